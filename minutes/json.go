@@ -1,0 +1,131 @@
+package minutes
+
+import "encoding/json"
+
+// The JSON form of a Meeting is the contract `minutebook parse --json`
+// prints (DESIGN.md): fields may be added, none renamed. Unknown values are
+// null and lists are [], never null.
+
+type jsonMeeting struct {
+	Council     *string        `json:"council"`
+	Committee   *string        `json:"committee"`
+	Date        Date           `json:"date"`
+	Start       *string        `json:"start_time"`
+	End         *string        `json:"end_time"`
+	Attendance  jsonAttendance `json:"attendance"`
+	Items       []jsonItem     `json:"items"`
+	NextMeeting Date           `json:"next_meeting"`
+	Source      jsonSource     `json:"source"`
+	Warnings    []Warning      `json:"warnings"`
+}
+
+type jsonSource struct {
+	Name *string `json:"name"`
+	Hash *string `json:"hash"`
+}
+
+type jsonAttendance struct {
+	Chair        *string        `json:"chair"`
+	Present      []string       `json:"present"`
+	InAttendance []string       `json:"in_attendance"`
+	Apologies    []string       `json:"apologies"`
+	Absent       []string       `json:"absent"`
+	Substitutes  []Substitution `json:"substitutes"`
+}
+
+type jsonItem struct {
+	Number       *string        `json:"number"`
+	Title        string         `json:"title"`
+	Exempt       bool           `json:"exempt"`
+	Line         int            `json:"line"`
+	Resolutions  []jsonRecord   `json:"resolutions"`
+	Actions      []jsonAction   `json:"actions"`
+	FollowUps    []jsonFollowUp `json:"followups"`
+	Declarations []Declaration  `json:"declarations"`
+}
+
+type jsonRecord struct {
+	ID   string  `json:"id"`
+	Part *string `json:"part,omitempty"`
+	Text string  `json:"text"`
+	Line int     `json:"line"`
+}
+
+type jsonAction struct {
+	jsonRecord
+	Owner *string `json:"owner"`
+	Due   Date    `json:"due"`
+}
+
+type jsonFollowUp struct {
+	jsonRecord
+	Owner       *string `json:"owner"`
+	Due         Date    `json:"due"`
+	DueMeeting  *string `json:"due_meeting"`
+	Provisional bool    `json:"provisional"`
+}
+
+func strOrNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// MarshalJSON writes the DESIGN.md form of the meeting.
+func (m *Meeting) MarshalJSON() ([]byte, error) {
+	j := jsonMeeting{
+		Council:   strOrNil(m.Council),
+		Committee: strOrNil(m.Committee),
+		Date:      m.Date,
+		Start:     strOrNil(m.Start),
+		End:       strOrNil(m.End),
+		Attendance: jsonAttendance{
+			Chair:        strOrNil(m.Attendance.Chair),
+			Present:      nonNil(m.Attendance.Present),
+			InAttendance: nonNil(m.Attendance.InAttendance),
+			Apologies:    nonNil(m.Attendance.Apologies),
+			Absent:       nonNil(m.Attendance.Absent),
+			Substitutes:  nonNil(m.Attendance.Substitutes),
+		},
+		Items:       make([]jsonItem, 0, len(m.Items)),
+		NextMeeting: m.NextMeeting,
+		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash)},
+		Warnings:    nonNil(m.Warnings),
+	}
+	for i := range m.Items {
+		it := &m.Items[i]
+		ji := jsonItem{
+			Number:       strOrNil(it.Number),
+			Title:        it.Title,
+			Exempt:       it.Exempt,
+			Line:         it.Line,
+			Resolutions:  make([]jsonRecord, 0, len(it.Resolutions)),
+			Actions:      make([]jsonAction, 0, len(it.Actions)),
+			FollowUps:    make([]jsonFollowUp, 0, len(it.FollowUps)),
+			Declarations: nonNil(it.Declarations),
+		}
+		for _, r := range it.Resolutions {
+			ji.Resolutions = append(ji.Resolutions, baseRecord(r))
+		}
+		for _, r := range it.Actions {
+			ji.Actions = append(ji.Actions, jsonAction{baseRecord(r), strOrNil(r.Owner), r.Due})
+		}
+		for _, r := range it.FollowUps {
+			ji.FollowUps = append(ji.FollowUps, jsonFollowUp{baseRecord(r), strOrNil(r.Owner), r.Due, strOrNil(r.DueMeeting), r.Provisional})
+		}
+		j.Items = append(j.Items, ji)
+	}
+	return json.Marshal(j)
+}
+
+func baseRecord(r Record) jsonRecord {
+	return jsonRecord{ID: r.ID, Part: strOrNil(r.Part), Text: r.Text, Line: r.Line}
+}

@@ -1,0 +1,36 @@
+package minutes
+
+// Kind is the kind of a record.
+type Kind string
+
+const (
+	KindResolution Kind = "resolution" // what the committee decided
+	KindAction     Kind = "action"     // something someone undertook or was asked to do
+	KindFollowUp   Kind = "followup"   // something due back to the committee
+)
+
+// Record is a resolution, an action or a follow-up: the things a clerk
+// tracks. Its text is verbatim from the minutes (normalised whitespace).
+type Record struct {
+	ID   string // stable across re-parses: "osc-2021-12-14-188-r2"
+	Kind Kind
+	Part string // "1", "a", … when the record is one part of a numbered decision
+	Text string
+	Line int // line in the normalised text where the record starts
+
+	// Owner is who is to act, when the text names them: a role
+	// ("Borough Commander") or a person; "" when unknown.
+	Owner string
+	// Due is the date the action or follow-up is due; zero when unknown.
+	Due Date
+	// DueMeeting names the meeting a follow-up is due back at, as the text
+	// puts it: "June 2022 meeting of the Committee", "the next meeting".
+	DueMeeting string
+	// Provisional is true when Due is a stand-in (the last day of a named
+	// month) that the library may replace with a known meeting date.
+	Provisional bool
+	// Target says how Due was worked out, so that a library that knows more
+	// meetings can resolve it again: "month:2022-06", "next", "offset:6m",
+	// "date", or "" when there is no due date.
+	Target string
+}
