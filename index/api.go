@@ -44,16 +44,16 @@ func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
 type Flag string
 
 const (
-	FlagOverdue      Flag = "overdue"          // due date passed
-	FlagDueNext      Flag = "due_next_meeting" // due on or before the committee's next known meeting
-	FlagDueSoon      Flag = "due_soon"         // due within 30 days
-	FlagUpcoming     Flag = "upcoming"         // due later
-	FlagUndated      Flag = "undated"          // no due date
-	FlagReturned     Flag = "returned"         // follow-up answered by a later item
-	FlagSlipped      Flag = "slipped"          // follow-up's meeting passed without it
-	FlagDone         Flag = "done"             // closed by the clerk (done or dropped)
-	FlagResolution   Flag = ""                 // resolutions carry no flag
-	dueSoonDays           = 30
+	FlagOverdue    Flag = "overdue"          // due date passed
+	FlagDueNext    Flag = "due_next_meeting" // due on or before the committee's next known meeting
+	FlagDueSoon    Flag = "due_soon"         // due within 30 days
+	FlagUpcoming   Flag = "upcoming"         // due later
+	FlagUndated    Flag = "undated"          // no due date
+	FlagReturned   Flag = "returned"         // follow-up answered by a later item
+	FlagSlipped    Flag = "slipped"          // follow-up's meeting passed without it
+	FlagDone       Flag = "done"             // closed by the clerk (done or dropped)
+	FlagResolution Flag = ""                 // resolutions carry no flag
+	dueSoonDays         = 30
 )
 
 // FlagOrder is the order flags are grouped in on the due board.
