@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"time"
 
 	"github.com/minutebook/minutebook/minutes"
@@ -260,4 +261,49 @@ func normaliseWord(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// RecordQuery selects records for exports and lists.
+type RecordQuery struct {
+	AsOf          minutes.Date   // for flags; zero means today
+	Committee     string         // "" means all
+	Kinds         []minutes.Kind // nil means actions and follow-ups
+	Statuses      []Status       // nil means all
+	From, To      minutes.Date   // meeting date range, inclusive; zero means open
+	IncludeExempt bool
+}
+
+// API is what the library offers the TUI and the exports. *Library
+// implements it; tests use in-memory fakes. Every method is safe for
+// concurrent use and never blocks on another process for more than a few
+// seconds.
+type API interface {
+	// Due returns open actions and follow-ups with their flags, sorted by
+	// flag (FlagOrder) then due date.
+	Due(ctx context.Context, q DueQuery) ([]Record, error)
+	// Search runs a full-text search.
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Record returns one record with its tracking history, oldest first.
+	Record(ctx context.Context, id string) (Record, []HistoryEntry, error)
+	// Records returns records for exports, in meeting-date then minute order.
+	Records(ctx context.Context, q RecordQuery) ([]Record, error)
+	// Update changes a record's tracking and returns it as saved. It
+	// returns only after the change is committed to disk.
+	Update(ctx context.Context, id string, c Change) (Record, error)
+	// LinkReturn confirms (item != nil) or removes (item == nil) the link
+	// from a follow-up to the later item that answers it.
+	LinkReturn(ctx context.Context, followUpID string, itemID string) error
+	// Committees lists the committees, by name.
+	Committees(ctx context.Context) ([]Committee, error)
+	// Meetings lists a committee's meetings ("" for all), newest first.
+	Meetings(ctx context.Context, committee string) ([]MeetingSummary, error)
+	// Meeting returns one meeting with its items and records.
+	Meeting(ctx context.Context, id string) (*MeetingDetail, error)
+	// NextMeeting returns the committee's first known meeting after the
+	// date, from the library's meetings and the next-meeting dates the
+	// minutes state.
+	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
+	// Generation changes whenever any process changes the library; callers
+	// poll it to notice another process's import or edit.
+	Generation(ctx context.Context) (int64, error)
 }
