@@ -1,0 +1,258 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats exports are written in. Not every export has every format:
+// see ActionLog.Write, Agenda.Write and WriteCalendar.
+const (
+	FormatXLSX     Format = "xlsx"
+	FormatCSV      Format = "csv"
+	FormatJSON     Format = "json"
+	FormatMarkdown Format = "md"
+	FormatHTML     Format = "html"
+	FormatICS      Format = "ics"
+)
+
+// ParseFormat accepts a format name as typed, with or without a dot, and a
+// few common synonyms ("markdown", "excel", "ical").
+func ParseFormat(s string) (Format, bool) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "xlsx", "excel":
+		return FormatXLSX, true
+	case "csv":
+		return FormatCSV, true
+	case "json":
+		return FormatJSON, true
+	case "md", "markdown":
+		return FormatMarkdown, true
+	case "html", "htm":
+		return FormatHTML, true
+	case "ics", "ical", "icalendar", "calendar":
+		return FormatICS, true
+	}
+	return "", false
+}
+
+// Binary reports whether the format is not text (and so must not be
+// written to a terminal).
+func (f Format) Binary() bool { return f == FormatXLSX }
+
+// LogQuery selects the rows of an action log: the library query, and
+// filters on what the library does not filter by.
+type LogQuery struct {
+	index.RecordQuery
+	// RAG keeps only rows with these RAG values (Red, Amber, Green); nil
+	// keeps all.
+	RAG []string
+	// Flags keeps only rows with these flags; nil keeps all.
+	Flags []index.Flag
+}
+
+// ActionLog is a committee's action log: one row per action or follow-up.
+type ActionLog struct {
+	Committee     string       // the committee it is for; "" for all
+	AsOf          minutes.Date // the date flags and RAG are worked out against
+	From, To      minutes.Date // the meeting-date range asked for; zero is open
+	IncludeExempt bool         // exempt rows are included (and marked)
+	Rows          []Row
+}
+
+// Row is one line of an action log.
+type Row struct {
+	index.Record
+	RAG        string       // Red, Amber, Green, or "" for resolutions
+	Update     string       // the latest note, "" when none
+	UpdateDate minutes.Date // when that note (or, failing it, the last edit) was made
+}
+
+// LoadActionLog reads an action log from the library. Exempt records are
+// left out unless q.IncludeExempt, whatever the library returns. The date
+// of each record's latest note is read from its tracking history.
+func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, error) {
+	recs, err := api.Records(ctx, q.RecordQuery)
+	if err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	l := NewActionLog(recs, q.RecordQuery)
+	kept := l.Rows[:0]
+	for _, row := range l.Rows {
+		if len(q.RAG) > 0 && !slices.Contains(q.RAG, row.RAG) {
+			continue
+		}
+		if len(q.Flags) > 0 && !slices.Contains(q.Flags, row.Flag) {
+			continue
+		}
+		kept = append(kept, row)
+	}
+	l.Rows = kept
+	for i := range l.Rows {
+		row := &l.Rows[i]
+		if row.LastNote == "" {
+			continue
+		}
+		_, hist, err := api.Record(ctx, row.ID)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			continue // keep the last-edit date
+		}
+		for j := len(hist) - 1; j >= 0; j-- {
+			if hist[j].Field == "note" && !hist[j].At.IsZero() {
+				row.UpdateDate = minutes.DateOf(hist[j].At.Local())
+				break
+			}
+		}
+	}
+	return l, nil
+}
+
+// NewActionLog makes an action log of records already read, in the order
+// given. Exempt records are dropped unless q.IncludeExempt; q's other
+// fields are only recorded, not applied.
+func NewActionLog(recs []index.Record, q index.RecordQuery) *ActionLog {
+	l := &ActionLog{Committee: q.Committee, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt}
+	for _, r := range recs {
+		if r.Exempt && !q.IncludeExempt {
+			continue
+		}
+		l.Rows = append(l.Rows, newRow(r))
+	}
+	return l
+}
+
+func newRow(r index.Record) Row {
+	r.Text = clean(r.Text)
+	r.ItemTitle = oneLine(r.ItemTitle)
+	r.Owner = oneLine(r.Owner)
+	r.LastNote = clean(r.LastNote)
+	row := Row{Record: r, RAG: RAG(r), Update: r.LastNote}
+	if !r.UpdatedAt.IsZero() {
+		row.UpdateDate = minutes.DateOf(r.UpdatedAt.Local())
+	}
+	return row
+}
+
+// Title names the log: "Action log: Overview and Scrutiny Committee".
+func (l *ActionLog) Title() string {
+	if l.Committee == "" {
+		return "Action log"
+	}
+	return "Action log: " + l.Committee
+}
+
+// Write writes the log in one of FormatXLSX, FormatCSV, FormatJSON and
+// FormatMarkdown.
+func (l *ActionLog) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatXLSX:
+		return l.WriteXLSX(w)
+	case FormatCSV:
+		return l.WriteCSV(w)
+	case FormatJSON:
+		return l.WriteJSON(w)
+	case FormatMarkdown:
+		return l.WriteMarkdown(w)
+	}
+	return fmt.Errorf("the action log cannot be written as %q: use xlsx, csv, json or md", f)
+}
+
+// column is one column of the action log, shared by the tabular formats so
+// that they agree.
+type column struct {
+	title string
+	width float64 // XLSX width in characters
+	wrap  bool
+	// text is the cell as text (CSV, Markdown).
+	text func(Row) string
+	// date, when set, makes the cell a date in XLSX.
+	date func(Row) minutes.Date
+	rag  bool // the RAG column, coloured in XLSX
+}
+
+func (l *ActionLog) columns() []column {
+	iso := func(f func(Row) minutes.Date) func(Row) string {
+		return func(r Row) string { return f(r).String() }
+	}
+	meetingDate := func(r Row) minutes.Date { return r.MeetingDate }
+	due := func(r Row) minutes.Date { return r.Due }
+	updated := func(r Row) minutes.Date { return r.UpdateDate }
+	cols := []column{
+		{title: "Reference", width: 26, text: func(r Row) string { return r.ID }},
+	}
+	if l.IncludeExempt {
+		cols = append(cols, column{title: "Exempt", width: 9, text: func(r Row) string {
+			if r.Exempt {
+				return "EXEMPT"
+			}
+			return ""
+		}})
+	}
+	cols = append(cols,
+		column{title: "Committee", width: 24, wrap: true, text: func(r Row) string { return oneLine(r.Committee) }},
+		column{title: "Meeting date", width: 13, text: iso(meetingDate), date: meetingDate},
+		column{title: "Minute", width: 9, text: func(r Row) string { return oneLine(r.Minute) }},
+		column{title: "Item", width: 28, wrap: true, text: func(r Row) string { return r.ItemTitle }},
+		column{title: "Type", width: 11, text: func(r Row) string { return kindLabel(r.Kind) }},
+		column{title: "Action or recommendation", width: 60, wrap: true, text: func(r Row) string { return r.Text }},
+		column{title: "Officer responsible", width: 22, wrap: true, text: func(r Row) string { return r.Owner }},
+		column{title: "Due date", width: 13, text: iso(due), date: due},
+		column{title: "Due at", width: 22, wrap: true, text: dueAt},
+		column{title: "RAG", width: 8, rag: true, text: func(r Row) string { return ragLabel(r.RAG) }},
+		column{title: "Status", width: 12, text: func(r Row) string { return statusLabel(r.Status) }},
+		column{title: "Flag", width: 18, text: func(r Row) string { return r.Flag.Label() }},
+		column{title: "Latest update", width: 40, wrap: true, text: func(r Row) string { return r.Update }},
+		column{title: "Update date", width: 13, text: iso(updated), date: updated},
+		column{title: "Returned to", width: 30, wrap: true, text: func(r Row) string { return returnedLabel(r.ReturnedTo) }},
+	)
+	return cols
+}
+
+// dueAt is the meeting a follow-up is due back at, as the minutes put it,
+// and whether the due date is a stand-in.
+func dueAt(r Row) string {
+	s := oneLine(r.DueMeeting)
+	if r.Provisional {
+		if s != "" {
+			s += " "
+		}
+		s += "(provisional date)"
+	}
+	return s
+}
+
+// returnedLabel names the item a follow-up came back as:
+// "Minute 45, 21 Jun 2022: Budget monitoring".
+func returnedLabel(ref *index.ItemRef) string {
+	if ref == nil {
+		return ""
+	}
+	var b strings.Builder
+	if ref.Minute != "" {
+		b.WriteString("Minute ")
+		b.WriteString(oneLine(ref.Minute))
+		b.WriteString(", ")
+	}
+	if !ref.MeetingDate.IsZero() {
+		b.WriteString(shortDate(ref.MeetingDate))
+	} else {
+		b.WriteString(ref.MeetingID)
+	}
+	if t := oneLine(ref.Title); t != "" {
+		b.WriteString(": ")
+		b.WriteString(t)
+	}
+	return b.String()
+}
