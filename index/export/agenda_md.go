@@ -42,7 +42,7 @@ func (a *Agenda) WriteMarkdown(w io.Writer) error {
 				action += "**" + mdCell(e.ItemTitle) + "**<br>"
 			}
 			action += mdCell(e.Text)
-			last := mdCell(progressText(e))
+			last := mdCell(progressText(e, false))
 			if s.Key == SectionReturned {
 				last = mdCell(returnedLabel(e.ReturnedTo))
 			}
@@ -131,11 +131,11 @@ func dueLabel(r Row) string {
 	return d
 }
 
-// progressText is the record's status and latest update:
-// "In progress. 3 Mar 2022: Draft report with the Director."
-func progressText(r Row) string {
+// progressText is the record's status (with its flag when withFlag) and
+// latest update: "In progress. 3 Mar 2022: Draft report with the Director."
+func progressText(r Row, withFlag bool) string {
 	s := statusLabel(r.Status)
-	if r.Flag != "" && r.Flag != "done" {
+	if withFlag && r.Flag != "" && r.Flag != "done" {
 		s += " (" + r.Flag.Label() + ")"
 	}
 	s += "."

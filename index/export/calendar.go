@@ -188,7 +188,7 @@ func (e *Event) Description() string {
 		if !e.Meeting || r.Due != e.Date {
 			facts = append(facts, "Due: "+dueLabel(r))
 		}
-		facts = append(facts, "Status: "+strings.TrimSuffix(progressText(r), "."))
+		facts = append(facts, "Status: "+strings.TrimSuffix(progressText(r, true), "."))
 		b.WriteString(strings.Join(facts, ". "))
 		b.WriteString(".\n")
 	}
@@ -202,7 +202,7 @@ func (e *Event) Description() string {
 func (c *Calendar) WriteICS(w io.Writer, stamp time.Time) error {
 	iw := &icsWriter{w: bufio.NewWriter(w)}
 	ts := stamp.UTC().Format("20060102T150405Z")
-	seq := max(0, int(stamp.Sub(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))/time.Minute))
+	seq := max(0, int(stamp.Sub(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))/time.Minute))
 	iw.line("BEGIN:VCALENDAR")
 	iw.line("VERSION:2.0")
 	iw.line("PRODID:-//minutebook//minutebook export//EN")

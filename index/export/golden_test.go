@@ -48,4 +48,3 @@ func firstDiff(got, want []byte) string {
 	}
 	return "(lengths differ)"
 }
-
