@@ -126,7 +126,7 @@ func (a *Agenda) fill(rows []Row) {
 		{Key: SectionReturned, Title: "Returned since the last meeting",
 			Note: "Follow-ups that have come back to the committee since it last met. For noting; they will then be removed from the tracker."},
 		{Key: SectionCompleted, Title: "Completed since the last meeting",
-			Note: "Actions reported done since the committee last met. For noting; they will then be removed from the tracker."},
+			Note: "Actions reported done since it last met. For noting; they will then be removed from the tracker."},
 		{Key: SectionOpen, Title: "Outstanding, not yet due",
 			Note: "Open actions and follow-ups due at a later meeting, or with no date. For information."},
 	}

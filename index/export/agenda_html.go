@@ -21,12 +21,6 @@ var agendaTemplate = template.Must(template.New("agenda").Funcs(template.FuncMap
 	"shortDate": shortDate,
 	"oneLine":   oneLine,
 	"inc":       func(i int) int { return i + 1 },
-	"flag": func(r Row) string {
-		if r.Flag == "" || r.Flag == "done" {
-			return ""
-		}
-		return r.Flag.Label()
-	},
 	// paragraphs splits verbatim text at blank lines so that numbered
 	// parts and quoted lists keep their breaks.
 	"paragraphs": func(s string) []string {
