@@ -1,0 +1,209 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stage 6: actions — what someone undertook or was asked to do.
+
+var (
+	reUndertook = regexp.MustCompile(`(?i)\b(undertook|undertakes|agreed|offered|promised|committed|was\s+asked|were\s+asked|is\s+to|was\s+to|would)\s+to\s+(write|circulate|provide|send|investigate|look\s+into|contact|arrange|report\s+back|follow\s+up|check|share|liaise|speak|meet|obtain|seek|chase|update|review|confirm|clarify|explore|consider|raise|pass|forward|email|circulate|find\s+out)\b`)
+	reProvided  = regexp.MustCompile(`(?i)\b(?:would|will|to|should)\s+be\s+(?:provided|circulated|sent|shared|made\s+available|forwarded|supplied|emailed|given|reported\s+back)\s+to\s+(?:all\s+)?(?:the\s+)?(?:members|committee\s+members|the\s+committee|committee|councillors|board\s+members|the\s+board|the\s+panel|panel\s+members|members\s+of\s+the\s+(?:committee|board|panel))\b`)
+	reSentTo    = regexp.MustCompile(`(?i)\basked\s+for\s+.{0,60}?\s+to\s+be\s+(?:sent|provided|forwarded|emailed|passed)\s+to\s+(?:her|him|them|the\s+officer)\b`)
+	reActionTag = regexp.MustCompile(`(?i)^(?:action(?:\s+by|\s+point|\s+required)?|actions?)\s*[:\-–—]\s*(.*)$`)
+	reActionEnd = regexp.MustCompile(`(?i)[.;]?\s*(?:action(?:\s+by)?\s*[:\-–—]\s*|[-–—]\s*action\s*[:\-–—]?\s*)([A-Z][\w'’&/ .-]{1,40})\.?$`)
+	reOwnerTo   = regexp.MustCompile(`^(?:The\s+)?((?:Clerk|Chair(?:man|person)?|Town\s+Clerk|Parish\s+Clerk|RFO|Treasurer|Secretary|CAO|Mayor|Cllrs?\.?\s+[A-Z][\w'’-]+|Councillors?\s+[A-Z][\w'’-]+|[A-Z]{2,4}|(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Head\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Engineer|Planner|Superintendent|Chief|Commander|Lead)))\s+to\s+(?:[a-z]+)\b`)
+	reDueBy     = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:` + monthNames + `)\.?\s+\d{4}\b|\bby\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`)
+	reSubject   = regexp.MustCompile(`(?:^|[,;:]\s*|\b(?:that|and|but|In\s+response,?|response,)\s+)((?:the|The|an|An|a|A)\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,5}|officers?|[a-z]+\s+officer)\s+(?:undertook|agreed|offered|promised|committed|was\s+asked|would|will|is\s+to|asked)\b`)
+	reGenericOwner = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:officers?|member|members|it|he|she|they|this|there|committee|council|meeting)$`)
+)
+
+// findActions reads the item's actions from its sentences.
+func findActions(m *Meeting, it *rawItem, skip []span) []Record {
+	var out []Record
+	for _, s := range sentences(it.lines, skip) {
+		text := s.text
+		var owner string
+		matched := false
+		switch {
+		case reActionTag.MatchString(text):
+			mm := reActionTag.FindStringSubmatch(text)
+			text = mm[1]
+			if o := reOwnerTo.FindStringSubmatch(text); o != nil {
+				owner = o[1]
+			} else if len(strings.Fields(text)) <= 4 {
+				// "Action: Clerk" after the sentence it belongs to.
+				if len(out) > 0 && out[len(out)-1].Owner == "" {
+					out[len(out)-1].Owner = m.Attendance.expandInitials(text)
+					continue
+				}
+				owner, text = text, s.prev
+			}
+			matched = text != ""
+		case reActionEnd.MatchString(text) && !strings.HasPrefix(strings.ToLower(text), "no action"):
+			mm := reActionEnd.FindStringSubmatchIndex(text)
+			owner = text[mm[2]:mm[3]]
+			text = strings.TrimSpace(text[:mm[0]])
+			matched = len(text) > 10
+		case reOwnerTo.MatchString(text):
+			owner = reOwnerTo.FindStringSubmatch(text)[1]
+			matched = true
+		case reUndertook.MatchString(text), reProvided.MatchString(text), reSentTo.MatchString(text):
+			matched = true
+			if sm := reSubject.FindStringSubmatch(text); sm != nil {
+				owner = strings.TrimSpace(sm[2])
+			}
+		}
+		if !matched {
+			continue
+		}
+		owner = strings.TrimSpace(strings.TrimRight(owner, ".,;"))
+		if reGenericOwner.MatchString(owner) || strings.HasPrefix(strings.ToLower(owner), "in response") {
+			owner = ""
+		}
+		owner = m.Attendance.expandInitials(owner)
+		rec := Record{Text: tidyRecordText(text), Owner: cleanOwner(owner), Line: s.no}
+		if d := reDueBy.FindString(text); d != "" {
+			if ds := findDates(d, false); len(ds) > 0 {
+				rec.Due, rec.Target = ds[0].Date, "date"
+			} else if mm := reMonthYear.FindStringSubmatch(d); mm != nil {
+				y := atoiSafe(mm[2])
+				rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), "date"
+			}
+		}
+		out = append(out, rec)
+	}
+	return dedupeRecords(out)
+}
+
+func cleanOwner(o string) string {
+	o = strings.TrimSpace(o)
+	if n := cleanName(o); n != "" && n != o && len(strings.Fields(o)) <= 4 {
+		if low := strings.ToLower(o); strings.HasPrefix(low, "cllr") || strings.HasPrefix(low, "councillor") || strings.HasPrefix(low, "mr") || strings.HasPrefix(low, "ms") || strings.HasPrefix(low, "mrs") || strings.HasPrefix(low, "dr") {
+			return n
+		}
+	}
+	o = strings.TrimPrefix(strings.TrimPrefix(o, "The "), "the ")
+	return o
+}
+
+// expandInitials turns "DB" into the member whose initials they are.
+func (a *Attendance) expandInitials(s string) string {
+	if len(s) < 2 || len(s) > 4 || strings.ToUpper(s) != s || strings.ContainsAny(s, " .") {
+		return s
+	}
+	var found string
+	for _, n := range append(append([]string{a.Chair}, a.Present...), a.InAttendance...) {
+		var ini strings.Builder
+		for _, w := range strings.Fields(n) {
+			ini.WriteByte(w[0])
+		}
+		if ini.String() == s {
+			if found != "" {
+				return s
+			}
+			found = n
+		}
+	}
+	if found != "" {
+		return found
+	}
+	return s
+}
+
+func atoiSafe(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// sentence is a sentence of an item's text, outside its resolutions.
+type sentence struct {
+	text string
+	prev string // the sentence before, for "Action: Clerk" tags
+	no   int
+}
+
+// sentences splits the item's text (outside the skipped spans) into
+// sentences, keeping bullet points and tagged lines apart.
+func sentences(ls []line, skip []span) []sentence {
+	inSkip := func(i int) bool {
+		for _, s := range skip {
+			if i >= s.from && i < s.to {
+				return true
+			}
+		}
+		return false
+	}
+	var out []sentence
+	var cur strings.Builder
+	curNo := 0
+	flush := func() {
+		text := strings.TrimSpace(cur.String())
+		cur.Reset()
+		for _, s := range splitSentences(text) {
+			prev := ""
+			if len(out) > 0 {
+				prev = out[len(out)-1].text
+			}
+			out = append(out, sentence{s, prev, curNo})
+		}
+	}
+	for i, l := range ls {
+		if l.Text == "" || inSkip(i) {
+			flush()
+			continue
+		}
+		t := l.Text
+		if strings.HasPrefix(t, "•") || reActionTag.MatchString(t) || rePartLabel.MatchString(t) {
+			flush()
+			t = strings.TrimSpace(strings.TrimPrefix(t, "•"))
+		}
+		if cur.Len() == 0 {
+			curNo = l.No
+		} else {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(t)
+		if reActionTag.MatchString(t) {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// splitSentences splits at ". " or "; " before a capital or bullet.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == ';' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			r := s[i+2]
+			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' {
+				if s[i] == '.' && abbrevBefore(s, i) {
+					continue
+				}
+				out = append(out, strings.TrimSpace(s[start:i+1]))
+				start = i + 2
+			}
+		}
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// tidyRecordText trims list punctuation from a record's text.
+func tidyRecordText(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "•"))
+	s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
+	return s
+}

@@ -1,0 +1,374 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stage 4: attendance. Labels ("Present:", "Apologies", "In attendance
+// (Councillors):") switch a state; the names after a label, on its line or
+// the lines below, go to that role. Two-column PDF layouts, where a label
+// and its names come out on separate lines, read the same way.
+
+type role int
+
+const (
+	roleNone role = iota
+	roleChair
+	rolePresent
+	roleInAttendance
+	roleApologies
+	roleAbsent
+	roleSubstitutes
+)
+
+var reLabel = regexp.MustCompile(`(?i)^(?:` +
+	`(?P<chair>(?:present\s+)?in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+officer)?|cathaoirleach|mayor)` +
+	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)` +
+	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
+	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
+	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
+	`|(?P<present>those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
+
+// Labels without a colon, alone on their line ("Present", "Apologies").
+var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
+
+var (
+	reHonorific  = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
+	rePostNom    = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
+	reParen      = regexp.MustCompile(`\s*\(([^)]*)\)`)
+	reChairNote  = regexp.MustCompile(`(?i)^(?:in\s+the\s+)?(?:chair(?:man|person|woman)?|presiding|cathaoirleach|mayor)$`)
+	reNotName    = regexp.MustCompile(`(?i)^(?:none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
+	reNameSplit  = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
+	reApolSent   = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted)\s+(?:from|on\s+behalf\s+of|for)\s+([^.]+)`)
+	reApolSent2  = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
+	reSubSent    = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})`)
+	reSubSent2   = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})`)
+	reSubParen   = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
+	reDigits     = regexp.MustCompile(`\d`)
+	reChairAfter = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
+	reRoleSuffix = regexp.MustCompile(`\s+[-–—]\s+.*$`)
+)
+
+// cleanName strips honorifics, post-nominals and notes from a name.
+// It returns "" when what is left is not a name.
+func cleanName(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " .,;:–-•"))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& ")
+	s = reParen.ReplaceAllString(s, "")
+	s = reRoleSuffix.ReplaceAllString(s, "")
+	for i := 0; i < 4; i++ {
+		t := reHonorific.ReplaceAllString(s, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = rePostNom.ReplaceAllString(s, "")
+	s = strings.TrimSpace(strings.Trim(s, " .,;:"))
+	if s == "" || reNotName.MatchString(s) || reDigits.MatchString(s) {
+		return ""
+	}
+	words := strings.Fields(s)
+	if len(words) > 6 {
+		return ""
+	}
+	for _, w := range words {
+		if w == "of" || w == "at" || w == "the" || w == "for" || strings.HasSuffix(w, ":") {
+			return "" // a role ("Clerk of the Council"), not a name
+		}
+		if !startsUpper(w) && w != "de" && w != "van" && w != "von" && w != "da" && w != "and" {
+			return ""
+		}
+	}
+	return s
+}
+
+// readAttendance reads the attendance from the header lines, and from
+// sentences in the first items (apologies, substitutions).
+func readAttendance(m *Meeting, header []line, items []*rawItem) {
+	a := &m.Attendance
+	cur := roleNone
+	pending := ""
+	add := func(r role, text string) {
+		text = reChairAfter.ReplaceAllString(text, " ($1)")
+		for _, part := range splitNames(text) {
+			note := ""
+			if mm := reParen.FindStringSubmatch(part); mm != nil {
+				note = strings.TrimSpace(mm[1])
+			}
+			if sm := reSubParen.FindStringSubmatch(part); sm != nil {
+				sub, mem := cleanName(sm[1]), cleanName(sm[2])
+				if sub != "" && mem != "" {
+					a.Substitutes = appendSub(a.Substitutes, mem, sub)
+					a.Present = appendName(a.Present, sub)
+				}
+				continue
+			}
+			chair := r == roleChair || reChairNote.MatchString(note) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(part)), "cathaoirleach")
+			part = strings.TrimSuffix(strings.TrimSpace(part), "Cathaoirleach")
+			name := cleanName(part)
+			if name == "" {
+				continue
+			}
+			switch {
+			case chair && a.Chair == "":
+				a.Chair = name
+			case chair || r == rolePresent:
+				if name != a.Chair {
+					a.Present = appendName(a.Present, name)
+				}
+			case r == roleInAttendance:
+				a.InAttendance = appendName(a.InAttendance, name)
+			case r == roleApologies:
+				a.Apologies = appendName(a.Apologies, name)
+			case r == roleAbsent:
+				a.Absent = appendName(a.Absent, name)
+			}
+		}
+	}
+	for i, l := range header {
+		t := l.Text
+		if t == "" {
+			continue
+		}
+		// A label broken over two lines: "Apologies" / "received:".
+		if pending != "" {
+			t = pending + " " + t
+			pending = ""
+		}
+		if r, rest, ok := matchLabel(t); ok {
+			cur = r
+			if rest != "" {
+				add(cur, rest)
+			}
+			continue
+		}
+		if i+1 < len(header) && len(strings.Fields(t)) <= 3 && !strings.Contains(t, ":") && strings.HasSuffix(header[i+1].Text, ":") && len(strings.Fields(header[i+1].Text)) <= 3 {
+			if _, _, ok := matchLabel(t + " " + header[i+1].Text); ok {
+				pending = t
+				continue
+			}
+		}
+		if cur == roleNone || len(t) > 200 {
+			continue
+		}
+		if endsSentence(t) && len(strings.Fields(t)) > 8 && !strings.Contains(t, ",") {
+			cur = roleNone // prose: the attendance block has ended
+			continue
+		}
+		add(cur, t)
+	}
+	// Sentences: "Apologies were received from Mrs C Bell." and substitutions.
+	scan := func(text string) {
+		for _, mm := range reApolSent.FindAllStringSubmatch(text, -1) {
+			add(roleApologies, mm[1])
+		}
+		for _, re := range []*regexp.Regexp{reSubSent, reSubSent2} {
+			for _, mm := range re.FindAllStringSubmatch(text, -1) {
+				sub, mem := cleanName(mm[1]), cleanName(mm[2])
+				if re == reSubSent2 {
+					sub, mem = mem, sub
+				}
+				if sub != "" && mem != "" {
+					a.Substitutes = appendSub(a.Substitutes, mem, sub)
+				}
+			}
+		}
+	}
+	scan(joinText(header))
+	for k, it := range items {
+		if k > 4 {
+			break
+		}
+		body := joinText(it.lines)
+		scan(body)
+		if strings.Contains(strings.ToLower(it.title), "apolog") {
+			for _, l := range it.lines {
+				if mm := reApolSent2.FindStringSubmatch(l.Text); mm != nil && len(a.Apologies) == 0 {
+					add(roleApologies, mm[1])
+				}
+			}
+		}
+		if strings.Contains(strings.ToLower(it.title), "reserve") || strings.Contains(strings.ToLower(it.title), "substitut") {
+			readSubstituteTable(a, it.lines)
+		}
+		if strings.Contains(strings.ToLower(it.title), "roll call") || (len(a.Present) == 0 && k < 2) {
+			for _, l := range it.lines {
+				if r, rest, ok := matchLabel(l.Text); ok && r == rolePresent && rest != "" {
+					add(r, rest)
+				}
+			}
+		}
+	}
+	// A substitute sat: count them present; the member they replaced sent
+	// apologies or was absent, not present.
+	for _, s := range a.Substitutes {
+		if s.Substitute != a.Chair {
+			a.Present = appendName(a.Present, s.Substitute)
+		}
+	}
+	// The chair is listed once, as chair.
+	if a.Chair == "" {
+		for _, mayor := range []string{"mayor ", "the mayor "} {
+			_ = mayor
+		}
+	}
+	a.Present = removeName(a.Present, a.Chair)
+}
+
+// matchLabel recognises an attendance label and returns what follows it.
+func matchLabel(t string) (role, string, bool) {
+	if reBareLabel.MatchString(t) {
+		return labelRole(strings.ToLower(t)), "", true
+	}
+	mm := reLabel.FindStringSubmatch(t)
+	if mm == nil {
+		return roleNone, "", false
+	}
+	rest := strings.TrimSpace(mm[len(mm)-1])
+	for i, name := range reLabel.SubexpNames() {
+		if mm[i] == "" || name == "" {
+			continue
+		}
+		switch name {
+		case "chair":
+			return roleChair, rest, true
+		case "att":
+			return roleInAttendance, rest, true
+		case "apol":
+			return roleApologies, rest, true
+		case "absent":
+			return roleAbsent, rest, true
+		case "subs":
+			return roleSubstitutes, rest, true
+		case "present":
+			if strings.HasPrefix(strings.ToLower(rest), "present:") {
+				rest = strings.TrimSpace(rest[len("present:"):])
+			}
+			return rolePresent, rest, true
+		}
+	}
+	return roleNone, "", false
+}
+
+func labelRole(s string) role {
+	switch {
+	case strings.HasPrefix(s, "apolog"):
+		return roleApologies
+	case strings.HasPrefix(s, "absent"):
+		return roleAbsent
+	case strings.Contains(s, "attendance"), strings.HasPrefix(s, "also"), strings.HasPrefix(s, "officers"):
+		return roleInAttendance
+	}
+	return rolePresent
+}
+
+// readSubstituteTable reads "Ordinary Member / Reserve Member" tables whose
+// names come out in pairs.
+func readSubstituteTable(a *Attendance, lines []line) {
+	var names []string
+	inTable := false
+	for _, l := range lines {
+		low := strings.ToLower(l.Text)
+		if strings.Contains(low, "ordinary member") || strings.Contains(low, "reserve member") && !strings.Contains(low, "resolved") {
+			inTable = true
+			continue
+		}
+		if !inTable || l.Text == "" {
+			continue
+		}
+		if n := cleanName(l.Text); n != "" {
+			names = append(names, n)
+		}
+	}
+	for i := 0; i+1 < len(names); i += 2 {
+		a.Substitutes = appendSub(a.Substitutes, names[i], names[i+1])
+	}
+}
+
+func splitNames(s string) []string {
+	// Keep "(Chairman)" notes with their names: split outside brackets.
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 {
+			if loc := reNameSplit.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 && loc[1] > 0 {
+				out = append(out, s[start:i])
+				i += loc[1] - 1
+				start = i + 1
+			}
+		}
+	}
+	out = append(out, s[start:])
+	return out
+}
+
+func appendName(list []string, name string) []string {
+	for _, n := range list {
+		if strings.EqualFold(n, name) {
+			return list
+		}
+	}
+	return append(list, name)
+}
+
+func removeName(list []string, name string) []string {
+	if name == "" {
+		return list
+	}
+	out := list[:0]
+	for _, n := range list {
+		if !strings.EqualFold(n, name) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func appendSub(list []Substitution, member, sub string) []Substitution {
+	for _, s := range list {
+		if strings.EqualFold(s.Member, member) && strings.EqualFold(s.Substitute, sub) {
+			return list
+		}
+	}
+	return append(list, Substitution{Member: member, Substitute: sub})
+}
+
+// fullName expands a surname ("Marikar") to the full name the attendance
+// gives ("Kairul Kareema Marikar"), when exactly one name ends with it.
+func (a *Attendance) fullName(s string) string {
+	s = cleanName(s)
+	if s == "" {
+		return ""
+	}
+	var found string
+	all := append(append(append([]string{a.Chair}, a.Present...), a.InAttendance...), a.Apologies...)
+	for _, n := range all {
+		if n == "" {
+			continue
+		}
+		if strings.EqualFold(n, s) {
+			return n
+		}
+		if strings.HasSuffix(strings.ToLower(n), " "+strings.ToLower(s)) {
+			if found != "" && found != n {
+				return s
+			}
+			found = n
+		}
+	}
+	if found != "" {
+		return found
+	}
+	return s
+}

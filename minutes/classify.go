@@ -1,0 +1,102 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stage 8b: is this minutes at all?
+//
+// Minutes record a meeting: who attended and what was decided, under
+// numbered or headed items. An agenda lists business to come ("To
+// receive…") and records no outcome; a press report narrates a meeting in
+// prose; a flyer or news item has neither. classify weighs the evidence
+// and explains a refusal.
+
+var (
+	reMinutesTitle = regexp.MustCompile(`(?i)\b(minutes|summary\s+of\b.*\bmeeting|record\s+of\s+(?:decisions|proceedings)|proceedings\s+(?:of|at))\b`)
+	reAgendaTitle  = regexp.MustCompile(`(?i)^(?:.*\b)?(agenda|notice\s+of\s+meeting|summons)\b`)
+	reAgendaVerb   = regexp.MustCompile(`(?i)^(?:\d+[.)]?\s+|\([a-z]\)\s+)?to\s+(?:receive|consider|note|approve|agree|discuss|confirm)\b`)
+	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at)\b`)
+)
+
+// classify returns a reason the document is not minutes, or "".
+func classify(lines []line, items []*rawItem, m *Meeting) string {
+	top := len(lines)
+	if top > 40 {
+		top = 40
+	}
+	score := 0
+	title := false
+	for _, l := range lines[:top] {
+		if reMinutesTitle.MatchString(l.Text) && len(l.Text) < 200 {
+			title = true
+		}
+	}
+	agenda := false
+	for _, l := range lines[:top] {
+		if reAgendaTitle.MatchString(l.Text) && len(l.Text) < 80 && !reMinutesTitle.MatchString(l.Text) {
+			agenda = true
+		}
+	}
+	a := m.Attendance
+	people := len(a.Present) + len(a.Apologies) + len(a.InAttendance)
+	if a.Chair != "" {
+		people++
+	}
+	outcomes, agendaVerbs := 0, 0
+	for _, l := range lines {
+		low := strings.ToLower(l.Text)
+		if !strings.Contains(low, "resol") && !strings.Contains(low, "agreed") && !strings.Contains(low, "carried") && !strings.Contains(low, "moved") &&
+			!strings.Contains(low, "second") && !strings.Contains(low, "decision") && !strings.Contains(low, "noted") && !strings.Contains(low, "apolog") &&
+			!strings.Contains(low, "meeting") && !strings.Contains(low, "adjourn") && !strings.Contains(low, "to ") {
+			continue
+		}
+		if reOutcome.MatchString(l.Text) {
+			outcomes++
+		}
+		if reAgendaVerb.MatchString(l.Text) {
+			agendaVerbs++
+		}
+	}
+	records := 0
+	for _, it := range m.Items {
+		records += len(it.Resolutions) + len(it.Actions)
+	}
+	if title {
+		score += 2
+	}
+	if people > 0 {
+		score += 2
+	}
+	if len(items) >= 2 {
+		score++
+	}
+	if records > 0 {
+		score += 2
+	}
+	if outcomes >= 3 {
+		score++
+	}
+	if agenda && !title {
+		score -= 2
+	}
+	if agendaVerbs > outcomes && agendaVerbs >= 3 {
+		score -= 2
+	}
+	if m.Date.IsZero() {
+		score--
+	}
+	switch {
+	case score >= 4 && (records > 0 || people > 0 || outcomes >= 2):
+		return ""
+	case agenda || agendaVerbs > outcomes:
+		return "it reads as an agenda: it lists business to come but records no attendance or decisions"
+	case len(items) == 0 && people == 0:
+		return "it has no attendance, no numbered or headed items and no recorded decisions (a news story, report or letter?)"
+	default:
+		return "it records no attendance and no decisions in the form minutes take"
+	}
+}
+
+func lowerHas(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }

@@ -1,0 +1,170 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stage 7: follow-ups — what is due back to this committee, and when.
+
+var (
+	// Something comes back: a report, update or item, to a meeting or to
+	// this body.
+	reComeBack = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
+	reInTime    = regexp.MustCompile(`(?i)\b(?:report|update|review|back|return)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
+	reNextAgenda = regexp.MustCompile(`(?i)\b(?:items?\s+for\s+(?:the\s+)?next\s+agenda|(?:be|placed|put|included)\s+on\s+(?:the\s+)?(?:next|a\s+future|the\s+(?:` + monthNames + `)\s+\d{4})\s+agenda|deferred\s+(?:to|until)\s+the\s+next\s+meeting|carried\s+forward\s+to\s+the\s+next\s+meeting)`)
+	reDueMonth  = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
+	reDueMonthNoYear = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
+	reDueNext   = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
+	reDueInN    = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
+	reDueSeason = regexp.MustCompile(`(?i)\b(spring|summer|autumn|fall|winter|new\s+year)\b`)
+	reOtherBody = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
+	reNotFollow = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
+)
+
+// findFollowUps reads the follow-ups in a set of sentences. fromResolution
+// marks sentences that are resolution parts.
+func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
+	var out []Record
+	for _, s := range texts {
+		t := s.text
+		if reNotFollow.MatchString(t) && !reComeBack.MatchString(strings.Split(t, "next meeting")[0]) {
+			continue
+		}
+		if !reComeBack.MatchString(t) && !reInTime.MatchString(t) && !reNextAgenda.MatchString(t) {
+			continue
+		}
+		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !reComeBack.MatchString(strings.Replace(t, other[0], "", 1)) {
+			continue
+		}
+		rec := Record{Text: tidyRecordText(t), Line: s.no}
+		resolveDue(m, &rec, t)
+		out = append(out, rec)
+	}
+	return out
+}
+
+// sameBody reports whether a body named in the text is this committee.
+func sameBody(committee, named string) bool {
+	named = strings.ToLower(strings.TrimSpace(named))
+	c := strings.ToLower(committee)
+	switch named {
+	case "committee", "board", "panel", "sub-committee", "forum":
+		return true
+	case "council", "full council":
+		return strings.Contains(c, "council") && !strings.Contains(c, "committee")
+	case "cabinet":
+		return strings.Contains(c, "cabinet")
+	}
+	return strings.Contains(c, named) || strings.Contains(named, c)
+}
+
+// resolveDue works out when a follow-up is due from its wording and the
+// meeting's date.
+func resolveDue(m *Meeting, rec *Record, t string) {
+	if mm := reDueMonth.FindStringSubmatch(t); mm != nil {
+		mon, yr := mm[1], mm[2]
+		if mon == "" {
+			mon, yr = mm[3], mm[4]
+		}
+		y, mo := atoiSafe(yr), monthOf(mon)
+		rec.DueMeeting = strings.TrimSpace(meetingPhrase(t, mm[0]))
+		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		if !m.NextMeeting.IsZero() && m.NextMeeting.Year == y && m.NextMeeting.Month == mo {
+			rec.Due = m.NextMeeting
+			return
+		}
+		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+		return
+	}
+	if mm := reDueMonthNoYear.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {
+		mo := monthOf(mm[1])
+		y := m.Date.Year
+		if mo <= m.Date.Month {
+			y++
+		}
+		rec.DueMeeting = meetingPhrase(t, mm[0])
+		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+		if !m.NextMeeting.IsZero() && m.NextMeeting.Year == y && m.NextMeeting.Month == mo {
+			rec.Due, rec.Provisional = m.NextMeeting, false
+		}
+		return
+	}
+	if mm := reDueInN.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {
+		if n, ok := countWord(mm[1]); ok {
+			unit := strings.ToLower(mm[2])
+			switch {
+			case strings.HasPrefix(unit, "month"):
+				rec.Due, rec.Target = m.Date.AddMonths(n), "offset:"+itoaSmall(n)+"m"
+			case strings.HasPrefix(unit, "week"):
+				rec.Due, rec.Target = m.Date.AddDays(7*n), "offset:"+itoaSmall(n)+"w"
+			case strings.HasPrefix(unit, "working"):
+				rec.Due, rec.Target = m.Date.AddWorkingDays(n), "offset:"+itoaSmall(n)+"wd"
+			default:
+				rec.Due, rec.Target = m.Date.AddDays(n), "offset:"+itoaSmall(n)+"d"
+			}
+			return
+		}
+	}
+	if reDueNext.MatchString(t) || reNextAgenda.MatchString(t) {
+		rec.DueMeeting = "the next meeting"
+		rec.Target = "next"
+		rec.Due = m.NextMeeting
+		return
+	}
+	if ds := findDates(t, false); len(ds) > 0 && !m.Date.IsZero() && ds[0].Date.After(m.Date) {
+		rec.Due, rec.Target = ds[0].Date, "date"
+		return
+	}
+	_ = reDueSeason // a season or no date: no due date
+}
+
+// meetingPhrase returns the words naming the target meeting:
+// "the June 2022 meeting of the Committee".
+func meetingPhrase(t, core string) string {
+	i := strings.Index(t, core)
+	if i < 0 {
+		return core
+	}
+	end := i + len(core)
+	rest := t[end:]
+	if strings.HasPrefix(rest, " of the ") {
+		words := strings.Fields(rest)
+		n := 2
+		for n < len(words) && n < 5 && startsUpper(words[n]) {
+			n++
+		}
+		if n > 2 {
+			end += len(" " + strings.Join(words[:n], " "))
+		}
+	}
+	return strings.TrimRight(t[i:end], ".,;")
+}
+
+// dedupeFollowUps keeps one follow-up per thing: when a resolution and the
+// narrative both send the same matter back, the resolution's is kept.
+func dedupeFollowUps(fromRes, narrative []Record) []Record {
+	out := append([]Record(nil), fromRes...)
+	for _, n := range narrative {
+		dup := false
+		for _, r := range fromRes {
+			if n.Due.IsZero() || r.Due.IsZero() || absDays(n.Due, r.Due) <= 45 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, n)
+		}
+	}
+	return dedupeRecords(out)
+}
+
+func absDays(a, b Date) int {
+	d := int(a.Time().Sub(b.Time()).Hours() / 24)
+	if d < 0 {
+		return -d
+	}
+	return d
+}

@@ -1,0 +1,246 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Stage 2: the header — council, committee, meeting date and times.
+
+var (
+	reCouncil = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|[A-Z][\w'’-]+(?:(?:\s+and|\s+&)?\s+[A-Z][\w'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
+	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|,|\.|$)`)
+	reMeetingOf   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:was\s+)?held\b|\s+on\b|,|$)`)
+	reBodyWord    = regexp.MustCompile(`(?i)\b(committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly|authority|partnership|district)\b`)
+	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
+	reHeldOn      = regexp.MustCompile(`(?i)\b(held|meeting|minutes|on|date)\b`)
+	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
+	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourned|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reHeaderTime  = regexp.MustCompile(`(?i)\b(?:at\s+)?(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)|\d{1,2}\s*[ap]\.?m\.?)`)
+)
+
+// readHeader fills in the meeting's council, committee, date and times
+// from the lines before the first item, falling back to the whole text.
+func readHeader(m *Meeting, lines []line, head int, all string) {
+	top := head
+	if top > 60 {
+		top = 60
+	}
+	if top < 12 && len(lines) > 12 {
+		top = 12
+	}
+	if top > len(lines) {
+		top = len(lines)
+	}
+	m.Committee = findCommittee(lines[:top])
+	m.Council = findCouncil(lines[:top], m.Committee)
+	if m.Committee == "" && m.Council != "" {
+		m.Committee = "Council"
+		if strings.Contains(strings.ToLower(m.Council), "city council") {
+			m.Committee = "City Council"
+		}
+	}
+	m.Date = findMeetingDate(lines[:top], lines)
+	for _, l := range lines[:top] {
+		if m.Start == "" {
+			if mm := reStart.FindStringSubmatch(l.Text); mm != nil {
+				m.Start, _ = parseClock(mm[1])
+			}
+		}
+	}
+	if m.Start == "" {
+		for _, l := range lines[:top] {
+			if ds := findDates(l.Text, false); len(ds) > 0 && ds[0].Date == m.Date {
+				if mm := reHeaderTime.FindStringSubmatch(l.Text[ds[0].End:]); mm != nil {
+					m.Start, _ = parseClock(mm[1])
+					break
+				}
+			}
+		}
+	}
+	// The end time is usually at the end: "The meeting closed at 8.42 pm".
+	for i := len(lines) - 1; i >= 0 && m.End == ""; i-- {
+		t := lines[i].Text
+		if !strings.Contains(strings.ToLower(t), "meeting") && !strings.Contains(strings.ToLower(t), "closed") && !strings.Contains(strings.ToLower(t), "adjourned") {
+			continue
+		}
+		if mm := reEnd.FindStringSubmatch(t); mm != nil {
+			m.End, _ = parseClock(mm[1])
+		}
+		if m.Start == "" {
+			if mm := reStart.FindStringSubmatch(t); mm != nil {
+				m.Start, _ = parseClock(mm[1])
+			}
+		}
+	}
+	_ = all
+}
+
+// findCommittee reads the body's name from the header lines.
+func findCommittee(lines []line) string {
+	for _, l := range lines {
+		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) {
+				return name
+			}
+		}
+	}
+	// "MINUTES OF PROCEEDINGS AT MONTHLY MEETING OF THE METROPOLITAN
+	// DISTRICT OF" / "LIMERICK HELD IN …": the phrase wraps.
+	var joined strings.Builder
+	for _, l := range lines {
+		if len(joined.String()) > 600 {
+			break
+		}
+		joined.WriteString(l.Text + " ")
+	}
+	if m := reMinutesOf.FindStringSubmatch(joined.String()); m != nil {
+		if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+			return name
+		}
+	}
+	for _, l := range lines {
+		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+				return name
+			}
+		}
+	}
+	// A title block: "Overview and Scrutiny" / "Committee" / "Minutes".
+	var title []string
+	for i, l := range lines {
+		t := l.Text
+		if i > 12 || isLabel(t) || len(t) > 80 {
+			break
+		}
+		if t == "" || len(findDates(t, false)) > 0 || reTitleNoise.MatchString(t) && len(strings.Fields(t)) <= 2 {
+			if len(title) > 0 && reBodyWord.MatchString(strings.Join(title, " ")) {
+				break
+			}
+			if t != "" && reTitleNoise.MatchString(t) {
+				title = title[:0]
+			}
+			continue
+		}
+		if endsSentence(t) && !strings.HasSuffix(t, ":") {
+			break
+		}
+		title = append(title, t)
+	}
+	if len(title) > 0 && len(title) <= 3 {
+		name := tidyBody(strings.Join(title, " "))
+		if reBodyWord.MatchString(name) {
+			// "KENT COUNTY COUNCIL CABINET": the council is not the body.
+			if c := reCouncil.FindString(name); c != "" && len(c) < len(name) {
+				rest := strings.TrimSpace(strings.Replace(name, c, "", 1))
+				if rest != "" && reBodyWord.MatchString(rest) {
+					return tidyBody(rest)
+				}
+			}
+			return name
+		}
+	}
+	for _, l := range lines {
+		t := l.Text
+		if len(t) < 70 && !isLabel(t) && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t {
+			return tidyBody(t)
+		}
+	}
+	return ""
+}
+
+// tidyBody trims and title-cases a body's name.
+func tidyBody(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–"))
+	s = reTitleNoise.ReplaceAllString(s, "")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "of "), "the "))
+	s = strings.TrimPrefix(s, "The ")
+	if s == strings.ToUpper(s) {
+		s = titleCase(s)
+	}
+	return strings.TrimSpace(s)
+}
+
+var smallWords = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "on": true, "at": true, "to": true, "a": true, "&": true}
+
+// titleCase turns "OVERVIEW AND SCRUTINY COMMITTEE" into "Overview and
+// Scrutiny Committee".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i > 0 && smallWords[w] {
+			continue
+		}
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		for j := 1; j < len(r); j++ {
+			if (r[j-1] == '-' || r[j-1] == '’' || r[j-1] == '\'') && j+1 < len(r) {
+				if r[j-1] == '-' || j == 2 {
+					r[j] = unicode.ToUpper(r[j])
+				}
+			}
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// findCouncil finds the council's name in the header.
+func findCouncil(lines []line, committee string) string {
+	for _, l := range lines {
+		for _, c := range reCouncil.FindAllString(l.Text, -1) {
+			c = strings.TrimSpace(c)
+			low := strings.ToLower(c)
+			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || strings.Contains(low, "meeting") {
+				continue
+			}
+			if c == strings.ToUpper(c) {
+				c = titleCase(c)
+			}
+			if strings.EqualFold(c, committee) || len(strings.Fields(c)) < 2 {
+				continue
+			}
+			return strings.TrimPrefix(c, "The ")
+		}
+	}
+	return ""
+}
+
+// findMeetingDate picks the meeting's date: the first date in the header
+// that is not the date of previous minutes or of the next meeting.
+func findMeetingDate(head, all []line) Date {
+	us := false
+	var fallback Date
+	for _, l := range head {
+		for _, d := range findDates(l.Text, us) {
+			before := l.Text[:d.Start]
+			if rePrevMinutes.MatchString(before) {
+				continue
+			}
+			if reHeldOn.MatchString(l.Text) || strings.TrimSpace(l.Text[:d.Start]) == "" || len(l.Text) < 60 {
+				return d.Date
+			}
+			if fallback.IsZero() {
+				fallback = d.Date
+			}
+		}
+	}
+	if !fallback.IsZero() {
+		return fallback
+	}
+	// A date in the document's first lines, then anywhere before the end.
+	limit := len(all)
+	if limit > 200 {
+		limit = 200
+	}
+	for _, l := range all[:limit] {
+		for _, d := range findDates(l.Text, us) {
+			if !rePrevMinutes.MatchString(l.Text[:d.Start]) {
+				return d.Date
+			}
+		}
+	}
+	return Date{}
+}

@@ -1,0 +1,144 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// rawItem is an item as segmentation found it: heading and body lines.
+type rawItem struct {
+	number string
+	title  string
+	line   int // input line number of the heading
+	lines  []line
+}
+
+var (
+	// The chair's signature ends the minutes; what follows is appendices.
+	reSignature = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
+	reExempt    = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
+	reBanner    = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
+)
+
+// findEnd returns the index of the line that ends the minutes (the chair's
+// signature), or len(lines).
+func findEnd(lines []line) int {
+	min := len(lines) / 8
+	for i := min; i < len(lines); i++ {
+		t := lines[i].Text
+		if len(t) > 80 || !reSignature.MatchString(t) {
+			continue
+		}
+		// "Signed ____ Dated …" footers repeat on every page and were
+		// dropped already; what is left is the real signature.
+		return i
+	}
+	return len(lines)
+}
+
+// segment splits the lines into the header and the items.
+func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
+	cands := findCandidates(lines, end)
+	chain = bestChain(cands)
+	if len(chain) < 2 {
+		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
+			chain = alt
+		}
+	}
+	if len(chain) == 0 {
+		return lines[:end], nil, nil
+	}
+	numberLine := map[int]bool{}
+	for _, c := range chain {
+		if c.idx != c.title {
+			numberLine[c.idx] = true
+		}
+	}
+	keep := func(from, to int) []line {
+		var out []line
+		for i := from; i < to && i < end; i++ {
+			if !numberLine[i] && !reBanner.MatchString(lines[i].Text) {
+				out = append(out, lines[i])
+			}
+		}
+		return out
+	}
+	header = keep(0, chain[0].title)
+	for k, c := range chain {
+		next := end
+		if k+1 < len(chain) {
+			next = chain[k+1].title
+		}
+		bodyStart := c.title + 1
+		if c.idx == c.title && c.scheme != "item" {
+			// The heading's own line may carry text after the heading:
+			// "96-2 APPROVING AGENDA: Moved by …".
+			rest := restAfterHeading(lines[c.title].Text, c.heading)
+			if rest != "" {
+				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No,
+					lines: append([]line{{rest, lines[c.title].No}}, keep(bodyStart, next)...)})
+				continue
+			}
+		}
+		for bodyStart < next && bodyStart < len(lines) && (reItemRef.MatchString(lines[bodyStart].Text) || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
+			bodyStart++
+		}
+		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(bodyStart, next)})
+	}
+	return header, items, chain
+}
+
+// restAfterHeading is the text on a heading's line after the heading.
+func restAfterHeading(t, heading string) string {
+	i := strings.Index(t, heading)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(t[i+len(heading):])
+	rest = strings.TrimSpace(strings.TrimLeft(rest, ".:–-"))
+	return rest
+}
+
+// unnumberedHeadings finds items in minutes that do not number them:
+// short heading lines, in capitals or title case, that start a block and
+// are followed by text.
+func unnumberedHeadings(lines []line, end int) []candidate {
+	var out []candidate
+	for i := 0; i < end; i++ {
+		t := lines[i].Text
+		if t == "" || len(t) > 90 || isAttendanceLabel(t) || reBanner.MatchString(t) {
+			continue
+		}
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
+			continue
+		}
+		words := strings.Fields(strings.TrimSuffix(t, ":"))
+		if len(words) == 0 || len(words) > 9 || headingQuality(t) < 0.9 || endsWithAny(t, ".,;") {
+			continue
+		}
+		if strings.HasSuffix(t, ":") && len(words) > 4 {
+			continue
+		}
+		// Followed by text (possibly after a blank line).
+		j := i + 1
+		if j < end && lines[j].Text == "" {
+			j++
+		}
+		if j >= end || !isBody(lines[j].Text) {
+			continue
+		}
+		if len(findDates(t, false)) > 0 && len(words) <= 5 {
+			continue
+		}
+		out = append(out, candidate{idx: i, title: i, heading: strings.TrimSuffix(t, ":"), scheme: "heading", quality: 1})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func isAttendanceLabel(t string) bool {
+	_, _, ok := matchLabel(t)
+	return ok
+}

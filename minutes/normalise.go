@@ -1,0 +1,369 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 1b: text to normalised lines.
+//
+// Extracted text carries the marks of its journey: page breaks, running
+// headers and footers, page numbers, Markdown escapes, lines that are
+// blank-separated throughout, words split at line ends, bullets on lines
+// of their own, letter-spaced headings. normalise removes them and keeps
+// each line's number in the input so warnings can point at it.
+
+// line is one normalised line. No is its 1-based line number in the input.
+type line struct {
+	Text string
+	No   int
+}
+
+func (l line) blank() bool { return l.Text == "" }
+
+// Sanitize removes every control character except newline and tab, and the
+// Unicode format characters that can reorder or hide text (bidi overrides,
+// zero-width characters). Text from documents is untrusted and will reach
+// a terminal: everything minutebook stores has been through Sanitize.
+// Sanitize(Sanitize(s)) == Sanitize(s).
+func Sanitize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	clean := true
+	for _, r := range s {
+		if dropRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !dropRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func dropRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f: // C0 and DEL
+		return true
+	case r >= 0x80 && r <= 0x9f: // C1, including U+009B CSI
+		return true
+	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+		return true // zero-width, bidi embeddings and overrides, invisible operators
+	case r >= 0xfff9 && r <= 0xfffb:
+		return true
+	}
+	return false
+}
+
+var (
+	reGap         = regexp.MustCompile(`\s{2,}`)
+	reSpaces      = regexp.MustCompile(`[ \t\x{00a0}\x{2000}-\x{200a}\x{202f}\x{3000}]+`)
+	reMdLink      = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
+	reMdEscape    = regexp.MustCompile(`\\([\\.\-*_#()\[\]!+>|` + "`" + `])`)
+	reHTMLComment = regexp.MustCompile(`<!--.*?-->`)
+	rePageOf      = regexp.MustCompile(`(?i)^(page|tudalen|p\.)\s*\d+\s*((of|o|/)\s*\d+)?$`)
+	rePageDash    = regexp.MustCompile(`^[-–—]\s*\d{1,3}\s*[-–—]$`)
+	reBareNum     = regexp.MustCompile(`^\d{1,3}$`)
+	reRule        = regexp.MustCompile(`^[-=_*~.•]{3,}$`)
+	reLetterSpace = regexp.MustCompile(`\b(?:[A-Z] ){3,}[A-Z]\b`)
+	reHyphenEnd   = regexp.MustCompile(`([A-Za-z]{2,})-$`)
+	reFurnitureNo = regexp.MustCompile(`\d+`)
+	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
+	reScannedNote = regexp.MustCompile(`(?i)^scanned page.{0,60}$`)
+	reSignedFoot  = regexp.MustCompile(`(?i)^signed[ _.:]*(\.{3,}|_{3,}).{0,60}$`)
+)
+
+// compoundPrefixes keep their hyphen when a word is split after them at a
+// line end ("Sub-" + "Committee", "co-" + "opted").
+var compoundPrefixes = map[string]bool{
+	"sub": true, "co": true, "non": true, "pre": true, "self": true, "cross": true, "well": true,
+	"long": true, "short": true, "part": true, "full": true, "mid": true, "multi": true, "anti": true,
+	"post": true, "inter": true, "vice": true, "ex": true, "re": true, "high": true, "low": true,
+	"year": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"follow": true, "cul": true, "de": true, "on": true, "off": true, "out": true, "under": true,
+	"over": true, "decision": true, "in": true, "age": true, "anti-social": true, "e": true,
+}
+
+// normalise turns decoded text into clean lines.
+func normalise(text string) []line {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
+	text = strings.ReplaceAll(text, "\uf0a7", "•")
+	text = reHTMLComment.ReplaceAllString(text, "")
+
+	raw := strings.Split(text, "\n")
+	lines := make([]line, 0, len(raw))
+	for i, s := range raw {
+		// Very long lines with many double-space gaps are several lines
+		// run together (raw PDF text): split them at the gaps.
+		if len(s) > 160 && strings.Count(s, "  ") >= 3 {
+			for _, part := range reGap.Split(s, -1) {
+				if t := cleanLine(part); t != "" {
+					lines = append(lines, line{t, i + 1})
+				}
+			}
+			continue
+		}
+		// A form feed starts a new page: keep it as a marker line.
+		for {
+			j := strings.IndexByte(s, '\f')
+			if j < 0 {
+				break
+			}
+			if t := cleanLine(s[:j]); t != "" {
+				lines = append(lines, line{t, i + 1})
+			}
+			lines = append(lines, line{"\f", i + 1})
+			s = s[j+1:]
+		}
+		lines = append(lines, line{cleanLine(s), i + 1})
+	}
+	lines = dropFurniture(lines)
+	lines = collapseDoubleSpacing(lines)
+	lines = joinSplitWords(lines)
+	lines = mergeBullets(lines)
+	return squeezeBlanks(lines)
+}
+
+// cleanLine sanitises one line, strips Markdown dressing and collapses
+// runs of spaces.
+func cleanLine(s string) string {
+	s = Sanitize(strings.ReplaceAll(s, "\t", " "))
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = strings.ReplaceAll(s, "**", "")
+		s = strings.ReplaceAll(s, "__", "")
+	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = reMdEscape.ReplaceAllString(s, "$1")
+	}
+	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	if strings.HasPrefix(s, "#") {
+		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
+	}
+	if strings.HasPrefix(s, "> ") {
+		s = s[2:]
+	}
+	if reMdLink.MatchString(s) || reScannedNote.MatchString(s) {
+		return ""
+	}
+	if strings.IndexByte(s, ' ') >= 0 && reLetterSpace.MatchString(s) {
+		s = reLetterSpace.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
+	}
+	return s
+}
+
+// dropFurniture removes page breaks, page numbers, rules and running
+// headers and footers (short lines that repeat on many pages).
+func dropFurniture(lines []line) []line {
+	pages := 1
+	for _, l := range lines {
+		if l.Text == "\f" || l.Text == "---" {
+			pages++
+		}
+	}
+	// Running headers and footers: the same short line (digits ignored)
+	// three or more times, on at least a third of the pages.
+	count := map[string]int{}
+	for _, l := range lines {
+		if k := furnitureKey(l.Text); k != "" {
+			count[k]++
+		}
+	}
+	repeated := func(s string) bool {
+		k := furnitureKey(s)
+		return k != "" && count[k] >= 3 && (pages < 3 || count[k]*3 >= pages)
+	}
+	nearBreak := func(i int) bool {
+		for d := -3; d <= 3; d++ {
+			j := i + d
+			if j >= 0 && j < len(lines) && (lines[j].Text == "\f" || lines[j].Text == "---") {
+				return true
+			}
+		}
+		return i >= len(lines)-3
+	}
+	out := lines[:0:0]
+	for i, l := range lines {
+		t := l.Text
+		switch {
+		case t == "\f" || t == "---" || reRule.MatchString(t):
+			// A page break inside a sentence is not a paragraph break:
+			// drop the blank lines that came before it.
+			if n := len(out); n > 0 {
+				k := n
+				for k > 0 && out[k-1].blank() {
+					k--
+				}
+				if k > 0 && !endsSentence(out[k-1].Text) {
+					out = out[:k]
+				}
+			}
+			continue
+		case rePageOf.MatchString(t), rePageDash.MatchString(t), reInitialsFt.MatchString(t), reSignedFoot.MatchString(t):
+			continue
+		case reBareNum.MatchString(t) && nearBreak(i):
+			continue
+		case repeated(t):
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// furnitureKey is the line with digits folded, for spotting repeats; ""
+// for lines that cannot be furniture.
+func furnitureKey(s string) string {
+	if s == "" || len(s) > 90 || s == "\f" {
+		return ""
+	}
+	k := strings.ToLower(reFurnitureNo.ReplaceAllString(s, "#"))
+	// Headings that repeat for a reason are not furniture.
+	switch k {
+	case "#", "#.", "resolved:", "resolved", "agreed", "carried", "noted", "chair", "chairman", "•", "o", "-", "(#)", "action", "reply:":
+		return ""
+	}
+	if len(k) < 4 {
+		return ""
+	}
+	return k
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, ` "'”’)`)
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', ':', ';', '!', '?':
+		return true
+	}
+	return false
+}
+
+// collapseDoubleSpacing undoes converters that put a blank line after
+// every line: when most lines are followed by a blank, single blanks are
+// line separators, not paragraph breaks.
+func collapseDoubleSpacing(lines []line) []line {
+	text, followed := 0, 0
+	for i, l := range lines {
+		if l.blank() {
+			continue
+		}
+		text++
+		if i+1 < len(lines) && lines[i+1].blank() {
+			followed++
+		}
+	}
+	if text < 12 || followed*10 < text*7 {
+		return lines
+	}
+	out := lines[:0:0]
+	for i, l := range lines {
+		if l.blank() && i > 0 && !lines[i-1].blank() && i+1 < len(lines) && !lines[i+1].blank() {
+			// A single blank: keep it only where a paragraph plausibly ends.
+			if !endsSentence(lines[i-1].Text) || startsLower(lines[i+1].Text) {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// joinSplitWords repairs words split at line ends: "recom-" + "mendation"
+// becomes "recommendation"; "Sub-" + "Committee" keeps its hyphen.
+func joinSplitWords(lines []line) []line {
+	for i := 0; i+1 < len(lines); i++ {
+		m := reHyphenEnd.FindStringSubmatch(lines[i].Text)
+		if m == nil || lines[i+1].blank() {
+			continue
+		}
+		next := lines[i+1].Text
+		word, rest, _ := strings.Cut(next, " ")
+		if word == "" || !unicode.IsLetter([]rune(word)[0]) {
+			continue
+		}
+		head := strings.ToLower(m[1])
+		if startsLower(word) && !compoundPrefixes[lastWord(head)] {
+			lines[i].Text = strings.TrimSuffix(lines[i].Text, "-") + word
+		} else {
+			lines[i].Text += word
+		}
+		lines[i+1].Text = strings.TrimSpace(rest)
+	}
+	return lines
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// bulletGlyphs are lines that are only a list marker, left behind when a
+// PDF puts the glyph on its own line.
+var bulletGlyphs = map[string]bool{"•": true, "●": true, "▪": true, "■": true, "◦": true, "o": true, "": true, "-": true, "–": true, "*": true, "·": true, "e": true, "»": true, "➢": true, "✓": true}
+
+// mergeBullets joins a lone bullet glyph to the text that follows it.
+func mergeBullets(lines []line) []line {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if bulletGlyphs[l.Text] && l.Text != "" {
+			j := i + 1
+			for j < len(lines) && lines[j].blank() && j-i < 4 {
+				j++
+			}
+			if j < len(lines) && !lines[j].blank() && !bulletGlyphs[lines[j].Text] {
+				lines[j].Text = "• " + lines[j].Text
+				lines[j].No = l.No
+				i = j - 1
+				continue
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// squeezeBlanks keeps at most one blank line in a row and none at the ends.
+func squeezeBlanks(lines []line) []line {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if l.blank() && (len(out) == 0 || out[len(out)-1].blank()) {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1].blank() {
+		out = out[:len(out)-1]
+	}
+	return out
+}

@@ -1,0 +1,369 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stage 5: resolutions — what the committee decided.
+//
+// A resolution starts at a marker at the start of a line (RESOLVED, It was
+// RESOLVED, The Committee resolved:-, AGREED, DECISION, RECOMMENDED to
+// Council, COUNCIL RESOLUTION 2023/112, And Resolved:) and runs while the
+// text continues it. US and Canadian action minutes record decisions as
+// motions instead: "Moved by X to adopt. Motion Carried 7-0", "R2020-78
+// L. Moore, J. Scott: That … Carried."
+
+var (
+	reMarker = regexp.MustCompile(`^(?:(?:and|it\s+was|it\s+is|it\s+was\s+therefore|it\s+was\s+further|the\s+(?:committee|sub-committee|board|council|cabinet|panel|forum|executive|meeting|members|authority|commission|group)\s+(?:then\s+|therefore\s+|unanimously\s+)?)\s*)?` +
+		`(?:(?P<res>RESOLVED|Resolved|resolved)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—,;.]+|\s+(?:that|That|THAT|to|To)\b|\s+as\s+follows|\s*$|\s*(?:\(|“|"))` +
+		`|(?P<agr>AGREED|Agreed|agreed)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
+		`|(?P<dec>DECISION|Decision|DECIDED|Decided)(?:\s*[:\-–—]+|\s+(?:that|That)\b)` +
+		`|(?P<rec>RECOMMENDED|Recommended)(?:\s+(?:to|TO)\s+(?:the\s+)?(?:Council|COUNCIL|Cabinet|CABINET|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
+		`|(?P<num>(?:COUNCIL\s+|Council\s+|COMMITTEE\s+|Committee\s+)?(?:RESOLUTION|Resolution)\s+(?:number\s+|no\.?\s*|No\.?\s*)?[A-Z]{0,6}[/\s-]?\d[\w/.-]*)` +
+		`)`)
+	reUnresolved = regexp.MustCompile(`(?i)^resolved\s+items`)
+	rePartLabel  = regexp.MustCompile(`^(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2}|[a-z])[.)])\s*`)
+	reInlinePart = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
+	reLost       = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
+	reCarried    = regexp.MustCompile(`(?:\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
+	reMoved      = regexp.MustCompile(`(?i)\b(?:moved\s+by|it\s+was\s+moved|(?:cllr|councillor|cr|councilmember|council\s+member|member|mayor|vice\s+mayor)\.?\s+[A-Z][\w'’-]+\s+moved|proposed\s+by|on\s+the\s+motion\s+of|moved\s+and\s+seconded|moved,\s+seconded)\b`)
+	reMotionNo   = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
+	reReasons    = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
+)
+
+// markerStart reports whether s starts with a resolution marker.
+func markerStart(s string) bool {
+	if reUnresolved.MatchString(s) {
+		return false
+	}
+	return reMarker.MatchString(s)
+}
+
+// stripMarker removes the marker from the start of s and returns the
+// decision's text ("That …", "To note …").
+func stripMarker(s string) string {
+	loc := reMarker.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	m := reMarker.FindStringSubmatch(s)
+	rest := s[loc[1]:]
+	// Keep "That"/"To" as part of the decision's text.
+	head := s[:loc[1]]
+	for _, w := range []string{"that", "That", "THAT", "to", "To"} {
+		if strings.HasSuffix(head, " "+w) {
+			rest = w + rest
+			break
+		}
+	}
+	for i, name := range reMarker.SubexpNames() {
+		if name == "num" && m[i] != "" {
+			rest = strings.TrimLeft(rest, " :–-")
+		}
+	}
+	return strings.TrimSpace(strings.TrimLeft(rest, " :-–—,;."))
+}
+
+// span is a run of lines within an item that a record came from.
+type span struct {
+	from, to int // line indexes in the item, [from, to)
+}
+
+// findResolutions returns the item's resolutions and the lines they used.
+func findResolutions(it *rawItem) ([]Record, []span) {
+	var recs []Record
+	var used []span
+	ls := it.lines
+	for i := 0; i < len(ls); i++ {
+		t := ls[i].Text
+		if !markerStart(t) {
+			continue
+		}
+		j := resolutionEnd(ls, i)
+		text := stripMarker(t)
+		block := append([]line{{text, ls[i].No}}, ls[i+1:j]...)
+		used = append(used, span{i, j})
+		if lostNear(ls, i, j) {
+			i = j - 1
+			continue
+		}
+		recs = append(recs, splitParts(block)...)
+		i = j - 1
+	}
+	if len(recs) == 0 {
+		recs, used = findMotions(it)
+	}
+	return dedupeRecords(recs), used
+}
+
+// resolutionEnd returns the index just after the resolution starting at i.
+func resolutionEnd(ls []line, i int) int {
+	j := i + 1
+	prev := ls[i].Text
+	for ; j < len(ls) && j-i < 80; j++ {
+		t := ls[j].Text
+		if t == "" {
+			// Continue over a blank when what follows continues the text.
+			k := j + 1
+			for k < len(ls) && ls[k].Text == "" {
+				k++
+			}
+			if k >= len(ls) {
+				break
+			}
+			n := ls[k].Text
+			if rePartLabel.MatchString(n) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
+				continue
+			}
+			break
+		}
+		if markerStart(t) || reReasons.MatchString(t) {
+			break
+		}
+		if strings.HasSuffix(strings.TrimRight(prev, ` "'”’)`), ".") && startsUpper(t) && !rePartLabel.MatchString(t) && !strings.HasPrefix(t, "That") && !strings.HasPrefix(t, "To ") {
+			break
+		}
+		prev = t
+	}
+	return j
+}
+
+// lostNear reports whether the motion in lines [i, j) was lost.
+func lostNear(ls []line, i, j int) bool {
+	for k := i; k < j && k < len(ls); k++ {
+		if reLost.MatchString(ls[k].Text) && !reCarried.MatchString(ls[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitParts turns a resolution's lines into one record per numbered part
+// ((1), (2) / (a), (b) / 1. 2.), or one record when it has no parts.
+func splitParts(block []line) []Record {
+	type part struct {
+		label string
+		text  []string
+		no    int
+	}
+	var stem []string
+	var parts []part
+	kind := ""
+	expect := ""
+	for _, l := range block {
+		t := l.Text
+		if t == "" {
+			continue
+		}
+		if m := rePartLabel.FindStringSubmatch(t); m != nil {
+			label := m[1] + m[2]
+			k := labelKind(label)
+			if kind == "" && (label == "1" || label == "a" || label == "i") {
+				kind, expect = k, label
+			}
+			if k == kind && label == expect {
+				parts = append(parts, part{label: label, no: l.No})
+				if rest := strings.TrimSpace(t[len(m[0]):]); rest != "" {
+					parts[len(parts)-1].text = append(parts[len(parts)-1].text, rest)
+				}
+				expect = nextLabel(label)
+				continue
+			}
+		}
+		if len(parts) > 0 {
+			parts[len(parts)-1].text = append(parts[len(parts)-1].text, t)
+		} else {
+			stem = append(stem, t)
+		}
+	}
+	stemText := strings.TrimSpace(strings.Join(stem, " "))
+	if len(parts) < 2 {
+		// Inline parts: "That (1) the report be noted; (2) …".
+		all := stem
+		for _, p := range parts {
+			all = append(append(all, "("+p.label+")"), p.text...)
+		}
+		full := strings.TrimSpace(strings.Join(all, " "))
+		if inl := splitInline(full); len(inl) >= 2 {
+			out := make([]Record, len(inl))
+			for i, p := range inl {
+				out[i] = Record{Part: p[0], Text: p[1], Line: block[0].No}
+			}
+			return out
+		}
+		if full == "" {
+			return nil
+		}
+		return []Record{{Text: full, Line: block[0].No}}
+	}
+	out := make([]Record, 0, len(parts))
+	for _, p := range parts {
+		text := strings.TrimSpace(strings.Join(p.text, " "))
+		if text == "" {
+			continue
+		}
+		out = append(out, Record{Part: p.label, Text: text, Line: p.no})
+	}
+	_ = stemText
+	return out
+}
+
+func labelKind(l string) string {
+	switch {
+	case l[0] >= '0' && l[0] <= '9':
+		return "num"
+	case l == "i" || l == "ii" || l == "iii" || l == "iv" || l == "v" || l == "vi" || l == "vii" || l == "viii" || l == "ix" || l == "x":
+		return "roman"
+	}
+	return "alpha"
+}
+
+func nextLabel(l string) string {
+	switch labelKind(l) {
+	case "num":
+		n := 0
+		for _, c := range l {
+			n = n*10 + int(c-'0')
+		}
+		return itoaSmall(n + 1)
+	case "roman":
+		romans := []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi"}
+		for k, r := range romans {
+			if r == l && k+1 < len(romans) {
+				return romans[k+1]
+			}
+		}
+		return ""
+	}
+	return string(rune(l[0] + 1))
+}
+
+func itoaSmall(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
+
+// splitInline splits "That (1) x; (2) y" into labelled parts.
+func splitInline(s string) [][2]string {
+	locs := reInlinePart.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) < 2 {
+		return nil
+	}
+	want := s[locs[0][2]:locs[0][3]]
+	if want != "1" && want != "a" {
+		return nil
+	}
+	var out [][2]string
+	for k, loc := range locs {
+		label := s[loc[2]:loc[3]]
+		if label != want {
+			return nil
+		}
+		want = nextLabel(label)
+		end := len(s)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		text := strings.TrimSpace(s[loc[1]:end])
+		text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(text, " and"), ";"))
+		out = append(out, [2]string{label, text})
+	}
+	return out
+}
+
+// findMotions reads decisions recorded as carried motions.
+func findMotions(it *rawItem) ([]Record, []span) {
+	var recs []Record
+	var used []span
+	ls := it.lines
+	// Paragraphs: runs of non-blank lines.
+	for i := 0; i < len(ls); {
+		if ls[i].Text == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ls) && ls[j].Text != "" {
+			j++
+		}
+		text := joinText(ls[i:j])
+		i0 := i
+		i = j
+		if !reCarried.MatchString(text) || reLost.MatchString(text) && !reCarried.MatchString(text) {
+			continue
+		}
+		// Several motions in one paragraph: cut at each "Carried".
+		for _, piece := range splitMotions(text) {
+			if t := motionText(piece); t != "" {
+				recs = append(recs, Record{Text: t, Line: ls[i0].No})
+			}
+		}
+		used = append(used, span{i0, j})
+	}
+	return recs, used
+}
+
+var reMotionEnd = regexp.MustCompile(`(?:Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`)
+
+func splitMotions(text string) []string {
+	locs := reMotionEnd.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return []string{text}
+	}
+	var out []string
+	start := 0
+	for _, l := range locs {
+		out = append(out, text[start:l[1]])
+		start = l[1]
+	}
+	return out
+}
+
+// motionText is the decision in a carried motion: its "That …" clause,
+// or the motion sentence.
+func motionText(s string) string {
+	s = strings.TrimSpace(reMotionNo.ReplaceAllString(strings.TrimSpace(s), ""))
+	if reLost.MatchString(s) && !reCarried.MatchString(s) {
+		return ""
+	}
+	if i := strings.Index(s, "That "); i >= 0 {
+		s = s[i:]
+	} else if i := strings.Index(s, "THAT "); i >= 0 {
+		s = s[i:]
+	}
+	s = strings.TrimSpace(s)
+	if len(s) < 8 {
+		return ""
+	}
+	return s
+}
+
+// dedupeRecords drops a decision printed twice (ModernGov's Decision: and
+// Minutes: sections).
+func dedupeRecords(recs []Record) []Record {
+	seen := map[string]bool{}
+	out := recs[:0]
+	for _, r := range recs {
+		k := foldText(r.Text)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// foldText is text reduced for comparison: lower case, letters and digits.
+func foldText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,474 @@
+package minutes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Stage 3: finding the items.
+//
+// Every line that could open an item is a candidate: a number with a
+// heading on the same line ("7. Apologies", "PL/44/23 Land at …",
+// "96-2 APPROVING AGENDA"), or a number alone on its line whose heading
+// comes later (PDF extraction displaces numbers, even into the previous
+// item's resolution). Candidates are grouped by numbering scheme, and the
+// chain that reads most like a run of minute numbers (mostly +1 steps,
+// headings that look like headings) wins. Numbered paragraphs inside items
+// ("1. Mr Gough provided an update") break the run and are left as text.
+
+type candidate struct {
+	idx     int    // line index of the number
+	title   int    // line index of the heading (== idx when on the same line)
+	number  string // as printed, without trailing punctuation
+	heading string
+	scheme  string // shape of the number, plus any fixed prefix
+	major   int    // leading components, for dotted numbers
+	key     int    // last numeric component
+	sub     int    // letter suffix: 12(b) → 2
+	quality float64
+}
+
+var (
+	// A number on its own line: "180.", "7", "12(b)", "5.1", "PL/44/23".
+	reLoneNumber = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+)?(` + numberPattern + `)\s*[.):]?$`)
+	// A number and a heading on one line.
+	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?\(?(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s)\s*(.+)$`)
+	// The same, fused: "1.Adoption of Minutes".
+	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
+	// "(Item 4)" under a heading, as Modern.gov prints it.
+	reItemRef = regexp.MustCompile(`^\((?i:item)\s+(\d{1,3}[a-z]?)\)$`)
+)
+
+const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
+	`|\d{1,4}\([a-z0-9]{1,3}\)` + // 12(b)
+	`|\d{1,3}(?:\.\d{1,3}){1,2}` + // 5.1, 12.1.3, 19.09.01
+	`|\d{2,4}/\d{1,4}` + // 24/031
+	`|[A-Z]{1,5}[/.]\d{1,4}(?:/\d{2,4})?` + // PL/44/23, C.312
+	`|[A-Z]{2,5} \d{1,4}/\d{1,4}` + // HWB 23/34
+	`|\d{1,4}[a-z]?` // 180, 7a
+
+// parseNumber splits a minute number into its scheme and keys.
+func parseNumber(num string) (scheme string, major, key, sub int, ok bool) {
+	num = strings.TrimRight(num, ".")
+	var nums []int
+	var shape strings.Builder
+	prefix := ""
+	for i := 0; i < len(num); {
+		c := num[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(num) && num[j] >= '0' && num[j] <= '9' {
+				j++
+			}
+			n, _ := strconv.Atoi(num[i:j])
+			nums = append(nums, n)
+			shape.WriteByte('9')
+			i = j
+		case c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(num) && num[j] >= 'A' && num[j] <= 'Z' {
+				j++
+			}
+			prefix += num[i:j]
+			shape.WriteString(num[i:j])
+			i = j
+		case c >= 'a' && c <= 'z':
+			sub = int(c-'a') + 1
+			i++
+		default:
+			shape.WriteByte(c)
+			i++
+		}
+	}
+	if len(nums) == 0 {
+		return "", 0, 0, 0, false
+	}
+	key = nums[len(nums)-1]
+	for _, n := range nums[:len(nums)-1] {
+		major = major*1000 + n
+	}
+	scheme = shape.String()
+	// Shapes that carry a year or a fixed part compare on it: 96-1 and
+	// 96-2 are one scheme; 19.09.01 and 19.09.02 too.
+	if len(nums) > 1 && (strings.Contains(scheme, "-") || strings.Contains(scheme, "/") || len(nums) == 3) {
+		scheme += "#" + strconv.Itoa(major)
+		if len(nums) == 3 && !strings.Contains(scheme, "/") {
+			major = 0
+		}
+	}
+	if strings.Contains(scheme, "(") { // 12(b): key 12, letter sub-part
+		key, sub = nums[0], nums[len(nums)-1]
+		if len(nums) == 1 {
+			sub = 0
+		}
+		scheme = "9"
+	}
+	if sub > 0 && strings.Count(scheme, "9") == 1 && !strings.Contains(scheme, "(") {
+		scheme = "9"
+	}
+	_ = prefix
+	return scheme, major, key, sub, true
+}
+
+// findCandidates lists every line that could open an item, up to end.
+func findCandidates(lines []line, end int) []candidate {
+	var cands []candidate
+	for i := 0; i < end && len(cands) < 5000; i++ {
+		t := lines[i].Text
+		if t == "" || len(t) > 400 {
+			continue
+		}
+		if i+1 < end && reItemRef.MatchString(lines[i+1].Text) && !reLoneNumber.MatchString(t) && headingQuality(t) > 0 {
+			// An unnumbered heading over "(Item 4)": the agenda number
+			// is the only number printed.
+			ref := reItemRef.FindStringSubmatch(lines[i+1].Text)[1]
+			start := i
+			if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) && headingQuality(lines[i-1].Text) > 0 &&
+				(i < 2 || lines[i-2].Text == "" || endsSentence(lines[i-2].Text) || reLoneNumber.MatchString(lines[i-2].Text)) {
+				start = i - 1
+			}
+			if j := len(cands) - 1; j >= 0 && cands[j].title >= start-1 && cands[j].scheme != "item" {
+				continue // a numbered heading already took it
+			}
+			c, _ := newCandidate(ref, start)
+			c.scheme, c.title, c.heading, c.quality = "item", start, joinText(lines[start:i+1]), 1
+			cands = append(cands, c)
+			continue
+		}
+		if m := reLoneNumber.FindStringSubmatch(t); m != nil {
+			c, ok := newCandidate(m[1], i)
+			if !ok {
+				continue
+			}
+			c.title, c.heading = findDisplacedHeading(lines, i, end)
+			if c.title < 0 {
+				c.quality = 0.3
+				c.title = i
+			} else {
+				c.quality = 1
+			}
+			cands = append(cands, c)
+			continue
+		}
+		var num, rest string
+		if m := reNumberFused.FindStringSubmatch(t); m != nil {
+			num, rest = m[1], m[2]
+		} else if m := reNumberHeading.FindStringSubmatch(t); m != nil {
+			num, rest = m[1], m[2]
+		} else {
+			continue
+		}
+		c, ok := newCandidate(num, i)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(stripEnumerators(rest))
+		q := headingQuality(rest)
+		if q == 0 {
+			continue
+		}
+		// A heading split over lines, or one followed by "(Item 4)".
+		c.title, c.heading, c.quality = i, cutHeading(rest), q
+		if c.heading == "" {
+			continue
+		}
+		if i+1 < end && reItemRef.MatchString(lines[i+1].Text) {
+			c.quality += 0.5
+		}
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+func newCandidate(num string, i int) (candidate, bool) {
+	scheme, major, key, sub, ok := parseNumber(num)
+	if !ok {
+		return candidate{}, false
+	}
+	// Years and big numbers alone are not minute numbers.
+	if scheme == "9" && key > 2000 && key < 2100 {
+		return candidate{}, false
+	}
+	return candidate{idx: i, number: strings.TrimRight(num, "."), scheme: scheme, major: major, key: key, sub: sub}, true
+}
+
+var reMonthStart = regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d|,|$)`)
+
+var reEnumerator = regexp.MustCompile(`^(?:[IVX]{1,4}\.\s+|\([a-z]{1,2}\)\s+|\([ivx]{1,4}\)\s+|[a-z]\)\s+)+`)
+
+// stripEnumerators removes list labels before a heading: "I. (a) Title".
+func stripEnumerators(s string) string { return reEnumerator.ReplaceAllString(s, "") }
+
+// cutHeading trims a same-line heading at the start of its text: "ROLL
+// CALL: Present: …" → "ROLL CALL"; "Apologies. None received." → "Apologies".
+func cutHeading(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ": "); i > 0 && i < 120 && colonStartsBody(s[i+2:]) {
+		s = s[:i]
+	} else if strings.HasSuffix(s, ":") {
+		s = strings.TrimSuffix(s, ":")
+	}
+	if i := strings.Index(s, ". "); i > 0 && i < 160 && !abbrevBefore(s, i) {
+		s = s[:i]
+	}
+	if len(s) > 160 {
+		cut := strings.LastIndexByte(s[:160], ' ')
+		if cut < 40 {
+			cut = 160
+		}
+		s = s[:cut]
+	}
+	return strings.TrimRight(strings.TrimSpace(s), ".,;–-")
+}
+
+// colonStartsBody reports whether the text after a heading's colon is the
+// item's text rather than the rest of the heading ("Enforcement: Licensing
+// and Enforcement Update" is one heading).
+func colonStartsBody(rest string) bool {
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	if len(words) > 8 || startsLower(rest) || markerStart(rest) {
+		return true
+	}
+	switch strings.ToLower(strings.Trim(words[0], ":,.")) {
+	case "present", "moved", "motion", "none", "nil", "noted", "resolved", "agreed", "that", "carried", "see":
+		return true
+	}
+	return false
+}
+
+func abbrevBefore(s string, i int) bool {
+	w := lastWord(s[:i])
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "st", "no", "cllr", "cr", "rev", "jr", "inc", "co", "ltd", "vs", "v", "e.g", "i.e", "etc", "a", "b", "c", "d":
+		return true
+	}
+	return len(w) == 1
+}
+
+// headingQuality scores how much text looks like an item heading: 1 for
+// a clear heading, less for a sentence, 0 for something that is not one.
+func headingQuality(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	first := []rune(s)[0]
+	if !(startsUpper(s) || first == '\'' || first == '"' || first == '‘' || first == '“') {
+		return 0
+	}
+	if reMonthStart.MatchString(s) {
+		return 0 // "14 December 2021" is a date, not minute 14
+	}
+	head := cutHeading(s)
+	words := strings.Fields(head)
+	if len(words) == 0 || len(words) > 25 {
+		return 0
+	}
+	if markerStart(s) {
+		return 0.2 // "1. RESOLVED that …" is a numbered resolution, not an item
+	}
+	caps, titled := 0, 0
+	for _, w := range words {
+		if startsUpper(w) || (w[0] >= '0' && w[0] <= '9') {
+			titled++
+		}
+		if strings.ToUpper(w) == w {
+			caps++
+		}
+	}
+	switch {
+	case caps == len(words) && len(words) <= 15:
+		return 1
+	case len(words) <= 4:
+		return 0.9
+	case titled*2 >= len(words) && len(words) <= 14:
+		return 1
+	case len(words) <= 10:
+		return 0.6
+	}
+	return 0.35
+}
+
+// findDisplacedHeading finds the heading that belongs to a number alone on
+// line i: the first line, within reach, that starts a block, looks like a
+// heading and is followed by body text (or by "(Item N)"). It returns -1
+// when there is none.
+func findDisplacedHeading(lines []line, i, end int) (int, string) {
+	limit := i + 80
+	if limit > end {
+		limit = end
+	}
+	first := -1
+	for j := i + 1; j < limit; j++ {
+		t := lines[j].Text
+		if t == "" {
+			continue
+		}
+		if j > i+1 && reLoneNumber.MatchString(t) {
+			break // the next number: this one has no heading of its own
+		}
+		if first < 0 {
+			first = j
+		}
+		if !blockStart(lines, j, i) || headingQuality(t) < 0.5 || isLabel(t) || endsWithAny(t, ",;") || strings.HasPrefix(t, "•") {
+			continue
+		}
+		// "(Item 4)" after a heading of one to three lines.
+		for k := j + 1; k < j+4 && k < end; k++ {
+			if reItemRef.MatchString(lines[k].Text) {
+				return j, joinText(lines[j:k])
+			}
+			if lines[k].Text == "" {
+				break
+			}
+		}
+		if j+1 < end && isBody(lines[j+1].Text) {
+			return j, cutHeading(t)
+		}
+	}
+	// Nothing followed by body text: a number directly above a heading
+	// still takes it.
+	if first == i+1 || (first > 0 && first <= i+2) {
+		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) {
+			return first, cutHeading(t)
+		}
+	}
+	return -1, ""
+}
+
+// blockStart reports whether line j starts a block: the line before is
+// blank, the number itself, or ends a sentence.
+func blockStart(lines []line, j, numIdx int) bool {
+	if j == 0 {
+		return true
+	}
+	prev := lines[j-1].Text
+	return prev == "" || j-1 == numIdx || endsSentence(prev) || reItemRef.MatchString(prev)
+}
+
+// isBody reports whether s reads as running text under a heading.
+func isBody(s string) bool {
+	if s == "" {
+		return false
+	}
+	if markerStart(s) || reItemRef.MatchString(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	return len(words) >= 6 || (len(words) >= 2 && endsSentence(s))
+}
+
+func isLabel(s string) bool {
+	return strings.HasSuffix(s, ":") && len(strings.Fields(s)) <= 5
+}
+
+func endsWithAny(s, chars string) bool {
+	return s != "" && strings.ContainsRune(chars, rune(s[len(s)-1]))
+}
+
+func joinText(ls []line) string {
+	var parts []string
+	for _, l := range ls {
+		if l.Text != "" {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// bestChain picks the run of candidates that reads most like minute
+// numbers. It returns them in document order.
+func bestChain(cands []candidate) []candidate {
+	groups := map[string][]int{}
+	for i, c := range cands {
+		groups[c.scheme] = append(groups[c.scheme], i)
+	}
+	var best []candidate
+	bestScore := 0.0
+	for _, idx := range groups {
+		chain, score := chainOf(cands, idx)
+		if score > bestScore || (score == bestScore && len(chain) > len(best)) {
+			best, bestScore = chain, score
+		}
+	}
+	if len(best) == 1 && bestScore < 1.5 {
+		return nil
+	}
+	return best
+}
+
+// chainOf runs the dynamic programme over one scheme's candidates.
+func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
+	n := len(idx)
+	if n > 1500 {
+		idx, n = idx[:1500], 1500
+	}
+	score := make([]float64, n)
+	prev := make([]int, n)
+	for i := 0; i < n; i++ {
+		c := cands[idx[i]]
+		score[i], prev[i] = c.quality, -1
+		lo := i - 200
+		if lo < 0 {
+			lo = 0
+		}
+		for j := lo; j < i; j++ {
+			t := step(cands[idx[j]], c)
+			if t <= -9 {
+				continue
+			}
+			if s := score[j] + c.quality + t; s > score[i] {
+				score[i], prev[i] = s, j
+			}
+		}
+	}
+	end, top := -1, 0.0
+	for i := range score {
+		if score[i] > top {
+			end, top = i, score[i]
+		}
+	}
+	var chain []candidate
+	for i := end; i >= 0; i = prev[i] {
+		chain = append(chain, cands[idx[i]])
+	}
+	for l, r := 0, len(chain)-1; l < r; l, r = l+1, r-1 {
+		chain[l], chain[r] = chain[r], chain[l]
+	}
+	return chain, top
+}
+
+// step scores moving from minute a to minute b.
+func step(a, b candidate) float64 {
+	if b.title <= a.title && b.idx <= a.title {
+		return -10 // b's heading must come after a's
+	}
+	if a.major != b.major {
+		if b.major == a.major+1 && b.key <= 1 {
+			return 0.8 // 5.3 → 6.1
+		}
+		return -10
+	}
+	d := b.key - a.key
+	switch {
+	case d == 1 && b.sub == 0:
+		return 1
+	case d == 1 && b.sub == 1:
+		return 0.8
+	case d == 0 && b.sub == a.sub+1:
+		return 0.8 // 12(a) → 12(b)
+	case d == 0:
+		return -10
+	case d >= 2 && d <= 4:
+		return 0.3
+	case d > 4 && d <= 40:
+		return -0.6
+	case d < 0 && b.key <= 1:
+		return -1.2 // numbering restarts
+	}
+	return -10
+}
