@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/index/export/exporttest"
 )
 
 func loadAgenda(t *testing.T, q AgendaQuery) *Agenda {
@@ -186,7 +188,7 @@ func TestResolveCommittee(t *testing.T) {
 	if _, err := ResolveCommittee(ctx, lib, "Cabinet"); err == nil || !strings.Contains(err.Error(), osc) {
 		t.Errorf("unknown: err = %v", err)
 	}
-	if _, err := ResolveCommittee(ctx, &fakeLibrary{}, "osc"); err == nil || !strings.Contains(err.Error(), "import") {
+	if _, err := ResolveCommittee(ctx, &exporttest.Library{}, "osc"); err == nil || !strings.Contains(err.Error(), "import") {
 		t.Errorf("empty library: err = %v", err)
 	}
 }

@@ -128,9 +128,9 @@ func TestCalendarStableUIDs(t *testing.T) {
 	// again: the June meeting keeps its UID (the event is updated), and
 	// the stamp and sequence move on.
 	lib := newFakeLibrary()
-	for i := range lib.records {
-		if lib.records[i].ID == "osc-2022-03-08-36-a1" {
-			lib.records[i].Status = index.StatusDone
+	for i := range lib.Stored {
+		if lib.Stored[i].ID == "osc-2022-03-08-36-a1" {
+			lib.Stored[i].Status = index.StatusDone
 		}
 	}
 	c, err := LoadCalendar(ctx, lib, CalendarQuery{AsOf: d("2022-06-08")})

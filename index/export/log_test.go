@@ -166,9 +166,9 @@ func TestActionLogFilters(t *testing.T) {
 
 func TestActionLogUpdateDateFromHistory(t *testing.T) {
 	f := newFakeLibrary()
-	for i := range f.records {
-		if f.records[i].ID == "osc-2021-12-14-188-a1" {
-			f.records[i].UpdatedAt = at("2022-05-30 08:00") // a later status change
+	for i := range f.Stored {
+		if f.Stored[i].ID == "osc-2021-12-14-188-a1" {
+			f.Stored[i].UpdatedAt = at("2022-05-30 08:00") // a later status change
 		}
 	}
 	l, err := LoadActionLog(ctx, f, oscQuery(false))
