@@ -8,7 +8,7 @@ import (
 // Stage 8a: declarations of interest made at the meeting.
 
 var (
-	reDeclared = regexp.MustCompile(`(?i)(?:^|[.;]\s*|\b)((?:(?:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:,[^,]{0,120},)?\s+(?:declared|declares|disclosed|registered)\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:non-?\s?pecuniary|disclosable\s+pecuniary|pecuniary|personal|prejudicial|other\s+registrable|non-registrable|significant|conflict\s+of|private)\s*)?(?:and\s+\w+\s+)?interest`)
+	reDeclared  = regexp.MustCompile(`(?i)(?:^|[.;]\s*|\b)((?:(?:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:,[^,]{0,120},)?\s+(?:declared|declares|disclosed|registered)\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:non-?\s?pecuniary|disclosable\s+pecuniary|pecuniary|personal|prejudicial|other\s+registrable|non-registrable|significant|conflict\s+of|private)\s*)?(?:and\s+\w+\s+)?interest`)
 	reDeclItems = regexp.MustCompile(`(?i)\b(?:agenda\s+)?items?\s+(\d{1,3}[a-z]?(?:\s*(?:/|,|and|&)\s*\d{1,3}[a-z]?)*)`)
 	reMinuteRef = regexp.MustCompile(`(?i)\bminutes?\s+(?:no\.?\s*)?(\d{1,4}(?:\s*(?:/|,|and|&)\s*\d{1,4})*)`)
 )
