@@ -50,14 +50,27 @@ func ParseFormat(s string) (Format, bool) {
 func (f Format) Binary() bool { return f == FormatXLSX }
 
 // LogQuery selects the rows of an action log: the library query, and
-// filters on what the library does not filter by.
+// filters on what the library does not filter by. When more than one of
+// Statuses, RAG and Flags is given, a row is kept when it matches any of
+// them ("--status in-progress,red": in progress, or late).
 type LogQuery struct {
 	index.RecordQuery
-	// RAG keeps only rows with these RAG values (Red, Amber, Green); nil
-	// keeps all.
+	// RAG keeps rows with these RAG values (Red, Amber, Green).
 	RAG []string
-	// Flags keeps only rows with these flags; nil keeps all.
+	// Flags keeps rows with these flags.
 	Flags []index.Flag
+}
+
+// keep reports whether a row passes the Statuses, RAG and Flags filters.
+func (q LogQuery) keep(r Row) bool {
+	if len(q.Statuses) == 0 && len(q.RAG) == 0 && len(q.Flags) == 0 {
+		return true
+	}
+	status := r.Status
+	if status == "" {
+		status = index.StatusOpen
+	}
+	return slices.Contains(q.Statuses, status) || slices.Contains(q.RAG, r.RAG) || slices.Contains(q.Flags, r.Flag)
 }
 
 // ActionLog is a committee's action log: one row per action or follow-up.
@@ -81,20 +94,20 @@ type Row struct {
 // left out unless q.IncludeExempt, whatever the library returns. The date
 // of each record's latest note is read from its tracking history.
 func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, error) {
-	recs, err := api.Records(ctx, q.RecordQuery)
+	rq := q.RecordQuery
+	if len(q.RAG) > 0 || len(q.Flags) > 0 {
+		rq.Statuses = nil // matched below, with the others
+	}
+	recs, err := api.Records(ctx, rq)
 	if err != nil {
 		return nil, fmt.Errorf("read records: %w", err)
 	}
 	l := NewActionLog(recs, q.RecordQuery)
 	kept := l.Rows[:0]
 	for _, row := range l.Rows {
-		if len(q.RAG) > 0 && !slices.Contains(q.RAG, row.RAG) {
-			continue
+		if q.keep(row) {
+			kept = append(kept, row)
 		}
-		if len(q.Flags) > 0 && !slices.Contains(q.Flags, row.Flag) {
-			continue
-		}
-		kept = append(kept, row)
 	}
 	l.Rows = kept
 	for i := range l.Rows {

@@ -217,3 +217,14 @@ func ids(rows []Row) []string {
 	}
 	return out
 }
+
+func TestActionLogFiltersCombine(t *testing.T) {
+	q := oscQuery(false)
+	q.Statuses = []index.Status{index.StatusDone}
+	q.Flags = []index.Flag{index.FlagSlipped}
+	got := strings.Join(ids(loadLog(t, q).Rows), " ")
+	want := "osc-2021-09-14-160-a1 osc-2021-12-14-189-f1 osc-2022-03-08-35-a1"
+	if got != want {
+		t.Errorf("done or slipped: got %s, want %s", got, want)
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+func init() { subcommands = append(subcommands, newAgendaCmd) }
+
+func newAgendaCmd(a *app) *cobra.Command {
+	var (
+		ef      exportFlags
+		meeting string
+		format  string
+	)
+	cmd := &cobra.Command{
+		Use:   "agenda --committee C [--meeting DATE]",
+		Short: "Write the action and recommendation tracker for a committee's next agenda",
+		Long: `Write the "Action and recommendation tracker" (or "Matters arising") item for
+a committee's agenda pack: what is due back at the meeting, what slipped
+from earlier meetings, overdue actions, what came back or was completed
+since the committee last met, and what is still running.
+
+The meeting is the committee's next known meeting (from the minutes' "date
+of next meeting"), or the one given with --meeting. Formats: md (Markdown)
+and html (one self-contained page, ready to print or attach to the pack).
+Without --format the format follows -o's extension, and is md otherwise.`,
+		Example: `  minutebook agenda --committee "Overview and Scrutiny" --meeting 2022-06-21 --format html -o tracker.html
+  minutebook agenda --committee osc`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := exportFormat(format, ef.output, export.FormatMarkdown, export.FormatMarkdown, export.FormatHTML)
+			if err != nil {
+				return err
+			}
+			asOf, err := ef.asOfDate()
+			if err != nil {
+				return err
+			}
+			var at minutes.Date
+			if meeting != "" {
+				if at, err = exportDate("--meeting", meeting); err != nil {
+					return err
+				}
+			}
+			ctx := cmd.Context()
+			api, closeLib, err := exportLibrary(ctx, a)
+			if err != nil {
+				return err
+			}
+			if closeLib != nil {
+				defer closeLib()
+			}
+			if ef.committee == "" {
+				return agendaNeedsCommittee(cmd, api)
+			}
+			c, err := export.ResolveCommittee(ctx, api, ef.committee)
+			if err != nil {
+				return fmt.Errorf("--committee: %w", err)
+			}
+			ag, err := export.LoadAgenda(ctx, api, export.AgendaQuery{
+				Committee: c.Name, Meeting: at, AsOf: asOf, IncludeExempt: ef.includeExempt,
+			})
+			if errors.Is(err, export.ErrNoMeeting) {
+				return fmt.Errorf("%w: give the meeting date with --meeting YYYY-MM-DD", err)
+			}
+			if err != nil {
+				return err
+			}
+			err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return ag.Write(w, f) })
+			if err == nil && ef.output != "" {
+				fmt.Fprintf(a.stderr, "Wrote the tracker for the %s meeting of %s (%s) to %s.\n",
+					ag.Meeting.Time().Format("2 January 2006"), c.Name, exportPlural(ag.Len(), "record"), ef.output)
+			}
+			return err
+		},
+	}
+	ef.register(cmd)
+	cmd.Flags().StringVar(&meeting, "meeting", "", "the meeting date, YYYY-MM-DD (default: the committee's next known meeting)")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "md or html")
+	return cmd
+}
+
+// agendaNeedsCommittee says which committees there are to choose from.
+func agendaNeedsCommittee(cmd *cobra.Command, api index.API) error {
+	cs, err := api.Committees(cmd.Context())
+	if err != nil || len(cs) == 0 {
+		return errors.New("give the committee with --committee NAME (import some minutes first: the library has none)")
+	}
+	var names []string
+	for _, c := range cs {
+		names = append(names, fmt.Sprintf("%q", c.Name))
+	}
+	return fmt.Errorf("give the committee with --committee NAME: the library has %s", strings.Join(names, ", "))
+}

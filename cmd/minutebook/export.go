@@ -1,0 +1,365 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+func init() { subcommands = append(subcommands, newExportCmd) }
+
+// exportLibrary opens the library the export and agenda commands read;
+// the returned function closes it. Tests replace it with an in-memory
+// library.
+var exportLibrary = func(ctx context.Context, a *app) (index.API, func() error, error) {
+	return nil, nil, errors.New("the library cannot be opened by this build")
+}
+
+// exportNow is the clock for the default as-of date and the calendar's
+// time stamp.
+var exportNow = time.Now
+
+func newExportCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the action log (XLSX, CSV, JSON, Markdown) or a calendar of what is due back",
+		Long: `Write what clerks hand on, straight from the library:
+
+  minutebook export actions    the action log, in the columns councils' trackers use
+  minutebook export calendar   an iCalendar file of what is due back at each meeting
+
+The tracker for one meeting's agenda pack is "minutebook agenda".
+Exempt items (press and public excluded) are left out unless
+--include-exempt is given, and are then marked EXEMPT.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newExportActionsCmd(a), newExportCalendarCmd(a))
+	return cmd
+}
+
+// exportFlags are the flags the export commands share.
+type exportFlags struct {
+	committee     string
+	asOf          string
+	includeExempt bool
+	output        string
+}
+
+func (f *exportFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	cmd.Flags().StringVar(&f.asOf, "as-of", "", "work out what is overdue as at this date, YYYY-MM-DD (default today)")
+	cmd.Flags().BoolVar(&f.includeExempt, "include-exempt", false, "include records from exempt items (press and public excluded), marked EXEMPT")
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
+}
+
+// asOfDate is --as-of, or today.
+func (f *exportFlags) asOfDate() (minutes.Date, error) {
+	if f.asOf == "" {
+		return minutes.DateOf(exportNow()), nil
+	}
+	return exportDate("--as-of", f.asOf)
+}
+
+func exportDate(flag, s string) (minutes.Date, error) {
+	d, err := minutes.ParseISODate(strings.TrimSpace(s))
+	if err != nil {
+		return d, fmt.Errorf("%s %q: give the date as YYYY-MM-DD, e.g. 2022-06-21", flag, s)
+	}
+	return d, nil
+}
+
+// chooseFormat is --format, or what -o's extension says, or def.
+func exportFormat(flag, output string, def export.Format, allowed ...export.Format) (export.Format, error) {
+	names := make([]string, len(allowed))
+	for i, f := range allowed {
+		names[i] = string(f)
+	}
+	if flag == "" {
+		if f, ok := export.ParseFormat(filepath.Ext(output)); ok && slices.Contains(allowed, f) {
+			return f, nil
+		}
+		return def, nil
+	}
+	f, ok := export.ParseFormat(flag)
+	if !ok || !slices.Contains(allowed, f) {
+		return "", fmt.Errorf("--format %q: use one of %s", flag, strings.Join(names, ", "))
+	}
+	return f, nil
+}
+
+// withLibrary opens the library, resolves --committee (when given) and
+// runs fn.
+func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
+	api, closeLib, err := exportLibrary(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if closeLib != nil {
+			closeLib()
+		}
+	}()
+	name := ""
+	if committee != "" {
+		c, err := export.ResolveCommittee(ctx, api, committee)
+		if err != nil {
+			return fmt.Errorf("--committee: %w", err)
+		}
+		name = c.Name
+	}
+	return fn(api, name)
+}
+
+func newExportActionsCmd(a *app) *cobra.Command {
+	var (
+		ef           exportFlags
+		format       string
+		from, to     string
+		status       string
+		withDecision bool
+		asJSON       bool
+	)
+	cmd := &cobra.Command{
+		Use:   "actions",
+		Short: "Write the action log: one row per action and follow-up, with RAG status",
+		Long: `Write the action log: one row per action and follow-up, in the columns UK
+councils' trackers use: reference, committee, meeting date, minute, item,
+action or recommendation (verbatim), officer responsible, due date, RAG,
+status, latest update with its date, and the item a follow-up returned as.
+
+RAG: red is late (overdue, or a follow-up whose meeting passed without it);
+amber is outstanding but not late; green is done, dropped or returned.
+
+Formats: xlsx (a workbook with a frozen, filtered header and coloured RAG
+cells; needs -o, or a pipe), csv (safe to open in a spreadsheet), json, md.
+Without --format the format follows -o's extension, and is csv otherwise.`,
+		Example: `  minutebook export actions --committee osc --format xlsx -o action-log.xlsx
+  minutebook export actions --status red,amber --as-of 2022-06-01 --format md
+  minutebook export actions --from 2021-09-01 --to 2022-08-31 -o 2021-22.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON {
+				if format != "" && format != "json" {
+					return fmt.Errorf("--json and --format %s disagree: give one", format)
+				}
+				format = "json"
+			}
+			f, err := exportFormat(format, ef.output, export.FormatCSV,
+				export.FormatXLSX, export.FormatCSV, export.FormatJSON, export.FormatMarkdown)
+			if err != nil {
+				return err
+			}
+			q := export.LogQuery{}
+			if q.AsOf, err = ef.asOfDate(); err != nil {
+				return err
+			}
+			if from != "" {
+				if q.From, err = exportDate("--from", from); err != nil {
+					return err
+				}
+			}
+			if to != "" {
+				if q.To, err = exportDate("--to", to); err != nil {
+					return err
+				}
+			}
+			if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+				return fmt.Errorf("--to %s is before --from %s", q.To, q.From)
+			}
+			if err := exportStatusFilter(status, &q); err != nil {
+				return err
+			}
+			q.IncludeExempt = ef.includeExempt
+			if withDecision {
+				q.Kinds = []minutes.Kind{minutes.KindResolution, minutes.KindAction, minutes.KindFollowUp}
+			}
+			if err := exportRefuseBinary(a, f, ef.output); err != nil {
+				return err
+			}
+			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+				q.Committee = committee
+				log, err := export.LoadActionLog(cmd.Context(), api, q)
+				if err != nil {
+					return err
+				}
+				err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return log.Write(w, f) })
+				if err == nil && ef.output != "" {
+					fmt.Fprintf(a.stderr, "Wrote %s (%s) to %s.\n", exportPlural(len(log.Rows), "record"), f, ef.output)
+				}
+				return err
+			})
+		},
+	}
+	ef.register(cmd)
+	cmd.Flags().StringVarP(&format, "format", "f", "", "xlsx, csv, json or md")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "the same as --format json")
+	cmd.Flags().StringVar(&from, "from", "", "only records from meetings on or after this date, YYYY-MM-DD")
+	cmd.Flags().StringVar(&to, "to", "", "only records from meetings on or before this date, YYYY-MM-DD")
+	cmd.Flags().StringVar(&status, "status", "", `only these, comma-separated: a status (open, in-progress, done, dropped),
+a RAG colour (red, amber, green) or a flag (overdue, slipped, due-next, due-soon, upcoming, undated, returned)`)
+	cmd.Flags().BoolVar(&withDecision, "resolutions", false, "also list resolutions (decisions; they have no RAG)")
+	return cmd
+}
+
+// parseStatusFilter reads --status: a comma-separated mix of tracking
+// statuses, RAG colours and flags.
+func exportStatusFilter(s string, q *export.LogQuery) error {
+	for _, part := range strings.Split(s, ",") {
+		word := strings.ToLower(strings.TrimSpace(part))
+		if word == "" {
+			continue
+		}
+		switch word {
+		case export.Red, export.Amber, export.Green:
+			q.RAG = append(q.RAG, word)
+			continue
+		}
+		if st, ok := index.ParseStatus(word); ok {
+			q.Statuses = append(q.Statuses, st)
+			continue
+		}
+		if fl, ok := exportParseFlag(word); ok {
+			q.Flags = append(q.Flags, fl)
+			continue
+		}
+		return fmt.Errorf("--status %q: use open, in-progress, done or dropped; red, amber or green; or a flag such as overdue or slipped", part)
+	}
+	return nil
+}
+
+func exportParseFlag(s string) (index.Flag, bool) {
+	s = strings.NewReplacer("-", "", "_", "", " ", "").Replace(s)
+	for _, f := range index.FlagOrder {
+		if strings.NewReplacer("_", "").Replace(string(f)) == s {
+			return f, true
+		}
+	}
+	switch s {
+	case "duenext", "duenextmeeting", "dueatnextmeeting", "next":
+		return index.FlagDueNext, true
+	}
+	return "", false
+}
+
+func newExportCalendarCmd(a *app) *cobra.Command {
+	var ef exportFlags
+	cmd := &cobra.Command{
+		Use:   "calendar",
+		Short: "Write an iCalendar file of what is due back at each meeting",
+		Long: `Write an iCalendar (.ics) file with one all-day event per meeting, listing the
+open actions and follow-ups due back at it (or, when the date is not a known
+meeting, one event on the due date). Events keep the same UID from one
+export to the next, so importing a new file into Outlook or Google Calendar
+updates the events instead of adding copies.`,
+		Example: `  minutebook export calendar -o due-back.ics
+  minutebook export calendar --committee osc > osc.ics`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			asOf, err := ef.asOfDate()
+			if err != nil {
+				return err
+			}
+			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
+					AsOf: asOf, Committee: committee, IncludeExempt: ef.includeExempt,
+				})
+				if err != nil {
+					return err
+				}
+				stamp := exportNow()
+				err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return cal.WriteICS(w, stamp) })
+				if err == nil && ef.output != "" {
+					fmt.Fprintf(a.stderr, "Wrote %s to %s.\n", exportPlural(len(cal.Events), "event"), ef.output)
+				}
+				return err
+			})
+		},
+	}
+	ef.register(cmd)
+	return cmd
+}
+
+// refuseBinaryToTerminal stops a workbook being sprayed over a terminal.
+func exportRefuseBinary(a *app, f export.Format, output string) error {
+	if output == "" && f.Binary() && exportIsTerminal(a.stdout) {
+		return fmt.Errorf("an %s workbook cannot be shown in the terminal: give -o FILE.%s, or redirect to a file", strings.ToUpper(string(f)), f)
+	}
+	return nil
+}
+
+func exportIsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// writeOutput writes to standard output, or to path: the whole file is
+// written beside it first and then renamed over it, so a failed export
+// never leaves half a file. A file with exempt information is readable by
+// its owner only.
+func writeExport(a *app, path string, exempt bool, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := a.stdout.Write(buf.Bytes())
+		return err
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("-o %s is a folder: give a file name", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if exempt {
+		mode = 0o600
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
+	}
+	return nil
+}
+
+func exportPlural(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
+}
