@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
@@ -136,9 +135,6 @@ func (a *Agenda) fill(rows []Row) {
 	}
 	for _, r := range rows {
 		if r.Kind == minutes.KindResolution || r.Exempt && !a.IncludeExempt {
-			continue
-		}
-		if r.Committee != "" && a.Committee != "" && !strings.EqualFold(r.Committee, a.Committee) {
 			continue
 		}
 		if r.MeetingDate.After(a.Meeting) || r.MeetingDate == a.Meeting {
