@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,7 +34,7 @@ The meeting is the committee's next known meeting (from the minutes' "date
 of next meeting"), or the one given with --meeting. Formats: md (Markdown)
 and html (one self-contained page, ready to print or attach to the pack).
 Without --format the format follows -o's extension, and is md otherwise.`,
-		Example: `  minutebook agenda --committee "Overview and Scrutiny" --meeting 2022-06-21 --format html -o tracker.html
+		Example: `  minutebook agenda --committee "Overview and Scrutiny" --meeting 2022-06 --format html -o tracker.html
   minutebook agenda --committee osc`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -45,11 +46,9 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 			if err != nil {
 				return err
 			}
-			var at minutes.Date
-			if meeting != "" {
-				if at, err = exportDate("--meeting", meeting); err != nil {
-					return err
-				}
+			at, inMonth, err := agendaMeeting(meeting)
+			if err != nil {
+				return err
 			}
 			ctx := cmd.Context()
 			api, closeLib, err := exportLibrary(ctx, a)
@@ -67,7 +66,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 				return fmt.Errorf("--committee: %w", err)
 			}
 			ag, err := export.LoadAgenda(ctx, api, export.AgendaQuery{
-				Committee: c.Name, Meeting: at, AsOf: asOf, IncludeExempt: ef.includeExempt,
+				Committee: c.Name, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,
 			})
 			if errors.Is(err, export.ErrNoMeeting) {
 				return fmt.Errorf("%w: give the meeting date with --meeting YYYY-MM-DD", err)
@@ -78,13 +77,13 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 			err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return ag.Write(w, f) })
 			if err == nil && ef.output != "" {
 				fmt.Fprintf(a.stderr, "Wrote the tracker for the %s meeting of %s (%s) to %s.\n",
-					ag.Meeting.Time().Format("2 January 2006"), c.Name, exportPlural(ag.Len(), "record"), ef.output)
+					ag.MeetingLabel(), c.Name, exportPlural(ag.Len(), "record"), ef.output)
 			}
 			return err
 		},
 	}
 	ef.register(cmd)
-	cmd.Flags().StringVar(&meeting, "meeting", "", "the meeting date, YYYY-MM-DD (default: the committee's next known meeting)")
+	cmd.Flags().StringVar(&meeting, "meeting", "", "the meeting: YYYY-MM-DD, or YYYY-MM for the committee's meeting in that month (default: its next known meeting)")
 	cmd.Flags().StringVarP(&format, "format", "f", "", "md or html")
 	return cmd
 }
@@ -100,4 +99,20 @@ func agendaNeedsCommittee(cmd *cobra.Command, api index.API) error {
 		names = append(names, fmt.Sprintf("%q", c.Name))
 	}
 	return fmt.Errorf("give the committee with --committee NAME: the library has %s", strings.Join(names, ", "))
+}
+
+// agendaMeeting reads --meeting: a date, or a month ("2022-06").
+func agendaMeeting(s string) (minutes.Date, bool, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return minutes.Date{}, false, nil
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return minutes.DateOf(t), true, nil
+	}
+	d, err := minutes.ParseISODate(s)
+	if err != nil {
+		return d, false, fmt.Errorf("--meeting %q: give the date as YYYY-MM-DD, or the month as YYYY-MM", s)
+	}
+	return d, false, nil
 }

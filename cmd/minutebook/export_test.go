@@ -138,6 +138,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"agenda"}, `--committee NAME: the library has "Overview and Scrutiny Committee"`},
 		{[]string{"agenda", "--committee", "osc", "--as-of", "2030-01-01"}, "give the meeting date with --meeting"},
 		{[]string{"agenda", "--committee", "osc", "--format", "xlsx"}, "use one of md, html"},
+		{[]string{"agenda", "--committee", "osc", "--meeting", "June"}, "or the month as YYYY-MM"},
 	} {
 		_, _, err := runCmd(t, tt.args...)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -176,7 +177,7 @@ func TestAgendaCommand(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "tracker.html")
-	_, errOut, err := runCmd(t, "agenda", "--committee", "osc", "--meeting", "2022-06-21", "-o", path)
+	_, errOut, err := runCmd(t, "agenda", "--committee", "osc", "--meeting", "2022-06", "-o", path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,11 @@ var ErrNoMeeting = errors.New("no next meeting is known")
 type AgendaQuery struct {
 	Committee string       // the committee's name as the library holds it
 	Meeting   minutes.Date // the meeting; zero means the next known meeting on or after AsOf
-	AsOf      minutes.Date // the date the pack is prepared; required
+	// InMonth says Meeting gives only a month ("the June 2022 meeting"):
+	// the tracker is for the committee's known meeting in that month, or,
+	// when the library knows none, for the month as a whole.
+	InMonth bool
+	AsOf    minutes.Date // the date the pack is prepared; required
 	// IncludeExempt includes records from exempt items, marked EXEMPT.
 	IncludeExempt bool
 }
@@ -28,9 +32,12 @@ type AgendaQuery struct {
 // item of a committee's agenda pack: what the committee asked to have back,
 // set out for one meeting.
 type Agenda struct {
-	Council       string
-	Committee     string
-	Meeting       minutes.Date // the meeting the pack is for
+	Council   string
+	Committee string
+	Meeting   minutes.Date // the meeting the pack is for
+	// MonthOnly is true when the meeting's day is not known: Meeting is
+	// the last day of its month.
+	MonthOnly     bool
 	Previous      minutes.Date // the committee's last meeting before it; zero when none is known
 	AsOf          minutes.Date // when the pack was prepared
 	IncludeExempt bool
@@ -72,6 +79,18 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 		q.AsOf = q.Meeting
 	}
 	a := &Agenda{Committee: q.Committee, Meeting: q.Meeting, AsOf: q.AsOf, IncludeExempt: q.IncludeExempt}
+	if q.InMonth && !q.Meeting.IsZero() {
+		first := minutes.MakeDate(q.Meeting.Year, q.Meeting.Month, 1)
+		next, ok, err := api.NextMeeting(ctx, q.Committee, first.AddDays(-1))
+		if err != nil {
+			return nil, fmt.Errorf("find the %s meeting of %s: %w", first.Time().Format("January 2006"), q.Committee, err)
+		}
+		if ok && next.Year == first.Year && next.Month == first.Month {
+			a.Meeting = next
+		} else {
+			a.Meeting, a.MonthOnly = minutes.EndOfMonth(first.Year, first.Month), true
+		}
+	}
 	if a.Meeting.IsZero() {
 		after := q.AsOf.AddDays(-1)
 		next, ok, err := api.NextMeeting(ctx, q.Committee, after)
@@ -104,6 +123,15 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 	}
 	a.fill(log.Rows)
 	return a, nil
+}
+
+// MeetingLabel names the meeting: "21 June 2022", or "June 2022" when
+// only the month is known.
+func (a *Agenda) MeetingLabel() string {
+	if a.MonthOnly {
+		return a.Meeting.Time().Format("January 2006")
+	}
+	return longDate(a.Meeting)
 }
 
 // NewAgenda builds the tracker from rows already read (with flags as at
@@ -187,7 +215,8 @@ func (a *Agenda) classify(r Row) string {
 		}
 	default: // an action
 		switch {
-		case target == a.Meeting:
+		case target == a.Meeting,
+			a.MonthOnly && target.Year == a.Meeting.Year && target.Month == a.Meeting.Month && !target.After(a.Meeting):
 			return SectionDue
 		case target.Before(a.Meeting):
 			return SectionOverdue

@@ -12,7 +12,7 @@ import (
 func (a *Agenda) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# %s\n\n", mdText(a.Title()))
-	fmt.Fprintf(bw, "**%s**, %s\n\n", mdText(a.heading()), mdText(longDate(a.Meeting)))
+	fmt.Fprintf(bw, "**%s**, meeting of %s\n\n", mdText(a.heading()), mdText(a.MeetingLabel()))
 	if a.HasExempt() {
 		fmt.Fprintf(bw, "> **NOT FOR PUBLICATION.** %s\n\n", mdText(exemptWarning))
 	}
@@ -78,6 +78,9 @@ func (a *Agenda) intro() string {
 	b.WriteString("Actions and follow-ups from previous meetings of the committee, as at ")
 	b.WriteString(longDate(a.AsOf))
 	b.WriteString(". ")
+	if a.MonthOnly {
+		b.WriteString("The date of the meeting is not yet in the library: anything due in the month is treated as due at it. ")
+	}
 	if a.Previous.IsZero() {
 		b.WriteString("No earlier meeting of the committee is in the library.")
 	} else {
@@ -99,7 +102,7 @@ func (a *Agenda) sectionNote(s Section) string {
 
 func (a *Agenda) footer() string {
 	return fmt.Sprintf("Prepared by minutebook on %s for the meeting of %s. RAG: red, late; amber, outstanding; green, closed.",
-		longDate(a.AsOf), longDate(a.Meeting))
+		longDate(a.AsOf), a.MeetingLabel())
 }
 
 // minuteLabel is where a record was made: "188, 14 Dec 2021".

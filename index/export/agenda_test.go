@@ -209,3 +209,26 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestAgendaInMonth(t *testing.T) {
+	// "The June 2022 meeting": the library knows it is on the 21st.
+	a := loadAgenda(t, AgendaQuery{Committee: osc, Meeting: d("2022-06-01"), InMonth: true, AsOf: d("2022-05-01")})
+	if a.Meeting != d("2022-06-21") || a.MonthOnly || a.MeetingLabel() != "21 June 2022" {
+		t.Errorf("June 2022: meeting %s, month only %v", a.Meeting, a.MonthOnly)
+	}
+	// "The September 2022 meeting": no date known, so the month.
+	a = loadAgenda(t, AgendaQuery{Committee: osc, Meeting: d("2022-09-01"), InMonth: true, AsOf: d("2022-08-01")})
+	if a.Meeting != d("2022-09-30") || !a.MonthOnly || a.MeetingLabel() != "September 2022" {
+		t.Errorf("September 2022: meeting %s, month only %v", a.Meeting, a.MonthOnly)
+	}
+	if due := sectionIDs(a)[SectionDue]; !contains(due, "osc-2022-03-08-36-f1") {
+		t.Errorf("September: due = %v, want the September report", due)
+	}
+	var buf bytes.Buffer
+	if err := a.WriteMarkdown(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "meeting of September 2022") || !strings.Contains(buf.String(), "not yet in the library") {
+		t.Errorf("month-only heading:\n%s", buf.String())
+	}
+}
