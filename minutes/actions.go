@@ -24,10 +24,14 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 	var out []Record
 	for _, s := range sentences(it.lines, skip) {
 		text := s.text
+		if !mayAct(text) {
+			continue
+		}
 		var owner string
 		matched := false
+		low := strings.ToLower(text)
 		switch {
-		case reActionTag.MatchString(text):
+		case strings.HasPrefix(low, "action") && reActionTag.MatchString(text):
 			mm := reActionTag.FindStringSubmatch(text)
 			text = mm[1]
 			if o := reOwnerTo.FindStringSubmatch(text); o != nil {
@@ -41,15 +45,17 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 				owner, text = text, s.prev
 			}
 			matched = text != ""
-		case reActionEnd.MatchString(text) && !strings.HasPrefix(strings.ToLower(text), "no action"):
+		case strings.Contains(low, "action") && reActionEnd.MatchString(text) && !strings.HasPrefix(low, "no action"):
 			mm := reActionEnd.FindStringSubmatchIndex(text)
 			owner = text[mm[2]:mm[3]]
 			text = strings.TrimSpace(text[:mm[0]])
 			matched = len(text) > 10
-		case reOwnerTo.MatchString(text):
+		case strings.Contains(text, " to ") && startsUpper(text) && reOwnerTo.MatchString(text):
 			owner = reOwnerTo.FindStringSubmatch(text)[1]
 			matched = true
-		case reUndertook.MatchString(text), reProvided.MatchString(text), reSentTo.MatchString(text):
+		case strings.Contains(low, " to ") && reUndertook.MatchString(text),
+			strings.Contains(low, " be ") && reProvided.MatchString(text),
+			strings.Contains(low, "asked for") && reSentTo.MatchString(text):
 			matched = true
 			if sm := reSubject.FindStringSubmatch(text); sm != nil {
 				owner = strings.TrimSpace(sm[2])
@@ -75,6 +81,17 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		out = append(out, rec)
 	}
 	return dedupeRecords(out)
+}
+
+// mayAct is a cheap test that a sentence could be an action.
+func mayAct(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range []string{"action", " to ", "undert", "would", "will", "asked"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func cleanOwner(o string) string {

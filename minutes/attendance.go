@@ -35,20 +35,21 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific  = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
-	rePostNom    = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
-	reParen      = regexp.MustCompile(`\s*\(([^)]*)\)`)
-	reChairNote  = regexp.MustCompile(`(?i)^(?:in\s+the\s+)?(?:chair(?:man|person|woman)?|presiding|cathaoirleach|mayor)$`)
-	reNotName    = regexp.MustCompile(`(?i)^(?:none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
-	reNameSplit  = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
-	reApolSent   = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted)\s+(?:from|on\s+behalf\s+of|for)\s+([^.]+)`)
-	reApolSent2  = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
-	reSubSent    = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})`)
-	reSubSent2   = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})`)
-	reSubParen   = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
-	reDigits     = regexp.MustCompile(`\d`)
-	reChairAfter = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
-	reRoleSuffix = regexp.MustCompile(`\s+[-–—]\s+.*$`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
+	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
+	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
+	reChairNote      = regexp.MustCompile(`(?i)(?:^|,\s*|\s)(?:in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+member|\s+officer)?|cathaoirleach)$|^mayor$|^(?:chair(?:man|person|woman)?|presiding(?:\s+member)?)\b`)
+	reNotName        = regexp.MustCompile(`(?i)^(?:none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
+	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
+	reApolSent       = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted)\s+(?:from|on\s+behalf\s+of|for)\s+([^.]+)`)
+	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
+	reSubSent        = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
+	reSubSent2       = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
+	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
+	reDigits         = regexp.MustCompile(`\d`)
+	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
+	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
+	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
 // cleanName strips honorifics, post-nominals and notes from a name.
@@ -128,15 +129,35 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			}
 		}
 	}
+	// The attendance may sit in an item of its own ("Record of
+	// attendance", "Roll call"): read those items' lines too.
+	for k, it := range items {
+		if k > 3 {
+			break
+		}
+		if reAttendanceItem.MatchString(it.title) {
+			header = append(append(header[:len(header):len(header)], line{}), it.lines...)
+		}
+	}
+	skip := -1
 	for i, l := range header {
 		t := l.Text
-		if t == "" {
+		if t == "" || i <= skip {
 			continue
 		}
 		// A label broken over two lines: "Apologies" / "received:".
 		if pending != "" {
 			t = pending + " " + t
 			pending = ""
+		}
+		// A note in brackets broken over lines: "Alison Treacy (Principal" /
+		// "Planning Officer)".
+		for k := 1; strings.Count(t, "(") > strings.Count(t, ")") && i+k < len(header) && k < 3; k++ {
+			if header[i+k].Text == "" {
+				break
+			}
+			t += " " + header[i+k].Text
+			skip = i + k
 		}
 		if r, rest, ok := matchLabel(t); ok {
 			cur = r

@@ -19,10 +19,17 @@ func findDeclarations(m *Meeting, it *rawItem) []Declaration {
 	var out []Declaration
 	lastItems := ""
 	for _, s := range sentences(it.lines, nil) {
+		low := strings.ToLower(s.text)
+		if !strings.Contains(low, "item") && !strings.Contains(low, "minute") && !strings.Contains(low, "interest") {
+			continue
+		}
 		if mm := reDeclItems.FindStringSubmatch(s.text); mm != nil {
 			lastItems = strings.ReplaceAll(mm[1], " ", "")
 		} else if mm := reMinuteRef.FindStringSubmatch(s.text); mm != nil {
 			lastItems = strings.ReplaceAll(mm[1], " ", "")
+		}
+		if !strings.Contains(strings.ToLower(s.text), "interest") {
+			continue
 		}
 		for _, mm := range reDeclared.FindAllStringSubmatch(s.text, -1) {
 			member := m.Attendance.fullName(mm[1])

@@ -28,10 +28,16 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 	var out []Record
 	for _, s := range texts {
 		t := s.text
-		if reNotFollow.MatchString(t) && !reComeBack.MatchString(strings.Split(t, "next meeting")[0]) {
+		if !mayFollowUp(strings.ToLower(t)) {
 			continue
 		}
-		if !reComeBack.MatchString(t) && !reInTime.MatchString(t) && !reNextAgenda.MatchString(t) {
+		low := strings.ToLower(t)
+		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !reComeBack.MatchString(strings.Split(t, "next meeting")[0]) {
+			continue
+		}
+		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
+		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
+		if !reComeBack.MatchString(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) {
 			continue
 		}
 		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !reComeBack.MatchString(strings.Replace(t, other[0], "", 1)) {
@@ -42,6 +48,16 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// mayFollowUp is a cheap test that a sentence could be a follow-up.
+func mayFollowUp(low string) bool {
+	for _, w := range []string{"submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameBody reports whether a body named in the text is this committee.

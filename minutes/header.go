@@ -16,7 +16,7 @@ var (
 	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
 	reHeldOn      = regexp.MustCompile(`(?i)\b(held|meeting|minutes|on|date)\b`)
 	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
-	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourned|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reHeaderTime  = regexp.MustCompile(`(?i)\b(?:at\s+)?(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)|\d{1,2}\s*[ap]\.?m\.?)`)
 )
@@ -63,7 +63,8 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	// The end time is usually at the end: "The meeting closed at 8.42 pm".
 	for i := len(lines) - 1; i >= 0 && m.End == ""; i-- {
 		t := lines[i].Text
-		if !strings.Contains(strings.ToLower(t), "meeting") && !strings.Contains(strings.ToLower(t), "closed") && !strings.Contains(strings.ToLower(t), "adjourned") {
+		low := strings.ToLower(t)
+		if !strings.Contains(low, "closed") && !strings.Contains(low, "adjourned") && !strings.Contains(low, "ended") && !strings.Contains(low, "concluded") && !strings.Contains(low, "terminated") && !strings.Contains(low, "finished") {
 			continue
 		}
 		if mm := reEnd.FindStringSubmatch(t); mm != nil {

@@ -70,7 +70,6 @@ func dropRune(r rune) bool {
 
 var (
 	reGap         = regexp.MustCompile(`\s{2,}`)
-	reSpaces      = regexp.MustCompile(`[ \t\x{00a0}\x{2000}-\x{200a}\x{202f}\x{3000}]+`)
 	reMdLink      = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
 	reMdEscape    = regexp.MustCompile(`\\([\\.\-*_#()\[\]!+>|` + "`" + `])`)
 	reHTMLComment = regexp.MustCompile(`<!--.*?-->`)
@@ -79,8 +78,6 @@ var (
 	reBareNum     = regexp.MustCompile(`^\d{1,3}$`)
 	reRule        = regexp.MustCompile(`^[-=_*~.•]{3,}$`)
 	reLetterSpace = regexp.MustCompile(`\b(?:[A-Z] ){3,}[A-Z]\b`)
-	reHyphenEnd   = regexp.MustCompile(`([A-Za-z]{2,})-$`)
-	reFurnitureNo = regexp.MustCompile(`\d+`)
 	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
 	reScannedNote = regexp.MustCompile(`(?i)^scanned page.{0,60}$`)
 	reSignedFoot  = regexp.MustCompile(`(?i)^signed[ _.:]*(\.{3,}|_{3,}).{0,60}$`)
@@ -150,7 +147,7 @@ func cleanLine(s string) string {
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = reMdEscape.ReplaceAllString(s, "$1")
 	}
-	s = strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
+	s = collapseSpaces(s)
 	if strings.HasPrefix(s, "#") {
 		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
 	}
@@ -160,7 +157,7 @@ func cleanLine(s string) string {
 	if reMdLink.MatchString(s) || reScannedNote.MatchString(s) {
 		return ""
 	}
-	if strings.IndexByte(s, ' ') >= 0 && reLetterSpace.MatchString(s) {
+	if letterSpaced(s) && reLetterSpace.MatchString(s) {
 		s = reLetterSpace.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
 	}
 	return s
@@ -178,13 +175,15 @@ func dropFurniture(lines []line) []line {
 	// Running headers and footers: the same short line (digits ignored)
 	// three or more times, on at least a third of the pages.
 	count := map[string]int{}
-	for _, l := range lines {
+	keys := make([]string, len(lines))
+	for i, l := range lines {
 		if k := furnitureKey(l.Text); k != "" {
+			keys[i] = k
 			count[k]++
 		}
 	}
-	repeated := func(s string) bool {
-		k := furnitureKey(s)
+	repeated := func(i int) bool {
+		k := keys[i]
 		return k != "" && count[k] >= 3 && (pages < 3 || count[k]*3 >= pages)
 	}
 	nearBreak := func(i int) bool {
@@ -213,11 +212,11 @@ func dropFurniture(lines []line) []line {
 				}
 			}
 			continue
-		case rePageOf.MatchString(t), rePageDash.MatchString(t), reInitialsFt.MatchString(t), reSignedFoot.MatchString(t):
+		case len(t) < 100 && (rePageOf.MatchString(t) || rePageDash.MatchString(t) || reInitialsFt.MatchString(t) || reSignedFoot.MatchString(t)):
 			continue
-		case reBareNum.MatchString(t) && nearBreak(i):
+		case len(t) <= 3 && reBareNum.MatchString(t) && nearBreak(i):
 			continue
-		case repeated(t):
+		case repeated(i):
 			continue
 		}
 		out = append(out, l)
@@ -231,10 +230,13 @@ func furnitureKey(s string) string {
 	if s == "" || len(s) > 90 || s == "\f" {
 		return ""
 	}
-	k := strings.ToLower(reFurnitureNo.ReplaceAllString(s, "#"))
+	k := foldDigits(strings.ToLower(s))
 	// Headings that repeat for a reason are not furniture.
 	switch k {
-	case "#", "#.", "resolved:", "resolved", "agreed", "carried", "noted", "chair", "chairman", "•", "o", "-", "(#)", "action", "reply:":
+	case "#", "#.", "resolved:", "resolved", "agreed", "carried", "noted", "chair", "chairman", "•", "o", "-", "(#)", "action", "reply:", "(item #)", "(item #a)", "(item #b)":
+		return ""
+	}
+	if strings.HasPrefix(k, "(item ") {
 		return ""
 	}
 	if len(k) < 4 {
@@ -242,6 +244,78 @@ func furnitureKey(s string) string {
 	}
 	return k
 }
+
+// collapseSpaces trims s and turns each run of spaces (including no-break
+// and typographic spaces) into one space.
+func collapseSpaces(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == 0xa0 || (r >= 0x2000 && r <= 0x200a) || r == 0x202f || r == 0x3000 {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldDigits replaces each run of digits with "#".
+func foldDigits(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if len(b) == 0 || b[len(b)-1] != '#' || i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+				b = append(b, '#')
+			}
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// letterSpaced reports cheaply whether s may hold a letter-spaced word
+// ("R E S O L V E D"): four single capitals in a row.
+func letterSpaced(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		single := s[i] >= 'A' && s[i] <= 'Z' && (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ')
+		switch {
+		case single:
+			run++
+			if run >= 4 {
+				return true
+			}
+		case s[i] != ' ':
+			run = 0
+		}
+	}
+	return false
+}
+
+// hyphenEnd returns the word before a hyphen that ends s ("recom-" →
+// "recom"), or "" when s does not end in a word split by a hyphen.
+func hyphenEnd(s string) string {
+	if len(s) < 3 || s[len(s)-1] != '-' {
+		return ""
+	}
+	i := len(s) - 1
+	for i > 0 && isASCIILetter(s[i-1]) {
+		i--
+	}
+	if len(s)-1-i < 2 {
+		return ""
+	}
+	return s[i : len(s)-1]
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, ` "'”’)`)
@@ -299,8 +373,8 @@ func startsUpper(s string) bool {
 // becomes "recommendation"; "Sub-" + "Committee" keeps its hyphen.
 func joinSplitWords(lines []line) []line {
 	for i := 0; i+1 < len(lines); i++ {
-		m := reHyphenEnd.FindStringSubmatch(lines[i].Text)
-		if m == nil || lines[i+1].blank() {
+		w := hyphenEnd(lines[i].Text)
+		if w == "" || lines[i+1].blank() {
 			continue
 		}
 		next := lines[i+1].Text
@@ -308,7 +382,7 @@ func joinSplitWords(lines []line) []line {
 		if word == "" || !unicode.IsLetter([]rune(word)[0]) {
 			continue
 		}
-		head := strings.ToLower(m[1])
+		head := strings.ToLower(w)
 		if startsLower(word) && !compoundPrefixes[lastWord(head)] {
 			lines[i].Text = strings.TrimSuffix(lines[i].Text, "-") + word
 		} else {

@@ -23,7 +23,9 @@ type candidate struct {
 	number  string // as printed, without trailing punctuation
 	heading string
 	scheme  string // shape of the number, plus any fixed prefix
-	major   int    // leading components, for dotted numbers
+	shape   string // the number's shape: "9", "PL/9/9", "9.9"
+	nums    []int  // its numeric parts
+	major   int    // the parts that stay the same along a chain
 	key     int    // last numeric component
 	sub     int    // letter suffix: 12(b) → 2
 	quality float64
@@ -48,12 +50,11 @@ const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
 	`|[A-Z]{2,5} \d{1,4}/\d{1,4}` + // HWB 23/34
 	`|\d{1,4}[a-z]?` // 180, 7a
 
-// parseNumber splits a minute number into its scheme and keys.
-func parseNumber(num string) (scheme string, major, key, sub int, ok bool) {
+// parseNumber splits a minute number into its shape ("9", "PL/9/9",
+// "9.9.9"), its numeric parts and any letter suffix (12(b) → 2).
+func parseNumber(num string) (shape string, nums []int, sub int, ok bool) {
 	num = strings.TrimRight(num, ".")
-	var nums []int
-	var shape strings.Builder
-	prefix := ""
+	var b strings.Builder
 	for i := 0; i < len(num); {
 		c := num[i]
 		switch {
@@ -64,66 +65,78 @@ func parseNumber(num string) (scheme string, major, key, sub int, ok bool) {
 			}
 			n, _ := strconv.Atoi(num[i:j])
 			nums = append(nums, n)
-			shape.WriteByte('9')
+			b.WriteByte('9')
 			i = j
 		case c >= 'A' && c <= 'Z':
-			j := i
-			for j < len(num) && num[j] >= 'A' && num[j] <= 'Z' {
-				j++
-			}
-			prefix += num[i:j]
-			shape.WriteString(num[i:j])
-			i = j
+			b.WriteByte(c)
+			i++
 		case c >= 'a' && c <= 'z':
 			sub = int(c-'a') + 1
 			i++
+		case c == '(' || c == ')':
+			i++
 		default:
-			shape.WriteByte(c)
+			b.WriteByte(c)
 			i++
 		}
 	}
 	if len(nums) == 0 {
-		return "", 0, 0, 0, false
+		return "", nil, 0, false
 	}
-	key = nums[len(nums)-1]
-	for _, n := range nums[:len(nums)-1] {
-		major = major*1000 + n
+	shape = b.String()
+	if strings.Contains(num, "(") && len(nums) == 2 { // 12(1): numbered sub-part
+		nums, sub = nums[:1], nums[1]
+		shape = "9"
 	}
-	scheme = shape.String()
-	// Shapes that carry a year or a fixed part compare on it: 96-1 and
-	// 96-2 are one scheme; 19.09.01 and 19.09.02 too.
-	if len(nums) > 1 && (strings.Contains(scheme, "-") || strings.Contains(scheme, "/") || len(nums) == 3) {
-		scheme += "#" + strconv.Itoa(major)
-		if len(nums) == 3 && !strings.Contains(scheme, "/") {
-			major = 0
+	return shape, nums, sub, true
+}
+
+// keyed sets a candidate's major and key for one reading of its number:
+// which numeric part counts up from item to item. The other parts must
+// stay the same along a chain (the year in PL/44/23, the meeting in
+// 19.09.01), except for two-part dotted numbers (5.1, 5.2, 6.1).
+func isDotted(shape string) bool {
+	for i := 0; i < len(shape); i++ {
+		if shape[i] != '9' && shape[i] != '.' {
+			return false
 		}
 	}
-	if strings.Contains(scheme, "(") { // 12(b): key 12, letter sub-part
-		key, sub = nums[0], nums[len(nums)-1]
-		if len(nums) == 1 {
-			sub = 0
+	return true
+}
+
+func (c *candidate) keyed(part int) bool {
+	if part >= len(c.nums) {
+		return false
+	}
+	c.key, c.major = c.nums[part], 0
+	if c.scheme == "dotted" {
+		return part == len(c.nums)-1 // compared as a whole by stepDotted
+	}
+	for i, n := range c.nums {
+		if i != part {
+			c.major = c.major*1000 + n
 		}
-		scheme = "9"
 	}
-	if sub > 0 && strings.Count(scheme, "9") == 1 && !strings.Contains(scheme, "(") {
-		scheme = "9"
-	}
-	_ = prefix
-	return scheme, major, key, sub, true
+	return true
 }
 
 // findCandidates lists every line that could open an item, up to end.
 func findCandidates(lines []line, end int) []candidate {
 	var cands []candidate
+	toc := tableOfContents(lines, end)
 	for i := 0; i < end && len(cands) < 5000; i++ {
 		t := lines[i].Text
-		if t == "" || len(t) > 400 {
+		if t == "" || len(t) > 400 || toc[i] {
 			continue
 		}
-		if i+1 < end && reItemRef.MatchString(lines[i+1].Text) && !reLoneNumber.MatchString(t) && headingQuality(t) > 0 {
+		refAt := i + 1
+		if refAt < end && lines[refAt].Text == "" {
+			refAt++
+		}
+		if refAt < end && reItemRef.MatchString(lines[refAt].Text) && !reLoneNumber.MatchString(t) && headingQuality(t) > 0 {
 			// An unnumbered heading over "(Item 4)": the agenda number
 			// is the only number printed.
-			ref := reItemRef.FindStringSubmatch(lines[i+1].Text)[1]
+			ref := reItemRef.FindStringSubmatch(lines[refAt].Text)[1]
 			start := i
 			if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) && headingQuality(lines[i-1].Text) > 0 &&
 				(i < 2 || lines[i-2].Text == "" || endsSentence(lines[i-2].Text) || reLoneNumber.MatchString(lines[i-2].Text)) {
@@ -133,7 +146,7 @@ func findCandidates(lines []line, end int) []candidate {
 				continue // a numbered heading already took it
 			}
 			c, _ := newCandidate(ref, start)
-			c.scheme, c.title, c.heading, c.quality = "item", start, joinText(lines[start:i+1]), 1
+			c.scheme, c.title, c.heading, c.quality = "item", start, joinText(lines[start:i+1]), 1.5
 			cands = append(cands, c)
 			continue
 		}
@@ -169,6 +182,14 @@ func findCandidates(lines []line, end int) []candidate {
 		if q == 0 {
 			continue
 		}
+		// A numbered paragraph reads on: its line runs into the next,
+		// or it is a clause ("Jo Carpenter, Participation Manager,").
+		if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ",") >= 1 && len(strings.Fields(rest)) > 6) {
+			q *= 0.5
+		}
+		if strings.HasSuffix(rest, ",") {
+			q *= 0.5
+		}
 		// A heading split over lines, or one followed by "(Item 4)".
 		c.title, c.heading, c.quality = i, cutHeading(rest), q
 		if c.heading == "" {
@@ -183,16 +204,26 @@ func findCandidates(lines []line, end int) []candidate {
 }
 
 func newCandidate(num string, i int) (candidate, bool) {
-	scheme, major, key, sub, ok := parseNumber(num)
+	shape, nums, sub, ok := parseNumber(num)
 	if !ok {
 		return candidate{}, false
 	}
-	// Years and big numbers alone are not minute numbers.
-	if scheme == "9" && key > 2000 && key < 2100 {
+	// Years alone are not minute numbers.
+	if shape == "9" && nums[0] > 1900 && nums[0] < 2100 {
 		return candidate{}, false
 	}
-	return candidate{idx: i, number: strings.TrimRight(num, "."), scheme: scheme, major: major, key: key, sub: sub}, true
+	scheme := shape
+	if isDotted(shape) {
+		scheme = "dotted" // 5, 5.1, 9.1.1: one hierarchy, compared level by level
+	}
+	c := candidate{idx: i, number: strings.TrimRight(num, "."), scheme: scheme, shape: shape, nums: nums, sub: sub}
+	c.keyed(len(nums) - 1)
+	return c, true
 }
+
+// reAppRef is a planning application or decision reference at the start
+// of a heading: "23/00418/OUT – Land north of …", "24/00108 - Budget".
+var reAppRef = regexp.MustCompile(`^\d{2,4}/\d{2,6}(?:/[A-Z]{2,5})?\s`)
 
 var reMonthStart = regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d|,|$)`)
 
@@ -257,7 +288,7 @@ func headingQuality(s string) float64 {
 		return 0
 	}
 	first := []rune(s)[0]
-	if !(startsUpper(s) || first == '\'' || first == '"' || first == '‘' || first == '“') {
+	if !(startsUpper(s) || first == '\'' || first == '"' || first == '‘' || first == '“' || reAppRef.MatchString(s)) {
 		return 0
 	}
 	if reMonthStart.MatchString(s) {
@@ -384,15 +415,35 @@ func joinText(ls []line) string {
 // numbers. It returns them in document order.
 func bestChain(cands []candidate) []candidate {
 	groups := map[string][]int{}
+	var order []string
 	for i, c := range cands {
+		if _, ok := groups[c.scheme]; !ok {
+			order = append(order, c.scheme)
+		}
 		groups[c.scheme] = append(groups[c.scheme], i)
 	}
 	var best []candidate
 	bestScore := 0.0
-	for _, idx := range groups {
-		chain, score := chainOf(cands, idx)
-		if score > bestScore || (score == bestScore && len(chain) > len(best)) {
-			best, bestScore = chain, score
+	for _, g := range order {
+		idx := groups[g]
+		parts := len(cands[idx[0]].nums)
+		if parts == 0 {
+			parts = 1
+		}
+		for part := parts - 1; part >= 0; part-- {
+			ok := true
+			for _, i := range idx {
+				if len(cands[i].nums) > 0 && !cands[i].keyed(part) {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			chain, score := chainOf(cands, idx)
+			if score > bestScore+1e-9 || (score > bestScore-1e-9 && len(chain) > len(best)) {
+				best, bestScore = chain, score
+			}
 		}
 	}
 	if len(best) == 1 && bestScore < 1.5 {
@@ -421,6 +472,11 @@ func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
 			if t <= -9 {
 				continue
 			}
+			if t > 0 {
+				// A run of +1 steps counts for as much as its lines look
+				// like headings: numbered paragraphs also count 1, 2, 3.
+				t *= min(1, c.quality, cands[idx[j]].quality)
+			}
 			if s := score[j] + c.quality + t; s > score[i] {
 				score[i], prev[i] = s, j
 			}
@@ -447,6 +503,9 @@ func step(a, b candidate) float64 {
 	if b.title <= a.title && b.idx <= a.title {
 		return -10 // b's heading must come after a's
 	}
+	if a.scheme == "dotted" && b.scheme == "dotted" {
+		return stepDotted(a, b)
+	}
 	if a.major != b.major {
 		if b.major == a.major+1 && b.key <= 1 {
 			return 0.8 // 5.3 → 6.1
@@ -468,7 +527,81 @@ func step(a, b candidate) float64 {
 	case d > 4 && d <= 40:
 		return -0.6
 	case d < 0 && b.key <= 1:
-		return -1.2 // numbering restarts
+		return -3 // numbering restarts: rare, and needs a run after it to pay
 	}
 	return -10
+}
+
+// stepDotted scores moving between hierarchical numbers, level by level:
+// 5 → 6 and 9.1.1 → 9.1.2 are natural next steps, 5 → 5.1 descends,
+// 9.1.2 → 9.2.1 and 9.3.1 → 10 climb back up.
+func stepDotted(a, b candidate) float64 {
+	k := 0
+	for k < len(a.nums) && k < len(b.nums) && a.nums[k] == b.nums[k] {
+		k++
+	}
+	switch {
+	case k == len(a.nums) && k == len(b.nums):
+		if b.sub == a.sub+1 {
+			return 0.8 // 12(a) → 12(b)
+		}
+		if a.sub > 0 && b.sub == 0 {
+			return -10
+		}
+		return -10
+	case k == len(a.nums): // b goes deeper: 5 → 5.1
+		if b.nums[k] == 1 && len(b.nums) == k+1 {
+			return 0.8
+		}
+		return -10
+	case k == len(b.nums): // b is a prefix of a: 5.1 → 5
+		return -10
+	}
+	d := b.nums[k] - a.nums[k]
+	rest := 0
+	for _, n := range b.nums[k+1:] {
+		if n > 1 {
+			rest++
+		}
+	}
+	switch {
+	case d < 0:
+		if k == 0 && b.nums[0] <= 1 {
+			return -3 // numbering restarts
+		}
+		return -10
+	case d == 1 && rest == 0:
+		return 1
+	case d == 1:
+		return 0.3
+	case d >= 2 && d <= 4:
+		return 0.3
+	case d > 4 && d <= 40:
+		return -0.6
+	}
+	return -10
+}
+
+var reContents = regexp.MustCompile(`(?i)^(?:table\s+of\s+)?(?:contents|index(?:\s+of\s+items)?)$`)
+
+// tableOfContents marks the lines of a contents list ("CONTENTS" then
+// "1 Apologies for Absence 1" …): they repeat the items but are not items.
+func tableOfContents(lines []line, end int) map[int]bool {
+	toc := map[int]bool{}
+	for i := 0; i < end && i < 200; i++ {
+		if !reContents.MatchString(lines[i].Text) {
+			continue
+		}
+		for j := i + 1; j < end && j < i+80; j++ {
+			t := lines[j].Text
+			if t == "" {
+				if j > i+2 {
+					break
+				}
+				continue
+			}
+			toc[j] = true
+		}
+	}
+	return toc
 }

@@ -1,0 +1,25 @@
+package minutes
+
+import (
+	"os"
+	"testing"
+)
+
+// TestDebugSegment prints the candidates and chain for MB_DEBUG (a file).
+func TestDebugSegment(t *testing.T) {
+	p := os.Getenv("MB_DEBUG")
+	if p == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(p)
+	text, _, _ := decode(data)
+	lines := normalise(text)
+	end := findEnd(lines)
+	cands := findCandidates(lines, end)
+	for _, c := range cands {
+		t.Logf("cand idx=%d title=%d num=%q scheme=%q key=%d.%d.%d q=%.2f %q", c.idx, c.title, c.number, c.scheme, c.major, c.key, c.sub, c.quality, c.heading)
+	}
+	for _, c := range bestChain(cands) {
+		t.Logf("CHAIN %s %q", c.number, c.heading)
+	}
+}
