@@ -95,7 +95,7 @@ func TestExportActionsXLSXFile(t *testing.T) {
 	if err != nil || len(rows) != 5 {
 		t.Fatalf("rows = %d (%v), want a header and 4", len(rows), err)
 	}
-	if got := rows[1][6]; got != "+44 helpline number to be added to the flooding leaflet" {
+	if got := rows[1][5]; got != "+44 helpline number to be added to the flooding leaflet" {
 		t.Errorf("text cell = %q: the workbook keeps text verbatim", got)
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {

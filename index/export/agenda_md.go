@@ -19,11 +19,11 @@ func (a *Agenda) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(bw, "%s\n\n", mdText(a.intro()))
 	for i, s := range a.Sections {
 		fmt.Fprintf(bw, "## %d. %s (%d)\n\n", i+1, mdText(s.Title), len(s.Entries))
-		fmt.Fprintf(bw, "%s\n\n", mdText(a.sectionNote(s)))
 		if len(s.Entries) == 0 {
 			fmt.Fprint(bw, "None.\n\n")
 			continue
 		}
+		fmt.Fprintf(bw, "%s\n\n", mdText(a.sectionNote(s)))
 		head := []string{"Ref", "Minute", "Action or recommendation", "Officer", "Due", "RAG", "Status and latest update"}
 		if s.Key == SectionReturned {
 			head[len(head)-1] = "Returned as"

@@ -13,11 +13,16 @@ import (
 const (
 	logSheet   = "Action log"
 	notesSheet = "Notes"
+	// xlsxFont is the workbook's default font, named in every style that
+	// sets a font so that no reader falls back to another.
+	xlsxFont = "Calibri"
 )
 
 // WriteXLSX writes the log as an Excel workbook: an "Action log" sheet with
 // a frozen, filtered header row, sized and wrapped columns, dates as dates
-// and the RAG cells coloured; and a "Notes" sheet saying what the log
+// and the RAG cells coloured, set to print landscape on A4, one page wide
+// with the header repeated (the committee column is left out when the log
+// is for one committee: the notes sheet names it); and a "Notes" sheet saying what the log
 // covers and what the colours mean. Every cell is a plain value: text from
 // the minutes is written as text, never as a formula, whatever it starts
 // with.
@@ -55,20 +60,20 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 	dateFmt := "d mmm yyyy"
 	s := &xlsxStyles{
 		header: style(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Font:      &excelize.Font{Bold: true, Color: "FFFFFF", Family: xlsxFont},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 			Border:    border,
 		}),
 		text:   style(&excelize.Style{Alignment: top, Border: border}),
 		wrap:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}),
-		date:   style(&excelize.Style{Alignment: top, Border: border, CustomNumFmt: &dateFmt}),
-		exempt: style(&excelize.Style{Alignment: top, Border: border, Font: &excelize.Font{Bold: true, Color: "C00000"}}),
+		date:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, Border: border, CustomNumFmt: &dateFmt}),
+		exempt: style(&excelize.Style{Alignment: top, Border: border, Font: &excelize.Font{Bold: true, Color: "C00000", Family: xlsxFont}}),
 		rag:    map[string]int{},
 	}
 	for rag, c := range ragColours {
 		s.rag[rag] = style(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: c.Text},
+			Font:      &excelize.Font{Bold: true, Color: c.Text, Family: xlsxFont},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.Fill}},
 			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"},
 			Border:    border,
@@ -85,7 +90,13 @@ func (l *ActionLog) buildXLSX(f *excelize.File) error {
 	if err != nil {
 		return err
 	}
-	cols := l.columns()
+	var cols []column
+	for _, c := range l.columns() {
+		if c.title == "Committee" && l.Committee != "" {
+			continue // one committee: the title says which
+		}
+		cols = append(cols, c)
+	}
 	last, _ := excelize.ColumnNumberToName(len(cols))
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -152,6 +163,10 @@ func (l *ActionLog) buildXLSX(f *excelize.File) error {
 		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
 	}); err != nil {
+		return err
+	}
+	fitToPage := true
+	if err := f.SetSheetProps(logSheet, &excelize.SheetPropsOptions{FitToPage: &fitToPage}); err != nil {
 		return err
 	}
 	landscape, fit, tall := "landscape", 1, 0

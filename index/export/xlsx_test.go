@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/minutebook/minutebook/index"
 )
 
 // readXLSX writes the log as a workbook and opens it again.
@@ -63,7 +65,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("sheets = %v", got)
 	}
 	header, rows, rowOf := sheetRows(t, f)
-	wantHeader := []string{"Reference", "Committee", "Meeting date", "Minute", "Item", "Type",
+	wantHeader := []string{"Reference", "Meeting date", "Minute", "Item", "Type",
 		"Action or recommendation", "Officer responsible", "Due date", "Due at", "RAG", "Status",
 		"Flag", "Latest update", "Update date", "Returned to"}
 	if strings.Join(header, "|") != strings.Join(wantHeader, "|") {
@@ -136,7 +138,7 @@ func TestXLSX(t *testing.T) {
 	if st, _ := f.GetStyle(id); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
 		t.Error("action text is not wrapped")
 	}
-	if w, _ := f.GetColWidth(logSheet, "G"); w != 60 {
+	if w, _ := f.GetColWidth(logSheet, "F"); w != 60 {
 		t.Errorf("action column width = %v, want 60", w)
 	}
 	panes, err := f.GetPanes(logSheet)
@@ -146,7 +148,7 @@ func TestXLSX(t *testing.T) {
 	names := f.GetDefinedName()
 	var filter bool
 	for _, n := range names {
-		if n.Name == "_xlnm._FilterDatabase" && strings.Contains(n.RefersTo, "$A$1:$P$") {
+		if n.Name == "_xlnm._FilterDatabase" && strings.Contains(n.RefersTo, "$A$1:$O$") {
 			filter = true
 		}
 	}
@@ -155,6 +157,19 @@ func TestXLSX(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue(notesSheet, "B4"); v != "1 June 2022" {
 		t.Errorf("notes: as of = %q", v)
+	}
+	if v, _ := f.GetCellValue(notesSheet, "B2"); v != osc {
+		t.Errorf("notes: committee = %q", v)
+	}
+	props, err := f.GetSheetProps(logSheet)
+	if err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("not set to fit the page width when printed: %+v (%v)", props, err)
+	}
+
+	// A log of every committee has a committee column.
+	all := readXLSX(t, loadLog(t, LogQuery{RecordQuery: index.RecordQuery{AsOf: d("2023-03-01")}}))
+	if h, _, _ := sheetRows(t, all); h[1] != "Committee" {
+		t.Errorf("all committees: header[1] = %q, want Committee", h[1])
 	}
 }
 
