@@ -49,6 +49,7 @@ var (
 	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
+	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
@@ -67,6 +68,9 @@ func cleanName(s string) string {
 		s = t
 	}
 	s = rePostNom.ReplaceAllString(s, "")
+	if rePostNomOnly.MatchString(s) {
+		return ""
+	}
 	s = strings.TrimSpace(strings.Trim(s, " .,;:"))
 	if s == "" || reNotName.MatchString(s) || reDigits.MatchString(s) {
 		return ""

@@ -23,7 +23,7 @@ var (
 		`|(?P<num>(?:COUNCIL\s+|Council\s+|COMMITTEE\s+|Committee\s+)?(?:RESOLUTION|Resolution)\s+(?:number\s+|no\.?\s*|No\.?\s*)?[A-Z]{0,6}[/\s-]?\d[\w/.-]*)` +
 		`)`)
 	reUnresolved = regexp.MustCompile(`(?i)^resolved\s+items`)
-	rePartLabel  = regexp.MustCompile(`^(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2}|[a-z])[.)])\s*`)
+	rePartLabel  = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
 	reInlinePart = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
 	reLost       = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
 	reCarried    = regexp.MustCompile(`(?:\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
@@ -32,9 +32,18 @@ var (
 	reReasons    = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
 
+// reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
+var reLeadNumber = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]|\([a-z]\)|[a-z][.)])\s+`)
+
 // markerStart reports whether s starts with a resolution marker.
 func markerStart(s string) bool {
+	s = reLeadNumber.ReplaceAllString(s, "")
 	if reUnresolved.MatchString(s) {
+		return false
+	}
+	// A line that starts in lower case continues a sentence ("… Members\n
+	// agreed that …"): only "it was resolved" opens a decision there.
+	if startsLower(s) && !strings.HasPrefix(s, "it was ") {
 		return false
 	}
 	return reMarker.MatchString(s)
@@ -43,6 +52,7 @@ func markerStart(s string) bool {
 // stripMarker removes the marker from the start of s and returns the
 // decision's text ("That …", "To note …").
 func stripMarker(s string) string {
+	s = reLeadNumber.ReplaceAllString(s, "")
 	loc := reMarker.FindStringIndex(s)
 	if loc == nil {
 		return s
@@ -157,7 +167,7 @@ func splitParts(block []line) []Record {
 			continue
 		}
 		if m := rePartLabel.FindStringSubmatch(t); m != nil {
-			label := m[1] + m[2]
+			label := strings.ToLower(m[1] + m[2])
 			k := labelKind(label)
 			if kind == "" && (label == "1" || label == "a" || label == "i") {
 				kind, expect = k, label

@@ -35,7 +35,7 @@ var (
 	// A number on its own line: "180.", "7", "12(b)", "5.1", "PL/44/23".
 	reLoneNumber = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+)?(` + numberPattern + `)\s*[.):]?$`)
 	// A number and a heading on one line.
-	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?\(?(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s)\s*(.+)$`)
+	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\((\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
 	// The same, fused: "1.Adoption of Minutes".
 	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
@@ -169,7 +169,7 @@ func findCandidates(lines []line, end int) []candidate {
 		if m := reNumberFused.FindStringSubmatch(t); m != nil {
 			num, rest = m[1], m[2]
 		} else if m := reNumberHeading.FindStringSubmatch(t); m != nil {
-			num, rest = m[1], m[2]
+			num, rest = m[1]+m[2], m[3]
 		} else {
 			continue
 		}
