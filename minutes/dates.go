@@ -14,7 +14,7 @@ import (
 const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
-	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|")?(?:\s+of)?\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|")?(?:\s+day)?(?:\s+of)?\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
 	reMonthDayYear = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reNumericDate  = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)

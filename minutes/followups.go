@@ -10,9 +10,12 @@ import (
 var (
 	// Something comes back: a report, update or item, to a meeting or to
 	// this body.
-	reComeBack       = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
-	reInTime         = regexp.MustCompile(`(?i)\b(?:report|update|review|back|return)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
-	reNextAgenda     = regexp.MustCompile(`(?i)\b(?:items?\s+for\s+(?:the\s+)?next\s+agenda|(?:be|placed|put|included)\s+on\s+(?:the\s+)?(?:next|a\s+future|the\s+(?:` + monthNames + `)\s+\d{4})\s+agenda|deferred\s+(?:to|until)\s+the\s+next\s+meeting|carried\s+forward\s+to\s+the\s+next\s+meeting)`)
+	reComeBack   = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
+	reInTime     = regexp.MustCompile(`(?i)\b(?:report|update|review|back|return)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
+	reNextAgenda = regexp.MustCompile(`(?i)\b(?:items?\s+for\s+(?:the\s+)?next\s+agenda|(?:be|placed|put|included)\s+on\s+(?:the\s+)?(?:next|a\s+future|the\s+(?:` + monthNames + `)\s+\d{4})\s+agenda|deferred\s+(?:to|until)\s+the\s+next\s+meeting|carried\s+forward\s+to\s+the\s+next\s+meeting)`)
+	// US council wording: "PASSED TO SECOND READING JANUARY 19, 2011",
+	// "Bring back 1-15-96", "continued to February 3".
+	reLaterDate      = regexp.MustCompile(`(?i)\b(?:passed\s+to\s+second\s+reading|continued\s+to|bring\s+back|brought\s+back\s+on|defer(?:red)?\s+(?:to|until)|report\s+back\s+(?:on|by))\s+(?:the\s+)?(?:` + monthNames + `|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})`)
 	reDueMonth       = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
 	reDueMonthNoYear = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext        = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
@@ -37,7 +40,8 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
-		if !reComeBack.MatchString(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) {
+		later := reLaterDate.MatchString(t)
+		if !reComeBack.MatchString(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later {
 			continue
 		}
 		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !reComeBack.MatchString(strings.Replace(t, other[0], "", 1)) {
@@ -52,7 +56,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 
 // mayFollowUp is a cheap test that a sentence could be a follow-up.
 func mayFollowUp(low string) bool {
-	for _, w := range []string{"submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
+	for _, w := range []string{"second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
 		if strings.Contains(low, w) {
 			return true
 		}

@@ -18,6 +18,7 @@ var (
 	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
 	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourned|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reEndBefore   = regexp.MustCompile(`(?i)\bat\s+(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?),?\s+(?:the\s+)?(?:council|meeting|committee|board|panel|chair)\s+(?:was\s+)?(?:adjourned|closed|ended|concluded)`)
 	reHeaderTime  = regexp.MustCompile(`(?i)\b(?:at\s+)?(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)|\d{1,2}\s*[ap]\.?m\.?)`)
 )
 
@@ -68,6 +69,8 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 			continue
 		}
 		if mm := reEnd.FindStringSubmatch(t); mm != nil {
+			m.End, _ = parseClock(mm[1])
+		} else if mm := reEndBefore.FindStringSubmatch(t); mm != nil {
 			m.End, _ = parseClock(mm[1])
 		}
 		if m.Start == "" {
@@ -153,8 +156,13 @@ func findCommittee(lines []line) string {
 }
 
 // tidyBody trims and title-cases a body's name.
+var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+.+$`)
+
 func tidyBody(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–"))
+	if m := reCouncilOf.FindStringSubmatch(s); m != nil {
+		return titleCase(m[1]) + " Council" // "Council of the City of Portland" → "City Council"
+	}
 	s = reTitleNoise.ReplaceAllString(s, "")
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "of "), "the "))
 	s = strings.TrimPrefix(s, "The ")

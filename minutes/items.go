@@ -15,7 +15,7 @@ type rawItem struct {
 
 var (
 	// The chair's signature ends the minutes; what follows is appendices.
-	reSignature = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
+	reSignature = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
 	reExempt    = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
 	reBanner    = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
 )
@@ -26,7 +26,12 @@ func findEnd(lines []line) int {
 	min := len(lines) / 8
 	for i := min; i < len(lines); i++ {
 		t := lines[i].Text
-		if len(t) > 80 || !reSignature.MatchString(t) {
+		if len(t) > 80 || startsLower(t) || !reSignature.MatchString(t) {
+			continue
+		}
+		// A signature starts a block: a phrase inside a sentence ("be
+		// confirmed as a true and correct record") is not one.
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
 			continue
 		}
 		// "Signed ____ Dated …" footers repeat on every page and were

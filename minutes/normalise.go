@@ -109,8 +109,10 @@ func normalise(text string) []line {
 		// run together (raw PDF text): split them at the gaps.
 		if len(s) > 160 && strings.Count(s, "  ") >= 3 {
 			for _, part := range reGap.Split(s, -1) {
-				if t := cleanLine(part); t != "" {
-					lines = append(lines, line{t, i + 1})
+				for _, piece := range splitRunOnItems(part) {
+					if t := cleanLine(piece); t != "" {
+						lines = append(lines, line{t, i + 1})
+					}
 				}
 			}
 			continue
@@ -243,6 +245,32 @@ func furnitureKey(s string) string {
 		return ""
 	}
 	return k
+}
+
+// reRunOnItem finds an item number run into the text before it in raw
+// PDF text: "… (Y-5) CONFIRMED *42 Accept and appropriate …".
+var reRunOnItem = regexp.MustCompile(`\s(\*?(?:S-)?\d{1,3})\s[A-Z][a-z]`)
+
+// splitRunOnItems splits a run-together line before each item number that
+// follows an outcome in capitals or a closing bracket.
+func splitRunOnItems(s string) []string {
+	if len(s) < 120 {
+		return []string{s}
+	}
+	var out []string
+	start := 0
+	for _, m := range reRunOnItem.FindAllStringSubmatchIndex(s, -1) {
+		before := strings.TrimSpace(s[start:m[0]])
+		if before == "" {
+			continue
+		}
+		last := before[len(before)-1]
+		if last == ')' || (last >= 'A' && last <= 'Z' && strings.ToUpper(lastWord(before)) == lastWord(before)) || (last >= '0' && last <= '9') {
+			out = append(out, s[start:m[2]])
+			start = m[2]
+		}
+	}
+	return append(out, s[start:])
 }
 
 // collapseSpaces trims s and turns each run of spaces (including no-break

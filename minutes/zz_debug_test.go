@@ -15,6 +15,9 @@ func TestDebugSegment(t *testing.T) {
 	text, _, _ := decode(data)
 	lines := normalise(text)
 	end := findEnd(lines)
+	if end < len(lines) {
+		t.Logf("END at %d: %q", end, lines[end].Text)
+	}
 	cands := findCandidates(lines, end)
 	for _, c := range cands {
 		t.Logf("cand idx=%d title=%d num=%q scheme=%q key=%d.%d.%d q=%.2f %q", c.idx, c.title, c.number, c.scheme, c.major, c.key, c.sub, c.quality, c.heading)
