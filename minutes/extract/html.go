@@ -414,7 +414,8 @@ var residueLines = map[string]bool{
 	"skip to content": true, "skip to main content": true, "email this page": true,
 	"view the background to item": true, "supporting documents:": true,
 	"attachments:": true, "related documents:": true, "pdf icon": true,
-	"link: minutes": true, "printed minutes": true, "minutes:": false,
+	"link: minutes": true, "printed minutes": true, "accompanying documents:": true,
+	"background papers:": false,
 }
 
 var residuePattern = regexp.MustCompile(`(?i)^(pdf icon\s*)?((pdf|docx?|xlsx?|pptx?|rtf|html?)\s+\d+(\.\d+)?\s*[km]b)$|^share this item\b|^view the (reasons|background)\b.*\brestricted$|^(mg)?print this page$`)

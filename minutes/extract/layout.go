@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -211,7 +212,7 @@ func groupLines(runs []*run) []*line {
 
 // layoutPage returns a page's text, one line per line, tables as rows.
 func layoutPage(gs []glyph) string {
-	lines := groupLines(makeRuns(gs))
+	lines := attachNumbers(groupLines(makeRuns(gs)))
 	var b strings.Builder
 	for i := 0; i < len(lines); {
 		l := lines[i]
@@ -352,4 +353,58 @@ func joinCellLines(parts []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// minuteNumber matches a segment that is only a minute or paragraph
+// number: "12.", "12", "12(b)", "9.1.1", "OSC/12", "19.09.01".
+var minuteNumber = regexp.MustCompile(`^[A-Z]{0,4}[/-]?\d{1,4}([./]\d{1,3})*(\([a-z0-9]{1,3}\))?[.:]?$`)
+
+// attachNumbers puts a minute number that starts a line but belongs to
+// other text (a number column whose cells are centred vertically, so the
+// number sits level with the middle of its minute) in front of the text
+// drawn right after it, when that text starts another line nearby to its
+// right: the heading of the minute it numbers.
+func attachNumbers(lines []*line) []*line {
+	type pos struct{ line, seg int }
+	var all []pos
+	for i, l := range lines {
+		for k := range l.segs {
+			all = append(all, pos{i, k})
+		}
+	}
+	at := func(p pos) *seg { return lines[p.line].segs[p.seg] }
+	slices.SortFunc(all, func(a, b pos) int { return at(a).order - at(b).order })
+	next := make(map[*seg]pos, len(all))
+	for k := 0; k+1 < len(all); k++ {
+		next[at(all[k])] = all[k+1]
+	}
+	moved := false
+	for i, l := range lines {
+		if len(l.segs) == 0 || !minuteNumber.MatchString(l.segs[0].text) {
+			continue
+		}
+		num := l.segs[0]
+		p, ok := next[num]
+		if !ok || p.line == i || p.seg != 0 {
+			continue
+		}
+		target := lines[p.line]
+		head := target.segs[0]
+		if head.x0 <= num.x1 || abs32((l.y0+l.y1)/2-(target.y0+target.y1)/2) > 25*l.h {
+			continue
+		}
+		target.segs = append([]*seg{num}, target.segs...)
+		l.segs = l.segs[1:]
+		moved = true
+	}
+	if !moved {
+		return lines
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if len(l.segs) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
 }
