@@ -307,10 +307,8 @@ func exportIsTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// writeOutput writes to standard output, or to path: the whole file is
-// written beside it first and then renamed over it, so a failed export
-// never leaves half a file. A file with exempt information is readable by
-// its owner only.
+// writeExport writes to standard output, or to path through
+// export.WriteFile (all or nothing; owner-only when exempt).
 func writeExport(a *app, path string, exempt bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		var buf bytes.Buffer
@@ -320,36 +318,8 @@ func writeExport(a *app, path string, exempt bool, write func(io.Writer) error) 
 		_, err := a.stdout.Write(buf.Bytes())
 		return err
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("-o %s is a folder: give a file name", path)
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if exempt {
-		mode = 0o600
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
+	if err := export.WriteFile(path, exempt, write); err != nil {
+		return fmt.Errorf("-o: %w", err)
 	}
 	return nil
 }
