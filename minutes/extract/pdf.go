@@ -55,7 +55,7 @@ func pdftotextText(ctx context.Context, name string, data []byte, lim Limits) (R
 	if err != nil {
 		return Result{}, fail(name, ErrEngine, "the pdftotext engine was chosen but pdftotext is not installed (Debian: apt install poppler-utils); or use the builtin engine", err)
 	}
-	cmd := exec.CommandContext(ctx, path, "-q", "-enc", "UTF-8", "-l", strconv.Itoa(lim.MaxPages), "-", "-")
+	cmd := exec.CommandContext(ctx, path, "-enc", "UTF-8", "-l", strconv.Itoa(lim.MaxPages), "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	stdout := &cappedBuffer{max: int(lim.MaxTextBytes) + 1}
 	stderr := &cappedBuffer{max: 4096}

@@ -107,6 +107,11 @@ func (e *limitedEntry) Read(p []byte) (int, error) {
 	case e.n > 1<<20 && e.n > int64(e.f.CompressedSize64)*e.z.lim.MaxRatio:
 		return n, e.z.bomb(fmt.Sprintf("its part %s unpacks more than %d times its stored size", e.f.Name, e.z.lim.MaxRatio))
 	}
+	if errors.Is(err, zip.ErrFormat) {
+		// archive/zip stops an entry that inflates past the size its
+		// header declares, with ErrFormat.
+		return n, e.z.bomb(fmt.Sprintf("its part %s unpacks to more than its header says", e.f.Name))
+	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		return n, fail(e.z.name, ErrDamaged, "its part "+e.f.Name+" is damaged; download or save it again", err)
 	}
