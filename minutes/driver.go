@@ -122,7 +122,9 @@ func buildItem(m *Meeting, r *rawItem) Item {
 	it.Exempt = reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600))
 	res, used := findResolutions(r)
 	it.Resolutions = res
-	it.Actions = findActions(m, r, used)
+	tabled, tableSpans := findActionTables(m, r)
+	used = append(used, tableSpans...)
+	it.Actions = append(tabled, findActions(m, r, used)...)
 	// Actions written into a resolution: "That the Clerk write to …".
 	var resSentences []sentence
 	for _, rec := range res {

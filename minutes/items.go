@@ -81,7 +81,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			rest := restAfterHeading(lines[c.title].Text, c.heading)
 			if rest != "" {
 				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No,
-					lines: append([]line{{rest, lines[c.title].No}}, keep(bodyStart, next)...)})
+					lines: append([]line{{rest, lines[c.title].No, ""}}, keep(bodyStart, next)...)})
 				continue
 			}
 		}

@@ -19,6 +19,9 @@ import (
 type line struct {
 	Text string
 	No   int
+	// Raw is the line as printed, sanitised but with its spacing and tabs
+	// kept: tables are read from the columns it shows.
+	Raw string
 }
 
 func (l line) blank() bool { return l.Text == "" }
@@ -111,7 +114,7 @@ func normalise(text string) []line {
 			for _, part := range reGap.Split(s, -1) {
 				for _, piece := range splitRunOnItems(part) {
 					if t := cleanLine(piece); t != "" {
-						lines = append(lines, line{t, i + 1})
+						lines = append(lines, line{t, i + 1, ""})
 					}
 				}
 			}
@@ -124,12 +127,14 @@ func normalise(text string) []line {
 				break
 			}
 			if t := cleanLine(s[:j]); t != "" {
-				lines = append(lines, line{t, i + 1})
+				lines = append(lines, line{t, i + 1, ""})
 			}
-			lines = append(lines, line{"\f", i + 1})
+			lines = append(lines, line{"\f", i + 1, ""})
 			s = s[j+1:]
 		}
-		lines = append(lines, line{cleanLine(s), i + 1})
+		for _, part := range splitInlineMarkers(cleanLine(s)) {
+			lines = append(lines, line{part, i + 1, rawLine(s)})
+		}
 	}
 	lines = dropFurniture(lines)
 	lines = collapseDoubleSpacing(lines)
@@ -271,6 +276,36 @@ func splitRunOnItems(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// rawLine keeps a line's layout for table reading: sanitised, tabs kept.
+func rawLine(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t|") {
+		return ""
+	}
+	return strings.TrimRight(Sanitize(s), " ")
+}
+
+// reInlineMarker finds a decision that starts after another sentence on
+// the same line: "Cllr Penrose (work). It was resolved to accept …".
+var reInlineMarker = regexp.MustCompile(`[.;!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
+
+// splitInlineMarkers puts a decision that starts mid-line on a line of
+// its own, so that the decision reader sees it at a line start.
+func splitInlineMarkers(s string) []string {
+	if len(s) < 20 {
+		return []string{s}
+	}
+	var out []string
+	for n := 0; n < 8; n++ {
+		loc := reInlineMarker.FindStringSubmatchIndex(s)
+		if loc == nil || loc[2] < 10 {
+			break
+		}
+		out = append(out, strings.TrimSpace(s[:loc[2]]))
+		s = s[loc[2]:]
+	}
+	return append(out, s)
 }
 
 // collapseSpaces trims s and turns each run of spaces (including no-break

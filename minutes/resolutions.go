@@ -92,7 +92,7 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		}
 		j := resolutionEnd(ls, i)
 		text := stripMarker(t)
-		block := append([]line{{text, ls[i].No}}, ls[i+1:j]...)
+		block := append([]line{{text, ls[i].No, ""}}, ls[i+1:j]...)
 		used = append(used, span{i, j})
 		if lostNear(ls, i, j) {
 			i = j - 1
@@ -111,6 +111,28 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 func resolutionEnd(ls []line, i int) int {
 	j := i + 1
 	prev := ls[i].Text
+	// Part labels continue the decision only in sequence: (1), (2) … or
+	// a), b) …; a "b)" with no "a)" before it is the next paragraph.
+	expect := map[string]bool{"1": true, "a": true, "i": true}
+	if head := strings.TrimSpace(stripMarker(ls[i].Text)); head == "" || endsWithAny(head, ":-–") || strings.EqualFold(head, "that") {
+		// Straight after the marker the parts may start anywhere:
+		// "RECOMMENDED to Council – (4) … (5) …".
+		expect = map[string]bool{"*": true}
+	}
+	seen := map[int]bool{}
+	isNextPart := func(k int) bool {
+		if v, ok := seen[k]; ok {
+			return v // asked again for the same line
+		}
+		t := ls[k].Text
+		if k == i {
+			t = stripMarker(t)
+		}
+		v := nextPart(t, expect)
+		seen[k] = v
+		return v
+	}
+	isNextPart(i)
 	for ; j < len(ls) && j-i < 80; j++ {
 		t := ls[j].Text
 		if t == "" {
@@ -123,7 +145,7 @@ func resolutionEnd(ls []line, i int) int {
 				break
 			}
 			n := ls[k].Text
-			if rePartLabel.MatchString(n) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
+			if rePartLabel.MatchString(n) && isNextPart(k) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
 				continue
 			}
 			break
@@ -131,7 +153,14 @@ func resolutionEnd(ls []line, i int) int {
 		if markerStart(t) || reReasons.MatchString(t) {
 			break
 		}
-		if strings.HasSuffix(strings.TrimRight(prev, ` "'”’)`), ".") && startsUpper(t) && !rePartLabel.MatchString(t) && !strings.HasPrefix(t, "That") && !strings.HasPrefix(t, "To ") {
+		if rePartLabel.MatchString(t) {
+			if !isNextPart(j) && endsSentence(prev) {
+				break
+			}
+			prev = t
+			continue
+		}
+		if strings.HasSuffix(strings.TrimRight(prev, ` "'”’)`), ".") && (startsUpper(t) || strings.HasPrefix(t, "(")) && !strings.HasPrefix(t, "That") && !strings.HasPrefix(t, "To ") {
 			break
 		}
 		prev = t
@@ -376,4 +405,23 @@ func foldText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// nextPart reports whether t opens the part expect allows, and moves
+// expect on to the part after it.
+func nextPart(t string, expect map[string]bool) bool {
+	m := rePartLabel.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	label := strings.ToLower(m[1] + m[2])
+	if !expect[label] && !expect["*"] {
+		return false
+	}
+	next := nextLabel(label)
+	for k := range expect {
+		delete(expect, k)
+	}
+	expect[next] = true
+	return true
 }
