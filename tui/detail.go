@@ -1,0 +1,537 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// The detail view: one record's verbatim text, where it came from, the
+// later item that answered it, its tracking history, and the keys that
+// change its tracking. Every change is saved at once through
+// index.API.Update, in a tea.Cmd, and confirmed in the status line.
+
+type formKind int
+
+const (
+	formNone formKind = iota
+	formNote
+	formOwner
+	formDue
+)
+
+type detailView struct {
+	sh            *shared
+	width, height int
+
+	id     string
+	rec    index.Record
+	hist   []index.HistoryEntry
+	loaded bool
+	err    error
+	seq    int
+	stale  bool
+	saving bool
+
+	lines  []string
+	scroll int
+
+	form    formKind
+	input   textinput.Model
+	formErr string
+}
+
+func newDetailView(sh *shared) *detailView {
+	return &detailView{sh: sh, input: newInput(sh, "")}
+}
+
+func (v *detailView) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.input.Width = max(w-30, 10)
+	v.build()
+}
+
+func (v *detailView) Capturing() bool { return v.form != formNone }
+
+func (v *detailView) Activate() tea.Cmd {
+	if v.stale && v.id != "" {
+		return v.load()
+	}
+	return nil
+}
+
+// open shows the record id, loading it.
+func (v *detailView) open(id string) tea.Cmd {
+	if id != v.id {
+		v.id, v.loaded, v.err = id, false, nil
+		v.rec, v.hist, v.lines, v.scroll = index.Record{}, nil, nil, 0
+		v.closeForm()
+	}
+	return v.load()
+}
+
+func (v *detailView) load() tea.Cmd {
+	v.seq++
+	v.stale = false
+	seq, id, api := v.seq, v.id, v.sh.api
+	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+		rec, hist, err := api.Record(ctx, id)
+		return recordLoadedMsg{seq: seq, rec: rec, hist: hist, err: err}
+	})
+}
+
+func (v *detailView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case recordLoadedMsg:
+		if msg.seq != v.seq {
+			return nil
+		}
+		v.err = msg.err
+		if msg.err == nil {
+			v.rec, v.hist, v.loaded = msg.rec, msg.hist, true
+		}
+		v.build()
+	case savedMsg:
+		if msg.id == v.id {
+			v.saving = false
+			if msg.err == nil {
+				v.rec = msg.rec
+				v.build()
+			}
+		}
+	case libraryChangedMsg, asOfChangedMsg:
+		v.stale = true
+	case tea.MouseMsg:
+		if d := wheel(msg); d != 0 {
+			v.scrollBy(d)
+		}
+	case tea.KeyMsg:
+		if v.form != formNone {
+			return v.formKey(msg)
+		}
+		return v.key(msg)
+	}
+	return nil
+}
+
+func (v *detailView) scrollBy(d int) {
+	v.scroll = min(max(v.scroll+d, 0), max(len(v.lines)-v.bodyHeight(), 0))
+}
+
+func (v *detailView) bodyHeight() int {
+	h := v.height
+	if v.form != formNone {
+		h -= 3
+	}
+	return max(h, 1)
+}
+
+// tracked reports whether the record takes tracking: actions and
+// follow-ups do, resolutions (decisions, not tasks) do not.
+func (v *detailView) tracked() bool {
+	return v.loaded && v.rec.Kind != minutes.KindResolution
+}
+
+func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		v.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		v.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		v.scrollBy(-(v.bodyHeight() - 1))
+	case key.Matches(msg, k.PageDown):
+		v.scrollBy(v.bodyHeight() - 1)
+	case key.Matches(msg, k.Top):
+		v.scroll = 0
+	case key.Matches(msg, k.Bottom):
+		v.scrollBy(len(v.lines))
+	case key.Matches(msg, k.Back, k.Left):
+		return goBack
+	case key.Matches(msg, k.Meeting):
+		if v.loaded {
+			return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: itemIDOf(v.rec.ID)})
+		}
+	case key.Matches(msg, k.Open):
+		if v.loaded && v.rec.ReturnedTo != nil {
+			r := v.rec.ReturnedTo
+			return navigate(navMsg{to: viewMeetings, committee: r.Committee, meetingID: r.MeetingID, minute: r.Minute})
+		}
+	case key.Matches(msg, k.Done, k.InProgress, k.Dropped, k.Reopen, k.Note, k.Owner, k.DueDate):
+		return v.trackingKey(msg)
+	}
+	return nil
+}
+
+// itemIDOf returns the ID of the item a record belongs to: a record's ID
+// is its item's ID and "-r2", "-a1" or "-f1".
+func itemIDOf(recordID string) string {
+	if i := strings.LastIndexByte(recordID, '-'); i > 0 {
+		return recordID[:i]
+	}
+	return recordID
+}
+
+func (v *detailView) trackingKey(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	if !v.loaded {
+		return nil
+	}
+	if !v.tracked() {
+		return flash("Resolutions record decisions; only actions and follow-ups are tracked")
+	}
+	if v.saving {
+		return flash("Still saving the last change…")
+	}
+	switch {
+	case key.Matches(msg, k.Done):
+		return v.setStatus(index.StatusDone)
+	case key.Matches(msg, k.InProgress):
+		return v.setStatus(index.StatusInProgress)
+	case key.Matches(msg, k.Dropped):
+		return v.setStatus(index.StatusDropped)
+	case key.Matches(msg, k.Reopen):
+		return v.setStatus(index.StatusOpen)
+	case key.Matches(msg, k.Note):
+		return v.openForm(formNote, "Note: ", "")
+	case key.Matches(msg, k.Owner):
+		return v.openForm(formOwner, "Owner: ", v.rec.Owner)
+	case key.Matches(msg, k.DueDate):
+		return v.openForm(formDue, "Due: ", v.rec.Due.String())
+	}
+	return nil
+}
+
+func (v *detailView) setStatus(s index.Status) tea.Cmd {
+	old := v.rec.Status
+	if old == "" {
+		old = index.StatusOpen
+	}
+	if s == old {
+		return flash(v.id + " is already " + statusLabel(s))
+	}
+	undo := &undoEntry{id: v.id, change: index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
+	return v.save(index.Change{Status: &s}, "marked "+statusLabel(s), undo)
+}
+
+func (v *detailView) save(c index.Change, what string, undo *undoEntry) tea.Cmd {
+	v.saving = true
+	id, api := v.id, v.sh.api
+	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+		rec, err := api.Update(ctx, id, c)
+		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
+	})
+}
+
+func (v *detailView) openForm(f formKind, prompt, value string) tea.Cmd {
+	v.form, v.formErr = f, ""
+	v.input.Prompt = prompt
+	v.input.SetValue(Sanitise(value))
+	v.input.CursorEnd()
+	return v.input.Focus()
+}
+
+func (v *detailView) closeForm() {
+	v.form, v.formErr = formNone, ""
+	v.input.Blur()
+	v.scrollBy(0)
+}
+
+func (v *detailView) formKey(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		v.closeForm()
+		return nil
+	case key.Matches(msg, k.Submit):
+		cmd, err := v.submit(strings.TrimSpace(v.input.Value()))
+		if err != nil {
+			v.formErr = err.Error()
+			return nil
+		}
+		v.closeForm()
+		return cmd
+	}
+	var cmd tea.Cmd
+	v.input, cmd = v.input.Update(msg)
+	return cmd
+}
+
+// submit saves what the form holds.
+func (v *detailView) submit(val string) (tea.Cmd, error) {
+	switch v.form {
+	case formNote:
+		if val == "" {
+			return nil, fmt.Errorf("type a note, or esc to cancel")
+		}
+		// History is append-only: a note cannot be taken back.
+		return v.save(index.Change{Note: val}, "note added (notes stay in the history)", nil), nil
+	case formOwner:
+		old := v.rec.Owner
+		if val == old {
+			return nil, nil
+		}
+		undo := &undoEntry{id: v.id, change: index.Change{Owner: &old}, what: "owner back to " + quoteOrNone(old)}
+		return v.save(index.Change{Owner: &val}, "owner set to "+quoteOrNone(val), undo), nil
+	case formDue:
+		var d minutes.Date
+		if val != "" && !strings.EqualFold(val, "none") {
+			base := v.rec.Due // a step such as +2w moves the date there is…
+			if base.IsZero() {
+				base = v.sh.today() // …or today's
+			}
+			var err error
+			d, err = parseAsOf(val, base, v.sh.today())
+			if err != nil {
+				return nil, fmt.Errorf("%v; empty clears the date you set", err)
+			}
+		}
+		if d == v.rec.Due {
+			return nil, nil
+		}
+		oldDue := v.rec.Due
+		if oldDue == v.rec.ParsedDue {
+			oldDue = minutes.Date{} // undo clears the override
+		}
+		undo := &undoEntry{id: v.id, change: index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
+		what := "due date set to " + dateOrNone(d)
+		if d.IsZero() {
+			what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
+		}
+		return v.save(index.Change{Due: &d}, what, undo), nil
+	}
+	return nil, nil
+}
+
+func quoteOrNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return "“" + oneLine(s) + "”"
+}
+
+func dateOrNone(d minutes.Date) string {
+	if d.IsZero() {
+		return "none"
+	}
+	return d.String()
+}
+
+// build lays the record out in lines, once per load, save and width.
+func (v *detailView) build() {
+	if !v.loaded || v.width == 0 {
+		v.lines = nil
+		return
+	}
+	st := v.sh.styles
+	r := v.rec
+	w := v.width
+	var lines []string
+	add := func(s string) { lines = append(lines, trunc(s, w)) }
+
+	head := " " + st.Kind(string(r.Kind)).Render(kindBadge(string(r.Kind))) + "  " + st.Heading.Render(oneLine(r.ID))
+	if r.Kind != minutes.KindResolution {
+		flag := r.Flag
+		if r.Status.Closed() {
+			flag = index.FlagDone
+		}
+		if b := flagBadge(flag); b != "" {
+			head += "  " + st.Flag(flag).Render(b)
+		}
+		head += st.Dim.Render("  " + statusLabel(r.Status))
+	}
+	if r.Orphaned {
+		head += st.Error.Render("  (a re-parse no longer finds this record)")
+	}
+	add(head)
+	add("")
+
+	labelW := 11
+	field := func(label, value string) {
+		if value == "" {
+			return
+		}
+		prefix := " " + st.Label.Render(fit(label, labelW))
+		for i, l := range wrap(value, max(w-labelW-2, 10)) {
+			if i == 0 {
+				add(prefix + st.Text.Render(l))
+			} else {
+				add(strings.Repeat(" ", labelW+1) + st.Text.Render(l))
+			}
+		}
+	}
+	committee := oneLine(r.Committee)
+	if r.Council != "" {
+		committee += " (" + oneLine(r.Council) + ")"
+	}
+	field("Committee", committee)
+	meeting := r.MeetingDate.String() + " · minute " + oneLine(r.Minute)
+	if r.ItemTitle != "" {
+		meeting += " · " + oneLine(r.ItemTitle)
+	}
+	if r.Exempt {
+		meeting += " · exempt item"
+	}
+	field("Meeting", meeting)
+	src := oneLine(r.SourceName)
+	if r.Line > 0 {
+		src += fmt.Sprintf(", line %d", r.Line)
+	}
+	field("Source", src)
+	if r.Kind != minutes.KindResolution {
+		owner := oneLine(r.Owner)
+		switch {
+		case owner == "":
+			owner = "none named"
+		case r.Owner == r.ParsedOwner:
+			owner += "  (from the minutes)"
+		default:
+			owner += "  (set by a clerk; the minutes say " + quoteOrNone(r.ParsedOwner) + ")"
+		}
+		field("Owner", owner)
+		due := dateOrNone(r.Due)
+		if !r.Due.IsZero() && r.Due == r.ParsedDue {
+			if r.Provisional {
+				due += "  (provisional: the end of the month named)"
+			}
+		} else if !r.Due.IsZero() {
+			due += "  (set by a clerk; the minutes say " + dateOrNone(r.ParsedDue) + ")"
+		}
+		if r.DueMeeting != "" {
+			due += "  · due back at “" + oneLine(r.DueMeeting) + "”"
+		}
+		field("Due", due)
+		status := statusLabel(r.Status)
+		if !r.UpdatedAt.IsZero() {
+			status += " · last changed " + r.UpdatedAt.Local().Format("2006-01-02 15:04")
+		}
+		field("Status", status)
+		if rt := r.ReturnedTo; rt != nil {
+			how := "matched automatically"
+			if rt.Confirmed {
+				how = "confirmed by a clerk"
+			}
+			field("Returned", fmt.Sprintf("to %s %s · minute %s “%s” (%s) · enter opens it",
+				shortCommittee(oneLine(rt.Committee)), rt.MeetingDate, oneLine(rt.Minute), oneLine(rt.Title), how))
+		}
+	}
+	add("")
+	add(" " + st.Heading.Render("Text") + st.Dim.Render("  (verbatim from the minutes)"))
+	for _, l := range wrap(block(r.Text), max(w-4, 10)) {
+		add("   " + st.Text.Render(l))
+	}
+	if r.Kind != minutes.KindResolution {
+		add("")
+		add(" " + st.Heading.Render("History"))
+		if len(v.hist) == 0 {
+			add("   " + st.Dim.Render("No changes yet. d done · p in progress · n note · o owner · e due date"))
+		}
+		for i := len(v.hist) - 1; i >= 0; i-- { // newest first
+			for _, l := range v.historyLines(v.hist[i]) {
+				add(l)
+			}
+		}
+	}
+	v.lines = lines
+	v.scrollBy(0)
+}
+
+func (v *detailView) historyLines(h index.HistoryEntry) []string {
+	st := v.sh.styles
+	when := h.At.Local().Format("2006-01-02 15:04")
+	who := oneLine(h.Who)
+	if who == "" {
+		who = "—"
+	}
+	prefix := "   " + st.Dim.Render(when+"  "+fit(who, 12)+" ")
+	var what string
+	switch h.Field {
+	case "note":
+		what = "note: " + oneLine(h.New)
+	case "status":
+		what = "status " + statusLabel(index.Status(h.Old)) + " → " + statusLabel(index.Status(h.New))
+	default:
+		old, nw := oneLine(h.Old), oneLine(h.New)
+		if old == "" {
+			old = "none"
+		}
+		if nw == "" {
+			nw = "none"
+		}
+		what = oneLine(h.Field) + " " + old + " → " + nw
+	}
+	var out []string
+	textW := max(v.width-32, 10)
+	for i, l := range wrap(what, textW) {
+		if i == 0 {
+			out = append(out, prefix+st.Text.Render(l))
+		} else {
+			out = append(out, strings.Repeat(" ", 31)+st.Text.Render(l))
+		}
+	}
+	return out
+}
+
+func (v *detailView) View() string {
+	st := v.sh.styles
+	var b strings.Builder
+	switch {
+	case v.id == "":
+		b.WriteString(" " + st.Dim.Render("No record open. Open one from the due board, search or a meeting."))
+	case v.err != nil:
+		b.WriteString(" " + st.Error.Render("Could not load "+oneLine(v.id)+": "+oneLine(v.err.Error())))
+	case !v.loaded:
+		b.WriteString(" " + st.Dim.Render("Loading "+oneLine(v.id)+"…"))
+	default:
+		h := v.bodyHeight()
+		end := min(v.scroll+h, len(v.lines))
+		for i := v.scroll; i < end; i++ {
+			b.WriteString(v.lines[i])
+			b.WriteByte('\n')
+		}
+	}
+	if v.form == formNone {
+		return padLines(b.String(), v.width, v.height)
+	}
+	out := padLines(b.String(), v.width, v.bodyHeight()+1)
+	hint := "enter save · esc cancel"
+	switch v.form {
+	case formDue:
+		hint = "YYYY-MM-DD, +2w, +1m; empty goes back to the minutes' date · " + hint
+	case formOwner:
+		hint = "a role or a name; empty clears · " + hint
+	}
+	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
+	if v.formErr != "" {
+		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
+	}
+	return out + "\n " + v.input.View() + "\n" + line2
+}
+
+func (v *detailView) ShortHelp() []key.Binding {
+	k := v.sh.keys
+	if v.form != formNone {
+		return k.formHelp()
+	}
+	if !v.tracked() {
+		return []key.Binding{k.Up, k.Down, k.Meeting, k.Back}
+	}
+	return []key.Binding{k.Done, k.InProgress, k.Note, k.Owner, k.DueDate, k.Undo, k.Meeting, k.Back, k.Dropped, k.Reopen}
+}
+
+func (v *detailView) FullHelp() [][]key.Binding {
+	k := v.sh.keys
+	return [][]key.Binding{
+		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
+		{k.Note, k.Owner, k.DueDate},
+		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
+	}
+}

@@ -1,0 +1,573 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// fakeLib is an in-memory index.API built from parsed meetings, the way
+// the real library is: records from the meetings' items, tracking kept in
+// maps, flags worked out against the as-of date as DESIGN.md defines
+// them, and a plain word search with excerpts and facets. It is safe for
+// concurrent use.
+type fakeLib struct {
+	mu       sync.Mutex
+	meetings []*minutes.Meeting // in date order
+	byID     map[string]*minutes.Meeting
+	recs     []*fakeRec
+	recByID  map[string]*fakeRec
+	returned map[string]index.ItemRef
+	gen      int64
+	now      func() time.Time
+
+	searchDelay time.Duration // added to every search, for stale-result tests
+	searches    int
+	failUpdate  error
+}
+
+type fakeRec struct {
+	rec  index.Record // without flag
+	hist []index.HistoryEntry
+	lc   string // lower-cased text, for search
+	item *minutes.Item
+	m    *minutes.Meeting
+}
+
+// fakeNow is the fixed clock of the tests: 20 May 2022, 10:00 UTC.
+var fakeNow = time.Date(2022, 5, 20, 10, 0, 0, 0, time.UTC)
+
+func newFakeLib(ms []*minutes.Meeting) *fakeLib {
+	f := &fakeLib{byID: map[string]*minutes.Meeting{}, recByID: map[string]*fakeRec{},
+		returned: map[string]index.ItemRef{}, now: func() time.Time { return fakeNow }, gen: 1}
+	f.meetings = append(f.meetings, ms...)
+	sort.SliceStable(f.meetings, func(i, j int) bool { return f.meetings[i].Date.Before(f.meetings[j].Date) })
+	for _, m := range f.meetings {
+		f.byID[m.ID()] = m
+		for i := range m.Items {
+			it := &m.Items[i]
+			for _, r := range it.Records() {
+				fr := &fakeRec{rec: index.Record{
+					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text,
+					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
+					Minute: it.Number, ItemTitle: it.Title, Exempt: it.Exempt,
+					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
+					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional,
+					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
+				}, lc: strings.ToLower(r.Text + " " + it.Title), item: it, m: m}
+				f.recs = append(f.recs, fr)
+				f.recByID[r.ID] = fr
+			}
+		}
+	}
+	return f
+}
+
+// assignIDs gives a hand-made meeting's records their IDs, as the parser
+// does.
+func assignIDs(m *minutes.Meeting) *minutes.Meeting {
+	for i := range m.Items {
+		it := &m.Items[i]
+		base := m.ItemID(i)
+		for j := range it.Resolutions {
+			it.Resolutions[j].ID, it.Resolutions[j].Kind = base+"-r"+strconv.Itoa(j+1), minutes.KindResolution
+		}
+		for j := range it.Actions {
+			it.Actions[j].ID, it.Actions[j].Kind = base+"-a"+strconv.Itoa(j+1), minutes.KindAction
+		}
+		for j := range it.FollowUps {
+			it.FollowUps[j].ID, it.FollowUps[j].Kind = base+"-f"+strconv.Itoa(j+1), minutes.KindFollowUp
+		}
+	}
+	return m
+}
+
+func (f *fakeLib) today() minutes.Date { return minutes.DateOf(f.now()) }
+
+// nextMeeting is the committee's first meeting after d, from held
+// meetings and the next-meeting dates the minutes state.
+func (f *fakeLib) nextMeeting(committee string, d minutes.Date) (minutes.Date, bool) {
+	var best minutes.Date
+	for _, m := range f.meetings {
+		if m.Committee != committee {
+			continue
+		}
+		for _, c := range []minutes.Date{m.Date, m.NextMeeting} {
+			if !c.IsZero() && c.After(d) && (best.IsZero() || c.Before(best)) {
+				best = c
+			}
+		}
+	}
+	return best, !best.IsZero()
+}
+
+func (f *fakeLib) flag(fr *fakeRec, asOf minutes.Date) index.Flag {
+	r := &fr.rec
+	switch {
+	case r.Kind == minutes.KindResolution:
+		return index.FlagResolution
+	case r.Status.Closed():
+		return index.FlagDone
+	}
+	if _, ok := f.returned[r.ID]; ok {
+		return index.FlagReturned
+	}
+	if r.Due.IsZero() {
+		return index.FlagUndated
+	}
+	if r.Due.Before(asOf) {
+		if r.Kind == minutes.KindFollowUp && r.DueMeeting != "" {
+			return index.FlagSlipped
+		}
+		return index.FlagOverdue
+	}
+	if next, ok := f.nextMeeting(r.Committee, asOf.AddDays(-1)); ok && !r.Due.After(next) {
+		return index.FlagDueNext
+	}
+	if !r.Due.After(asOf.AddDays(30)) {
+		return index.FlagDueSoon
+	}
+	return index.FlagUpcoming
+}
+
+func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
+	r := fr.rec
+	r.Flag = f.flag(fr, asOf)
+	if ref, ok := f.returned[r.ID]; ok {
+		r.ReturnedTo = &ref
+	}
+	if n := len(fr.hist); n > 0 {
+		for i := n - 1; i >= 0; i-- {
+			if fr.hist[i].Field == "note" {
+				r.LastNote = fr.hist[i].New
+				break
+			}
+		}
+	}
+	return r
+}
+
+var flagRank = func() map[index.Flag]int {
+	m := map[index.Flag]int{}
+	for i, f := range index.FlagOrder {
+		m[f] = i
+	}
+	return m
+}()
+
+func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = f.today()
+	}
+	var out []index.Record
+	for _, fr := range f.recs {
+		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) {
+			continue
+		}
+		if fr.rec.Status.Closed() && !q.IncludeClosed {
+			continue
+		}
+		out = append(out, f.withFlag(fr, asOf))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := flagRank[out[i].Flag], flagRank[out[j].Flag]; a != b {
+			return a < b
+		}
+		return out[i].Due.Before(out[j].Due)
+	})
+	return out, ctx.Err()
+}
+
+// words splits lower-cased text into words with their byte offsets.
+func words(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if in && start < 0 {
+			start = i
+		}
+		if !in && start >= 0 {
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+type qterm struct {
+	word   string
+	prefix bool
+}
+
+func parseTerms(text string) []qterm {
+	var ts []qterm
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.TrimLeft(w, "+")
+		if strings.HasPrefix(w, "-") || strings.Contains(w, ":") {
+			continue
+		}
+		t := qterm{word: strings.Trim(w, "\"*"), prefix: strings.HasSuffix(w, "*")}
+		if t.word != "" {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+func (t qterm) matches(w string) bool {
+	if t.prefix {
+		return strings.HasPrefix(w, t.word)
+	}
+	return w == t.word || strings.TrimSuffix(w, "s") == t.word || strings.TrimSuffix(t.word, "s") == w
+}
+
+// excerptOf marks the matched words of text in a window around the first.
+func excerptOf(text string, ts []qterm) ([]index.Span, int) {
+	lc := strings.ToLower(text)
+	ws := words(lc)
+	first, score := -1, 0
+	matched := make([]bool, len(ws))
+	for i, w := range ws {
+		for _, t := range ts {
+			if t.matches(lc[w[0]:w[1]]) {
+				matched[i] = true
+				score++
+				if first < 0 {
+					first = i
+				}
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return nil, 0
+	}
+	from := max(first-6, 0)
+	to := min(from+30, len(ws))
+	var spans []index.Span
+	pos := ws[from][0]
+	if from > 0 {
+		spans = append(spans, index.Span{Text: "…"})
+	}
+	for i := from; i < to; i++ {
+		if !matched[i] {
+			continue
+		}
+		if ws[i][0] > pos {
+			spans = append(spans, index.Span{Text: text[pos:ws[i][0]]})
+		}
+		spans = append(spans, index.Span{Text: text[ws[i][0]:ws[i][1]], Match: true})
+		pos = ws[i][1]
+	}
+	end := ws[to-1][1]
+	if end > pos {
+		spans = append(spans, index.Span{Text: text[pos:end]})
+	}
+	if to < len(ws) {
+		spans = append(spans, index.Span{Text: "…"})
+	}
+	return spans, score
+}
+
+func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.SearchResult, error) {
+	if f.searchDelay > 0 {
+		select {
+		case <-time.After(f.searchDelay):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.searches++
+	start := time.Now()
+	ts := parseTerms(q.Text)
+	type scored struct {
+		hit   index.Hit
+		score int
+	}
+	var all []scored
+	facets := map[string]map[string]int{"committee": {}, "kind": {}, "year": {}, "status": {}}
+	consider := func(h index.Hit, text string, lc string) {
+		if q.Committee != "" && h.Committee != q.Committee || q.Kind != "" && h.Kind != q.Kind ||
+			q.Status != "" && h.Status != q.Status || q.Year != 0 && h.MeetingDate.Year != q.Year {
+			return
+		}
+		score := 1
+		if len(ts) > 0 {
+			quick := false
+			for _, t := range ts {
+				quick = quick || strings.Contains(lc, t.word)
+			}
+			if !quick {
+				return
+			}
+			h.Excerpt, score = excerptOf(text, ts)
+			if score == 0 && h.Title != "" {
+				h.Excerpt, score = excerptOf(h.Title, ts)
+			}
+			if score == 0 {
+				return
+			}
+		} else {
+			h.Excerpt = []index.Span{{Text: text}}
+		}
+		all = append(all, scored{h, score})
+		facets["committee"][h.Committee]++
+		facets["kind"][h.Kind]++
+		facets["year"][strconv.Itoa(h.MeetingDate.Year)]++
+		if h.Status != "" {
+			facets["status"][string(h.Status)]++
+		}
+	}
+	for _, fr := range f.recs {
+		r := fr.rec
+		h := index.Hit{ID: r.ID, Kind: string(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
+			MeetingDate: r.MeetingDate, Minute: r.Minute, Title: r.ItemTitle}
+		if r.Kind != minutes.KindResolution {
+			h.Status = r.Status
+		}
+		consider(h, r.Text, fr.lc)
+	}
+	if q.Kind == "" || q.Kind == "item" {
+		for _, m := range f.meetings {
+			for i := range m.Items {
+				it := &m.Items[i]
+				if len(it.Records()) > 0 || it.Body == "" {
+					continue // items with records are found through them
+				}
+				h := index.Hit{ID: m.ItemID(i), Kind: "item", Committee: m.Committee, MeetingID: m.ID(),
+					MeetingDate: m.Date, Minute: it.Number, Title: it.Title}
+				consider(h, it.Body, strings.ToLower(it.Title+" "+it.Body))
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].score != all[j].score {
+			return all[i].score > all[j].score
+		}
+		if c := all[i].hit.MeetingDate.Compare(all[j].hit.MeetingDate); c != 0 {
+			return c > 0
+		}
+		return all[i].hit.ID < all[j].hit.ID
+	})
+	res := &index.SearchResult{Total: uint64(len(all)), Facets: map[string][]index.FacetCount{}}
+	limit := q.Limit
+	if limit == 0 {
+		limit = 20
+	}
+	for i := q.Offset; i < len(all) && i < q.Offset+limit; i++ {
+		res.Hits = append(res.Hits, all[i].hit)
+	}
+	if q.Facets {
+		for name, counts := range facets {
+			var fc []index.FacetCount
+			for v, n := range counts {
+				fc = append(fc, index.FacetCount{Value: v, Count: n})
+			}
+			sort.Slice(fc, func(i, j int) bool {
+				if fc[i].Count != fc[j].Count {
+					return fc[i].Count > fc[j].Count
+				}
+				return fc[i].Value < fc[j].Value
+			})
+			res.Facets[name] = fc
+		}
+	}
+	_ = start // the fake reports no time taken, so golden files are stable
+	return res, ctx.Err()
+}
+
+func (f *fakeLib) Record(ctx context.Context, id string) (index.Record, []index.HistoryEntry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fr, ok := f.recByID[id]
+	if !ok {
+		return index.Record{}, nil, fmt.Errorf("record %s: not found", id)
+	}
+	return f.withFlag(fr, f.today()), append([]index.HistoryEntry(nil), fr.hist...), ctx.Err()
+}
+
+func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []index.Record
+	for _, fr := range f.recs {
+		if q.Committee == "" || fr.rec.Committee == q.Committee {
+			out = append(out, f.withFlag(fr, f.today()))
+		}
+	}
+	return out, ctx.Err()
+}
+
+func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failUpdate != nil {
+		return index.Record{}, f.failUpdate
+	}
+	fr, ok := f.recByID[id]
+	if !ok {
+		return index.Record{}, fmt.Errorf("record %s: not found", id)
+	}
+	who := c.Who
+	if who == "" {
+		who = "clerk"
+	}
+	at := f.now().Add(time.Duration(len(fr.hist)) * time.Minute)
+	add := func(field, old, nw string) {
+		fr.hist = append(fr.hist, index.HistoryEntry{At: at, Who: who, Field: field, Old: old, New: nw})
+	}
+	r := &fr.rec
+	if c.Status != nil && *c.Status != r.Status {
+		add("status", string(r.Status), string(*c.Status))
+		r.Status = *c.Status
+	}
+	if c.Owner != nil && *c.Owner != r.Owner {
+		add("owner", r.Owner, *c.Owner)
+		r.Owner = *c.Owner
+		if r.Owner == "" {
+			r.Owner = r.ParsedOwner
+		}
+	}
+	if c.Due != nil {
+		nd := *c.Due
+		if nd.IsZero() {
+			nd = r.ParsedDue
+		}
+		if nd != r.Due {
+			add("due", r.Due.String(), nd.String())
+			r.Due = nd
+		}
+	}
+	if c.Note != "" {
+		add("note", "", c.Note)
+	}
+	r.UpdatedAt = at
+	f.gen++
+	return f.withFlag(fr, f.today()), ctx.Err()
+}
+
+func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if itemID == "" {
+		delete(f.returned, followUpID)
+		f.gen++
+		return nil
+	}
+	for _, m := range f.meetings {
+		for i := range m.Items {
+			if m.ItemID(i) == itemID {
+				f.returned[followUpID] = index.ItemRef{MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
+					Minute: m.Items[i].Number, Title: m.Items[i].Title, Confirmed: true}
+				f.gen++
+				return nil
+			}
+		}
+	}
+	return errors.New("no such item")
+}
+
+func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	by := map[string]*index.Committee{}
+	var out []index.Committee
+	for _, m := range f.meetings {
+		c := by[m.Committee]
+		if c == nil {
+			c = &index.Committee{Name: m.Committee, Council: m.Council}
+			by[m.Committee] = c
+		}
+		c.Meetings++
+		if m.Date.After(c.Last) {
+			c.Last = m.Date
+		}
+	}
+	for _, c := range by {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, ctx.Err()
+}
+
+func summary(m *minutes.Meeting) index.MeetingSummary {
+	n := 0
+	for i := range m.Items {
+		n += len(m.Items[i].Records())
+	}
+	return index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, Date: m.Date,
+		Items: len(m.Items), Records: n, SourceName: m.Source.Name}
+}
+
+func (f *fakeLib) Meetings(ctx context.Context, committee string) ([]index.MeetingSummary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []index.MeetingSummary
+	for i := len(f.meetings) - 1; i >= 0; i-- {
+		if m := f.meetings[i]; committee == "" || m.Committee == committee {
+			out = append(out, summary(m))
+		}
+	}
+	return out, ctx.Err()
+}
+
+func (f *fakeLib) Meeting(ctx context.Context, id string) (*index.MeetingDetail, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m, ok := f.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("meeting %s: not found", id)
+	}
+	d := &index.MeetingDetail{MeetingSummary: summary(m), Start: m.Start, End: m.End, Attendance: m.Attendance,
+		NextMeeting: m.NextMeeting, Warnings: m.Warnings}
+	for i := range m.Items {
+		it := &m.Items[i]
+		item := index.ItemDetail{ID: m.ItemID(i), Number: it.Number, Title: it.Title, Body: it.Body, Exempt: it.Exempt}
+		for _, r := range it.Records() {
+			item.Records = append(item.Records, f.withFlag(f.recByID[r.ID], f.today()))
+		}
+		d.Items = append(d.Items, item)
+	}
+	return d, ctx.Err()
+}
+
+func (f *fakeLib) NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.nextMeeting(committee, after)
+	return d, ok, ctx.Err()
+}
+
+func (f *fakeLib) Generation(ctx context.Context) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.gen, ctx.Err()
+}
+
+// bump simulates another process changing the library.
+func (f *fakeLib) bump(fn func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn()
+	f.gen++
+}
+
+var _ index.API = (*fakeLib)(nil)

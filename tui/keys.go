@@ -1,0 +1,131 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key the TUI answers to. Views match keys only through
+// it (key.Matches), so a user's or a test's KeyMap changes them
+// everywhere.
+type KeyMap struct {
+	// Everywhere.
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Help      key.Binding
+	Search    key.Binding
+	NextView  key.Binding
+	PrevView  key.Binding
+	GoDue     key.Binding
+	GoMeet    key.Binding
+	Back      key.Binding
+	Undo      key.Binding
+
+	// Lists.
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Open     key.Binding
+	Left     key.Binding
+	Right    key.Binding
+
+	// Due board.
+	Committee  key.Binding
+	AsOf       key.Binding
+	Today      key.Binding
+	ShowClosed key.Binding
+
+	// Search.
+	Facets     key.Binding
+	PrevResult key.Binding // keys that move the results while the query is being typed
+	NextResult key.Binding
+	FocusInput key.Binding
+	Toggle     key.Binding
+	Clear      key.Binding
+
+	// Detail.
+	Done       key.Binding
+	InProgress key.Binding
+	Dropped    key.Binding
+	Reopen     key.Binding
+	Note       key.Binding
+	Owner      key.Binding
+	DueDate    key.Binding
+	Meeting    key.Binding
+
+	// Inline forms.
+	Submit key.Binding
+	Cancel key.Binding
+}
+
+// DefaultKeyMap returns the keys: arrows and vim keys, tab between views,
+// esc back, q quit.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextView:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+		PrevView:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
+		GoDue:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "due board")),
+		GoMeet:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "meetings")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		Open:     key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open")),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "back a level")),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
+
+		Committee:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "committee")),
+		AsOf:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "as-of date")),
+		Today:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "as of today")),
+		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),
+
+		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
+		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),
+		NextResult: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next result")),
+		FocusInput: key.NewBinding(key.WithKeys("/", "i"), key.WithHelp("/", "edit query")),
+		Toggle:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "use/drop filter")),
+		Clear:      key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "drop all filters")),
+
+		Done:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
+		InProgress: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "in progress")),
+		Dropped:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "dropped")),
+		Reopen:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reopen")),
+		Note:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Owner:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
+		DueDate:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "due date")),
+		Meeting:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "meeting")),
+
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// moveHelp is "↑/↓ move" for the help bar, where up and down would take
+// two places. It is for display only; keys match Up and Down.
+func (k KeyMap) moveHelp() key.Binding {
+	return key.NewBinding(key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...), key.WithHelp("↑/↓", "move"))
+}
+
+// globalHelp is the keys that work in every view, for the full help.
+func (k KeyMap) globalHelp() []key.Binding {
+	return []key.Binding{k.Search, k.GoDue, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+}
+
+// listHelp is the movement keys every list shares.
+func (k KeyMap) listHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// formHelp is the keys of an inline form.
+func (k KeyMap) formHelp() []key.Binding {
+	return []key.Binding{k.Submit, k.Cancel}
+}

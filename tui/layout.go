@@ -1,0 +1,237 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// scroller is a list's cursor and scroll position. Only rows offset …
+// offset+height-1 are drawn, so a list of any length costs the same to
+// draw.
+type scroller struct {
+	cursor int
+	offset int
+	n      int
+	height int
+	// selectable reports whether row i can hold the cursor (nil: all can);
+	// the due board's group headings cannot.
+	selectable func(i int) bool
+}
+
+func (s *scroller) setLen(n int) {
+	s.n = n
+	s.clamp()
+}
+
+func (s *scroller) setHeight(h int) {
+	s.height = max(h, 1)
+	s.clamp()
+}
+
+func (s *scroller) ok(i int) bool {
+	return i >= 0 && i < s.n && (s.selectable == nil || s.selectable(i))
+}
+
+// move moves the cursor d selectable rows (negative: up).
+func (s *scroller) move(d int) {
+	if s.n == 0 {
+		return
+	}
+	step := 1
+	if d < 0 {
+		step, d = -1, -d
+	}
+	c := s.cursor
+	for ; d > 0; d-- {
+		next := c + step
+		for next >= 0 && next < s.n && !s.ok(next) {
+			next += step
+		}
+		if next < 0 || next >= s.n {
+			break
+		}
+		c = next
+	}
+	s.cursor = c
+	s.clamp()
+}
+
+func (s *scroller) top() {
+	s.cursor, s.offset = 0, 0
+	if !s.ok(0) {
+		s.move(1)
+	}
+	s.offset = 0
+}
+
+func (s *scroller) bottom() {
+	s.cursor = s.n - 1
+	if !s.ok(s.cursor) {
+		s.move(-1)
+	}
+	s.clamp()
+}
+
+// clamp keeps the cursor on a selectable row and in sight.
+func (s *scroller) clamp() {
+	if s.n == 0 {
+		s.cursor, s.offset = 0, 0
+		return
+	}
+	s.cursor = min(max(s.cursor, 0), s.n-1)
+	if !s.ok(s.cursor) {
+		c := s.cursor
+		s.move(1)
+		if s.cursor == c {
+			s.move(-1)
+		}
+	}
+	h := max(s.height, 1)
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+		// show a group heading right above the first row of its group
+		if s.offset > 0 && !s.ok(s.offset-1) {
+			s.offset--
+		}
+	}
+	if s.cursor >= s.offset+h {
+		s.offset = s.cursor - h + 1
+	}
+	s.offset = min(max(s.offset, 0), max(s.n-h, 0))
+}
+
+// visible returns the rows to draw, [from, to).
+func (s *scroller) visible() (from, to int) {
+	return s.offset, min(s.offset+max(s.height, 1), s.n)
+}
+
+// handleKey moves the cursor for the list keys and reports whether msg
+// was one of them.
+func (s *scroller) handleKey(msg tea.KeyMsg, k KeyMap) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		s.move(-1)
+	case key.Matches(msg, k.Down):
+		s.move(1)
+	case key.Matches(msg, k.PageUp):
+		s.move(-max(s.height-1, 1))
+	case key.Matches(msg, k.PageDown):
+		s.move(max(s.height-1, 1))
+	case key.Matches(msg, k.Top):
+		s.top()
+	case key.Matches(msg, k.Bottom):
+		s.bottom()
+	default:
+		return false
+	}
+	return true
+}
+
+// wheelLines is how far one notch of the mouse wheel scrolls.
+const wheelLines = 3
+
+// wheel returns how many rows a mouse event scrolls, 0 when it is not the
+// wheel.
+func wheel(msg tea.MouseMsg) int {
+	if msg.Action != tea.MouseActionPress {
+		return 0
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		return -wheelLines
+	case tea.MouseButtonWheelDown:
+		return wheelLines
+	}
+	return 0
+}
+
+// fit truncates plain text s to w cells (with "…") and pads it with
+// spaces to exactly w.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// trunc truncates s (which may be styled) to w cells, with "…".
+func trunc(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padLines makes s exactly h lines, each cut to w cells: what a view
+// returns, so that the root can stack views without measuring them.
+func padLines(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap word-wraps plain or styled text to w cells and returns its lines.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, w, " -"), "\n")
+}
+
+// shortCommittee shortens a committee's name for a table column:
+// "Overview and Scrutiny Committee" → "Overview & Scrutiny".
+func shortCommittee(name string) string {
+	s := strings.TrimSpace(name)
+	for _, suffix := range []string{" Committee", " committee"} {
+		if t := strings.TrimSuffix(s, suffix); t != "" {
+			s = t
+		}
+	}
+	s = strings.ReplaceAll(s, " and ", " & ")
+	return s
+}
+
+// thousands writes n with thousands separators: 12,345.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// plural returns "1 meeting" or "3 meetings".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}

@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// Messages. Everything slow (loading, searching, saving) runs in a tea.Cmd
+// and comes back as one of these. Loads carry the sequence number of the
+// request that made them; a view keeps the number of its latest request
+// and drops any answer that is not to it, so a slow, stale answer never
+// overwrites a newer one.
+
+// viewID names the views.
+type viewID int
+
+const (
+	viewDue viewID = iota
+	viewSearch
+	viewMeetings
+	viewDetail
+)
+
+// navMsg asks the root to bring a view to the front, opening a record or
+// a meeting in it.
+type navMsg struct {
+	to        viewID
+	recordID  string // viewDetail
+	meetingID string // viewMeetings: open this meeting…
+	itemID    string // …at this item
+	committee string // viewMeetings: the committee of the meeting
+	minute    string // viewMeetings: or at the item with this number
+}
+
+// backMsg asks the root to go back to the view before.
+type backMsg struct{}
+
+// flashMsg puts a line in the status bar for a few seconds.
+type flashMsg struct {
+	text  string
+	isErr bool
+}
+
+// flashExpiredMsg clears the status line if it still shows flash seq.
+type flashExpiredMsg struct{ seq int }
+
+// pollMsg is the live-update tick: time to ask the library's generation.
+type pollMsg struct{}
+
+// generationMsg is the library's generation, as the poll found it.
+type generationMsg struct {
+	gen int64
+	err error
+}
+
+// libraryChangedMsg tells every view that the library changed under it
+// (another process imported or edited, or this one saved): data it holds
+// may be stale.
+type libraryChangedMsg struct{}
+
+// asOfChangedMsg tells every view that the as-of date changed.
+type asOfChangedMsg struct{ date minutes.Date }
+
+// dueLoadedMsg is the due board's data, grouped and sorted.
+type dueLoadedMsg struct {
+	seq   int
+	board *dueBoard
+	err   error
+}
+
+// committeesMsg is the list of committees, for the view that asked.
+type committeesMsg struct {
+	to   viewID
+	seq  int
+	list []index.Committee
+	err  error
+}
+
+// nextMeetingMsg answers "as of the next meeting".
+type nextMeetingMsg struct {
+	committee string
+	date      minutes.Date
+	ok        bool
+	err       error
+}
+
+// searchDebounceMsg fires when typing has paused for the debounce time.
+type searchDebounceMsg struct{ seq int }
+
+// searchDoneMsg is one search's answer, with its rendered rows.
+type searchDoneMsg struct {
+	seq   int
+	res   *index.SearchResult
+	rows  []searchRow
+	width int // the width rows were drawn for
+	took  time.Duration
+	err   error
+}
+
+// meetingsLoadedMsg is one committee's meetings.
+type meetingsLoadedMsg struct {
+	seq       int
+	committee string
+	list      []index.MeetingSummary
+	err       error
+}
+
+// meetingLoadedMsg is one meeting with its items.
+type meetingLoadedMsg struct {
+	seq    int
+	detail *index.MeetingDetail
+	err    error
+}
+
+// recordLoadedMsg is one record and its history.
+type recordLoadedMsg struct {
+	seq  int
+	rec  index.Record
+	hist []index.HistoryEntry
+	err  error
+}
+
+// savedMsg says a change was saved (or not).
+type savedMsg struct {
+	id     string
+	rec    index.Record
+	what   string     // "marked done", "note added"
+	undo   *undoEntry // how to undo it; nil when it cannot be undone
+	isUndo bool
+	err    error
+}
+
+// undoEntry is the change that undoes the last saved change.
+type undoEntry struct {
+	id     string
+	change index.Change
+	what   string // what undoing does: "status back to open"
+}
+
+// cmd wraps a function that talks to the library as a tea.Cmd, with a
+// bound on how long it may take.
+func (sh *shared) cmd(f func(ctx context.Context) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(sh.ctx, sh.callTimeout)
+		defer cancel()
+		return f(ctx)
+	}
+}
+
+func flash(text string) tea.Cmd {
+	return func() tea.Msg { return flashMsg{text: text} }
+}
+
+func flashErr(err error) tea.Cmd {
+	return func() tea.Msg { return flashMsg{text: err.Error(), isErr: true} }
+}
+
+func navigate(m navMsg) tea.Cmd { return func() tea.Msg { return m } }
+
+func goBack() tea.Msg { return backMsg{} }

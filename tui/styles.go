@@ -1,0 +1,249 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/minutebook/minutebook/index"
+)
+
+// Colours are adaptive: lipgloss picks Light or Dark from the terminal's
+// background, which the TUI settles before it starts (see terminal.go).
+var (
+	colAccent   = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#B4A0FF"}
+	colText     = lipgloss.AdaptiveColor{Light: "#1C1C1C", Dark: "#E4E4E4"}
+	colDim      = lipgloss.AdaptiveColor{Light: "#767676", Dark: "#8A8A8A"}
+	colFaint    = lipgloss.AdaptiveColor{Light: "#A8A8A8", Dark: "#5F5F5F"}
+	colSelectBg = lipgloss.AdaptiveColor{Light: "#E2DCF7", Dark: "#3A3160"}
+	colMatchBg  = lipgloss.AdaptiveColor{Light: "#FFE98A", Dark: "#6B5A00"}
+	colBannerBg = lipgloss.AdaptiveColor{Light: "#FFF3C4", Dark: "#4A3B00"}
+	colOK       = lipgloss.AdaptiveColor{Light: "#00774A", Dark: "#5FD7A0"}
+	colError    = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
+)
+
+// flagColours are the flag colours, defined once: the due board's group
+// headers and badges, search results and the detail view all use them.
+var flagColours = map[index.Flag]lipgloss.AdaptiveColor{
+	index.FlagOverdue:  {Light: "#B00020", Dark: "#FF5F5F"},
+	index.FlagSlipped:  {Light: "#A34A00", Dark: "#FF8C42"},
+	index.FlagDueNext:  {Light: "#9A6700", Dark: "#FFC24B"},
+	index.FlagDueSoon:  {Light: "#6F6A00", Dark: "#E0D860"},
+	index.FlagUpcoming: {Light: "#005FAF", Dark: "#6CB6FF"},
+	index.FlagUndated:  {Light: "#5F5F5F", Dark: "#B0B0B0"},
+	index.FlagReturned: {Light: "#00774A", Dark: "#5FD7A0"},
+	index.FlagDone:     {Light: "#6C6C6C", Dark: "#7A7A7A"},
+}
+
+// kindColours colour the record kinds in search results and item text.
+var kindColours = map[string]lipgloss.AdaptiveColor{
+	"resolution": {Light: "#005F87", Dark: "#7FD4FF"},
+	"action":     {Light: "#8A3FC0", Dark: "#D7A0FF"},
+	"followup":   {Light: "#9A6700", Dark: "#FFC24B"},
+	"item":       {Light: "#5F5F5F", Dark: "#B0B0B0"},
+}
+
+// flagBadges are the short flag labels that fit a table column.
+var flagBadges = map[index.Flag]string{
+	index.FlagOverdue:  "OVERDUE",
+	index.FlagSlipped:  "SLIPPED",
+	index.FlagDueNext:  "NEXT MTG",
+	index.FlagDueSoon:  "SOON",
+	index.FlagUpcoming: "UPCOMING",
+	index.FlagUndated:  "UNDATED",
+	index.FlagReturned: "RETURNED",
+	index.FlagDone:     "DONE",
+}
+
+// kindBadges are the short record-kind labels.
+var kindBadges = map[string]string{
+	"resolution": "RESOLVED",
+	"action":     "ACTION",
+	"followup":   "FOLLOW-UP",
+	"item":       "ITEM",
+}
+
+// Styles is every style the TUI draws with. DefaultStyles gives the
+// coloured set and NoColorStyles the set for NO_COLOR; tests may build
+// their own.
+type Styles struct {
+	AppName   lipgloss.Style // "minutebook" in the title bar
+	Tab       lipgloss.Style // an inactive view's name in the title bar
+	ActiveTab lipgloss.Style // the shown view's name
+	AsOf      lipgloss.Style // the as-of date in the title bar
+	Banner    lipgloss.Style // the sample-library banner
+
+	Heading    lipgloss.Style // a view's own first line
+	ColumnHead lipgloss.Style // table column names
+	Text       lipgloss.Style
+	Dim        lipgloss.Style // secondary text: dates, IDs, counts
+	Faint      lipgloss.Style // rules and placeholders
+	Label      lipgloss.Style // "Source", "Owner" in the detail view
+	Cursor     lipgloss.Style // the "▸" in front of the selected row
+	Selected   lipgloss.Style // the selected row
+	Match      lipgloss.Style // a matched word in a search excerpt
+
+	Chip        lipgloss.Style // a facet value
+	ChipActive  lipgloss.Style // a facet value in use as a filter
+	ChipFocused lipgloss.Style // the facet value under the cursor
+
+	Mark         lipgloss.Style // a record's text inside an item's text
+	MarkSelected lipgloss.Style // the selected record's text
+
+	Prompt lipgloss.Style // an inline form's prompt
+	OK     lipgloss.Style // a confirmation: "Saved: marked done"
+	Error  lipgloss.Style
+
+	Help help.Styles
+
+	flags map[index.Flag]lipgloss.Style
+	kinds map[string]lipgloss.Style
+}
+
+// DefaultStyles returns the coloured styles, adaptive to light and dark
+// terminals.
+func DefaultStyles() Styles {
+	s := Styles{
+		AppName:   lipgloss.NewStyle().Bold(true).Foreground(colAccent),
+		Tab:       lipgloss.NewStyle().Foreground(colDim),
+		ActiveTab: lipgloss.NewStyle().Bold(true).Underline(true).Foreground(colText),
+		AsOf:      lipgloss.NewStyle().Foreground(colText),
+		Banner:    lipgloss.NewStyle().Background(colBannerBg).Foreground(colText),
+
+		Heading:    lipgloss.NewStyle().Bold(true).Foreground(colText),
+		ColumnHead: lipgloss.NewStyle().Foreground(colDim),
+		Text:       lipgloss.NewStyle().Foreground(colText),
+		Dim:        lipgloss.NewStyle().Foreground(colDim),
+		Faint:      lipgloss.NewStyle().Foreground(colFaint),
+		Label:      lipgloss.NewStyle().Foreground(colDim),
+		Cursor:     lipgloss.NewStyle().Bold(true).Foreground(colAccent),
+		Selected:   lipgloss.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
+		Match:      lipgloss.NewStyle().Bold(true).Background(colMatchBg).Foreground(colText),
+
+		Chip:        lipgloss.NewStyle().Foreground(colDim),
+		ChipActive:  lipgloss.NewStyle().Bold(true).Foreground(colAccent),
+		ChipFocused: lipgloss.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
+
+		Mark:         lipgloss.NewStyle().Underline(true),
+		MarkSelected: lipgloss.NewStyle().Underline(true).Bold(true).Background(colSelectBg),
+
+		Prompt: lipgloss.NewStyle().Bold(true).Foreground(colAccent),
+		OK:     lipgloss.NewStyle().Bold(true).Foreground(colOK),
+		Error:  lipgloss.NewStyle().Bold(true).Foreground(colError),
+
+		Help: help.Styles{
+			ShortKey:       lipgloss.NewStyle().Foreground(colText),
+			ShortDesc:      lipgloss.NewStyle().Foreground(colDim),
+			ShortSeparator: lipgloss.NewStyle().Foreground(colFaint),
+			Ellipsis:       lipgloss.NewStyle().Foreground(colFaint),
+			FullKey:        lipgloss.NewStyle().Foreground(colText),
+			FullDesc:       lipgloss.NewStyle().Foreground(colDim),
+			FullSeparator:  lipgloss.NewStyle().Foreground(colFaint),
+		},
+		flags: map[index.Flag]lipgloss.Style{},
+		kinds: map[string]lipgloss.Style{},
+	}
+	for f, c := range flagColours {
+		s.flags[f] = lipgloss.NewStyle().Bold(true).Foreground(c)
+	}
+	for k, c := range kindColours {
+		s.kinds[k] = lipgloss.NewStyle().Bold(true).Foreground(c)
+	}
+	return s
+}
+
+// NoColorStyles returns styles without colour, for NO_COLOR and
+// --no-color: emphasis is carried by bold, underline and reverse video.
+func NoColorStyles() Styles {
+	plain := lipgloss.NewStyle()
+	bold := plain.Bold(true)
+	s := Styles{
+		AppName:   bold,
+		Tab:       plain,
+		ActiveTab: bold.Underline(true),
+		AsOf:      plain,
+		Banner:    plain.Reverse(true),
+
+		Heading:    bold,
+		ColumnHead: plain.Faint(true),
+		Text:       plain,
+		Dim:        plain,
+		Faint:      plain.Faint(true),
+		Label:      plain.Faint(true),
+		Cursor:     bold,
+		Selected:   plain.Reverse(true),
+		Match:      bold.Underline(true),
+
+		Chip:        plain,
+		ChipActive:  bold.Underline(true),
+		ChipFocused: plain.Reverse(true),
+
+		Mark:         plain.Underline(true),
+		MarkSelected: plain.Underline(true).Reverse(true),
+
+		Prompt: bold,
+		OK:     bold,
+		Error:  bold,
+
+		Help: help.Styles{
+			ShortKey:       bold,
+			ShortDesc:      plain,
+			ShortSeparator: plain,
+			Ellipsis:       plain,
+			FullKey:        bold,
+			FullDesc:       plain,
+			FullSeparator:  plain,
+		},
+		flags: map[index.Flag]lipgloss.Style{},
+		kinds: map[string]lipgloss.Style{},
+	}
+	for f := range flagColours {
+		s.flags[f] = bold
+	}
+	for k := range kindColours {
+		s.kinds[k] = bold
+	}
+	return s
+}
+
+// Flag returns the style of a flag's badge and group heading.
+func (s Styles) Flag(f index.Flag) lipgloss.Style {
+	if st, ok := s.flags[f]; ok {
+		return st
+	}
+	return s.Dim
+}
+
+// Kind returns the style of a record kind's badge.
+func (s Styles) Kind(kind string) lipgloss.Style {
+	if st, ok := s.kinds[kind]; ok {
+		return st
+	}
+	return s.Dim
+}
+
+// flagBadge is the flag's short label: "OVERDUE", "NEXT MTG".
+func flagBadge(f index.Flag) string {
+	if b, ok := flagBadges[f]; ok {
+		return b
+	}
+	return ""
+}
+
+// kindBadge is the kind's short label: "ACTION".
+func kindBadge(kind string) string {
+	if b, ok := kindBadges[kind]; ok {
+		return b
+	}
+	return kind
+}
+
+// statusLabel is a status as a person reads it.
+func statusLabel(s index.Status) string {
+	switch s {
+	case index.StatusInProgress:
+		return "in progress"
+	case "":
+		return "open"
+	}
+	return string(s)
+}
