@@ -49,6 +49,7 @@ type meetingsView struct {
 	dSeq      int
 	dErr      error
 	want      itemWant // open this item when the meeting arrives
+	jumped    bool     // opened from another view: esc goes back there
 
 	// the item shown at levelItem
 	item     int
@@ -139,6 +140,7 @@ func (v *meetingsView) openMeeting(nav navMsg) tea.Cmd {
 	if want.any() {
 		v.level = levelItem
 	}
+	v.jumped = true
 	if v.committees == nil {
 		cmds = append(cmds, v.loadCommittees())
 	}
@@ -262,6 +264,15 @@ func (v *meetingsView) scrollBy(d int) {
 
 func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 	k := v.sh.keys
+	if v.jumped && key.Matches(msg, k.Back) && v.level >= levelItems {
+		// Opened from a search hit or a record: esc returns there; ←/h
+		// still climbs the meeting's levels.
+		v.jumped = false
+		return goBack
+	}
+	if key.Matches(msg, k.Open, k.Left) {
+		v.jumped = false
+	}
 	switch v.level {
 	case levelCommittees:
 		if v.cList.handleKey(msg, k) {

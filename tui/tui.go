@@ -238,9 +238,8 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// globalKey handles the keys that work in every view. It leaves them to
-// the view while a text field has the keyboard (only ctrl+c is global
-// then).
+// globalKey handles the keys that work in every view. While a text field
+// has the keyboard only ctrl+c and tab are global; the rest are typed.
 func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := m.sh.keys
 	if key.Matches(msg, k.ForceQuit) {
@@ -254,6 +253,12 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.showHelp = false
 		}
 		return nil, true // the help screen swallows other keys
+	}
+	switch {
+	case key.Matches(msg, k.NextView): // tab types nothing, so it works in text fields too
+		return m.open(navMsg{to: m.cycle(1)}), true
+	case key.Matches(msg, k.PrevView):
+		return m.open(navMsg{to: m.cycle(-1)}), true
 	}
 	if m.views[m.active].Capturing() {
 		return nil, false
@@ -270,10 +275,6 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewDue}), true
 	case key.Matches(msg, k.GoMeet):
 		return m.open(navMsg{to: viewMeetings}), true
-	case key.Matches(msg, k.NextView):
-		return m.open(navMsg{to: m.cycle(1)}), true
-	case key.Matches(msg, k.PrevView):
-		return m.open(navMsg{to: m.cycle(-1)}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
 	}
