@@ -385,10 +385,13 @@ func attachNumbers(lines []*line) []*line {
 		}
 		num := l.segs[0]
 		p, ok := next[num]
-		if !ok || p.line == i || p.seg != 0 {
+		if !ok || p.line == i || p.seg != 0 || p.line >= len(lines) || len(lines[p.line].segs) == 0 {
 			continue
 		}
 		target := lines[p.line]
+		if len(target.segs) == 0 || target.segs[0] != at(p) {
+			continue // moved already
+		}
 		head := target.segs[0]
 		if head.x0 <= num.x1 || abs32((l.y0+l.y1)/2-(target.y0+target.y1)/2) > 25*l.h {
 			continue
