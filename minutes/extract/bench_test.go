@@ -35,15 +35,6 @@ func BenchmarkDOCX(b *testing.B) { benchFile(b, "testdata/wexcombe-osc-2024-03-1
 func BenchmarkHTML(b *testing.B) { benchFile(b, "testdata/ashvale-cabinet-2024-06-18.htm", false) }
 func BenchmarkText(b *testing.B) { benchFile(b, "testdata/wexcombe-osc-2024-03-12.txt", false) }
 
-// BenchmarkPDFLong reads a 60-page PDF made of the fixture's pages, to
-// measure the cost per page without the per-document start.
-func BenchmarkPDFLong(b *testing.B) {
-	if _, err := os.Stat("testdata/long.pdf"); err != nil {
-		b.Skip("testdata/long.pdf is made by generate.sh")
-	}
-	benchFile(b, "testdata/long.pdf", true)
-}
-
 // BenchmarkHTMLLarge measures HTML throughput on a 2 MB page.
 func BenchmarkHTMLLarge(b *testing.B) {
 	page, err := os.ReadFile("testdata/ashvale-cabinet-2024-06-18.htm")
