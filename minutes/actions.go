@@ -13,7 +13,7 @@ var (
 	reSentTo       = regexp.MustCompile(`(?i)\basked\s+for\s+.{0,60}?\s+to\s+be\s+(?:sent|provided|forwarded|emailed|passed)\s+to\s+(?:her|him|them|the\s+officer)\b`)
 	reActionTag    = regexp.MustCompile(`(?i)^(?:action(?:\s+by|\s+point|\s+required)?|actions?)\s*[:\-–—]\s*(.*)$`)
 	reActionEnd    = regexp.MustCompile(`(?i)[.;]?\s*(?:action(?:\s+by)?\s*[:\-–—]\s*|[-–—]\s*action\s*[:\-–—]?\s*)([A-Z][\w'’&/ .-]{1,40})\.?$`)
-	reOwnerTo      = regexp.MustCompile(`^(?:The\s+)?((?:Clerk|Chair(?:man|person)?|Town\s+Clerk|Parish\s+Clerk|RFO|Treasurer|Secretary|CAO|Mayor|Cllrs?\.?\s+[A-Z][\w'’-]+|Councillors?\s+[A-Z][\w'’-]+|[A-Z]{2,4}|(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Head\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Engineer|Planner|Superintendent|Chief|Commander|Lead)))\s+to\s+(?:[a-z]+)\b`)
+	reOwnerTo      = regexp.MustCompile(`^(?:The\s+)?((?:Clerk|Chair(?:man|person)?|Town\s+Clerk|Parish\s+Clerk|RFO|Treasurer|Secretary|CAO|Mayor|Cllrs?\.?\s+[A-Z][\w'’-]+|Councillors?\s+[A-Z][\w'’-]+|[A-Z]{2,4}|(?:[A-Z][a-z]+\s+){0,3}(?:Officer|Manager|Director|Head|Engineer|Planner|Superintendent|Chief|Commander|Lead|Auditor|Executive|Solicitor|Treasurer|Adviser|Advisor|Inspector|Coordinator|Co-ordinator)(?:\s+(?:of|for)\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?))\s+to\s+(?:[a-z]+)\b`)
 	reDueBy        = regexp.MustCompile(`(?i)\bby\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:` + monthNames + `)\.?\s+\d{4}\b|\bby\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`)
 	reSubject      = regexp.MustCompile(`(?:^|[,;:]\s*|\b(?:that|and|but|In\s+response,?|response,)\s+)((?:the|The|an|An|a|A)\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,5}|officers?|[a-z]+\s+officer)\s+(?:undertook|agreed|offered|promised|committed|was\s+asked|would|will|is\s+to|asked)\b`)
 	reGenericOwner = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:officers?|member|members|it|he|she|they|this|there|committee|council|meeting)$`)
@@ -188,8 +188,8 @@ func sentences(ls []line, skip []span) []sentence {
 			cur.WriteByte(' ')
 		}
 		cur.WriteString(t)
-		if reActionTag.MatchString(t) {
-			flush()
+		if reActionTag.MatchString(t) && (endsSentence(t) || len(strings.Fields(t)) <= 4) {
+			flush() // "Action: Clerk" closes the sentence before it
 		}
 	}
 	flush()

@@ -24,8 +24,8 @@ const (
 
 var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`(?P<chair>(?:present\s+)?in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+officer)?|cathaoirleach|mayor)` +
-	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)` +
-	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
+	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|(?:(?:officers?|officials?|staff|others?|advisers?|guests?)(?:\s+and\s+(?:others?|guests?|advisers?))?\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)` +
+	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
 	`|(?P<present>those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
@@ -35,13 +35,13 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|cllrs?\.?)|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reChairNote      = regexp.MustCompile(`(?i)(?:^|,\s*|\s)(?:in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+member|\s+officer)?|cathaoirleach)$|^mayor$|^(?:chair(?:man|person|woman)?|presiding(?:\s+member)?)\b`)
-	reNotName        = regexp.MustCompile(`(?i)^(?:none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
+	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
-	reApolSent       = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted)\s+(?:from|on\s+behalf\s+of|for)\s+([^.]+)`)
+	reApolSent       = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted|reported)\s+)?(?:from|on\s+behalf\s+of)\s+([^.]+)`)
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
 	reSubSent        = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
@@ -50,8 +50,17 @@ var (
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
 	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
+	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor|Supt|Sgt|Insp)\.?\s+[A-Z]`)
+	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
+	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are)\b.*$`)
+	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
+
+// nameParticles are the lower-case words that belong inside names.
+var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": true, "le": true, "du": true, "di": true, "del": true,
+	"della": true, "van": true, "von": true, "der": true, "den": true, "da": true, "dos": true, "bin": true, "bint": true, "ni": true,
+	"nic": true, "mac": true, "y": true, "and": true}
 
 // cleanName strips honorifics, post-nominals and notes from a name.
 // It returns "" when what is left is not a name.
@@ -83,7 +92,7 @@ func cleanName(s string) string {
 		if w == "of" || w == "at" || w == "the" || w == "for" || strings.HasSuffix(w, ":") {
 			return "" // a role ("Clerk of the Council"), not a name
 		}
-		if !startsUpper(w) && w != "de" && w != "van" && w != "von" && w != "da" && w != "and" {
+		if !startsUpper(w) && !nameParticles[w] {
 			return ""
 		}
 	}
@@ -96,9 +105,35 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 	a := &m.Attendance
 	cur := roleNone
 	pending := ""
-	add := func(r role, text string) {
+	var add func(r role, text string)
+	add = func(r role, text string) {
 		text = reChairAfter.ReplaceAllString(text, " ($1)")
+		// "Director of Service (Mr. K. Lehane), Senior Engineer (Ms. …)":
+		// when the names are in the brackets, read only the brackets.
+		if notes := reParen.FindAllStringSubmatch(text, -1); len(notes) >= 2 {
+			named := 0
+			for _, n := range notes {
+				if reNoteIsName.MatchString(strings.TrimSpace(n[1])) {
+					named++
+				}
+			}
+			if named*2 > len(notes) {
+				// Parts with a name in brackets give that name; other
+				// parts count only when they are a titled name
+				// ("Councillor G. Mitchell"), not a role ("Environment").
+				for _, part := range splitNames(text) {
+					if mm := reParen.FindStringSubmatch(part); mm != nil && reNoteIsName.MatchString(strings.TrimSpace(mm[1])) {
+						add(r, mm[1])
+					} else if reHonorific.MatchString(strings.TrimSpace(part)) {
+						add(r, strings.TrimSpace(part))
+					}
+				}
+				return
+			}
+		}
+		text = reApolPrefix.ReplaceAllString(text, "")
 		for _, part := range splitNames(text) {
+			part = reRelClause.ReplaceAllString(part, "")
 			note := ""
 			if mm := reParen.FindStringSubmatch(part); mm != nil {
 				note = strings.TrimSpace(mm[1])
@@ -110,6 +145,11 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 					a.Present = appendName(a.Present, sub)
 				}
 				continue
+			}
+			// "District Manager (Mr. C. Fahy)": the name is in the brackets.
+			if reNoteIsName.MatchString(note) {
+				part = note
+				note = ""
 			}
 			chair := r == roleChair || reChairNote.MatchString(note) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(part)), "cathaoirleach")
 			part = strings.TrimSuffix(strings.TrimSpace(part), "Cathaoirleach")
@@ -140,10 +180,20 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			break
 		}
 		if reAttendanceItem.MatchString(it.title) {
-			header = append(append(header[:len(header):len(header)], line{}), it.lines...)
+			// The title works as a label: "Apologies" starts the apologies.
+			header = append(append(header[:len(header):len(header)], line{}, line{Text: lastPart(it.title) + ":"}), it.lines...)
 		}
 	}
 	skip := -1
+	// Each label's names are gathered into a block and read once the
+	// block ends, so that names wrapped over lines come out whole.
+	var block []string
+	flush := func() {
+		if cur != roleNone && len(block) > 0 {
+			add(cur, joinBlock(block))
+		}
+		block = block[:0]
+	}
 	for i, l := range header {
 		t := l.Text
 		if t == "" || i <= skip {
@@ -154,19 +204,11 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			t = pending + " " + t
 			pending = ""
 		}
-		// A note in brackets broken over lines: "Alison Treacy (Principal" /
-		// "Planning Officer)".
-		for k := 1; strings.Count(t, "(") > strings.Count(t, ")") && i+k < len(header) && k < 3; k++ {
-			if header[i+k].Text == "" {
-				break
-			}
-			t += " " + header[i+k].Text
-			skip = i + k
-		}
 		if r, rest, ok := matchLabel(t); ok {
+			flush()
 			cur = r
 			if rest != "" {
-				add(cur, rest)
+				block = append(block, rest)
 			}
 			continue
 		}
@@ -176,15 +218,28 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 				continue
 			}
 		}
-		if cur == roleNone || len(t) > 200 {
+		if cur == roleNone || len(t) > 300 {
 			continue
 		}
-		if endsSentence(t) && len(strings.Fields(t)) > 8 && !strings.Contains(t, ",") {
-			cur = roleNone // prose: the attendance block has ended
+		// A label we do not know ("OIREACHTAS MEMBERS :", "GARDA
+		// NOMINATIONS:") still ends the block before it.
+		if strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 4 {
+			flush()
 			continue
 		}
-		add(cur, t)
+		if isProse(t) {
+			flush()
+			cur = roleNone // the attendance block has ended
+			continue
+		}
+		// An unknown label before names ("Parish representatives: Mrs
+		// Jennifer Lumb"): keep the role, drop the label.
+		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
+			t = mm[1]
+		}
+		block = append(block, t)
 	}
+	flush()
 	// Sentences: "Apologies were received from Mrs C Bell." and substitutions.
 	scan := func(text string) {
 		for _, mm := range reApolSent.FindAllStringSubmatch(text, -1) {
@@ -243,8 +298,113 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 	a.Present = removeName(a.Present, a.Chair)
 }
 
+// continuesList reports whether next carries on a comma-separated list of
+// names that t wraps: "…, Sandra Okwu, Tom" / "Pemberton and Nasreen Akhtar".
+// It returns the separator to join them with: " " when next finishes a
+// name, ", " when it starts a new one, "" when it does not continue t.
+func continuesList(t, next string) string {
+	if next == "" || !strings.Contains(t, ",") || endsWithAny(t, ",;.)") || len(t) > 300 || strings.Contains(t, " – ") {
+		return ""
+	}
+	if _, _, ok := matchLabel(next); ok || !startsUpper(next) || endsSentence(t) {
+		return ""
+	}
+	if reHonorific.MatchString(next) {
+		return ", "
+	}
+	chunk := reParen.ReplaceAllString(next, "")
+	if i := strings.IndexAny(chunk, ",:"); i >= 0 {
+		chunk = chunk[:i]
+	}
+	if i := strings.Index(chunk, " and "); i >= 0 {
+		chunk = chunk[:i]
+	}
+	if len(strings.Fields(chunk)) <= 2 && !strings.Contains(next, ":") {
+		return " "
+	}
+	return ""
+}
+
+// lastPart is the last of a bilingual title's parts: "Ymddiheuriadau /
+// Apologies" → "Apologies".
+func lastPart(title string) string {
+	if i := strings.LastIndex(title, " / "); i >= 0 {
+		return title[i+3:]
+	}
+	return title
+}
+
+// isProse reports whether a line is running text rather than names: it
+// has many words in lower case.
+func isProse(t string) bool {
+	lower := 0
+	for _, w := range strings.Fields(t) {
+		if startsLower(w) && !nameParticles[w] {
+			lower++
+		}
+	}
+	return lower >= 6
+}
+
+// joinBlock joins a label's lines into one list. A list written with
+// commas wraps anywhere, so its lines join with a space unless the next
+// line starts a new name; a list without commas has a name a line.
+func joinBlock(lines []string) string {
+	commas := false
+	for _, l := range lines {
+		commas = commas || strings.Contains(l, ",")
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			switch {
+			case endsWithAny(prev, ",;"):
+				b.WriteString(" ")
+			case len(prev) > 2 && prev[len(prev)-1] == '.' && prev[len(prev)-2] >= 'a' && prev[len(prev)-2] <= 'z':
+				b.WriteString(", ") // a sentence ended: "… and James Scott."
+			case !commas, reHonorific.MatchString(l), endsWithAny(prev, ")"), strings.Contains(prev, " – ") || strings.Contains(prev, " - "):
+				b.WriteString(", ")
+			default:
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// continuesName reports whether next carries on a name that t breaks off:
+// t ends in a capitalised word with no comma, and next starts with a lone
+// capitalised word before its first comma (or is that word alone).
+func continuesName(t, next string) bool {
+	if t == "" || next == "" || endsWithAny(t, ",;:)") || strings.HasSuffix(t, " and") || endsSentence(t) {
+		return false
+	}
+	if _, _, ok := matchLabel(next); ok {
+		return false
+	}
+	if !startsUpper(lastWord(t)) {
+		return false
+	}
+	chunk, _, _ := strings.Cut(next, ",")
+	chunk = strings.TrimSpace(chunk)
+	return chunk != "" && !strings.Contains(chunk, " ") && startsUpper(chunk) && strings.ToUpper(chunk) != chunk
+}
+
 // matchLabel recognises an attendance label and returns what follows it.
 func matchLabel(t string) (role, string, bool) {
+	r, rest, ok := matchLabel1(t)
+	if !ok {
+		// Bilingual labels: "Cadeirydd / Chair: …", "Yn bresennol / Present:".
+		if i, j := strings.Index(t, " / "), strings.IndexByte(t, ':'); i > 0 && (j < 0 || i < j) && i < 50 {
+			return matchLabel1(t[i+3:])
+		}
+	}
+	return r, rest, ok
+}
+
+func matchLabel1(t string) (role, string, bool) {
 	if reBareLabel.MatchString(t) {
 		return labelRole(strings.ToLower(t)), "", true
 	}

@@ -10,7 +10,7 @@ import (
 
 var (
 	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|[A-Z][\w'’-]+(?:(?:\s+and|\s+&)?\s+[A-Z][\w'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
-	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|,|\.|$)`)
+	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|,|\.|$)`)
 	reMeetingOf   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:was\s+)?held\b|\s+on\b|,|$)`)
 	reBodyWord    = regexp.MustCompile(`(?i)\b(committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly|authority|partnership|district)\b`)
 	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
@@ -19,6 +19,7 @@ var (
 	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourned|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEndBefore   = regexp.MustCompile(`(?i)\bat\s+(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?),?\s+(?:the\s+)?(?:council|meeting|committee|board|panel|chair)\s+(?:was\s+)?(?:adjourned|closed|ended|concluded)`)
+	reNotCouncil  = regexp.MustCompile(`\b(?:meeting|held|committee|minutes|proceedings|in\s+the|of\s+the\s+council|board|panel)\b`)
 	reHeaderTime  = regexp.MustCompile(`(?i)\b(?:at\s+)?(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)|\d{1,2}\s*[ap]\.?m\.?)`)
 )
 
@@ -37,6 +38,14 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	}
 	m.Committee = findCommittee(lines[:top])
 	m.Council = findCouncil(lines[:top], m.Committee)
+	// A meeting of the full council: "Des Moines City Council" is the
+	// council, and the body is its "City Council".
+	if mm := reWholeCouncil.FindStringSubmatch(m.Committee); mm != nil && (mm[1] == "" && len(strings.Fields(m.Committee)) >= 2 && !councilTypes[strings.ToLower(strings.Fields(m.Committee)[0])] || mm[1] != "" && len(strings.Fields(m.Committee)) >= 3) {
+		if m.Council == "" {
+			m.Council = m.Committee
+		}
+		m.Committee = strings.TrimSpace(titleCase(mm[1] + " Council"))
+	}
 	if m.Committee == "" && m.Council != "" {
 		m.Committee = "Council"
 		if strings.Contains(strings.ToLower(m.Council), "city council") {
@@ -112,37 +121,50 @@ func findCommittee(lines []line) string {
 			}
 		}
 	}
-	// A title block: "Overview and Scrutiny" / "Committee" / "Minutes".
+	// ModernGov: "Environment Scrutiny Committee - Tuesday, 15th
+	// September, 2026 7.00 pm".
+	for _, l := range lines {
+		if i := strings.Index(l.Text, " - "); i > 0 && len(findDates(l.Text[i:], false)) > 0 {
+			if name := tidyBody(l.Text[:i]); reBodyWord.MatchString(name) && len(name) < 90 {
+				return name
+			}
+		}
+	}
+	// A title block: "Overview and Scrutiny" / "Committee" / "Minutes",
+	// or "KENT COUNTY COUNCIL" / "CABINET". Lines that name the council
+	// itself are not the committee.
 	var title []string
 	for i, l := range lines {
 		t := l.Text
-		if i > 12 || isLabel(t) || len(t) > 80 {
+		if i > 14 || isLabel(t) || len(t) > 80 {
 			break
 		}
-		if t == "" || len(findDates(t, false)) > 0 || reTitleNoise.MatchString(t) && len(strings.Fields(t)) <= 2 {
-			if len(title) > 0 && reBodyWord.MatchString(strings.Join(title, " ")) {
+		if t == "" {
+			continue
+		}
+		if len(findDates(t, false)) > 0 || (endsSentence(t) && !strings.HasSuffix(t, ":")) {
+			if len(title) > 0 {
 				break
-			}
-			if t != "" && reTitleNoise.MatchString(t) {
-				title = title[:0]
 			}
 			continue
 		}
-		if endsSentence(t) && !strings.HasSuffix(t, ":") {
-			break
+		if reTitleNoise.MatchString(t) && len(strings.Fields(t)) <= 3 {
+			if len(title) > 0 && reBodyWord.MatchString(strings.Join(title, " ")) {
+				break
+			}
+			continue
+		}
+		if c := reCouncil.FindString(t); c != "" && len(c) >= len(t)-1 {
+			continue // the council's own name
 		}
 		title = append(title, t)
+		if len(title) == 3 {
+			break
+		}
 	}
-	if len(title) > 0 && len(title) <= 3 {
+	if len(title) > 0 {
 		name := tidyBody(strings.Join(title, " "))
-		if reBodyWord.MatchString(name) {
-			// "KENT COUNTY COUNCIL CABINET": the council is not the body.
-			if c := reCouncil.FindString(name); c != "" && len(c) < len(name) {
-				rest := strings.TrimSpace(strings.Replace(name, c, "", 1))
-				if rest != "" && reBodyWord.MatchString(rest) {
-					return tidyBody(rest)
-				}
-			}
+		if reBodyWord.MatchString(name) && len(name) < 90 {
 			return name
 		}
 	}
@@ -156,15 +178,27 @@ func findCommittee(lines []line) string {
 }
 
 // tidyBody trims and title-cases a body's name.
+var reWholeCouncil = regexp.MustCompile(`(?i)^[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}?\s+(city|town|county|parish|community|district|borough|shire|township|village|regional|metropolitan borough|city and county)?\s*council$`)
+
+var councilTypes = map[string]bool{"city": true, "town": true, "county": true, "parish": true, "community": true, "district": true, "borough": true, "shire": true, "township": true, "village": true, "regional": true, "metropolitan": true}
+
+var reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
+
 var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+.+$`)
 
 func tidyBody(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–"))
+	s = reMeetingSuffix.ReplaceAllString(s, "")
 	if m := reCouncilOf.FindStringSubmatch(s); m != nil {
 		return titleCase(m[1]) + " Council" // "Council of the City of Portland" → "City Council"
 	}
 	s = reTitleNoise.ReplaceAllString(s, "")
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "of "), "the "))
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"of ", "the "} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			s = strings.TrimSpace(s[len(p):])
+		}
+	}
 	s = strings.TrimPrefix(s, "The ")
 	if s == strings.ToUpper(s) {
 		s = titleCase(s)
@@ -202,7 +236,7 @@ func findCouncil(lines []line, committee string) string {
 		for _, c := range reCouncil.FindAllString(l.Text, -1) {
 			c = strings.TrimSpace(c)
 			low := strings.ToLower(c)
-			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || strings.Contains(low, "meeting") {
+			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
 				continue
 			}
 			if c == strings.ToUpper(c) {

@@ -82,6 +82,8 @@ var (
 	reRule        = regexp.MustCompile(`^[-=_*~.•]{3,}$`)
 	reLetterSpace = regexp.MustCompile(`\b(?:[A-Z] ){3,}[A-Z]\b`)
 	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
+	rePDFIcon     = regexp.MustCompile(`(?i)\s*pdf\s+icon\s+pdf\s+[\d.]+\s*[km]b`)
+	reWebResidue  = regexp.MustCompile(`(?i)^(?:skip\s+to\s+(?:main\s+)?content|share\s+this\s+(?:item|page)|print\s+this\s+page|pdf\s+icon\b.*|view\s+directions|view\s+the\s+(?:reasons|background|declarations).*|download\s+.*\b(?:pdf|kb|mb)\b.*|(?:pdf|doc|docx)\s+\d+\s*(?:kb|mb)|back\s+to\s+top|cookie.*|accept\s+(?:all\s+)?cookies)$`)
 	reScannedNote = regexp.MustCompile(`(?i)^scanned page.{0,60}$`)
 	reSignedFoot  = regexp.MustCompile(`(?i)^signed[ _.:]*(\.{3,}|_{3,}).{0,60}$`)
 )
@@ -137,6 +139,7 @@ func normalise(text string) []line {
 		}
 	}
 	lines = dropFurniture(lines)
+	lines = dropDocumentLists(lines)
 	lines = collapseDoubleSpacing(lines)
 	lines = joinSplitWords(lines)
 	lines = mergeBullets(lines)
@@ -161,8 +164,11 @@ func cleanLine(s string) string {
 	if strings.HasPrefix(s, "> ") {
 		s = s[2:]
 	}
-	if reMdLink.MatchString(s) || reScannedNote.MatchString(s) {
-		return ""
+	if strings.Contains(s, "pdf icon") {
+		s = strings.TrimSpace(rePDFIcon.ReplaceAllString(s, ""))
+	}
+	if reMdLink.MatchString(s) || reScannedNote.MatchString(s) || reWebResidue.MatchString(s) || strings.Count(s, " > ") >= 2 {
+		return "" // converter notes, web-page chrome, breadcrumbs
 	}
 	if letterSpaced(s) && reLetterSpace.MatchString(s) {
 		s = reLetterSpace.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
@@ -226,6 +232,29 @@ func dropFurniture(lines []line) []line {
 		case repeated(i):
 			continue
 		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var reDocListEntry = regexp.MustCompile(`(?i)(?:,\s+item\s+\d+[a-z]?|\.(?:pdf|docx?))$`)
+
+// dropDocumentLists removes a web page's "Additional documents:" list: the
+// label and the attachment names under it ("Appendix A - Timetable, item 12").
+func dropDocumentLists(lines []line) []line {
+	out := lines[:0:0]
+	inList := false
+	for _, l := range lines {
+		switch {
+		case strings.EqualFold(strings.TrimSuffix(l.Text, ":"), "additional documents"):
+			inList = true
+			continue
+		case inList && reDocListEntry.MatchString(l.Text):
+			continue
+		case inList && l.Text == "":
+			continue
+		}
+		inList = false
 		out = append(out, l)
 	}
 	return out

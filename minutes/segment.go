@@ -357,7 +357,11 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 				break
 			}
 		}
-		if j+1 < end && isBody(lines[j+1].Text) {
+		next := j + 1
+		if next < end && lines[next].Text == "" && next+1 < end {
+			next++ // one blank line (a dropped link) may come between
+		}
+		if next < end && isBody(lines[next].Text) {
 			return j, cutHeading(t)
 		}
 	}
@@ -385,6 +389,9 @@ func blockStart(lines []line, j, numIdx int) bool {
 func isBody(s string) bool {
 	if s == "" {
 		return false
+	}
+	if s == "Minutes:" || s == "Decision:" {
+		return true // ModernGov prints "Minutes:" under each heading
 	}
 	if markerStart(s) || reItemRef.MatchString(s) {
 		return true
