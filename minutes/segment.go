@@ -110,7 +110,7 @@ func (c *candidate) keyed(part int) bool {
 	}
 	c.key, c.major = c.nums[part], 0
 	if c.scheme == "dotted" {
-		return part == len(c.nums)-1 // compared as a whole by stepDotted
+		return true // compared level by level by stepDotted
 	}
 	for i, n := range c.nums {
 		if i != part {
@@ -434,7 +434,7 @@ func bestChain(cands []candidate) []candidate {
 	for _, g := range order {
 		idx := groups[g]
 		parts := len(cands[idx[0]].nums)
-		if parts == 0 {
+		if parts == 0 || g == "dotted" {
 			parts = 1
 		}
 		for part := parts - 1; part >= 0; part-- {
