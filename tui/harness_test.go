@@ -23,8 +23,8 @@ func TestMain(m *testing.M) {
 
 // harness drives the root model without a terminal: it runs each command
 // a message produces and feeds the result back, as the bubbletea program
-// would, and drops commands that are timers (they do not finish within
-// wait).
+// would. Its timers do not wait: short ones (the search's debounce) fire
+// at once, long ones (the flash's expiry, the poll) never.
 type harness struct {
 	t    testing.TB
 	lib  *fakeLib
@@ -43,7 +43,8 @@ func testOptions() Options {
 
 func newHarness(t testing.TB, lib *fakeLib, w, h int, opt Options) *harness {
 	t.Helper()
-	hs := &harness{t: t, lib: lib, m: New(context.Background(), lib, opt), wait: 40 * time.Millisecond}
+	hs := &harness{t: t, lib: lib, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
+	hs.m.sh.tick = instantTick
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())
 	return hs
@@ -133,4 +134,12 @@ func (h *harness) lacks(unwanted ...string) {
 			h.t.Fatalf("view holds %q:\n%s", w, v)
 		}
 	}
+}
+
+// instantTick is the harness's tea.Tick.
+func instantTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	if d >= time.Second {
+		return nil
+	}
+	return func() tea.Msg { return fn(fakeNow) }
 }

@@ -138,7 +138,7 @@ func (v *searchView) changed(typing bool) tea.Cmd {
 	}
 	if typing && v.sh.debounce > 0 {
 		seq := v.seq
-		return tea.Tick(v.sh.debounce, func(time.Time) tea.Msg { return searchDebounceMsg{seq} })
+		return v.sh.tick(v.sh.debounce, func(time.Time) tea.Msg { return searchDebounceMsg{seq} })
 	}
 	return v.start()
 }

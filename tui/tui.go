@@ -80,6 +80,8 @@ type shared struct {
 	debounce    time.Duration
 	callTimeout time.Duration
 	undo        *undoEntry
+	// tick is tea.Tick; tests replace it to run without waiting.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
@@ -121,6 +123,7 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 		now:         opt.Now,
 		debounce:    opt.SearchDebounce,
 		callTimeout: opt.CallTimeout,
+		tick:        tea.Tick,
 	}
 	if opt.NoColor {
 		sh.styles = NoColorStyles()
@@ -342,7 +345,7 @@ func (m *Model) setFlash(text string, isErr bool) tea.Cmd {
 	m.flashSeq++
 	m.flash, m.flashErr = oneLine(text), isErr
 	seq := m.flashSeq
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return flashExpiredMsg{seq} })
+	return m.sh.tick(4*time.Second, func(time.Time) tea.Msg { return flashExpiredMsg{seq} })
 }
 
 // saved shows the outcome of a save, remembers how to undo it and tells
@@ -383,7 +386,7 @@ func (m *Model) schedulePoll() tea.Cmd {
 	if m.pollEvery < 0 {
 		return nil
 	}
-	return tea.Tick(m.pollEvery, func(time.Time) tea.Msg { return pollMsg{} })
+	return m.sh.tick(m.pollEvery, func(time.Time) tea.Msg { return pollMsg{} })
 }
 
 func (m *Model) askGeneration() tea.Cmd {
