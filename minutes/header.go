@@ -273,6 +273,19 @@ func findMeetingDate(head, all []line) Date {
 	if !fallback.IsZero() {
 		return fallback
 	}
+	// A date broken over two lines: "Wednesday 8" / "November 2023".
+	for i := 0; i+1 < len(head); i++ {
+		a, b := head[i].Text, head[i+1].Text
+		if a == "" || b == "" {
+			continue
+		}
+		joined := a + " " + b
+		for _, d := range findDates(joined, us) {
+			if d.Start < len(a) && d.End > len(a) && !rePrevMinutes.MatchString(joined[:d.Start]) {
+				return d.Date
+			}
+		}
+	}
 	// A date in the document's first lines, then anywhere before the end.
 	limit := len(all)
 	if limit > 200 {

@@ -106,6 +106,8 @@ committee. Run it with no command to open the terminal UI.`,
 	root.PersistentFlags().StringVar(&a.libraryDir, "library", os.Getenv("MINUTEBOOK_LIBRARY"),
 		"library directory (default: the XDG data directory; or set MINUTEBOOK_LIBRARY)")
 	root.PersistentFlags().BoolVar(&a.noColor, "no-color", os.Getenv("NO_COLOR") != "", "no colour (also NO_COLOR)")
+	root.PersistentFlags().StringVar(&pdfEngine, "pdf-engine", pdfEngine,
+		`how to read PDFs: "builtin" (PDFium, no install needed) or "pdftotext" (poppler, if installed); or set MINUTEBOOK_PDF_ENGINE`)
 	for _, sub := range subcommands {
 		root.AddCommand(sub(a))
 	}

@@ -26,13 +26,19 @@ and print what minutebook finds: the meeting, its attendance, items,
 resolutions, actions and follow-ups. Nothing is imported.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name, data, err := readInput(a, args[0])
-			if err != nil {
-				return err
+			var m *minutes.Meeting
+			var err error
+			if args[0] == "-" {
+				var data []byte
+				if _, data, err = readInput(a, "-"); err != nil {
+					return err
+				}
+				m, err = parseDocument(cmd.Context(), "stdin", data)
+			} else {
+				m, err = parseFile(cmd.Context(), args[0])
 			}
-			m, err := parseDocument(cmd.Context(), name, data)
 			if err != nil {
-				return fmt.Errorf("%s: %w", minutes.Sanitize(name), err)
+				return documentError(args[0], err)
 			}
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)

@@ -2,12 +2,65 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/minutebook/minutebook/minutes"
+	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-// parseDocument turns one document's bytes into a meeting. It is what
-// `import` and `reparse` hand the library as its parser.
+// pdfEngine is the --pdf-engine flag: "builtin" (default) or "pdftotext".
+var pdfEngine = os.Getenv("MINUTEBOOK_PDF_ENGINE")
+
+// documentLimits are the limits every document is read under.
+func documentLimits() extract.Limits {
+	lim := extract.DefaultLimits()
+	if pdfEngine != "" {
+		lim.PDFEngine = pdfEngine
+	}
+	return lim
+}
+
+// parseDocument turns one document's bytes (text, PDF, DOCX or HTML) into
+// a meeting. It is what `parse`, `import` and `reparse` use, so a document
+// is read the same way everywhere.
 func parseDocument(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
-	return minutes.ParseBytes(data, minutes.Options{Name: name})
+	res, err := extract.Text(ctx, name, data, documentLimits())
+	if err != nil {
+		return nil, err
+	}
+	return meetingFromText(name, res)
+}
+
+// parseFile is parseDocument for a file on disk: it refuses a file that is
+// too large from its size, before reading it.
+func parseFile(ctx context.Context, path string) (*minutes.Meeting, error) {
+	res, err := extract.ReadFile(ctx, path, documentLimits())
+	if err != nil {
+		return nil, err
+	}
+	return meetingFromText(filepath.Base(path), res)
+}
+
+func meetingFromText(name string, res extract.Result) (*minutes.Meeting, error) {
+	m, err := minutes.ParseBytes([]byte(res.Text), minutes.Options{Name: name})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		m.Warnings = append(m.Warnings, minutes.Warning{Msg: minutes.Sanitize(w)})
+	}
+	return m, nil
+}
+
+// documentError puts the document's name in front of a parse error, unless
+// the error already names it (the readers' errors do).
+func documentError(name string, err error) error {
+	var xe *extract.Error
+	if errors.As(err, &xe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", extract.DisplayName(name), err)
 }

@@ -28,9 +28,7 @@ var twins = []struct {
 
 // knownParserGaps are twins whose extracted text is right but which the
 // parser does not yet read alike: PDF lines wrap where a paragraph did not.
-var knownParserGaps = map[string]string{
-	"marlbridge-licensing-2023-11-08.pdf": `a date wrapped across lines ("Wednesday 8" / "November 2023", "by 30" / "November 2023") is not read`,
-}
+var knownParserGaps = map[string]string{}
 
 // TestTwinsParseAlike checks that each document's text parses to the same
 // meeting as its text twin: the same items, records, IDs and texts.
