@@ -185,8 +185,8 @@ func (v *detailView) trackingKey(msg tea.KeyMsg) tea.Cmd {
 	if !v.loaded {
 		return nil
 	}
-	if !v.tracked() {
-		return flash("Resolutions record decisions; only actions and follow-ups are tracked")
+	if !v.tracked() && !key.Matches(msg, k.Note) {
+		return flash("A resolution has no status, owner or due date; n adds a note to it")
 	}
 	if v.saving {
 		return flash("Still saving the last change…")
@@ -279,8 +279,16 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		if val == old {
 			return nil, nil
 		}
-		undo := &undoEntry{id: v.id, change: index.Change{Owner: &old}, what: "owner back to " + quoteOrNone(old)}
-		return v.save(index.Change{Owner: &val}, "owner set to "+quoteOrNone(val), undo), nil
+		back := old
+		if old == v.rec.ParsedOwner {
+			back = "" // undo clears the override
+		}
+		undo := &undoEntry{id: v.id, change: index.Change{Owner: &back}, what: "owner back to " + quoteOrNone(old)}
+		what := "owner set to " + quoteOrNone(val)
+		if val == "" {
+			what = "owner back to the minutes' " + quoteOrNone(v.rec.ParsedOwner)
+		}
+		return v.save(index.Change{Owner: &val}, what, undo), nil
 	case formDue:
 		var d minutes.Date
 		if val != "" && !strings.EqualFold(val, "none") {
@@ -428,7 +436,7 @@ func (v *detailView) build() {
 	for _, l := range wrap(block(r.Text), max(w-4, 10)) {
 		add("   " + st.Text.Render(l))
 	}
-	if r.Kind != minutes.KindResolution {
+	if r.Kind != minutes.KindResolution || len(v.hist) > 0 {
 		add("")
 		add(" " + st.Heading.Render("History"))
 		if len(v.hist) == 0 {
@@ -507,7 +515,7 @@ func (v *detailView) View() string {
 	case formDue:
 		hint = "YYYY-MM-DD, +2w, +1m; empty goes back to the minutes' date · " + hint
 	case formOwner:
-		hint = "a role or a name; empty clears · " + hint
+		hint = "a role or a name; empty goes back to the minutes' owner · " + hint
 	}
 	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
 	if v.formErr != "" {
@@ -522,7 +530,7 @@ func (v *detailView) ShortHelp() []key.Binding {
 		return k.formHelp()
 	}
 	if !v.tracked() {
-		return []key.Binding{k.Up, k.Down, k.Meeting, k.Back}
+		return []key.Binding{k.Note, k.Meeting, k.Back, k.moveHelp()}
 	}
 	return []key.Binding{k.Done, k.InProgress, k.Note, k.Owner, k.DueDate, k.Undo, k.Meeting, k.Back, k.Dropped, k.Reopen}
 }

@@ -326,7 +326,7 @@ func TestResolutionsAreNotTracked(t *testing.T) {
 	h := newHarness(t, lib, 120, 40, testOptions())
 	openRecord(h, "cabinet-2022-02-17-612-r1")
 	h.keys("d")
-	h.contains("only actions and follow-ups are tracked")
+	h.contains("A resolution has no status, owner or due date")
 	if rec, _, _ := lib.Record(t.Context(), "cabinet-2022-02-17-612-r1"); rec.Status != index.StatusOpen {
 		t.Errorf("a resolution's status changed to %q", rec.Status)
 	}
