@@ -45,6 +45,10 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	if len(lines) == 0 {
 		return nil, reject(ErrEmpty, "there is no text in it")
 	}
+	if dm := readDecisionPage(m, lines); dm != nil {
+		m.assignIDs()
+		return dm, nil
+	}
 	end := findEnd(lines)
 	if end < len(lines) {
 		if n := countText(lines[end:]); n > 5 {

@@ -25,7 +25,22 @@ func (m *Meeting) ID() string {
 			date += "-" + m.Source.Hash[:8]
 		}
 	}
-	return CommitteeSlug(m.Committee) + "-" + date
+	id := CommitteeSlug(m.Committee) + "-" + date
+	if m.Decision && len(m.Items) > 0 {
+		id += "-d" + initials(m.Items[0].Title, 8)
+	}
+	return id
+}
+
+// initials returns the lower-case initials of s's words, at most n.
+func initials(s string, n int) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		if a := asciiOnly(w); a != "" && b.Len() < n {
+			b.WriteByte(a[0])
+		}
+	}
+	return b.String()
 }
 
 // ItemID returns the ID of the meeting's i'th item: "osc-2021-12-14-188".

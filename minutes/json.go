@@ -17,6 +17,7 @@ type jsonMeeting struct {
 	NextMeeting Date           `json:"next_meeting"`
 	Source      jsonSource     `json:"source"`
 	Warnings    []Warning      `json:"warnings"`
+	Decision    bool           `json:"decision_page,omitempty"`
 }
 
 type jsonSource struct {
@@ -99,6 +100,7 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 		NextMeeting: m.NextMeeting,
 		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash)},
 		Warnings:    nonNil(m.Warnings),
+		Decision:    m.Decision,
 	}
 	for i := range m.Items {
 		it := &m.Items[i]

@@ -16,6 +16,12 @@ type Meeting struct {
 	NextMeeting Date       // the date of the next meeting, when stated
 	Source      Source     // where the text came from
 	Warnings    []Warning  // what the parser was unsure of
+
+	// Decision is set when the document records a single decision (a
+	// ModernGov "Decision details" page) rather than a whole meeting; its
+	// ID then carries the decision's initials so it never collides with
+	// the minutes of the meeting that took it.
+	Decision bool
 }
 
 // Attendance is who the minutes record as present, in attendance, absent

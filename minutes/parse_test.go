@@ -264,3 +264,36 @@ func BenchmarkReadSplit(b *testing.B) {
 	}
 	_ = n
 }
+
+// TestDecisionPage: a ModernGov "Decision details" page is one decision of
+// one body, with an ID of its own.
+func TestDecisionPage(t *testing.T) {
+	page := `Decision details
+Library Opening Hours Review
+Decision Maker: Cabinet
+Decision status: Recommendations Approved
+Decision:
+a. That the revised opening hours be approved.
+b. That a report on visitor numbers be submitted to Cabinet in six months' time.
+Reasons for the decision:
+To keep libraries open within budget.
+Date of decision: 03/09/2024
+`
+	m, err := ParseBytes([]byte(page), Options{Name: "decision.htm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Committee != "Cabinet" || m.Date.String() != "2024-09-03" || !m.Decision || len(m.Items) != 1 {
+		t.Fatalf("got %q %s decision=%v items=%d", m.Committee, m.Date, m.Decision, len(m.Items))
+	}
+	it := m.Items[0]
+	if it.Title != "Library Opening Hours Review" || len(it.Resolutions) != 2 || len(it.FollowUps) != 1 {
+		t.Errorf("item %q r%d f%d", it.Title, len(it.Resolutions), len(it.FollowUps))
+	}
+	if !strings.HasPrefix(it.Resolutions[0].ID, "cabinet-2024-09-03-dlohr-") {
+		t.Errorf("ID %s", it.Resolutions[0].ID)
+	}
+	if got := it.FollowUps[0].Due.String(); got != "2025-03-03" {
+		t.Errorf("follow-up due %s", got)
+	}
+}
