@@ -558,11 +558,10 @@ func (v *dueView) summaryLine(split bool) string {
 	if len(parts) == 0 {
 		return trunc(line, v.width)
 	}
-	counts := strings.Join(parts, st.Dim.Render(" · "))
-	if split {
-		return trunc(line, v.width) + "\n" + trunc(" "+counts, v.width)
+	if split { // narrow: the counts on a line of their own, closer together
+		return trunc(line, v.width) + "\n" + trunc(" "+strings.Join(parts, "  "), v.width)
 	}
-	return line + st.Dim.Render(" · ") + counts
+	return line + st.Dim.Render(" · ") + strings.Join(parts, st.Dim.Render(" · "))
 }
 
 func (v *dueView) columnHeads() string {
@@ -633,7 +632,7 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	badge := fit(flagBadge(r.flag), c.badge)
 	rest := fit(due, c.due) + " "
 	if c.committee > 0 {
-		rest += fit(shortCommittee(oneLine(rec.Committee)), c.committee) + " "
+		rest += fit(committeeLabel(rec.Committee, c.committee), c.committee) + " "
 	}
 	if c.meeting > 0 {
 		rest += fit(rec.MeetingDate.String(), c.meeting) + " "
@@ -703,7 +702,7 @@ func (v *dueView) ShortHelp() []key.Binding {
 	if v.picking {
 		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "cancel")}
 	}
-	return []key.Binding{k.moveHelp(), k.Open, k.Committee, k.AsOf, k.ShowClosed}
+	return []key.Binding{k.Open, k.Committee, k.AsOf, k.ShowClosed, k.moveHelp()}
 }
 
 func (v *dueView) FullHelp() [][]key.Binding {

@@ -216,6 +216,32 @@ func shortCommittee(name string) string {
 	return s
 }
 
+// committeeLabel is a committee's name in at most w cells: shortened,
+// and when that is still too long, its initials ("Overview & Scrutiny" →
+// "O&S"), which tell committees apart where a cut name would not
+// ("Environment…" for every environment committee).
+func committeeLabel(name string, w int) string {
+	s := shortCommittee(oneLine(name))
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	for _, word := range strings.Fields(s) {
+		switch strings.ToLower(word) {
+		case "&":
+			b.WriteString("&")
+		case "of", "the", "for", "and", "on", "in":
+		default:
+			r := []rune(word)
+			b.WriteString(strings.ToUpper(string(r[0])))
+		}
+	}
+	if a := b.String(); len(a) > 1 && ansi.StringWidth(a) <= w {
+		return a
+	}
+	return s // fit cuts it
+}
+
 // thousands writes n with thousands separators: 12,345.
 func thousands(n int) string {
 	s := strconv.Itoa(n)

@@ -386,3 +386,23 @@ func TestNoColorStylesHaveNoColour(t *testing.T) {
 		}
 	}
 }
+
+func TestCommitteeLabel(t *testing.T) {
+	tests := []struct {
+		name string
+		w    int
+		want string
+	}{
+		{"Overview and Scrutiny Committee", 30, "Overview & Scrutiny"},
+		{"Overview and Scrutiny Committee", 12, "O&S"},
+		{"Environment and Community Safety Scrutiny Committee", 12, "E&CSS"},
+		{"Planning Committee", 12, "Planning"},
+		{"Health and Wellbeing Board", 12, "H&WB"},
+		{"Cabinet", 3, "Cabinet"},
+	}
+	for _, tt := range tests {
+		if got := committeeLabel(tt.name, tt.w); got != tt.want {
+			t.Errorf("committeeLabel(%q, %d) = %q, want %q", tt.name, tt.w, got, tt.want)
+		}
+	}
+}
