@@ -53,8 +53,8 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		case strings.Contains(text, " to ") && startsUpper(text) && reOwnerTo.MatchString(text):
 			owner = reOwnerTo.FindStringSubmatch(text)[1]
 			matched = true
-		case strings.Contains(low, " to ") && reUndertook.MatchString(text),
-			strings.Contains(low, " be ") && reProvided.MatchString(text),
+		case strings.Contains(low, " to ") && containsAny(low, undertookWords) && reUndertook.MatchString(text),
+			strings.Contains(low, " be ") && containsAny(low, providedWords) && reProvided.MatchString(text),
 			strings.Contains(low, "asked for") && reSentTo.MatchString(text):
 			matched = true
 			if sm := reSubject.FindStringSubmatch(text); sm != nil {
@@ -223,4 +223,19 @@ func tidyRecordText(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "•"))
 	s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
 	return s
+}
+
+var (
+	undertookWords = []string{"undert", "agreed", "offered", "promised", "committed", "asked", "is to", "was to", "would to"}
+	providedWords  = []string{"member", "committee", "councillor", "board", "panel"}
+)
+
+// containsAny reports whether s contains any of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

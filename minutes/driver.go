@@ -143,10 +143,8 @@ func buildItem(m *Meeting, r *rawItem) Item {
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
 	it.FollowUps = dedupeFollowUps(fromRes, narrative)
-	if lowerHas(it.Title, "interest") || lowerHas(it.Title, "declaration") || lowerHas(it.Title, "disclosure") {
+	if lowerHas(it.Body, "interest") {
 		it.Declarations = findDeclarations(m, r)
-	} else if ds := findDeclarations(m, r); len(ds) > 0 {
-		it.Declarations = ds
 	}
 	return it
 }

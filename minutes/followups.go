@@ -35,16 +35,16 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 			continue
 		}
 		low := strings.ToLower(t)
-		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !reComeBack.MatchString(strings.Split(t, "next meeting")[0]) {
+		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
 			continue
 		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
 		later := reLaterDate.MatchString(t)
-		if !reComeBack.MatchString(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later {
+		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later {
 			continue
 		}
-		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !reComeBack.MatchString(strings.Replace(t, other[0], "", 1)) {
+		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !comesBack(strings.Replace(t, other[0], "", 1)) {
 			continue
 		}
 		rec := Record{Text: tidyRecordText(t), Line: s.no}
@@ -187,4 +187,26 @@ func absDays(a, b Date) int {
 		return -d
 	}
 	return d
+}
+
+// comesBackTarget are the words one of which every "comes back" phrase
+// names as its destination.
+var comesBackTarget = []string{"meeting", "committee", "board", "panel", "cabinet", "council", "forum", "partnership"}
+
+// comesBack reports whether t sends a report, update or item back to a
+// meeting of this body (reComeBack), after a cheap test for the words the
+// pattern needs.
+func comesBack(t string) bool {
+	low := strings.ToLower(t)
+	found := false
+	for _, w := range comesBackTarget {
+		if strings.Contains(low, w) {
+			found = true
+			break
+		}
+	}
+	if !found || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
+		return false
+	}
+	return reComeBack.MatchString(t)
 }

@@ -167,7 +167,7 @@ func cleanLine(s string) string {
 	if strings.Contains(s, "pdf icon") {
 		s = strings.TrimSpace(rePDFIcon.ReplaceAllString(s, ""))
 	}
-	if reMdLink.MatchString(s) || reScannedNote.MatchString(s) || reWebResidue.MatchString(s) || strings.Count(s, " > ") >= 2 {
+	if s != "" && len(s) < 200 && (s[0] == '[' && reMdLink.MatchString(s) || residueStart[strings.ToLower(firstWord(s))] && (reScannedNote.MatchString(s) || reWebResidue.MatchString(s)) || strings.Count(s, " > ") >= 2) {
 		return "" // converter notes, web-page chrome, breadcrumbs
 	}
 	if letterSpaced(s) && reLetterSpace.MatchString(s) {
@@ -225,7 +225,7 @@ func dropFurniture(lines []line) []line {
 				}
 			}
 			continue
-		case len(t) < 100 && (rePageOf.MatchString(t) || rePageDash.MatchString(t) || reInitialsFt.MatchString(t) || reSignedFoot.MatchString(t)):
+		case len(t) < 100 && maybeFooter(t) && (rePageOf.MatchString(t) || rePageDash.MatchString(t) || reInitialsFt.MatchString(t) || reSignedFoot.MatchString(t)):
 			continue
 		case len(t) <= 3 && reBareNum.MatchString(t) && nearBreak(i):
 			continue
@@ -258,6 +258,18 @@ func dropDocumentLists(lines []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// maybeFooter is a cheap test for the page-furniture patterns.
+func maybeFooter(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '-', 0xe2, 'P', 'p', 'T', 't', 'C', 'c', 'I', 'i', 'S', 's':
+		return true
+	}
+	return false
 }
 
 // furnitureKey is the line with digits folded, for spotting repeats; ""
@@ -307,6 +319,17 @@ func splitRunOnItems(s string) []string {
 	return append(out, s[start:])
 }
 
+// residueStart are the first words of web-page and converter residue.
+var residueStart = map[string]bool{"scanned": true, "skip": true, "share": true, "print": true, "pdf": true, "view": true,
+	"download": true, "doc": true, "docx": true, "back": true, "cookie": true, "cookies": true, "accept": true}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // rawLine keeps a line's layout for table reading: sanitised, tabs kept.
 func rawLine(s string) string {
 	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t|") {
@@ -322,7 +345,7 @@ var reInlineMarker = regexp.MustCompile(`[.;!?]["')”’]*\s+((?:It\s+was\s+(?:
 // splitInlineMarkers puts a decision that starts mid-line on a line of
 // its own, so that the decision reader sees it at a line start.
 func splitInlineMarkers(s string) []string {
-	if len(s) < 20 {
+	if len(s) < 20 || !hasMarkerWord(s) && !strings.Contains(s, "ESOLVED") {
 		return []string{s}
 	}
 	var out []string
@@ -340,6 +363,9 @@ func splitInlineMarkers(s string) []string {
 // collapseSpaces trims s and turns each run of spaces (including no-break
 // and typographic spaces) into one space.
 func collapseSpaces(s string) string {
+	if simpleSpaces(s) {
+		return strings.TrimSpace(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -355,6 +381,19 @@ func collapseSpaces(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// simpleSpaces reports whether s has only single ASCII spaces inside it.
+func simpleSpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c >= 0x80 && (c == 0xc2 || c == 0xe2 || c == 0xe3):
+			return false // a tab, or maybe a no-break or typographic space
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // foldDigits replaces each run of digits with "#".

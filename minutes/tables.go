@@ -91,6 +91,9 @@ func findActionTables(m *Meeting, it *rawItem) ([]Record, []span) {
 		if raw == "" {
 			raw = ls[i].Text
 		}
+		if !mayBeTableHeader(raw) {
+			continue
+		}
 		cols, ok := tableHeader(raw)
 		if !ok {
 			continue
@@ -185,4 +188,22 @@ func cutColumns(r string, cols []column) map[string]string {
 		out[c.kind] = strings.TrimSpace(strings.TrimSpace(out[c.kind] + " " + r[start:end]))
 	}
 	return out
+}
+
+// mayBeTableHeader is a cheap test before tableHeader: a header names an
+// action column and another one.
+func mayBeTableHeader(raw string) bool {
+	if len(raw) > 300 {
+		return false
+	}
+	low := strings.ToLower(raw)
+	if !strings.Contains(low, "action") && !strings.Contains(low, "description") && !strings.Contains(low, "recommendation") {
+		return false
+	}
+	for _, w := range []string{"owner", "responsib", "lead", "officer", "by", "who", "due", "deadline", "target", "when", "timescale"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
