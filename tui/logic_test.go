@@ -406,3 +406,11 @@ func TestCommitteeLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestReflow(t *testing.T) {
+	in := "The Committee received a report of the\nCorporate Director which set out:\n(1) the approach;\n(2) the team.\n\nMembers asked\nabout 2.5 million\ncases.\n• one\n• two\nRESOLVED: That\na. the report be noted."
+	want := "The Committee received a report of the Corporate Director which set out:\n(1) the approach;\n(2) the team.\n\nMembers asked about 2.5 million cases.\n• one\n• two\nRESOLVED: That\na. the report be noted."
+	if got := reflow(in); got != want {
+		t.Errorf("reflow:\n%s\nwant:\n%s", got, want)
+	}
+}

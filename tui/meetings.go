@@ -56,6 +56,7 @@ type meetingsView struct {
 	recSel   int // the selected record, -1 when none
 	lines    []string
 	recLine  []int // the line each record's mark (or list entry) is on
+	order    []int // the records in the order they stand in the text
 	scroll   int
 	linesFor [3]int // item, selection and width the lines were made for
 }
@@ -237,10 +238,7 @@ func (v *meetingsView) showItemAt(i int) {
 	v.iList.cursor = i
 	v.iList.clamp()
 	if v.item != i || v.level != levelItem {
-		v.recSel = -1
-		if len(v.meeting.Items[i].Records) > 0 {
-			v.recSel = 0
-		}
+		v.recSel = -1 // nothing chosen until ↓: the text reads from its top
 		v.scroll = 0
 	}
 	v.item = i
@@ -344,7 +342,7 @@ func (v *meetingsView) itemKey(msg tea.KeyMsg) tea.Cmd {
 			v.clampScroll()
 			return nil
 		}
-		v.recSel = min(max(v.recSel+d, 0), len(recs)-1)
+		v.recSel = v.nextRecord(d)
 		v.buildItem()
 		v.revealRecord()
 	case key.Matches(msg, k.PageUp):
@@ -366,6 +364,33 @@ func (v *meetingsView) itemKey(msg tea.KeyMsg) tea.Cmd {
 		v.level = levelItems
 	}
 	return nil
+}
+
+// nextRecord is the record d steps from the selected one in the order
+// they stand in the text; with none selected, ↓ chooses the first record
+// at or below the top of the screen.
+func (v *meetingsView) nextRecord(d int) int {
+	if len(v.order) == 0 {
+		return -1
+	}
+	pos := -1
+	for p, r := range v.order {
+		if r == v.recSel {
+			pos = p
+		}
+	}
+	if pos < 0 {
+		if d < 0 {
+			return v.order[0]
+		}
+		for _, r := range v.order {
+			if v.recLine[r] >= v.scroll {
+				return r
+			}
+		}
+		return v.order[len(v.order)-1]
+	}
+	return v.order[min(max(pos+d, 0), len(v.order)-1)]
 }
 
 // revealRecord scrolls so the selected record's mark is in sight.
@@ -421,7 +446,7 @@ func (v *meetingsView) buildItem() {
 	it := v.meeting.Items[v.item]
 	recs := it.Records
 	tags := recordTags(recs)
-	body := block(it.Body)
+	body := reflow(block(it.Body))
 
 	// palette: 0 text, 1 mark, 2 selected mark, then a tag style per kind
 	palette := []lipgloss.Style{st.Text, st.Mark, st.MarkSelected,
@@ -489,17 +514,30 @@ func (v *meetingsView) buildItem() {
 		lines[i] = "  " + lines[i]
 	}
 
+	// The records in text order: those found by where they stand, the
+	// rest after them as the library lists them.
+	v.order = v.order[:0]
+	for _, s := range spans {
+		if !contains(v.order, s.rec) {
+			v.order = append(v.order, s.rec)
+		}
+	}
+	for i := range recs {
+		if !found[i] {
+			v.order = append(v.order, i)
+		}
+	}
 	v.recLine = make([]int, len(recs))
 	if len(recs) > 0 {
 		lines = append(lines, "", "  "+st.Heading.Render("Records in this item")+st.Dim.Render("  ↑/↓ choose · enter open"))
 	}
-	for i, r := range recs {
+	for _, i := range v.order {
 		if l, ok := marks[i+1]; ok && found[i] {
 			v.recLine[i] = l
 		} else {
 			v.recLine[i] = len(lines)
 		}
-		lines = append(lines, v.recordLine(r, tags[i], i == v.recSel, found[i]))
+		lines = append(lines, v.recordLine(recs[i], tags[i], i == v.recSel, found[i]))
 	}
 	v.lines = lines
 }

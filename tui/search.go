@@ -395,7 +395,7 @@ func renderHits(st Styles, hits []index.Hit, width int) []searchRow {
 
 func renderHit(st Styles, h index.Hit, width int) searchRow {
 	badge := fit(kindBadge(h.Kind), 9)
-	meta := h.MeetingDate.String() + "  " + shortCommittee(oneLine(h.Committee))
+	meta := h.MeetingDate.String() + "  " + committeeLabel(h.Committee, max(12, (width-40)/3))
 	if h.Minute != "" {
 		meta += " · min " + oneLine(h.Minute)
 	}

@@ -161,3 +161,70 @@ func squeeze(s string) (string, []int) {
 	}
 	return b.String(), idx
 }
+
+// reflow joins the lines of each paragraph, so that text extracted from a
+// PDF (broken where the printed line ended) wraps to the window. Blank
+// lines still part paragraphs, and a line that starts a numbered or
+// bulleted part or with a word in capitals ("RESOLVED:"), or follows one
+// that ends with a colon, keeps its break.
+func reflow(s string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, l := range lines {
+		if i > 0 {
+			prev := strings.TrimSpace(lines[i-1])
+			cur := strings.TrimSpace(l)
+			if prev != "" && cur != "" && !startsPart(cur) && !startsShout(cur) && !strings.HasSuffix(prev, ":") {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(strings.TrimRight(l, " "))
+	}
+	return b.String()
+}
+
+// startsShout reports whether a line starts with a word in capitals, as
+// "RESOLVED:", "AGREED", "ACTION:" do.
+func startsShout(l string) bool {
+	n := 0
+	for n < len(l) && l[n] >= 'A' && l[n] <= 'Z' {
+		n++
+	}
+	return n >= 4 && (n == len(l) || l[n] == ' ' || l[n] == ':' || l[n] == '-')
+}
+
+// startsPart reports whether a line opens a numbered, lettered or
+// bulleted part: "(1)", "2.", "(b)", "iv)", "•", "- ".
+func startsPart(l string) bool {
+	switch r := []rune(l)[0]; r {
+	case '•', '·', '▪', '◦', '–', '—', '*':
+		return true
+	case '-':
+		return len(l) > 1 && l[1] == ' '
+	}
+	open := strings.HasPrefix(l, "(")
+	t := strings.TrimPrefix(l, "(")
+	n := 0
+	for n < len(t) && n < 4 && (t[n] >= '0' && t[n] <= '9' || t[n] >= 'a' && t[n] <= 'z') {
+		n++
+	}
+	if n == 0 || n >= len(t) {
+		return false
+	}
+	word := t[:n]
+	numeric := strings.Trim(word, "0123456789") == ""
+	roman := strings.Trim(word, "ivx") == ""
+	if !numeric && !roman && n > 1 {
+		return false
+	}
+	switch t[n] {
+	case ')':
+		return true
+	case '.':
+		return !open && (numeric || n == 1) && (n+1 == len(t) || t[n+1] == ' ')
+	}
+	return false
+}
