@@ -41,7 +41,7 @@ var (
 	reChairNote      = regexp.MustCompile(`(?i)(?:^|,\s*|\s)(?:in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+member|\s+officer)?|cathaoirleach)$|^mayor$|^(?:chair(?:man|person|woman)?|presiding(?:\s+member)?)\b`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
-	reApolSent       = regexp.MustCompile(`(?i)apologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+(?:received|submitted|given|tendered|noted|reported)\s+)?(?:from|on\s+behalf\s+of)\s+([^.]+)`)
+	reApolSent       = regexp.MustCompile(`(?i)apologies\b(?:[^.]{0,60}?\b(?:received|submitted|given|tendered|noted|reported|sent))?\s+(?:from|on\s+behalf\s+of)\s+`)
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
 	reSubSent        = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
@@ -242,8 +242,12 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 	flush()
 	// Sentences: "Apologies were received from Mrs C Bell." and substitutions.
 	scan := func(text string) {
-		for _, mm := range reApolSent.FindAllStringSubmatch(text, -1) {
-			add(roleApologies, mm[1])
+		for _, loc := range reApolSent.FindAllStringIndex(text, -1) {
+			rest := text[loc[1]:]
+			if len(rest) > 300 {
+				rest = rest[:300]
+			}
+			add(roleApologies, untilSentenceEnd(rest))
 		}
 		for _, re := range []*regexp.Regexp{reSubSent, reSubSent2} {
 			for _, mm := range re.FindAllStringSubmatch(text, -1) {
@@ -554,6 +558,22 @@ func (a *Attendance) fullName(s string) string {
 	}
 	if found != "" {
 		return found
+	}
+	return s
+}
+
+// untilSentenceEnd cuts s at the first full stop that ends a sentence, not
+// one after an initial ("T. Gilligan") or a title ("Mr.").
+func untilSentenceEnd(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' {
+			continue
+		}
+		w := lastWord(s[:i])
+		if len(w) == 1 || reHonorific.MatchString(w+" ") {
+			continue
+		}
+		return s[:i]
 	}
 	return s
 }

@@ -59,8 +59,17 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	readHeader(m, lines, headerEnd(header, lines), text)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
+	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
+	// are read by their markers. Minutes that do not — many parish and
+	// town councils write "it was agreed to …" in running text — have
+	// their decisions read from the narrative instead.
+	narrative := countMarkers(raw) < 2
 	for _, r := range raw {
-		m.Items = append(m.Items, buildItem(m, r))
+		it := buildItem(m, r)
+		if narrative {
+			addNarrativeDecisions(&it, r)
+		}
+		m.Items = append(m.Items, it)
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
 		return nil, reject(ErrNotMinutes, reason)

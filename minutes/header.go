@@ -10,7 +10,7 @@ import (
 
 var (
 	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|[A-Z][\w'’-]+(?:(?:\s+and|\s+&)?\s+[A-Z][\w'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
-	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|,|\.|$)`)
+	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+\d|,|\.|$)`)
 	reMeetingOf   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:was\s+)?held\b|\s+on\b|,|$)`)
 	reBodyWord    = regexp.MustCompile(`(?i)\b(committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly|authority|partnership|district)\b`)
 	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
@@ -93,13 +93,6 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 
 // findCommittee reads the body's name from the header lines.
 func findCommittee(lines []line) string {
-	for _, l := range lines {
-		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) {
-				return name
-			}
-		}
-	}
 	// "MINUTES OF PROCEEDINGS AT MONTHLY MEETING OF THE METROPOLITAN
 	// DISTRICT OF" / "LIMERICK HELD IN …": the phrase wraps.
 	var joined strings.Builder
@@ -114,6 +107,14 @@ func findCommittee(lines []line) string {
 			return name
 		}
 	}
+	for _, l := range lines {
+		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) {
+				return name
+			}
+		}
+	}
+
 	for _, l := range lines {
 		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
 			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {

@@ -83,6 +83,7 @@ var (
 	reLetterSpace = regexp.MustCompile(`\b(?:[A-Z] ){3,}[A-Z]\b`)
 	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
 	rePDFIcon     = regexp.MustCompile(`(?i)\s*pdf\s+icon\s+pdf\s+[\d.]+\s*[km]b`)
+	reHeaderish   = regexp.MustCompile(`(?i)\b(?:page|minutes|tudalen|signed|initials|continued|cont'd)\b|#\s*(?:of|/)\s*#|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 	reWebResidue  = regexp.MustCompile(`(?i)^(?:skip\s+to\s+(?:main\s+)?content|share\s+this\s+(?:item|page)|print\s+this\s+page|pdf\s+icon\b.*|view\s+directions|view\s+the\s+(?:reasons|background|declarations).*|download\s+.*\b(?:pdf|kb|mb)\b.*|(?:pdf|doc|docx)\s+\d+\s*(?:kb|mb)|back\s+to\s+top|cookie.*|accept\s+(?:all\s+)?cookies)$`)
 	reScannedNote = regexp.MustCompile(`(?i)^scanned page.{0,60}$`)
 	reSignedFoot  = regexp.MustCompile(`(?i)^signed[ _.:]*(\.{3,}|_{3,}).{0,60}$`)
@@ -150,9 +151,11 @@ func normalise(text string) []line {
 // runs of spaces.
 func cleanLine(s string) string {
 	s = Sanitize(strings.ReplaceAll(s, "\t", " "))
-	if strings.Contains(s, "**") || strings.Contains(s, "__") {
-		s = strings.ReplaceAll(s, "**", "")
-		s = strings.ReplaceAll(s, "__", "")
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "") // Markdown bold
+	}
+	if strings.Contains(s, "__") && !strings.Contains(s, "___") {
+		s = strings.ReplaceAll(s, "__", "") // but keep signature lines: "Signed ______"
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = reMdEscape.ReplaceAllString(s, "$1")
@@ -187,20 +190,8 @@ func dropFurniture(lines []line) []line {
 	}
 	// Running headers and footers: the same short line (digits ignored)
 	// three or more times, on at least a third of the pages.
-	count := map[string]int{}
-	keys := make([]string, len(lines))
-	for i, l := range lines {
-		if k := furnitureKey(l.Text); k != "" {
-			keys[i] = k
-			count[k]++
-		}
-	}
-	repeated := func(i int) bool {
-		k := keys[i]
-		return k != "" && count[k] >= 3 && (pages < 3 || count[k]*3 >= pages)
-	}
 	nearBreak := func(i int) bool {
-		for d := -3; d <= 3; d++ {
+		for d := -5; d <= 5; d++ {
 			j := i + d
 			if j >= 0 && j < len(lines) && (lines[j].Text == "\f" || lines[j].Text == "---") {
 				return true
@@ -208,28 +199,43 @@ func dropFurniture(lines []line) []line {
 		}
 		return i >= len(lines)-3
 	}
+	// Running headers and footers repeat at page breaks. A line that
+	// repeats elsewhere ("That Council:", "COUNCIL RESOLUTION 2023/110")
+	// is the document's own structure, not furniture.
+	count, atBreak := map[string]int{}, map[string]int{}
+	keys := make([]string, len(lines))
+	for i, l := range lines {
+		if k := furnitureKey(l.Text); k != "" {
+			keys[i] = k
+			count[k]++
+			if nearBreak(i) {
+				atBreak[k]++
+			}
+		}
+	}
+	repeated := func(i int) bool {
+		k := keys[i]
+		if k == "" || count[k] < 3 {
+			return false
+		}
+		if pages >= 3 {
+			return atBreak[k]*3 >= count[k]*2 && count[k]*3 >= pages
+		}
+		return reHeaderish.MatchString(k) // no page breaks to go by
+	}
 	out := lines[:0:0]
 	for i, l := range lines {
 		t := l.Text
 		switch {
 		case t == "\f" || t == "---" || reRule.MatchString(t):
-			// A page break inside a sentence is not a paragraph break:
-			// drop the blank lines that came before it.
-			if n := len(out); n > 0 {
-				k := n
-				for k > 0 && out[k-1].blank() {
-					k--
-				}
-				if k > 0 && !endsSentence(out[k-1].Text) {
-					out = out[:k]
-				}
-			}
+			out = dropBlanksBeforeBreak(out)
 			continue
-		case len(t) < 100 && maybeFooter(t) && (rePageOf.MatchString(t) || rePageDash.MatchString(t) || reInitialsFt.MatchString(t) || reSignedFoot.MatchString(t)):
-			continue
-		case len(t) <= 3 && reBareNum.MatchString(t) && nearBreak(i):
-			continue
-		case repeated(i):
+		case len(t) < 100 && maybeFooter(t) && (rePageOf.MatchString(t) || rePageDash.MatchString(t) || reInitialsFt.MatchString(t) || reSignedFoot.MatchString(t)),
+			len(t) <= 3 && reBareNum.MatchString(t) && nearBreak(i),
+			repeated(i):
+			// Page furniture: like a page break, it does not end a
+			// paragraph that runs on across it.
+			out = dropBlanksBeforeBreak(out)
 			continue
 		}
 		out = append(out, l)
@@ -270,6 +276,20 @@ func maybeFooter(t string) bool {
 		return true
 	}
 	return false
+}
+
+// dropBlanksBeforeBreak drops the blank lines at the end of out when the
+// text before them runs on: a page break inside a sentence is not a
+// paragraph break.
+func dropBlanksBeforeBreak(out []line) []line {
+	k := len(out)
+	for k > 0 && out[k-1].blank() {
+		k--
+	}
+	if k > 0 && !endsSentence(out[k-1].Text) {
+		return out[:k]
+	}
+	return out
 }
 
 // furnitureKey is the line with digits folded, for spotting repeats; ""
@@ -340,7 +360,7 @@ func rawLine(s string) string {
 
 // reInlineMarker finds a decision that starts after another sentence on
 // the same line: "Cllr Penrose (work). It was resolved to accept …".
-var reInlineMarker = regexp.MustCompile(`[.;!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
+var reInlineMarker = regexp.MustCompile(`[.;!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b|\s+to\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
 
 // splitInlineMarkers puts a decision that starts mid-line on a line of
 // its own, so that the decision reader sees it at a line start.

@@ -15,7 +15,7 @@ import (
 // L. Moore, J. Scott: That … Carried."
 
 var (
-	reMarker = regexp.MustCompile(`^(?:(?:and|it\s+was|it\s+is|it\s+was\s+therefore|it\s+was\s+further|the\s+(?:committee|sub-committee|board|council|cabinet|panel|forum|executive|meeting|members|authority|commission|group)\s+(?:then\s+|therefore\s+|unanimously\s+)?)\s*)?` +
+	reMarker = regexp.MustCompile(`^(?:(?i:and|it\s+was|it\s+is|it\s+was\s+therefore|it\s+was\s+further|the\s+(?:committee|sub-committee|board|council|cabinet|panel|forum|executive|meeting|members|authority|commission|group)\s+(?:then\s+|therefore\s+|unanimously\s+)?)\s*)?` +
 		`(?:(?P<res>RESOLVED|Resolved|resolved)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—,;.]+|\s+(?:that|That|THAT|to|To)\b|\s+as\s+follows|\s*$|\s*(?:\(|“|"))` +
 		`|(?P<agr>AGREED|Agreed|agreed)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
 		`|(?P<dec>DECISION|Decision|DECIDED|Decided)(?:\s*[:\-–—]+|\s+(?:that|That)\b)` +
@@ -443,4 +443,52 @@ func nextPart(t string, expect map[string]bool) bool {
 	}
 	expect[next] = true
 	return true
+}
+
+var (
+	// reNarrativeDecision finds a decision told in running text: "It was
+	// resolved to pay all of the above", "All agreed this was a true
+	// record", "the Councillors decided that …".
+	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
+	// reOtherMeeting is a decision of some other meeting being reported:
+	// "At the Scrutiny Committee held on 29 January, Members agreed …".
+	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b`)
+)
+
+// countMarkers counts the decision markers at line starts in the items.
+func countMarkers(items []*rawItem) int {
+	n := 0
+	for _, it := range items {
+		for _, l := range it.lines {
+			if markerStart(l.Text) || hasMarkerWord(l.Text) && reCarried.MatchString(l.Text) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// addNarrativeDecisions adds the decisions an item tells in running text.
+func addNarrativeDecisions(it *Item, r *rawItem) {
+	have := func(text string) bool {
+		f := foldText(text)
+		for _, res := range it.Resolutions {
+			g := foldText(res.Text)
+			if g != "" && (strings.Contains(f, g) || strings.Contains(g, f)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range sentences(r.lines, nil) {
+		low := strings.ToLower(s.text)
+		if !strings.Contains(low, "resolved") && !strings.Contains(low, "agreed") && !strings.Contains(low, "decided") && !strings.Contains(low, "record") {
+			continue
+		}
+		if !reNarrativeDecision.MatchString(s.text) || reOtherMeeting.MatchString(s.text) || have(s.text) {
+			continue
+		}
+		it.Resolutions = append(it.Resolutions, Record{Text: tidyRecordText(s.text), Line: s.no})
+	}
+	it.Resolutions = dedupeRecords(it.Resolutions)
 }

@@ -467,15 +467,19 @@ func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
 	}
 	score := make([]float64, n)
 	prev := make([]int, n)
+	length := make([]int, n)
 	for i := 0; i < n; i++ {
 		c := cands[idx[i]]
-		score[i], prev[i] = c.quality, -1
+		score[i], prev[i], length[i] = c.quality, -1, 1
 		lo := i - 200
 		if lo < 0 {
 			lo = 0
 		}
 		for j := lo; j < i; j++ {
 			t := step(cands[idx[j]], c)
+			if t <= -9 && length[j] == 1 && c.key <= 2 && cands[idx[j]].key > c.key && cands[idx[j]].major == c.major {
+				t = -1 // the first number misprinted or misread: "4." for "1." in OCR
+			}
 			if t <= -9 {
 				continue
 			}
@@ -485,7 +489,7 @@ func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
 				t *= min(1, c.quality, cands[idx[j]].quality)
 			}
 			if s := score[j] + c.quality + t; s > score[i] {
-				score[i], prev[i] = s, j
+				score[i], prev[i], length[i] = s, j, length[j]+1
 			}
 		}
 	}

@@ -26,3 +26,34 @@ func TestDebugSegment(t *testing.T) {
 		t.Logf("CHAIN %s %q", c.number, c.heading)
 	}
 }
+
+// TestDebugItem prints an item's lines and resolution spans for MB_DEBUG
+// and MB_ITEM.
+func TestDebugItem(t *testing.T) {
+	p, num := os.Getenv("MB_DEBUG"), os.Getenv("MB_ITEM")
+	if p == "" || num == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(p)
+	text, _, _ := decode(data)
+	lines := normalise(text)
+	_, raw, _ := segment(lines, findEnd(lines))
+	for _, r := range raw {
+		if r.number != num {
+			continue
+		}
+		recs, used := findResolutions(r)
+		for i, l := range r.lines {
+			mark := " "
+			for _, s := range used {
+				if i >= s.from && i < s.to {
+					mark = "R"
+				}
+			}
+			t.Logf("%s %3d %q", mark, i, l.Text)
+		}
+		for _, rec := range recs {
+			t.Logf("REC %q", rec.Text)
+		}
+	}
+}
