@@ -400,10 +400,8 @@ func (v *meetingsView) revealRecord() {
 	}
 	l := v.recLine[v.recSel]
 	h := v.itemBodyHeight()
-	if l < v.scroll {
-		v.scroll = max(l-1, 0)
-	} else if l >= v.scroll+h {
-		v.scroll = l - h + 2
+	if l < v.scroll || l >= v.scroll+h-1 {
+		v.scroll = max(l-2, 0) // two lines of what leads up to it, then the record
 	}
 	v.clampScroll()
 }

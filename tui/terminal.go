@@ -70,8 +70,9 @@ func SetColour(noColor bool) {
 // in the foreground; when the terminal does not answer in time, the guess
 // from COLORFGBG (or dark) stands.
 func DetectBackground(timeout time.Duration) (wait func()) {
-	if os.Getenv("TERM") == "dumb" || !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return func() {}
+	if os.Getenv("TERM") == "dumb" || os.Getenv("COLORFGBG") != "" ||
+		!term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return func() {} // nothing to ask, or the terminal has said already
 	}
 	done := make(chan struct{})
 	var dark, ok bool

@@ -521,5 +521,6 @@ func (m *Model) fullHelp() string {
 	groups := append(m.views[m.active].FullHelp(), m.sh.keys.globalHelp())
 	st := m.sh.styles
 	title := st.Heading.Render(" Keys — "+viewNames[m.active]) + st.Dim.Render("   (? or esc to close)")
-	return title + "\n\n" + m.help.FullHelpView(groups)
+	body := m.help.FullHelpView(groups)
+	return title + "\n\n " + strings.ReplaceAll(body, "\n", "\n ")
 }
