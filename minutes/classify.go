@@ -61,7 +61,12 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	}
 	records := 0
 	for _, it := range m.Items {
-		records += len(it.Resolutions) + len(it.Actions)
+		for _, r := range it.Resolutions {
+			if !r.narrative {
+				records++
+			}
+		}
+		records += len(it.Actions)
 	}
 	if title {
 		score += 2

@@ -297,3 +297,18 @@ Date of decision: 03/09/2024
 		t.Errorf("follow-up due %s", got)
 	}
 }
+
+// TestSeedPressItemsRefused: the news items and social-media page minutebook
+// was started from are not minutes and must be refused as such.
+func TestSeedPressItemsRefused(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/seeds/00[0-3]_*.txt")
+	if len(files) == 0 {
+		t.Skip("no ../shared/seeds")
+	}
+	for _, p := range files {
+		m, err := parseFile(t, p)
+		if !errors.Is(err, ErrNotMinutes) || m != nil {
+			t.Errorf("%s: got meeting=%v err=%v, want ErrNotMinutes", filepath.Base(p), m != nil, err)
+		}
+	}
+}

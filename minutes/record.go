@@ -33,4 +33,8 @@ type Record struct {
 	// meetings can resolve it again: "month:2022-06", "next", "offset:6m",
 	// "date", or "" when there is no due date.
 	Target string
+
+	// narrative marks a decision read from running text rather than a
+	// marker: weaker evidence that the document is minutes at all.
+	narrative bool
 }

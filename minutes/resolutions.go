@@ -452,7 +452,7 @@ var (
 	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
 	// reOtherMeeting is a decision of some other meeting being reported:
 	// "At the Scrutiny Committee held on 29 January, Members agreed …".
-	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b`)
+	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b`)
 )
 
 // countMarkers counts the decision markers at line starts in the items.
@@ -488,7 +488,7 @@ func addNarrativeDecisions(it *Item, r *rawItem) {
 		if !reNarrativeDecision.MatchString(s.text) || reOtherMeeting.MatchString(s.text) || have(s.text) {
 			continue
 		}
-		it.Resolutions = append(it.Resolutions, Record{Text: tidyRecordText(s.text), Line: s.no})
+		it.Resolutions = append(it.Resolutions, Record{Text: tidyRecordText(s.text), Line: s.no, narrative: true})
 	}
 	it.Resolutions = dedupeRecords(it.Resolutions)
 }
