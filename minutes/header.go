@@ -17,7 +17,7 @@ var (
 	reHeldOn      = regexp.MustCompile(`(?i)\b(held|meeting|minutes|on|date)\b`)
 	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
 	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
-	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourned|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourn(?:ed)?|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEndBefore   = regexp.MustCompile(`(?i)\bat\s+(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?),?\s+(?:the\s+)?(?:council|meeting|committee|board|panel|chair)\s+(?:was\s+)?(?:adjourned|closed|ended|concluded)`)
 	reNotCouncil  = regexp.MustCompile(`\b(?:meeting|held|committee|minutes|proceedings|in\s+the|of\s+the\s+council|board|panel)\b`)
 	reHeaderTime  = regexp.MustCompile(`(?i)\b(?:at\s+)?(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)|\d{1,2}\s*[ap]\.?m\.?)`)
@@ -63,7 +63,13 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	if m.Start == "" {
 		for _, l := range lines[:top] {
 			if ds := findDates(l.Text, false); len(ds) > 0 && ds[0].Date == m.Date {
+				// "… on Tuesday 12 May 2015 at 9.00 a.m.", or the time first:
+				// "MINUTES OF MEETING 8pm WEDNESDAY 19 NOVEMBER 2008".
 				if mm := reHeaderTime.FindStringSubmatch(l.Text[ds[0].End:]); mm != nil {
+					m.Start, _ = parseClock(mm[1])
+					break
+				}
+				if mm := reHeaderTime.FindStringSubmatch(l.Text[:ds[0].Start]); mm != nil {
 					m.Start, _ = parseClock(mm[1])
 					break
 				}
@@ -74,7 +80,7 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	for i := len(lines) - 1; i >= 0 && m.End == ""; i-- {
 		t := lines[i].Text
 		low := strings.ToLower(t)
-		if !strings.Contains(low, "closed") && !strings.Contains(low, "adjourned") && !strings.Contains(low, "ended") && !strings.Contains(low, "concluded") && !strings.Contains(low, "terminated") && !strings.Contains(low, "finished") {
+		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished"}) {
 			continue
 		}
 		if mm := reEnd.FindStringSubmatch(t); mm != nil {

@@ -142,7 +142,7 @@ func findCandidates(lines []line, end int) []candidate {
 				(i < 2 || lines[i-2].Text == "" || endsSentence(lines[i-2].Text) || reLoneNumber.MatchString(lines[i-2].Text)) {
 				start = i - 1
 			}
-			if j := len(cands) - 1; j >= 0 && cands[j].title >= start-1 && cands[j].scheme != "item" {
+			if j := len(cands) - 1; j >= 0 && (cands[j].title == start || cands[j].title == i) && cands[j].scheme != "item" {
 				continue // a numbered heading already took it
 			}
 			c, _ := newCandidate(ref, start)
