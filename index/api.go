@@ -85,6 +85,7 @@ type Record struct {
 	Committee   string
 	MeetingDate minutes.Date
 	Minute      string // item number as printed
+	ItemID      string // "osc-2021-12-14-188"
 	ItemTitle   string
 	Exempt      bool
 	SourceName  string // file name of the imported document
@@ -96,6 +97,7 @@ type Record struct {
 	ParsedDue   minutes.Date
 	DueMeeting  string
 	Provisional bool
+	Target      string // how the parser worked out the due date (minutes.Record.Target)
 
 	// Tracking: the clerk's edits. Owner and Due are the effective values
 	// (the clerk's override when there is one, otherwise the parsed value).
@@ -116,12 +118,16 @@ type Record struct {
 
 // ItemRef points at one item of one meeting.
 type ItemRef struct {
+	ItemID      string // "osc-2022-06-14-23"
 	MeetingID   string
 	MeetingDate minutes.Date
 	Committee   string
 	Minute      string
 	Title       string
 	Confirmed   bool // a clerk confirmed the link (false: matched automatically)
+	// Matched lists the words of the item's title that matched the
+	// follow-up's subject, when matched automatically: the explanation.
+	Matched []string
 }
 
 // Change is an edit to a record's tracking. Nil fields are left alone.
@@ -243,6 +249,7 @@ type ImportResult struct {
 	Hash      string
 	MeetingID string
 	Duplicate bool // the same bytes were already in the library
+	Replaced  bool // the meeting was already in the library from other bytes, and these replaced its parse
 	Meetings  int
 	Items     int
 	Records   int

@@ -1,0 +1,318 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/minutebook/minutebook/index/synth"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// The benchmarks work at a council's fifteen years: 4,500 synthetic
+// meetings (index/synth), imported through the fake JSON parser (the
+// stand-in for minutes.Parse; its time is reported apart).
+//
+//	go test ./index -run '^$' -bench . -benchtime 1x -timeout 30m
+
+const benchMeetings = 4500
+
+// BenchmarkImport imports benchMeetings meetings one file at a time (one
+// transaction each, as `minutebook import` does) and then builds the
+// search index, reporting each stage apart.
+func BenchmarkImport(b *testing.B) {
+	ms := synth.Meetings(benchMeetings, 1)
+	docs := make([][]byte, len(ms))
+	for i, m := range ms {
+		docs[i] = encode(m)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		dir := b.TempDir()
+		l := openLib(b, dir, func(o *Options) { o.Logf = func(string, ...any) {} })
+		var parse time.Duration
+		l.opt.Parse = func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
+			t := time.Now()
+			m, err := fakeParse(ctx, name, data)
+			parse += time.Since(t)
+			return m, err
+		}
+		peak := watchMemory()
+		b.StartTimer()
+		start := time.Now()
+		for i, m := range ms {
+			if _, err := l.Import(ctx, m.Source.Name, docs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		imported := time.Since(start)
+		if err := l.Sync(ctx, false); err != nil {
+			b.Fatal(err)
+		}
+		total := time.Since(start)
+		b.StopTimer()
+		b.ReportMetric(float64(len(ms))/total.Seconds(), "meetings/s")
+		b.ReportMetric(parse.Seconds(), "parse-s")
+		b.ReportMetric((imported - parse).Seconds(), "store-s")
+		b.ReportMetric((total - imported).Seconds(), "index-s")
+		b.ReportMetric(total.Seconds(), "total-s")
+		b.ReportMetric(float64(dirSize(filepath.Join(dir, storeFile)))/(1<<20), "store-MB")
+		b.ReportMetric(float64(dirSize(filepath.Join(dir, "index")))/(1<<20), "index-MB")
+		b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+		l.Close()
+		b.StartTimer()
+	}
+}
+
+// benchLibrary is one imported and indexed library shared by the
+// read-side benchmarks.
+//
+// MINUTEBOOK_BENCH_LIBRARY names a directory to keep it in between runs.
+var benchLibrary = sync.OnceValues(func() (string, error) {
+	dir := os.Getenv("MINUTEBOOK_BENCH_LIBRARY")
+	if dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, storeFile)); err == nil {
+			return dir, nil
+		}
+	} else {
+		var err error
+		if dir, err = os.MkdirTemp("", "minutebook-bench-"); err != nil {
+			return "", err
+		}
+	}
+	opt := Options{Parse: fakeParse, Logf: func(string, ...any) {}}
+	l, err := Open(context.Background(), dir, opt)
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	for _, m := range synth.Meetings(benchMeetings, 1) {
+		if _, err := l.Import(context.Background(), m.Source.Name, encode(m)); err != nil {
+			return "", err
+		}
+	}
+	return dir, l.Sync(context.Background(), false)
+})
+
+func openBenchLibrary(b *testing.B) *Library {
+	dir, err := benchLibrary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := Open(context.Background(), dir, Options{Parse: fakeParse, Logf: b.Logf})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { l.Close() })
+	if err := l.Sync(context.Background(), true); err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
+
+// benchQueries is a mixed query set: words, phrases, prefixes, and
+// filters by committee, kind and date.
+var benchQueries = []SearchQuery{
+	{Text: "fly-tipping"},
+	{Text: "enforcement"},
+	{Text: `"air quality"`},
+	{Text: `"further report"`},
+	{Text: "temporary accommodation costs"},
+	{Text: "consult*"},
+	{Text: "budget monitoring", Committee: "Cabinet"},
+	{Text: "licence", Committee: "Licensing Sub-Committee", From: date("2015-01-01"), To: date("2018-12-31")},
+	{Text: "knife crime", Kind: "action"},
+	{Text: "report", Facets: true},
+	{Text: "housing +damp -repairs"},
+	{Text: "pension valuation", Year: 2019},
+	{Text: "school places", Status: StatusOpen},
+	{Text: "", Committee: "osc", Limit: 20},
+	{Text: "officers undertook to circulate"},
+	{Text: "solar farm lakey hill", Facets: true},
+}
+
+// BenchmarkSearch reports search latency over the mixed query set, p50 and
+// p99, with highlighting and (where asked) facets.
+func BenchmarkSearch(b *testing.B) {
+	l := openBenchLibrary(b)
+	ctx := context.Background()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		q := benchQueries[i%len(benchQueries)]
+		i++
+		t := time.Now()
+		if _, err := l.Search(ctx, q); err != nil {
+			b.Fatalf("%+v: %v", q, err)
+		}
+		lat = append(lat, time.Since(t))
+		if os.Getenv("MINUTEBOOK_BENCH_VERBOSE") != "" {
+			b.Logf("%8.2f ms  %+v", float64(time.Since(t).Microseconds())/1000, q)
+		}
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkSearchRaw runs the same query texts straight on the bleve index
+// (query string, same size, same highlighting, no filters, no store), for
+// the ratio of our search to bleve's own.
+func BenchmarkSearchRaw(b *testing.B) {
+	l := openBenchLibrary(b)
+	l.imu.RLock()
+	idx := l.search.idx
+	l.imu.RUnlock()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		q := benchQueries[i%len(benchQueries)]
+		i++
+		var bq query.Query = query.NewMatchAllQuery()
+		if q.Text != "" {
+			bq = query.NewQueryStringQuery(q.Text)
+		}
+		req := bleve.NewSearchRequestOptions(bq, 20, 0, false)
+		req.Fields = hitFields
+		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
+		req.Highlight.AddField("text")
+		req.Highlight.AddField("title")
+		if q.Facets {
+			addFacets(req)
+		}
+		t := time.Now()
+		if _, err := idx.Search(req); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkDue lists the whole due board as of a date in the middle of
+// the fifteen years (cold: the flagging model is rebuilt each time) and
+// warm (the model cached for the library's generation).
+func BenchmarkDue(b *testing.B) {
+	l := openBenchLibrary(b)
+	ctx := context.Background()
+	b.Run("after-edit", func(b *testing.B) {
+		rs, err := l.Due(ctx, DueQuery{AsOf: date("2019-06-01")})
+		if err != nil || len(rs) == 0 {
+			b.Fatal(err)
+		}
+		i := 0
+		for b.Loop() {
+			if _, err := l.Update(ctx, rs[i%len(rs)].ID, Change{Note: "benchmark note " + strconv.Itoa(i)}); err != nil {
+				b.Fatal(err)
+			}
+			i++
+			if _, err := l.Due(ctx, DueQuery{AsOf: date("2019-06-01")}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, cold := range []bool{true, false} {
+		b.Run("cold="+strconv.FormatBool(cold), func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				if cold {
+					l.cacheMu.Lock()
+					l.cache = nil
+					l.cacheMu.Unlock()
+				}
+				rs, err := l.Due(ctx, DueQuery{AsOf: date("2019-06-01")})
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(rs)
+			}
+			b.ReportMetric(float64(n), "records")
+		})
+	}
+}
+
+// BenchmarkReindex rebuilds the search index of the whole library.
+func BenchmarkReindex(b *testing.B) {
+	l := openBenchLibrary(b)
+	ctx := context.Background()
+	for b.Loop() {
+		res, err := l.Reindex(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Documents), "docs")
+	}
+}
+
+func reportLatency(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+// watchMemory samples the heap until the returned function is called,
+// which returns the peak.
+func watchMemory() func() uint64 {
+	var peak uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			select {
+			case <-stop:
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		return peak
+	}
+}
+
+func dirSize(path string) int64 {
+	var n int64
+	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if w, err := os.Stat(path + suffix); err == nil {
+				n += w.Size()
+			}
+		}
+	}
+	return n
+}
+
+var _ = fmt.Sprint
+var _ = rand.IntN

@@ -1,0 +1,184 @@
+package index
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// Options adjust Open. Every field is optional.
+type Options struct {
+	// Parse turns a document's bytes into a meeting; nil means
+	// minutes.ParseBytes. The CLI passes a parser that also reads PDF,
+	// DOCX and HTML.
+	Parse func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error)
+	// Now is the clock for tracking timestamps and the default as-of
+	// date; nil means time.Now.
+	Now func() time.Time
+	// Logf receives notices a person should see (the search index was
+	// rebuilt, another process holds it); nil discards them.
+	Logf func(format string, args ...any)
+	// IndexDir is where the bleve index lives; "" means dir/index, and
+	// ":memory:" keeps it in memory (for tests: nothing is shared).
+	IndexDir string
+	// IndexWait is how long to wait for another process to hand over the
+	// search index; 0 means DefaultIndexWait.
+	IndexWait time.Duration
+	// Command names this process in the holder file another process reads
+	// when it cannot get the index ("minutebook tui"); "" means the
+	// program's name and arguments.
+	Command string
+}
+
+// DefaultIndexWait is how long a process waits for the search index before
+// it reports who holds it.
+const DefaultIndexWait = 3 * time.Second
+
+// Library is an open library directory. Its methods are safe for
+// concurrent use, and it can be open in several processes at once (see the
+// package documentation).
+type Library struct {
+	dir   string
+	opt   Options
+	store *store
+	token string // names this Library in the index hand-over files
+
+	libraryID string
+
+	imu      sync.RWMutex // guards the search index below
+	search   *searchIndex // nil until first needed, and after a hand-over
+	lastTrim time.Time    // when the changes log was last trimmed
+
+	cacheMu sync.Mutex
+	cache   *dueCache
+
+	closeOnce sync.Once
+	closed    chan struct{}
+	wg        sync.WaitGroup
+}
+
+// DefaultDir is the library directory used when none is given:
+// $XDG_DATA_HOME/minutebook (on Linux, ~/.local/share/minutebook).
+func DefaultDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "minutebook")
+	}
+	return filepath.Join(xdg.DataHome, "minutebook")
+}
+
+// Open opens the library in dir, creating it when dir is missing or empty.
+// dir "" means DefaultDir(); ":memory:" gives a private library in memory,
+// for tests. Open does not touch the search index: it is opened (and
+// brought up to date) the first time a search needs it, or by Sync.
+func Open(ctx context.Context, dir string, opt Options) (*Library, error) {
+	if dir == "" {
+		dir = DefaultDir()
+	}
+	if opt.Parse == nil {
+		opt.Parse = func(_ context.Context, name string, data []byte) (*minutes.Meeting, error) {
+			return minutes.ParseBytes(data, minutes.Options{Name: name})
+		}
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Logf == nil {
+		opt.Logf = func(string, ...any) {}
+	}
+	if opt.IndexWait <= 0 {
+		opt.IndexWait = DefaultIndexWait
+	}
+	if opt.Command == "" {
+		opt.Command = commandLine()
+	}
+	storePath := ":memory:"
+	if dir != ":memory:" {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, fmt.Errorf("library folder %s: %w", dir, err)
+		}
+		dir = abs
+		if err := checkDir(dir); err != nil {
+			return nil, err
+		}
+		storePath = filepath.Join(dir, storeFile)
+		if opt.IndexDir == "" {
+			opt.IndexDir = filepath.Join(dir, "index")
+		}
+	} else if opt.IndexDir == "" {
+		opt.IndexDir = ":memory:"
+	}
+	s, err := openStore(ctx, storePath)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{dir: dir, opt: opt, store: s, token: newToken(), closed: make(chan struct{})}
+	if l.libraryID, err = metaString(ctx, s.reader, "library_id"); err != nil {
+		s.close()
+		return nil, s.wrap("open the store", err)
+	}
+	return l, nil
+}
+
+// Dir is the library's directory.
+func (l *Library) Dir() string { return l.dir }
+
+// Close releases the search index and the store. It waits for nothing but
+// this process's own work.
+func (l *Library) Close() error {
+	var err error
+	l.closeOnce.Do(func() {
+		close(l.closed)
+		l.imu.Lock()
+		if l.search != nil {
+			err = l.search.close()
+			l.search = nil
+		}
+		l.imu.Unlock()
+		l.wg.Wait()
+		if e := l.store.close(); err == nil {
+			err = e
+		}
+	})
+	return err
+}
+
+// Generation changes whenever any process changes the library.
+func (l *Library) Generation(ctx context.Context) (int64, error) {
+	g, err := generation(ctx, l.store.reader)
+	return g, l.store.wrap("read the library", err)
+}
+
+func (l *Library) now() time.Time { return l.opt.Now() }
+
+func (l *Library) today() minutes.Date { return minutes.DateOf(l.now()) }
+
+func newToken() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return fmt.Sprint(time.Now().UnixNano())
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func commandLine() string {
+	name := filepath.Base(os.Args[0])
+	for _, a := range os.Args[1:] {
+		if len(name) > 60 {
+			break
+		}
+		name += " " + a
+	}
+	return name
+}
+
+var _ API = (*Library)(nil)
