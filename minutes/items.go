@@ -44,6 +44,7 @@ func findEnd(lines []line) int {
 // segment splits the lines into the header and the items.
 func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
 	cands := findCandidates(lines, end)
+	weighHeadless(cands)
 	chain = bestChain(cands)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {

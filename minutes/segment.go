@@ -29,6 +29,11 @@ type candidate struct {
 	key     int    // last numeric component
 	sub     int    // letter suffix: 12(b) → 2
 	quality float64
+	// weight scales the bonus for a +1 step to or from this candidate: a
+	// number alone on its line ("272.") counts fully even when its heading
+	// was not found; a numbered paragraph counts as much as it reads like
+	// a heading.
+	weight float64
 }
 
 var (
@@ -150,17 +155,21 @@ func findCandidates(lines []line, end int) []candidate {
 			cands = append(cands, c)
 			continue
 		}
-		if m := reLoneNumber.FindStringSubmatch(t); m != nil {
+		if m := reLoneNumber.FindStringSubmatch(t); m != nil && !strings.HasSuffix(t, ")") {
+			// ("1)" alone is a paragraph label: minute numbers end in
+			// a full stop or nothing.)
 			c, ok := newCandidate(m[1], i)
 			if !ok {
 				continue
 			}
 			c.title, c.heading = findDisplacedHeading(lines, i, end)
+			c.weight = 1
 			if c.title < 0 {
-				c.quality = 0.3
+				c.quality = 0.1 // a number with no heading: maybe a paragraph label
 				c.title = i
+				c.weight = -1 // decided below, from its neighbours
 			} else {
-				c.quality = 1
+				c.quality = max(headingQuality(c.heading), 0.5)
 			}
 			cands = append(cands, c)
 			continue
@@ -201,6 +210,27 @@ func findCandidates(lines []line, end int) []candidate {
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// weighHeadless decides how much a number with no heading of its own
+// counts: alone, it is a minute number displaced from its heading
+// ("272." after a page number); stacked with other bare numbers a few
+// lines apart, it is one of a list's labels that PDF extraction pulled
+// away from their text.
+func weighHeadless(cands []candidate) {
+	for k := range cands {
+		if cands[k].weight >= 0 {
+			continue
+		}
+		stacked := k > 0 && cands[k].idx-cands[k-1].idx <= 4 && cands[k-1].title == cands[k-1].idx ||
+			k+1 < len(cands) && cands[k+1].idx-cands[k].idx <= 4 && cands[k+1].title == cands[k+1].idx
+		cands[k].weight = 1
+		if stacked {
+			// A label, or a cell of a table of figures: it joins a
+			// chain only where it bridges real minute numbers.
+			cands[k].weight, cands[k].quality = 0.1, -0.2
+		}
+	}
 }
 
 func newCandidate(num string, i int) (candidate, bool) {
@@ -301,6 +331,10 @@ func headingQuality(s string) float64 {
 	}
 	if markerStart(s) {
 		return 0.2 // "1. RESOLVED that …" is a numbered resolution, not an item
+	}
+	// A heading does not end on "the", "of" or "to": that line runs on.
+	if trailingFunctionWord(words[len(words)-1]) {
+		return 0.3
 	}
 	caps, titled := 0, 0
 	for _, w := range words {
@@ -486,7 +520,7 @@ func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
 			if t > 0 {
 				// A run of +1 steps counts for as much as its lines look
 				// like headings: numbered paragraphs also count 1, 2, 3.
-				t *= min(1, c.quality, cands[idx[j]].quality)
+				t *= min(1, c.weightOr(), cands[idx[j]].weightOr())
 			}
 			if s := score[j] + c.quality + t; s > score[i] {
 				score[i], prev[i], length[i] = s, j, length[j]+1
@@ -536,9 +570,12 @@ func step(a, b candidate) float64 {
 	case d >= 2 && d <= 4:
 		return 0.3
 	case d > 4 && d <= 40:
-		return -0.6
-	case d < 0 && b.key <= 1:
-		return -3 // numbering restarts: rare, and needs a run after it to pay
+		if b.quality >= 0.95 {
+			return -0.6 // a clear heading after a gap: items were skipped
+		}
+		return -1
+	case d < 0 && b.key <= 1 && b.quality >= 0.9:
+		return -4 // numbering restarts: rare, and needs a run after it to pay
 	}
 	return -10
 }
@@ -577,8 +614,8 @@ func stepDotted(a, b candidate) float64 {
 	}
 	switch {
 	case d < 0:
-		if k == 0 && b.nums[0] <= 1 {
-			return -3 // numbering restarts
+		if k == 0 && b.nums[0] <= 1 && b.quality >= 0.9 {
+			return -4 // numbering restarts
 		}
 		return -10
 	case d == 1 && rest == 0:
@@ -588,7 +625,7 @@ func stepDotted(a, b candidate) float64 {
 	case d >= 2 && d <= 4:
 		return 0.3
 	case d > 4 && d <= 40:
-		return -0.6
+		return -1
 	}
 	return -10
 }
@@ -616,3 +653,15 @@ func tableOfContents(lines []line, end int) map[int]bool {
 	}
 	return toc
 }
+
+func (c candidate) weightOr() float64 {
+	if c.weight > 0 {
+		return c.weight
+	}
+	return c.quality
+}
+
+var functionWords = map[string]bool{"the": true, "of": true, "to": true, "and": true, "for": true, "in": true, "a": true,
+	"an": true, "with": true, "on": true, "by": true, "at": true, "that": true, "from": true, "or": true, "as": true, "be": true}
+
+func trailingFunctionWord(w string) bool { return functionWords[strings.ToLower(w)] }

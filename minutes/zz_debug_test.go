@@ -19,6 +19,7 @@ func TestDebugSegment(t *testing.T) {
 		t.Logf("END at %d: %q", end, lines[end].Text)
 	}
 	cands := findCandidates(lines, end)
+	weighHeadless(cands)
 	for _, c := range cands {
 		t.Logf("cand idx=%d title=%d num=%q scheme=%q key=%d.%d.%d q=%.2f %q", c.idx, c.title, c.number, c.scheme, c.major, c.key, c.sub, c.quality, c.heading)
 	}
