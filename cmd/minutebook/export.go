@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,8 +26,23 @@ func init() { subcommands = append(subcommands, newExportCmd) }
 // exportLibrary opens the library the export and agenda commands read;
 // the returned function closes it. Tests replace it with an in-memory
 // library.
-var exportLibrary = func(ctx context.Context, a *app) (index.API, func() error, error) {
-	return nil, nil, errors.New("the library cannot be opened by this build")
+var exportLibrary = openExportLibrary
+
+// openExportLibrary opens --library (or the default library). Exports only
+// read, so a library that does not exist yet is an error, not created.
+func openExportLibrary(ctx context.Context, a *app) (index.API, func() error, error) {
+	dir := a.libraryDir
+	if dir == "" {
+		dir = index.DefaultDir()
+	}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("there is no library at %s: import minutes first (minutebook import PATH), or give --library DIR", dir)
+	}
+	lib, err := index.Open(ctx, dir, index.Options{Parse: parseDocument, Command: "minutebook export"})
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the library %s: %w", dir, err)
+	}
+	return lib, lib.Close, nil
 }
 
 // exportNow is the clock for the default as-of date and the calendar's
