@@ -134,6 +134,14 @@ func buildItem(m *Meeting, r *rawItem) Item {
 	it.Body = strings.TrimSpace(strings.Join(body, "\n"))
 	it.Exempt = reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600))
 	res, used := findResolutions(r)
+	if len(res) == 0 && r.consent {
+		// Enacted on the consent calendar: the item itself is the decision.
+		text := r.title
+		if len(r.lines) > 0 {
+			text = strings.TrimSpace(r.title + " " + joinText(r.lines[:paragraphEnd(r.lines)]))
+		}
+		res = []Record{{Text: text, Line: r.line}}
+	}
 	it.Resolutions = res
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
@@ -197,3 +205,13 @@ func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
 }
 
 func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
+
+// paragraphEnd is the index of the first blank line in ls, or len(ls).
+func paragraphEnd(ls []line) int {
+	for i, l := range ls {
+		if l.Text == "" {
+			return i
+		}
+	}
+	return len(ls)
+}

@@ -3,6 +3,7 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Stage 7: follow-ups — what is due back to this committee, and when.
@@ -137,6 +138,11 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		rec.Due, rec.Target = ds[0].Date, "date"
 		return
 	}
+	if loc := reLaterDate.FindStringIndex(t); loc != nil && !m.Date.IsZero() {
+		if d, ok := looseDate(t[loc[0]:], m.Date); ok {
+			rec.Due, rec.Target = d, "date"
+		}
+	}
 	_ = reDueSeason // a season or no date: no due date
 }
 
@@ -209,4 +215,35 @@ func comesBack(t string) bool {
 		return false
 	}
 	return reComeBack.MatchString(t)
+}
+
+var (
+	reDashDate = regexp.MustCompile(`\b(\d{1,2})-(\d{1,2})-(\d{2}|\d{4})\b`)
+	reMonthDay = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+)
+
+// looseDate reads the dates US minutes give a deferral: "1-15-96" (month
+// first) or "January 15" (the next such day after the meeting).
+func looseDate(s string, meeting Date) (Date, bool) {
+	if m := reDashDate.FindStringSubmatch(s); m != nil {
+		mo, d, y := atoiSafe(m[1]), atoiSafe(m[2]), atoiSafe(m[3])
+		if y < 100 {
+			y += 1900
+			if y < 1950 {
+				y += 100
+			}
+		}
+		if v, ok := validDate(y, time.Month(mo), d); ok && v.After(meeting) {
+			return v, true
+		}
+	}
+	if m := reMonthDay.FindStringSubmatch(s); m != nil {
+		mo, d := monthOf(m[1]), atoiSafe(m[2])
+		for y := meeting.Year; y <= meeting.Year+1; y++ {
+			if v, ok := validDate(y, mo, d); ok && v.After(meeting) {
+				return v, true
+			}
+		}
+	}
+	return Date{}, false
 }

@@ -7,10 +7,11 @@ import (
 
 // rawItem is an item as segmentation found it: heading and body lines.
 type rawItem struct {
-	number string
-	title  string
-	line   int // input line number of the heading
-	lines  []line
+	number  string
+	title   string
+	line    int // input line number of the heading
+	lines   []line
+	consent bool // marked with an asterisk: enacted as part of a consent calendar
 }
 
 var (
@@ -81,7 +82,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			// "96-2 APPROVING AGENDA: Moved by …".
 			rest := restAfterHeading(lines[c.title].Text, c.heading)
 			if rest != "" {
-				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No,
+				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent,
 					lines: append([]line{{rest, lines[c.title].No, ""}}, keep(bodyStart, next)...)})
 				continue
 			}
@@ -89,7 +90,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		for bodyStart < next && bodyStart < len(lines) && (reItemRef.MatchString(lines[bodyStart].Text) || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
 			bodyStart++
 		}
-		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(bodyStart, next)})
+		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, lines: keep(bodyStart, next)})
 	}
 	return header, items, chain
 }

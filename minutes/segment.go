@@ -34,13 +34,16 @@ type candidate struct {
 	// was not found; a numbered paragraph counts as much as it reads like
 	// a heading.
 	weight float64
+	// consent is set for "*42" and "(*12-427)": items so marked were
+	// enacted together on the consent calendar.
+	consent bool
 }
 
 var (
 	// A number on its own line: "180.", "7", "12(b)", "5.1", "PL/44/23".
 	reLoneNumber = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+)?(` + numberPattern + `)\s*[.):]?$`)
 	// A number and a heading on one line.
-	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\((\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
+	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\(\*?(\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
 	// The same, fused: "1.Adoption of Minutes".
 	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
@@ -186,8 +189,12 @@ func findCandidates(lines []line, end int) []candidate {
 		if !ok {
 			continue
 		}
+		c.consent = strings.HasPrefix(t, "*") || strings.HasPrefix(t, "(*")
 		rest = strings.TrimSpace(stripEnumerators(rest))
 		q := headingQuality(rest)
+		if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
+		}
 		if q == 0 {
 			continue
 		}
@@ -257,7 +264,7 @@ var reAppRef = regexp.MustCompile(`^\d{2,4}/\d{2,6}(?:/[A-Z]{2,5})?\s`)
 
 var reMonthStart = regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d|,|$)`)
 
-var reEnumerator = regexp.MustCompile(`^(?:[IVX]{1,4}\.\s+|\([a-z]{1,2}\)\s+|\([ivx]{1,4}\)\s+|[a-z]\)\s+)+`)
+var reEnumerator = regexp.MustCompile(`^(?:[IVX]{1,4}\.\s+|\([a-z]{1,2}\)\s+|\([ivx]{1,4}\)\s+|[a-z]\)\s+|\d{1,3}\.\s+)+`)
 
 // stripEnumerators removes list labels before a heading: "I. (a) Title".
 func stripEnumerators(s string) string { return reEnumerator.ReplaceAllString(s, "") }
