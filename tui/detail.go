@@ -158,12 +158,16 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		return goBack
 	case key.Matches(msg, k.Meeting):
 		if v.loaded {
-			return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: itemIDOf(v.rec.ID)})
+			item := v.rec.ItemID
+			if item == "" {
+				item = itemIDOf(v.rec.ID)
+			}
+			return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: item})
 		}
 	case key.Matches(msg, k.Open):
 		if v.loaded && v.rec.ReturnedTo != nil {
 			r := v.rec.ReturnedTo
-			return navigate(navMsg{to: viewMeetings, committee: r.Committee, meetingID: r.MeetingID, minute: r.Minute})
+			return navigate(navMsg{to: viewMeetings, committee: r.Committee, meetingID: r.MeetingID, itemID: r.ItemID, minute: r.Minute})
 		}
 	case key.Matches(msg, k.Done, k.InProgress, k.Dropped, k.Reopen, k.Note, k.Owner, k.DueDate):
 		return v.trackingKey(msg)
@@ -424,6 +428,9 @@ func (v *detailView) build() {
 		field("Status", status)
 		if rt := r.ReturnedTo; rt != nil {
 			how := "matched automatically"
+			if len(rt.Matched) > 0 {
+				how += " on “" + oneLine(strings.Join(rt.Matched, " ")) + "”"
+			}
 			if rt.Confirmed {
 				how = "confirmed by a clerk"
 			}

@@ -59,7 +59,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 				fr := &fakeRec{rec: index.Record{
 					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text,
 					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
-					Minute: it.Number, ItemTitle: it.Title, Exempt: it.Exempt,
+					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
 					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional,
 					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
@@ -475,7 +475,7 @@ func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) err
 	for _, m := range f.meetings {
 		for i := range m.Items {
 			if m.ItemID(i) == itemID {
-				f.returned[followUpID] = index.ItemRef{MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
+				f.returned[followUpID] = index.ItemRef{ItemID: itemID, MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
 					Minute: m.Items[i].Number, Title: m.Items[i].Title, Confirmed: true}
 				f.gen++
 				return nil

@@ -160,8 +160,8 @@ func fixtureMeetings() []*minutes.Meeting {
 // follow-up returned and one action done, as a clerk would have left them.
 func newFixture() *fakeLib {
 	f := newFakeLib(fixtureMeetings())
-	f.returned["osc-2021-12-14-189-f1"] = index.ItemRef{MeetingID: "osc-2022-01-11", MeetingDate: d("2022-01-11"),
-		Committee: osc, Minute: "201", Title: "Fly-tipping: Update"}
+	f.returned["osc-2021-12-14-189-f1"] = index.ItemRef{ItemID: "osc-2022-01-11-201", MeetingID: "osc-2022-01-11", MeetingDate: d("2022-01-11"),
+		Committee: osc, Minute: "201", Title: "Fly-tipping: Update", Matched: []string{"fly-tipping", "update"}}
 	done := index.StatusDone
 	f.now = func() time.Time { return fakeNow.AddDate(0, 0, -40) }
 	if _, err := f.Update(context.Background(), "cabinet-2022-02-17-612-a1",

@@ -222,7 +222,7 @@ func (v *meetingsView) showWanted(w itemWant) {
 		return
 	}
 	for i, it := range v.meeting.Items {
-		if (w.id != "" && it.ID == w.id) || (w.id == "" && it.Number == w.minute) {
+		if (w.id != "" && it.ID == w.id) || (w.id == "" && w.minute != "" && it.Number == w.minute) {
 			v.showItemAt(i)
 			return
 		}

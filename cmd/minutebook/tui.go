@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/minutebook/minutebook/index"
+	sampledata "github.com/minutebook/minutebook/sample-data"
+	"github.com/minutebook/minutebook/tui"
+)
+
+// Plain `minutebook` opens the TUI on the user's library, or, when there
+// is none yet (or it holds no meetings), on the bundled sample minutes in
+// a temporary library that is removed on exit. The samples never go into
+// the user's library.
+
+func init() {
+	rootRun = runTUI
+}
+
+// sampleBanner is what the TUI says when it shows the samples.
+const sampleBanner = "Sample minutes, not your library · to use your own: minutebook import PATH"
+
+// backgroundWait bounds the wait for the terminal to say what colour its
+// background is; the library opens meanwhile.
+const backgroundWait = 150 * time.Millisecond
+
+func runTUI(ctx context.Context, a *app) error {
+	waitBackground := tui.DetectBackground(backgroundWait)
+	tui.SetColour(a.noColor)
+	notices := &noticeLog{}
+	lib, banner, closeLib, err := openForTUI(ctx, a.libraryDir, notices)
+	waitBackground()
+	if err != nil {
+		return err
+	}
+	err = tui.Run(ctx, lib, tui.Options{Banner: banner, NoColor: a.noColor})
+	if cerr := closeLib(); err == nil {
+		err = cerr
+	}
+	notices.print(a)
+	return err
+}
+
+// openForTUI opens the library in dir (the default library when ""); when
+// it does not exist or holds no meetings, it opens a temporary library of
+// the bundled samples instead and returns the banner that says so. The
+// returned function closes the library and removes a temporary one.
+func openForTUI(ctx context.Context, dir string, notices *noticeLog) (index.API, string, func() error, error) {
+	if dir == "" {
+		dir = index.DefaultDir()
+	}
+	opt := index.Options{Parse: parseDocument, Logf: notices.logf, Command: "minutebook (TUI)"}
+	if exists(dir) {
+		lib, err := index.Open(ctx, dir, opt)
+		if err != nil {
+			return nil, "", nil, fmt.Errorf("open the library %s: %w", dir, err)
+		}
+		cs, err := lib.Committees(ctx) // cheaper than listing every meeting
+		if err != nil {
+			lib.Close()
+			return nil, "", nil, fmt.Errorf("read the library %s: %w", dir, err)
+		}
+		if len(cs) > 0 {
+			return lib, "", lib.Close, nil
+		}
+		if err := lib.Close(); err != nil {
+			return nil, "", nil, err
+		}
+	}
+	return openSamples(ctx, opt)
+}
+
+// openSamples imports the bundled sample minutes into a new temporary
+// library.
+func openSamples(ctx context.Context, opt index.Options) (index.API, string, func() error, error) {
+	tmp, err := os.MkdirTemp("", "minutebook-samples-")
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("make a folder for the sample library: %w", err)
+	}
+	lib, err := index.Open(ctx, tmp, opt)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, "", nil, fmt.Errorf("open the sample library: %w", err)
+	}
+	closeLib := func() error {
+		err := lib.Close()
+		if rerr := os.RemoveAll(tmp); err == nil {
+			err = rerr
+		}
+		return err
+	}
+	n, err := importSamples(ctx, lib, sampledata.FS)
+	if err == nil && n == 0 {
+		err = errors.New("no sample minutes are bundled in this build")
+	}
+	if err != nil {
+		closeLib()
+		return nil, "", nil, err
+	}
+	return lib, sampleBanner, closeLib, nil
+}
+
+// importSamples imports every .txt file of fsys as a sample and returns
+// how many meetings it added.
+func importSamples(ctx context.Context, lib *index.Library, fsys fs.FS) (int, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
+			names = append(names, path)
+		}
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read the bundled samples: %w", err)
+	}
+	sort.Strings(names)
+	n := 0
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return n, fmt.Errorf("read the bundled sample %s: %w", name, err)
+		}
+		res, err := lib.ImportSample(ctx, name, data)
+		if err != nil {
+			// One sample the parser refuses should not hide the others.
+			continue
+		}
+		n += res.Meetings
+	}
+	return n, nil
+}
+
+func exists(dir string) bool {
+	_, err := os.Stat(dir)
+	return err == nil
+}
+
+// noticeLog keeps the library's notices while the TUI has the screen and
+// prints them when it closes.
+type noticeLog struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *noticeLog) logf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, fmt.Sprintf(format, args...))
+}
+
+func (l *noticeLog) print(a *app) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, s := range l.lines {
+		fmt.Fprintln(a.stderr, "minutebook:", s)
+	}
+}
