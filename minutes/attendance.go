@@ -28,7 +28,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
-	`|(?P<present>those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
@@ -54,6 +54,7 @@ var (
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
+	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
@@ -66,7 +67,7 @@ var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": tr
 // It returns "" when what is left is not a name.
 func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " .,;:–-•"))
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& ")
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& "), "from ")
 	s = reParen.ReplaceAllString(s, "")
 	s = reRoleSuffix.ReplaceAllString(s, "")
 	for i := 0; i < 4; i++ {
@@ -107,7 +108,7 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 	pending := ""
 	var add func(r role, text string)
 	add = func(r role, text string) {
-		text = reChairAfter.ReplaceAllString(text, " ($1)")
+		text = chairAfterName(text)
 		// "Director of Service (Mr. K. Lehane), Senior Engineer (Ms. …)":
 		// when the names are in the brackets, read only the brackets.
 		if notes := reParen.FindAllStringSubmatch(text, -1); len(notes) >= 2 {
@@ -151,7 +152,7 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 				part = note
 				note = ""
 			}
-			chair := r == roleChair || reChairNote.MatchString(note) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(part)), "cathaoirleach")
+			chair := r == roleChair || chairNote(note) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(part)), "cathaoirleach")
 			part = strings.TrimSuffix(strings.TrimSpace(part), "Cathaoirleach")
 			name := cleanName(part)
 			if name == "" {
@@ -203,6 +204,14 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		if pending != "" {
 			t = pending + " " + t
 			pending = ""
+		}
+		// A label set off by spaces in layout text: "Chairperson    Cr X".
+		if l.Raw != "" {
+			if mm := reGapLabel.FindStringSubmatch(l.Raw); mm != nil {
+				if _, _, ok := matchLabel(mm[1] + ":"); ok {
+					t = mm[1] + ": " + mm[2]
+				}
+			}
 		}
 		if r, rest, ok := matchLabel(t); ok {
 			flush()
@@ -329,6 +338,36 @@ func continuesList(t, next string) string {
 	return ""
 }
 
+// chairNote reports whether a note after a name says its holder chaired
+// the meeting: "(Chairman)", "(Leader of the Council, in the Chair)",
+// "(Shire President, Presiding Member)" — but not "(Vice-Chair)" or
+// "(Chair of the Overview and Scrutiny Committee)".
+func chairNote(note string) bool {
+	low := strings.ToLower(strings.TrimSpace(note))
+	if low == "" || strings.Contains(low, "vice") || strings.Contains(low, "deputy") {
+		return false
+	}
+	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
+		return true
+	}
+	for _, part := range strings.Split(low, ",") {
+		switch strings.TrimSpace(part) {
+		case "chair", "chairman", "chairperson", "chairwoman", "mayor":
+			return true
+		}
+	}
+	return false
+}
+
+// chairAfterName turns ", Presiding" after a name into a note, outside
+// brackets only: "Mayor Adams, Presiding; …" → "Mayor Adams (Presiding); …".
+func chairAfterName(text string) string {
+	if strings.Contains(text, "(") {
+		return text
+	}
+	return reChairAfter.ReplaceAllString(text, " ($1)")
+}
+
 // lastPart is the last of a bilingual title's parts: "Ymddiheuriadau /
 // Apologies" → "Apologies".
 func lastPart(title string) string {
@@ -363,7 +402,7 @@ func joinBlock(lines []string) string {
 		if i > 0 {
 			prev := lines[i-1]
 			switch {
-			case endsWithAny(prev, ",;"):
+			case endsWithAny(prev, ",;"), continuesName(prev, l):
 				b.WriteString(" ")
 			case len(prev) > 2 && prev[len(prev)-1] == '.' && prev[len(prev)-2] >= 'a' && prev[len(prev)-2] <= 'z':
 				b.WriteString(", ") // a sentence ended: "… and James Scott."
@@ -391,8 +430,8 @@ func continuesName(t, next string) bool {
 	if !startsUpper(lastWord(t)) {
 		return false
 	}
-	chunk, _, _ := strings.Cut(next, ",")
-	chunk = strings.TrimSpace(chunk)
+	chunk, _, _ := strings.Cut(reParen.ReplaceAllString(next, ""), ",")
+	chunk = strings.TrimRight(strings.TrimSpace(chunk), ".;")
 	return chunk != "" && !strings.Contains(chunk, " ") && startsUpper(chunk) && strings.ToUpper(chunk) != chunk
 }
 
