@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"sync"
 	"testing"
@@ -174,3 +175,5 @@ func findRecord(rs []Record, id string) (Record, bool) {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
