@@ -54,6 +54,7 @@ var (
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
+	reColumnGap      = regexp.MustCompile(`\s{3,}`)
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
@@ -244,7 +245,13 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		// An unknown label before names ("Parish representatives: Mrs
 		// Jennifer Lumb"): keep the role, drop the label.
 		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
-			t = mm[1]
+			flush()
+			block = append(block, mm[1])
+			continue
+		}
+		// Names in columns ("Farida Begum      Gareth Lowe") are a list.
+		if l.Raw != "" && strings.TrimSpace(l.Raw) != "" && reColumnGap.MatchString(strings.TrimSpace(l.Raw)) && !strings.Contains(t, ":") {
+			t = collapseSpaces(reColumnGap.ReplaceAllString(strings.TrimSpace(l.Raw), ", ")) + "," // a row ends its names
 		}
 		block = append(block, t)
 	}

@@ -155,9 +155,9 @@ func findCommittee(lines []line) string {
 			}
 			continue
 		}
-		if reTitleNoise.MatchString(t) && len(strings.Fields(t)) <= 3 {
-			if len(title) > 0 && reBodyWord.MatchString(strings.Join(title, " ")) {
-				break
+		if reTitleNoise.MatchString(t) {
+			if len(title) > 0 && reBodyWord.MatchString(strings.Join(title, " ")) || len(strings.Fields(t)) > 3 {
+				break // the title ends where "Minutes of the meeting held …" begins
 			}
 			continue
 		}
