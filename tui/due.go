@@ -144,6 +144,7 @@ type dueView struct {
 
 	committee  string
 	showClosed bool
+	toTop      bool // the next load shows the board from its top
 	rows       []dueRow
 	cache      []string // rendered rows, "" until first drawn
 	cols       dueCols
@@ -287,9 +288,13 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 			v.board = msg.board
 			v.relayout()
 			v.setRows()
-			if first {
+			if first || v.toTop {
 				v.list.top()
 			}
+			v.toTop = false
+		}
+		if v.stale { // the library changed while this loaded
+			return v.load()
 		}
 	case committeesMsg:
 		if msg.to == viewDue && msg.seq == v.pickSeq && msg.err == nil {
@@ -299,8 +304,6 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 	case nextMeetingMsg:
 		return v.nextMeeting(msg)
 	case libraryChangedMsg:
-		v.stale = true
-	case asOfChangedMsg:
 		v.stale = true
 	case tea.MouseMsg:
 		if d := wheel(msg); d != 0 {
@@ -356,7 +359,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.setRows()
 	case key.Matches(msg, k.Back):
 		if v.committee != "" {
-			v.committee = ""
+			v.committee, v.toTop = "", true
 			return v.load()
 		}
 	}
@@ -378,7 +381,7 @@ func (v *dueView) pickKey(msg tea.KeyMsg) tea.Cmd {
 			c = v.committees[i].Name
 		}
 		if c != v.committee {
-			v.committee = c
+			v.committee, v.toTop = c, true
 			return v.load()
 		}
 	}
@@ -446,7 +449,7 @@ func (v *dueView) setAsOf(d minutes.Date) tea.Cmd {
 	if d == v.sh.asOf {
 		return nil
 	}
-	v.sh.asOf = d
+	v.sh.asOf, v.toTop = d, true
 	return tea.Batch(v.load(), func() tea.Msg { return asOfChangedMsg{date: d} })
 }
 
