@@ -3,6 +3,7 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Stage 4: attendance. Labels ("Present:", "Apologies", "In attendance
@@ -43,8 +44,8 @@ var (
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
 	reApolSent       = regexp.MustCompile(`(?i)apologies\b(?:[^.]{0,60}?\b(?:received|submitted|given|tendered|noted|reported|sent))?\s+(?:from|on\s+behalf\s+of)\s+`)
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
-	reSubSent        = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?:attended|was\s+present|sat)\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
-	reSubSent2       = regexp.MustCompile(`(?i)(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+who\s+was\s+substituted\s+by\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
+	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:attended|was\s+present|sat)\s+(?i:as)\s+(?i:a\s+)?(?i:substitute|reserve)\s+(?i:member\s+)?(?i:for)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
+	reSubSent2       = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+(?i:who\s+was\s+substituted\s+by)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
 	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
@@ -56,6 +57,8 @@ var (
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reColumnGap      = regexp.MustCompile(`\s{3,}`)
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
+	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat)\b`)
+	reMayor          = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
@@ -69,6 +72,7 @@ var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": tr
 func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " .,;:–-•"))
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& "), "from ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " &")
 	s = reParen.ReplaceAllString(s, "")
 	s = reRoleSuffix.ReplaceAllString(s, "")
 	for i := 0; i < 4; i++ {
@@ -94,7 +98,7 @@ func cleanName(s string) string {
 		if w == "of" || w == "at" || w == "the" || w == "for" || strings.HasSuffix(w, ":") {
 			return "" // a role ("Clerk of the Council"), not a name
 		}
-		if !startsUpper(w) && !nameParticles[w] {
+		if !startsUpper(w) && !nameParticles[w] && !camelName(w) {
 			return ""
 		}
 	}
@@ -106,6 +110,7 @@ func cleanName(s string) string {
 func readAttendance(m *Meeting, header []line, items []*rawItem) {
 	a := &m.Attendance
 	cur := roleNone
+	mayor := "" // a mayor listed as present chairs when no one else is named
 	pending := ""
 	var add func(r role, text string)
 	add = func(r role, text string) {
@@ -133,6 +138,18 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 				return
 			}
 		}
+		// A block may run into sentences ("… from Councillor Joanna
+		// Kirkbride. Councillor Nasreen Akhtar attended as reserve …"):
+		// read each sentence, and leave the ones that narrate to the
+		// sentence readers below.
+		if sents := splitNameSentences(text); len(sents) > 1 {
+			for _, s := range sents {
+				if !reNarrates.MatchString(s) {
+					add(r, s)
+				}
+			}
+			return
+		}
 		text = reApolPrefix.ReplaceAllString(text, "")
 		for _, part := range splitNames(text) {
 			part = reRelClause.ReplaceAllString(part, "")
@@ -158,6 +175,9 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			name := cleanName(part)
 			if name == "" {
 				continue
+			}
+			if r == rolePresent && mayor == "" && reMayor.MatchString(strings.TrimSpace(part)) {
+				mayor = name
 			}
 			switch {
 			case chair && a.Chair == "":
@@ -314,6 +334,9 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		for _, mayor := range []string{"mayor ", "the mayor "} {
 			_ = mayor
 		}
+	}
+	if a.Chair == "" && mayor != "" {
+		a.Chair = mayor
 	}
 	a.Present = removeName(a.Present, a.Chair)
 }
@@ -622,4 +645,39 @@ func untilSentenceEnd(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// splitNameSentences splits s into sentences at full stops that end one
+// (not after an initial or a title).
+func splitNameSentences(s string) []string {
+	var out []string
+	for {
+		head := untilSentenceEnd(s)
+		if len(head) >= len(s) {
+			break
+		}
+		out = append(out, head)
+		s = strings.TrimSpace(s[len(head)+1:])
+		if len(out) > 20 {
+			break
+		}
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// camelName reports whether w is a name that starts in lower case but
+// carries a capital soon after: "deHaan", "van't", "d'Arcy".
+func camelName(w string) bool {
+	for i, r := range w {
+		if i > 4 {
+			break
+		}
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
