@@ -513,7 +513,7 @@ func (v *dueView) View() string {
 	lh := v.listHeight()
 	switch {
 	case v.err != nil && v.board == nil:
-		b.WriteString(st.Error.Render(" Could not load the due board: " + oneLine(v.err.Error())))
+		b.WriteString(st.Error.Render(trunc(" Could not load the due board: "+oneLine(v.err.Error()), v.width)))
 	case v.board == nil:
 		b.WriteString(st.Dim.Render(" Loading the due board…"))
 	case len(v.rows) == 0:
@@ -521,7 +521,7 @@ func (v *dueView) View() string {
 		if v.committee != "" {
 			who = oneLine(v.committee)
 		}
-		b.WriteString(st.Dim.Render(" Nothing open for " + who + " as of " + v.board.asOf.String() + "."))
+		b.WriteString(st.Dim.Render(trunc(" Nothing open for "+who+" as of "+v.board.asOf.String()+".", v.width)))
 	default:
 		from, to := v.list.visible()
 		for i := from; i < to; i++ {
@@ -531,11 +531,12 @@ func (v *dueView) View() string {
 			b.WriteString(v.row(i))
 		}
 	}
-	out := padLines(b.String(), v.width, head+lh)
+	// Every line above is cut to the width as it is made: only count them.
+	out := padCount(b.String(), head+lh)
 	if v.asOfForm {
 		out += "\n" + v.formView()
 	}
-	return padLines(out, v.width, v.height)
+	return padCount(out, v.height)
 }
 
 // summaryLine is the committee filter and the count of each group, on

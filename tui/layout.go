@@ -185,7 +185,9 @@ func padLines(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		// A line of no more bytes than cells fits without measuring: no
+		// character takes more cells than it has bytes.
+		if len(l) > w && ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -193,6 +195,27 @@ func padLines(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// padCount makes s exactly h lines without measuring them: for text whose
+// lines are already cut to the width.
+func padCount(s string, h int) string {
+	n := strings.Count(s, "\n") + 1
+	switch {
+	case n == h:
+		return s
+	case n < h:
+		return s + strings.Repeat("\n", h-n)
+	}
+	i := 0
+	for k := 0; k < h; k++ {
+		j := strings.IndexByte(s[i:], '\n')
+		if k == h-1 {
+			return s[:i+j]
+		}
+		i += j + 1
+	}
+	return s
 }
 
 // wrap word-wraps plain or styled text to w cells and returns its lines.

@@ -414,3 +414,20 @@ func TestReflow(t *testing.T) {
 		t.Errorf("reflow:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestPadCount(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		h    int
+		want string
+	}{
+		{"a\nb", 2, "a\nb"},
+		{"a", 3, "a\n\n"},
+		{"a\nb\nc\nd", 2, "a\nb"},
+		{"", 1, ""},
+	} {
+		if got := padCount(tt.in, tt.h); got != tt.want {
+			t.Errorf("padCount(%q, %d) = %q, want %q", tt.in, tt.h, got, tt.want)
+		}
+	}
+}
