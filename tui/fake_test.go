@@ -33,6 +33,7 @@ type fakeLib struct {
 	searchDelay time.Duration // added to every search, for stale-result tests
 	searches    int
 	failUpdate  error
+	failDue     error
 }
 
 type fakeRec struct {
@@ -167,6 +168,9 @@ var flagRank = func() map[index.Flag]int {
 func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.failDue != nil {
+		return nil, f.failDue
+	}
 	asOf := q.AsOf
 	if asOf.IsZero() {
 		asOf = f.today()

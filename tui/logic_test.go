@@ -431,3 +431,11 @@ func TestPadCount(t *testing.T) {
 		}
 	}
 }
+
+func TestDueBoardErrorFits(t *testing.T) {
+	lib := newFixture()
+	lib.failDue = errString("the library at /home/clerk/.local/share/minutebook is held by minutebook import (pid 4242) and did not answer within three seconds")
+	h := newHarness(t, lib, 80, 24, testOptions())
+	checkFrame(t, h.view(), 80, 24)
+	h.contains("Could not load the due board")
+}
