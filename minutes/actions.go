@@ -70,6 +70,23 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		}
 		owner = m.Attendance.expandInitials(owner)
 		rec := Record{Text: tidyRecordText(text), Owner: cleanOwner(owner), Line: s.no}
+		if mm := reDueInN.FindStringSubmatch(text); mm != nil && !m.Date.IsZero() {
+			// "within ten working days", "within two weeks"
+			if n, ok := countWord(mm[1]); ok {
+				unit := strings.ToLower(mm[2])
+				switch {
+				case strings.HasPrefix(unit, "working"):
+					rec.Due = m.Date.AddWorkingDays(n)
+				case strings.HasPrefix(unit, "week"):
+					rec.Due = m.Date.AddDays(7 * n)
+				case strings.HasPrefix(unit, "month"):
+					rec.Due = m.Date.AddMonths(n)
+				default:
+					rec.Due = m.Date.AddDays(n)
+				}
+				rec.Target = "date"
+			}
+		}
 		if d := reDueBy.FindString(text); d != "" {
 			if ds := findDates(d, false); len(ds) > 0 {
 				rec.Due, rec.Target = ds[0].Date, "date"

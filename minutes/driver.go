@@ -59,6 +59,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	readHeader(m, lines, headerEnd(header, lines), text)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
+	m.futureMeetings = findFutureMeetings(m, raw)
 	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
 	// are read by their markers. Minutes that do not — many parish and
 	// town councils write "it was agreed to …" in running text — have
@@ -214,4 +215,22 @@ func paragraphEnd(ls []line) int {
 		}
 	}
 	return len(ls)
+}
+
+// findFutureMeetings lists the later meeting dates an item about future
+// meetings gives ("Dates of future meetings", "Date of next meeting").
+func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
+	var out []Date
+	for _, it := range items {
+		low := strings.ToLower(it.title)
+		if !strings.Contains(low, "meeting") || !(strings.Contains(low, "future") || strings.Contains(low, "next") || strings.Contains(low, "dates")) {
+			continue
+		}
+		for _, d := range findDates(joinText(it.lines), false) {
+			if m.Date.IsZero() || d.Date.After(m.Date) {
+				out = append(out, d.Date)
+			}
+		}
+	}
+	return out
 }

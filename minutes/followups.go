@@ -11,19 +11,25 @@ import (
 var (
 	// Something comes back: a report, update or item, to a meeting or to
 	// this body.
-	reComeBack   = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
-	reInTime     = regexp.MustCompile(`(?i)\b(?:report(?:ed)?|update[sd]?|review(?:ed)?|back|return(?:ed)?|considered|revisited)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
+	reComeBack   = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated|added|included|placed|put|listed)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
+	reInTime     = regexp.MustCompile(`(?i)\b(?:report(?:ed)?|update[sd]?|review(?:ed)?|back|return(?:ed)?|considered|revisited|explanation|response)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
 	reNextAgenda = regexp.MustCompile(`(?i)\b(?:items?\s+for\s+(?:the\s+)?next\s+agenda|(?:be|placed|put|included)\s+on\s+(?:the\s+)?(?:next|a\s+future|the\s+(?:` + monthNames + `)\s+\d{4})\s+agenda|deferred\s+(?:to|until)\s+the\s+next\s+meeting|carried\s+forward\s+to\s+the\s+next\s+meeting)`)
 	// US council wording: "PASSED TO SECOND READING JANUARY 19, 2011",
 	// "Bring back 1-15-96", "continued to February 3".
-	reLaterDate      = regexp.MustCompile(`(?i)\b(?:passed\s+to\s+second\s+reading|continued\s+to|bring\s+back|brought\s+back\s+on|defer(?:red)?\s+(?:to|until)|report\s+back\s+(?:on|by))\s+(?:the\s+)?(?:` + monthNames + `|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})`)
-	reDueMonth       = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
-	reDueMonthNoYear = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
-	reDueNext        = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
-	reDueInN         = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
-	reDueSeason      = regexp.MustCompile(`(?i)\b(spring|summer|autumn|fall|winter|new\s+year)\b`)
-	reOtherBody      = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
-	reNotFollow      = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
+	reLaterDate = regexp.MustCompile(`(?i)\b(?:passed\s+to\s+second\s+reading|continued\s+to|bring\s+back|brought\s+back\s+on|defer(?:red)?\s+(?:to|until)|report\s+back\s+(?:on|by))\s+(?:the\s+)?(?:` + monthNames + `|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})`)
+	// A report or update "to the July 2023 meeting", "at the March
+	// meeting", "to the next meeting", with no verb between.
+	reToMeeting = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|item|results?|presentation|information|proposals?|plan|review|explanation|response)\b[^.;]{0,120}?\b(?:to|at|for)\s+(?:the|its|a|their)\s+(?:next|following|future|(?:` + monthNames + `)(?:\s+\d{4})?)\s+(?:\w+\s+){0,2}?meeting`)
+	// "the Committee receive a report … at its November 2023 meeting",
+	// "the Committee consider the final budget at its meeting on 5 December".
+	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
+	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
+	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
+	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
+	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
+	reDueSeason        = regexp.MustCompile(`(?i)\b(spring|summer|autumn|fall|winter|new\s+year)\b`)
+	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
+	reNotFollow        = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
 )
 
 // findFollowUps reads the follow-ups in a set of sentences. fromResolution
@@ -42,7 +48,8 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
 		later := reLaterDate.MatchString(t)
-		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later {
+		atMeeting := strings.Contains(low, "meeting") && (reToMeeting.MatchString(t) || reBodyWillConsider.MatchString(t))
+		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			continue
 		}
 		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !comesBack(strings.Replace(t, other[0], "", 1)) {
@@ -57,7 +64,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 
 // mayFollowUp is a cheap test that a sentence could be a follow-up.
 func mayFollowUp(low string) bool {
-	for _, w := range []string{"second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
+	for _, w := range []string{"meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -91,8 +98,8 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		y, mo := atoiSafe(yr), monthOf(mon)
 		rec.DueMeeting = strings.TrimSpace(meetingPhrase(t, mm[0]))
 		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
-		if !m.NextMeeting.IsZero() && m.NextMeeting.Year == y && m.NextMeeting.Month == mo {
-			rec.Due = m.NextMeeting
+		if d, ok := m.knownMeetingIn(y, mo); ok {
+			rec.Due = d
 			return
 		}
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
@@ -107,8 +114,8 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		rec.DueMeeting = meetingPhrase(t, mm[0])
 		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if !m.NextMeeting.IsZero() && m.NextMeeting.Year == y && m.NextMeeting.Month == mo {
-			rec.Due, rec.Provisional = m.NextMeeting, false
+		if d, ok := m.knownMeetingIn(y, mo); ok {
+			rec.Due, rec.Provisional = d, false
 		}
 		return
 	}
@@ -243,6 +250,17 @@ func looseDate(s string, meeting Date) (Date, bool) {
 			if v, ok := validDate(y, mo, d); ok && v.After(meeting) {
 				return v, true
 			}
+		}
+	}
+	return Date{}, false
+}
+
+// knownMeetingIn returns the committee's meeting in month mo of year y
+// when the minutes name it: the next meeting, or a list of future dates.
+func (m *Meeting) knownMeetingIn(y int, mo time.Month) (Date, bool) {
+	for _, d := range append([]Date{m.NextMeeting}, m.futureMeetings...) {
+		if !d.IsZero() && d.Year == y && d.Month == mo {
+			return d, true
 		}
 	}
 	return Date{}, false

@@ -22,6 +22,10 @@ type Meeting struct {
 	// ID then carries the decision's initials so it never collides with
 	// the minutes of the meeting that took it.
 	Decision bool
+
+	// futureMeetings are later meeting dates the minutes list ("future
+	// meetings: 21 September and 23 November"), for resolving follow-ups.
+	futureMeetings []Date
 }
 
 // Attendance is who the minutes record as present, in attendance, absent
