@@ -48,7 +48,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
 		later := reLaterDate.MatchString(t)
-		atMeeting := strings.Contains(low, "meeting") && (reToMeeting.MatchString(t) || reBodyWillConsider.MatchString(t))
+		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			continue
 		}
@@ -264,4 +264,13 @@ func (m *Meeting) knownMeetingIn(y int, mo time.Month) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+var rePastTense = regexp.MustCompile(`(?i)\b(?:were|was|had|has\s+been|have\s+been)\b`)
+
+// forward reports whether re matches t in words that look ahead: "reports
+// were expected at the November meeting" is history, not a follow-up.
+func forward(t string, re *regexp.Regexp) bool {
+	loc := re.FindStringIndex(t)
+	return loc != nil && !rePastTense.MatchString(t[loc[0]:loc[1]])
 }
