@@ -170,14 +170,14 @@ func (c cannedSearch) Search(context.Context, index.SearchQuery) (*index.SearchR
 
 // BenchmarkSearchKeystrokeP99 types words one key at a time and times
 // each keystroke from its Update to the frame with its results drawn:
-// Update, the search command (answered at once, with 100 hits and facets,
+// Update, the search command (answered at once, with a page of hits,
 // which it renders), the answer's Update, and View. It reports the 50th
 // and 99th percentiles of the TUI's part; the library's search time adds
 // to it (see cmd/minutebook's BenchmarkTUISearchKeystroke for the two
 // together on the real library).
 func BenchmarkSearchKeystrokeP99(b *testing.B) {
 	lib := councilLib(b)
-	res, err := lib.Search(context.Background(), index.SearchQuery{Text: "budget budget*", Limit: searchLimit, Facets: true})
+	res, err := lib.Search(context.Background(), index.SearchQuery{Text: "budget budget*", Limit: searchPage})
 	if err != nil || len(res.Hits) == 0 {
 		b.Fatal("no hits", err)
 	}

@@ -371,7 +371,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		}
 		return all[i].hit.ID < all[j].hit.ID
 	})
-	res := &index.SearchResult{Total: uint64(len(all)), Facets: map[string][]index.FacetCount{}}
+	res := &index.SearchResult{Total: uint64(len(all))}
 	limit := q.Limit
 	if limit == 0 {
 		limit = 20
@@ -380,6 +380,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		res.Hits = append(res.Hits, all[i].hit)
 	}
 	if q.Facets {
+		res.Facets = map[string][]index.FacetCount{}
 		for name, counts := range facets {
 			var fc []index.FacetCount
 			for v, n := range counts {

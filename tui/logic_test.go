@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/synth"
 )
 
 func TestQueryText(t *testing.T) {
@@ -438,4 +439,30 @@ func TestDueBoardErrorFits(t *testing.T) {
 	h := newHarness(t, lib, 80, 24, testOptions())
 	checkFrame(t, h.view(), 80, 24)
 	h.contains("Could not load the due board")
+}
+
+func TestSearchPagesOnDemand(t *testing.T) {
+	lib := newFakeLib(synth.Meetings(200, 3))
+	h := newHarness(t, lib, 120, 40, testOptions())
+	h.keys("/", "report")
+	s := h.m.search
+	if s.res == nil || int(s.res.Total) <= searchPage || len(s.rows) != searchPage {
+		t.Fatalf("want a first page of %d of more hits; got %d rows", searchPage, len(s.rows))
+	}
+	if s.query.Facets {
+		t.Error("facets were counted while not shown")
+	}
+	for range searchPage - 2 {
+		h.keys("down")
+	}
+	if len(s.rows) != 2*searchPage {
+		t.Fatalf("after moving to the end of the page, %d rows, want %d", len(s.rows), 2*searchPage)
+	}
+	if s.list.cursor != searchPage-2 {
+		t.Errorf("the next page moved the cursor to %d", s.list.cursor)
+	}
+	h.keys("esc", "f")
+	if !s.query.Facets || len(s.res.Facets["kind"]) == 0 {
+		t.Error("entering the filters did not count the facets")
+	}
 }

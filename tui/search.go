@@ -28,8 +28,10 @@ const (
 	modeFacets                   // choosing filters
 )
 
-// searchLimit is how many hits one search brings back.
-const searchLimit = 100
+// searchPage is how many hits one search brings back; moving to the last
+// of them asks for as many more. Highlighting and facets cost the library
+// time per hit, and a screen shows at most a few dozen.
+const searchPage = 50
 
 // facetNames are the facets, in the order their chips are shown.
 var facetNames = []string{"committee", "kind", "year", "status"}
@@ -54,6 +56,7 @@ type searchView struct {
 	inFlight bool
 	pending  bool
 
+	limit      int               // hits to ask for
 	query      index.SearchQuery // the query shown
 	shownInput string            // what was typed for it
 	res        *index.SearchResult
@@ -131,6 +134,7 @@ func (v *searchView) active() bool {
 // the user is typing, at once when a filter changed.
 func (v *searchView) changed(typing bool) tea.Cmd {
 	v.seq++
+	v.limit = searchPage
 	if !v.active() {
 		v.res, v.rows, v.err = nil, nil, nil
 		v.list.setLen(0)
@@ -171,8 +175,8 @@ func (v *searchView) buildQuery() index.SearchQuery {
 		Committee: v.filters["committee"],
 		Kind:      v.filters["kind"],
 		Status:    index.Status(v.filters["status"]),
-		Limit:     searchLimit,
-		Facets:    true,
+		Limit:     max(v.limit, searchPage),
+		Facets:    v.mode == modeFacets, // counted only while they are shown: they cost
 	}
 	if y, err := strconv.Atoi(v.filters["year"]); err == nil {
 		q.Year = y
@@ -214,6 +218,7 @@ func (v *searchView) Update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		if d := wheel(msg); d != 0 {
 			v.list.move(d)
+			return v.more()
 		}
 	case tea.KeyMsg:
 		switch v.mode {
@@ -291,10 +296,10 @@ func (v *searchView) inputKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.NextResult):
 		v.list.move(1)
-		return nil
+		return v.more()
 	case key.Matches(msg, k.PageUp, k.PageDown):
 		v.list.handleKey(msg, k)
-		return nil
+		return v.more()
 	}
 	before := v.input.Value()
 	var cmd tea.Cmd
@@ -308,7 +313,7 @@ func (v *searchView) inputKey(msg tea.KeyMsg) tea.Cmd {
 func (v *searchView) listKey(msg tea.KeyMsg) tea.Cmd {
 	k := v.sh.keys
 	if v.list.handleKey(msg, k) {
-		return nil
+		return v.more()
 	}
 	switch {
 	case key.Matches(msg, k.Open):
@@ -318,10 +323,25 @@ func (v *searchView) listKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Facets):
 		v.setMode(modeFacets)
 		v.facetRow, v.facetCol = 0, 0
+		if v.res != nil && !v.query.Facets && v.active() {
+			v.seq++ // the same query again, with its facets counted
+			return v.start()
+		}
 	case key.Matches(msg, k.Back):
 		return goBack
 	}
 	return nil
+}
+
+// more asks for the next page of hits when the cursor reaches the last
+// one shown and the library has more.
+func (v *searchView) more() tea.Cmd {
+	if v.res == nil || v.inFlight || v.list.cursor < len(v.rows)-3 || int(v.res.Total) <= len(v.rows) {
+		return nil
+	}
+	v.limit = len(v.rows) + searchPage
+	v.seq++
+	return v.start()
 }
 
 // chips returns the facet values of one facet row: the library's counts,
@@ -589,7 +609,7 @@ func (v *searchView) summary() string {
 	}
 	s := plural(int(v.res.Total), "result", "results")
 	if int(v.res.Total) > len(v.res.Hits) {
-		s += ", the best " + thousands(len(v.res.Hits)) + " shown"
+		s += ", the best " + thousands(len(v.res.Hits)) + " so far"
 	}
 	if v.res.Took > 0 {
 		s += " · " + v.res.Took.Round(100*time.Microsecond).String()
