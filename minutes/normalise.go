@@ -84,6 +84,10 @@ var (
 	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
 	rePDFIcon     = regexp.MustCompile(`(?i)\s*pdf\s+icon\s+pdf\s+[\d.]+\s*[km]b`)
 	reHeaderish   = regexp.MustCompile(`(?i)\b(?:page|minutes|tudalen|signed|initials|continued|cont'd)\b|#\s*(?:of|/)\s*#|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	// Running headers and footers run into the text of raw PDF lines:
+	// "… (Y-5) 184349  1 of 18", "January 12, 2011  2 of 18 *43 …",
+	// "Minutes – April 21, 2020 – Page 2".
+	rePageInLine  = regexp.MustCompile(`(?i)(?:\b(?:` + monthNames + `)\.?\s+\d{1,2},?\s+\d{4}\s{2,}\d{1,3}\s+of\s+\d{1,3}\b|\s{2,}\d{1,3}\s+of\s+\d{1,3}\s*$|\bminutes\s+[-–]\s+(?:` + monthNames + `)\.?\s+\d{1,2},?\s+\d{4}\s+[-–]\s+page\s+\d{1,3}\b)`)
 	reWebResidue  = regexp.MustCompile(`(?i)^(?:skip\s+to\s+(?:main\s+)?content|share\s+this\s+(?:item|page)|print\s+this\s+page|pdf\s+icon\b.*|view\s+directions|view\s+the\s+(?:reasons|background|declarations).*|download\s+.*\b(?:pdf|kb|mb)\b.*|(?:pdf|doc|docx)\s+\d+\s*(?:kb|mb)|back\s+to\s+top|cookie.*|accept\s+(?:all\s+)?cookies)$`)
 	reScannedNote = regexp.MustCompile(`(?i)^scanned page.{0,60}$`)
 	reSignedFoot  = regexp.MustCompile(`(?i)^signed[ _.:]*(\.{3,}|_{3,}).{0,60}$`)
@@ -135,8 +139,10 @@ func normalise(text string) []line {
 			lines = append(lines, line{"\f", i + 1, ""})
 			s = s[j+1:]
 		}
-		for _, part := range splitInlineMarkers(cleanLine(s)) {
-			lines = append(lines, line{part, i + 1, rawLine(s)})
+		for _, piece := range splitRunOnItems(s) {
+			for _, part := range splitInlineMarkers(cleanLine(piece)) {
+				lines = append(lines, line{part, i + 1, rawLine(piece)})
+			}
 		}
 	}
 	lines = dropFurniture(lines)
@@ -151,6 +157,9 @@ func normalise(text string) []line {
 // runs of spaces.
 func cleanLine(s string) string {
 	s = Sanitize(strings.ReplaceAll(s, "\t", " "))
+	if strings.Contains(s, " of ") || strings.Contains(s, "Page") || strings.Contains(s, "page") {
+		s = rePageInLine.ReplaceAllString(s, " ")
+	}
 	if strings.Contains(s, "**") {
 		s = strings.ReplaceAll(s, "**", "") // Markdown bold
 	}
@@ -320,7 +329,7 @@ var reRunOnItem = regexp.MustCompile(`\s(\*?(?:S-)?\d{1,3})\s[A-Z][a-z]`)
 // splitRunOnItems splits a run-together line before each item number that
 // follows an outcome in capitals or a closing bracket.
 func splitRunOnItems(s string) []string {
-	if len(s) < 120 {
+	if len(s) < 100 || !strings.Contains(s, " ") {
 		return []string{s}
 	}
 	var out []string
@@ -330,8 +339,8 @@ func splitRunOnItems(s string) []string {
 		if before == "" {
 			continue
 		}
-		last := before[len(before)-1]
-		if last == ')' || (last >= 'A' && last <= 'Z' && strings.ToUpper(lastWord(before)) == lastWord(before)) || (last >= '0' && last <= '9') {
+		last, w := before[len(before)-1], lastWord(before)
+		if last == ')' || len(w) >= 4 && strings.ToUpper(w) == w && (last >= 'A' && last <= 'Z' || last >= '0' && last <= '9') {
 			out = append(out, s[start:m[2]])
 			start = m[2]
 		}

@@ -192,6 +192,9 @@ func findCandidates(lines []line, end int) []candidate {
 		c.consent = strings.HasPrefix(t, "*") || strings.HasPrefix(t, "(*")
 		rest = strings.TrimSpace(stripEnumerators(rest))
 		q := headingQuality(rest)
+		if c.consent && q > 0 && q < 0.8 {
+			q = 0.8 // "*43 Authorize a $285,000 grant …": a consent item, however long
+		}
 		if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
 		}
@@ -200,7 +203,7 @@ func findCandidates(lines []line, end int) []candidate {
 		}
 		// A numbered paragraph reads on: its line runs into the next,
 		// or it is a clause ("Jo Carpenter, Participation Manager,").
-		if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ",") >= 1 && len(strings.Fields(rest)) > 6) {
+		if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
 			q *= 0.5
 		}
 		if strings.HasSuffix(rest, ",") {
@@ -333,8 +336,11 @@ func headingQuality(s string) float64 {
 	}
 	head := cutHeading(s)
 	words := strings.Fields(head)
-	if len(words) == 0 || len(words) > 25 {
+	if len(words) == 0 {
 		return 0
+	}
+	if len(words) > 25 {
+		return 0.2 // a long agenda title, or a paragraph
 	}
 	if markerStart(s) {
 		return 0.2 // "1. RESOLVED that …" is a numbered resolution, not an item

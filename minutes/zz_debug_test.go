@@ -58,3 +58,18 @@ func TestDebugItem(t *testing.T) {
 		}
 	}
 }
+
+// TestDebugLines prints normalised lines MB_FROM..MB_TO of MB_DEBUG.
+func TestDebugLines(t *testing.T) {
+	p := os.Getenv("MB_DEBUG")
+	if p == "" || os.Getenv("MB_FROM") == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(p)
+	text, _, _ := decode(data)
+	lines := normalise(text)
+	from, to := atoiSafe(os.Getenv("MB_FROM")), atoiSafe(os.Getenv("MB_TO"))
+	for i := from; i < to && i < len(lines); i++ {
+		t.Logf("%3d %q", i, lines[i].Text)
+	}
+}
