@@ -235,9 +235,12 @@ func splitSentences(s string) []string {
 	return out
 }
 
+var reParaNumber = regexp.MustCompile(`^(?:\d{1,2}\.|\(\d{1,2}\)|\d{1,2}\))\s+`)
+
 // tidyRecordText trims list punctuation from a record's text.
 func tidyRecordText(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "•"))
+	s = reParaNumber.ReplaceAllString(s, "") // "2. The Head of …" → "The Head of …"
 	s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
 	return s
 }
