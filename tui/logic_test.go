@@ -466,3 +466,19 @@ func TestSearchPagesOnDemand(t *testing.T) {
 		t.Error("entering the filters did not count the facets")
 	}
 }
+
+// TestKeysThatArriveTogether: bubbletea reports runes read at once (a
+// held-down j) as one message; each still moves the cursor, and text
+// typed fast after / still goes into the query.
+func TestKeysThatArriveTogether(t *testing.T) {
+	h := newHarness(t, newFixture(), 120, 40, testOptions())
+	start := h.m.due.list.cursor
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	if moved := h.m.due.list.cursor - start; moved < 3 {
+		t.Fatalf("three j in one message moved the cursor %d rows", moved)
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/fly")})
+	if h.m.active != viewSearch || h.m.search.input.Value() != "fly" {
+		t.Fatalf("\"/fly\" in one message: view %v, query %q", h.m.active, h.m.search.input.Value())
+	}
+}

@@ -198,6 +198,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.views[m.active].Capturing() {
+			return m, m.eachKey(msg)
+		}
 		if cmd, ok := m.globalKey(msg); ok {
 			return m, cmd
 		}
@@ -228,6 +231,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.asOf = msg.date
 	}
 	return m, m.broadcast(msg)
+}
+
+// eachKey handles keys that arrived together (bubbletea reports runes
+// read at once, as from a held-down j, as one message) one at a time, as
+// if typed apart.
+func (m *Model) eachKey(msg tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // broadcast gives msg to every view.
