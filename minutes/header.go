@@ -77,7 +77,11 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 	}
 	// The end time is usually at the end: "The meeting closed at 8.42 pm".
-	for i := len(lines) - 1; i >= 0 && m.End == ""; i-- {
+	stop := len(lines) - 400 // the closing time is near the end
+	if stop < 0 {
+		stop = 0
+	}
+	for i := len(lines) - 1; i >= stop && m.End == ""; i-- {
 		t := lines[i].Text
 		low := strings.ToLower(t)
 		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished"}) {

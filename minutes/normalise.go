@@ -157,7 +157,7 @@ func normalise(text string) []line {
 // runs of spaces.
 func cleanLine(s string) string {
 	s = Sanitize(strings.ReplaceAll(s, "\t", " "))
-	if strings.Contains(s, " of ") || strings.Contains(s, "Page") || strings.Contains(s, "page") {
+	if strings.Contains(s, "  ") && strings.Contains(s, " of ") || (strings.Contains(s, "Page") || strings.Contains(s, "page")) && strings.Contains(s, "inutes") {
 		s = rePageInLine.ReplaceAllString(s, " ")
 	}
 	if strings.Contains(s, "**") {
