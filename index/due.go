@@ -583,13 +583,20 @@ func isNumber(s string) bool {
 
 // Due returns open actions and follow-ups with their flags as of q.AsOf,
 // sorted by flag (FlagOrder), then due date (undated last), then meeting.
+//
+// Records from meetings after the as-of date are left out: on that date
+// they did not exist yet.
 func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	kinds := []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	var statuses []Status
 	if !q.IncludeClosed {
 		statuses = []Status{StatusOpen, StatusInProgress}
 	}
-	return l.records(ctx, RecordQuery{AsOf: q.AsOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true}, true)
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = l.today()
+	}
+	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true}, true)
 }
 
 // Records returns records for exports, in meeting-date then minute order,
@@ -630,7 +637,8 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 			len(q.Statuses) > 0 && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.Before(q.From)),
 			!q.To.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.After(q.To)),
-			!q.IncludeExempt && r.Exempt:
+			!q.IncludeExempt && r.Exempt,
+			byFlag && r.MeetingDate.After(asOf): // the due board: not yet minuted on the as-of date
 			return
 		}
 		model.flag(ctx, l, &r, asOf)

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// This file holds what the library commands (import, reparse, reindex,
+// search, due, show, set) share: opening the library and printing safely.
+
+// libraryParse is the parser the library commands give the library.
+// Tests replace it.
+var libraryParse = parseDocument
+
+// openLibrary opens --library (or the default library) for a command.
+// With create unset, a library that does not exist yet is an error that
+// says how to make one, rather than an empty library made on the spot.
+func openLibrary(ctx context.Context, a *app, command string, create bool) (*index.Library, error) {
+	dir := a.libraryDir
+	if dir == "" {
+		dir = index.DefaultDir()
+	}
+	if !create {
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("there is no library at %s: import minutes first (minutebook import PATH), or give --library DIR", safe(dir))
+		}
+	}
+	lib, err := index.Open(ctx, dir, index.Options{
+		Parse: libraryParse,
+		Logf: func(format string, args ...any) {
+			fmt.Fprintln(a.stderr, "minutebook:", safe(fmt.Sprintf(format, args...)))
+		},
+		Command: "minutebook " + command,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open the library %s: %w", safe(dir), err)
+	}
+	return lib, nil
+}
+
+// isTTY reports whether w is a terminal.
+func isTTY(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// safe makes text from documents, file names or the store fit to print: no
+// control characters or escape sequences (the parser removes them at
+// import; this is the second guard), no invalid UTF-8.
+func safe(s string) string {
+	s = minutes.Sanitize(s)
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// cell makes text fit one cell of a table: safe, on one line, at most n
+// runes (0: no limit).
+func cell(s string, n int) string {
+	s = strings.Join(strings.Fields(safe(s)), " ")
+	if n > 0 {
+		if r := []rune(s); len(r) > n {
+			s = string(r[:n-1]) + "…"
+		}
+	}
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// dateFlag reads a YYYY-MM-DD flag value ("" is the zero date).
+func dateFlag(flag, s string) (minutes.Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return minutes.Date{}, nil
+	}
+	d, err := minutes.ParseISODate(s)
+	if err != nil {
+		return d, fmt.Errorf("%s %q: give the date as YYYY-MM-DD, e.g. 2022-06-21", flag, s)
+	}
+	return d, nil
+}
+
+// plural says "1 meeting" or "3 meetings".
+func plural(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+func init() { subcommands = append(subcommands, newShowCmd) }
+
+func newShowCmd(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one record (or item, or meeting) with its source and tracking history",
+		Long: `Show one record with its text, where it came from, its tracking (status,
+owner, due date, notes) and their history. ID is a record ID as search and
+due list them (osc-2021-12-14-188-a1); an item ID (osc-2021-12-14-188)
+or a meeting ID (osc-2021-12-14) shows that item or meeting.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := openLibrary(cmd.Context(), a, "show", false)
+			if err != nil {
+				return err
+			}
+			defer lib.Close()
+			return runShow(cmd.Context(), a, lib, strings.TrimSpace(args[0]), asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+// shownRecord is a record with its history, as JSON.
+type shownRecord struct {
+	dueRecord
+	Part        string         `json:"part,omitempty"`
+	Council     string         `json:"council"`
+	ItemID      string         `json:"item_id"`
+	Exempt      bool           `json:"exempt"`
+	Source      string         `json:"source"`
+	Line        int            `json:"line"`
+	ParsedOwner *string        `json:"parsed_owner"`
+	ParsedDue   minutes.Date   `json:"parsed_due"`
+	Orphaned    bool           `json:"orphaned"`
+	History     []historyEntry `json:"history"`
+}
+
+type historyEntry struct {
+	At    string `json:"at"`
+	Who   string `json:"who"`
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON bool) error {
+	r, hist, err := lib.Record(ctx, id)
+	if err == nil {
+		if asJSON {
+			return writeJSON(a.stdout, showJSON(r, hist))
+		}
+		return printRecord(a.stdout, r, hist)
+	}
+	if !errors.Is(err, index.ErrNotFound) {
+		return err
+	}
+	// Not a record: a meeting, or an item of one.
+	parts := strings.Split(id, "-")
+	for k := len(parts); k > 0; k-- {
+		m, merr := lib.Meeting(ctx, strings.Join(parts[:k], "-"))
+		if merr != nil {
+			continue
+		}
+		if k == len(parts) {
+			if asJSON {
+				return writeJSON(a.stdout, m)
+			}
+			return printMeetingDetail(a.stdout, m)
+		}
+		for _, it := range m.Items {
+			if it.ID == id {
+				if asJSON {
+					return writeJSON(a.stdout, it)
+				}
+				printItem(a.stdout, m, it)
+				return nil
+			}
+		}
+		break
+	}
+	return fmt.Errorf("nothing in the library has the ID %q: find IDs with minutebook search or minutebook due", safe(id))
+}
+
+func showJSON(r index.Record, hist []index.HistoryEntry) shownRecord {
+	s := shownRecord{dueRecord: toDueRecord(r), Part: r.Part, Council: r.Council, ItemID: r.ItemID, Exempt: r.Exempt, Source: r.SourceName,
+		Line: r.Line, ParsedOwner: strPtr(r.ParsedOwner), ParsedDue: r.ParsedDue, Orphaned: r.Orphaned, History: []historyEntry{}}
+	for _, h := range hist {
+		s.History = append(s.History, historyEntry{At: h.At.UTC().Format("2006-01-02T15:04:05Z"), Who: h.Who, Field: h.Field, Old: h.Old, New: h.New})
+	}
+	return s
+}
+
+func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", k, cell(v, 0))
+		}
+	}
+	kind := string(r.Kind)
+	if r.Part != "" {
+		kind += " (part " + r.Part + ")"
+	}
+	row("ID", r.ID)
+	row("Kind", kind)
+	if r.Orphaned {
+		row("Note", "the minutes no longer give this record (a re-import or re-parse dropped it); its tracking is kept")
+	}
+	row("Committee", r.Committee)
+	row("Council", r.Council)
+	if r.MeetingDate.IsZero() {
+		row("Meeting", r.MeetingID)
+	} else {
+		row("Meeting", r.MeetingDate.String()+" ("+r.MeetingID+")")
+	}
+	row("Minute", strings.TrimSpace(r.Minute+" "+r.ItemTitle))
+	if r.Exempt {
+		row("Exempt", "yes: press and public excluded")
+	}
+	if r.SourceName != "" {
+		src := r.SourceName
+		if r.Line > 0 {
+			src += fmt.Sprintf(", line %d", r.Line)
+		}
+		row("Source", src)
+	}
+	if r.Kind != minutes.KindResolution {
+		row("Status", strings.ReplaceAll(string(r.Status), "_", " "))
+		row("Flag", r.Flag.Label())
+		owner := r.Owner
+		if r.Owner != r.ParsedOwner && r.ParsedOwner != "" {
+			owner += "  (the minutes say " + r.ParsedOwner + ")"
+		} else if r.Owner != "" && r.ParsedOwner == "" {
+			owner += "  (set by a clerk)"
+		}
+		row("Owner", owner)
+		due := dueDate(r)
+		if r.Provisional && !r.Due.IsZero() {
+			due += "  (provisional: the minutes named a month; no meeting known then)"
+		}
+		if r.DueMeeting != "" {
+			due += "  (" + r.DueMeeting + ")"
+		}
+		if r.Due != r.ParsedDue && !r.ParsedDue.IsZero() {
+			due += "  (the minutes say " + r.ParsedDue.String() + ")"
+		}
+		if due != "-" {
+			row("Due", due)
+		}
+		if t := r.ReturnedTo; t != nil {
+			how := "matched on: " + strings.Join(t.Matched, ", ") + "; minutebook set " + r.ID + " --not-returned to undo"
+			if t.Confirmed {
+				how = "confirmed by a clerk"
+			}
+			row("Came back", fmt.Sprintf("%s minute %s %q (%s), %s", t.MeetingDate, t.Minute, t.Title, t.ItemID, how))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s\n", wrap(safe(r.Text), 78, "    "))
+	if len(hist) > 0 {
+		fmt.Fprintln(w, "\nHistory:")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, h := range hist {
+			what := fmt.Sprintf("%s: %s → %s", h.Field, orDash(h.Old), orDash(h.New))
+			if h.Field == "note" {
+				what = "note: " + h.New
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", h.At.Local().Format("2006-01-02 15:04"), cell(h.Who, 20), cell(what, 0))
+		}
+		return tw.Flush()
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return strings.ReplaceAll(s, "_", " ")
+}
+
+func printMeetingDetail(w io.Writer, m *index.MeetingDetail) error {
+	fmt.Fprintf(w, "%s  %s  %s\n", m.ID, cell(m.Committee, 0), m.Date)
+	if m.Council != "" {
+		fmt.Fprintf(w, "%s\n", cell(m.Council, 0))
+	}
+	if m.SourceName != "" {
+		fmt.Fprintf(w, "Source: %s\n", cell(m.SourceName, 0))
+	}
+	if !m.NextMeeting.IsZero() {
+		fmt.Fprintf(w, "Next meeting: %s\n", m.NextMeeting)
+	}
+	for _, it := range m.Items {
+		fmt.Fprintln(w)
+		printItem(w, m, it)
+	}
+	for _, warn := range m.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", cell(warn.String(), 0))
+	}
+	return nil
+}
+
+func printItem(w io.Writer, m *index.MeetingDetail, it index.ItemDetail) {
+	title := it.Title
+	if it.Exempt {
+		title += "  [exempt]"
+	}
+	fmt.Fprintf(w, "%s  %s  (%s)\n", cell(it.Number, 0), cell(title, 0), it.ID)
+	for _, r := range it.Records {
+		label := strings.ToUpper(string(r.Kind))
+		extra := ""
+		if r.Kind != minutes.KindResolution {
+			extra = "  [" + r.Flag.Label()
+			if !r.Due.IsZero() {
+				extra += ", due " + dueDate(r)
+			}
+			extra += "]"
+		}
+		fmt.Fprintf(w, "    %-10s %s  %s%s\n", label, r.ID, cell(r.Text, 90), extra)
+	}
+}
+
+// wrap breaks text into lines of at most width runes, each indented.
+func wrap(text string, width int, indent string) string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && len([]rune(line))+1+len([]rune(word)) > width {
+				lines = append(lines, indent+line)
+				line = ""
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		lines = append(lines, indent+line)
+	}
+	return strings.Join(lines, "\n")
+}

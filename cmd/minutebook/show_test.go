@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestShowAndSet(t *testing.T) {
+	useFakeParser(t)
+	lib := importHarrowLike(t)
+	id := "osc-2021-12-14-188-a1"
+	out, errOut, code := runLib(t, lib, "set", id, "--status", "done", "--note", "figures sent \x1b]0;pwned\x07 to Members", "--owner", "Chief Inspector")
+	if code != 0 {
+		t.Fatalf("set: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "Saved "+id) || !strings.Contains(out, "Chief Inspector (the minutes say Borough Commander)") {
+		t.Errorf("set output:\n%s", out)
+	}
+	noControl(t, "set output", out)
+	out, _, code = runLib(t, lib, "show", id)
+	for _, s := range []string{"Status     done", "History:", "status: open → done", "note: figures sent"} {
+		if code != 0 || !strings.Contains(out, s) {
+			t.Errorf("show lacks %q:\n%s", s, out)
+		}
+	}
+	noControl(t, "show output", out)
+
+	out, _, _ = runLib(t, lib, "show", id, "--json")
+	var rec shownRecord
+	if err := json.Unmarshal([]byte(out), &rec); err != nil || rec.Status != "done" || len(rec.History) != 3 || *rec.ParsedOwner != "Borough Commander" {
+		t.Errorf("show --json: %v\n%s", err, out)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"set", id}, 1, "nothing to change"},
+		{[]string{"set", id, "--status", "finished"}, 1, "--status"},
+		{[]string{"set", id, "--due", "next tuesday"}, 1, "YYYY-MM-DD"},
+		{[]string{"set", "osc-2021-12-14-188-r1", "--status", "done"}, 1, "is a resolution"},
+		{[]string{"set", "osc-2021-12-14-188-f1", "--due", "2022-07-12"}, 0, "Due        2022-07-12"},
+		{[]string{"set", "osc-2021-12-14-188-f1", "--due", "none"}, 0, "2022-06-30*"},
+		{[]string{"set", "osc-2021-12-14-188-f1", "--returned-to", "osc-1999-01-01-1"}, 1, "no item"},
+		{[]string{"set", "nonsense", "--note", "x"}, 1, "no record"},
+		{[]string{"show", "osc-2021-12-14"}, 0, "188  Licensing and Enforcement Update"},
+		{[]string{"show", "osc-2021-12-14-188"}, 0, "ACTION"},
+		{[]string{"show", "osc-2021-12-14-999"}, 1, "nothing in the library has the ID"},
+	} {
+		out, errOut, code := runLib(t, lib, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.says) {
+			t.Errorf("%v: exit %d, want %d saying %q\n%s%s", tc.args, code, tc.code, tc.says, out, errOut)
+		}
+	}
+}
