@@ -56,7 +56,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		}
 	}
 	header, raw, _ := segment(lines, end)
-	readHeader(m, lines, headerEnd(header, lines), text)
+	readHeader(m, lines[:end], headerEnd(header, lines), text)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
 	m.futureMeetings = findFutureMeetings(m, raw)

@@ -19,6 +19,9 @@ func TestHarrowSample(t *testing.T) {
 	if m.Committee != "Overview and Scrutiny Committee" || m.Date.String() != "2021-12-14" || m.Attendance.Chair != "Sachin Shah" {
 		t.Errorf("header: %q %s chair %q", m.Committee, m.Date, m.Attendance.Chair)
 	}
+	if m.Start != "18:30" || m.End != "20:42" {
+		t.Errorf("times %s–%s, want 18:30–20:42", m.Start, m.End)
+	}
 	if len(m.Attendance.Present) != 8 || !contains(m.Attendance.Present, "Sasi Suresh") {
 		t.Errorf("present: %q", m.Attendance.Present)
 	}
