@@ -113,13 +113,13 @@ func findCommittee(lines []line) string {
 		joined.WriteString(l.Text + " ")
 	}
 	if m := reMinutesOf.FindStringSubmatch(joined.String()); m != nil {
-		if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+		if name := tidyBody(m[1]); validBody(name) {
 			return name
 		}
 	}
 	for _, l := range lines {
 		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) {
+			if name := tidyBody(m[1]); validBody(name) {
 				return name
 			}
 		}
@@ -134,9 +134,18 @@ func findCommittee(lines []line) string {
 	}
 	// ModernGov: "Environment Scrutiny Committee - Tuesday, 15th
 	// September, 2026 7.00 pm".
+	// A running header: "Wexbridge Borough Council – Environment and
+	// Community Safety Scrutiny Committee – 28 April 2026".
 	for _, l := range lines {
-		if i := strings.Index(l.Text, " - "); i > 0 && len(findDates(l.Text[i:], false)) > 0 {
-			if name := tidyBody(l.Text[:i]); reBodyWord.MatchString(name) && len(name) < 90 {
+		parts := reDashSep.Split(l.Text, -1)
+		if len(parts) < 2 || len(findDates(parts[len(parts)-1], false)) == 0 {
+			continue
+		}
+		for _, p := range parts[:len(parts)-1] {
+			if c := reCouncil.FindString(p); c != "" && len(c) >= len(strings.TrimSpace(p))-1 {
+				continue // the council's own name
+			}
+			if name := tidyBody(p); validBody(name) {
 				return name
 			}
 		}
@@ -192,6 +201,16 @@ func findCommittee(lines []line) string {
 var reWholeCouncil = regexp.MustCompile(`(?i)^[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}?\s+(city|town|county|parish|community|district|borough|shire|township|village|regional|metropolitan borough|city and county)?\s*council$`)
 
 var councilTypes = map[string]bool{"city": true, "town": true, "county": true, "parish": true, "community": true, "district": true, "borough": true, "shire": true, "township": true, "village": true, "regional": true, "metropolitan": true}
+
+var (
+	reDashSep  = regexp.MustCompile(`\s+[-–—]\s+`)
+	reNotABody = regexp.MustCompile(`(?i)^(?:held|at|in|on|of|the\s+meeting)\b|\b(?:chamber|hall|room|offices|held)\b`)
+)
+
+// validBody reports whether name reads as the name of a council body.
+func validBody(name string) bool {
+	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name)
+}
 
 var reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
 
