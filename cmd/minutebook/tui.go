@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/adrg/xdg"
 
 	"github.com/minutebook/minutebook/index"
 	sampledata "github.com/minutebook/minutebook/sample-data"
@@ -18,8 +21,9 @@ import (
 
 // Plain `minutebook` opens the TUI on the user's library, or, when there
 // is none yet (or it holds no meetings), on the bundled sample minutes in
-// a temporary library that is removed on exit. The samples never go into
-// the user's library.
+// a sample library of their own (see sampleDir), kept between runs so
+// that edits made while trying minutebook out are still there next time.
+// The samples never go into the user's library.
 
 func init() {
 	rootRun = runTUI
@@ -78,28 +82,52 @@ func openForTUI(ctx context.Context, dir string, notices *noticeLog) (index.API,
 	return openSamples(ctx, opt)
 }
 
-// openSamples imports the bundled sample minutes into a new temporary
-// library.
-func openSamples(ctx context.Context, opt index.Options) (index.API, string, func() error, error) {
-	tmp, err := os.MkdirTemp("", "minutebook-samples-")
-	if err != nil {
-		return nil, "", nil, fmt.Errorf("make a folder for the sample library: %w", err)
+// sampleDir is where the sample library lives between runs, so that a
+// clerk trying minutebook out sees their edits when they open it again:
+// $XDG_STATE_HOME/minutebook/samples, apart from the user's own library.
+// MINUTEBOOK_SAMPLES chooses another folder.
+func sampleDir() string {
+	if d := os.Getenv("MINUTEBOOK_SAMPLES"); d != "" {
+		return d
 	}
-	lib, err := index.Open(ctx, tmp, opt)
+	return filepath.Join(xdg.StateHome, "minutebook", "samples")
+}
+
+// openSamples opens the sample library, importing the bundled sample
+// minutes into it (importing is idempotent, so a second start adds
+// nothing and keeps the edits made on the samples). When that folder
+// cannot be used, the samples go into a temporary library instead.
+func openSamples(ctx context.Context, opt index.Options) (index.API, string, func() error, error) {
+	dir, temporary := sampleDir(), false
+	lib, err := (*index.Library)(nil), os.MkdirAll(dir, 0o700)
+	if err == nil {
+		lib, err = index.Open(ctx, dir, opt)
+	}
 	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, "", nil, fmt.Errorf("open the sample library: %w", err)
+		opt.Logf("the sample library %s could not be used (%v); using a temporary one, so edits will not be kept", dir, err)
+		if dir, err = os.MkdirTemp("", "minutebook-samples-"); err != nil {
+			return nil, "", nil, fmt.Errorf("make a folder for the sample library: %w", err)
+		}
+		temporary = true
+		if lib, err = index.Open(ctx, dir, opt); err != nil {
+			os.RemoveAll(dir)
+			return nil, "", nil, fmt.Errorf("open the sample library: %w", err)
+		}
 	}
 	closeLib := func() error {
 		err := lib.Close()
-		if rerr := os.RemoveAll(tmp); err == nil {
-			err = rerr
+		if temporary {
+			if rerr := os.RemoveAll(dir); err == nil {
+				err = rerr
+			}
 		}
 		return err
 	}
 	n, err := importSamples(ctx, lib, sampledata.FS)
 	if err == nil && n == 0 {
-		err = errors.New("no sample minutes are bundled in this build")
+		if cs, cerr := lib.Committees(ctx); cerr != nil || len(cs) == 0 {
+			err = errors.New("no sample minutes are bundled in this build")
+		}
 	}
 	if err != nil {
 		closeLib()

@@ -23,8 +23,20 @@ import (
 	"github.com/minutebook/minutebook/tui"
 )
 
+// TestMain keeps the tests' sample libraries out of the real state folder.
+func TestMain(m *testing.M) {
+	tmp, err := os.MkdirTemp("", "minutebook-cmd-test-")
+	if err == nil {
+		os.Setenv("MINUTEBOOK_SAMPLES", filepath.Join(tmp, "samples"))
+	}
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
 func TestOpenForTUIShowsSamplesWithoutALibrary(t *testing.T) {
 	ctx := context.Background()
+	t.Setenv("MINUTEBOOK_SAMPLES", filepath.Join(t.TempDir(), "samples"))
 	dir := filepath.Join(t.TempDir(), "no-library-here")
 	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
 	if err != nil {
@@ -42,15 +54,38 @@ func TestOpenForTUIShowsSamplesWithoutALibrary(t *testing.T) {
 			t.Errorf("meeting %s is not marked as a sample", m.ID)
 		}
 	}
-	tmp := api.(*index.Library).Dir()
+	sampleLib := api.(*index.Library).Dir()
+	if sampleLib != sampleDir() {
+		t.Errorf("samples opened in %s, want the sample library %s", sampleLib, sampleDir())
+	}
+	// A clerk trying minutebook out marks an action done, quits, and
+	// opens it again: the edit is still there, and nothing is imported twice.
+	due, err := api.Due(ctx, index.DueQuery{AsOf: minutes.MakeDate(2026, 11, 29)})
+	if err != nil || len(due) == 0 {
+		t.Fatalf("no due records in the samples (%v)", err)
+	}
+	done := index.StatusDone
+	if _, err := api.Update(ctx, due[0].ID, index.Change{Status: &done, Note: "sent to Members"}); err != nil {
+		t.Fatal(err)
+	}
 	if err := closeLib(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
-		t.Errorf("the temporary sample library %s is still there after closing (%v)", tmp, err)
-	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("opening the TUI made the user's library folder %s (%v)", dir, err)
+	}
+	api, _, closeLib, err = openForTUI(ctx, dir, &noticeLog{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeLib()
+	rec, hist, err := api.Record(ctx, due[0].ID)
+	if err != nil || rec.Status != index.StatusDone || len(hist) == 0 {
+		t.Errorf("after reopening the samples: status %q, %d history entries (%v); want the edit kept", rec.Status, len(hist), err)
+	}
+	again, _ := api.Meetings(ctx, "")
+	if len(again) != len(ms) {
+		t.Errorf("reopening the samples gave %d meetings, want %d", len(again), len(ms))
 	}
 }
 
