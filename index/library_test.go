@@ -547,3 +547,14 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("meetings after a failed import: %d", len(ms))
 	}
 }
+
+func TestDefaultDir(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/srv/clerk/data")
+	if got := DefaultDir(); got != filepath.Join("/srv/clerk/data", "minutebook") {
+		t.Errorf("DefaultDir = %s", got)
+	}
+	t.Setenv("XDG_DATA_HOME", "relative/ignored")
+	if got := DefaultDir(); !filepath.IsAbs(got) || !strings.HasSuffix(got, "minutebook") {
+		t.Errorf("DefaultDir with a relative XDG_DATA_HOME = %s", got)
+	}
+}

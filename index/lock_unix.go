@@ -18,3 +18,9 @@ func tryLockFile(f *os.File) error {
 	}
 	return err
 }
+
+// processAlive reports whether a process with this pid exists.
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

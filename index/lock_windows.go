@@ -20,3 +20,13 @@ func tryLockFile(f *os.File) error {
 	}
 	return err
 }
+
+// processAlive reports whether a process with this pid exists.
+func processAlive(pid int) bool {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
+	if err != nil {
+		return errors.Is(err, windows.ERROR_ACCESS_DENIED)
+	}
+	windows.CloseHandle(h)
+	return true
+}

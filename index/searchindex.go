@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -651,24 +650,16 @@ func (l *Library) Reindex(ctx context.Context) (ReindexResult, error) {
 	return ReindexResult{Documents: n, Took: time.Since(start)}, err
 }
 
-// IndexHolder reports who holds the search index, when anyone does and
-// it is not this Library.
+// IndexHolder reports who holds the search index, when another process
+// (or another Library) does. It only reads the holder file, which a holder
+// empties when it lets go; a holder that died is recognised by its pid.
 func (l *Library) IndexHolder() (Holder, bool) {
-	l.imu.RLock()
-	held := l.search != nil
-	l.imu.RUnlock()
-	if held || l.opt.IndexDir == ":memory:" {
+	if l.opt.IndexDir == ":memory:" {
 		return Holder{}, false
 	}
-	f, err := os.OpenFile(l.lockPath(), os.O_RDWR, 0)
-	if err != nil {
+	h := l.readHolder()
+	if h.PID == 0 || h.Token == l.token || !processAlive(h.PID) {
 		return Holder{}, false
 	}
-	defer f.Close()
-	if err := tryLockFile(f); err == nil {
-		return Holder{}, false // free (closing f releases it)
-	}
-	return l.readHolder(), true
+	return h, true
 }
-
-func isMemory(path string) bool { return strings.EqualFold(path, ":memory:") }
