@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -36,9 +37,16 @@ func TestChildProcess(t *testing.T) {
 	l, err := Open(ctx, dir, Options{Parse: fakeParse, Command: "minutebook child " + mode})
 	if err != nil {
 		say("error %v", err)
+		if errors.Is(err, ErrReadOnly) {
+			say("read-only")
+		}
 		os.Exit(1)
 	}
 	switch mode {
+	case "open": // just open (the parent looks at the error)
+		say("opened")
+		l.Close()
+		os.Exit(0)
 	case "import": // import synthetic meetings, saying each one done
 		n, _ := strconv.Atoi(os.Getenv("MINUTEBOOK_INDEX_N"))
 		for _, m := range synth.Meetings(n, 9) {
@@ -266,4 +274,50 @@ func TestTwoProcesses(t *testing.T) {
 	}
 	holder.stdin.Close()
 	holder.cmd.Wait()
+}
+
+func TestReadOnlyLibraryAsAnotherUser(t *testing.T) {
+	// As root a read-only folder is still writable, so the child runs as
+	// nobody on a library that nobody may read but not write.
+	if os.Geteuid() != 0 || testing.Short() {
+		t.Skip("needs root to run a child as another user")
+	}
+	base, err := os.MkdirTemp("/tmp", "minutebook-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(base)
+	dir := base + "/lib"
+	l := openLib(t, dir)
+	mustImport(t, l, harrow())
+	l.Close()
+	for _, p := range []string{base, dir} {
+		os.Chmod(p, 0o755)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.Chmod(dir+"/"+e.Name(), 0o644)
+	}
+	// A copy of the test binary that nobody may run.
+	bin, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := base + "/index.test"
+	if err := os.WriteFile(exe, bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestChildProcess$")
+	cmd.Dir = base
+	cmd.Env = append(os.Environ(), "MINUTEBOOK_INDEX_CHILD=open", "MINUTEBOOK_INDEX_DIR="+dir, "HOME="+base)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		t.Skipf("nobody cannot run the test binary: %v", err)
+	}
+	t.Logf("child said: %s", out)
+	if !strings.Contains(string(out), "read-only") || !strings.Contains(string(out), "check its permissions") {
+		t.Errorf("opening a library one cannot write to:\n%s", out)
+	}
 }
