@@ -18,7 +18,7 @@ var (
 	reMarker = regexp.MustCompile(`^(?:(?i:and|it\s+was|it\s+is|it\s+was\s+therefore|it\s+was\s+further|the\s+(?:committee|sub-committee|board|council|cabinet|panel|forum|executive|meeting|members|authority|commission|group)\s+(?:then\s+|therefore\s+|unanimously\s+)?)\s*)?` +
 		`(?:(?P<res>RESOLVED|Resolved|resolved)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—,;.]+|\s+(?:that|That|THAT|to|To)\b|\s+as\s+follows|\s*$|\s*(?:\(|“|"))` +
 		`|(?P<agr>AGREED|Agreed|agreed)(?:\s+UNANIMOUSLY|\s+unanimously)?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
-		`|(?P<dec>DECISION|Decision|DECIDED|Decided)(?:\s*[:\-–—]+|\s+(?:that|That)\b)` +
+		`|(?P<dec>DECISION|Decision|DECIDED|Decided)(?:\s*[:\-–—]+(?:\s*[^\d\s]|\s*$)|\s+(?:that|That)\b)` +
 		`|(?P<rec>RECOMMENDED|Recommended)(?:\s+(?:to|TO)\s+(?:the\s+)?(?:Council|COUNCIL|Cabinet|CABINET|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
 		`|(?P<num>(?:COUNCIL\s+|Council\s+|COMMITTEE\s+|Committee\s+)?(?:RESOLUTION|Resolution)\s+(?:number\s+|no\.?\s*|No\.?\s*)?[A-Z]{0,6}[/\s-]?\d[\w/.-]*)` +
 		`)`)
