@@ -77,6 +77,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			next = chain[k+1].title
 		}
 		bodyStart := c.title + 1
+		if c.scheme == "motion" {
+			// A numbered resolution is its own item: its line is the text.
+			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next)})
+			continue
+		}
 		if c.idx == c.title && c.scheme != "item" {
 			// The heading's own line may carry text after the heading:
 			// "96-2 APPROVING AGENDA: Moved by …".

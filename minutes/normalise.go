@@ -150,6 +150,7 @@ func normalise(text string) []line {
 	lines = collapseDoubleSpacing(lines)
 	lines = joinSplitWords(lines)
 	lines = mergeBullets(lines)
+	lines = joinLoneCapitals(lines)
 	return squeezeBlanks(lines)
 }
 
@@ -600,4 +601,20 @@ func squeezeBlanks(lines []line) []line {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// joinLoneCapitals mends a word whose first letter an HTML or PDF
+// converter put on a line of its own: "I" / "t was proposed" → "It was
+// proposed".
+func joinLoneCapitals(lines []line) []line {
+	for i := 0; i+1 < len(lines); i++ {
+		t := lines[i].Text
+		if len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' && t != "I" || t == "I" && i+1 < len(lines) && strings.HasPrefix(lines[i+1].Text, "t ") {
+			if next := lines[i+1].Text; next != "" && startsLower(next) {
+				lines[i+1].Text = t + next
+				lines[i].Text = ""
+			}
+		}
+	}
+	return lines
 }

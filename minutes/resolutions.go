@@ -167,6 +167,9 @@ func resolutionEnd(ls []line, i int) int {
 				break
 			}
 			n := ls[k].Text
+			if j == i+1 && strings.TrimSpace(stripMarker(ls[i].Text)) == "" {
+				continue // "And Resolved:" / (blank) / "“That the draft Minutes …”"
+			}
 			if rePartLabel.MatchString(n) && isNextPart(k) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
 				continue
 			}

@@ -46,6 +46,8 @@ var (
 	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\(\*?(\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
 	// The same, fused: "1.Adoption of Minutes".
 	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
+	// A numbered resolution with its movers: "R2020-78 L. Moore, J. Scott:".
+	reMotionNumber = regexp.MustCompile(`^([A-Z]{1,2}\d{2,4}\s?-\s?\d{1,4})\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
 	reItemRef = regexp.MustCompile(`^\((?i:item)\s+(\d{1,3}[a-z]?)\)$`)
 )
@@ -178,6 +180,20 @@ func findCandidates(lines []line, end int) []candidate {
 			continue
 		}
 		var num, rest string
+		if m := reMotionNumber.FindStringSubmatch(t); m != nil {
+			// "R2020-78 L. Moore, J. Scott: That we …": a council that
+			// numbers its resolutions and prints no other headings.
+			c, ok := newCandidate(strings.ReplaceAll(m[1], " ", ""), i)
+			if ok {
+				c.heading = cutHeading(motionText(t))
+				c.title, c.quality, c.scheme = i, 0.7, "motion"
+				if len(c.heading) > 100 {
+					c.heading = strings.TrimSpace(c.heading[:strings.LastIndexByte(c.heading[:100], ' ')]) + "…"
+				}
+				cands = append(cands, c)
+			}
+			continue
+		}
 		if m := reNumberFused.FindStringSubmatch(t); m != nil {
 			num, rest = m[1], m[2]
 		} else if m := reNumberHeading.FindStringSubmatch(t); m != nil {
