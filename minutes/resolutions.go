@@ -343,6 +343,7 @@ func findMotions(it *rawItem) ([]Record, []span) {
 	var recs []Record
 	var used []span
 	ls := it.lines
+	prevPara := ""
 	// Paragraphs: runs of non-blank lines.
 	for i := 0; i < len(ls); {
 		if ls[i].Text == "" {
@@ -357,8 +358,16 @@ func findMotions(it *rawItem) ([]Record, []span) {
 		i0 := i
 		i = j
 		if !reCarried.MatchString(text) || reLost.MatchString(text) && !reCarried.MatchString(text) {
+			prevPara = text
 			continue
 		}
+		// "That we pass By-Law No. 2020-19 …" / "Read a first, second and
+		// third time and passed … Carried.": the motion is the paragraph
+		// before its outcome.
+		if !strings.Contains(text, "That ") && !strings.Contains(text, "THAT ") && strings.Contains(prevPara, "That ") {
+			text = prevPara + " " + text
+		}
+		prevPara = ""
 		// Several motions in one paragraph: cut at each "Carried".
 		for _, piece := range splitMotions(text) {
 			if t := motionText(piece); t != "" {
