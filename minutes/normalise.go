@@ -26,51 +26,6 @@ type line struct {
 
 func (l line) blank() bool { return l.Text == "" }
 
-// Sanitize removes every control character except newline and tab, and the
-// Unicode format characters that can reorder or hide text (bidi overrides,
-// zero-width characters). Text from documents is untrusted and will reach
-// a terminal: everything minutebook stores has been through Sanitize.
-// Sanitize(Sanitize(s)) == Sanitize(s).
-func Sanitize(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	clean := true
-	for _, r := range s {
-		if dropRune(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if !dropRune(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func dropRune(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20 || r == 0x7f: // C0 and DEL
-		return true
-	case r >= 0x80 && r <= 0x9f: // C1, including U+009B CSI
-		return true
-	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
-		return true // zero-width, bidi embeddings and overrides, invisible operators
-	case r >= 0xfff9 && r <= 0xfffb:
-		return true
-	}
-	return false
-}
-
 var (
 	reGap         = regexp.MustCompile(`\s{2,}`)
 	reMdLink      = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)

@@ -315,3 +315,45 @@ func TestSeedPressItemsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestSanitizeEscapes(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"CSI whole", "a\x1b[2Jb\x1b[31mc", "abc"},
+		{"OSC 52 clipboard", "x\x1b]52;c;ZXZpbA==\x07y", "xy"},
+		{"OSC 8 link", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "link"},
+		{"DCS", "a\x1bP1;2q#0\x1b\\b", "ab"},
+		{"8-bit CSI", "a\u009b31mb", "ab"},
+		{"bare CR", "FAIL\rPASS", "FAIL\nPASS"},
+		{"bidi override", "abc\u202edef\u202c", "abcdef"},
+		{"unterminated OSC", "a\x1b]0;no end", "a0;no end"},
+		{"bell and NUL", "a\x07b\x00c", "abc"},
+		{"form feed dropped", "a\fb", "ab"},
+	}
+	for _, c := range cases {
+		if got := Sanitize(c.in); got != c.want {
+			t.Errorf("%s: Sanitize(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+	if got := SanitizeText("page1\fpage2"); got != "page1\fpage2" {
+		t.Errorf("SanitizeText dropped the page break: %q", got)
+	}
+}
+
+// FuzzSanitize: sanitising twice equals once, and what comes out holds no
+// control character but newline and tab.
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"plain", "a\x1b[2Jb", "\x1b]52;c;x\x07", "FAIL\rPASS", "\u202eabc", "\xff\xfe", "a\x1b]0;x\nb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if Sanitize(out) != out {
+			t.Fatalf("not idempotent: %q → %q → %q", s, out, Sanitize(out))
+		}
+		for _, r := range out {
+			if dropRune(r) || r == '\r' || r == 0x1b {
+				t.Fatalf("Sanitize(%q) keeps %U", s, r)
+			}
+		}
+	})
+}

@@ -21,7 +21,7 @@ func TestCleanText(t *testing.T) {
 		{"BEL and NUL", "ding\x07\x00dong", "dingdong"},
 		{"bidi override", "invoice\u202Efdp.exe", "invoicefdp.exe"},
 		{"soft hyphen", "fly\u00adtipping", "flytipping"},
-		{"unterminated OSC stops at line end", "a\x1b]0;evil\nnext", "a\nnext"},
+		{"unterminated OSC loses only its introducer", "a\x1b]0;evil\nnext", "a0;evil\nnext"},
 		{"invalid utf8", "a\xffb", "a\uFFFDb"},
 		{"ESC at end", "a\x1b", "a"},
 	}
