@@ -43,11 +43,12 @@ import (
 // the store's changes log) did not touch, so that an edit costs the
 // re-reading of one meeting, not of the library.
 type dueCache struct {
-	gen       int64
-	known     map[string][]minutes.Date // committee key → known meeting dates, sorted
-	committee map[string]string         // meeting ID → committee key
-	order     []string                  // meeting IDs by date, committee, ID
-	links     map[string]*linkSet       // follow-up ID → the clerk's decisions
+	gen        int64
+	known      map[string][]minutes.Date // committee key → known meeting dates, sorted
+	committee  map[string]string         // meeting ID → committee key
+	order      []string                  // meeting IDs by date, committee, ID
+	committees []Committee               // by name
+	links      map[string]*linkSet       // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
 	items   map[string]*committeeItems     // committee key → items, loaded when first needed
@@ -144,17 +145,27 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 // readMeetings reads every meeting's committee and dates: the known
 // meetings and the meeting order.
 func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, committee, date, next_meeting FROM meetings ORDER BY date, committee, id")
+	rows, err := tx.QueryContext(ctx, "SELECT id, committee, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	stored := map[string][]minutes.Date{}
 	stated := map[string][][2]minutes.Date{}
+	byName := map[string]*Committee{}
 	for rows.Next() {
-		var id, committee, date, next string
-		if err := rows.Scan(&id, &committee, &date, &next); err != nil {
+		var id, committee, council, date, next string
+		if err := rows.Scan(&id, &committee, &council, &date, &next); err != nil {
 			return err
+		}
+		cm := byName[committee]
+		if cm == nil {
+			cm = &Committee{Name: committee}
+			byName[committee] = cm
+		}
+		cm.Meetings++
+		if council > cm.Council {
+			cm.Council = council
 		}
 		k := committeeKey(committee)
 		c.committee[id] = k
@@ -162,6 +173,9 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 		d := parseDate(date)
 		if d.IsZero() {
 			continue
+		}
+		if d.After(cm.Last) {
+			cm.Last = d
 		}
 		stored[k] = append(stored[k], d)
 		if n := parseDate(next); n.After(d) {
@@ -171,6 +185,10 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	for _, cm := range byName {
+		c.committees = append(c.committees, *cm)
+	}
+	sort.Slice(c.committees, func(i, j int) bool { return c.committees[i].Name < c.committees[j].Name })
 	for k, ds := range stored {
 		known := append([]minutes.Date(nil), ds...)
 		for _, s := range stated[k] {
@@ -420,8 +438,13 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	}
 	ci := &committeeItems{post: map[string][]int32{}}
 	c.items[key] = ci
-	names, err := l.committeeNamesForKey(ctx, key)
-	if err != nil || len(names) == 0 {
+	var names []string
+	for _, cm := range c.committees {
+		if committeeKey(cm.Name) == key {
+			names = append(names, cm.Name)
+		}
+	}
+	if len(names) == 0 {
 		return ci
 	}
 	b, _ := json.Marshal(names)
@@ -450,25 +473,6 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 		}
 	}
 	return ci
-}
-
-func (l *Library) committeeNamesForKey(ctx context.Context, key string) ([]string, error) {
-	rows, err := l.store.reader.QueryContext(ctx, "SELECT DISTINCT committee FROM meetings")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		if committeeKey(n) == key {
-			out = append(out, n)
-		}
-	}
-	return out, rows.Err()
 }
 
 // match finds the earliest later item on r's subject (see the comment at

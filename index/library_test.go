@@ -558,3 +558,64 @@ func TestDefaultDir(t *testing.T) {
 		t.Errorf("DefaultDir with a relative XDG_DATA_HOME = %s", got)
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	// Edits, imports, due boards and searches at once, in one Library and
+	// across two: no deadlock, no race, every edit kept.
+	ctx := context.Background()
+	dir := t.TempDir()
+	a := openLib(t, dir)
+	b := openLib(t, dir)
+	ms := synth.Meetings(24, 4)
+	mustImport(t, a, ms[:12]...)
+	var ids []string
+	for _, m := range ms[:12] {
+		for _, it := range m.Items {
+			for _, r := range it.Actions {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	errs := make(chan error, 100)
+	done := make(chan struct{})
+	work := func(f func(i int) error) {
+		go func() {
+			for i := 0; i < 20; i++ {
+				if err := f(i); err != nil {
+					errs <- err
+					break
+				}
+			}
+			done <- struct{}{}
+		}()
+	}
+	work(func(i int) error {
+		_, err := a.Update(ctx, ids[i%len(ids)], Change{Note: "note " + itoa(i)})
+		return err
+	})
+	work(func(i int) error {
+		_, err := b.Import(ctx, ms[12+i%12].Source.Name, encode(ms[12+i%12]))
+		return err
+	})
+	work(func(i int) error { _, err := a.Due(ctx, DueQuery{AsOf: date("2020-01-01")}); return err })
+	work(func(i int) error { _, err := b.Due(ctx, DueQuery{AsOf: date("2020-01-01")}); return err })
+	work(func(i int) error {
+		_, err := a.Search(ctx, SearchQuery{Text: "report", Facets: true})
+		return err
+	})
+	work(func(i int) error { _, err := a.Committees(ctx); return err })
+	work(func(i int) error { _, err := b.Search(ctx, SearchQuery{Text: "budget", Kind: "item"}); return err })
+	for range 7 {
+		<-done
+	}
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for i := range 20 {
+		r, _, err := b.Record(ctx, ids[i%len(ids)])
+		if err != nil || r.LastNote == "" {
+			t.Errorf("%s: %+v %v", ids[i%len(ids)], r, err)
+		}
+	}
+}

@@ -387,22 +387,11 @@ func (l *Library) currentLink(ctx context.Context, id string) (*ItemRef, error) 
 
 // Committees lists the committees the library holds meetings of, by name.
 func (l *Library) Committees(ctx context.Context) ([]Committee, error) {
-	rows, err := l.store.reader.QueryContext(ctx, `SELECT committee, max(council), count(*), max(date) FROM meetings GROUP BY committee ORDER BY committee`)
+	model, err := l.model(ctx)
 	if err != nil {
-		return nil, l.store.wrap("list committees", err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []Committee{}
-	for rows.Next() {
-		var c Committee
-		var last string
-		if err := rows.Scan(&c.Name, &c.Council, &c.Meetings, &last); err != nil {
-			return nil, l.store.wrap("list committees", err)
-		}
-		c.Last = parseDate(last)
-		out = append(out, c)
-	}
-	return out, l.store.wrap("list committees", rows.Err())
+	return append([]Committee{}, model.committees...), nil
 }
 
 const meetingSummaryCols = `m.id, m.council, m.committee, m.date, m.source_name, m.sample,
