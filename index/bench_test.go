@@ -232,6 +232,20 @@ func BenchmarkDue(b *testing.B) {
 			}
 		}
 	})
+	b.Run("cold-one-committee", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			l.cacheMu.Lock()
+			l.cache = nil
+			l.cacheMu.Unlock()
+			rs, err := l.Due(ctx, DueQuery{AsOf: date("2019-06-01"), Committee: "osc"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(rs)
+		}
+		b.ReportMetric(float64(n), "records")
+	})
 	for _, cold := range []bool{true, false} {
 		b.Run("cold="+strconv.FormatBool(cold), func(b *testing.B) {
 			var n int

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -125,12 +126,12 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 		for id := range changed {
 			ids = append(ids, id)
 		}
-		fresh, err := loadRows(ctx, tx, "r.meeting_id IN (SELECT value FROM json_each(?))", jsonList(ids))
-		if err != nil {
+		fresh := map[string][]row{}
+		if err := loadByMeeting(ctx, tx, fresh, "r.kind IN ('action', 'followup') AND r.meeting_id IN (SELECT value FROM json_each(?))", jsonList(ids)); err != nil {
 			return err
 		}
-		for _, r := range fresh {
-			byMeeting[r.MeetingID] = append(byMeeting[r.MeetingID], r)
+		for id, rs := range fresh {
+			byMeeting[id] = rs
 		}
 		c.byMeeting = byMeeting
 		return nil
@@ -283,6 +284,13 @@ func changedSince(ctx context.Context, tx *sql.Tx, gen int64) (map[string]bool, 
 	return out, true, rows.Err()
 }
 
+// rowsLoaded reports whether allRows has the rows in memory.
+func (c *dueCache) rowsLoaded() bool {
+	c.rowsMu.Lock()
+	defer c.rowsMu.Unlock()
+	return c.byMeeting != nil
+}
+
 // allRows returns every action and follow-up, grouped by meeting, reading
 // them when first needed.
 func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, error) {
@@ -291,14 +299,11 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 	if c.byMeeting != nil {
 		return c.byMeeting, nil
 	}
-	rs, err := loadRows(ctx, l.store.reader, "r.kind IN ('action', 'followup')")
-	if err != nil {
+	byMeeting := map[string][]row{}
+	if err := loadByMeeting(ctx, l.store.reader, byMeeting, "r.kind IN ('action', 'followup')"); err != nil {
 		return nil, l.store.wrap("list records", err)
 	}
-	c.byMeeting = map[string][]row{}
-	for _, r := range rs {
-		c.byMeeting[r.MeetingID] = append(c.byMeeting[r.MeetingID], r)
-	}
+	c.byMeeting = byMeeting
 	return c.byMeeting, nil
 }
 
@@ -448,28 +453,43 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 		return ci
 	}
 	b, _ := json.Marshal(names)
-	rows, err := l.store.reader.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date FROM items i
-		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee IN (SELECT value FROM json_each(?)) AND m.date <> ''
-		ORDER BY m.date, i.ord`, string(b))
+	rows, err := l.store.reader.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
+		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee IN (SELECT value FROM json_each(?)) AND m.date <> ''`, string(b))
 	if err != nil {
 		return ci
 	}
 	defer rows.Close()
+	type sortable struct {
+		itemInfo
+		ord int
+	}
+	var list []sortable
 	for rows.Next() {
-		var it itemInfo
+		var it sortable
 		var date string
-		if err := rows.Scan(&it.id, &it.meetingID, &it.committee, &it.number, &it.title, &date); err != nil {
+		if err := rows.Scan(&it.id, &it.meetingID, &it.committee, &it.number, &it.title, &date, &it.ord); err != nil {
 			return ci
 		}
 		it.date = parseDate(date)
 		it.terms = subjectTerms(it.title)
-		if len(it.terms) == 0 {
-			continue
+		if len(it.terms) > 0 {
+			list = append(list, it)
 		}
-		n := int32(len(ci.list))
-		ci.list = append(ci.list, it)
+	}
+	slices.SortFunc(list, func(a, b sortable) int {
+		if c := a.date.Compare(b.date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.meetingID, b.meetingID); c != 0 {
+			return c
+		}
+		return a.ord - b.ord
+	})
+	ci.list = make([]itemInfo, len(list))
+	for n, it := range list {
+		ci.list[n] = it.itemInfo
 		for t := range it.terms {
-			ci.post[t] = append(ci.post[t], n)
+			ci.post[t] = append(ci.post[t], int32(n))
 		}
 	}
 	return ci
@@ -568,12 +588,25 @@ func subjectTerms(s string) map[string]string {
 		if len(lw) < 3 || notSubject[lw] || isNumber(lw) {
 			continue
 		}
-		stem := porterstemmer.StemString(lw)
+		stem := stemOf(lw)
 		if _, ok := out[stem]; !ok {
 			out[stem] = w
 		}
 	}
 	return out
+}
+
+// stems remembers the stems of the words seen: titles use few words, and
+// stemming is the dearest step of matching.
+var stems sync.Map
+
+func stemOf(w string) string {
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := porterstemmer.StemString(w)
+	stems.Store(w, s)
+	return s
 }
 
 func isNumber(s string) bool {
@@ -656,6 +689,17 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		for _, r := range rs {
 			consider(r)
 		}
+	} else if names != nil && !model.rowsLoaded() {
+		// One committee, and the rows are not in memory yet (a one-off
+		// command): read that committee's only.
+		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?)) AND m.committee IN (SELECT value FROM json_each(?))",
+			jsonList(kinds), jsonList(slices.Collect(maps.Keys(names))))
+		if err != nil {
+			return nil, l.store.wrap("list records", err)
+		}
+		for _, r := range rs {
+			consider(r)
+		}
 	} else {
 		byMeeting, err := model.allRows(ctx, l)
 		if err != nil {
@@ -711,7 +755,38 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 
 // loadRows reads the records that match where, in meeting order.
 func loadRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+recordCols+recordFrom+"WHERE "+where+" ORDER BY m.date, m.committee, m.id, i.ord, r.ord", args...)
+	return queryRows(ctx, q, where+" ORDER BY m.date, m.committee, m.id, i.ord, r.ord", args...)
+}
+
+// loadByMeeting reads the records that match where, grouped by meeting,
+// each meeting's in order. (Sorting here is cheaper than in SQL.)
+func loadByMeeting(ctx context.Context, q queryer, into map[string][]row, where string, args ...any) error {
+	rs, err := queryRows(ctx, q, where, args...)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		into[r.MeetingID] = append(into[r.MeetingID], r)
+	}
+	for id, list := range into {
+		sorted := slices.IsSortedFunc(list, compareRowOrder)
+		if !sorted {
+			slices.SortStableFunc(list, compareRowOrder)
+			into[id] = list
+		}
+	}
+	return nil
+}
+
+func compareRowOrder(a, b row) int {
+	if a.itemOrd != b.itemOrd {
+		return a.itemOrd - b.itemOrd
+	}
+	return a.recOrd - b.recOrd
+}
+
+func queryRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+recordCols+recordFrom+"WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ const timeFormat = time.RFC3339Nano
 
 const recordCols = `r.id, r.kind, r.part, r.text, r.meeting_id, m.council, m.committee, m.date, i.id, i.number, i.title, i.exempt,
 	m.source_name, m.source_hash, r.line, r.owner, r.due, r.due_meeting, r.provisional, r.target,
-	t.status, t.owner, t.due, t.updated_at, t.last_note`
+	t.status, t.owner, t.due, t.updated_at, t.last_note, i.ord, r.ord`
 
 const recordFrom = ` FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN items i ON i.id = r.item_id LEFT JOIN tracking t ON t.record_id = r.id `
 
@@ -30,6 +30,8 @@ type row struct {
 	Record
 	dueOverride bool   // the clerk set the due date
 	ckey        string // committeeKey(Committee), once worked out
+	itemOrd     int    // the item's place in its meeting
+	recOrd      int    // the record's place in its item
 }
 
 func (r *row) key() string {
@@ -47,7 +49,7 @@ func scanRecord(s scanner) (row, error) {
 	var tStatus, tOwner, tDue, tUpdated, tNote sql.NullString
 	err := s.Scan(&r.ID, &kind, &r.Part, &r.Text, &r.MeetingID, &r.Council, &r.Committee, &date, &r.ItemID, &r.Minute, &r.ItemTitle, &r.Exempt,
 		&r.SourceName, &r.SourceHash, &r.Line, &r.ParsedOwner, &due, &r.DueMeeting, &r.Provisional, &r.Target,
-		&tStatus, &tOwner, &tDue, &tUpdated, &tNote)
+		&tStatus, &tOwner, &tDue, &tUpdated, &tNote, &r.itemOrd, &r.recOrd)
 	if err != nil {
 		return r, err
 	}
