@@ -114,6 +114,10 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 				err = documentError(path, err)
 			}
 		}
+		if err != nil && ctx.Err() != nil { // interrupted: this file was not imported, and that is all
+			stopped = ctx.Err()
+			break
+		}
 		if err != nil {
 			r.err, r.Error = err, err.Error()
 			clearProgress()
@@ -162,6 +166,9 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 		}
 	} else {
 		printImportSummary(a, results, skipped, len(files))
+	}
+	if errors.Is(stopped, context.Canceled) {
+		return &exitError{2, fmt.Errorf("interrupted after %s; run the same import again to finish (what is imported is skipped)", plural(imported, "file"))}
 	}
 	switch {
 	case stopped != nil && imported == 0:
