@@ -76,6 +76,17 @@ func BenchmarkImport(b *testing.B) {
 	}
 }
 
+// benchTempDir is the bench library's folder when TestMain is to remove it.
+var benchTempDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchTempDir != "" {
+		os.RemoveAll(benchTempDir)
+	}
+	os.Exit(code)
+}
+
 // benchLibrary is one imported and indexed library shared by the
 // read-side benchmarks.
 //
@@ -91,6 +102,7 @@ var benchLibrary = sync.OnceValues(func() (string, error) {
 		if dir, err = os.MkdirTemp("", "minutebook-bench-"); err != nil {
 			return "", err
 		}
+		benchTempDir = dir
 	}
 	opt := Options{Parse: fakeParse, Logf: func(string, ...any) {}}
 	l, err := Open(context.Background(), dir, opt)
