@@ -229,12 +229,19 @@ func TestIndexRebuiltWhenStaleOrDamaged(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "store", "root.bolt"), []byte(strings.Repeat("garbage", 1000)), 0o600)
 		}, "could not be opened"},
 		{"truncated segments", func(t *testing.T, dir string) {
+			damaged := 0
 			filepath.Walk(filepath.Join(dir, "store"), func(path string, info os.FileInfo, err error) error {
 				if err == nil && strings.HasSuffix(path, ".zap") {
 					os.WriteFile(path, []byte("not a segment"), 0o600)
+					damaged++
 				}
 				return nil
 			})
+			if damaged == 0 {
+				// scorch persists segments in the background; under load
+				// none may be on disk yet, and there is nothing to damage.
+				t.Skip("no segment files on disk to damage")
+			}
 		}, "could not be opened"},
 		{"missing", func(t *testing.T, dir string) { os.RemoveAll(dir) }, ""},
 		{"another library's index", func(t *testing.T, dir string) {
