@@ -178,7 +178,7 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 	case failed > 0 && imported == 0:
 		return &exitError{1, fmt.Errorf("no file could be imported (the reasons are above)")}
 	case failed > 0:
-		return &exitError{2, fmt.Errorf("%d of %d files could not be imported (the reasons are above); the others were", failed, len(files))}
+		return &exitError{2, fmt.Errorf("%d of %d files could not be imported (the reasons are above); the other %d were imported", failed, len(files), len(files)-failed)}
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -87,6 +88,36 @@ func getEngine(ctx context.Context, lim Limits) (*engine, error) {
 	}
 }
 
+// compileMemoryLimit is the soft heap limit while PDFium compiles.
+const compileMemoryLimit = 64 << 20
+
+// CompileElsewhere, when set, compiles PDFium into the cache folder in
+// another process before this one starts it for the first time.
+// Compiling peaks at about 350 MB; loading compiled code from the cache
+// takes a fraction of that, so a program that reads PDFs as part of a
+// larger job (an import) stays small. The minutebook command sets it to
+// run itself with a hidden subcommand that calls Warm.
+var CompileElsewhere func(ctx context.Context, cacheDir string) error
+
+// Warm compiles PDFium into cacheDir in this process, for CompileElsewhere.
+func Warm(ctx context.Context, cacheDir string) error {
+	lim := DefaultLimits()
+	lim.CacheDir = cacheDir
+	warming.Store(true)
+	_, err := getEngine(ctx, lim)
+	return err
+}
+
+// warming is set in the process that Warm runs in, which must compile
+// rather than ask another process to.
+var warming atomic.Bool
+
+// cacheFilled reports whether dir already holds compiled code.
+func cacheFilled(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) > 0
+}
+
 func (e *engine) start(key engineKey) {
 	defer close(e.ready)
 	defer func() {
@@ -95,6 +126,12 @@ func (e *engine) start(key engineKey) {
 		}
 	}()
 	t0 := time.Now()
+	if key.cacheDir != "" && CompileElsewhere != nil && !warming.Load() && !cacheFilled(key.cacheDir) {
+		// Best effort: when it fails, this process compiles as before.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		_ = CompileElsewhere(ctx, key.cacheDir)
+		cancel()
+	}
 	rc := wazero.NewRuntimeConfig().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithCloseOnContextDone(true).
@@ -106,6 +143,10 @@ func (e *engine) start(key engineKey) {
 			}
 		}
 	}
+	// Compiling makes a lot of short-lived garbage; a soft memory limit
+	// while it runs makes the collector keep the peak down (the import of
+	// a folder must stay within a few hundred MB even on a first start).
+	prevLimit := debug.SetMemoryLimit(compileMemoryLimit)
 	e.pool, e.err = webassembly.Init(webassembly.Config{
 		MinIdle:       0,
 		MaxIdle:       1,
@@ -115,6 +156,7 @@ func (e *engine) start(key engineKey) {
 		Stdout:        io.Discard,
 		Stderr:        io.Discard,
 	})
+	debug.SetMemoryLimit(prevLimit)
 	e.took = time.Since(t0)
 	// Compiling leaves a few hundred MB of garbage: give it back now.
 	debug.FreeOSMemory()
