@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minutebook/minutebook/index/synth"
 	"github.com/minutebook/minutebook/minutes"
@@ -564,8 +565,11 @@ func TestConcurrentUse(t *testing.T) {
 	// across two: no deadlock, no race, every edit kept.
 	ctx := context.Background()
 	dir := t.TempDir()
-	a := openLib(t, dir)
-	b := openLib(t, dir)
+	// Waiting for the other Library's index is part of the test; how long
+	// it takes on a loaded machine (CI, -race) is not.
+	patient := func(o *Options) { o.IndexWait = time.Minute }
+	a := openLib(t, dir, patient)
+	b := openLib(t, dir, patient)
 	ms := synth.Meetings(24, 4)
 	mustImport(t, a, ms[:12]...)
 	var ids []string

@@ -33,7 +33,7 @@ func waitFor(t *testing.T, tm *teatest.TestModel, want ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 func press(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
@@ -59,7 +59,7 @@ func TestFlowSearchOpenMarkDone(t *testing.T) {
 	waitFor(t, tm, "The Corporate Director would circulate")
 
 	tm.Type("q")
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	if m.active != viewDue {
 		t.Errorf("ended on view %v, want the due board", m.active)
 	}
@@ -103,7 +103,7 @@ func TestFlowChangeAsOf(t *testing.T) {
 	tm.Type("t") // back to today
 	waitFor(t, tm, "as of 2022-05-20 (today)", "OVERDUE (2)")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
 
 func TestFlowAsOfNextMeeting(t *testing.T) {
@@ -126,7 +126,7 @@ func TestFlowAsOfNextMeeting(t *testing.T) {
 	tm.Send(press(tea.KeyEnter))
 	waitFor(t, tm, "as of 2022-06-14") // "what will be due then?"
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
 
 func TestFlowResize(t *testing.T) {
@@ -140,7 +140,7 @@ func TestFlowResize(t *testing.T) {
 	tm.Type("1")
 	waitFor(t, tm, "OVERDUE")
 	tm.Type("q")
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	if m.width != 80 || m.height != 24 {
 		t.Fatalf("model has size %dx%d after the last resize, want 80x24", m.width, m.height)
 	}
@@ -161,7 +161,7 @@ func TestFlowLiveUpdate(t *testing.T) {
 	lib.bump(func() { lib.recByID["osc-2022-01-11-202-a1"].rec.Status = index.StatusDone })
 	waitFor(t, tm, "OVERDUE (1)", "DONE (2)")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
 
 func TestFlowUndo(t *testing.T) {
@@ -175,7 +175,7 @@ func TestFlowUndo(t *testing.T) {
 	tm.Type("u")
 	waitFor(t, tm, "Undone:")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 	rec, hist, _ := lib.Record(context.Background(), "osc-2021-12-14-189-a1")
 	if rec.Status != index.StatusOpen || len(hist) != 2 {
 		t.Errorf("after undo: status %q, %d history entries; want open, 2", rec.Status, len(hist))
@@ -192,7 +192,7 @@ func TestFlowSaveFailureIsShown(t *testing.T) {
 	tm.Type("d")
 	waitFor(t, tm, "Not saved: the library is locked")
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
 
 type errString string

@@ -334,7 +334,7 @@ func TestStartsFastWhenTheTerminalNeverAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("minutebook --version: %v\n%s", err, out.String())
 		}
-		if took > 2*time.Second {
+		if took > 4500*time.Millisecond { // the bug it guards against waits 5 s
 			t.Fatalf("minutebook --version took %v under script: it waited for the terminal", took)
 		}
 		if strings.Contains(out.String(), "]11;?") {
@@ -493,7 +493,7 @@ func TestTUISeesAnotherProcessesEdit(t *testing.T) {
 	wait := func(want string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+			teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	wait("All committees")
 
@@ -508,5 +508,5 @@ func TestTUISeesAnotherProcessesEdit(t *testing.T) {
 	other.Close()
 	wait("DONE (1)")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
