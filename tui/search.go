@@ -239,8 +239,10 @@ func (v *searchView) done(msg searchDoneMsg) tea.Cmd {
 	if msg.seq == v.seq {
 		v.err = msg.err
 		if msg.err == nil {
+			// The same query answered again (a live reload, more hits):
+			// stay on the chosen hit. A new query starts at the top.
 			keep := ""
-			if h, ok := v.selected(); ok {
+			if h, ok := v.selected(); ok && v.shownInput == v.input.Value() {
 				keep = h.ID
 			}
 			v.res, v.rows, v.rowsW = msg.res, msg.rows, msg.width
