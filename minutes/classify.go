@@ -20,6 +20,9 @@ var (
 	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at)\b`)
 )
 
+// outcomeWords gate reOutcome: every outcome it finds holds one of them.
+var outcomeWords = []string{"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn"}
+
 // classify returns a reason the document is not minutes, or "".
 func classify(lines []line, items []*rawItem, m *Meeting) string {
 	top := len(lines)
@@ -47,15 +50,10 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	outcomes, agendaVerbs := 0, 0
 	for _, l := range lines {
 		low := strings.ToLower(l.Text)
-		if !strings.Contains(low, "resol") && !strings.Contains(low, "agreed") && !strings.Contains(low, "carried") && !strings.Contains(low, "moved") &&
-			!strings.Contains(low, "second") && !strings.Contains(low, "decision") && !strings.Contains(low, "noted") && !strings.Contains(low, "apolog") &&
-			!strings.Contains(low, "meeting") && !strings.Contains(low, "adjourn") && !strings.Contains(low, "to ") {
-			continue
-		}
-		if reOutcome.MatchString(l.Text) {
+		if containsAny(low, outcomeWords) && reOutcome.MatchString(l.Text) {
 			outcomes++
 		}
-		if reAgendaVerb.MatchString(l.Text) {
+		if i := strings.Index(low, "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
 			agendaVerbs++
 		}
 	}

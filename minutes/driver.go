@@ -133,7 +133,7 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		body = append(body, l.Text)
 	}
 	it.Body = strings.TrimSpace(strings.Join(body, "\n"))
-	it.Exempt = reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600))
+	it.Exempt = mayBeExempt(it.Title+" "+firstN(it.Body, 600)) && (reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600)))
 	res, used := findResolutions(r)
 	if len(res) == 0 && r.consent {
 		// Enacted on the consent calendar: the item itself is the decision.
@@ -233,4 +233,9 @@ func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
 		}
 	}
 	return out
+}
+
+// mayBeExempt is a cheap test before reExempt: the words it looks for.
+func mayBeExempt(s string) bool {
+	return containsAny(strings.ToLower(s), []string{"press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part"})
 }
