@@ -31,7 +31,15 @@ func findDeclarations(m *Meeting, it *rawItem) []Declaration {
 		if !strings.Contains(strings.ToLower(s.text), "interest") {
 			continue
 		}
-		for _, mm := range reDeclared.FindAllStringSubmatch(s.text, -1) {
+		for _, loc := range reDeclared.FindAllStringSubmatchIndex(s.text, -1) {
+			mm := make([]string, len(loc)/2)
+			for k := range mm {
+				if loc[2*k] >= 0 {
+					mm[k] = s.text[loc[2*k]:loc[2*k+1]]
+				}
+			}
+			// The declaration's own words: from the member's name on.
+			text := strings.TrimSpace(s.text[loc[2]:])
 			member := m.Attendance.fullName(mm[1])
 			if member == "" {
 				continue
@@ -44,7 +52,7 @@ func findDeclarations(m *Meeting, it *rawItem) []Declaration {
 			if kind == "" {
 				kind = "other"
 			}
-			out = append(out, Declaration{Member: member, Interest: kind, Items: lastItems, Text: s.text})
+			out = append(out, Declaration{Member: member, Interest: kind, Items: lastItems, Text: text})
 		}
 	}
 	return out
