@@ -157,10 +157,11 @@ type dueView struct {
 	pick       scroller
 	pickSeq    int
 
-	// the as-of form
-	asOfForm bool
-	input    textinput.Model
-	formErr  string
+	// the form under the board: the as-of date, or where to export to
+	asOfForm  bool
+	exporting bool // the form asks for an export file, not a date
+	input     textinput.Model
+	formErr   string
 }
 
 func newDueView(sh *shared) *dueView {
@@ -345,9 +346,18 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 			list, err := api.Committees(ctx)
 			return committeesMsg{to: viewDue, seq: seq, list: list, err: err}
 		})
-	case key.Matches(msg, k.AsOf):
-		v.asOfForm = true
+	case key.Matches(msg, k.Export):
+		v.asOfForm, v.exporting = true, true
 		v.formErr = ""
+		v.input.Prompt = "Export to: "
+		v.input.SetValue(defaultExportFile(v.committee, v.sh.asOf))
+		v.input.CursorEnd()
+		v.list.setHeight(v.listHeight())
+		return v.input.Focus()
+	case key.Matches(msg, k.AsOf):
+		v.asOfForm, v.exporting = true, false
+		v.formErr = ""
+		v.input.Prompt = "As of: "
 		v.input.SetValue(v.sh.asOf.String())
 		v.input.CursorEnd()
 		v.list.setHeight(v.listHeight())
@@ -396,6 +406,15 @@ func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Submit):
 		text := strings.TrimSpace(v.input.Value())
+		if v.exporting {
+			cmd, err := v.export(text)
+			if err != nil {
+				v.formErr = err.Error()
+				return nil
+			}
+			v.closeForm()
+			return cmd
+		}
 		if isNextMeeting(text) {
 			if v.committee == "" {
 				v.formErr = "choose a committee first (c), then \"next\" means its next meeting"
@@ -691,6 +710,9 @@ func (v *dueView) formView() string {
 	st := v.sh.styles
 	line1 := " " + v.input.View()
 	hint := "YYYY-MM-DD · today · +7d · -2w · +1m · next: the committee's next meeting"
+	if v.exporting {
+		hint = ".xlsx .csv .json .md: action log · .html: agenda tracker for the committee chosen with c · .ics: calendar"
+	}
 	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
 	if v.formErr != "" {
 		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
@@ -706,14 +728,14 @@ func (v *dueView) ShortHelp() []key.Binding {
 	if v.picking {
 		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "cancel")}
 	}
-	return []key.Binding{k.Open, k.Committee, k.AsOf, k.ShowClosed, k.moveHelp()}
+	return []key.Binding{k.Open, k.Committee, k.AsOf, k.ShowClosed, k.Export, k.moveHelp()}
 }
 
 func (v *dueView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Committee, k.AsOf, k.Today, k.ShowClosed},
+		{k.Open, k.Committee, k.AsOf, k.Today, k.ShowClosed, k.Export},
 	}
 }
 

@@ -34,6 +34,7 @@ type KeyMap struct {
 	AsOf       key.Binding
 	Today      key.Binding
 	ShowClosed key.Binding
+	Export     key.Binding
 
 	// Search.
 	Facets     key.Binding
@@ -87,6 +88,7 @@ func DefaultKeyMap() KeyMap {
 		AsOf:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "as-of date")),
 		Today:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "as of today")),
 		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),
+		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
 
 		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
 		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),
