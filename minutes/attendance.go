@@ -39,7 +39,6 @@ var (
 	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|cllrs?\.?)|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
-	reChairNote      = regexp.MustCompile(`(?i)(?:^|,\s*|\s)(?:in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+member|\s+officer)?|cathaoirleach)$|^mayor$|^(?:chair(?:man|person|woman)?|presiding(?:\s+member)?)\b`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
 	reApolSent       = regexp.MustCompile(`(?i)apologies\b(?:[^.]{0,60}?\b(?:received|submitted|given|tendered|noted|reported|sent))?\s+(?:from|on\s+behalf\s+of)\s+`)
@@ -330,42 +329,10 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		}
 	}
 	// The chair is listed once, as chair.
-	if a.Chair == "" {
-		for _, mayor := range []string{"mayor ", "the mayor "} {
-			_ = mayor
-		}
-	}
 	if a.Chair == "" && mayor != "" {
 		a.Chair = mayor
 	}
 	a.Present = removeName(a.Present, a.Chair)
-}
-
-// continuesList reports whether next carries on a comma-separated list of
-// names that t wraps: "…, Sandra Okwu, Tom" / "Pemberton and Nasreen Akhtar".
-// It returns the separator to join them with: " " when next finishes a
-// name, ", " when it starts a new one, "" when it does not continue t.
-func continuesList(t, next string) string {
-	if next == "" || !strings.Contains(t, ",") || endsWithAny(t, ",;.)") || len(t) > 300 || strings.Contains(t, " – ") {
-		return ""
-	}
-	if _, _, ok := matchLabel(next); ok || !startsUpper(next) || endsSentence(t) {
-		return ""
-	}
-	if reHonorific.MatchString(next) {
-		return ", "
-	}
-	chunk := reParen.ReplaceAllString(next, "")
-	if i := strings.IndexAny(chunk, ",:"); i >= 0 {
-		chunk = chunk[:i]
-	}
-	if i := strings.Index(chunk, " and "); i >= 0 {
-		chunk = chunk[:i]
-	}
-	if len(strings.Fields(chunk)) <= 2 && !strings.Contains(next, ":") {
-		return " "
-	}
-	return ""
 }
 
 // chairNote reports whether a note after a name says its holder chaired

@@ -75,7 +75,7 @@ func validDate(y int, m time.Month, d int) (Date, bool) {
 // day first (the UK, Irish and Australian way) unless that is impossible
 // or usDates is set.
 func findDates(s string, usDates bool) []dateMatch {
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
 	var out []dateMatch

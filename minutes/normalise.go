@@ -129,9 +129,7 @@ func cleanLine(s string) string {
 	if strings.HasPrefix(s, "#") {
 		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
 	}
-	if strings.HasPrefix(s, "> ") {
-		s = s[2:]
-	}
+	s = strings.TrimPrefix(s, "> ") // Markdown quote
 	if strings.Contains(s, "pdf icon") {
 		s = strings.TrimSpace(rePDFIcon.ReplaceAllString(s, ""))
 	}

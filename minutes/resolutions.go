@@ -27,7 +27,6 @@ var (
 	reInlinePart = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
 	reLost       = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
 	reCarried    = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
-	reMoved      = regexp.MustCompile(`(?i)\b(?:moved\s+by|it\s+was\s+moved|(?:cllr|councillor|cr|councilmember|council\s+member|member|mayor|vice\s+mayor)\.?\s+[A-Z][\w'’-]+\s+moved|proposed\s+by|on\s+the\s+motion\s+of|moved\s+and\s+seconded|moved,\s+seconded)\b`)
 	reMotionNo   = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
 	reReasons    = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )

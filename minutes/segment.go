@@ -294,7 +294,7 @@ func cutHeading(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, ": "); i > 0 && i < 120 && colonStartsBody(s[i+2:]) {
 		s = s[:i]
-	} else if strings.HasSuffix(s, ":") {
+	} else {
 		s = strings.TrimSuffix(s, ":")
 	}
 	if i := strings.Index(s, ". "); i > 0 && i < 160 && !abbrevBefore(s, i) {

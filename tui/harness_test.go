@@ -126,16 +126,6 @@ func (h *harness) contains(want ...string) {
 	}
 }
 
-func (h *harness) lacks(unwanted ...string) {
-	h.t.Helper()
-	v := h.view()
-	for _, w := range unwanted {
-		if strings.Contains(v, w) {
-			h.t.Fatalf("view holds %q:\n%s", w, v)
-		}
-	}
-}
-
 // instantTick is the harness's tea.Tick.
 func instantTick(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 	if d >= time.Second {

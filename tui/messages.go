@@ -156,10 +156,6 @@ func flash(text string) tea.Cmd {
 	return func() tea.Msg { return flashMsg{text: text} }
 }
 
-func flashErr(err error) tea.Cmd {
-	return func() tea.Msg { return flashMsg{text: err.Error(), isErr: true} }
-}
-
 func navigate(m navMsg) tea.Cmd { return func() tea.Msg { return m } }
 
 func goBack() tea.Msg { return backMsg{} }

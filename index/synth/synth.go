@@ -149,8 +149,7 @@ var (
 )
 
 type gen struct {
-	r   *rand.Rand
-	seq int
+	r *rand.Rand
 }
 
 func (g *gen) pick(list []string) string { return list[g.r.IntN(len(list))] }

@@ -154,7 +154,7 @@ func New() *Library {
 		"a report on the Local Plan consultation be submitted to the Committee in September 2022")
 	r.ParsedDue, r.Due, r.DueMeeting, r.Provisional = D("2022-09-30"), D("2022-09-30"), "September 2022", true
 
-	r = rec("osc-2022-03-08-37-a1", minutes.KindAction, OSC, "37", "Any other business",
+	rec("osc-2022-03-08-37-a1", minutes.KindAction, OSC, "37", "Any other business",
 		"The Chair to write to the <b>Leader</b> about the <script>alert(1)</script> & other matters")
 
 	// The fictional Panel.
@@ -172,7 +172,7 @@ func New() *Library {
 		"-\tlist of faulty lamp columns, by street, to be sent to ward councillors\r\nwithin 10 working days")
 	r.Owner, r.Due = "Highways Manager", D("2023-02-21")
 
-	r = rec("rpsp-2023-02-07-7-a2", minutes.KindAction, Panel, "7", "Street lighting",
+	rec("rpsp-2023-02-07-7-a2", minutes.KindAction, Panel, "7", "Street lighting",
 		"\tOfficers to confirm the LED replacement timetable")
 	return f
 }
