@@ -29,7 +29,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
-	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
@@ -41,9 +41,9 @@ var (
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
-	reApolSent       = regexp.MustCompile(`(?i)apologies\b(?:[^.]{0,60}?\b(?:received|submitted|given|tendered|noted|reported|sent))?\s+(?:from|on\s+behalf\s+of)\s+`)
+	reApolSent       = regexp.MustCompile(`(?i)\bapolog(?:y|ies)\b(?:[^.]{0,80}?\s)?(?:from|of|on\s+behalf\s+of)\s+`)
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
-	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:attended|was\s+present|sat)\s+(?i:as)\s+(?i:a\s+)?(?i:substitute|reserve)\s+(?i:member\s+)?(?i:for)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
+	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:(?:attended|was\s+present|sat)(?:\s+the\s+meeting)?\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for|substituted\s+for|was\s+substituting\s+for|substituting\s+for|deputised\s+for)\s+(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+(?i:who\s+was\s+substituted\s+by)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
 	reDigits         = regexp.MustCompile(`\d`)
@@ -58,6 +58,7 @@ var (
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat)\b`)
 	reMayor          = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
+	reNameDashRole   = regexp.MustCompile(`^([^,–]{3,60}?)\s+[–—-]\s+([A-Z].*)$`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
@@ -150,6 +151,17 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			return
 		}
 		text = reApolPrefix.ReplaceAllString(text, "")
+		if r == roleSubstitutes {
+			// "Councillor Sheila Hebblethwaite for Councillor Gerald Pym"
+			for _, part := range splitNames(text) {
+				if sub, mem, ok := strings.Cut(part, " for "); ok {
+					if sub, mem = cleanName(sub), cleanName(mem); sub != "" && mem != "" {
+						a.Substitutes = appendSub(a.Substitutes, mem, sub)
+					}
+				}
+			}
+			return
+		}
 		for _, part := range splitNames(text) {
 			part = reRelClause.ReplaceAllString(part, "")
 			note := ""
@@ -266,6 +278,13 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
 			flush()
 			block = append(block, mm[1])
+			continue
+		}
+		// "Councillor Priya Raman – Chair, Cabinet Member for …": one
+		// person a line, their role after the dash.
+		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && cleanName(mm[1]) != "" {
+			flush()
+			add(cur, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
 			continue
 		}
 		// Names in columns ("Farida Begum      Gareth Lowe") are a list.
