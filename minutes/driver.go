@@ -133,7 +133,7 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		body = append(body, l.Text)
 	}
 	it.Body = strings.TrimSpace(strings.Join(body, "\n"))
-	it.Exempt = mayBeExempt(it.Title+" "+firstN(it.Body, 600)) && (reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600)))
+	it.Exempt = r.exempt || mayBeExempt(it.Title+" "+firstN(it.Body, 600)) && (reExempt.MatchString(it.Title) || reExempt.MatchString(firstN(it.Body, 600)))
 	res, used := findResolutions(r)
 	if len(res) == 0 && r.consent {
 		// Enacted on the consent calendar: the item itself is the decision.

@@ -12,21 +12,40 @@ type rawItem struct {
 	line    int // input line number of the heading
 	lines   []line
 	consent bool // marked with an asterisk: enacted as part of a consent calendar
+	exempt  bool // under a "PART II – EXEMPT ITEMS" banner
 }
 
 var (
 	// The chair's signature ends the minutes; what follows is appendices.
-	reSignature = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
-	reExempt    = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
-	reBanner    = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
+	reSignature     = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
+	reExempt        = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
+	rePrivateBanner = regexp.MustCompile(`(?i)^(?:part\s+(?:ii|2|b)(?:\s*[-–—:]\s*.{0,60})?|(?:exempt|confidential|restricted)\s+items?(?:\s*[-–—:]\s*.{0,60})?|private\s+(?:business|session))$`)
+	rePublicBanner  = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)(?:\s*[-–—:]\s*.{0,60})?|unrestricted\s+items|open\s+session)$`)
+	reMeetingClosed = regexp.MustCompile(`(?i)\b(?:meeting|council|committee)\b.{0,40}\b(?:closed|ended|concluded|adjourned|terminated)\b|\bclosed\s+at\s+\d`)
+	reChairSignLine = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?|cathaoirleach|mayor|presiding\s+member)$`)
+	reDotsLine      = regexp.MustCompile(`^[._…\s]{5,}$`)
+	reAppendix      = regexp.MustCompile(`(?i)^(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}\b`)
+	reBanner        = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
 )
 
 // findEnd returns the index of the line that ends the minutes (the chair's
 // signature), or len(lines).
 func findEnd(lines []line) int {
 	min := len(lines) / 8
+	closed := false // "The meeting closed at …" has been seen
 	for i := min; i < len(lines); i++ {
 		t := lines[i].Text
+		if !closed && reMeetingClosed.MatchString(t) {
+			closed = true
+		}
+		// "……………" / "CHAIR" under the last item, or an appendix once the
+		// meeting has closed.
+		if reChairSignLine.MatchString(t) && i > len(lines)/3 && i > 0 && (lines[i-1].Text == "" || reDotsLine.MatchString(lines[i-1].Text)) {
+			return i
+		}
+		if closed && reAppendix.MatchString(t) {
+			return i
+		}
 		if len(t) > 80 || startsLower(t) || !reSignature.MatchString(t) {
 			continue
 		}
@@ -71,7 +90,27 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		return out
 	}
 	header = keep(0, chain[0].title)
+	// A "PART II" / "EXEMPT ITEMS" banner makes the items after it exempt,
+	// until a "PART I" banner says otherwise.
+	exemptAt := func(from, to int) (seen, exempt bool) {
+		for i := max(from, 0); i < to && i < end; i++ {
+			t := lines[i].Text
+			switch {
+			case rePrivateBanner.MatchString(t):
+				seen, exempt = true, true
+			case rePublicBanner.MatchString(t):
+				seen, exempt = true, false
+			}
+		}
+		return seen, exempt
+	}
+	inPrivate := false
+	prevTitle := 0
 	for k, c := range chain {
+		if seen, ex := exemptAt(prevTitle, c.title); seen {
+			inPrivate = ex
+		}
+		prevTitle = c.title + 1
 		next := end
 		if k+1 < len(chain) {
 			next = chain[k+1].title
@@ -79,7 +118,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		bodyStart := c.title + 1
 		if c.scheme == "motion" {
 			// A numbered resolution is its own item: its line is the text.
-			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next)})
+			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
 			continue
 		}
 		if c.idx == c.title && c.scheme != "item" {
@@ -87,7 +126,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			// "96-2 APPROVING AGENDA: Moved by …".
 			rest := restAfterHeading(lines[c.title].Text, c.heading)
 			if rest != "" {
-				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent,
+				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate,
 					lines: append([]line{{rest, lines[c.title].No, ""}}, keep(bodyStart, next)...)})
 				continue
 			}
@@ -95,7 +134,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		for bodyStart < next && bodyStart < len(lines) && (reItemRef.MatchString(lines[bodyStart].Text) || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
 			bodyStart++
 		}
-		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, lines: keep(bodyStart, next)})
+		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(bodyStart, next)})
 	}
 	return header, items, chain
 }
