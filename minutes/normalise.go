@@ -323,7 +323,7 @@ func rawLine(s string) string {
 
 // reInlineMarker finds a decision that starts after another sentence on
 // the same line: "Cllr Penrose (work). It was resolved to accept …".
-var reInlineMarker = regexp.MustCompile(`[.;!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b|\s+to\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
+var reInlineMarker = regexp.MustCompile(`[.;:!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b|\s+to\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
 
 // splitInlineMarkers puts a decision that starts mid-line on a line of
 // its own, so that the decision reader sees it at a line start.

@@ -166,6 +166,9 @@ func resolutionEnd(ls []line, i int) int {
 				break
 			}
 			n := ls[k].Text
+			if strings.HasSuffix(strings.TrimSpace(prev), ":") && !markerStart(n) {
+				continue // "… for the following reason:" / (blank) / "The proposed extension …"
+			}
 			if j == i+1 && strings.TrimSpace(stripMarker(ls[i].Text)) == "" {
 				continue // "And Resolved:" / (blank) / "“That the draft Minutes …”"
 			}
