@@ -11,7 +11,7 @@ import (
 var (
 	// Something comes back: a report, update or item, to a meeting or to
 	// this body.
-	reComeBack   = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated|added|included|placed|put|listed)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
+	reComeBack   = regexp.MustCompile(`(?i)\b(?:report(?:ed|s)?|update[sd]?|briefing|paper|review|item|plan|progress|details|information|proposals?|strategy|findings|results?|outcomes?|options?|evaluation|assessment|analysis)\b.{0,120}?\b(?:(?:be|been|being|to\s+be|would\s+be|will\s+be|should\s+be)\s+)?(?:submitted|brought(?:\s+back)?|presented|reported(?:\s+back)?|returned|come\s+back|coming\s+back|came\s+back|back|considered|provided|tabled|given|circulated|added|included|placed|put|listed)\s+(?:to|at|before)\s+(?:the\s+|this\s+|a\s+|an\s+|its\s+)?(?:(?:next|following|future|subsequent|later|december|january|february|march|april|may|june|july|august|september|october|november)\b[^.;]{0,40}?\bmeeting|committee|board|panel|sub-committee|cabinet|council|forum|partnership|meeting)`)
 	reInTime     = regexp.MustCompile(`(?i)\b(?:report(?:ed)?|update[sd]?|review(?:ed)?|back|return(?:ed)?|considered|revisited|explanation|response)\b.{0,120}?\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)(?:['’]\s*|\s+)?(?:time)?\b`)
 	reNextAgenda = regexp.MustCompile(`(?i)\b(?:items?\s+for\s+(?:the\s+)?next\s+agenda|(?:be|placed|put|included)\s+on\s+(?:the\s+)?(?:next|a\s+future|the\s+(?:` + monthNames + `)\s+\d{4})\s+agenda|deferred\s+(?:to|until)\s+the\s+next\s+meeting|carried\s+forward\s+to\s+the\s+next\s+meeting)`)
 	// US council wording: "PASSED TO SECOND READING JANUARY 19, 2011",
@@ -24,6 +24,7 @@ var (
 	// "the Committee consider the final budget at its meeting on 5 December".
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
 	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
+	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?\s+(\d{4})\b`)
 	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
@@ -103,6 +104,17 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			return
 		}
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+		return
+	}
+	if mm := reInMonthYear.FindStringSubmatch(t); mm != nil {
+		// "reported to the Committee in March 2024"
+		y, mo := atoiSafe(mm[2]), monthOf(mm[1])
+		rec.DueMeeting = strings.TrimSpace(mm[0])
+		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+		if d, ok := m.knownMeetingIn(y, mo); ok {
+			rec.Due, rec.Provisional = d, false
+		}
 		return
 	}
 	if mm := reDueMonthNoYear.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {

@@ -38,7 +38,7 @@ var (
 	reLetterSpace = regexp.MustCompile(`\b(?:[A-Z] ){3,}[A-Z]\b`)
 	reInitialsFt  = regexp.MustCompile(`(?i)^(chair(man|person)?'?s?'? ?(initials|signature)|initials)\b.{0,30}$`)
 	rePDFIcon     = regexp.MustCompile(`(?i)\s*pdf\s+icon\s+pdf\s+[\d.]+\s*[km]b`)
-	reHeaderish   = regexp.MustCompile(`(?i)\b(?:page|minutes|tudalen|signed|initials|continued|cont'd)\b|#\s*(?:of|/)\s*#|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	reHeaderish   = regexp.MustCompile(`(?i)\b(?:page|minutes|tudalen|signed|initials|continued|cont'd)\b|#\s+of\s+#|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 	// Running headers and footers run into the text of raw PDF lines:
 	// "… (Y-5) 184349  1 of 18", "January 12, 2011  2 of 18 *43 …",
 	// "Minutes – April 21, 2020 – Page 2".

@@ -22,13 +22,14 @@ var (
 		`|(?P<rec>RECOMMENDED|Recommended)(?:\s+(?:to|TO)\s+(?:the\s+)?(?:Council|COUNCIL|Cabinet|CABINET|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))?(?:\s*[:\-–—]+|\s+(?:that|That|THAT)\b|\s*$)` +
 		`|(?P<num>(?:COUNCIL\s+|Council\s+|COMMITTEE\s+|Committee\s+)?(?:RESOLUTION|Resolution)\s+(?:number\s+|no\.?\s*|No\.?\s*)?[A-Z]{0,6}[/\s-]?\d[\w/.-]*)` +
 		`)`)
-	reUnresolved = regexp.MustCompile(`(?i)^resolved\s+items`)
-	rePartLabel  = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
-	reInlinePart = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
-	reLost       = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
-	reCarried    = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
-	reMotionNo   = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
-	reReasons    = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
+	reMotionTrailer = regexp.MustCompile(`(?i)^(?:(?:moved|seconded|proposed)(?:\s+by)?[:\s][^.;]*?[,;.]?\s*)+(?:(?:carried|agreed)(?:\s+unanimously)?[\s\d/.-]*)?$`)
+	reUnresolved    = regexp.MustCompile(`(?i)^resolved\s+items`)
+	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
+	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
+	reLost          = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
+	reCarried       = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
+	reMotionNo      = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
+	reReasons       = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
 
 // reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
@@ -119,6 +120,15 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		recs = append(recs, splitParts(block)...)
 		i = j - 1
 	}
+	// "Resolution number KBI/2023/33 / MOVED by …, SECONDED by … / CARRIED"
+	// after a decision is that decision's record, not another decision.
+	kept := recs[:0]
+	for _, r := range recs {
+		if !reMotionTrailer.MatchString(r.Text) {
+			kept = append(kept, r)
+		}
+	}
+	recs = kept
 	if len(recs) == 0 {
 		// A carried motion's paragraph also holds the item's actions and
 		// follow-ups ("Moved by Flagg to defer to 1-15-96. City Manager to
