@@ -281,7 +281,7 @@ func newCandidate(num string, i int) (candidate, bool) {
 // of a heading: "23/00418/OUT – Land north of …", "24/00108 - Budget".
 var reAppRef = regexp.MustCompile(`^\d{2,4}/\d{2,6}(?:/[A-Z]{2,5})?\s`)
 
-var reMonthStart = regexp.MustCompile(`^(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d|,|$)`)
+var reMonthStart = regexp.MustCompile(`^(?i)(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?`)
 
 var reEnumerator = regexp.MustCompile(`^(?:[IVX]{1,4}\.\s+|\([a-z]{1,2}\)\s+|\([ivx]{1,4}\)\s+|[a-z]\)\s+|\d{1,3}\.\s+)+`)
 
@@ -541,7 +541,7 @@ func chainOf(cands []candidate, idx []int) ([]candidate, float64) {
 		for j := lo; j < i; j++ {
 			t := step(cands[idx[j]], c)
 			if t <= -9 && length[j] == 1 && c.key <= 2 && cands[idx[j]].key > c.key && cands[idx[j]].major == c.major {
-				t = -1 // the first number misprinted or misread: "4." for "1." in OCR
+				t = -0.5 // the first number misprinted or misread: "4." for "1." in OCR
 			}
 			if t <= -9 {
 				continue
