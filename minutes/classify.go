@@ -69,8 +69,11 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	if title {
 		score += 2
 	}
-	if people > 0 {
+	switch {
+	case people >= 2:
 		score += 2
+	case people == 1: // "Clerk: Deborah Lacey" in a newsletter is not an attendance list
+		score++
 	}
 	if len(items) >= 2 {
 		score++
