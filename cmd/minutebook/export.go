@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
@@ -312,15 +311,10 @@ updates the events instead of adding copies.`,
 
 // refuseBinaryToTerminal stops a workbook being sprayed over a terminal.
 func exportRefuseBinary(a *app, f export.Format, output string) error {
-	if output == "" && f.Binary() && exportIsTerminal(a.stdout) {
+	if output == "" && f.Binary() && isTerminal(a.stdout) {
 		return fmt.Errorf("an %s workbook cannot be shown in the terminal: give -o FILE.%s, or redirect to a file", strings.ToUpper(string(f)), f)
 	}
 	return nil
-}
-
-func exportIsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // writeExport writes to standard output, or to path through

@@ -74,7 +74,7 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 	}
 	defer lib.Close()
 
-	progress := isTTY(a.stderr) && !asJSON
+	progress := isTerminal(a.stderr) && !asJSON
 	lastWidth := 0
 	show := func(s string) {
 		if !progress {

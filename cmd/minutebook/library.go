@@ -50,8 +50,8 @@ func openLibrary(ctx context.Context, a *app, command string, create bool) (*ind
 	return lib, nil
 }
 
-// isTTY reports whether w is a terminal.
-func isTTY(w io.Writer) bool {
+// isTerminal reports whether w is a terminal (not a pipe, file or /dev/null).
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

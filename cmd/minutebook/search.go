@@ -67,7 +67,7 @@ Examples:
 			if asJSON {
 				return writeJSON(a.stdout, searchJSON(res, q.Facets))
 			}
-			return printSearch(a.stdout, res, q, isTTY(a.stdout) && !a.noColor)
+			return printSearch(a.stdout, res, q, isTerminal(a.stdout) && !a.noColor)
 		},
 	}
 	f := cmd.Flags()

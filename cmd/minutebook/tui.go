@@ -37,6 +37,9 @@ const sampleBanner = "Sample minutes, not your library · to use your own: minut
 const backgroundWait = 150 * time.Millisecond
 
 func runTUI(ctx context.Context, a *app) error {
+	if !isTerminal(a.stdout) {
+		return errors.New("the terminal UI needs a terminal; for text output use minutebook due, search or show (see minutebook --help)")
+	}
 	waitBackground := tui.DetectBackground(backgroundWait)
 	tui.SetColour(a.noColor)
 	notices := &noticeLog{}

@@ -510,3 +510,16 @@ func TestTUISeesAnotherProcessesEdit(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(30*time.Second))
 }
+
+// Without a terminal (a pipe, a file, cron) the TUI would draw escape
+// codes into a file and wait forever for keys; it refuses and names the
+// text commands instead.
+func TestTUIRefusesWithoutATerminal(t *testing.T) {
+	_, stderr, code := runLib(t, t.TempDir())
+	if code == 0 {
+		t.Fatalf("exit status 0 without a terminal; stderr %q", stderr)
+	}
+	if !strings.Contains(stderr, "needs a terminal") || !strings.Contains(stderr, "minutebook due") {
+		t.Errorf("stderr = %q, want it to say a terminal is needed and name the text commands", stderr)
+	}
+}
