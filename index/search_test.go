@@ -242,7 +242,13 @@ func TestIndexRebuiltWhenStaleOrDamaged(t *testing.T) {
 				// none may be on disk yet, and there is nothing to damage.
 				t.Skip("no segment files on disk to damage")
 			}
-		}, "could not be opened"},
+			// No notice is asserted: when scorch still keeps an older
+			// snapshot (say the empty, stamped one) it falls back to it
+			// without an error, and the stored generation makes the
+			// library re-index everything. Which happens depends on
+			// scorch's background cleanup; either way the hits must be
+			// right.
+		}, ""},
 		{"missing", func(t *testing.T, dir string) { os.RemoveAll(dir) }, ""},
 		{"another library's index", func(t *testing.T, dir string) {
 			idx, err := bleve.Open(dir)
