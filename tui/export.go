@@ -78,5 +78,5 @@ func writeExport(ctx context.Context, api index.API, path string, f export.Forma
 	if err != nil {
 		return "", err
 	}
-	return "the action log", export.WriteFile(path, false, func(w io.Writer) error { return l.Write(w, f) })
+	return "the action log", export.WriteFile(path, false, func(w io.Writer) error { return l.WriteForFile(w, f) })
 }

@@ -23,7 +23,7 @@ func TestExportFromTheDueBoard(t *testing.T) {
 		want string
 	}{
 		{"log.xlsx", export.FormatXLSX, "PK"},
-		{"log.csv", export.FormatCSV, "osc-2021-12-14-189-a1"},
+		{"log.csv", export.FormatCSV, "\ufeffReference,Committee,"}, // marked UTF-8 for Excel
 		{"tracker.html", export.FormatHTML, "<html"},
 		{"due.ics", export.FormatICS, "BEGIN:VCALENDAR"},
 	} {

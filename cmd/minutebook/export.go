@@ -161,7 +161,9 @@ RAG: red is late (overdue, or a follow-up whose meeting passed without it);
 amber is outstanding but not late; green is done, dropped or returned.
 
 Formats: xlsx (a workbook with a frozen, filtered header and coloured RAG
-cells; needs -o, or a pipe), csv (safe to open in a spreadsheet), json, md.
+cells; needs -o, or a pipe), csv (safe to open in a spreadsheet; a file
+written with -o starts with a UTF-8 byte-order mark so Excel reads accents
+right), json, md.
 Without --format the format follows -o's extension, and is csv otherwise.`,
 		Example: `  minutebook export actions --committee osc --format xlsx -o action-log.xlsx
   minutebook export actions --status red,amber --as-of 2022-06-01 --format md
@@ -212,7 +214,11 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				if err != nil {
 					return err
 				}
-				err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return log.Write(w, f) })
+				write := log.Write
+				if ef.output != "" && ef.output != "-" {
+					write = log.WriteForFile
+				}
+				err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return write(w, f) })
 				if err == nil && ef.output != "" {
 					fmt.Fprintf(a.stderr, "Wrote %s (%s) to %s.\n", exportPlural(len(log.Rows), "record"), f, ef.output)
 				}

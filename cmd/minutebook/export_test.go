@@ -43,13 +43,29 @@ func TestExportActionsCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(out, "Reference,Committee,Meeting date,") {
-		t.Errorf("not the CSV header:\n%s", out)
+		t.Errorf("not the CSV header (and no byte-order mark on standard output):\n%s", out)
 	}
 	if !strings.Contains(out, `"'=HYPERLINK(""http://x"",""y"")"`) {
 		t.Error("formula not neutralised")
 	}
 	if strings.Contains(out, "rpsp-") || strings.Contains(out, "Civic Centre") {
 		t.Error("other committee or exempt record in the log")
+	}
+}
+
+// A CSV file is for Excel, which needs a byte-order mark to read UTF-8.
+func TestExportActionsCSVFileIsMarkedUTF8(t *testing.T) {
+	useFakeLibrary(t)
+	path := filepath.Join(t.TempDir(), "log.csv")
+	if _, _, err := runCmd(t, "export", "actions", "--committee", "osc", "-o", path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "\ufeffReference,Committee,") {
+		t.Errorf("the CSV file starts %q, want a byte-order mark and the header", b[:min(len(b), 20)])
 	}
 }
 

@@ -182,6 +182,23 @@ func (l *ActionLog) Write(w io.Writer, f Format) error {
 	return fmt.Errorf("the action log cannot be written as %q: use xlsx, csv, json or md", f)
 }
 
+// WriteForFile is Write for a file a person will open. A CSV file starts
+// with a UTF-8 byte-order mark: without one, Excel reads CSV in the
+// system's code page and shows "Mária" as "MÃ¡ria" and a dash as "â€“".
+// Standard output gets none (Write), since a program reading a pipe
+// seldom expects one.
+func (l *ActionLog) WriteForFile(w io.Writer, f Format) error {
+	if f == FormatCSV {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
+			return fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	return l.Write(w, f)
+}
+
+// utf8BOM is U+FEFF encoded as UTF-8, the mark spreadsheets look for.
+const utf8BOM = "\ufeff"
+
 // column is one column of the action log, shared by the tabular formats so
 // that they agree.
 type column struct {

@@ -228,3 +228,33 @@ func TestActionLogFiltersCombine(t *testing.T) {
 		t.Errorf("done or slipped: got %s, want %s", got, want)
 	}
 }
+
+// A CSV file for a person starts with a byte-order mark, so Excel reads it
+// as UTF-8; the bytes after it are the plain CSV, and other formats are
+// untouched.
+func TestWriteForFileMarksCSVAsUTF8(t *testing.T) {
+	l := loadLog(t, LogQuery{RecordQuery: index.RecordQuery{AsOf: d("2023-03-01")}})
+	for _, f := range []Format{FormatCSV, FormatJSON, FormatMarkdown} {
+		var plain, file bytes.Buffer
+		if err := l.Write(&plain, f); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.WriteForFile(&file, f); err != nil {
+			t.Fatal(err)
+		}
+		want := plain.String()
+		if f == FormatCSV {
+			want = "\xef\xbb\xbf" + want
+		}
+		if file.String() != want {
+			t.Errorf("%s: WriteForFile starts %q, want %q", f, first(file.String(), 12), first(want, 12))
+		}
+	}
+}
+
+func first(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
