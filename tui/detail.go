@@ -171,8 +171,58 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Done, k.InProgress, k.Dropped, k.Reopen, k.Note, k.Owner, k.DueDate):
 		return v.trackingKey(msg)
+	case key.Matches(msg, k.ConfirmReturn, k.NotReturned):
+		return v.returnKey(msg)
 	}
 	return nil
+}
+
+// returnKey confirms or removes a follow-up's link to the later item that
+// answers it. Removing is remembered: the automatic match does not come
+// back. Only removing can be undone (by linking the same item again,
+// confirmed); an automatic link, once confirmed, stays a clerk's.
+func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
+	if !v.loaded {
+		return nil
+	}
+	if v.rec.Kind != minutes.KindFollowUp {
+		return flash("Only follow-ups come back to committee")
+	}
+	if v.saving {
+		return flash("Still saving the last change…")
+	}
+	rt := v.rec.ReturnedTo
+	if rt == nil {
+		return flash("No later item is linked; minutebook set " + v.id + " --returned-to ITEM links one")
+	}
+	item := rt.ItemID
+	if key.Matches(msg, v.sh.keys.ConfirmReturn) {
+		if rt.Confirmed {
+			return flash("The return to " + item + " is already confirmed")
+		}
+		return v.saveLink(item, "returned to "+item+" (confirmed)", nil)
+	}
+	undo := &undoEntry{id: v.id, link: &item, what: v.id + " returned to " + item + " again"}
+	return v.saveLink("", "not returned (the link to "+item+" is removed)", undo)
+}
+
+// saveLink links the follow-up to item, or unlinks it when item is "".
+func (v *detailView) saveLink(item, what string, undo *undoEntry) tea.Cmd {
+	v.saving = true
+	id, api := v.id, v.sh.api
+	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+		rec, err := linkReturn(ctx, api, id, item)
+		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
+	})
+}
+
+// linkReturn sets a follow-up's link and returns the record as saved.
+func linkReturn(ctx context.Context, api index.API, id, item string) (index.Record, error) {
+	if err := api.LinkReturn(ctx, id, item); err != nil {
+		return index.Record{}, err
+	}
+	rec, _, err := api.Record(ctx, id)
+	return rec, err
 }
 
 // itemIDOf returns the ID of the item a record belongs to: a record's ID
@@ -431,11 +481,13 @@ func (v *detailView) build() {
 			if len(rt.Matched) > 0 {
 				how += " on “" + oneLine(strings.Join(rt.Matched, " ")) + "”"
 			}
+			keys := "enter opens it · y confirms · N not returned"
 			if rt.Confirmed {
 				how = "confirmed by a clerk"
+				keys = "enter opens it · N not returned"
 			}
-			field("Returned", fmt.Sprintf("to %s %s · minute %s “%s” (%s) · enter opens it",
-				shortCommittee(oneLine(rt.Committee)), rt.MeetingDate, oneLine(rt.Minute), oneLine(rt.Title), how))
+			field("Returned", fmt.Sprintf("to %s %s · minute %s “%s” (%s) · %s",
+				shortCommittee(oneLine(rt.Committee)), rt.MeetingDate, oneLine(rt.Minute), oneLine(rt.Title), how, keys))
 		}
 	}
 	add("")
@@ -546,7 +598,7 @@ func (v *detailView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
-		{k.Note, k.Owner, k.DueDate},
+		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned},
 		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
 	}
 }

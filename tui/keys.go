@@ -53,6 +53,9 @@ type KeyMap struct {
 	Owner      key.Binding
 	DueDate    key.Binding
 	Meeting    key.Binding
+	// A follow-up's link to the later item that answers it.
+	ConfirmReturn key.Binding
+	NotReturned   key.Binding
 
 	// Inline forms.
 	Submit key.Binding
@@ -105,6 +108,9 @@ func DefaultKeyMap() KeyMap {
 		Owner:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
 		DueDate:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "due date")),
 		Meeting:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "meeting")),
+
+		ConfirmReturn: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "confirm return")),
+		NotReturned:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "not returned")),
 
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),

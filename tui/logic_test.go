@@ -290,6 +290,40 @@ func TestReturnedLinkOpensLaterItem(t *testing.T) {
 	}
 }
 
+// The clerk confirms an automatic return, or says the follow-up was not
+// returned; removing the link can be undone.
+func TestConfirmAndRemoveReturn(t *testing.T) {
+	lib := newFixture()
+	h := newHarness(t, lib, 120, 40, testOptions())
+	id := "osc-2021-12-14-189-f1"
+	openRecord(h, id)
+	h.contains("matched automatically", "y confirms")
+	h.keys("y")
+	h.contains("returned to osc-2022-01-11-201 (confirmed)", "confirmed by a clerk")
+	if ref := lib.returned[id]; !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
+		t.Fatalf("after y the library holds %+v", ref)
+	}
+	h.keys("y")
+	h.contains("already confirmed")
+
+	h.keys("N")
+	h.contains("not returned (the link to osc-2022-01-11-201 is removed)", "u to undo")
+	if _, ok := lib.returned[id]; ok {
+		t.Fatal("after N the follow-up is still linked")
+	}
+	h.keys("N")
+	h.contains("No later item is linked")
+	h.keys("u")
+	h.contains("Undone: "+id+" returned to osc-2022-01-11-201 again", "confirmed by a clerk")
+	if ref := lib.returned[id]; !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
+		t.Errorf("after undo the library holds %+v", ref)
+	}
+
+	openRecord(h, "osc-2021-12-14-188-a1")
+	h.keys("y")
+	h.contains("Only follow-ups come back to committee")
+}
+
 func TestDetailForms(t *testing.T) {
 	lib := newFixture()
 	h := newHarness(t, lib, 120, 40, testOptions())

@@ -139,7 +139,10 @@ type savedMsg struct {
 type undoEntry struct {
 	id     string
 	change index.Change
-	what   string // what undoing does: "status back to open"
+	// link, when set, is instead the item to link the follow-up back to
+	// (a confirmed link), undoing "not returned".
+	link *string
+	what string // what undoing does: "status back to open"
 }
 
 // cmd wraps a function that talks to the library as a tea.Cmd, with a

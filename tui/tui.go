@@ -391,6 +391,12 @@ func (m *Model) undo() tea.Cmd {
 		return m.setFlash("Nothing to undo", false)
 	}
 	api := m.sh.api
+	if u.link != nil {
+		return m.sh.cmd(func(ctx context.Context) tea.Msg {
+			rec, err := linkReturn(ctx, api, u.id, *u.link)
+			return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
+		})
+	}
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
 		rec, err := api.Update(ctx, u.id, u.change)
 		return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
