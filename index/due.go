@@ -36,7 +36,12 @@ import (
 //     those of the follow-up's item title and text. An item matches when
 //     at least two of its title's words match and they are at least half
 //     its title's words, or its title is one word that is in the
-//     follow-up's item title. The earliest matching item wins; a clerk can
+//     follow-up's item title; and at least one of the matching words is
+//     not from the committee's name (at a Community Safety committee,
+//     "Community Safety Partnership Plan" does not answer a follow-up on
+//     anti-social behaviour and community safety: a false return hides a
+//     follow-up the committee is still owed, where a missed one shows as
+//     slipped and gets looked at). The earliest matching item wins; a clerk can
 //     reject a match (LinkReturn with no item) and the next one is taken.
 
 // dueCache is what flagging needs, for one library generation. When the
@@ -67,8 +72,10 @@ type linkSet struct {
 type committeeItems struct {
 	list []itemInfo
 	post map[string][]int32 // term → indexes into list, in date order
+	own  map[string]bool    // the terms of the committee's names
 
-	counts  []uint16 // scratch for match
+	counts  []uint16 // scratch for match: matching terms per item
+	other   []uint16 // and those of them not from the committee's name
 	touched []int32
 }
 
@@ -441,12 +448,15 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	if ci, ok := c.items[key]; ok {
 		return ci
 	}
-	ci := &committeeItems{post: map[string][]int32{}}
+	ci := &committeeItems{post: map[string][]int32{}, own: map[string]bool{}}
 	c.items[key] = ci
 	var names []string
 	for _, cm := range c.committees {
 		if committeeKey(cm.Name) == key {
 			names = append(names, cm.Name)
+			for t := range subjectTerms(cm.Name) {
+				ci.own[t] = true
+			}
 		}
 	}
 	if len(names) == 0 {
@@ -508,6 +518,7 @@ func (ci *committeeItems) match(r *row, ls *linkSet) *ItemRef {
 	}
 	if len(ci.counts) != len(ci.list) {
 		ci.counts = make([]uint16, len(ci.list))
+		ci.other = make([]uint16, len(ci.list))
 	}
 	// The first item after the follow-up's meeting: postings are in date
 	// order, so everything from there on is later.
@@ -516,19 +527,23 @@ func (ci *committeeItems) match(r *row, ls *linkSet) *ItemRef {
 	for t := range subject {
 		post := ci.post[t]
 		k := sort.Search(len(post), func(i int) bool { return post[i] >= first })
+		own := ci.own[t]
 		for _, i := range post[k:] {
 			if ci.counts[i] == 0 {
 				touched = append(touched, i)
 			}
 			ci.counts[i]++
+			if !own {
+				ci.other[i]++
+			}
 		}
 	}
 	best := int32(-1)
 	for _, i := range touched {
-		n := int(ci.counts[i])
-		ci.counts[i] = 0
-		if best >= 0 && i > best {
-			continue // later than the best so far (list is in date order)
+		n, other := int(ci.counts[i]), ci.other[i]
+		ci.counts[i], ci.other[i] = 0, 0
+		if best >= 0 && i > best || other == 0 {
+			continue // later than the best so far (list is in date order), or only the committee's own words
 		}
 		it := &ci.list[i]
 		if ls != nil && ls.rejected[it.id] {

@@ -252,3 +252,49 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+// A later item that shares only the committee's own words with a
+// follow-up does not answer it: at a Community Safety committee nearly
+// every title says "community safety".
+func TestReturnNeedsMoreThanTheCommitteesName(t *testing.T) {
+	ctx := context.Background()
+	const committee = "Environment and Community Safety Scrutiny Committee"
+	meeting := func(d string, items ...minutes.Item) *minutes.Meeting {
+		m := &minutes.Meeting{Council: "Wexbridge Borough Council", Committee: committee, Date: date(d),
+			Source: minutes.Source{Name: "ecss-" + d + ".txt"}, Items: items}
+		assignTestIDs(m)
+		return m
+	}
+	first := meeting("2026-09-15", minutes.Item{Number: "13", Title: "Anti-Social Behaviour and Community Safety Update",
+		Body: "RESOLVED: That a further report on anti-social behaviour be submitted in six months' time.",
+		FollowUps: []minutes.Record{{Text: "a further report on anti-social behaviour be submitted to the Committee in six months' time", Due: date("2027-03-15")}}})
+	plan := meeting("2026-11-03", minutes.Item{Number: "21", Title: "Community Safety Partnership Plan 2027–2030", Body: "The Committee considered the draft plan."})
+	answer := meeting("2027-03-16", minutes.Item{Number: "5", Title: "Anti-Social Behaviour: Six-Month Update", Body: "The Committee received the report."})
+	l := openLib(t, ":memory:")
+	mustImport(t, l, first, plan, answer)
+	followUp := first.Items[0].FollowUps[0].ID
+
+	for _, tc := range []struct {
+		asOf     string
+		returned string // "" for not returned
+	}{
+		{"2026-12-01", ""},
+		{"2027-04-01", answer.ItemID(0)},
+	} {
+		rs, err := l.Due(ctx, DueQuery{AsOf: date(tc.asOf), IncludeClosed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, ok := findRecord(rs, followUp)
+		if !ok {
+			t.Fatalf("%s not on the board as of %s", followUp, tc.asOf)
+		}
+		got := ""
+		if r.ReturnedTo != nil {
+			got = r.ReturnedTo.ItemID
+		}
+		if got != tc.returned || (r.Flag == FlagReturned) != (tc.returned != "") {
+			t.Errorf("as of %s: %s, returned to %q; want returned to %q", tc.asOf, r.Flag, got, tc.returned)
+		}
+	}
+}
