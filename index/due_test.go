@@ -266,7 +266,7 @@ func TestReturnNeedsMoreThanTheCommitteesName(t *testing.T) {
 		return m
 	}
 	first := meeting("2026-09-15", minutes.Item{Number: "13", Title: "Anti-Social Behaviour and Community Safety Update",
-		Body: "RESOLVED: That a further report on anti-social behaviour be submitted in six months' time.",
+		Body:      "RESOLVED: That a further report on anti-social behaviour be submitted in six months' time.",
 		FollowUps: []minutes.Record{{Text: "a further report on anti-social behaviour be submitted to the Committee in six months' time", Due: date("2027-03-15")}}})
 	plan := meeting("2026-11-03", minutes.Item{Number: "21", Title: "Community Safety Partnership Plan 2027–2030", Body: "The Committee considered the draft plan."})
 	answer := meeting("2027-03-16", minutes.Item{Number: "5", Title: "Anti-Social Behaviour: Six-Month Update", Body: "The Committee received the report."})
