@@ -298,6 +298,26 @@ func (c *dueCache) rowsLoaded() bool {
 	return c.byMeeting != nil
 }
 
+// loadAllItems loads every committee's items (committeeItems) in the
+// background; the channel is closed when it is done. Flagging a follow-up
+// waits on c.mu meanwhile.
+func (c *dueCache) loadAllItems(ctx context.Context, l *Library) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		seen := map[string]bool{}
+		for _, cm := range c.committees {
+			if key := committeeKey(cm.Name); !seen[key] {
+				seen[key] = true
+				c.committeeItems(ctx, l, key)
+			}
+		}
+	}()
+	return done
+}
+
 // allRows returns every action and follow-up, grouped by meeting, reading
 // them when first needed.
 func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, error) {
@@ -716,6 +736,13 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 			consider(r)
 		}
 	} else {
+		if !model.rowsLoaded() {
+			// The first board in a process: read the committees' items
+			// for return matching while the rows are read (two
+			// connections, two cores), and wait for it before returning.
+			done := model.loadAllItems(ctx, l)
+			defer func() { <-done }()
+		}
 		byMeeting, err := model.allRows(ctx, l)
 		if err != nil {
 			return nil, err
