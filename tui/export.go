@@ -17,10 +17,18 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// Exports from the due board (E): the action log, the agenda tracker for
-// the chosen committee's next meeting, or a calendar of what is due back —
-// the same files `minutebook export` and `minutebook agenda` write, chosen
-// by the file's extension. Exempt items are never exported from the TUI.
+// Exports (E) from the due board and from a meeting: the action log, the
+// agenda tracker, or a calendar of what is due back — the same files
+// `minutebook export` and `minutebook agenda` write, chosen by the file's
+// extension. Exempt items are never exported from the TUI.
+
+// exportScope is what an export covers: a committee ("" for all) as of a
+// date, and, from the meetings view, one meeting of it.
+type exportScope struct {
+	committee string
+	meeting   minutes.Date // zero: the due board's scope
+	asOf      minutes.Date
+}
 
 // defaultExportFile suggests a file name in the current folder.
 func defaultExportFile(committee string, asOf minutes.Date) string {
@@ -33,6 +41,12 @@ func defaultExportFile(committee string, asOf minutes.Date) string {
 
 // export checks the file name and returns the command that writes it.
 func (v *dueView) export(path string) (tea.Cmd, error) {
+	return startExport(v.sh, path, exportScope{committee: v.committee, asOf: v.sh.asOf})
+}
+
+// startExport checks the file name and returns the command that writes
+// the export and says so in the flash line.
+func startExport(sh *shared, path string, scope exportScope) (tea.Cmd, error) {
 	if path == "" {
 		return nil, errors.New("type a file name, such as action-log.xlsx")
 	}
@@ -45,12 +59,12 @@ func (v *dueView) export(path string) (tea.Cmd, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: end the name in .xlsx, .csv, .json, .md, .html or .ics", filepath.Ext(path))
 	}
-	committee, asOf, api := v.committee, v.sh.asOf, v.sh.api
-	if f == export.FormatHTML && committee == "" {
+	if f == export.FormatHTML && scope.committee == "" {
 		return nil, errors.New("an agenda tracker is for one committee: choose it with c first")
 	}
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		what, err := writeExport(ctx, api, path, f, committee, asOf)
+	api := sh.api
+	return sh.cmd(func(ctx context.Context) tea.Msg {
+		what, err := writeExport(ctx, api, path, f, scope)
 		if err != nil {
 			return flashMsg{text: "Export failed: " + err.Error(), isErr: true}
 		}
@@ -58,25 +72,31 @@ func (v *dueView) export(path string) (tea.Cmd, error) {
 	}), nil
 }
 
-// writeExport writes one export file, all or nothing.
-func writeExport(ctx context.Context, api index.API, path string, f export.Format, committee string, asOf minutes.Date) (string, error) {
+// writeExport writes one export file, all or nothing. With a meeting in
+// scope the tracker is that meeting's and the log holds its records.
+func writeExport(ctx context.Context, api index.API, path string, f export.Format, scope exportScope) (string, error) {
 	switch f {
 	case export.FormatHTML:
-		a, err := export.LoadAgenda(ctx, api, export.AgendaQuery{Committee: committee, AsOf: asOf})
+		a, err := export.LoadAgenda(ctx, api, export.AgendaQuery{Committee: scope.committee, Meeting: scope.meeting, AsOf: scope.asOf})
 		if err != nil {
 			return "", err
 		}
-		return "the agenda tracker", export.WriteFile(path, false, func(w io.Writer) error { return a.Write(w, f) })
+		return "the agenda tracker for the " + a.MeetingLabel() + " meeting", export.WriteFile(path, false, func(w io.Writer) error { return a.Write(w, f) })
 	case export.FormatICS:
-		c, err := export.LoadCalendar(ctx, api, export.CalendarQuery{Committee: committee, AsOf: asOf})
+		c, err := export.LoadCalendar(ctx, api, export.CalendarQuery{Committee: scope.committee, AsOf: scope.asOf})
 		if err != nil {
 			return "", err
 		}
 		return fmt.Sprintf("%d calendar events", len(c.Events)), export.WriteFile(path, false, func(w io.Writer) error { return c.WriteICS(w, time.Now()) })
 	}
-	l, err := export.LoadActionLog(ctx, api, export.LogQuery{RecordQuery: index.RecordQuery{AsOf: asOf, Committee: committee}})
+	l, err := export.LoadActionLog(ctx, api, export.LogQuery{RecordQuery: index.RecordQuery{
+		AsOf: scope.asOf, Committee: scope.committee, From: scope.meeting, To: scope.meeting}})
 	if err != nil {
 		return "", err
 	}
-	return "the action log", export.WriteFile(path, false, func(w io.Writer) error { return l.WriteForFile(w, f) })
+	what := "the action log"
+	if !scope.meeting.IsZero() {
+		what = fmt.Sprintf("the action log of the %s meeting (%d rows)", scope.meeting, len(l.Rows))
+	}
+	return what, export.WriteFile(path, false, func(w io.Writer) error { return l.WriteForFile(w, f) })
 }

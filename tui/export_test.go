@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ func TestExportFromTheDueBoard(t *testing.T) {
 		{"due.ics", export.FormatICS, "BEGIN:VCALENDAR"},
 	} {
 		path := filepath.Join(dir, tc.file)
-		if _, err := writeExport(ctx, lib, path, tc.f, committee, asOf); err != nil {
+		if _, err := writeExport(ctx, lib, path, tc.f, exportScope{committee: committee, asOf: asOf}); err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
 		b, err := os.ReadFile(path)
@@ -48,5 +49,68 @@ func TestExportFormChecksTheName(t *testing.T) {
 	}
 	if got := defaultExportFile("Overview and Scrutiny Committee", minutes.MakeDate(2022, 6, 1)); got != "action-log-osc-2022-06-01.xlsx" {
 		t.Errorf("default file %q", got)
+	}
+}
+
+// E on a meeting writes that meeting's tracker (as the pack stood the day
+// before it) or the action log of its records.
+func TestExportFromAMeeting(t *testing.T) {
+	lib := newFixture()
+	h := newHarness(t, lib, 120, 40, testOptions())
+	dir := t.TempDir()
+	h.keys("3")
+	h.keys("E")
+	h.contains("Choose a meeting first")
+	m := lib.meetings[0]
+	h.send(navMsg{to: viewMeetings, committee: m.Committee, meetingID: m.ID()})
+	h.keys("E")
+	h.contains("agenda-" + minutes.CommitteeSlug(m.Committee) + "-" + m.Date.String() + ".html")
+
+	tracker := filepath.Join(dir, "tracker.html")
+	h.keys("ctrl+u", tracker, "enter")
+	h.contains("Wrote the agenda tracker for the")
+	if b, err := os.ReadFile(tracker); err != nil || !strings.Contains(string(b), "<html") {
+		t.Fatalf("tracker: %d bytes, %v", len(b), err)
+	}
+
+	log := filepath.Join(dir, "log.json")
+	h.keys("E", "ctrl+u", log, "enter")
+	h.contains("the action log of the " + m.Date.String() + " meeting")
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Records []struct {
+			ID string `json:"id"`
+		} `json:"records"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Records) == 0 {
+		t.Errorf("the log of %s holds no records", m.ID())
+	}
+	for _, r := range got.Records {
+		if !strings.HasPrefix(r.ID, m.ID()+"-") {
+			t.Errorf("the log of %s holds %s", m.ID(), r.ID)
+		}
+	}
+
+	h.keys("E", "ctrl+u", filepath.Join(dir, "notes.txt"), "enter")
+	h.contains(".txt: end the name in")
+	h.keys("esc")
+	if h.m.meetings.exporting {
+		t.Error("esc did not close the export form")
+	}
+}
+
+func TestPackDate(t *testing.T) {
+	meeting := minutes.MakeDate(2022, 6, 14)
+	if got := packDate(meeting, minutes.MakeDate(2026, 11, 29)); got != minutes.MakeDate(2022, 6, 13) {
+		t.Errorf("a held meeting's pack is as of %s, want the day before", got)
+	}
+	if got := packDate(meeting, minutes.MakeDate(2022, 6, 1)); got != minutes.MakeDate(2022, 6, 1) {
+		t.Errorf("with an earlier as-of date the pack is as of %s", got)
 	}
 }

@@ -414,7 +414,9 @@ func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Rec
 	defer f.mu.Unlock()
 	var out []index.Record
 	for _, fr := range f.recs {
-		if q.Committee == "" || fr.rec.Committee == q.Committee {
+		d := fr.rec.MeetingDate
+		if (q.Committee == "" || fr.rec.Committee == q.Committee) &&
+			(q.From.IsZero() || !d.Before(q.From)) && (q.To.IsZero() || !d.After(q.To)) {
 			out = append(out, f.withFlag(fr, f.today()))
 		}
 	}

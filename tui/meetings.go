@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -59,10 +60,16 @@ type meetingsView struct {
 	order    []int // the records in the order they stand in the text
 	scroll   int
 	linesFor [3]int // item, selection and width the lines were made for
+
+	// The export form (E) for one meeting.
+	exporting bool
+	exportFor index.MeetingSummary
+	input     textinput.Model
+	formErr   string
 }
 
 func newMeetingsView(sh *shared) *meetingsView {
-	return &meetingsView{sh: sh, stale: true, recSel: -1}
+	return &meetingsView{sh: sh, stale: true, recSel: -1, input: newInput(sh, "Export to: ")}
 }
 
 func (v *meetingsView) SetSize(w, h int) {
@@ -71,9 +78,10 @@ func (v *meetingsView) SetSize(w, h int) {
 	v.mList.setHeight(h - 3)
 	v.iList.setHeight(h - 2 - v.meetingHeadHeight())
 	v.clampScroll()
+	v.input.Width = max(w-20, 10)
 }
 
-func (v *meetingsView) Capturing() bool { return false }
+func (v *meetingsView) Capturing() bool { return v.exporting }
 
 // Activate loads what the current level shows, when it has not been
 // loaded or the library changed.
@@ -203,9 +211,82 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 			v.scrollBy(d)
 		}
 	case tea.KeyMsg:
+		if v.exporting {
+			return v.formKey(msg)
+		}
 		return v.key(msg)
 	}
 	return nil
+}
+
+// shownMeeting is the meeting under the cursor or open, if any.
+func (v *meetingsView) shownMeeting() (index.MeetingSummary, bool) {
+	switch {
+	case v.level == levelMeetings && v.mList.cursor < len(v.meetings):
+		return v.meetings[v.mList.cursor], true
+	case v.level >= levelItems && v.meeting != nil:
+		return v.meeting.MeetingSummary, true
+	}
+	return index.MeetingSummary{}, false
+}
+
+// openExport opens the export form for the meeting shown.
+func (v *meetingsView) openExport() tea.Cmd {
+	m, ok := v.shownMeeting()
+	if !ok {
+		return flash("Choose a meeting first: E exports one meeting's tracker or action log")
+	}
+	v.exporting, v.exportFor, v.formErr = true, m, ""
+	v.input.SetValue("agenda-" + minutes.CommitteeSlug(m.Committee) + "-" + m.Date.String() + ".html")
+	v.input.CursorEnd()
+	return v.input.Focus()
+}
+
+func (v *meetingsView) formKey(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		v.closeExport()
+		return nil
+	case key.Matches(msg, k.Submit):
+		m := v.exportFor
+		cmd, err := startExport(v.sh, strings.TrimSpace(v.input.Value()), exportScope{committee: m.Committee, meeting: m.Date, asOf: packDate(m.Date, v.sh.asOf)})
+		if err != nil {
+			v.formErr = err.Error()
+			return nil
+		}
+		v.closeExport()
+		return cmd
+	}
+	var cmd tea.Cmd
+	v.input, cmd = v.input.Update(msg)
+	return cmd
+}
+
+func (v *meetingsView) closeExport() {
+	v.exporting, v.formErr = false, ""
+	v.input.Blur()
+}
+
+// packDate is the as-of date of a meeting's agenda pack: the day before
+// the meeting, or the as-of date when that is earlier. A held meeting's
+// tracker then shows what was due at it, not what came back since.
+func packDate(meeting, asOf minutes.Date) minutes.Date {
+	if before := meeting.AddDays(-1); before.Before(asOf) {
+		return before
+	}
+	return asOf
+}
+
+func (v *meetingsView) exportView() string {
+	st := v.sh.styles
+	m := v.exportFor
+	hint := "the " + m.Date.String() + " meeting: .html its agenda tracker · .xlsx .csv .json .md its action log · .ics the committee's calendar"
+	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
+	if v.formErr != "" {
+		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
+	}
+	return " " + v.input.View() + "\n" + line2
 }
 
 func (v *meetingsView) selectCommittee() {
@@ -270,6 +351,9 @@ func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if key.Matches(msg, k.Open, k.Left) {
 		v.jumped = false
+	}
+	if key.Matches(msg, k.Export) {
+		return v.openExport()
 	}
 	switch v.level {
 	case levelCommittees:
@@ -584,6 +668,9 @@ func (v *meetingsView) View() string {
 	case levelItem:
 		s = v.itemView()
 	}
+	if v.exporting {
+		return padLines(s, v.width, v.height-2) + "\n" + padLines(v.exportView(), v.width, 2)
+	}
 	return padLines(s, v.width, v.height)
 }
 
@@ -813,16 +900,22 @@ func (v *meetingsView) itemView() string {
 
 func (v *meetingsView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.level == levelItem {
-		return []key.Binding{withHelp(k.moveHelp(), "record"), withHelp(k.Open, "open record"), withHelp(k.PageDown, "scroll"), withHelp(k.Left, "items")}
+	if v.exporting {
+		return k.formHelp()
 	}
-	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back")}
+	if v.level == levelItem {
+		return []key.Binding{withHelp(k.moveHelp(), "record"), withHelp(k.Open, "open record"), withHelp(k.PageDown, "scroll"), withHelp(k.Left, "items"), k.Export}
+	}
+	if v.level == levelCommittees {
+		return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back")}
+	}
+	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back"), k.Export}
 }
 
 func (v *meetingsView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Left, k.Back},
+		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting")},
 	}
 }
