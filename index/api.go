@@ -11,67 +11,40 @@ import (
 // TUI, exports). They carry no bleve or SQL types, so callers can be tested
 // against an in-memory fake.
 
-// Status is a clerk's tracking status for an action or follow-up.
-type Status string
+// Status is a clerk's tracking status for an action or follow-up
+// (minutes.Status; the constants below are its values).
+type Status = minutes.Status
 
 const (
-	StatusOpen       Status = "open"
-	StatusInProgress Status = "in_progress"
-	StatusDone       Status = "done"
-	StatusDropped    Status = "dropped"
+	StatusOpen       = minutes.StatusOpen
+	StatusInProgress = minutes.StatusInProgress
+	StatusDone       = minutes.StatusDone
+	StatusDropped    = minutes.StatusDropped
 )
 
 // ParseStatus accepts the forms a clerk types ("in progress", "in-progress",
-// "done", "Dropped").
-func ParseStatus(s string) (Status, bool) {
-	switch normaliseWord(s) {
-	case "open", "":
-		return StatusOpen, s != ""
-	case "inprogress", "progress", "started":
-		return StatusInProgress, true
-	case "done", "closed", "complete", "completed":
-		return StatusDone, true
-	case "dropped", "cancelled", "canceled", "withdrawn":
-		return StatusDropped, true
-	}
-	return "", false
-}
+// "done", "Dropped"); see minutes.ParseStatus.
+func ParseStatus(s string) (Status, bool) { return minutes.ParseStatus(s) }
 
-// Closed reports whether the status takes a record off the due board.
-func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
-
-// Flag is where an open action or follow-up stands against an as-of date.
-// Flags are shown the same way everywhere: TUI badges, CLI columns, exports.
-type Flag string
+// Flag is where an open action or follow-up stands against an as-of date
+// (minutes.Flag, worked out by minutes.FlagOf; the constants below are its
+// values).
+type Flag = minutes.Flag
 
 const (
-	FlagOverdue    Flag = "overdue"          // due date passed
-	FlagDueNext    Flag = "due_next_meeting" // due on or before the committee's next known meeting
-	FlagDueSoon    Flag = "due_soon"         // due within 30 days
-	FlagUpcoming   Flag = "upcoming"         // due later
-	FlagUndated    Flag = "undated"          // no due date
-	FlagReturned   Flag = "returned"         // follow-up answered by a later item
-	FlagSlipped    Flag = "slipped"          // follow-up's meeting passed without it
-	FlagDone       Flag = "done"             // closed by the clerk (done or dropped)
-	FlagResolution Flag = ""                 // resolutions carry no flag
-	dueSoonDays         = 30
+	FlagOverdue    = minutes.FlagOverdue
+	FlagDueNext    = minutes.FlagDueNext
+	FlagDueSoon    = minutes.FlagDueSoon
+	FlagUpcoming   = minutes.FlagUpcoming
+	FlagUndated    = minutes.FlagUndated
+	FlagReturned   = minutes.FlagReturned
+	FlagSlipped    = minutes.FlagSlipped
+	FlagDone       = minutes.FlagDone
+	FlagResolution = minutes.FlagResolution
 )
 
 // FlagOrder is the order flags are grouped in on the due board.
-var FlagOrder = []Flag{FlagOverdue, FlagSlipped, FlagDueNext, FlagDueSoon, FlagUpcoming, FlagUndated, FlagReturned, FlagDone}
-
-// Label is the flag as a person reads it: "overdue", "due at next meeting".
-func (f Flag) Label() string {
-	switch f {
-	case FlagDueNext:
-		return "due at next meeting"
-	case FlagDueSoon:
-		return "due soon"
-	case "":
-		return ""
-	}
-	return string(f)
-}
+var FlagOrder = minutes.FlagOrder
 
 // Record is one resolution, action or follow-up as the library holds it:
 // the parsed record, where it came from, and the clerk's tracking.
@@ -97,7 +70,7 @@ type Record struct {
 	ParsedDue   minutes.Date
 	DueMeeting  string
 	Provisional bool
-	Target      string // how the parser worked out the due date (minutes.Record.Target)
+	Target      minutes.Target // how the parser worked out the due date
 
 	// Tracking: the clerk's edits. Owner and Due are the effective values
 	// (the clerk's override when there is one, otherwise the parsed value).
@@ -254,20 +227,6 @@ type ImportResult struct {
 	Items     int
 	Records   int
 	Warnings  []minutes.Warning
-}
-
-func normaliseWord(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c >= 'a' && c <= 'z':
-			b = append(b, c)
-		}
-	}
-	return string(b)
 }
 
 // RecordQuery selects records for exports and lists.

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
@@ -17,32 +16,25 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// Flags (see Flag) are worked out here, against an as-of date, from what
-// the store holds:
+// Flags are worked out here by the one rule, minutes.FlagOf, from what the
+// store holds: each committee's calendar (minutes.NewCalendar: its meetings
+// and the next-meeting dates their minutes state, against which due
+// targets are resolved) and, for follow-ups, the item that answers them.
 //
-//   - A follow-up's due date is resolved again against the meetings the
-//     library knows: "month:2022-06" becomes the committee's meeting in June
-//     2022 when the library knows one (and is then no longer provisional);
-//     "next" becomes the committee's first known meeting after the one that
-//     asked for it. A clerk's due-date override wins over both.
-//   - A committee's known meetings are the meetings stored and the next-
-//     meeting dates their minutes state (a stated date counts only until
-//     the library holds a meeting of that committee up to 30 days after it).
-//   - A follow-up is returned when a later meeting of the same committee,
-//     held on or before the as-of date, took an item on its subject (or a
-//     clerk linked one). Subjects are matched by words: the significant
-//     words (stemmed; stop words and the words every report uses, such as
-//     "report" and "update", left out) of the later item's title against
-//     those of the follow-up's item title and text. An item matches when
-//     at least two of its title's words match and they are at least half
-//     its title's words, or its title is one word that is in the
-//     follow-up's item title; and at least one of the matching words is
-//     not from the committee's name (at a Community Safety committee,
-//     "Community Safety Partnership Plan" does not answer a follow-up on
-//     anti-social behaviour and community safety: a false return hides a
-//     follow-up the committee is still owed, where a missed one shows as
-//     slipped and gets looked at). The earliest matching item wins; a clerk can
-//     reject a match (LinkReturn with no item) and the next one is taken.
+// A follow-up is answered by a later meeting of the same committee that
+// took an item on its subject, or by the item a clerk linked. Subjects are
+// matched by words: the significant words (stemmed; stop words and the
+// words every report uses, such as "report" and "update", left out) of the
+// later item's title against those of the follow-up's item title and text.
+// An item matches when at least two of its title's words match and they
+// are at least half its title's words, or its title is one word that is in
+// the follow-up's item title; and at least one of the matching words is
+// not from the committee's name (at a Community Safety committee,
+// "Community Safety Partnership Plan" does not answer a follow-up on
+// anti-social behaviour and community safety: a false return hides a
+// follow-up the committee is still owed, where a missed one shows as
+// slipped and gets looked at). The earliest matching item wins; a clerk can
+// reject a match (LinkReturn with no item) and the next one is taken.
 
 // dueCache is what flagging needs, for one library generation. When the
 // generation moves on, the next cache keeps what the changed meetings (from
@@ -50,11 +42,11 @@ import (
 // re-reading of one meeting, not of the library.
 type dueCache struct {
 	gen        int64
-	known      map[string][]minutes.Date // committee key → known meeting dates, sorted
-	committee  map[string]string         // meeting ID → committee key
-	order      []string                  // meeting IDs by date, committee, ID
-	committees []Committee               // by name
-	links      map[string]*linkSet       // follow-up ID → the clerk's decisions
+	calendars  map[string]minutes.Calendar // committee key → its known meetings
+	committee  map[string]string           // meeting ID → committee key
+	order      []string                    // meeting IDs by date, committee, ID
+	committees []Committee                 // by name
+	links      map[string]*linkSet         // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
 	items   map[string]*committeeItems     // committee key → items, loaded when first needed
@@ -97,7 +89,7 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	if old != nil && old.gen == gen {
 		return old, nil
 	}
-	c := &dueCache{known: map[string][]minutes.Date{}, committee: map[string]string{}, links: map[string]*linkSet{},
+	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, links: map[string]*linkSet{},
 		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
 	err = l.store.read(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -158,8 +150,7 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer rows.Close()
-	stored := map[string][]minutes.Date{}
-	stated := map[string][][2]minutes.Date{}
+	held := map[string][]minutes.HeldMeeting{}
 	byName := map[string]*Committee{}
 	for rows.Next() {
 		var id, committee, council, date, next string
@@ -179,16 +170,10 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 		c.committee[id] = k
 		c.order = append(c.order, id)
 		d := parseDate(date)
-		if d.IsZero() {
-			continue
-		}
 		if d.After(cm.Last) {
 			cm.Last = d
 		}
-		stored[k] = append(stored[k], d)
-		if n := parseDate(next); n.After(d) {
-			stated[k] = append(stated[k], [2]minutes.Date{d, n})
-		}
+		held[k] = append(held[k], minutes.HeldMeeting{Date: d, Next: parseDate(next)})
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -197,18 +182,8 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 		c.committees = append(c.committees, *cm)
 	}
 	sort.Slice(c.committees, func(i, j int) bool { return c.committees[i].Name < c.committees[j].Name })
-	for k, ds := range stored {
-		known := append([]minutes.Date(nil), ds...)
-		for _, s := range stated[k] {
-			// The stated date counts until the library holds the meeting
-			// that followed (which may have moved a little).
-			if next, ok := firstAfter(ds, s[0]); ok && !next.After(s[1].AddDays(30)) {
-				continue
-			}
-			known = append(known, s[1])
-		}
-		sortDates(known)
-		c.known[k] = uniqueDates(known)
+	for k, hs := range held {
+		c.calendars[k] = minutes.NewCalendar(hs)
 	}
 	return nil
 }
@@ -334,97 +309,25 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 	return c.byMeeting, nil
 }
 
-func sortDates(ds []minutes.Date) {
-	sort.Slice(ds, func(i, j int) bool { return ds[i].Before(ds[j]) })
-}
-
-func uniqueDates(ds []minutes.Date) []minutes.Date {
-	out := ds[:0]
-	for i, d := range ds {
-		if i == 0 || d != ds[i-1] {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// firstAfter returns the first date in sorted ds after d.
-func firstAfter(ds []minutes.Date, d minutes.Date) (minutes.Date, bool) {
-	i := sort.Search(len(ds), func(i int) bool { return ds[i].After(d) })
-	if i == len(ds) {
-		return minutes.Date{}, false
-	}
-	return ds[i], true
-}
-
-func (c *dueCache) nextAfter(key string, d minutes.Date) (minutes.Date, bool) {
-	return firstAfter(c.known[key], d)
-}
-
-func (c *dueCache) meetingInMonth(key string, year int, month time.Month) (minutes.Date, bool) {
-	d, ok := firstAfter(c.known[key], minutes.MakeDate(year, month, 0))
-	if !ok || d.Year != year || d.Month != month {
-		return minutes.Date{}, false
-	}
-	return d, true
-}
-
-// resolveDue works a follow-up's due date out again from the meetings the
-// library knows.
-func (c *dueCache) resolveDue(r *row) {
-	if r.dueOverride || r.Kind != minutes.KindFollowUp || r.Orphaned {
-		return
-	}
-	key := r.key()
-	switch {
-	case strings.HasPrefix(r.Target, "month:"):
-		t, err := time.Parse("2006-01", strings.TrimPrefix(r.Target, "month:"))
-		if err != nil {
-			return
-		}
-		if d, ok := c.meetingInMonth(key, t.Year(), t.Month()); ok {
-			r.Due, r.Provisional = d, false
-		}
-	case r.Target == "next":
-		if d, ok := c.nextAfter(key, r.MeetingDate); ok {
-			r.Due, r.Provisional = d, false
-		}
-	}
-}
-
-// flag sets r's Flag (and ReturnedTo, and the resolved Due) as of asOf.
+// flag sets r's Flag, ReturnedTo and resolved Due as of asOf, by the one
+// flag rule (minutes.FlagOf) against the committee's calendar.
 func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Date) {
 	r.Flag, r.ReturnedTo = FlagResolution, nil
 	if r.Kind == minutes.KindResolution {
 		return
 	}
-	c.resolveDue(r)
-	if r.Status.Closed() {
-		r.Flag = FlagDone
-		return
-	}
-	if r.Kind == minutes.KindFollowUp {
-		if ref := c.returnedTo(ctx, l, r); ref != nil && !ref.MeetingDate.After(asOf) {
-			r.Flag, r.ReturnedTo = FlagReturned, ref
-			return
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: r.dueOverride}
+	var ref *ItemRef
+	if r.Kind == minutes.KindFollowUp && !r.Status.Closed() {
+		if ref = c.returnedTo(ctx, l, r); ref != nil {
+			t.ReturnedAt = ref.MeetingDate
 		}
 	}
-	switch {
-	case r.Due.IsZero():
-		r.Flag = FlagUndated
-	case r.Due.Before(asOf):
-		r.Flag = FlagOverdue
-		if r.Kind == minutes.KindFollowUp {
-			r.Flag = FlagSlipped
-		}
-	default:
-		if next, ok := firstAfter(c.known[r.key()], asOf.AddDays(-1)); ok && !r.Due.After(next) {
-			r.Flag = FlagDueNext
-		} else if !r.Due.After(asOf.AddDays(dueSoonDays)) {
-			r.Flag = FlagDueSoon
-		} else {
-			r.Flag = FlagUpcoming
-		}
+	s := minutes.FlagOf(t, c.calendars[r.key()], asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag == FlagReturned {
+		r.ReturnedTo = ref
 	}
 }
 
@@ -764,10 +667,6 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if !byFlag {
 		return out, nil
 	}
-	rank := map[Flag]int{}
-	for i, f := range FlagOrder {
-		rank[f] = i
-	}
 	// Sort an index rather than the (large) records themselves.
 	idx := make([]int, len(out))
 	for i := range idx {
@@ -775,7 +674,7 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		a, b := &out[i], &out[j]
-		if c := rank[a.Flag] - rank[b.Flag]; c != 0 {
+		if c := a.Flag.Rank() - b.Flag.Rank(); c != 0 {
 			return c
 		}
 		switch {

@@ -255,7 +255,7 @@ func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool
 			for _, r := range g.list {
 				ord++
 				if _, err := recStmt.ExecContext(ctx, r.ID, p.id, p.itemIDs[i], recordOrd(r.ID, ord), string(kind), r.Part, r.Text, r.Line,
-					r.Owner, r.Due.String(), r.DueMeeting, r.Provisional, r.Target); err != nil {
+					r.Owner, r.Due.String(), r.DueMeeting, r.Provisional, r.Target.String()); err != nil {
 					return false, nil, err
 				}
 			}

@@ -45,15 +45,16 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanRecord(s scanner) (row, error) {
 	var r row
-	var date, due, kind string
+	var date, due, kind, target string
 	var tStatus, tOwner, tDue, tUpdated, tNote sql.NullString
 	err := s.Scan(&r.ID, &kind, &r.Part, &r.Text, &r.MeetingID, &r.Council, &r.Committee, &date, &r.ItemID, &r.Minute, &r.ItemTitle, &r.Exempt,
-		&r.SourceName, &r.SourceHash, &r.Line, &r.ParsedOwner, &due, &r.DueMeeting, &r.Provisional, &r.Target,
+		&r.SourceName, &r.SourceHash, &r.Line, &r.ParsedOwner, &due, &r.DueMeeting, &r.Provisional, &target,
 		&tStatus, &tOwner, &tDue, &tUpdated, &tNote, &r.itemOrd, &r.recOrd)
 	if err != nil {
 		return r, err
 	}
 	r.Kind = minutes.Kind(kind)
+	r.Target, _ = minutes.ParseTarget(target) // a form this minutebook does not know: no target
 	r.ckey = committeeKey(r.Committee)
 	r.MeetingDate = parseDate(date)
 	r.ParsedDue = parseDate(due)
@@ -521,7 +522,7 @@ func (l *Library) NextMeeting(ctx context.Context, committee string, after minut
 	if err != nil {
 		return minutes.Date{}, false, err
 	}
-	d, ok := model.nextAfter(committeeKey(committee), after)
+	d, ok := model.calendars[committeeKey(committee)].After(after)
 	return d, ok, nil
 }
 

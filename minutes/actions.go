@@ -84,15 +84,15 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 				default:
 					rec.Due = m.Date.AddDays(n)
 				}
-				rec.Target = "date"
+				rec.Target = DateTarget()
 			}
 		}
 		if d := reDueBy.FindString(text); d != "" {
 			if ds := findDates(d, false); len(ds) > 0 {
-				rec.Due, rec.Target = ds[0].Date, "date"
+				rec.Due, rec.Target = ds[0].Date, DateTarget()
 			} else if mm := reMonthYear.FindStringSubmatch(d); mm != nil {
 				y := atoiSafe(mm[2])
-				rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), "date"
+				rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), DateTarget()
 			}
 		}
 		out = append(out, rec)

@@ -98,7 +98,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		}
 		y, mo := atoiSafe(yr), monthOf(mon)
 		rec.DueMeeting = strings.TrimSpace(meetingPhrase(t, mm[0]))
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due = d
 			return
@@ -110,7 +110,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		// "reported to the Committee in March 2024"
 		y, mo := atoiSafe(mm[2]), monthOf(mm[1])
 		rec.DueMeeting = strings.TrimSpace(mm[0])
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due, rec.Provisional = d, false
@@ -124,7 +124,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			y++
 		}
 		rec.DueMeeting = meetingPhrase(t, mm[0])
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due, rec.Provisional = d, false
@@ -136,30 +136,30 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			unit := strings.ToLower(mm[2])
 			switch {
 			case strings.HasPrefix(unit, "month"):
-				rec.Due, rec.Target = m.Date.AddMonths(n), "offset:"+itoaSmall(n)+"m"
+				rec.Due, rec.Target = m.Date.AddMonths(n), OffsetTarget(n, Months)
 			case strings.HasPrefix(unit, "week"):
-				rec.Due, rec.Target = m.Date.AddDays(7*n), "offset:"+itoaSmall(n)+"w"
+				rec.Due, rec.Target = m.Date.AddDays(7*n), OffsetTarget(n, Weeks)
 			case strings.HasPrefix(unit, "working"):
-				rec.Due, rec.Target = m.Date.AddWorkingDays(n), "offset:"+itoaSmall(n)+"wd"
+				rec.Due, rec.Target = m.Date.AddWorkingDays(n), OffsetTarget(n, WorkingDays)
 			default:
-				rec.Due, rec.Target = m.Date.AddDays(n), "offset:"+itoaSmall(n)+"d"
+				rec.Due, rec.Target = m.Date.AddDays(n), OffsetTarget(n, Days)
 			}
 			return
 		}
 	}
 	if reDueNext.MatchString(t) || reNextAgenda.MatchString(t) {
 		rec.DueMeeting = "the next meeting"
-		rec.Target = "next"
+		rec.Target = NextTarget()
 		rec.Due = m.NextMeeting
 		return
 	}
 	if ds := findDates(t, false); len(ds) > 0 && !m.Date.IsZero() && ds[0].Date.After(m.Date) {
-		rec.Due, rec.Target = ds[0].Date, "date"
+		rec.Due, rec.Target = ds[0].Date, DateTarget()
 		return
 	}
 	if loc := reLaterDate.FindStringIndex(t); loc != nil && !m.Date.IsZero() {
 		if d, ok := looseDate(t[loc[0]:], m.Date); ok {
-			rec.Due, rec.Target = d, "date"
+			rec.Due, rec.Target = d, DateTarget()
 		}
 	}
 	_ = reDueSeason // a season or no date: no due date

@@ -30,9 +30,9 @@ type Record struct {
 	// month) that the library may replace with a known meeting date.
 	Provisional bool
 	// Target says how Due was worked out, so that a library that knows more
-	// meetings can resolve it again: "month:2022-06", "next", "offset:6m",
-	// "date", or "" when there is no due date.
-	Target string
+	// meetings can resolve it again (Target.Resolve); zero when there is no
+	// due date.
+	Target Target
 
 	// narrative marks a decision read from running text rather than a
 	// marker: weaker evidence that the document is minutes at all.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,8 +18,8 @@ import (
 
 // fakeLib is an in-memory index.API built from parsed meetings, the way
 // the real library is: records from the meetings' items, tracking kept in
-// maps, flags worked out against the as-of date as DESIGN.md defines
-// them, and a plain word search with excerpts and facets. It is safe for
+// maps, flags worked out against the as-of date by the library's one rule
+// (minutes.FlagOf), and a plain word search with excerpts and facets. It is safe for
 // concurrent use.
 type fakeLib struct {
 	mu       sync.Mutex
@@ -37,11 +38,12 @@ type fakeLib struct {
 }
 
 type fakeRec struct {
-	rec  index.Record // without flag
-	hist []index.HistoryEntry
-	lc   string // lower-cased text, for search
-	item *minutes.Item
-	m    *minutes.Meeting
+	rec    index.Record // without flag
+	dueSet bool         // a clerk set the due date
+	hist   []index.HistoryEntry
+	lc     string // lower-cased text, for search
+	item   *minutes.Item
+	m      *minutes.Meeting
 }
 
 // fakeNow is the fixed clock of the tests: 20 May 2022, 10:00 UTC.
@@ -62,7 +64,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
 					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
-					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional,
+					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
 					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
 				}, lc: strings.ToLower(r.Text + " " + it.Title), item: it, m: m}
 				f.recs = append(f.recs, fr)
@@ -94,56 +96,36 @@ func assignIDs(m *minutes.Meeting) *minutes.Meeting {
 
 func (f *fakeLib) today() minutes.Date { return minutes.DateOf(f.now()) }
 
-// nextMeeting is the committee's first meeting after d, from held
-// meetings and the next-meeting dates the minutes state.
-func (f *fakeLib) nextMeeting(committee string, d minutes.Date) (minutes.Date, bool) {
-	var best minutes.Date
+// calendar is the committee's known meetings, from the meetings held and
+// the next-meeting dates their minutes state.
+func (f *fakeLib) calendar(committee string) minutes.Calendar {
+	var held []minutes.HeldMeeting
 	for _, m := range f.meetings {
-		if m.Committee != committee {
-			continue
-		}
-		for _, c := range []minutes.Date{m.Date, m.NextMeeting} {
-			if !c.IsZero() && c.After(d) && (best.IsZero() || c.Before(best)) {
-				best = c
-			}
+		if m.Committee == committee {
+			held = append(held, minutes.HeldMeeting{Date: m.Date, Next: m.NextMeeting})
 		}
 	}
-	return best, !best.IsZero()
+	return minutes.NewCalendar(held)
 }
 
-func (f *fakeLib) flag(fr *fakeRec, asOf minutes.Date) index.Flag {
-	r := &fr.rec
-	switch {
-	case r.Kind == minutes.KindResolution:
-		return index.FlagResolution
-	case r.Status.Closed():
-		return index.FlagDone
-	}
-	if _, ok := f.returned[r.ID]; ok {
-		return index.FlagReturned
-	}
-	if r.Due.IsZero() {
-		return index.FlagUndated
-	}
-	if r.Due.Before(asOf) {
-		if r.Kind == minutes.KindFollowUp && r.DueMeeting != "" {
-			return index.FlagSlipped
-		}
-		return index.FlagOverdue
-	}
-	if next, ok := f.nextMeeting(r.Committee, asOf.AddDays(-1)); ok && !r.Due.After(next) {
-		return index.FlagDueNext
-	}
-	if !r.Due.After(asOf.AddDays(30)) {
-		return index.FlagDueSoon
-	}
-	return index.FlagUpcoming
+// nextMeeting is the committee's first known meeting after d.
+func (f *fakeLib) nextMeeting(committee string, d minutes.Date) (minutes.Date, bool) {
+	return f.calendar(committee).After(d)
 }
 
+// withFlag is the record with its flag as of asOf, by the library's one
+// rule (minutes.FlagOf).
 func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
 	r := fr.rec
-	r.Flag = f.flag(fr, asOf)
-	if ref, ok := f.returned[r.ID]; ok {
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: fr.dueSet}
+	ref, returned := f.returned[r.ID]
+	if returned {
+		t.ReturnedAt = ref.MeetingDate
+	}
+	s := minutes.FlagOf(t, f.calendar(r.Committee), asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag == index.FlagReturned {
 		r.ReturnedTo = &ref
 	}
 	if n := len(fr.hist); n > 0 {
@@ -157,14 +139,6 @@ func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
 	return r
 }
 
-var flagRank = func() map[index.Flag]int {
-	m := map[index.Flag]int{}
-	for i, f := range index.FlagOrder {
-		m[f] = i
-	}
-	return m
-}()
-
 func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -177,7 +151,8 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) {
+		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) ||
+			fr.rec.MeetingDate.After(asOf) { // not yet minuted on the as-of date
 			continue
 		}
 		if fr.rec.Status.Closed() && !q.IncludeClosed {
@@ -186,7 +161,7 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 		out = append(out, f.withFlag(fr, asOf))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if a, b := flagRank[out[i].Flag], flagRank[out[j].Flag]; a != b {
+		if a, b := out[i].Flag.Rank(), out[j].Flag.Rank(); a != b {
 			return a < b
 		}
 		return out[i].Due.Before(out[j].Due)
@@ -412,12 +387,21 @@ func (f *fakeLib) Record(ctx context.Context, id string) (index.Record, []index.
 func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = f.today()
+	}
+	kinds := q.Kinds
+	if kinds == nil {
+		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
+	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		d := fr.rec.MeetingDate
-		if (q.Committee == "" || fr.rec.Committee == q.Committee) &&
+		r, d := &fr.rec, fr.rec.MeetingDate
+		if (q.Committee == "" || r.Committee == q.Committee) && slices.Contains(kinds, r.Kind) &&
+			(len(q.Statuses) == 0 || slices.Contains(q.Statuses, r.Status)) && (q.IncludeExempt || !r.Exempt) &&
 			(q.From.IsZero() || !d.Before(q.From)) && (q.To.IsZero() || !d.After(q.To)) {
-			out = append(out, f.withFlag(fr, f.today()))
+			out = append(out, f.withFlag(fr, asOf))
 		}
 	}
 	return out, ctx.Err()
@@ -462,6 +446,7 @@ func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.
 			add("due", r.Due.String(), nd.String())
 			r.Due = nd
 		}
+		fr.dueSet = !c.Due.IsZero()
 	}
 	if c.Note != "" {
 		add("note", "", c.Note)

@@ -16,7 +16,8 @@ import (
 )
 
 // Library is an in-memory index.API: records and meetings held in
-// slices, flags worked out the way DESIGN.md defines them. Tests may change
+// slices, flags worked out by the library's one rule (minutes.FlagOf); it
+// passes the conformance suite (index/indextest). Tests may change
 // the fields directly; it is not safe for concurrent use while they do.
 type Library struct {
 	CommitteeList []index.Committee
@@ -24,6 +25,8 @@ type Library struct {
 	Stated        map[string][]minutes.Date // committee → next-meeting dates the minutes state
 	Stored        []index.Record            // without flags
 	History       map[string][]index.HistoryEntry
+
+	items []index.ItemRef // the items LinkReturn can link to (FromMeetings)
 }
 
 // ErrNotInFake is returned for what the fake does not hold or do (full-text
@@ -130,7 +133,7 @@ func New() *Library {
 
 	r = rec("osc-2021-12-14-189-f1", minutes.KindFollowUp, OSC, "189", "Community Safety and Violence against Women and Girls Strategy",
 		"an update on the Youth Offending Team improvement plan be reported to the next meeting of the Committee")
-	r.ParsedDue, r.Due, r.DueMeeting = D("2022-01-11"), D("2022-01-11"), "the next meeting"
+	r.ParsedDue, r.Due, r.DueMeeting, r.Target = D("2022-01-11"), D("2022-01-11"), "the next meeting", minutes.NextTarget()
 
 	r = rec("osc-2022-01-11-15-a1", minutes.KindAction, OSC, "15", "Civic Centre site: valuation",
 		"The Director of Finance to provide Members with the valuation report for the Civic Centre site.")
@@ -166,7 +169,7 @@ func New() *Library {
 
 	r = rec("rpsp-2023-02-07-6-f1", minutes.KindFollowUp, Panel, "6", "Riverside litter",
 		"@NorthmereCouncil social media campaign on riverside litter to be reported back to the Panel at its next meeting")
-	r.Due, r.DueMeeting = D("2023-04-04"), "its next meeting"
+	r.ParsedDue, r.Due, r.DueMeeting, r.Target = D("2023-04-04"), D("2023-04-04"), "its next meeting", minutes.NextTarget()
 
 	r = rec("rpsp-2023-02-07-7-a1", minutes.KindAction, Panel, "7", "Street lighting",
 		"-\tlist of faulty lamp columns, by street, to be sent to ward councillors\r\nwithin 10 working days")
@@ -177,35 +180,95 @@ func New() *Library {
 	return f
 }
 
-// flag works out a record's flag as the library would (DESIGN.md, "Due and
-// flags").
-func (f *Library) flag(r index.Record, asOf minutes.Date) index.Flag {
-	switch {
-	case r.Kind == minutes.KindResolution:
-		return index.FlagResolution
-	case r.Status.Closed():
-		return index.FlagDone
-	case r.ReturnedTo != nil:
-		return index.FlagReturned
-	case r.Due.IsZero():
-		return index.FlagUndated
-	case r.Due.Before(asOf):
-		if r.Kind == minutes.KindFollowUp {
-			for _, m := range f.HeldMeetings {
-				if m.Committee == r.Committee && !m.Date.Before(r.Due) && m.Date.Before(asOf) {
-					return index.FlagSlipped
-				}
+// FromMeetings is a library holding the meetings given, as if imported:
+// their records untracked, their stated next-meeting dates known.
+func FromMeetings(ms []*minutes.Meeting) *Library {
+	f := &Library{Stated: map[string][]minutes.Date{}, History: map[string][]index.HistoryEntry{}}
+	byName := map[string]*index.Committee{}
+	for _, m := range ms {
+		n := 0
+		for i := range m.Items {
+			it := &m.Items[i]
+			for _, r := range it.Records() {
+				n++
+				f.Stored = append(f.Stored, index.Record{
+					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text, MeetingID: m.ID(), Council: m.Council,
+					Committee: m.Committee, MeetingDate: m.Date, Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title,
+					Exempt: it.Exempt, SourceName: m.Source.Name, Line: r.Line, ParsedOwner: r.Owner, ParsedDue: r.Due,
+					DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target, Status: index.StatusOpen,
+					Owner: r.Owner, Due: r.Due,
+				})
 			}
 		}
-		return index.FlagOverdue
+		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee,
+			Date: m.Date, Items: len(m.Items), Records: n, SourceName: m.Source.Name})
+		if !m.NextMeeting.IsZero() {
+			f.Stated[m.Committee] = append(f.Stated[m.Committee], m.NextMeeting)
+		}
+		c := byName[m.Committee]
+		if c == nil {
+			c = &index.Committee{Name: m.Committee, Council: m.Council}
+			byName[m.Committee] = c
+		}
+		c.Meetings++
+		if m.Date.After(c.Last) {
+			c.Last = m.Date
+		}
+		f.items = append(f.items, itemsOf(m)...)
 	}
-	if next, ok, _ := f.NextMeeting(context.Background(), r.Committee, asOf.AddDays(-1)); ok && !r.Due.After(next) {
-		return index.FlagDueNext
+	for _, c := range byName {
+		f.CommitteeList = append(f.CommitteeList, *c)
 	}
-	if !r.Due.After(asOf.AddDays(30)) {
-		return index.FlagDueSoon
+	slices.SortFunc(f.CommitteeList, func(a, b index.Committee) int { return strings.Compare(a.Name, b.Name) })
+	return f
+}
+
+// itemsOf lists a meeting's items, for LinkReturn.
+func itemsOf(m *minutes.Meeting) []index.ItemRef {
+	out := make([]index.ItemRef, len(m.Items))
+	for i, it := range m.Items {
+		out[i] = index.ItemRef{ItemID: m.ItemID(i), MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
+			Minute: it.Number, Title: it.Title}
 	}
-	return index.FlagUpcoming
+	return out
+}
+
+// calendar is a committee's known meetings: the held ones, and each
+// stated next-meeting date as announced by the last held meeting before it.
+func (f *Library) calendar(committee string) minutes.Calendar {
+	var held []minutes.HeldMeeting
+	for _, m := range f.HeldMeetings {
+		if m.Committee == committee {
+			held = append(held, minutes.HeldMeeting{Date: m.Date})
+		}
+	}
+	for _, s := range f.Stated[committee] {
+		var by minutes.Date
+		for _, h := range held {
+			if h.Date.Before(s) && h.Date.After(by) {
+				by = h.Date
+			}
+		}
+		held = append(held, minutes.HeldMeeting{Date: by, Next: s})
+	}
+	return minutes.NewCalendar(held)
+}
+
+// flagged is r with its flag as of asOf, by the library's one rule
+// (minutes.FlagOf). Its ReturnedTo is kept only when it has come back by
+// then, as the library does.
+func (f *Library) flagged(r index.Record, asOf minutes.Date) index.Record {
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: r.Due != r.ParsedDue}
+	if r.ReturnedTo != nil {
+		t.ReturnedAt = r.ReturnedTo.MeetingDate
+	}
+	s := minutes.FlagOf(t, f.calendar(r.Committee), asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag != index.FlagReturned {
+		r.ReturnedTo = nil
+	}
+	return r
 }
 
 func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Record, error) {
@@ -224,8 +287,7 @@ func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Recor
 			r.Exempt && !q.IncludeExempt:
 			continue
 		}
-		r.Flag = f.flag(r, q.AsOf)
-		out = append(out, r)
+		out = append(out, f.flagged(r, q.AsOf))
 	}
 	slices.SortStableFunc(out, func(x, y index.Record) int {
 		if c := x.MeetingDate.Compare(y.MeetingDate); c != 0 {
@@ -261,21 +323,8 @@ func (f *Library) Meetings(_ context.Context, committee string) ([]index.Meeting
 }
 
 func (f *Library) NextMeeting(_ context.Context, committee string, after minutes.Date) (minutes.Date, bool, error) {
-	var best minutes.Date
-	consider := func(m minutes.Date) {
-		if m.After(after) && (best.IsZero() || m.Before(best)) {
-			best = m
-		}
-	}
-	for _, m := range f.HeldMeetings {
-		if m.Committee == committee {
-			consider(m.Date)
-		}
-	}
-	for _, m := range f.Stated[committee] {
-		consider(m)
-	}
-	return best, !best.IsZero(), nil
+	d, ok := f.calendar(committee).After(after)
+	return d, ok, nil
 }
 
 // Due lists open records with their flags, by flag then due date.
@@ -284,18 +333,20 @@ func (f *Library) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	if asOf.IsZero() {
 		asOf = minutes.DateOf(time.Now())
 	}
-	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee})
+	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee, IncludeExempt: true})
 	if err != nil {
 		return nil, err
 	}
 	out := recs[:0]
 	for _, r := range recs {
-		if q.IncludeClosed || !r.Status.Closed() && r.Flag != index.FlagReturned {
+		// Like the library: closed records only when asked for, and
+		// nothing minuted after the as-of date.
+		if (q.IncludeClosed || !r.Status.Closed()) && !r.MeetingDate.After(asOf) {
 			out = append(out, r)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y index.Record) int {
-		if c := slices.Index(index.FlagOrder, x.Flag) - slices.Index(index.FlagOrder, y.Flag); c != 0 {
+		if c := x.Flag.Rank() - y.Flag.Rank(); c != 0 {
 			return c
 		}
 		return x.Due.Compare(y.Due)
@@ -346,7 +397,26 @@ func (f *Library) Search(context.Context, index.SearchQuery) (*index.SearchResul
 	return nil, ErrNotInFake
 }
 
-func (f *Library) LinkReturn(context.Context, string, string) error { return ErrNotInFake }
+// LinkReturn confirms a follow-up's return to an item of FromMeetings'
+// meetings, or removes it.
+func (f *Library) LinkReturn(_ context.Context, followUpID string, itemID string) error {
+	i := slices.IndexFunc(f.Stored, func(r index.Record) bool { return r.ID == followUpID })
+	if i < 0 {
+		return ErrNotInFake
+	}
+	if itemID == "" {
+		f.Stored[i].ReturnedTo = nil
+		return nil
+	}
+	j := slices.IndexFunc(f.items, func(it index.ItemRef) bool { return it.ItemID == itemID })
+	if j < 0 {
+		return ErrNotInFake
+	}
+	ref := f.items[j]
+	ref.Confirmed = true
+	f.Stored[i].ReturnedTo = &ref
+	return nil
+}
 
 func (f *Library) Meeting(context.Context, string) (*index.MeetingDetail, error) {
 	return nil, ErrNotInFake
