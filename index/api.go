@@ -49,21 +49,22 @@ var FlagOrder = minutes.FlagOrder
 // Record is one resolution, action or follow-up as the library holds it:
 // the parsed record, where it came from, and the clerk's tracking.
 type Record struct {
-	ID          string
-	Kind        minutes.Kind
-	Part        string
-	Text        string // verbatim from the minutes
-	MeetingID   string // "osc-2021-12-14"
-	Council     string
-	Committee   string
-	MeetingDate minutes.Date
-	Minute      string // item number as printed
-	ItemID      string // "osc-2021-12-14-188"
-	ItemTitle   string
-	Exempt      bool
-	SourceName  string // file name of the imported document
-	SourceHash  string
-	Line        int
+	ID           string
+	Kind         minutes.Kind
+	Part         string
+	Text         string // verbatim from the minutes
+	MeetingID    string // "osc-2021-12-14"
+	Council      string
+	Committee    string
+	CommitteeKey string // the committee's key (Committee.Key)
+	MeetingDate  minutes.Date
+	Minute       string // item number as printed
+	ItemID       string // "osc-2021-12-14-188"
+	ItemTitle    string
+	Exempt       bool
+	SourceName   string // file name of the imported document
+	SourceHash   string
+	Line         int
 
 	// Parsed values, as the minutes give them.
 	ParsedOwner string
@@ -124,7 +125,7 @@ type HistoryEntry struct {
 // DueQuery selects the due board.
 type DueQuery struct {
 	AsOf      minutes.Date // zero means today
-	Committee string       // "" means all
+	Committee string       // a committee's key or name (MatchCommittees); "" means all
 	// IncludeClosed also lists done and dropped records (flag FlagDone).
 	IncludeClosed bool
 }
@@ -176,24 +177,31 @@ type FacetCount struct {
 	Count int
 }
 
-// Committee is one committee the library holds meetings of.
+// Committee is one committee of one council that the library holds
+// meetings of.
 type Committee struct {
-	Name     string
-	Council  string
+	// Key is unique in the library and starts the IDs of the committee's
+	// meetings: "osc", or "cabinet-brent" for a second council's Cabinet
+	// (see committee.go for the rule). Every method that takes a committee
+	// takes its key, or its name when that is unambiguous.
+	Key      string
+	Name     string // as its latest minutes give it
+	Council  string // "" when no minutes name it
 	Meetings int
 	Last     minutes.Date
 }
 
 // MeetingSummary is one meeting in a list.
 type MeetingSummary struct {
-	ID         string
-	Council    string
-	Committee  string
-	Date       minutes.Date
-	Items      int
-	Records    int
-	SourceName string
-	Sample     bool // from the bundled sample minutes
+	ID           string
+	Council      string
+	Committee    string
+	CommitteeKey string
+	Date         minutes.Date
+	Items        int
+	Records      int
+	SourceName   string
+	Sample       bool // from the bundled sample minutes
 }
 
 // MeetingDetail is a meeting with its items and their records.
@@ -232,7 +240,7 @@ type ImportResult struct {
 // RecordQuery selects records for exports and lists.
 type RecordQuery struct {
 	AsOf          minutes.Date   // for flags; zero means today
-	Committee     string         // "" means all
+	Committee     string         // a committee's key or name (MatchCommittees); "" means all
 	Kinds         []minutes.Kind // nil means actions and follow-ups
 	Statuses      []Status       // nil means all
 	From, To      minutes.Date   // meeting date range, inclusive; zero means open
@@ -259,15 +267,16 @@ type API interface {
 	// LinkReturn confirms (item != nil) or removes (item == nil) the link
 	// from a follow-up to the later item that answers it.
 	LinkReturn(ctx context.Context, followUpID string, itemID string) error
-	// Committees lists the committees, by name.
+	// Committees lists the committees, by name then council.
 	Committees(ctx context.Context) ([]Committee, error)
-	// Meetings lists a committee's meetings ("" for all), newest first.
+	// Meetings lists a committee's meetings (its key or name; "" for
+	// all), newest first.
 	Meetings(ctx context.Context, committee string) ([]MeetingSummary, error)
 	// Meeting returns one meeting with its items and records.
 	Meeting(ctx context.Context, id string) (*MeetingDetail, error)
 	// NextMeeting returns the committee's first known meeting after the
 	// date, from the library's meetings and the next-meeting dates the
-	// minutes state.
+	// minutes state. The committee is its key, or a name only it has.
 	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
 	// Generation changes whenever any process changes the library; callers
 	// poll it to notice another process's import or edit.

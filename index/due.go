@@ -45,7 +45,8 @@ type dueCache struct {
 	calendars  map[string]minutes.Calendar // committee key → its known meetings
 	committee  map[string]string           // meeting ID → committee key
 	order      []string                    // meeting IDs by date, committee, ID
-	committees []Committee                 // by name
+	committees []Committee                 // by name, then council
+	names      map[string][]string         // committee key → the names its minutes give it
 	links      map[string]*linkSet         // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
@@ -89,7 +90,7 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	if old != nil && old.gen == gen {
 		return old, nil
 	}
-	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, links: map[string]*linkSet{},
+	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, names: map[string][]string{}, links: map[string]*linkSet{},
 		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
 	err = l.store.read(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -145,28 +146,31 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 // readMeetings reads every meeting's committee and dates: the known
 // meetings and the meeting order.
 func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, committee, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
+	rows, err := tx.QueryContext(ctx, "SELECT id, committee, committee_key, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	held := map[string][]minutes.HeldMeeting{}
-	byName := map[string]*Committee{}
+	byKey := map[string]*Committee{}
 	for rows.Next() {
-		var id, committee, council, date, next string
-		if err := rows.Scan(&id, &committee, &council, &date, &next); err != nil {
+		var id, committee, k, council, date, next string
+		if err := rows.Scan(&id, &committee, &k, &council, &date, &next); err != nil {
 			return err
 		}
-		cm := byName[committee]
+		cm := byKey[k]
 		if cm == nil {
-			cm = &Committee{Name: committee}
-			byName[committee] = cm
+			cm = &Committee{Key: k}
+			byKey[k] = cm
 		}
 		cm.Meetings++
-		if council > cm.Council {
+		cm.Name = committee // the latest minutes' name
+		if council != "" {
 			cm.Council = council
 		}
-		k := committeeKey(committee)
+		if !slices.Contains(c.names[k], committee) {
+			c.names[k] = append(c.names[k], committee)
+		}
 		c.committee[id] = k
 		c.order = append(c.order, id)
 		d := parseDate(date)
@@ -178,10 +182,15 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, cm := range byName {
+	for _, cm := range byKey {
 		c.committees = append(c.committees, *cm)
 	}
-	sort.Slice(c.committees, func(i, j int) bool { return c.committees[i].Name < c.committees[j].Name })
+	slices.SortFunc(c.committees, func(a, b Committee) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Council, b.Council)
+	})
 	for k, hs := range held {
 		c.calendars[k] = minutes.NewCalendar(hs)
 	}
@@ -282,12 +291,8 @@ func (c *dueCache) loadAllItems(ctx context.Context, l *Library) <-chan struct{}
 		defer close(done)
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		seen := map[string]bool{}
 		for _, cm := range c.committees {
-			if key := committeeKey(cm.Name); !seen[key] {
-				seen[key] = true
-				c.committeeItems(ctx, l, key)
-			}
+			c.committeeItems(ctx, l, cm.Key)
 		}
 	}()
 	return done
@@ -373,21 +378,16 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	}
 	ci := &committeeItems{post: map[string][]int32{}, own: map[string]bool{}}
 	c.items[key] = ci
-	var names []string
-	for _, cm := range c.committees {
-		if committeeKey(cm.Name) == key {
-			names = append(names, cm.Name)
-			for t := range subjectTerms(cm.Name) {
-				ci.own[t] = true
-			}
+	for _, name := range c.names[key] {
+		for t := range subjectTerms(name) {
+			ci.own[t] = true
 		}
 	}
-	if len(names) == 0 {
+	if len(c.names[key]) == 0 {
 		return ci
 	}
-	b, _ := json.Marshal(names)
 	rows, err := l.store.reader.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
-		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee IN (SELECT value FROM json_each(?)) AND m.date <> ''`, string(b))
+		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee_key = ? AND m.date <> ''`, key)
 	if err != nil {
 		return ci
 	}
@@ -589,15 +589,15 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if kinds == nil {
 		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	}
-	var names map[string]bool
+	var keys map[string]bool
 	if q.Committee != "" {
-		list, err := l.committeeNames(ctx, q.Committee)
+		list, err := l.committeeKeys(ctx, q.Committee)
 		if err != nil {
 			return nil, err
 		}
-		names = map[string]bool{}
-		for _, n := range list {
-			names[n] = true
+		keys = map[string]bool{}
+		for _, k := range list {
+			keys[k] = true
 		}
 	}
 	model, err := l.model(ctx)
@@ -608,7 +608,7 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	consider := func(r row) { // a copy: flagging changes it
 		switch {
 		case !slices.Contains(kinds, r.Kind),
-			names != nil && !names[r.Committee],
+			keys != nil && !keys[r.CommitteeKey],
 			len(q.Statuses) > 0 && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.Before(q.From)),
 			!q.To.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.After(q.To)),
@@ -627,11 +627,11 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		for _, r := range rs {
 			consider(r)
 		}
-	} else if names != nil && !model.rowsLoaded() {
+	} else if keys != nil && !model.rowsLoaded() {
 		// One committee, and the rows are not in memory yet (a one-off
 		// command): read that committee's only.
-		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?)) AND m.committee IN (SELECT value FROM json_each(?))",
-			jsonList(kinds), jsonList(slices.Collect(maps.Keys(names))))
+		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?)) AND m.committee_key IN (SELECT value FROM json_each(?))",
+			jsonList(kinds), jsonList(slices.Collect(maps.Keys(keys))))
 		if err != nil {
 			return nil, l.store.wrap("list records", err)
 		}

@@ -52,7 +52,6 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	if err != nil {
 		return res, err
 	}
-	res.MeetingID = p.id
 	err = l.store.write(ctx, func(tx *sql.Tx) error {
 		if id, ok, err := l.sourceMeeting(ctx, tx, hash); err != nil {
 			return err
@@ -68,7 +67,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 		if err != nil {
 			return err
 		}
-		res.Replaced = replaced
+		res.Replaced, res.MeetingID = replaced, p.id
 		_, err = bump(ctx, tx, touched...)
 		return err
 	})
@@ -119,6 +118,7 @@ func (l *Library) parse(ctx context.Context, name string, data []byte) (m *minut
 type prepared struct {
 	m       *minutes.Meeting
 	id      string
+	key     string // the committee's key, the prefix of the IDs (see committee.go)
 	itemIDs []string
 	records int
 	hash    string // fingerprint of the parse, to skip unchanged re-parses
@@ -127,7 +127,7 @@ type prepared struct {
 // prepare checks what the parser gave: every record has an ID, no ID is
 // used twice.
 func prepare(m *minutes.Meeting) (*prepared, error) {
-	p := &prepared{m: m, id: m.ID(), itemIDs: itemIDs(m)}
+	p := &prepared{m: m, id: m.ID(), key: minutes.CommitteeSlug(m.Committee), itemIDs: itemIDs(m)}
 	seen := map[string]bool{}
 	for i := range m.Items {
 		if seen[p.itemIDs[i]] {
@@ -184,6 +184,9 @@ func (e *collisionError) Error() string {
 // alone. It returns whether a meeting was replaced and the meeting IDs it
 // touched.
 func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool, []string, error) {
+	if err := keyMeeting(ctx, tx, p, true); err != nil {
+		return false, nil, err
+	}
 	m := p.m
 	touched := []string{p.id}
 	var committee string
@@ -221,10 +224,10 @@ func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool
 	}
 	att, _ := json.Marshal(m.Attendance)
 	warn, _ := json.Marshal(nonNilSlice(m.Warnings))
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, council, committee, date, start_time, end_time, attendance,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, council, committee, committee_key, date, start_time, end_time, attendance,
 		next_meeting, warnings, source_hash, source_name, parsed_hash, sample, gen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT value FROM meta WHERE key = 'generation') + 1)`,
-		p.id, m.Council, m.Committee, m.Date.String(), m.Start, m.End, string(att), m.NextMeeting.String(), string(warn),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT value FROM meta WHERE key = 'generation') + 1)`,
+		p.id, m.Council, m.Committee, p.key, m.Date.String(), m.Start, m.End, string(att), m.NextMeeting.String(), string(warn),
 		m.Source.Hash, m.Source.Name, p.hash, sample); err != nil {
 		return false, nil, err
 	}
@@ -264,6 +267,23 @@ func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool
 	return replaced, touched, nil
 }
 
+// keyMeeting gives p its committee's key: the key the meeting already has
+// when the library holds it, otherwise the one placeCommittee gives (and,
+// with register set, records).
+func keyMeeting(ctx context.Context, q queryer, p *prepared, register bool) error {
+	key, same, err := keyOfMeeting(ctx, q, p.m.ID(), p.m.Council)
+	if err != nil {
+		return err
+	}
+	if !same {
+		if key, err = placeCommittee(ctx, q, p.m.Council, p.m.Committee, register); err != nil {
+			return err
+		}
+	}
+	p.rekey(key)
+	return nil
+}
+
 // recordOrd orders records within a meeting: by item, then resolutions,
 // actions, follow-ups, each by ordinal. The ID carries all of that.
 func recordOrd(id string, fallback int) int {
@@ -284,11 +304,6 @@ func nonNilSlice[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// committeeKey is how committees are matched: case and spacing ignored.
-func committeeKey(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
 }
 
 // ReparseResult says what Reparse did.
@@ -353,6 +368,9 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 		if err != nil {
 			fail(err)
 			continue
+		}
+		if err := keyMeeting(ctx, l.store.reader, p, false); err != nil {
+			return res, l.store.wrap("reparse "+s.name, err)
 		}
 		if p.id == s.meeting && p.hash == s.parsed {
 			res.Unchanged++

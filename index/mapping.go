@@ -15,7 +15,7 @@ import (
 // MappingVersion is the version of the search index's mapping and of the
 // documents built for it. Change it whenever buildMapping or the document
 // fields change: an index of another version is rebuilt from the store.
-const MappingVersion = 1
+const MappingVersion = 2
 
 // docType is the one bleve document type: records and items alike, told
 // apart by their kind field.
@@ -26,6 +26,7 @@ const docType = "doc"
 //
 //	kind       keyword  "resolution", "action", "followup", "item"   (facet)
 //	committee  keyword  the committee's name as the minutes give it  (facet)
+//	committee_key keyword the committee's key (Committee.Key), for filters
 //	council    keyword
 //	meeting    keyword  the meeting ID (how a meeting's documents are found)
 //	date       datetime the meeting date
@@ -64,6 +65,7 @@ func buildMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("kind", keywordField(true))
 	doc.AddFieldMappingsAt("committee", keywordField(true))
+	doc.AddFieldMappingsAt("committee_key", keywordField(false))
 	doc.AddFieldMappingsAt("council", keywordField(false))
 	doc.AddFieldMappingsAt("meeting", keywordField(true))
 	doc.AddFieldMappingsAt("date", dateField())
@@ -97,7 +99,7 @@ func buildMapping() mapping.IndexMapping {
 // document is what the index holds for one record or item. Empty fields
 // are left out, so that facets and filters see no empty values.
 type document struct {
-	Kind, Committee, Council, Meeting, Date, Year, Minute, Title, Text, Owner, Due, Status string
+	Kind, Committee, CommitteeKey, Council, Meeting, Date, Year, Minute, Title, Text, Owner, Due, Status string
 }
 
 // facetFields are the fields search results are counted by.
@@ -107,7 +109,7 @@ var facetFields = []string{"committee", "kind", "year", "status"}
 func (d *document) fields() map[string]any {
 	m := make(map[string]any, 12)
 	for _, f := range []struct{ name, value string }{
-		{"kind", d.Kind}, {"committee", d.Committee}, {"council", d.Council}, {"meeting", d.Meeting},
+		{"kind", d.Kind}, {"committee", d.Committee}, {"committee_key", d.CommitteeKey}, {"council", d.Council}, {"meeting", d.Meeting},
 		{"date", d.Date}, {"year", d.Year}, {"minute", d.Minute}, {"title", d.Title}, {"text", d.Text},
 		{"owner", d.Owner}, {"due", d.Due}, {"status", d.Status},
 	} {

@@ -109,13 +109,13 @@ func (l *Library) searchRequest(ctx context.Context, q SearchQuery) (*bleve.Sear
 		must = append(must, uq)
 	}
 	if q.Committee != "" {
-		names, err := l.committeeNames(ctx, q.Committee)
+		keys, err := l.committeeKeys(ctx, q.Committee)
 		if err != nil {
 			return nil, err
 		}
 		var any []query.Query
-		for _, n := range names {
-			any = append(any, termQuery("committee", n))
+		for _, k := range keys {
+			any = append(any, termQuery("committee_key", k))
 		}
 		must = append(must, query.NewDisjunctionQuery(any))
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/user"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -18,7 +17,7 @@ import (
 
 const timeFormat = time.RFC3339Nano
 
-const recordCols = `r.id, r.kind, r.part, r.text, r.meeting_id, m.council, m.committee, m.date, i.id, i.number, i.title, i.exempt,
+const recordCols = `r.id, r.kind, r.part, r.text, r.meeting_id, m.council, m.committee, m.committee_key, m.date, i.id, i.number, i.title, i.exempt,
 	m.source_name, m.source_hash, r.line, r.owner, r.due, r.due_meeting, r.provisional, r.target,
 	t.status, t.owner, t.due, t.updated_at, t.last_note, i.ord, r.ord`
 
@@ -28,18 +27,12 @@ const recordFrom = ` FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN 
 // know besides.
 type row struct {
 	Record
-	dueOverride bool   // the clerk set the due date
-	ckey        string // committeeKey(Committee), once worked out
-	itemOrd     int    // the item's place in its meeting
-	recOrd      int    // the record's place in its item
+	dueOverride bool // the clerk set the due date
+	itemOrd     int  // the item's place in its meeting
+	recOrd      int  // the record's place in its item
 }
 
-func (r *row) key() string {
-	if r.ckey == "" {
-		r.ckey = committeeKey(r.Committee)
-	}
-	return r.ckey
-}
+func (r *row) key() string { return r.CommitteeKey }
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -47,7 +40,7 @@ func scanRecord(s scanner) (row, error) {
 	var r row
 	var date, due, kind, target string
 	var tStatus, tOwner, tDue, tUpdated, tNote sql.NullString
-	err := s.Scan(&r.ID, &kind, &r.Part, &r.Text, &r.MeetingID, &r.Council, &r.Committee, &date, &r.ItemID, &r.Minute, &r.ItemTitle, &r.Exempt,
+	err := s.Scan(&r.ID, &kind, &r.Part, &r.Text, &r.MeetingID, &r.Council, &r.Committee, &r.CommitteeKey, &date, &r.ItemID, &r.Minute, &r.ItemTitle, &r.Exempt,
 		&r.SourceName, &r.SourceHash, &r.Line, &r.ParsedOwner, &due, &r.DueMeeting, &r.Provisional, &target,
 		&tStatus, &tOwner, &tDue, &tUpdated, &tNote, &r.itemOrd, &r.recOrd)
 	if err != nil {
@@ -55,7 +48,6 @@ func scanRecord(s scanner) (row, error) {
 	}
 	r.Kind = minutes.Kind(kind)
 	r.Target, _ = minutes.ParseTarget(target) // a form this minutebook does not know: no target
-	r.ckey = committeeKey(r.Committee)
 	r.MeetingDate = parseDate(date)
 	r.ParsedDue = parseDate(due)
 	r.Owner, r.Due = r.ParsedOwner, r.ParsedDue
@@ -397,13 +389,13 @@ func (l *Library) Committees(ctx context.Context) ([]Committee, error) {
 	return append([]Committee{}, model.committees...), nil
 }
 
-const meetingSummaryCols = `m.id, m.council, m.committee, m.date, m.source_name, m.sample,
+const meetingSummaryCols = `m.id, m.council, m.committee, m.committee_key, m.date, m.source_name, m.sample,
 	(SELECT count(*) FROM items i WHERE i.meeting_id = m.id), (SELECT count(*) FROM records r WHERE r.meeting_id = m.id)`
 
 func scanSummary(s scanner) (MeetingSummary, error) {
 	var ms MeetingSummary
 	var date string
-	err := s.Scan(&ms.ID, &ms.Council, &ms.Committee, &date, &ms.SourceName, &ms.Sample, &ms.Items, &ms.Records)
+	err := s.Scan(&ms.ID, &ms.Council, &ms.Committee, &ms.CommitteeKey, &date, &ms.SourceName, &ms.Sample, &ms.Items, &ms.Records)
 	ms.Date = parseDate(date)
 	return ms, err
 }
@@ -413,13 +405,12 @@ func (l *Library) Meetings(ctx context.Context, committee string) ([]MeetingSumm
 	q := "SELECT " + meetingSummaryCols + " FROM meetings m"
 	var args []any
 	if committee != "" {
-		names, err := l.committeeNames(ctx, committee)
+		keys, err := l.committeeKeys(ctx, committee)
 		if err != nil {
 			return nil, err
 		}
-		q += " WHERE m.committee IN (SELECT value FROM json_each(?))"
-		b, _ := json.Marshal(names)
-		args = append(args, string(b))
+		q += " WHERE m.committee_key IN (SELECT value FROM json_each(?))"
+		args = append(args, jsonList(keys))
 	}
 	rows, err := l.store.reader.QueryContext(ctx, q+" ORDER BY m.date DESC, m.committee", args...)
 	if err != nil {
@@ -517,53 +508,39 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 }
 
 // NextMeeting returns the committee's first known meeting after the date.
+// committee is its key, or a name only one committee has; a committee the
+// library does not hold has no next meeting.
 func (l *Library) NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error) {
 	model, err := l.model(ctx)
 	if err != nil {
 		return minutes.Date{}, false, err
 	}
-	d, ok := model.calendars[committeeKey(committee)].After(after)
+	c, err := MatchCommittee(model.committees, committee)
+	if ce := (*CommitteeError)(nil); errors.As(err, &ce) && len(ce.Matches) == 0 {
+		return minutes.Date{}, false, nil
+	} else if err != nil {
+		return minutes.Date{}, false, err
+	}
+	d, ok := model.calendars[c.Key].After(after)
 	return d, ok, nil
 }
 
-// committeeNames resolves what a person typed for a committee to the
-// stored committee names it means: the exact name (any case), the ID slug
-// ("osc"), or a word or phrase in only one committee's name.
-func (l *Library) committeeNames(ctx context.Context, typed string) ([]string, error) {
-	cs, err := l.Committees(ctx)
+// committeeKeys resolves what a person typed for a committee to the keys
+// of the committees it means (MatchCommittees).
+func (l *Library) committeeKeys(ctx context.Context, typed string) ([]string, error) {
+	model, err := l.model(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := committeeKey(typed)
-	var exact, slug, part []string
-	for _, c := range cs {
-		k := committeeKey(c.Name)
-		switch {
-		case k == key:
-			exact = append(exact, c.Name)
-		case minutes.CommitteeSlug(c.Name) == strings.ToLower(strings.TrimSpace(typed)):
-			slug = append(slug, c.Name)
-		case strings.Contains(k, key):
-			part = append(part, c.Name)
-		}
+	cs, err := MatchCommittees(model.committees, typed)
+	if err != nil {
+		return nil, err
 	}
-	for _, names := range [][]string{exact, slug} {
-		if len(names) > 0 {
-			return names, nil
-		}
+	keys := make([]string, len(cs))
+	for i, c := range cs {
+		keys[i] = c.Key
 	}
-	if len(part) > 0 {
-		keys := map[string]bool{}
-		for _, n := range part {
-			keys[committeeKey(n)] = true
-		}
-		if len(keys) == 1 {
-			return part, nil
-		}
-		sort.Strings(part)
-		return nil, fmt.Errorf("committee %q matches %d committees (%s): %w; give more of the name", typed, len(keys), strings.Join(part, "; "), ErrNotFound)
-	}
-	return nil, fmt.Errorf("no committee matches %q: %w; list them with `minutebook search --facets`", typed, ErrNotFound)
+	return keys, nil
 }
 
 func currentUser() string {

@@ -475,7 +475,7 @@ func (l *Library) indexMeetings(ctx context.Context, tx *sql.Tx, si *searchIndex
 	return nil
 }
 
-type meetingInfo struct{ council, committee, date string }
+type meetingInfo struct{ council, committee, key, date string }
 
 func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, ids []string, all bool) error {
 	where, args := "", []any{}
@@ -511,14 +511,14 @@ func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, i
 		}
 	}
 	meetings := map[string]meetingInfo{}
-	rows, err := tx.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.date FROM meetings m"+where, args...)
+	rows, err := tx.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.committee_key, m.date FROM meetings m"+where, args...)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var id string
 		var mi meetingInfo
-		if err := rows.Scan(&id, &mi.council, &mi.committee, &mi.date); err != nil {
+		if err := rows.Scan(&id, &mi.council, &mi.committee, &mi.key, &mi.date); err != nil {
 			rows.Close()
 			return err
 		}
@@ -530,7 +530,7 @@ func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, i
 	}
 	base := func(meetingID string) document {
 		mi := meetings[meetingID]
-		d := document{Committee: mi.committee, Council: mi.council, Meeting: meetingID, Date: mi.date}
+		d := document{Committee: mi.committee, CommitteeKey: mi.key, Council: mi.council, Meeting: meetingID, Date: mi.date}
 		if len(mi.date) >= 4 {
 			d.Year = mi.date[:4]
 		}

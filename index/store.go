@@ -24,15 +24,22 @@ const (
 	applicationID = 0x6d6e626b // "mnbk"
 	// SchemaVersion is the store schema this minutebook writes. A store
 	// with a higher version was written by a newer minutebook.
-	SchemaVersion = 1
+	SchemaVersion = 2
 	busyTimeout   = 5 * time.Second
 )
 
+// migration is one step of the schema: SQL, then (when set) Go code, in
+// one transaction.
+type migration struct {
+	sql string
+	fn  func(ctx context.Context, tx *sql.Tx) error
+}
+
 // migrations are applied in order; migration i brings the schema to
 // version i+1. Never edit one that has shipped: add another.
-var migrations = []string{
+var migrations = []migration{
 	// 1: the first schema.
-	`
+	{sql: `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value ANY NOT NULL);
 INSERT INTO meta (key, value) VALUES ('generation', 0);
 
@@ -146,7 +153,19 @@ CREATE TABLE links (
 -- Which meetings each generation touched, so the search index can catch up.
 CREATE TABLE changes (gen INTEGER NOT NULL, meeting_id TEXT NOT NULL);
 CREATE INDEX changes_gen ON changes (gen);
-`,
+`},
+	// 2: committees belong to councils (committee.go): each has a key,
+	// the prefix of its meetings' IDs, registered here.
+	{sql: `
+CREATE TABLE committees (
+	key         TEXT PRIMARY KEY,
+	council_key TEXT NOT NULL,
+	slug        TEXT NOT NULL
+);
+CREATE INDEX committees_council ON committees (council_key, slug);
+ALTER TABLE meetings ADD COLUMN committee_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
+`, fn: migrateCommittees},
 }
 
 // Errors the library returns; test with errors.Is. Each is wrapped with a
@@ -256,8 +275,13 @@ func (s *store) migrate(ctx context.Context) error {
 	}
 	for v := version; v < len(migrations); v++ {
 		err := s.write(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			if _, err := tx.ExecContext(ctx, migrations[v].sql); err != nil {
 				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			if fn := migrations[v].fn; fn != nil {
+				if err := fn(ctx, tx); err != nil {
+					return fmt.Errorf("migration %d: %w", v+1, err)
+				}
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 				return err

@@ -61,7 +61,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 			for _, r := range it.Records() {
 				fr := &fakeRec{rec: index.Record{
 					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text,
-					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
+					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), MeetingDate: m.Date,
 					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
 					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
@@ -96,12 +96,18 @@ func assignIDs(m *minutes.Meeting) *minutes.Meeting {
 
 func (f *fakeLib) today() minutes.Date { return minutes.DateOf(f.now()) }
 
+// isCommittee reports whether the committee named name is the one given by
+// its key (its initials: the fake holds one council) or name.
+func isCommittee(name, committee string) bool {
+	return committee == name || committee == minutes.CommitteeSlug(name)
+}
+
 // calendar is the committee's known meetings, from the meetings held and
 // the next-meeting dates their minutes state.
 func (f *fakeLib) calendar(committee string) minutes.Calendar {
 	var held []minutes.HeldMeeting
 	for _, m := range f.meetings {
-		if m.Committee == committee {
+		if isCommittee(m.Committee, committee) {
 			held = append(held, minutes.HeldMeeting{Date: m.Date, Next: m.NextMeeting})
 		}
 	}
@@ -151,7 +157,7 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) ||
+		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && !isCommittee(fr.rec.Committee, q.Committee)) ||
 			fr.rec.MeetingDate.After(asOf) { // not yet minuted on the as-of date
 			continue
 		}
@@ -284,7 +290,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 	var all []scored
 	facets := map[string]map[string]int{"committee": {}, "kind": {}, "year": {}, "status": {}}
 	consider := func(h index.Hit, text string, lc string) {
-		if q.Committee != "" && h.Committee != q.Committee || q.Kind != "" && h.Kind != q.Kind ||
+		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || q.Kind != "" && h.Kind != q.Kind ||
 			q.Status != "" && h.Status != q.Status || q.Year != 0 && h.MeetingDate.Year != q.Year {
 			return
 		}
@@ -398,7 +404,7 @@ func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Rec
 	var out []index.Record
 	for _, fr := range f.recs {
 		r, d := &fr.rec, fr.rec.MeetingDate
-		if (q.Committee == "" || r.Committee == q.Committee) && slices.Contains(kinds, r.Kind) &&
+		if (q.Committee == "" || isCommittee(r.Committee, q.Committee)) && slices.Contains(kinds, r.Kind) &&
 			(len(q.Statuses) == 0 || slices.Contains(q.Statuses, r.Status)) && (q.IncludeExempt || !r.Exempt) &&
 			(q.From.IsZero() || !d.Before(q.From)) && (q.To.IsZero() || !d.After(q.To)) {
 			out = append(out, f.withFlag(fr, asOf))
@@ -485,7 +491,7 @@ func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
 	for _, m := range f.meetings {
 		c := by[m.Committee]
 		if c == nil {
-			c = &index.Committee{Name: m.Committee, Council: m.Council}
+			c = &index.Committee{Key: minutes.CommitteeSlug(m.Committee), Name: m.Committee, Council: m.Council}
 			by[m.Committee] = c
 		}
 		c.Meetings++
@@ -505,7 +511,7 @@ func summary(m *minutes.Meeting) index.MeetingSummary {
 	for i := range m.Items {
 		n += len(m.Items[i].Records())
 	}
-	return index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, Date: m.Date,
+	return index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), Date: m.Date,
 		Items: len(m.Items), Records: n, SourceName: m.Source.Name}
 }
 
@@ -514,7 +520,7 @@ func (f *fakeLib) Meetings(ctx context.Context, committee string) ([]index.Meeti
 	defer f.mu.Unlock()
 	var out []index.MeetingSummary
 	for i := len(f.meetings) - 1; i >= 0; i-- {
-		if m := f.meetings[i]; committee == "" || m.Committee == committee {
+		if m := f.meetings[i]; committee == "" || isCommittee(m.Committee, committee) {
 			out = append(out, summary(m))
 		}
 	}

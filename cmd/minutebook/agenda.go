@@ -66,7 +66,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 				return fmt.Errorf("--committee: %w", err)
 			}
 			ag, err := export.LoadAgenda(ctx, api, export.AgendaQuery{
-				Committee: c.Name, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,
+				Committee: c.Key, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,
 			})
 			if errors.Is(err, export.ErrNoMeeting) {
 				return fmt.Errorf("%w: give the meeting date with --meeting YYYY-MM-DD", err)

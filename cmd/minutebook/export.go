@@ -117,8 +117,8 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// withLibrary opens the library, resolves --committee (when given) and
-// runs fn.
+// exportWithLibrary opens the library, resolves --committee (when given)
+// to the committee's key and runs fn.
 func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
 	api, closeLib, err := exportLibrary(ctx, a)
 	if err != nil {
@@ -135,7 +135,10 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 		if err != nil {
 			return fmt.Errorf("--committee: %w", err)
 		}
-		name = c.Name
+		name = c.Key
+		if name == "" {
+			name = c.Name
+		}
 	}
 	return fn(api, name)
 }

@@ -95,6 +95,13 @@ type Row struct {
 // of each record's latest note is read from its tracking history.
 func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, error) {
 	rq := q.RecordQuery
+	if q.Committee != "" {
+		c, err := ResolveCommittee(ctx, api, q.Committee)
+		if err != nil {
+			return nil, err
+		}
+		rq.Committee, q.Committee = queryCommittee(c), c.Name
+	}
 	if len(q.RAG) > 0 || len(q.Flags) > 0 {
 		rq.Statuses = nil // matched below, with the others
 	}

@@ -10,10 +10,49 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
 )
+
+// Open is a real library in memory holding the meetings given, imported
+// in order (through a parser that hands each back by its source name).
+func Open(t *testing.T, meetings []*minutes.Meeting) *index.Library {
+	t.Helper()
+	byName := map[string]*minutes.Meeting{}
+	for _, m := range meetings {
+		byName[m.Source.Name] = m
+	}
+	ctx := context.Background()
+	l, err := index.Open(ctx, ":memory:", index.Options{
+		Parse: func(_ context.Context, name string, _ []byte) (*minutes.Meeting, error) {
+			m, ok := byName[name]
+			if !ok {
+				return nil, &minutes.RejectError{Kind: minutes.ErrNotMinutes, Reason: "not one of the test's meetings"}
+			}
+			c := *m
+			c.Items = slices.Clone(m.Items)
+			for i := range c.Items {
+				it := &c.Items[i]
+				it.Resolutions, it.Actions, it.FollowUps = slices.Clone(it.Resolutions), slices.Clone(it.Actions), slices.Clone(it.FollowUps)
+			}
+			return &c, nil
+		},
+		Now:  func() time.Time { return time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC) },
+		Logf: t.Logf,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	for _, m := range meetings {
+		if _, err := l.Import(ctx, m.Source.Name, []byte(m.Source.Name)); err != nil {
+			t.Fatalf("import %s: %v", m.Source.Name, err)
+		}
+	}
+	return l
+}
 
 // Opener makes an index.API holding the meetings given, as if each had
 // been imported. The meetings' records carry their IDs and kinds.

@@ -67,7 +67,7 @@ func New() *Library {
 	}
 	meet := func(committee, council, date string) {
 		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{
-			ID: minutes.CommitteeSlug(committee) + "-" + date, Council: council, Committee: committee,
+			ID: minutes.CommitteeSlug(committee) + "-" + date, Council: council, Committee: committee, CommitteeKey: minutes.CommitteeSlug(committee),
 			Date: D(date), Items: 8, Records: 12, SourceName: minutes.CommitteeSlug(committee) + "-" + date + ".txt",
 		})
 	}
@@ -78,8 +78,8 @@ func New() *Library {
 	meet(Panel, "Northmere Borough Council", "2022-11-29")
 	meet(Panel, "Northmere Borough Council", "2023-02-07")
 	f.CommitteeList = []index.Committee{
-		{Name: OSC, Council: "Harrow", Meetings: 4, Last: D("2022-03-08")},
-		{Name: Panel, Council: "Northmere Borough Council", Meetings: 2, Last: D("2023-02-07")},
+		{Key: "osc", Name: OSC, Council: "Harrow", Meetings: 4, Last: D("2022-03-08")},
+		{Key: "rpsp", Name: Panel, Council: "Northmere Borough Council", Meetings: 2, Last: D("2023-02-07")},
 	}
 
 	rec := func(id string, kind minutes.Kind, committee, minute, title, text string) *index.Record {
@@ -91,7 +91,7 @@ func New() *Library {
 		}
 		f.Stored = append(f.Stored, index.Record{
 			ID: id, Kind: kind, Text: text, MeetingID: strings.Join(parts[:4], "-"), Council: council,
-			Committee: committee, MeetingDate: date, Minute: minute, ItemTitle: title,
+			Committee: committee, CommitteeKey: minutes.CommitteeSlug(committee), MeetingDate: date, Minute: minute, ItemTitle: title,
 			SourceName: strings.Join(parts[:4], "-") + ".txt", Status: index.StatusOpen,
 		})
 		return &f.Stored[len(f.Stored)-1]
@@ -193,21 +193,21 @@ func FromMeetings(ms []*minutes.Meeting) *Library {
 				n++
 				f.Stored = append(f.Stored, index.Record{
 					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text, MeetingID: m.ID(), Council: m.Council,
-					Committee: m.Committee, MeetingDate: m.Date, Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title,
+					Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), MeetingDate: m.Date, Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title,
 					Exempt: it.Exempt, SourceName: m.Source.Name, Line: r.Line, ParsedOwner: r.Owner, ParsedDue: r.Due,
 					DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target, Status: index.StatusOpen,
 					Owner: r.Owner, Due: r.Due,
 				})
 			}
 		}
-		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee,
+		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee),
 			Date: m.Date, Items: len(m.Items), Records: n, SourceName: m.Source.Name})
 		if !m.NextMeeting.IsZero() {
 			f.Stated[m.Committee] = append(f.Stated[m.Committee], m.NextMeeting)
 		}
 		c := byName[m.Committee]
 		if c == nil {
-			c = &index.Committee{Name: m.Committee, Council: m.Council}
+			c = &index.Committee{Key: minutes.CommitteeSlug(m.Committee), Name: m.Committee, Council: m.Council}
 			byName[m.Committee] = c
 		}
 		c.Meetings++
@@ -238,11 +238,11 @@ func itemsOf(m *minutes.Meeting) []index.ItemRef {
 func (f *Library) calendar(committee string) minutes.Calendar {
 	var held []minutes.HeldMeeting
 	for _, m := range f.HeldMeetings {
-		if m.Committee == committee {
+		if is(m.Committee, committee) {
 			held = append(held, minutes.HeldMeeting{Date: m.Date})
 		}
 	}
-	for _, s := range f.Stated[committee] {
+	for _, s := range f.Stated[f.name(committee)] {
 		var by minutes.Date
 		for _, h := range held {
 			if h.Date.Before(s) && h.Date.After(by) {
@@ -279,7 +279,7 @@ func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Recor
 	var out []index.Record
 	for _, r := range f.Stored {
 		switch {
-		case q.Committee != "" && r.Committee != q.Committee,
+		case q.Committee != "" && !is(r.Committee, q.Committee),
 			!slices.Contains(kinds, r.Kind),
 			q.Statuses != nil && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && r.MeetingDate.Before(q.From),
@@ -314,7 +314,7 @@ func (f *Library) Committees(context.Context) ([]index.Committee, error) {
 func (f *Library) Meetings(_ context.Context, committee string) ([]index.MeetingSummary, error) {
 	var out []index.MeetingSummary
 	for _, m := range f.HeldMeetings {
-		if committee == "" || m.Committee == committee {
+		if committee == "" || is(m.Committee, committee) {
 			out = append(out, m)
 		}
 	}
@@ -425,6 +425,22 @@ func (f *Library) Meeting(context.Context, string) (*index.MeetingDetail, error)
 func (f *Library) Generation(context.Context) (int64, error) { return 1, nil }
 
 var _ index.API = (*Library)(nil)
+
+// is reports whether the committee named name is the one given by its key
+// (its initials: the fake holds one council) or name.
+func is(name, committee string) bool {
+	return committee == name || committee == minutes.CommitteeSlug(name)
+}
+
+// name is the name of the committee given by key or name.
+func (f *Library) name(committee string) string {
+	for _, c := range f.CommitteeList {
+		if is(c.Name, committee) {
+			return c.Name
+		}
+	}
+	return committee
+}
 
 // compareNumbers orders minute numbers numerically where they are numbers.
 func compareNumbers(a, b string) int {
