@@ -3,7 +3,10 @@ package index
 import (
 	"strings"
 
+	"github.com/minutebook/minutebook/minutes"
+
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -15,7 +18,7 @@ import (
 // MappingVersion is the version of the search index's mapping and of the
 // documents built for it. Change it whenever buildMapping or the document
 // fields change: an index of another version is rebuilt from the store.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // docType is the one bleve document type: records and items alike, told
 // apart by their kind field.
@@ -24,7 +27,7 @@ const docType = "doc"
 // buildMapping is the search index's mapping. The default mapping is
 // disabled: only the fields below are indexed.
 //
-//	kind       keyword  "resolution", "action", "followup", "item"   (facet)
+//	kind       keyword  "resolution", "action", "followup", "item", "meeting" (facet)
 //	committee  keyword  the committee's name as the minutes give it  (facet)
 //	committee_key keyword the committee's key (Committee.Key), for filters
 //	council    keyword
@@ -37,8 +40,14 @@ const docType = "doc"
 //	owner      text     the effective owner, English analyser
 //	due        datetime the effective due date
 //	status     keyword  the tracking status; none for resolutions and items (facet)
+//	present    text     a meeting's chair, members present, substitutes and
+//	                    those in attendance; simple analyser (names)
+//	apologies  text     who sent apologies
+//	absent     text     who was absent
 //
-// A query with no field searches title, text and owner.
+// A record's document holds its text; an item's, its body; a meeting's,
+// its attendance as a sentence ("Present: …; Apologies: …"). A query with
+// no field searches title, text and owner.
 func buildMapping() mapping.IndexMapping {
 	keywordField := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
@@ -78,6 +87,12 @@ func buildMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("owner", owner)
 	doc.AddFieldMappingsAt("due", dateField())
 	doc.AddFieldMappingsAt("status", keywordField(true))
+	for _, name := range []string{"present", "apologies", "absent"} {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = simple.Name
+		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
+		doc.AddFieldMappingsAt(name, f)
+	}
 	// facet holds "committee:…", "kind:…", "year:…" and "status:…" in one
 	// field, so that facets read one field's doc values per hit, not four.
 	facet := keywordField(false)
@@ -100,6 +115,39 @@ func buildMapping() mapping.IndexMapping {
 // are left out, so that facets and filters see no empty values.
 type document struct {
 	Kind, Committee, CommitteeKey, Council, Meeting, Date, Year, Minute, Title, Text, Owner, Due, Status string
+	Present, Apologies, Absent                                                                           string
+}
+
+// attendanceDocument is the document of a meeting's attendance (without
+// the meeting's committee and date): who attended, who sent apologies,
+// who was absent, as a sentence to search and show.
+func attendanceDocument(a minutes.Attendance) document {
+	d := document{Kind: string(DocMeeting)}
+	var present, parts []string
+	add := func(label string, names []string) {
+		if len(names) > 0 {
+			parts = append(parts, label+": "+strings.Join(names, ", "))
+		}
+	}
+	if a.Chair != "" {
+		present = append(present, a.Chair)
+		parts = append(parts, "Chair: "+a.Chair)
+	}
+	present = append(present, a.Present...)
+	add("Present", a.Present)
+	add("In attendance", a.InAttendance)
+	present = append(present, a.InAttendance...)
+	var subs []string
+	for _, s := range a.Substitutes {
+		present = append(present, s.Substitute)
+		subs = append(subs, s.Substitute+" for "+s.Member)
+	}
+	add("Substitutes", subs)
+	add("Apologies", a.Apologies)
+	add("Absent", a.Absent)
+	d.Text = strings.Join(parts, ". ")
+	d.Present, d.Apologies, d.Absent = strings.Join(present, "; "), strings.Join(a.Apologies, "; "), strings.Join(a.Absent, "; ")
+	return d
 }
 
 // facetFields are the fields search results are counted by.
@@ -112,6 +160,7 @@ func (d *document) fields() map[string]any {
 		{"kind", d.Kind}, {"committee", d.Committee}, {"committee_key", d.CommitteeKey}, {"council", d.Council}, {"meeting", d.Meeting},
 		{"date", d.Date}, {"year", d.Year}, {"minute", d.Minute}, {"title", d.Title}, {"text", d.Text},
 		{"owner", d.Owner}, {"due", d.Due}, {"status", d.Status},
+		{"present", d.Present}, {"apologies", d.Apologies}, {"absent", d.Absent},
 	} {
 		if f.value != "" {
 			m[f.name] = f.value

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,9 +31,10 @@ const minWildcardPrefix = 3
 // hitFields are the stored fields a hit is shown with.
 var hitFields = []string{"kind", "committee", "meeting", "date", "minute", "title", "status"}
 
-// Search runs a full-text search: q.Text in bleve's query-string syntax
-// ("quoted phrases", +must, -not, field:value, word*), words stemmed with
-// the English analyser, with q's filters. Excerpts mark the matched words.
+// Search runs a full-text search: q.Text in the search box's grammar
+// (ParseSearch: every word must match; "quoted phrases", -not, OR,
+// field:value, word*), words stemmed with the English analyser, with q's
+// filters. Excerpts mark the matched words.
 func (l *Library) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
 	start := time.Now()
 	req, err := l.searchRequest(ctx, q)
@@ -94,43 +96,62 @@ func (l *Library) withIndex(ctx context.Context, fn func(bleve.Index) error) err
 }
 
 // searchRequest builds the bleve request for q: the one place queries are
-// made.
+// made. The text is read by ParseSearch: every clause must match.
 func (l *Library) searchRequest(ctx context.Context, q SearchQuery) (*bleve.SearchRequest, error) {
-	var must []query.Query
+	var must, mustNot []query.Query
 	text := strings.TrimSpace(q.Text)
-	if text != "" {
-		uq, err := query.NewQueryStringQuery(text).Parse()
-		if err != nil {
-			return nil, fmt.Errorf("%w %q (%v); put phrases in double quotes and check brackets and colons", ErrBadQuery, text, err)
+	parsed, err := ParseSearch(text)
+	if err != nil {
+		return nil, err
+	}
+	scored := false // the text has words to rank by, not only filters
+	for _, c := range parsed.Clauses {
+		var any []query.Query
+		for _, t := range c.Any {
+			tq, words, err := l.termQuery(ctx, t)
+			if err != nil {
+				return nil, fmt.Errorf("%w %q: %v", ErrBadQuery, text, err)
+			}
+			if tq != nil {
+				any = append(any, tq)
+				scored = scored || words
+			}
 		}
-		if uq, err = checkQuery(uq); err != nil {
-			return nil, fmt.Errorf("%w %q: %v", ErrBadQuery, text, err)
+		var cq query.Query
+		switch len(any) {
+		case 0:
+			continue // only words every text has ("the"): no condition
+		case 1:
+			cq = any[0]
+		default:
+			cq = query.NewDisjunctionQuery(any)
 		}
-		must = append(must, uq)
+		if c.Not {
+			mustNot = append(mustNot, cq)
+		} else {
+			must = append(must, cq)
+		}
 	}
 	if q.Committee != "" {
-		keys, err := l.committeeKeys(ctx, q.Committee)
+		cq, err := l.committeeQuery(ctx, q.Committee)
 		if err != nil {
 			return nil, err
 		}
-		var any []query.Query
-		for _, k := range keys {
-			any = append(any, termQuery("committee_key", k))
-		}
-		must = append(must, query.NewDisjunctionQuery(any))
+		must = append(must, cq)
 	}
+	kinds := parsed.Fielded("kind")
 	if q.Kind != "" {
-		k := strings.ToLower(strings.TrimSpace(q.Kind))
-		switch k {
-		case "resolutions", "actions", "followups", "items":
-			k = strings.TrimSuffix(k, "s")
-		case "follow-up", "follow-ups", "follow up":
-			k = "followup"
+		k, ok := ParseDocKind(q.Kind)
+		if !ok {
+			return nil, fmt.Errorf("%w: kind %q: want resolution, action, followup, item or meeting", ErrBadQuery, q.Kind)
 		}
-		if k != "resolution" && k != "action" && k != "followup" && k != "item" {
-			return nil, fmt.Errorf("%w: kind %q: want resolution, action, followup or item", ErrBadQuery, q.Kind)
-		}
-		must = append(must, termQuery("kind", k))
+		must = append(must, termQuery("kind", string(k)))
+		kinds = append(kinds, q.Kind)
+	}
+	if !scored && !slices.ContainsFunc(kinds, func(k string) bool { d, _ := ParseDocKind(k); return d == DocMeeting }) {
+		// Browsing (no words): records and items. Meetings' attendance
+		// is found by the names in it, or asked for with kind:meeting.
+		mustNot = append(mustNot, termQuery("kind", string(DocMeeting)))
 	}
 	if q.Status != "" {
 		s, ok := ParseStatus(string(q.Status))
@@ -164,6 +185,10 @@ func (l *Library) searchRequest(ctx context.Context, q SearchQuery) (*bleve.Sear
 	default:
 		root = query.NewConjunctionQuery(must)
 	}
+	if len(mustNot) > 0 {
+		b := query.NewBooleanQuery([]query.Query{root}, nil, mustNot)
+		root = b
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -173,13 +198,85 @@ func (l *Library) searchRequest(ctx context.Context, q SearchQuery) (*bleve.Sear
 	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 	req.Highlight.AddField("text")
 	req.Highlight.AddField("title")
-	if text == "" {
+	if !scored {
 		req.SortBy([]string{"-date", "_id"})
 	}
 	if q.Facets {
 		addFacets(req)
 	}
 	return req, nil
+}
+
+// termQuery is the query for one term of a search, and whether it is words
+// to rank hits by (not a filter); nil when the term says nothing (a word
+// every text has).
+func (l *Library) termQuery(ctx context.Context, t Term) (query.Query, bool, error) {
+	switch t.Field {
+	case "kind":
+		k, ok := ParseDocKind(t.Value)
+		if !ok {
+			return nil, false, fmt.Errorf("kind:%s: want resolution, action, followup, item or meeting", t.Value)
+		}
+		return termQuery("kind", string(k)), false, nil
+	case "committee":
+		q, err := l.committeeQuery(ctx, t.Value)
+		return q, false, err
+	case "status":
+		s, ok := ParseStatus(t.Value)
+		if !ok {
+			return nil, false, fmt.Errorf("status:%s: want open, in-progress, done or dropped", t.Value)
+		}
+		return termQuery("status", string(s)), false, nil
+	case "year", "minute":
+		return termQuery(t.Field, t.Value), false, nil
+	case "":
+		if !t.Phrase && !strings.ContainsAny(t.Value, "*?~^/") && len(englishAnalyzer().Analyze([]byte(t.Value))) == 0 {
+			return nil, false, nil
+		}
+	}
+	raw := t.Raw
+	if t.Field == "" && !t.Phrase {
+		raw = escapeQueryString(raw)
+	}
+	uq, err := query.NewQueryStringQuery(raw).Parse()
+	if err != nil {
+		return nil, false, fmt.Errorf("%v; put phrases in double quotes", err)
+	}
+	if uq, err = checkQuery(uq); err != nil {
+		return nil, false, err
+	}
+	return uq, true, nil
+}
+
+// committeeQuery matches the documents of the committees typed names
+// (MatchCommittees).
+func (l *Library) committeeQuery(ctx context.Context, typed string) (query.Query, error) {
+	keys, err := l.committeeKeys(ctx, typed)
+	if err != nil {
+		return nil, err
+	}
+	var any []query.Query
+	for _, k := range keys {
+		any = append(any, termQuery("committee_key", k))
+	}
+	if len(any) == 1 {
+		return any[0], nil
+	}
+	return query.NewDisjunctionQuery(any), nil
+}
+
+// escapeQueryString escapes the characters bleve's query-string syntax
+// would read as syntax in a plain word ("10:30", "(b)"), keeping the
+// wildcards, fuzziness and boosts a person types on purpose.
+func escapeQueryString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`:()[]{}!&|=<>\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // addFacets asks for counts by committee, kind, year and status, all read
@@ -196,10 +293,11 @@ func termQuery(field, term string) query.Query {
 
 // checkQuery refuses wildcards and regular expressions that start with
 // fewer than minWildcardPrefix letters, lower-cases wildcards (the index
-// holds lower-case terms), and turns a quoted phrase that is one word once
-// stop words are left out ("further report") into a plain word search,
-// which gives the same hits without reading every position. It returns
-// the query to run.
+// holds lower-case terms), makes every word of a match query required
+// ("fly-tipping" is two words), and turns a quoted phrase that is one word
+// once stop words are left out ("further report") into a plain word
+// search, which gives the same hits without reading every position. It
+// returns the query to run.
 func checkQuery(q query.Query) (query.Query, error) {
 	var err error
 	switch q := q.(type) {
@@ -241,8 +339,12 @@ func checkQuery(q query.Query) (query.Query, error) {
 		if q.Analyzer == "" && q.Fuzziness == 0 && len(englishAnalyzer().Analyze([]byte(q.MatchPhrase))) <= 1 {
 			m := query.NewMatchQuery(q.MatchPhrase)
 			m.FieldVal, m.BoostVal = q.FieldVal, q.BoostVal
+			m.SetOperator(query.MatchQueryOperatorAnd)
 			return m, nil
 		}
+	case *query.MatchQuery:
+		// "fly-tipping" is two words to the analyser: both must match.
+		q.SetOperator(query.MatchQueryOperatorAnd)
 	}
 	return q, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/minutebook/minutebook/index/synth"
+	"github.com/minutebook/minutebook/minutes"
 )
 
 func TestSearch(t *testing.T) {
@@ -181,6 +182,9 @@ func TestReindex(t *testing.T) {
 	}
 	if int(res.Documents) != want {
 		t.Errorf("reindex made %d documents, want %d", res.Documents, want)
+	}
+	if int(res.Meetings) != len(ms) {
+		t.Errorf("reindex made %d meetings' documents, want %d", res.Meetings, len(ms))
 	}
 	after, err := l.Search(ctx, SearchQuery{Text: "report", Limit: 5})
 	if err != nil {
@@ -366,5 +370,141 @@ func TestIndexHeldByAnotherProcess(t *testing.T) {
 	f.Close() // the holder exits
 	if res, err := l.Search(ctx, SearchQuery{Text: "knife"}); err != nil || res.Total == 0 {
 		t.Errorf("search once free: %+v, %v", res, err)
+	}
+}
+
+func TestParseSearch(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"fly tipping", "[fly] [tipping]"},
+		{`"fly tipping" +report -"further report"`, `["fly tipping"] [report] -["further report"]`},
+		{"budget OR finance report", "[budget|finance] [report]"},
+		{"a OR b OR c", "[a|b|c]"},
+		{"fly tipp tipp*", "[fly] [tipp|tipp*]"},
+		{"OR budget OR", "[budget]"},
+		{`kind:action committee:"Overview and Scrutiny" Status:done`, `[kind:action] [committee:"Overview and Scrutiny"] [status:done]`},
+		{"10:30 re:view", "[10:30] [re:view]"}, // not fields
+		{"-kind:item enfor*", "-[kind:item] [enfor*]"},
+		{"/enforc.*/ x", "[/enforc.*/] [x]"},
+	} {
+		q, err := ParseSearch(tc.in)
+		if err != nil {
+			t.Errorf("ParseSearch(%q): %v", tc.in, err)
+			continue
+		}
+		var parts []string
+		for _, c := range q.Clauses {
+			var any []string
+			for _, term := range c.Any {
+				s := term.Value
+				if term.Phrase {
+					s = `"` + s + `"`
+				}
+				if term.Field != "" {
+					s = term.Field + ":" + s
+				}
+				any = append(any, s)
+			}
+			p := "[" + strings.Join(any, "|") + "]"
+			if c.Not {
+				p = "-" + p
+			}
+			parts = append(parts, p)
+		}
+		if got := strings.Join(parts, " "); got != tc.want {
+			t.Errorf("ParseSearch(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	if _, err := ParseSearch(`"unclosed`); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("unclosed quote: %v", err)
+	}
+}
+
+// Words are ANDed, OR joins alternatives, field:value in the text filters,
+// and attendance is searchable.
+func TestSearchSyntax(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	m := harrow()
+	m.Attendance = minutes.Attendance{Chair: "Sachin Shah", Present: []string{"Ajay Maru", "Marilyn Ashton"}, Apologies: []string{"Chetna Halai"},
+		Substitutes: []minutes.Substitution{{Member: "Dan Anderson", Substitute: "Sasi Suresh"}}}
+	mustImport(t, l, m, laterHarrow("2022-06-21", true))
+	if _, err := l.Update(ctx, "osc-2021-12-14-189-a1", Change{Status: ptr(StatusDone)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		text    string
+		want    []string
+		notWant []string
+		total   int
+		err     string
+	}{
+		{name: "all words must match", text: "knife members", want: []string{"osc-2021-12-14-189-a1"}, notWant: []string{"osc-2021-12-14-180-r1", "osc-2021-12-14-189-a2"}},
+		{name: "stop words are no condition", text: "the knife", want: []string{"osc-2021-12-14-189-a1"}},
+		{name: "OR", text: "knife OR appointment", want: []string{"osc-2021-12-14-189-a1", "osc-2021-12-14-180-r1"}},
+		{name: "kind in the text", text: "knife kind:action", want: []string{"osc-2021-12-14-189-a1"}, total: 1},
+		{name: "kind plural in the text", text: "knife kind:items", want: []string{"osc-2021-12-14-189"}, total: 1},
+		{name: "status in the text", text: "commander status:open", want: []string{"osc-2021-12-14-189-a2"}, notWant: []string{"osc-2021-12-14-189-a1"}},
+		{name: "status done", text: "knife status:done", want: []string{"osc-2021-12-14-189-a1"}, total: 1},
+		{name: "committee in the text", text: "enforcement committee:osc", want: []string{"osc-2022-06-21-3"}},
+		{name: "committee by name in quotes", text: `enforcement committee:"Overview and Scrutiny Committee" year:2022`, want: []string{"osc-2022-06-21-3"}, total: 1},
+		{name: "owner", text: "owner:commander kind:action", want: []string{"osc-2021-12-14-189-a1", "osc-2021-12-14-189-a2"}, total: 2},
+		{name: "not a phrase", text: `enforcement -"licensing and enforcement"`, notWant: []string{"osc-2022-06-21-3"}},
+		{name: "not a kind", text: "knife -kind:item", want: []string{"osc-2021-12-14-189-a1"}, notWant: []string{"osc-2021-12-14-189"}},
+		{name: "a time is not a field", text: "10:30"},
+		{name: "attended", text: "ashton", want: []string{"osc-2021-12-14"}, total: 1},
+		{name: "sent apologies", text: "apologies:halai", want: []string{"osc-2021-12-14"}, total: 1},
+		{name: "apologies are not presence", text: "present:halai", total: -1},
+		{name: "substitute was present", text: "present:suresh", want: []string{"osc-2021-12-14"}},
+		{name: "a name as a phrase", text: `"Marilyn Ashton"`, want: []string{"osc-2021-12-14"}},
+		{name: "meetings listed", text: "kind:meeting committee:osc", want: []string{"osc-2021-12-14", "osc-2022-06-21"}, total: 2},
+		{name: "bad kind", text: "kind:minutes", err: "want resolution"},
+		{name: "bad status", text: "status:pending", err: "in-progress"},
+		{name: "unknown committee", text: "committee:planning", err: "no committee"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := l.Search(ctx, SearchQuery{Text: tc.text, Limit: 50})
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, h := range res.Hits {
+				got[h.ID] = true
+				if h.ID == "osc-2021-12-14" && (h.Kind != "meeting" || h.MeetingID != h.ID || len(h.Excerpt) == 0) {
+					t.Errorf("meeting hit = %+v", h)
+				}
+			}
+			for _, id := range tc.want {
+				if !got[id] {
+					t.Errorf("%s not found in %v", id, keys(got))
+				}
+			}
+			for _, id := range tc.notWant {
+				if got[id] {
+					t.Errorf("%s found", id)
+				}
+			}
+			if tc.total > 0 && int(res.Total) != tc.total || tc.total < 0 && res.Total != 0 {
+				t.Errorf("total %d, want %d: %v", res.Total, tc.total, keys(got))
+			}
+		})
+	}
+	// Browsing lists records and items, not meetings.
+	res, err := l.Search(ctx, SearchQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.Kind == "meeting" {
+			t.Errorf("browsing lists meeting %s", h.ID)
+		}
 	}
 }

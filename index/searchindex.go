@@ -475,7 +475,7 @@ func (l *Library) indexMeetings(ctx context.Context, tx *sql.Tx, si *searchIndex
 	return nil
 }
 
-type meetingInfo struct{ council, committee, key, date string }
+type meetingInfo struct{ council, committee, key, date, attendance string }
 
 func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, ids []string, all bool) error {
 	where, args := "", []any{}
@@ -511,14 +511,14 @@ func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, i
 		}
 	}
 	meetings := map[string]meetingInfo{}
-	rows, err := tx.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.committee_key, m.date FROM meetings m"+where, args...)
+	rows, err := tx.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.committee_key, m.date, m.attendance FROM meetings m"+where, args...)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var id string
 		var mi meetingInfo
-		if err := rows.Scan(&id, &mi.council, &mi.committee, &mi.key, &mi.date); err != nil {
+		if err := rows.Scan(&id, &mi.council, &mi.committee, &mi.key, &mi.date, &mi.attendance); err != nil {
 			rows.Close()
 			return err
 		}
@@ -527,6 +527,21 @@ func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, i
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	for id, mi := range meetings {
+		var att minutes.Attendance
+		_ = json.Unmarshal([]byte(mi.attendance), &att)
+		d := attendanceDocument(att)
+		d.Committee, d.CommitteeKey, d.Council, d.Meeting, d.Date = mi.committee, mi.key, mi.council, id, mi.date
+		if len(mi.date) >= 4 {
+			d.Year = mi.date[:4]
+		}
+		if err := b.Index(id, d.fields()); err != nil {
+			return err
+		}
+		if err := flush(false); err != nil {
+			return err
+		}
 	}
 	base := func(meetingID string) document {
 		mi := meetings[meetingID]
@@ -614,7 +629,8 @@ func (l *Library) Sync(ctx context.Context, ask bool) error {
 
 // ReindexResult says what Reindex built.
 type ReindexResult struct {
-	Documents uint64
+	Documents uint64 // records and items
+	Meetings  uint64 // meetings' attendance
 	Took      time.Duration
 }
 
@@ -647,7 +663,14 @@ func (l *Library) Reindex(ctx context.Context) (ReindexResult, error) {
 		return ReindexResult{}, err
 	}
 	n, err := si.idx.DocCount()
-	return ReindexResult{Documents: n, Took: time.Since(start)}, err
+	if err != nil {
+		return ReindexResult{}, err
+	}
+	res, err := si.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(termQuery("kind", string(DocMeeting)), 0, 0, false))
+	if err != nil {
+		return ReindexResult{}, err
+	}
+	return ReindexResult{Documents: n - res.Total, Meetings: res.Total, Took: time.Since(start)}, nil
 }
 
 // IndexHolder reports who holds the search index, when another process

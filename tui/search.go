@@ -279,8 +279,11 @@ func (v *searchView) openSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if h.Kind == "item" {
+	switch h.Kind {
+	case "item":
 		return navigate(navMsg{to: viewMeetings, meetingID: h.MeetingID, itemID: h.ID, committee: h.Committee})
+	case "meeting": // a meeting's attendance
+		return navigate(navMsg{to: viewMeetings, meetingID: h.MeetingID, committee: h.Committee})
 	}
 	return navigate(navMsg{to: viewDetail, recordID: h.ID})
 }

@@ -25,16 +25,26 @@ func newSearchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Search the resolutions, actions, follow-ups and items of the library",
-		Long: `Search the library. Words match their other forms ("enforcing" finds
-"enforcement"); "quoted words" match as a phrase; +word must be there,
--word must not; word* matches words that start with it (three letters at
-least); field:value searches one field (kind, committee, minute, title,
-text, owner, status).
+		Long: `Search the library. Every word must match, as in a web search, and
+words match their other forms ("enforcing" finds "enforcement"):
+
+  fly tipping            both words, anywhere in the record or item
+  "fly tipping"          the words as a phrase
+  -word  -"a phrase"     must not be there (+word: must, as a plain word)
+  budget OR finance      either word
+  enfor*                 words that start so (three letters at least)
+  field:value            kind:action, committee:osc, status:open, owner:smith,
+                         year:2022, title:, text:, minute:, and for meetings'
+                         attendance present:, apologies:, absent:
+
+A person's name on its own also finds the meetings they attended or sent
+apologies to (kind meeting).
 
 Examples:
   minutebook search fly-tipping
-  minutebook search '"further report" +licensing' --committee osc --from 2021-01-01
-  minutebook search --kind action --status open "borough commander"`,
+  minutebook search '"further report" licensing' --committee osc --from 2021-01-01
+  minutebook search 'borough commander kind:action status:open'
+  minutebook search 'apologies:halai'`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Text = strings.Join(args, " ")
@@ -72,7 +82,7 @@ Examples:
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.Committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
-	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup or item")
+	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup, item or meeting")
 	f.StringVar(&status, "status", "", "only actions and follow-ups with this status: open, in-progress, done, dropped")
 	f.StringVar(&from, "from", "", "only meetings on or after this date (YYYY-MM-DD)")
 	f.StringVar(&to, "to", "", "only meetings on or before this date (YYYY-MM-DD)")
