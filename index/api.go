@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/minutebook/minutebook/index/internal/search"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -132,9 +133,9 @@ type DueQuery struct {
 
 // SearchQuery is a full-text search with filters.
 type SearchQuery struct {
-	Text      string // bleve query-string syntax; "" matches everything
-	Committee string
-	Kind      string // "resolution", "action", "followup", "item"; "" for all
+	Text      string // the search box's grammar (Library.Search); "" matches everything
+	Committee string // a committee's key or name (MatchCommittees); "" for all
+	Kind      string // a DocKind as typed (ParseDocKind); "" for all
 	Status    Status
 	Year      int
 	From, To  minutes.Date
@@ -143,39 +144,31 @@ type SearchQuery struct {
 	Facets    bool
 }
 
-// SearchResult is one page of hits.
-type SearchResult struct {
-	Total  uint64
-	Hits   []Hit
-	Facets map[string][]FacetCount // "committee", "kind", "year", "status"
-	Took   time.Duration
-}
+// SearchResult is one page of hits; Hit is one of them (a record, an item
+// or a meeting's attendance), Span a run of its excerpt, FacetCount a
+// facet value and how many hits have it.
+type (
+	SearchResult = search.Result
+	Hit          = search.Hit
+	Span         = search.Span
+	FacetCount   = search.FacetCount
+)
 
-// Hit is one search result: a record or an item.
-type Hit struct {
-	ID          string // record ID, or item ID ("osc-2021-12-14-188") for items
-	Kind        string // "resolution", "action", "followup", "item"
-	Committee   string
-	MeetingID   string
-	MeetingDate minutes.Date
-	Minute      string
-	Title       string // the item's title
-	Status      Status // "" for resolutions and items
-	Excerpt     []Span // a short excerpt with the matched words marked
-	Score       float64
-}
+// DocKind is what a search hit is: a record of one of the minutes.Kinds,
+// an item, or a meeting (its attendance).
+type DocKind = search.DocKind
 
-// Span is a run of excerpt text, Match when it is a matched word.
-type Span struct {
-	Text  string
-	Match bool
-}
+const (
+	DocResolution = search.DocResolution
+	DocAction     = search.DocAction
+	DocFollowUp   = search.DocFollowUp
+	DocItem       = search.DocItem
+	DocMeeting    = search.DocMeeting
+)
 
-// FacetCount is one facet value and how many hits have it.
-type FacetCount struct {
-	Value string
-	Count int
-}
+// ParseDocKind accepts the forms a person types for a kind: "action",
+// "actions", "follow-up", "items", "attendance".
+func ParseDocKind(s string) (DocKind, bool) { return search.ParseDocKind(s) }
 
 // Committee is one committee of one council that the library holds
 // meetings of.

@@ -2,8 +2,6 @@ package index
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"maps"
 	"slices"
 	"sort"
@@ -13,6 +11,7 @@ import (
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -92,21 +91,21 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	}
 	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, names: map[string][]string{}, links: map[string]*linkSet{},
 		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
-	err = l.store.read(ctx, func(tx *sql.Tx) error {
+	err = l.store.Read(ctx, func(q store.Q) error {
 		var err error
-		if c.gen, err = generation(ctx, tx); err != nil {
+		if c.gen, err = q.Generation(ctx); err != nil {
 			return err
 		}
-		if err := c.readMeetings(ctx, tx); err != nil {
+		if err := c.readMeetings(ctx, q); err != nil {
 			return err
 		}
-		if err := c.readLinks(ctx, tx); err != nil {
+		if err := c.readLinks(ctx, q); err != nil {
 			return err
 		}
 		if old == nil {
 			return nil
 		}
-		changed, ok, err := changedSince(ctx, tx, old.gen)
+		changed, ok, err := q.ChangedSince(ctx, old.gen)
 		if err != nil || !ok {
 			return err
 		}
@@ -127,7 +126,7 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 			ids = append(ids, id)
 		}
 		fresh := map[string][]row{}
-		if err := loadByMeeting(ctx, tx, fresh, "r.kind IN ('action', 'followup') AND r.meeting_id IN (SELECT value FROM json_each(?))", jsonList(ids)); err != nil {
+		if err := loadByMeeting(ctx, q, fresh, store.Filter{Kinds: tracked, Meetings: ids}); err != nil {
 			return err
 		}
 		for id, rs := range fresh {
@@ -137,50 +136,42 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, l.store.wrap("read the library", err)
+		return nil, l.store.Wrap("read the library", err)
 	}
 	l.cache = c
 	return c, nil
 }
 
-// readMeetings reads every meeting's committee and dates: the known
-// meetings and the meeting order.
-func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, committee, committee_key, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
+// readMeetings reads every meeting's committee and dates: the committees,
+// their calendars and the meeting order.
+func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
+	ms, err := q.MeetingDates(ctx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	held := map[string][]minutes.HeldMeeting{}
 	byKey := map[string]*Committee{}
-	for rows.Next() {
-		var id, committee, k, council, date, next string
-		if err := rows.Scan(&id, &committee, &k, &council, &date, &next); err != nil {
-			return err
-		}
+	for _, m := range ms {
+		k := m.CommitteeKey
 		cm := byKey[k]
 		if cm == nil {
 			cm = &Committee{Key: k}
 			byKey[k] = cm
 		}
 		cm.Meetings++
-		cm.Name = committee // the latest minutes' name
-		if council != "" {
-			cm.Council = council
+		cm.Name = m.Committee // the latest minutes' name
+		if m.Council != "" {
+			cm.Council = m.Council
 		}
-		if !slices.Contains(c.names[k], committee) {
-			c.names[k] = append(c.names[k], committee)
+		if !slices.Contains(c.names[k], m.Committee) {
+			c.names[k] = append(c.names[k], m.Committee)
 		}
-		c.committee[id] = k
-		c.order = append(c.order, id)
-		d := parseDate(date)
-		if d.After(cm.Last) {
-			cm.Last = d
+		c.committee[m.ID] = k
+		c.order = append(c.order, m.ID)
+		if m.Date.After(cm.Last) {
+			cm.Last = m.Date
 		}
-		held[k] = append(held[k], minutes.HeldMeeting{Date: d, Next: parseDate(next)})
-	}
-	if err := rows.Err(); err != nil {
-		return err
+		held[k] = append(held[k], minutes.HeldMeeting{Date: m.Date, Next: m.Next})
 	}
 	for _, cm := range byKey {
 		c.committees = append(c.committees, *cm)
@@ -197,30 +188,24 @@ func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func (c *dueCache) readLinks(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT followup_id, item_id, confirmed FROM links")
+func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
+	links, err := q.Links(ctx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var f, item string
-		var confirmed bool
-		if err := rows.Scan(&f, &item, &confirmed); err != nil {
-			return err
-		}
-		ls := c.links[f]
+	for _, l := range links {
+		ls := c.links[l.FollowUp]
 		if ls == nil {
 			ls = &linkSet{rejected: map[string]bool{}}
-			c.links[f] = ls
+			c.links[l.FollowUp] = ls
 		}
-		if confirmed {
-			ls.confirmed = item
+		if l.Confirmed {
+			ls.confirmed = l.Item
 		} else {
-			ls.rejected[item] = true
+			ls.rejected[l.Item] = true
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // carryOver keeps the items and matches of the committees none of the
@@ -247,32 +232,6 @@ func (c *dueCache) carryOver(old *dueCache, changed map[string]bool) {
 			c.matches[k] = m
 		}
 	}
-}
-
-// changedSince returns the meetings changed after generation gen, and
-// false when the changes log no longer reaches back that far.
-func changedSince(ctx context.Context, tx *sql.Tx, gen int64) (map[string]bool, bool, error) {
-	var from int64
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = 'changes_from'), 0)").Scan(&from); err != nil {
-		return nil, false, err
-	}
-	if gen < from {
-		return nil, false, nil
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT meeting_id FROM changes WHERE gen > ?", gen)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, false, err
-		}
-		out[id] = true
-	}
-	return out, true, rows.Err()
 }
 
 // rowsLoaded reports whether allRows has the rows in memory.
@@ -307,8 +266,8 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 		return c.byMeeting, nil
 	}
 	byMeeting := map[string][]row{}
-	if err := loadByMeeting(ctx, l.store.reader, byMeeting, "r.kind IN ('action', 'followup')"); err != nil {
-		return nil, l.store.wrap("list records", err)
+	if err := loadByMeeting(ctx, l.store.Q(), byMeeting, store.Filter{Kinds: tracked}); err != nil {
+		return nil, l.store.Wrap("list records", err)
 	}
 	c.byMeeting = byMeeting
 	return c.byMeeting, nil
@@ -342,15 +301,12 @@ func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Da
 func (c *dueCache) returnedTo(ctx context.Context, l *Library, r *row) *ItemRef {
 	ls := c.links[r.ID]
 	if ls != nil && ls.confirmed != "" {
-		ref := &ItemRef{ItemID: ls.confirmed, Confirmed: true}
-		var date string
-		err := l.store.reader.QueryRowContext(ctx, `SELECT i.meeting_id, m.date, m.committee, i.number, i.title FROM items i
-			JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?`, ls.confirmed).Scan(&ref.MeetingID, &date, &ref.Committee, &ref.Minute, &ref.Title)
+		it, err := l.store.Q().Item(ctx, ls.confirmed)
 		if err != nil { // the item has gone (a re-parse): the link waits for it to come back
 			return nil
 		}
-		ref.MeetingDate = parseDate(date)
-		return ref
+		return &ItemRef{ItemID: it.ID, MeetingID: it.MeetingID, MeetingDate: it.Date, Committee: it.Committee,
+			Minute: it.Number, Title: it.Title, Confirmed: true}
 	}
 	if r.Orphaned {
 		return nil
@@ -386,24 +342,17 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	if len(c.names[key]) == 0 {
 		return ci
 	}
-	rows, err := l.store.reader.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
-		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee_key = ? AND m.date <> ''`, key)
+	rows, err := l.store.Q().CommitteeItems(ctx, key)
 	if err != nil {
 		return ci
 	}
-	defer rows.Close()
 	type sortable struct {
 		itemInfo
 		ord int
 	}
 	var list []sortable
-	for rows.Next() {
-		var it sortable
-		var date string
-		if err := rows.Scan(&it.id, &it.meetingID, &it.committee, &it.number, &it.title, &date, &it.ord); err != nil {
-			return ci
-		}
-		it.date = parseDate(date)
+	for _, r := range rows {
+		it := sortable{itemInfo{id: r.ID, meetingID: r.MeetingID, committee: r.Committee, number: r.Number, title: r.Title, date: r.Date}, r.Ord}
 		it.terms = subjectTerms(it.title)
 		if len(it.terms) > 0 {
 			list = append(list, it)
@@ -619,24 +568,20 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		model.flag(ctx, l, &r, asOf)
 		out = append(out, r.Record)
 	}
-	if slices.Contains(kinds, minutes.KindResolution) {
-		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?))", jsonList(kinds))
+	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() {
+		// Resolutions (which the model does not keep), or one committee's
+		// records when the rows are not in memory yet (a one-off
+		// command): read those only.
+		f := store.Filter{Kinds: kinds}
+		if keys != nil {
+			f.Committees = slices.Collect(maps.Keys(keys))
+		}
+		rs, err := l.store.Q().Records(ctx, f, true)
 		if err != nil {
-			return nil, l.store.wrap("list records", err)
+			return nil, l.store.Wrap("list records", err)
 		}
-		for _, r := range rs {
-			consider(r)
-		}
-	} else if keys != nil && !model.rowsLoaded() {
-		// One committee, and the rows are not in memory yet (a one-off
-		// command): read that committee's only.
-		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?)) AND m.committee_key IN (SELECT value FROM json_each(?))",
-			jsonList(kinds), jsonList(slices.Collect(maps.Keys(keys))))
-		if err != nil {
-			return nil, l.store.wrap("list records", err)
-		}
-		for _, r := range rs {
-			consider(r)
+		for _, s := range rs {
+			consider(fromStore(s))
 		}
 	} else {
 		if !model.rowsLoaded() {
@@ -694,24 +639,21 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	return sorted, nil
 }
 
-// loadRows reads the records that match where, in meeting order.
-func loadRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
-	return queryRows(ctx, q, where+" ORDER BY m.date, m.committee, m.id, i.ord, r.ord", args...)
-}
+// tracked are the kinds of record the flagging model keeps in memory.
+var tracked = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 
-// loadByMeeting reads the records that match where, grouped by meeting,
-// each meeting's in order. (Sorting here is cheaper than in SQL.)
-func loadByMeeting(ctx context.Context, q queryer, into map[string][]row, where string, args ...any) error {
-	rs, err := queryRows(ctx, q, where, args...)
+// loadByMeeting reads the records f selects, grouped by meeting, each
+// meeting's in order. (Sorting here is cheaper than in SQL.)
+func loadByMeeting(ctx context.Context, q store.Q, into map[string][]row, f store.Filter) error {
+	rs, err := q.Records(ctx, f, false)
 	if err != nil {
 		return err
 	}
-	for _, r := range rs {
-		into[r.MeetingID] = append(into[r.MeetingID], r)
+	for _, s := range rs {
+		into[s.MeetingID] = append(into[s.MeetingID], fromStore(s))
 	}
 	for id, list := range into {
-		sorted := slices.IsSortedFunc(list, compareRowOrder)
-		if !sorted {
+		if !slices.IsSortedFunc(list, compareRowOrder) {
 			slices.SortStableFunc(list, compareRowOrder)
 			into[id] = list
 		}
@@ -724,26 +666,4 @@ func compareRowOrder(a, b row) int {
 		return a.itemOrd - b.itemOrd
 	}
 	return a.recOrd - b.recOrd
-}
-
-func queryRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+recordCols+recordFrom+"WHERE "+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var rs []row
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		rs = append(rs, r)
-	}
-	return rs, rows.Err()
-}
-
-func jsonList[T any](v []T) string {
-	b, _ := json.Marshal(v)
-	return string(b)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/index/synth"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -451,7 +452,7 @@ func TestBadLibraryDirs(t *testing.T) {
 	newer := t.TempDir()
 	l := openLib(t, newer)
 	l.Close()
-	db, err := sql.Open("sqlite", filepath.Join(newer, storeFile))
+	db, err := sql.Open("sqlite", filepath.Join(newer, store.File))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -461,7 +462,7 @@ func TestBadLibraryDirs(t *testing.T) {
 	db.Close()
 
 	foreign := t.TempDir()
-	db, _ = sql.Open("sqlite", filepath.Join(foreign, storeFile))
+	db, _ = sql.Open("sqlite", filepath.Join(foreign, store.File))
 	db.Exec("CREATE TABLE accounts (id INTEGER)")
 	db.Close()
 
@@ -530,8 +531,8 @@ func TestDiskFull(t *testing.T) {
 	l := openLib(t, t.TempDir())
 	mustImport(t, l, harrow())
 	var pages int
-	l.store.writer.QueryRow("PRAGMA page_count").Scan(&pages)
-	if _, err := l.store.writer.Exec("PRAGMA max_page_count = " + itoa(pages+1)); err != nil {
+	l.store.Writer().QueryRow("PRAGMA page_count").Scan(&pages)
+	if _, err := l.store.Writer().Exec("PRAGMA max_page_count = " + itoa(pages+1)); err != nil {
 		t.Fatal(err)
 	}
 	gen, _ := l.Generation(ctx)

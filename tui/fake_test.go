@@ -290,7 +290,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 	var all []scored
 	facets := map[string]map[string]int{"committee": {}, "kind": {}, "year": {}, "status": {}}
 	consider := func(h index.Hit, text string, lc string) {
-		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || q.Kind != "" && h.Kind != q.Kind ||
+		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || q.Kind != "" && string(h.Kind) != q.Kind ||
 			q.Status != "" && h.Status != q.Status || q.Year != 0 && h.MeetingDate.Year != q.Year {
 			return
 		}
@@ -315,7 +315,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		}
 		all = append(all, scored{h, score})
 		facets["committee"][h.Committee]++
-		facets["kind"][h.Kind]++
+		facets["kind"][string(h.Kind)]++
 		facets["year"][strconv.Itoa(h.MeetingDate.Year)]++
 		if h.Status != "" {
 			facets["status"][string(h.Status)]++
@@ -323,7 +323,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 	}
 	for _, fr := range f.recs {
 		r := fr.rec
-		h := index.Hit{ID: r.ID, Kind: string(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
+		h := index.Hit{ID: r.ID, Kind: index.DocKind(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
 			MeetingDate: r.MeetingDate, Minute: r.Minute, Title: r.ItemTitle}
 		if r.Kind != minutes.KindResolution {
 			h.Status = r.Status

@@ -121,7 +121,7 @@ func searchJSON(res *index.SearchResult, facets bool) searchResultJSON {
 		out.Facets = res.Facets
 	}
 	for _, h := range res.Hits {
-		j := hitJSON{ID: h.ID, Kind: h.Kind, Committee: h.Committee, MeetingID: h.MeetingID, Date: h.MeetingDate,
+		j := hitJSON{ID: h.ID, Kind: string(h.Kind), Committee: h.Committee, MeetingID: h.MeetingID, Date: h.MeetingDate,
 			Minute: h.Minute, Title: h.Title, Score: h.Score, Highlights: [][2]int{}}
 		if h.Status != "" {
 			s := string(h.Status)
@@ -157,7 +157,7 @@ func printSearch(w io.Writer, res *index.SearchResult, q index.SearchQuery, high
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KIND\tCOMMITTEE\tDATE\tMINUTE\tID\tEXCERPT")
 	for _, h := range res.Hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(h.Kind, 0), cell(h.Committee, 32), cell(h.MeetingDate.String(), 0),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(string(h.Kind), 0), cell(h.Committee, 32), cell(h.MeetingDate.String(), 0),
 			cell(h.Minute, 10), cell(h.ID, 0), excerpt(h.Excerpt, 100, highlight))
 	}
 	if err := tw.Flush(); err != nil {

@@ -1,9 +1,7 @@
-package index
+package search
 
 import (
 	"strings"
-
-	"github.com/minutebook/minutebook/minutes"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
@@ -13,10 +11,13 @@ import (
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	simpleFragmenter "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simpleHighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+
+	"github.com/minutebook/minutebook/index/internal/store"
+	"github.com/minutebook/minutebook/minutes"
 )
 
 // MappingVersion is the version of the search index's mapping and of the
-// documents built for it. Change it whenever buildMapping or the document
+// documents built for it. Change it whenever NewMapping or the document
 // fields change: an index of another version is rebuilt from the store.
 const MappingVersion = 3
 
@@ -24,7 +25,7 @@ const MappingVersion = 3
 // apart by their kind field.
 const docType = "doc"
 
-// buildMapping is the search index's mapping. The default mapping is
+// NewMapping is the search index's mapping. The default mapping is
 // disabled: only the fields below are indexed.
 //
 //	kind       keyword  "resolution", "action", "followup", "item", "meeting" (facet)
@@ -48,7 +49,7 @@ const docType = "doc"
 // A record's document holds its text; an item's, its body; a meeting's,
 // its attendance as a sentence ("Present: …; Apologies: …"). A query with
 // no field searches title, text and owner.
-func buildMapping() mapping.IndexMapping {
+func NewMapping() mapping.IndexMapping {
 	keywordField := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Store = store
@@ -111,62 +112,49 @@ func buildMapping() mapping.IndexMapping {
 	return m
 }
 
-// document is what the index holds for one record or item. Empty fields
-// are left out, so that facets and filters see no empty values.
-type document struct {
-	Kind, Committee, CommitteeKey, Council, Meeting, Date, Year, Minute, Title, Text, Owner, Due, Status string
-	Present, Apologies, Absent                                                                           string
-}
-
-// attendanceDocument is the document of a meeting's attendance (without
-// the meeting's committee and date): who attended, who sent apologies,
-// who was absent, as a sentence to search and show.
-func attendanceDocument(a minutes.Attendance) document {
-	d := document{Kind: string(DocMeeting)}
-	var present, parts []string
-	add := func(label string, names []string) {
-		if len(names) > 0 {
-			parts = append(parts, label+": "+strings.Join(names, ", "))
-		}
-	}
-	if a.Chair != "" {
-		present = append(present, a.Chair)
-		parts = append(parts, "Chair: "+a.Chair)
-	}
-	present = append(present, a.Present...)
-	add("Present", a.Present)
-	add("In attendance", a.InAttendance)
-	present = append(present, a.InAttendance...)
-	var subs []string
-	for _, s := range a.Substitutes {
-		present = append(present, s.Substitute)
-		subs = append(subs, s.Substitute+" for "+s.Member)
-	}
-	add("Substitutes", subs)
-	add("Apologies", a.Apologies)
-	add("Absent", a.Absent)
-	d.Text = strings.Join(parts, ". ")
-	d.Present, d.Apologies, d.Absent = strings.Join(present, "; "), strings.Join(a.Apologies, "; "), strings.Join(a.Absent, "; ")
-	return d
-}
-
 // facetFields are the fields search results are counted by.
 var facetFields = []string{"committee", "kind", "year", "status"}
 
-// fields is the document as bleve indexes it.
-func (d *document) fields() map[string]any {
-	m := make(map[string]any, 12)
-	for _, f := range []struct{ name, value string }{
-		{"kind", d.Kind}, {"committee", d.Committee}, {"committee_key", d.CommitteeKey}, {"council", d.Council}, {"meeting", d.Meeting},
-		{"date", d.Date}, {"year", d.Year}, {"minute", d.Minute}, {"title", d.Title}, {"text", d.Text},
-		{"owner", d.Owner}, {"due", d.Due}, {"status", d.Status},
-		{"present", d.Present}, {"apologies", d.Apologies}, {"absent", d.Absent},
-	} {
-		if f.value != "" {
-			m[f.name] = f.value
+// Document is the one function that makes a search document: what the
+// index holds for a meeting (its attendance), an item or a record. Empty
+// fields are left out, so that facets and filters see no empty values.
+func Document(d store.FeedDoc) map[string]any {
+	fields := make([]struct{ name, value string }, 0, 16)
+	add := func(name, value string) {
+		if value != "" {
+			fields = append(fields, struct{ name, value string }{name, value})
 		}
 	}
-	facets := make([]string, 0, 4)
+	add("kind", d.Kind)
+	if m := d.Meeting; m != nil {
+		add("committee", m.Committee)
+		add("committee_key", m.CommitteeKey)
+		add("council", m.Council)
+		add("meeting", m.ID)
+		add("date", m.Date)
+		if len(m.Date) >= 4 {
+			add("year", m.Date[:4])
+		}
+	}
+	add("minute", d.Minute)
+	add("title", d.Title)
+	text := d.Text
+	if d.Kind == string(DocMeeting) && d.Meeting != nil {
+		a := d.Meeting.Attendance
+		text = attendanceText(a)
+		add("present", strings.Join(present(a), "; "))
+		add("apologies", strings.Join(a.Apologies, "; "))
+		add("absent", strings.Join(a.Absent, "; "))
+	}
+	add("text", text)
+	add("owner", d.Owner)
+	add("due", d.Due)
+	add("status", string(d.Status))
+	m := make(map[string]any, len(fields)+1)
+	for _, f := range fields {
+		m[f.name] = f.value
+	}
+	facets := make([]string, 0, len(facetFields))
 	for _, f := range facetFields {
 		if v, ok := m[f].(string); ok {
 			facets = append(facets, f+":"+v)
@@ -174,6 +162,45 @@ func (d *document) fields() map[string]any {
 	}
 	m["facet"] = facets
 	return m
+}
+
+// present is everyone a meeting's minutes record as there: the chair,
+// members present, those in attendance, and substitutes.
+func present(a minutes.Attendance) []string {
+	var out []string
+	if a.Chair != "" {
+		out = append(out, a.Chair)
+	}
+	out = append(out, a.Present...)
+	out = append(out, a.InAttendance...)
+	for _, s := range a.Substitutes {
+		out = append(out, s.Substitute)
+	}
+	return out
+}
+
+// attendanceText is a meeting's attendance as a sentence to search and
+// show: "Chair: …. Present: …. Apologies: …".
+func attendanceText(a minutes.Attendance) string {
+	var parts []string
+	add := func(label string, names []string) {
+		if len(names) > 0 {
+			parts = append(parts, label+": "+strings.Join(names, ", "))
+		}
+	}
+	if a.Chair != "" {
+		add("Chair", []string{a.Chair})
+	}
+	add("Present", a.Present)
+	add("In attendance", a.InAttendance)
+	var subs []string
+	for _, s := range a.Substitutes {
+		subs = append(subs, s.Substitute+" for "+s.Member)
+	}
+	add("Substitutes", subs)
+	add("Apologies", a.Apologies)
+	add("Absent", a.Absent)
+	return strings.Join(parts, ". ")
 }
 
 // Highlights are marked with two private-use characters, never with
@@ -221,6 +248,12 @@ func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations)
 	}
 	b.WriteString(clean(f.Orig[cur:f.End]))
 	return b.String()
+}
+
+// Span is a run of excerpt text, Match when it is a matched word.
+type Span struct {
+	Text  string
+	Match bool
 }
 
 // spans splits a marked fragment into Spans, trimming the word cut in

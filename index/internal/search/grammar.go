@@ -1,10 +1,14 @@
-package index
+package search
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
 )
+
+// ErrBadQuery wraps a search the library cannot read.
+var ErrBadQuery = errors.New("cannot read the search")
 
 // The search box's grammar, read here and nowhere else (ParseSearch):
 //
