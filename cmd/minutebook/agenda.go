@@ -14,7 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newAgendaCmd) }
 
 func newAgendaCmd(a *app) *cobra.Command {
 	var (
@@ -42,7 +41,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 			if err != nil {
 				return err
 			}
-			asOf, err := ef.asOfDate()
+			asOf, err := ef.asOfDate(a)
 			if err != nil {
 				return err
 			}
@@ -51,7 +50,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 				return err
 			}
 			ctx := cmd.Context()
-			api, closeLib, err := exportLibrary(ctx, a)
+			api, closeLib, err := a.openAPI(ctx, a)
 			if err != nil {
 				return err
 			}

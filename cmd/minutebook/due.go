@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,10 +13,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newDueCmd) }
-
-// dueNow is the clock for the default --as-of date; tests set it.
-var dueNow = time.Now
 
 func newDueCmd(a *app) *cobra.Command {
 	var (
@@ -56,7 +51,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 				return err
 			}
 			if q.AsOf.IsZero() {
-				q.AsOf = minutes.DateOf(dueNow())
+				q.AsOf = minutes.DateOf(a.now())
 			}
 			lib, err := openLibrary(cmd.Context(), a, "due", false)
 			if err != nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-func init() { subcommands = append(subcommands, newImportCmd) }
 
 // documentExts are the files import picks out of a folder. A file named
 // on the command line is always tried, whatever its name.

@@ -20,10 +20,6 @@ import (
 // This file holds what the library commands (import, reparse, reindex,
 // search, due, show, set) share: opening the library and printing safely.
 
-// libraryParse is the parser the library commands give the library.
-// Tests replace it.
-var libraryParse = parseDocument
-
 // openLibrary opens --library (or the default library) for a command.
 // With create unset, a library that does not exist yet is an error that
 // says how to make one, rather than an empty library made on the spot.
@@ -38,7 +34,7 @@ func openLibrary(ctx context.Context, a *app, command string, create bool) (*ind
 		}
 	}
 	lib, err := index.Open(ctx, dir, index.Options{
-		Parse: libraryParse,
+		Parse: a.documentParser(),
 		Logf: func(format string, args ...any) {
 			fmt.Fprintln(a.stderr, "minutebook:", safe(fmt.Sprintf(format, args...)))
 		},

@@ -14,7 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newParseCmd) }
 
 func newParseCmd(a *app) *cobra.Command {
 	var asJSON bool
@@ -33,9 +32,9 @@ resolutions, actions and follow-ups. Nothing is imported.`,
 				if _, data, err = readInput(a, "-"); err != nil {
 					return err
 				}
-				m, err = parseDocument(cmd.Context(), "stdin", data)
+				m, err = documentParser(a.pdfEngine)(cmd.Context(), "stdin", data)
 			} else {
-				m, err = parseFile(cmd.Context(), args[0])
+				m, err = parseFile(cmd.Context(), args[0], a.pdfEngine)
 			}
 			if err != nil {
 				return documentError(args[0], err)

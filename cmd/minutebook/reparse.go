@@ -10,7 +10,6 @@ import (
 	"github.com/minutebook/minutebook/index"
 )
 
-func init() { subcommands = append(subcommands, newReparseCmd) }
 
 func newReparseCmd(a *app) *cobra.Command {
 	var asJSON bool

@@ -13,7 +13,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newSearchCmd) }
 
 func newSearchCmd(a *app) *cobra.Command {
 	var (

@@ -10,7 +10,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newSetCmd) }
 
 func newSetCmd(a *app) *cobra.Command {
 	var (
