@@ -14,7 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newAgendaCmd(a *app) *cobra.Command {
 	var (
 		ef      exportFlags

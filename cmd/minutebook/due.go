@@ -13,7 +13,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newDueCmd(a *app) *cobra.Command {
 	var (
 		asOf, committee    string

@@ -19,7 +19,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 // openExportLibrary opens --library (or the default library). Exports only
 // read, so a library that does not exist yet is an error, not created.
 func openExportLibrary(ctx context.Context, a *app) (index.API, func() error, error) {

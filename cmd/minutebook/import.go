@@ -16,7 +16,6 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-
 // documentExts are the files import picks out of a folder. A file named
 // on the command line is always tried, whatever its name.
 var documentExts = map[string]bool{".txt": true, ".text": true, ".pdf": true, ".docx": true, ".htm": true, ".html": true, ".xhtml": true}

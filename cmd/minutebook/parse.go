@@ -14,7 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newParseCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{

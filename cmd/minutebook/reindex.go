@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-
 func newReindexCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{

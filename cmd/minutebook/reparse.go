@@ -10,7 +10,6 @@ import (
 	"github.com/minutebook/minutebook/index"
 )
 
-
 func newReparseCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{

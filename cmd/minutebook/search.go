@@ -13,7 +13,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newSearchCmd(a *app) *cobra.Command {
 	var (
 		q            index.SearchQuery

@@ -10,7 +10,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newSetCmd(a *app) *cobra.Command {
 	var (
 		status, note, owner, due string

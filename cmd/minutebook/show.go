@@ -14,7 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-
 func newShowCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
