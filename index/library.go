@@ -13,7 +13,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode"
 
 	"github.com/adrg/xdg"
 
@@ -260,13 +259,12 @@ func dirErr(dir string, err error) error {
 	return fmt.Errorf("library folder %s: %w", dir, err)
 }
 
-// cleanLine removes control characters (and so escape sequences) and
-// collapses whitespace: for values shown on one line.
-func cleanLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
-}
+// cleanLine is what a clerk typed for a value shown on one line (an
+// owner, a name), sanitised: minutes.SanitizeLine.
+func cleanLine(s string) string { return minutes.SanitizeLine(s) }
 
-// cleanText removes control characters but keeps line breaks: for notes.
+// cleanText is what a clerk typed for a note, sanitised line by line, its
+// line breaks kept.
 func cleanText(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i, ln := range lines {

@@ -1,5 +1,7 @@
 package minutes
 
+import "encoding/json"
+
 // This file holds the one rule for where an action or follow-up stands
 // against an as-of date. The library, the exports and every test fake call
 // FlagOf; nothing else decides a flag, and index/indextest checks that they
@@ -37,20 +39,20 @@ func ParseStatus(s string) (Status, bool) {
 // Closed reports whether the status takes a record off the due board.
 func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
 
-// Label is the status as a clerk reads it: "Open", "In progress".
+// Label is the status as a clerk reads it: "open", "in progress" (""
+// is open).
 func (s Status) Label() string {
 	switch s {
-	case StatusOpen, "":
-		return "Open"
 	case StatusInProgress:
-		return "In progress"
-	case StatusDone:
-		return "Done"
-	case StatusDropped:
-		return "Dropped"
+		return "in progress"
+	case "":
+		return string(StatusOpen)
 	}
 	return string(s)
 }
+
+// MarshalJSON writes the status, or null for none (a resolution's).
+func (s Status) MarshalJSON() ([]byte, error) { return nullableJSON(string(s)) }
 
 // lettersLower keeps the ASCII letters of s, lower-cased.
 func lettersLower(s string) string {
@@ -98,6 +100,17 @@ func (f Flag) Label() string {
 		return "due soon"
 	}
 	return string(f)
+}
+
+// MarshalJSON writes the flag, or null for none (a resolution's).
+func (f Flag) MarshalJSON() ([]byte, error) { return nullableJSON(string(f)) }
+
+// nullableJSON is s as JSON, or null when it is "".
+func nullableJSON(s string) ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(s)
 }
 
 // Rank is the flag's place in FlagOrder (len(FlagOrder) for none).

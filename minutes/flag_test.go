@@ -169,8 +169,14 @@ func TestStatusAndFlagLabels(t *testing.T) {
 	if _, ok := ParseStatus("maybe"); ok {
 		t.Error(`ParseStatus("maybe") is ok`)
 	}
-	if FlagDueNext.Label() != "due at next meeting" || FlagOverdue.Label() != "overdue" || StatusInProgress.Label() != "In progress" {
+	if FlagDueNext.Label() != "due at next meeting" || FlagOverdue.Label() != "overdue" || StatusInProgress.Label() != "in progress" ||
+		Status("").Label() != "open" || KindFollowUp.Label() != "follow-up" || KindAction.Label() != "action" {
 		t.Error("labels")
+	}
+	for v, want := range map[any]string{FlagResolution: "null", FlagDueNext: `"due_next_meeting"`, Status(""): "null", StatusDone: `"done"`} {
+		if b, err := json.Marshal(v); err != nil || string(b) != want {
+			t.Errorf("JSON of %#v = %s, want %s", v, b, want)
+		}
 	}
 	for i, f := range FlagOrder {
 		if f.Rank() != i {

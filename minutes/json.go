@@ -12,7 +12,7 @@ type jsonMeeting struct {
 	Date        Date           `json:"date"`
 	Start       *string        `json:"start_time"`
 	End         *string        `json:"end_time"`
-	Attendance  jsonAttendance `json:"attendance"`
+	Attendance  AttendanceJSON `json:"attendance"`
 	Items       []jsonItem     `json:"items"`
 	NextMeeting Date           `json:"next_meeting"`
 	Source      jsonSource     `json:"source"`
@@ -25,7 +25,9 @@ type jsonSource struct {
 	Hash *string `json:"hash"`
 }
 
-type jsonAttendance struct {
+// AttendanceJSON is attendance in the JSON form of a meeting: what
+// `minutebook parse --json` and `minutebook show MEETING --json` print.
+type AttendanceJSON struct {
 	Chair        *string        `json:"chair"`
 	Present      []string       `json:"present"`
 	InAttendance []string       `json:"in_attendance"`
@@ -83,19 +85,12 @@ func nonNil[T any](s []T) []T {
 // MarshalJSON writes the DESIGN.md form of the meeting.
 func (m *Meeting) MarshalJSON() ([]byte, error) {
 	j := jsonMeeting{
-		Council:   strOrNil(m.Council),
-		Committee: strOrNil(m.Committee),
-		Date:      m.Date,
-		Start:     strOrNil(m.Start),
-		End:       strOrNil(m.End),
-		Attendance: jsonAttendance{
-			Chair:        strOrNil(m.Attendance.Chair),
-			Present:      nonNil(m.Attendance.Present),
-			InAttendance: nonNil(m.Attendance.InAttendance),
-			Apologies:    nonNil(m.Attendance.Apologies),
-			Absent:       nonNil(m.Attendance.Absent),
-			Substitutes:  nonNil(m.Attendance.Substitutes),
-		},
+		Council:     strOrNil(m.Council),
+		Committee:   strOrNil(m.Committee),
+		Date:        m.Date,
+		Start:       strOrNil(m.Start),
+		End:         strOrNil(m.End),
+		Attendance:  ViewAttendance(m.Attendance),
 		Items:       make([]jsonItem, 0, len(m.Items)),
 		NextMeeting: m.NextMeeting,
 		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash)},
@@ -126,6 +121,18 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 		j.Items = append(j.Items, ji)
 	}
 	return json.Marshal(j)
+}
+
+// ViewAttendance is a's JSON form.
+func ViewAttendance(a Attendance) AttendanceJSON {
+	return AttendanceJSON{
+		Chair:        strOrNil(a.Chair),
+		Present:      nonNil(a.Present),
+		InAttendance: nonNil(a.InAttendance),
+		Apologies:    nonNil(a.Apologies),
+		Absent:       nonNil(a.Absent),
+		Substitutes:  nonNil(a.Substitutes),
+	}
 }
 
 func baseRecord(r Record) jsonRecord {

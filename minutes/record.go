@@ -9,6 +9,15 @@ const (
 	KindFollowUp   Kind = "followup"   // something due back to the committee
 )
 
+// Label is the kind as a person reads it: "resolution", "action",
+// "follow-up".
+func (k Kind) Label() string {
+	if k == KindFollowUp {
+		return "follow-up"
+	}
+	return string(k)
+}
+
 // Record is a resolution, an action or a follow-up: the things a clerk
 // tracks. Its text is verbatim from the minutes (normalised whitespace).
 type Record struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -93,7 +94,7 @@ through re-imports and re-parses.
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, showJSON(r, hist))
+				return writeJSON(a.stdout, export.RecordWithHistory(r, hist))
 			}
 			fmt.Fprintf(a.stdout, "Saved %s.\n\n", r.ID)
 			return printRecord(a.stdout, r, hist)
