@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/minutebook/minutebook/index/internal/search"
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -114,14 +115,9 @@ type Change struct {
 	Who    string        // who made the change; "" means the current OS user
 }
 
-// HistoryEntry is one line of a record's append-only tracking history.
-type HistoryEntry struct {
-	At    time.Time
-	Who   string
-	Field string // "status", "owner", "due", "note", "link"
-	Old   string
-	New   string
-}
+// HistoryEntry is one line of a record's append-only tracking history
+// (field "status", "owner", "due", "note" or "link").
+type HistoryEntry = store.HistoryEntry
 
 // DueQuery selects the due board.
 type DueQuery struct {
@@ -184,18 +180,10 @@ type Committee struct {
 	Last     minutes.Date
 }
 
-// MeetingSummary is one meeting in a list.
-type MeetingSummary struct {
-	ID           string
-	Council      string
-	Committee    string
-	CommitteeKey string
-	Date         minutes.Date
-	Items        int
-	Records      int
-	SourceName   string
-	Sample       bool // from the bundled sample minutes
-}
+// MeetingSummary is one meeting in a list: its ID, council, committee
+// (and committee key), date, how many items and records it has, the
+// document it came from, and whether it is from the bundled samples.
+type MeetingSummary = store.MeetingSummary
 
 // MeetingDetail is a meeting with its items and their records.
 type MeetingDetail struct {

@@ -75,7 +75,7 @@ func (l *Library) Orphans(ctx context.Context) ([]Record, error) {
 func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry, error) {
 	id = strings.TrimSpace(id)
 	var s store.Record
-	var hist []store.HistoryEntry
+	var hist []HistoryEntry
 	err := l.store.Read(ctx, func(q store.Q) error {
 		var err error
 		if s, err = q.Record(ctx, id); err != nil {
@@ -96,11 +96,7 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 	}
 	r := fromStore(s)
 	model.flag(ctx, l, &r, l.today())
-	var out []HistoryEntry
-	for _, h := range hist {
-		out = append(out, HistoryEntry(h))
-	}
-	return r.Record, out, nil
+	return r.Record, hist, nil
 }
 
 // Update changes a record's tracking and returns the record as saved. It
@@ -254,11 +250,7 @@ func (l *Library) Meetings(ctx context.Context, committee string) ([]MeetingSumm
 	if err != nil {
 		return nil, l.store.Wrap("list meetings", err)
 	}
-	out := make([]MeetingSummary, len(list))
-	for i, m := range list {
-		out[i] = MeetingSummary(m)
-	}
-	return out, nil
+	return list, nil
 }
 
 // Meeting returns one meeting with its items and their records, flagged
@@ -277,7 +269,7 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 	} else if err != nil {
 		return nil, l.store.Wrap("read meeting "+id, err)
 	}
-	d := &MeetingDetail{MeetingSummary: MeetingSummary(m.MeetingSummary), Start: m.Start, End: m.End, Attendance: m.Attendance,
+	d := &MeetingDetail{MeetingSummary: m.MeetingSummary, Start: m.Start, End: m.End, Attendance: m.Attendance,
 		NextMeeting: m.NextMeeting, Warnings: m.Warnings}
 	if d.Warnings == nil {
 		d.Warnings = []minutes.Warning{}

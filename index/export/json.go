@@ -89,12 +89,12 @@ func (s NullString) MarshalJSON() ([]byte, error) {
 // JSON is the row as RecordJSON.
 func (r Row) JSON() RecordJSON {
 	j := RecordJSON{
-		ID: r.ID, Kind: r.Kind, Part: strOrNil(r.Part), Council: strOrNil(r.Council), Committee: r.Committee, Key: r.CommitteeKey,
+		ID: r.ID, Kind: r.Kind, Part: minutes.NullIfEmpty(r.Part), Council: minutes.NullIfEmpty(r.Council), Committee: r.Committee, Key: r.CommitteeKey,
 		MeetingID: r.MeetingID, MeetingDate: r.MeetingDate, ItemID: r.ItemID, Minute: r.Minute, ItemTitle: r.ItemTitle,
-		Text: r.Text, Owner: strOrNil(r.Owner), ParsedOwner: strOrNil(r.ParsedOwner), Due: r.Due, ParsedDue: r.ParsedDue,
-		DueMeeting: strOrNil(r.DueMeeting), Provisional: r.Provisional, Flag: r.Flag, FlagLabel: NullString(r.Flag.Label()),
-		RAG: NullString(r.RAG), Update: strOrNil(r.Update), UpdateDate: r.UpdateDate, Exempt: r.Exempt,
-		Source: strOrNil(r.SourceName), Line: r.Line, Orphaned: r.Orphaned,
+		Text: r.Text, Owner: minutes.NullIfEmpty(r.Owner), ParsedOwner: minutes.NullIfEmpty(r.ParsedOwner), Due: r.Due, ParsedDue: r.ParsedDue,
+		DueMeeting: minutes.NullIfEmpty(r.DueMeeting), Provisional: r.Provisional, Flag: r.Flag, FlagLabel: NullString(r.Flag.Label()),
+		RAG: NullString(r.RAG), Update: minutes.NullIfEmpty(r.Update), UpdateDate: r.UpdateDate, Exempt: r.Exempt,
+		Source: minutes.NullIfEmpty(r.SourceName), Line: r.Line, Orphaned: r.Orphaned,
 	}
 	if r.Kind != minutes.KindResolution {
 		j.Status = r.Status
@@ -104,7 +104,7 @@ func (r Row) JSON() RecordJSON {
 	}
 	if ref := r.ReturnedTo; ref != nil {
 		j.ReturnedTo = &ReturnedJSON{ItemID: ref.ItemID, MeetingID: ref.MeetingID, MeetingDate: ref.MeetingDate, Committee: ref.Committee,
-			Minute: ref.Minute, Title: ref.Title, Confirmed: ref.Confirmed, Matched: nonNil(ref.Matched)}
+			Minute: ref.Minute, Title: ref.Title, Confirmed: ref.Confirmed, Matched: minutes.EmptyIfNil(ref.Matched)}
 	}
 	return j
 }
@@ -151,9 +151,9 @@ type ItemJSON struct {
 
 // Meeting is the meeting as MeetingJSON.
 func Meeting(m *index.MeetingDetail) MeetingJSON {
-	j := MeetingJSON{ID: m.ID, Council: strOrNil(m.Council), Committee: m.Committee, Key: m.CommitteeKey, Date: m.Date,
-		Start: strOrNil(m.Start), End: strOrNil(m.End), Attendance: minutes.ViewAttendance(m.Attendance), NextMeeting: m.NextMeeting,
-		Source: strOrNil(m.SourceName), Sample: m.Sample, Items: make([]ItemJSON, 0, len(m.Items)), Warnings: nonNil(m.Warnings)}
+	j := MeetingJSON{ID: m.ID, Council: minutes.NullIfEmpty(m.Council), Committee: m.Committee, Key: m.CommitteeKey, Date: m.Date,
+		Start: minutes.NullIfEmpty(m.Start), End: minutes.NullIfEmpty(m.End), Attendance: minutes.ViewAttendance(m.Attendance), NextMeeting: m.NextMeeting,
+		Source: minutes.NullIfEmpty(m.SourceName), Sample: m.Sample, Items: make([]ItemJSON, 0, len(m.Items)), Warnings: minutes.EmptyIfNil(m.Warnings)}
 	for _, it := range m.Items {
 		j.Items = append(j.Items, Item(it))
 	}
@@ -162,7 +162,7 @@ func Meeting(m *index.MeetingDetail) MeetingJSON {
 
 // Item is the item as ItemJSON.
 func Item(it index.ItemDetail) ItemJSON {
-	j := ItemJSON{ID: it.ID, Number: strOrNil(it.Number), Title: it.Title, Exempt: it.Exempt, Body: clean(it.Body),
+	j := ItemJSON{ID: it.ID, Number: minutes.NullIfEmpty(it.Number), Title: it.Title, Exempt: it.Exempt, Body: clean(it.Body),
 		Records: make([]RecordJSON, 0, len(it.Records))}
 	for _, r := range it.Records {
 		j.Records = append(j.Records, newRow(r).JSON())
@@ -184,7 +184,7 @@ type jsonLog struct {
 // WriteJSON writes the log as one indented JSON object.
 func (l *ActionLog) WriteJSON(w io.Writer) error {
 	out := jsonLog{
-		Title: l.Title(), Committee: strOrNil(l.Committee), AsOf: l.AsOf, From: l.From, To: l.To,
+		Title: l.Title(), Committee: minutes.NullIfEmpty(l.Committee), AsOf: l.AsOf, From: l.From, To: l.To,
 		IncludeExempt: l.IncludeExempt, Records: make([]RecordJSON, 0, len(l.Rows)),
 	}
 	for _, r := range l.Rows {
@@ -196,18 +196,4 @@ func (l *ActionLog) WriteJSON(w io.Writer) error {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil
-}
-
-func strOrNil(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

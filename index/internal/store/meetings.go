@@ -83,7 +83,7 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 		}
 	}
 	att, _ := json.Marshal(m.Attendance)
-	warn, _ := json.Marshal(nonNil(m.Warnings))
+	warn, _ := json.Marshal(minutes.EmptyIfNil(m.Warnings))
 	if _, err := q.q.ExecContext(ctx, `INSERT INTO meetings (id, council, committee, committee_key, date, start_time, end_time, attendance,
 		next_meeting, warnings, source_hash, source_name, parsed_hash, sample, gen)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT value FROM meta WHERE key = 'generation') + 1)`,
@@ -106,7 +106,7 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 	ord := 0
 	for i := range m.Items {
 		it := &m.Items[i]
-		decl, _ := json.Marshal(nonNil(it.Declarations))
+		decl, _ := json.Marshal(minutes.EmptyIfNil(it.Declarations))
 		if _, err := itemStmt.ExecContext(ctx, p.ItemIDs[i], p.ID, i, it.Number, it.Title, it.Body, it.Exempt, it.Line, string(decl)); err != nil {
 			return false, nil, err
 		}
@@ -141,15 +141,10 @@ func recordOrd(id string, fallback int) int {
 	return k*10000 + n
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // MeetingSummary is one meeting in a list.
 type MeetingSummary struct {
+	// ID is the meeting's ID ("osc-2021-12-14"); Council and Committee as
+	// its minutes give them; CommitteeKey the committee's key.
 	ID           string
 	Council      string
 	Committee    string
@@ -157,8 +152,8 @@ type MeetingSummary struct {
 	Date         minutes.Date
 	Items        int
 	Records      int
-	SourceName   string
-	Sample       bool
+	SourceName   string // the file name of the imported document
+	Sample       bool   // from the bundled sample minutes
 }
 
 const meetingSummaryCols = `m.id, m.council, m.committee, m.committee_key, m.date, m.source_name, m.sample,
