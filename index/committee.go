@@ -33,9 +33,12 @@ import (
 //     out (council, borough, city, county, district, …; see
 //     store.CouncilKey):
 //     "London Borough of Harrow" and "Harrow Council" are one council.
-//   - Minutes that do not name their council join the committee that first
-//     took the key; a council named later adopts a committee whose council
-//     was not known.
+//   - Minutes that do not name their council join the first committee of
+//     their name when only one council has a committee of that name, or,
+//     when none has, the committee holding their initials in a library
+//     that knows at most one council. Otherwise they cannot be told apart
+//     and get the initials and a number ("cc2"). A council named later
+//     adopts a committee whose council was not known.
 //   - A meeting already in the library keeps its key when it is imported
 //     again or re-parsed.
 //

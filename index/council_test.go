@@ -124,8 +124,9 @@ func TestTwoCouncilsSharingCommitteeNames(t *testing.T) {
 		t.Errorf("Meetings(cc-dm) = %+v, %v", ms2, err)
 	}
 
-	// Keys are kept: a re-parse, a corrected copy and minutes that do not
-	// name their council change no ID.
+	// Keys are kept: a re-parse and a corrected copy change no ID. Minutes
+	// of a City Council that do not name their council cannot be told to
+	// be Portland's or Des Moines': a key of their own.
 	if _, err := l.Reparse(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestTwoCouncilsSharingCommitteeNames(t *testing.T) {
 	for _, tc := range []struct {
 		m    *minutes.Meeting
 		want string
-	}{{corrected, "cc-dm-2022-01-26"}, {unnamed, "cc-2022-02-09"}} {
+	}{{corrected, "cc-dm-2022-01-26"}, {unnamed, "cc2-2022-02-09"}} {
 		res, err := l.Import(ctx, tc.m.Source.Name+" v2", encode(tc.m))
 		if err != nil || res.MeetingID != tc.want {
 			t.Errorf("import %s: %s, %v; want %s", tc.m.Source.Name, res.MeetingID, err, tc.want)
@@ -146,6 +147,53 @@ func TestTwoCouncilsSharingCommitteeNames(t *testing.T) {
 	all, err := l.Meetings(ctx, "")
 	if err != nil || len(all) != 6 {
 		t.Errorf("after re-imports: %d meetings, %v; want 6", len(all), err)
+	}
+}
+
+// In a library of one council, minutes that do not name it keep the
+// parser's IDs: they join the committee of their name, or of their
+// initials.
+func TestUnnamedCouncil(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	mustImport(t, l, harrow())
+	for _, tc := range []struct{ committee, date, want string }{
+		{"Overview and Scrutiny Committee", "2022-01-11", "osc-2022-01-11"},
+		{"Organisational Support Committee", "2022-01-12", "osc-2022-01-12"},
+		{"Licensing Panel", "2022-01-13", "lp-2022-01-13"},
+	} {
+		m := &minutes.Meeting{Committee: tc.committee, Date: date(tc.date), Source: minutes.Source{Name: tc.committee + tc.date}}
+		res, err := l.Import(ctx, m.Source.Name, encode(m))
+		if err != nil || res.MeetingID != tc.want {
+			t.Errorf("%s: %s, %v; want %s", tc.committee, res.MeetingID, err, tc.want)
+		}
+	}
+	// Another council's committee of other words but the same initials
+	// holds "cc": an unnamed City Council is not taken for it.
+	l = openLib(t, ":memory:")
+	for _, m := range []*minutes.Meeting{
+		{Council: "Kent County Council", Committee: "County Council", Date: date("2024-12-19"), Source: minutes.Source{Name: "kent"}},
+		{Council: "City of Portland", Committee: "City Council", Date: date("2011-01-12"), Source: minutes.Source{Name: "portland"}},
+		{Committee: "City Council", Date: date("2012-09-04"), Source: minutes.Source{Name: "alameda"}},
+	} {
+		if _, err := l.Import(ctx, m.Source.Name, encode(m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, err := l.Meetings(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range ms {
+		ids = append(ids, m.ID)
+	}
+	// Only Portland has a City Council: the unnamed one joins it.
+	if want := []string{"cc-2024-12-19", "cc-portland-2012-09-04", "cc-portland-2011-01-12"}; !slices.Equal(ids, want) {
+		t.Errorf("IDs = %v, want %v", ids, want)
+	}
+	if ms[1].CommitteeKey != "cc-portland" {
+		t.Errorf("the unnamed City Council has key %q, want Portland's", ms[1].CommitteeKey)
 	}
 }
 

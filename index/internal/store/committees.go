@@ -64,7 +64,14 @@ func (q Q) PlaceCommittee(ctx context.Context, council, committee string, regist
 	case err != nil:
 		return "", err
 	case ck == "":
-		return slug, nil // an unknown council joins the first
+		k, ok, err := q.placeUnknownCouncil(ctx, committee, slug)
+		if err != nil || ok {
+			return k, err
+		}
+		key, err = q.freeKey(ctx, slug)
+		if err != nil {
+			return "", err
+		}
 	case holder == "":
 		if register { // adopt the committee whose council was not known
 			if _, err := q.q.ExecContext(ctx, "UPDATE committees SET council_key = ? WHERE key = ?", ck, slug); err != nil {
@@ -73,17 +80,8 @@ func (q Q) PlaceCommittee(ctx context.Context, council, committee string, regist
 		}
 		return slug, nil
 	default:
-		base := slug + "-" + minutes.CommitteeSlug(ck)
-		key = base
-		for n := 2; ; n++ {
-			var taken int
-			if err := q.q.QueryRowContext(ctx, "SELECT count(*) FROM committees WHERE key = ?", key).Scan(&taken); err != nil {
-				return "", err
-			}
-			if taken == 0 {
-				break
-			}
-			key = base + strconv.Itoa(n)
+		if key, err = q.freeKey(ctx, slug+"-"+minutes.CommitteeSlug(ck)); err != nil {
+			return "", err
 		}
 	}
 	if register {
@@ -92,6 +90,62 @@ func (q Q) PlaceCommittee(ctx context.Context, council, committee string, regist
 		}
 	}
 	return key, nil
+}
+
+// placeUnknownCouncil is PlaceCommittee for minutes that do not name their
+// council, when a committee already holds their initials: they join the
+// first committee of their name when only one council has a committee of
+// that name; failing one of their name, the holder of the initials when
+// the library knows at most one council. Otherwise (several councils have
+// a committee of that name, or another council's committee of another
+// name holds the initials) they cannot be told apart and get a key of
+// their own (false).
+func (q Q) placeUnknownCouncil(ctx context.Context, committee, slug string) (string, bool, error) {
+	type named struct{ key, council string }
+	var same []named
+	rows, err := q.q.QueryContext(ctx, `SELECT DISTINCT c.key, c.council_key, m.committee FROM committees c
+		JOIN meetings m ON m.committee_key = c.key WHERE c.slug = ? ORDER BY c.rowid`, slug)
+	err = each(rows, err, func(s scanner) error {
+		var n named
+		var name string
+		err := s.Scan(&n.key, &n.council, &name)
+		if NameKey(name) == NameKey(committee) {
+			same = append(same, n)
+		}
+		return err
+	})
+	if err != nil {
+		return "", false, err
+	}
+	if len(same) > 0 {
+		for _, n := range same {
+			if n.council != "" && same[0].council != "" && n.council != same[0].council {
+				return "", false, nil // several councils' committees of that name
+			}
+		}
+		return same[0].key, true, nil
+	}
+	var councils int
+	if err := q.q.QueryRowContext(ctx, "SELECT count(DISTINCT council_key) FROM committees WHERE council_key <> ''").Scan(&councils); err != nil {
+		return "", false, err
+	}
+	return slug, councils <= 1, nil
+}
+
+// freeKey is base, or base followed by the first number from 2 that makes
+// a key no committee has.
+func (q Q) freeKey(ctx context.Context, base string) (string, error) {
+	key := base
+	for n := 2; ; n++ {
+		var taken int
+		if err := q.q.QueryRowContext(ctx, "SELECT count(*) FROM committees WHERE key = ?", key).Scan(&taken); err != nil {
+			return "", err
+		}
+		if taken == 0 {
+			return key, nil
+		}
+		key = base + strconv.Itoa(n)
+	}
 }
 
 // KeyOfMeeting returns the key of the stored meeting with ID id when it is
