@@ -194,8 +194,8 @@ func sentences(ls []line, skip []span) []sentence {
 			flush()
 			continue
 		}
-		t := l.Text
-		if strings.HasPrefix(t, "•") || reActionTag.MatchString(t) || rePartLabel.MatchString(t) {
+		t, tok := l.Text, l.tk()
+		if tok.Bullet || tok.ActionTag || tok.Part != "" {
 			flush()
 			t = strings.TrimSpace(strings.TrimPrefix(t, "•"))
 		}
@@ -205,7 +205,7 @@ func sentences(ls []line, skip []span) []sentence {
 			cur.WriteByte(' ')
 		}
 		cur.WriteString(t)
-		if reActionTag.MatchString(t) && (endsSentence(t) || len(strings.Fields(t)) <= 4) {
+		if tok.ActionTag && (tok.EndsSentence || tok.Words <= 4) {
 			flush() // "Action: Clerk" closes the sentence before it
 		}
 	}

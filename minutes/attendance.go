@@ -13,6 +13,16 @@ import (
 
 type role int
 
+var roleNames = [...]string{roleNone: "none", roleChair: "chair", rolePresent: "present", roleInAttendance: "in attendance",
+	roleApologies: "apologies", roleAbsent: "absent", roleSubstitutes: "substitutes"}
+
+func (r role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "?"
+}
+
 const (
 	roleNone role = iota
 	roleChair
@@ -247,6 +257,9 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		}
 		if r, rest, ok := matchLabel(t); ok {
 			flush()
+			if l.No > 0 {
+				m.trace.note(l.No, "attendance label: %s", r)
+			}
 			cur = r
 			if rest != "" {
 				block = append(block, rest)

@@ -28,7 +28,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		return nil, reject(ErrEmpty, "there is no text in it")
 	}
 	sum := sha256.Sum256(data)
-	m = &Meeting{Source: Source{Name: Sanitize(opt.Name), Hash: hex.EncodeToString(sum[:])}}
+	m = &Meeting{Source: Source{Name: Sanitize(opt.Name), Hash: hex.EncodeToString(sum[:])}, trace: opt.Trace}
 
 	text, legacy, err := decode(data)
 	if err != nil {
@@ -45,17 +45,30 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	if len(lines) == 0 {
 		return nil, reject(ErrEmpty, "there is no text in it")
 	}
+	lex(lines)
+	if m.trace != nil {
+		m.trace.start(lines)
+	}
 	if dm := readDecisionPage(m, lines); dm != nil {
 		m.assignIDs()
 		return dm, nil
 	}
 	end := findEnd(lines)
 	if end < len(lines) {
+		m.trace.note(lines[end].No, "the minutes end here (signature or appendix); nothing after is read")
 		if n := countText(lines[end:]); n > 5 {
 			m.warn(lines[end].No, strconv.Itoa(n)+" lines after the chair's signature (appendices) were not read as minutes")
 		}
 	}
-	header, raw, _ := segment(lines, end)
+	header, raw, chain := segment(lines, end)
+	if m.trace != nil {
+		for _, c := range chain {
+			if c.idx != c.title {
+				m.trace.note(lines[c.idx].No, "number of item %s (its heading is below)", c.number)
+			}
+			m.trace.note(lines[c.title].No, "item %s heading %q (scheme %s, quality %.2f)", c.number, c.heading, c.scheme, c.quality)
+		}
+	}
 	readHeader(m, lines[:end], headerEnd(header, lines), text)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
@@ -73,6 +86,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.Items = append(m.Items, it)
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
+		m.trace.note(0, "refused: %s", reason)
 		return nil, reject(ErrNotMinutes, reason)
 	}
 	if m.Date.IsZero() {
@@ -85,6 +99,8 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.warn(0, "no items found")
 	}
 	m.assignIDs()
+	m.trace.records(m)
+	m.trace = nil
 	return m, nil
 }
 

@@ -34,19 +34,19 @@ func findEnd(lines []line) int {
 	min := len(lines) / 8
 	closed := false // "The meeting closed at …" has been seen
 	for i := min; i < len(lines); i++ {
-		t := lines[i].Text
+		t, tok := lines[i].Text, lines[i].tk()
 		if !closed && reMeetingClosed.MatchString(t) {
 			closed = true
 		}
 		// "……………" / "CHAIR" under the last item, or an appendix once the
 		// meeting has closed.
-		if reChairSignLine.MatchString(t) && i > len(lines)/3 && i > 0 && (lines[i-1].Text == "" || reDotsLine.MatchString(lines[i-1].Text)) {
+		if tok.SignLine && i > len(lines)/3 && i > 0 && (lines[i-1].Text == "" || reDotsLine.MatchString(lines[i-1].Text)) {
 			return i
 		}
 		if closed && reAppendix.MatchString(t) {
 			return i
 		}
-		if len(t) > 80 || startsLower(t) || !reSignature.MatchString(t) {
+		if !tok.Signature {
 			continue
 		}
 		// A signature starts a block: a phrase inside a sentence ("be
@@ -83,7 +83,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	keep := func(from, to int) []line {
 		var out []line
 		for i := from; i < to && i < end; i++ {
-			if !numberLine[i] && !reBanner.MatchString(lines[i].Text) {
+			if !numberLine[i] && !lines[i].tk().Banner {
 				out = append(out, lines[i])
 			}
 		}
@@ -94,11 +94,10 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	// until a "PART I" banner says otherwise.
 	exemptAt := func(from, to int) (seen, exempt bool) {
 		for i := max(from, 0); i < to && i < end; i++ {
-			t := lines[i].Text
-			switch {
-			case rePrivateBanner.MatchString(t):
+			switch lines[i].tk().Private {
+			case 1:
 				seen, exempt = true, true
-			case rePublicBanner.MatchString(t):
+			case -1:
 				seen, exempt = true, false
 			}
 		}
@@ -127,11 +126,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			rest := restAfterHeading(lines[c.title].Text, c.heading)
 			if rest != "" {
 				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate,
-					lines: append([]line{{rest, lines[c.title].No, ""}}, keep(bodyStart, next)...)})
+					lines: append([]line{{Text: rest, No: lines[c.title].No}}, keep(bodyStart, next)...)})
 				continue
 			}
 		}
-		for bodyStart < next && bodyStart < len(lines) && (reItemRef.MatchString(lines[bodyStart].Text) || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
+		for bodyStart < next && bodyStart < len(lines) && (lines[bodyStart].tk().Kind == tokItemRef || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
 			bodyStart++
 		}
 		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(bodyStart, next)})
@@ -157,7 +156,7 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 	var out []candidate
 	for i := 0; i < end; i++ {
 		t := lines[i].Text
-		if t == "" || len(t) > 90 || isAttendanceLabel(t) || reBanner.MatchString(t) {
+		if tok := lines[i].tk(); t == "" || len(t) > 90 || tok.IsLabel || tok.Banner {
 			continue
 		}
 		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
@@ -187,9 +186,4 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 		return nil
 	}
 	return out
-}
-
-func isAttendanceLabel(t string) bool {
-	_, _, ok := matchLabel(t)
-	return ok
 }

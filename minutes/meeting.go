@@ -26,6 +26,8 @@ type Meeting struct {
 	// futureMeetings are later meeting dates the minutes list ("future
 	// meetings: 21 September and 23 November"), for resolving follow-ups.
 	futureMeetings []Date
+	// trace collects how the parse went, when Options.Trace asks for it.
+	trace *Trace
 }
 
 // Attendance is who the minutes record as present, in attendance, absent

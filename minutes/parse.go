@@ -10,6 +10,9 @@ type Options struct {
 	Name string
 	// MaxBytes bounds what Parse reads; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Trace, when set, collects how each line was read and why
+	// (`minutebook parse --trace`).
+	Trace *Trace
 }
 
 // DefaultMaxBytes is the most text Parse reads from one document.

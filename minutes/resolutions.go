@@ -106,12 +106,12 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 	ls := it.lines
 	for i := 0; i < len(ls); i++ {
 		t := ls[i].Text
-		if !markerStart(t) {
+		if !ls[i].tk().Marker {
 			continue
 		}
 		j := resolutionEnd(ls, i)
 		text := stripMarker(t)
-		block := append([]line{{text, ls[i].No, ""}}, ls[i+1:j]...)
+		block := append([]line{{Text: text, No: ls[i].No}}, ls[i+1:j]...)
 		used = append(used, span{i, j})
 		if lostNear(ls, i, j) {
 			i = j - 1
@@ -175,22 +175,23 @@ func resolutionEnd(ls []line, i int) int {
 			if k >= len(ls) {
 				break
 			}
-			n := ls[k].Text
-			if strings.HasSuffix(strings.TrimSpace(prev), ":") && !markerStart(n) {
+			n, nt := ls[k].Text, ls[k].tk()
+			if strings.HasSuffix(strings.TrimSpace(prev), ":") && !nt.Marker {
 				continue // "… for the following reason:" / (blank) / "The proposed extension …"
 			}
 			if j == i+1 && strings.TrimSpace(stripMarker(ls[i].Text)) == "" {
 				continue // "And Resolved:" / (blank) / "“That the draft Minutes …”"
 			}
-			if rePartLabel.MatchString(n) && isNextPart(k) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
+			if nt.Part != "" && isNextPart(k) || nt.StartsLower || (!endsSentence(prev) && !nt.Marker && !reReasons.MatchString(n)) || nt.Bullet {
 				continue
 			}
 			break
 		}
-		if markerStart(t) || reReasons.MatchString(t) {
+		tt := ls[j].tk()
+		if tt.Marker || reReasons.MatchString(t) {
 			break
 		}
-		if rePartLabel.MatchString(t) {
+		if tt.Part != "" {
 			if !isNextPart(j) && endsSentence(prev) {
 				break
 			}
@@ -487,7 +488,7 @@ func countMarkers(items []*rawItem) int {
 	n := 0
 	for _, it := range items {
 		for _, l := range it.lines {
-			if markerStart(l.Text) || hasMarkerWord(l.Text) && reCarried.MatchString(l.Text) {
+			if l.tk().Marker || hasMarkerWord(l.Text) && reCarried.MatchString(l.Text) {
 				n++
 			}
 		}
