@@ -897,6 +897,7 @@ func (r *attReader) finish() {
 		a.InAttendance = removeName(a.InAttendance, a.Chair)
 	}
 }
+
 // chairNote reports whether a note after a name says its holder chaired
 // the meeting: "(Chairman)", "(Leader of the Council, in the Chair)",
 // "(Shire President, Presiding Member)" — but not "(Vice-Chair)" or
