@@ -117,8 +117,10 @@ func WriteTable(w io.Writer, docs []Scored) Totals {
 		fmt.Fprintf(w, "| %s | %.3f | %s | %s | %s | %s | %s | %d/%d |\n", docs[i].Name, r.Overall(),
 			pr(r.Items), pr(r.Resolutions), pr(r.Actions), pr(r.FollowUps), pr(r.Attendance()), ft.Right, ft.Total)
 	}
-	fmt.Fprintf(w, "| **total (micro)** | %.3f | %s | %s | %s | %s | %s | %d/%d |\n", t.Micro(),
-		pr(t.Items), pr(t.Resolutions), pr(t.Actions), pr(t.FollowUps), pr(t.Attendance()), t.Facts.Right, t.Facts.Total)
+	if t.Docs > t.Rejects.Total {
+		fmt.Fprintf(w, "| **total (micro)** | %.3f | %s | %s | %s | %s | %s | %d/%d |\n", t.Micro(),
+			pr(t.Items), pr(t.Resolutions), pr(t.Actions), pr(t.FollowUps), pr(t.Attendance()), t.Facts.Right, t.Facts.Total)
+	}
 	fmt.Fprintf(w, "\n**Overall (mean of %d documents): %.3f**\n\n", t.Docs, t.Mean())
 	if t.Rejects.Total > 0 {
 		fmt.Fprintf(w, "- not-minutes refused: %s\n", rate(t.Rejects))
