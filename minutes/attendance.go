@@ -1187,6 +1187,29 @@ func (a *Attendance) fullName(s string) string {
 	return s
 }
 
+// empty reports whether the attendance names no one.
+func (a *Attendance) empty() bool {
+	return a.Chair == "" && len(a.Present) == 0 && len(a.InAttendance) == 0 && len(a.Apologies) == 0 && len(a.Absent) == 0
+}
+
+// knows reports whether s is a name the attendance lists, in full or as a
+// surname.
+func (a *Attendance) knows(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false
+	}
+	for _, list := range [][]string{{a.Chair}, a.Present, a.InAttendance, a.Apologies, a.Absent} {
+		for _, n := range list {
+			n = strings.ToLower(n)
+			if n != "" && (n == s || strings.HasSuffix(n, " "+s)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // untilSentenceEnd cuts s at the first full stop that ends a sentence, not
 // one after an initial ("T. Gilligan") or a title ("Mr.").
 func untilSentenceEnd(s string) string {

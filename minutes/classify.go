@@ -64,7 +64,11 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 				records++
 			}
 		}
-		records += len(it.Actions)
+		for _, r := range it.Actions {
+			if !r.narrative {
+				records++
+			}
+		}
 	}
 	if title {
 		score += 2

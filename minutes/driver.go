@@ -169,11 +169,12 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		resSentences = append(resSentences, sentence{text: rec.Text, no: rec.Line})
 	}
 	for _, s := range resSentences {
-		if o := reOwnerTo.FindStringSubmatch(strings.TrimPrefix(s.text, "That ")); o != nil {
-			it.Actions = append(it.Actions, Record{Text: s.text, Owner: cleanOwner(o[1]), Line: s.no})
-		}
+		// "That the Clerk write to …", "… and that the Head of Highways
+		// be requested to contact …", "calls on the Roads Department to
+		// carry out a survey": a decision that sets someone a task.
+		it.Actions = append(it.Actions, taskRecords(m, "that "+strings.TrimPrefix(strings.TrimPrefix(s.text, "That "), "that "), s.no, s.text)...)
 	}
-	it.Actions = dedupeRecords(it.Actions)
+	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
 	it.FollowUps = dedupeFollowUps(fromRes, narrative)
