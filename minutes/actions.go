@@ -133,6 +133,9 @@ func actionDue(m *Meeting, rec *Record, text string) {
 			rec.Target = "date"
 		}
 	}
+	if rec.Due.IsZero() {
+		dueFromWords(m, rec, text)
+	}
 	if d := reDueBy.FindString(text); d != "" {
 		if ds := findDates(d, false); len(ds) > 0 {
 			rec.Due, rec.Target = ds[0].Date, "date"
@@ -326,4 +329,48 @@ func dedupeActions(recs []Record) []Record {
 		}
 	}
 	return out
+}
+
+var reDueWords = regexp.MustCompile(`(?i)\b(?:by|before|on|for|ahead\s+of|in\s+time\s+for|at)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b)`)
+
+// dueFromWords reads the due dates an action gives in words: "by 21st
+// August", "before the next meeting", "by Friday 6 June 2025", "before
+// the end of May", "for October's meeting".
+func dueFromWords(m *Meeting, rec *Record, text string) {
+	loc := reDueWords.FindStringIndex(text)
+	if loc == nil {
+		return
+	}
+	phrase := text[loc[0]:loc[1]]
+	low := strings.ToLower(phrase)
+	switch {
+	case strings.Contains(low, "next") || strings.Contains(low, "following"):
+		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, "next", "the next meeting"
+		return
+	case strings.Contains(low, "end of"):
+		for _, w := range strings.Fields(low) {
+			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {
+				y := m.Date.Year
+				if mo < m.Date.Month {
+					y++
+				}
+				if !m.Date.IsZero() {
+					rec.Due, rec.Target = EndOfMonth(y, mo), "date"
+				}
+				return
+			}
+		}
+	}
+	rest := text[loc[0]:]
+	if ds := findDates(rest, false); len(ds) > 0 && ds[0].Start < len(phrase)+6 {
+		rec.Due, rec.Target = ds[0].Date, "date"
+		return
+	}
+	if ds := findYearless(phrase, m.Date); len(ds) > 0 {
+		rec.Due, rec.Target = ds[0].Date, "date"
+		return
+	}
+	if strings.Contains(low, "meeting") || strings.Contains(low, "mtg") {
+		resolveDue(m, rec, phrase)
+	}
 }

@@ -177,7 +177,7 @@ func buildItem(m *Meeting, r *rawItem) Item {
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
-	it.FollowUps = dedupeFollowUps(fromRes, narrative)
+	it.FollowUps = dedupeFollowUps(fromRes, append(narrative, agendaItems(m, r)...))
 	if lowerHas(it.Body, "interest") {
 		it.Declarations = findDeclarations(m, r)
 	}
@@ -199,11 +199,10 @@ func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
 		if !lowerHas(it.title, "next meeting") && !lowerHas(it.title, "future meeting") && !lowerHas(it.title, "date of next") {
 			continue
 		}
-		if ds := findDates(it.title+" "+joinText(it.lines), false); len(ds) > 0 {
-			for _, d := range ds {
-				if after(d.Date) {
-					return d.Date
-				}
+		text := it.title + " " + joinText(it.lines)
+		for _, d := range append(findDates(text, false), findYearless(text, m.Date)...) {
+			if after(d.Date) {
+				return d.Date
 			}
 		}
 	}
@@ -213,7 +212,7 @@ func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
 		if i < 0 {
 			continue
 		}
-		for _, d := range findDates(l.Text[i:], false) {
+		for _, d := range append(findDates(l.Text[i:], false), findYearless(l.Text[i:], m.Date)...) {
 			if after(d.Date) {
 				return d.Date
 			}

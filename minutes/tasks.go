@@ -41,9 +41,9 @@ func splitWords(s string) []word {
 		if j > i {
 			raw := s[i:j]
 			w := word{start: i, end: j}
-			t := strings.TrimLeft(raw, "(\"'“‘[")
+			t := strings.TrimLeft(raw, "(\"'“‘[*")
 			w.start += len(raw) - len(t)
-			trimmed := strings.TrimRight(t, ".,;:!?)\"'”’]")
+			trimmed := strings.TrimRight(t, ".,;:!?)\"'”’]*")
 			if trimmed != t {
 				rest := t[len(trimmed):]
 				for k := 0; k < len(rest); k++ {
