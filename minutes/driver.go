@@ -74,16 +74,12 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
 	m.futureMeetings = findFutureMeetings(m, raw)
 	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
-	// are read by their markers. Minutes that do not — many parish and
-	// town councils write "it was agreed to …" in running text — have
-	// their decisions read from the narrative instead.
-	narrative := countMarkers(raw) < 2
+	// are formal: their decisions are read by their markers, and the
+	// narrative adds only what is clearly a decision. Many parish and town
+	// councils write "it was agreed to …" in running text instead.
+	formal := countMarkers(raw) >= 2
 	for _, r := range raw {
-		it := buildItem(m, r)
-		if narrative {
-			addNarrativeDecisions(&it, r)
-		}
-		m.Items = append(m.Items, it)
+		m.Items = append(m.Items, buildItem(m, r, formal))
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
 		m.trace.note(0, "refused: %s", reason)
@@ -142,7 +138,7 @@ func headerEnd(header, lines []line) int {
 }
 
 // buildItem reads one item's records.
-func buildItem(m *Meeting, r *rawItem) Item {
+func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it := Item{Number: r.number, Title: Sanitize(r.title), Line: r.line}
 	var body []string
 	for _, l := range r.lines {
@@ -160,6 +156,10 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		res = []Record{{Text: text, Line: r.line}}
 	}
 	it.Resolutions = res
+	// Decisions told in running text: "The payments were approved", "Prop.
+	// AG, 2nd BH – all agreed", "The Council agreed to fund …".
+	findDecisions(&it, r, used, formal)
+	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
 	it.Actions = append(tabled, findActions(m, r, used)...)

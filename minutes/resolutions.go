@@ -78,6 +78,15 @@ func stripMarker(s string) string {
 	}
 	m := reMarker.FindStringSubmatch(s)
 	rest := s[loc[1]:]
+	// "It was therefore resolved to retain …", "The Committee agreed that
+	// …": a marker with a subject is part of the sentence, kept as written.
+	// A bare marker ("RESOLVED:", "AGREED –", "And Resolved:") is not.
+	if lead := markerLead(s[:loc[1]]); lead && strings.TrimSpace(rest) != "" && !strings.ContainsAny(strings.TrimSpace(rest)[:1], ":-–—") {
+		head := strings.TrimSpace(s[:loc[1]])
+		if strings.HasSuffix(head, "to") || strings.HasSuffix(head, "that") || strings.HasSuffix(head, "That") || strings.HasSuffix(head, "To") {
+			return strings.TrimSpace(s)
+		}
+	}
 	// Keep "That"/"To" as part of the decision's text.
 	head := s[:loc[1]]
 	for _, w := range []string{"that", "That", "THAT", "to", "To"} {
@@ -92,6 +101,14 @@ func stripMarker(s string) string {
 		}
 	}
 	return strings.TrimSpace(strings.TrimLeft(rest, " :-–—,;."))
+}
+
+// markerLead reports whether a marker opens with its subject: "It was
+// resolved", "The Council unanimously agreed" — not "RESOLVED" or "And
+// Resolved".
+func markerLead(head string) bool {
+	low := strings.ToLower(strings.TrimSpace(head))
+	return strings.HasPrefix(low, "it ") || strings.HasPrefix(low, "the ")
 }
 
 // span is a run of lines within an item that a record came from.
@@ -199,6 +216,11 @@ func resolutionEnd(ls []line, i int) int {
 			continue
 		}
 		if strings.HasSuffix(strings.TrimRight(prev, ` "'”’)`), ".") && (startsUpper(t) || strings.HasPrefix(t, "(")) && !strings.HasPrefix(t, "That") && !strings.HasPrefix(t, "To ") {
+			break
+		}
+		// "… Parish Council. (Copies can be had on request)" / "Confirmation
+		// has been …": a bracketed aside closed the sentence.
+		if strings.HasSuffix(prev, ")") && strings.Contains(prev, ". (") && startsUpper(t) && !strings.HasPrefix(t, "That") {
 			break
 		}
 		prev = t
