@@ -82,7 +82,7 @@ const (
 	taskKeep = 2.5
 	taskSure = 3.0
 
-	ownerStrong = 2.0 // a role ("Clerk"), initials known to the attendance, a titled name
+	ownerStrong  = 2.0 // a role ("Clerk"), initials known to the attendance, a titled name
 	ownerPlain   = 1.5 // a capitalised name
 	ownerWeak    = 1.0 // an unknown set of capitals
 	ownerPronoun = 0.5 // "he", "she", "they": someone named before
