@@ -124,7 +124,7 @@ func lexLine(text, raw string) token {
 			t.Kind = tokLabel
 		}
 	}
-	if markerStart(text) {
+	if markerStart(text) && !agreedTask(t.Low) {
 		t.Marker = true
 		if t.Kind != tokHeading || headingQuality(t.Rest) < 0.5 {
 			t.Kind = tokMarker
@@ -164,6 +164,30 @@ func lexLine(text, raw string) token {
 		t.Kind = tokSignature
 	}
 	return t
+}
+
+// agreedTask reports whether a line that opens like a decision ("It was
+// agreed that …", "Members agreed that …") records a task, a matter
+// coming back or an opinion instead: "It was agreed that the Clerk would
+// write …", "… that the plan would come back in June", "… that the meeting
+// had been useful". Only "agreed that <something> be <done>" decides.
+func agreedTask(low string) bool {
+	i := strings.Index(low, "agreed")
+	if i < 0 || i > 40 || strings.HasPrefix(low, "agreed") || strings.HasPrefix(low, "resolved") {
+		return false
+	}
+	head := low[:i]
+	if strings.Contains(head, "resolved") || strings.Contains(head, "decision") {
+		return false
+	}
+	rest := strings.TrimSpace(low[i+len("agreed"):])
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, "unanimously"))
+	if !strings.HasPrefix(rest, "that ") {
+		// "It was agreed RB would collect the keys": no "that".
+		ws := splitWords(rest)
+		return len(ws) > 2 && (ws[1].low == "would" || ws[1].low == "should" || ws[1].low == "will" || len(ws) > 3 && (ws[2].low == "would" || ws[2].low == "should" || ws[2].low == "will"))
+	}
+	return !agreedThatDecides(splitWords(rest), 0, false)
 }
 
 // lexNumber reads a line that opens with a minute number: alone

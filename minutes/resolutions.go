@@ -152,7 +152,27 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		// provide …"), so it is not set aside from the other readers.
 		recs, _ = findMotions(it)
 	}
-	return dedupeRecords(recs), used
+	return dedupeContained(dedupeRecords(recs)), used
+}
+
+// dedupeContained drops a record whose text holds another's whole: the
+// same decision read with and without its "Moved by …" lead-in.
+func dedupeContained(recs []Record) []Record {
+	out := recs[:0:0]
+	for i, r := range recs {
+		f := foldText(r.Text)
+		dup := false
+		for j, o := range recs {
+			if g := foldText(o.Text); i != j && g != "" && g != f && len(g)*2 > len(f) && strings.Contains(f, g) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // resolutionEnd returns the index just after the resolution starting at i.

@@ -511,7 +511,8 @@ func findTasks(s string, att *Attendance) []task {
 		// "asked the Clerk to write", "authorise the Mayor to sign".
 		// (Not when the asking is itself the task: "undertook to ask the
 		// Highways Authority to review …" is the officer's task.)
-		if askVerbs[ws[i].low] && !(i > 0 && (ws[i-1].low == "to" || ws[i-1].low == "would" || ws[i-1].low == "will")) {
+		callsOn := (ws[i].low == "calls" || ws[i].low == "call" || ws[i].low == "called") && i+1 < len(ws) && (ws[i+1].low == "on" || ws[i+1].low == "upon")
+		if (askVerbs[ws[i].low] || callsOn) && !(i > 1 && (ws[i-1].low == "to" || ws[i-1].low == "would" || ws[i-1].low == "will") && ws[i-2].punct == 0) && !(i > 0 && ws[i-1].text == "To") {
 			for j := i + 2; j < len(ws) && j <= i+9; j++ {
 				if ws[j].low == "to" && ws[j-1].punct == 0 {
 					owner, from, os := ownerBefore(ws, j, att)
@@ -540,6 +541,13 @@ func findTasks(s string, att *Attendance) []task {
 				break
 			}
 			owner, from, os := ownerBefore(ws, i, att)
+			if os == 0 && i > 1 && ws[i-1].low == "who" && ws[i-2].punct == ',' {
+				// "referred to the Cabinet Member for Environment, who will
+				// respond": the one named before "who".
+				cut := append([]word(nil), ws[:i-1]...)
+				cut[len(cut)-1].punct = 0
+				owner, from, os = ownerBefore(cut, i-1, att)
+			}
 			if os == 0 && i > 0 && (ws[i-1].low == "and" || ws[i-1].low == "but") {
 				// "The CEO took the question on notice and will respond":
 				// the sentence's subject acts.
@@ -614,7 +622,7 @@ func findTasks(s string, att *Attendance) []task {
 			if pp >= len(ws) || !taskParticiples[ws[pp].low] || !passiveFuture(ws, i) {
 				continue
 			}
-			if comesBackWords[ws[pp].low] && committed(ws, pp) {
+			if comesBackWords[ws[pp].low] && (committed(ws, pp) || comesBackTask(ws, pp)) || ws[pp].low == "added" && comesBackTask(ws, pp) || ws[pp].low == "provided" && comesBackTask(ws, pp) {
 				continue // "would be reported to the Committee": a follow-up, not an action
 			}
 			if stopped(ws, i-1) || conditional(ws, i) {
@@ -711,9 +719,9 @@ func passiveFuture(ws []word, i int) bool {
 	}
 	// "requested that a copy … be shared", "asked that the figures be
 	// circulated": a request that something be done.
-	for j := i - 1; j > 0 && j >= i-16; j-- {
-		if ws[j].low == "that" && (ws[j-1].low == "requested" || ws[j-1].low == "asked" || ws[j-1].low == "agreed" || ws[j-1].low == "resolved") {
-			return true
+	for j := i - 1; j >= 0 && j >= i-16; j-- {
+		if ws[j].low == "that" && (j == 0 || ws[j-1].low == "requested" || ws[j-1].low == "asked" || ws[j-1].low == "agreed" || ws[j-1].low == "resolved" || ws[j-1].low == "and") {
+			return true // "That a letter be sent", "… and that the complaint be forwarded"
 		}
 		if ws[j].punct == '.' || ws[j].punct == ';' {
 			break
@@ -756,7 +764,8 @@ var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "c
 // Members with a timetable") stays an action.
 func comesBackTask(ws []word, v int) bool {
 	switch ws[v].low {
-	case "report", "update", "present", "bring", "return", "submit", "provide", "give", "come", "table", "reconsider", "revisit":
+	case "report", "update", "present", "bring", "return", "submit", "provide", "give", "come", "table", "reconsider", "revisit",
+		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered":
 	default:
 		return false
 	}
