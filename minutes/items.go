@@ -74,7 +74,7 @@ func findEnd(lines []line) int {
 func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
 	cands := findCandidates(lines, end)
 	weighHeadless(cands)
-	chain = bestChain(cands)
+	chain = foldParagraphs(bestChain(cands), lines)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			chain = alt
@@ -145,6 +145,70 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(bodyStart, next)})
 	}
 	return header, items, chain
+}
+
+// foldParagraphs takes numbered paragraphs out of the chain: under an
+// "x.0" heading, or when most of an item's x.1, x.2 … children read as
+// sentences ("4.2 Clerk to report the blocked gully …"), the children are
+// paragraphs of item x, not items of their own. Children that read as
+// headings ("8.1 General Manager's Report") stay items.
+func foldParagraphs(chain []candidate, lines []line) []candidate {
+	if len(chain) < 3 {
+		return chain
+	}
+	parent := map[int]int{} // chain index of each top-level number x (or x.0)
+	for k, c := range chain {
+		if c.scheme != "dotted" {
+			return chain
+		}
+		if len(c.nums) == 1 || len(c.nums) == 2 && c.nums[1] == 0 {
+			parent[c.nums[0]] = k
+		}
+	}
+	type group struct {
+		kids, sentences int
+		zero            bool
+	}
+	groups := map[int]*group{}
+	for _, c := range chain {
+		if len(c.nums) != 2 || c.nums[1] == 0 {
+			continue
+		}
+		p, ok := parent[c.nums[0]]
+		if !ok {
+			continue
+		}
+		g := groups[c.nums[0]]
+		if g == nil {
+			g = &group{zero: len(chain[p].nums) == 2}
+			groups[c.nums[0]] = g
+		}
+		g.kids++
+		if paragraphLike(c, lines) {
+			g.sentences++
+		}
+	}
+	out := chain[:0:0]
+	for _, c := range chain {
+		if len(c.nums) == 2 && c.nums[1] > 0 {
+			if g := groups[c.nums[0]]; g != nil && (g.zero || g.sentences*5 >= g.kids*3) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// paragraphLike reports whether a numbered line reads as a paragraph:
+// its text runs on as a sentence rather than naming a subject.
+func paragraphLike(c candidate, lines []line) bool {
+	t := lines[c.idx].Text
+	if c.title != c.idx {
+		return false // a number alone, its heading below: a heading
+	}
+	words := len(strings.Fields(t))
+	return endsSentence(t) && words > 3 || words > 9 || c.quality < 0.7
 }
 
 // restAfterHeading is the text on a heading's line after the heading.

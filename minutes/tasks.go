@@ -489,6 +489,11 @@ func verbAt(ws []word, i int) float64 {
 // where two overlap.
 func findTasks(s string, att *Attendance) []task {
 	ws := splitWords(s)
+	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
+	// number is not part of the owner.
+	for len(ws) > 0 && paragraphLabel(ws[0].text) {
+		ws = ws[1:]
+	}
 	if len(ws) < 2 {
 		return nil
 	}
@@ -709,6 +714,27 @@ func subjectOf(ws []word, limit int, att *Attendance) (string, int, float64) {
 		}
 	}
 	return "", limit, 0
+}
+
+// paragraphLabel reports whether a word is a paragraph's number or
+// label: "4.3", "12", "(b)", "ii)", "a.".
+func paragraphLabel(w string) bool {
+	w = strings.Trim(w, "().")
+	if w == "" {
+		return true
+	}
+	if len(w) <= 4 && strings.Trim(w, "ivx") == "" {
+		return true
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+		return true
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // passiveFuture reports whether the "be" at i is a promise: "will be",
