@@ -28,6 +28,10 @@ type Meeting struct {
 	futureMeetings []Date
 	// trace collects how the parse went, when Options.Trace asks for it.
 	trace *Trace
+	// idBody is the short name record IDs use for a meeting of the full
+	// council ("Council", "City Council"), whose Committee is the
+	// council's own name.
+	idBody string
 }
 
 // Attendance is who the minutes record as present, in attendance, absent
