@@ -13,6 +13,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/minutebook/minutebook/minutes"
+	"github.com/minutebook/minutebook/minutes/extract"
 )
 
 // Options adjust Open. Every field is optional.
@@ -37,6 +38,9 @@ type Options struct {
 	// when it cannot get the index ("minutebook tui"); "" means the
 	// program's name and arguments.
 	Command string
+	// ReadLimits bound how synced meetings' documents are read (see
+	// SyncSource); the zero value means extract's defaults.
+	ReadLimits extract.Limits
 }
 
 // DefaultIndexWait is how long a process waits for the search index before
@@ -88,6 +92,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Library, error) {
 			return minutes.ParseBytes(data, minutes.Options{Name: name})
 		}
 	}
+	opt.Parse = withBundles(opt.Parse, opt.ReadLimits)
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
