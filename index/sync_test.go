@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -474,5 +476,101 @@ func TestSyncInterruptedResumes(t *testing.T) {
 	}
 	if got := srv.Count("GetMeeting"); got > total-3 || srv.Count("GetCommittees") != 0 {
 		t.Errorf("the resumed sync asked for %d meetings and the committees %d times; 3 were done before", got, srv.Count("GetCommittees"))
+	}
+}
+
+// TestSyncChild is not a test: it is the child process of
+// TestSyncKilledResumes, syncing until it is killed.
+func TestSyncChild(t *testing.T) {
+	dir, site := os.Getenv("MINUTEBOOK_SYNC_CHILD"), os.Getenv("MINUTEBOOK_SYNC_SITE")
+	if dir == "" {
+		t.Skip("only run as a child process")
+	}
+	l := syncLibrary(t, dir)
+	src := addSource(t, l, site)
+	if _, err := l.SyncSource(context.Background(), src, fastSync()); err != nil {
+		t.Fatal(err)
+	}
+	os.Exit(0)
+}
+
+func TestSyncKilledResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	srv := moderngovtest.New(moderngovtest.Options{Committees: 3, Meetings: 6, PDFEvery: 5})
+	defer srv.Close()
+	srv.SetDelay(3 * time.Millisecond)
+	total := len(srv.Meetings())
+	for _, killAt := range []int{2, 7, 12} {
+		dir := t.TempDir()
+		var seen atomic.Int32
+		killed := make(chan struct{})
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSyncChild$", "-test.v=false")
+		cmd.Env = append(os.Environ(), "MINUTEBOOK_SYNC_CHILD="+dir, "MINUTEBOOK_SYNC_SITE="+srv.URL)
+		cmd.Stderr = os.Stderr
+		srv.OnRequest(func(key string) {
+			if strings.HasPrefix(key, "GetMeeting/") && int(seen.Add(1)) == killAt {
+				// Land at different points: waiting for the answer,
+				// parsing, writing.
+				go func() {
+					time.Sleep(time.Duration(killAt) * time.Millisecond)
+					cmd.Process.Signal(syscall.SIGKILL)
+					close(killed)
+				}()
+			}
+		})
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		srv.OnRequest(nil)
+		select {
+		case <-killed:
+		default:
+			t.Fatalf("the child finished before it was killed (%v)", err)
+		}
+
+		// Whatever the child left is whole meetings only.
+		l := syncLibrary(t, dir)
+		ctx := context.Background()
+		var ok string
+		if err := l.store.reader.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+			t.Fatalf("integrity: %q %v", ok, err)
+		}
+		checkWhole := func(when string) int {
+			ms, err := l.Meetings(ctx, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ms := range ms {
+				d, err := l.Meeting(ctx, ms.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(d.Items) < 5 || d.SourceURL == "" {
+					t.Errorf("%s: meeting %s has %d items, source %q", when, ms.ID, len(d.Items), d.SourceURL)
+				}
+			}
+			return len(ms)
+		}
+		before := checkWhole("after the kill")
+		srcs, _ := l.Sources(ctx)
+		if len(srcs) != 1 || !srcs[0].Interrupted {
+			t.Fatalf("after the kill at %d: sources %+v", killAt, srcs)
+		}
+		srv.ResetCounts()
+		res := mustSync(t, l, srcs[0], fastSync())
+		after := checkWhole("after resuming")
+		if !res.Resumed || after != total || res.Failed != 0 || res.New != total-before {
+			t.Errorf("kill at %d: resumed %+v; %d meetings before, %d after, want %d", killAt, res, before, after, total)
+		}
+		// Only what was not done is fetched again (the meeting the child
+		// was killed on at most once more).
+		if got := srv.Count("GetMeeting"); got > total-killAt+2 {
+			t.Errorf("kill at %d: the resumed sync asked for %d meetings", killAt, got)
+		}
+		t.Logf("killed at request %d: %d meetings whole after the kill; resumed with %d requests: %s", killAt, before, srv.Count("GetMeeting"), res.Summary())
+		l.Close()
 	}
 }

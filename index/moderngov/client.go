@@ -141,6 +141,7 @@ type Client struct {
 	http  *http.Client
 	mu    sync.Mutex // one request at a time
 	last  time.Time  // when the last request started
+	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
 }
 
@@ -172,7 +173,7 @@ func New(site Site, opt Options) *Client {
 	if opt.Logf == nil {
 		opt.Logf = func(string, ...any) {}
 	}
-	c := &Client{site: site, opt: opt, sleep: sleepCtx}
+	c := &Client{site: site, opt: opt, now: time.Now, sleep: sleepCtx}
 	tr := opt.Transport
 	if tr == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -433,10 +434,10 @@ func (c *Client) fetch(ctx context.Context, r request) (response, error) {
 	defer c.mu.Unlock()
 	var last *Error
 	for attempt := 1; ; attempt++ {
-		if err := c.sleep(ctx, time.Until(c.last.Add(c.opt.Interval))); err != nil {
+		if err := c.sleep(ctx, c.last.Add(c.opt.Interval).Sub(c.now())); err != nil {
 			return response{}, err
 		}
-		c.last = time.Now()
+		c.last = c.now()
 		resp, retryAfter, err := c.once(ctx, r)
 		if err == nil {
 			return resp, nil
