@@ -64,7 +64,7 @@ func openForTUI(ctx context.Context, dir string, notices *noticeLog) (index.API,
 	if dir == "" {
 		dir = index.DefaultDir()
 	}
-	opt := index.Options{Parse: parseDocument, Logf: notices.logf, Command: "minutebook (TUI)"}
+	opt := index.Options{Parse: parseDocument, ReadLimits: documentLimits(), Logf: notices.logf, Command: "minutebook (TUI)"}
 	if exists(dir) {
 		lib, err := index.Open(ctx, dir, opt)
 		if err != nil {
