@@ -246,7 +246,7 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 			for _, fl := range res.Failures {
 				fmt.Fprintln(a.stderr, "minutebook:", safe(fl.Error()))
 			}
-			printSyncSummary(a, src, res, f.save != "")
+			printSyncSummary(a, src, res, f.save != "", errors.Is(err, context.Canceled))
 		}
 		if err != nil {
 			if errors.Is(err, context.Canceled) {
@@ -310,10 +310,13 @@ func toSyncReport(src index.Source, res index.SyncResult, err error) syncReport 
 	return r
 }
 
-func printSyncSummary(a *app, src index.Source, res index.SyncResult, saveOnly bool) {
+func printSyncSummary(a *app, src index.Source, res index.SyncResult, saveOnly, interrupted bool) {
 	label := safe(src.Label())
 	if res.Resumed {
 		label += " (resumed)"
+	}
+	if interrupted {
+		label += " interrupted after " + plural(res.Fetched, "meeting")
 	}
 	if saveOnly {
 		fmt.Fprintf(a.stdout, "%s: saved %s from %s; %s failed.\n", label, plural(res.Saved, "answer"), plural(res.Committees, "committee"), plural(res.Failed, "meeting"))

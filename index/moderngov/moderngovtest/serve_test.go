@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -15,7 +16,8 @@ import (
 //
 //	MINUTEBOOK_FAKE_SITE=1 go test ./index/moderngov/moderngovtest -run TestServe -v
 //
-// MINUTEBOOK_FAKE_COMMITTEES and MINUTEBOOK_FAKE_MEETINGS size it.
+// MINUTEBOOK_FAKE_COMMITTEES, MINUTEBOOK_FAKE_MEETINGS (per committee) and
+// MINUTEBOOK_FAKE_EVERY (days between a committee's meetings) size it.
 func TestServe(t *testing.T) {
 	if os.Getenv("MINUTEBOOK_FAKE_SITE") == "" {
 		t.Skip("set MINUTEBOOK_FAKE_SITE=1 to run a fake site")
@@ -26,8 +28,10 @@ func TestServe(t *testing.T) {
 		}
 		return def
 	}
-	s := New(Options{Committees: n("MINUTEBOOK_FAKE_COMMITTEES", 4), Meetings: n("MINUTEBOOK_FAKE_MEETINGS", 8), PDFEvery: 5, CancelEvery: 9,
-		Conditional: true, First: minutes.MakeDate(2025, 6, 3), Published: minutes.MakeDate(2026, 1, 31)})
+	committees, meetings, every := n("MINUTEBOOK_FAKE_COMMITTEES", 4), n("MINUTEBOOK_FAKE_MEETINGS", 8), n("MINUTEBOOK_FAKE_EVERY", 28)
+	// Every meeting held by today, the last a week ago.
+	first := minutes.DateOf(time.Now()).AddDays(-7 - committees - (meetings-1)*every)
+	s := New(Options{Committees: committees, Meetings: meetings, Every: every, First: first, PDFEvery: 5, CancelEvery: 9, Conditional: true})
 	defer s.Close()
 	fmt.Println("fake Modern.gov site at", s.URL)
 	c := make(chan os.Signal, 1)
