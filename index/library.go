@@ -20,7 +20,8 @@ import (
 type Options struct {
 	// Parse turns a document's bytes into a meeting; nil means
 	// minutes.ParseBytes. The CLI passes a parser that also reads PDF,
-	// DOCX and HTML.
+	// DOCX and HTML. Synced meetings (moderngov bundles) are read by
+	// moderngov.ParseBundle whatever Parse is.
 	Parse func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error)
 	// Now is the clock for tracking timestamps and the default as-of
 	// date; nil means time.Now.

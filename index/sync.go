@@ -126,6 +126,10 @@ func (f SyncFailure) Error() string {
 // sync stopped rather than hammer it.
 var ErrSiteRefused = errors.New("the site refused the sync")
 
+// ErrUnlisted: the site's committees could not be listed, so nothing
+// was synced (the address is wrong, or the site is down or refuses).
+var ErrUnlisted = errors.New("cannot list the committees of")
+
 // refusalsInARow is how many 4xx answers in a row stop a sync.
 const refusalsInARow = 5
 
@@ -495,6 +499,13 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 	if s.opt.SaveOnly {
 		return nil
 	}
+	if other, err := l.otherCouncilsMeeting(ctx, minutes.CommitteeSlug(b.Committee)+"-"+b.Date, s.site, s.src.Council); err != nil {
+		return l.store.wrap("sync", err)
+	} else if other != "" {
+		err := fmt.Errorf("the library already holds %s under the same meeting ID; it cannot hold both (sync the two councils into separate libraries with --library)", other)
+		s.fail(failure(err), nil)
+		return record("failed", err.Error())
+	}
 	ir, err := l.Import(ctx, b.Name(), b.Encode())
 	if err != nil {
 		if ctx.Err() != nil {
@@ -552,7 +563,7 @@ func (s *syncRun) siteError(err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	return fmt.Errorf("cannot list the committees of %s: %w", s.site.String(), err)
+	return fmt.Errorf("%w %s: %w", ErrUnlisted, s.site.String(), err)
 }
 
 // libraryFailure reports whether an import failed because of the library
@@ -587,4 +598,26 @@ func (l *Library) dropSyncedMeeting(ctx context.Context, id, hash string) error 
 		_, err := bump(ctx, tx, id)
 		return err
 	}))
+}
+
+// otherCouncilsMeeting describes the meeting with this ID when it came
+// from another site, or names another council: two councils' committees
+// of one name meeting on one day would otherwise replace each other.
+func (l *Library) otherCouncilsMeeting(ctx context.Context, id string, site moderngov.Site, council string) (string, error) {
+	var have, committee string
+	var url sql.NullString
+	err := l.store.reader.QueryRowContext(ctx, "SELECT m.council, m.committee, u.url FROM meetings m LEFT JOIN source_urls u ON u.id = m.id WHERE m.id = ?", id).
+		Scan(&have, &committee, &url)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	switch {
+	case url.String != "" && !site.SameSite(url.String):
+		return fmt.Sprintf("a meeting of %s from %s", committee, minutes.Sanitize(url.String)), nil
+	case have != "" && council != "" && committeeKey(have) != committeeKey(council):
+		return fmt.Sprintf("a meeting of %s of %s", committee, have), nil
+	}
+	return "", nil
 }

@@ -579,3 +579,27 @@ func TestSyncKilledResumes(t *testing.T) {
 		l.Close()
 	}
 }
+
+func TestSyncTwoCouncilsSameCommitteeAndDay(t *testing.T) {
+	// Two councils' Audit Committees meet on the same day: the second
+	// site's meeting is refused rather than replacing the first's.
+	a := moderngovtest.New(moderngovtest.Options{Committees: 1, Meetings: 2})
+	defer a.Close()
+	b := moderngovtest.New(moderngovtest.Options{Committees: 1, Meetings: 2})
+	defer b.Close()
+	l := syncLibrary(t, "")
+	ctx := context.Background()
+	mustSync(t, l, addSource(t, l, a.URL), fastSync())
+	src, _, err := l.AddSource(ctx, SourceConfig{Site: b.URL, Council: "Marlbridge District Council"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustSync(t, l, src, fastSync())
+	if res.Failed != 2 || res.New != 0 || !strings.Contains(res.Failures[0].Error(), "under the same meeting ID") {
+		t.Errorf("%+v %v", res, res.Failures)
+	}
+	d, _ := l.Meeting(ctx, "ac-"+a.Meetings()[0].Date.String())
+	if d == nil || !strings.HasPrefix(d.SourceURL, a.URL) || d.Council != "Wexcombe Borough Council" {
+		t.Errorf("the first council's meeting was replaced: %+v", d)
+	}
+}

@@ -185,6 +185,7 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 	defer lib.Close()
 
 	var sources []index.Source
+	newSource := false // the source was added by this command
 	if url != "" {
 		src, err := lib.FindSource(ctx, url)
 		added := false
@@ -202,9 +203,7 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 		if err != nil {
 			return err
 		}
-		if added && f.save == "" && !f.asJSON {
-			fmt.Fprintf(a.stdout, "Added %s as a source: minutebook sync updates it from now on.\n", safe(src.Site))
-		}
+		newSource = added
 		sources = append(sources, src)
 	} else {
 		if sources, err = lib.Sources(ctx); err != nil {
@@ -242,11 +241,24 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 		rep := toSyncReport(src, res, err)
 		reports = append(reports, rep)
 		failedMeetings += res.Failed
+		unlisted := errors.Is(err, index.ErrUnlisted)
+		if newSource && unlisted && f.save == "" {
+			// A site that cannot even be listed is not remembered: the
+			// address is probably wrong.
+			if rerr := lib.RemoveSource(ctx, src.ID); rerr == nil && !f.asJSON {
+				defer fmt.Fprintf(a.stderr, "minutebook: %s was not added as a source; check the address and sync again\n", safe(src.Site))
+			}
+		}
 		if !f.asJSON {
 			for _, fl := range res.Failures {
 				fmt.Fprintln(a.stderr, "minutebook:", safe(fl.Error()))
 			}
-			printSyncSummary(a, src, res, f.save != "", errors.Is(err, context.Canceled))
+			if !unlisted {
+				if newSource && f.save == "" && err == nil {
+					fmt.Fprintf(a.stdout, "Added %s as a source: minutebook sync updates it from now on.\n", safe(src.Site))
+				}
+				printSyncSummary(a, src, res, f.save != "", errors.Is(err, context.Canceled))
+			}
 		}
 		if err != nil {
 			if errors.Is(err, context.Canceled) {

@@ -107,6 +107,16 @@ func TestSyncCommandFailures(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "403 Forbidden") || !strings.Contains(errOut, "cannot list the committees") {
 		t.Errorf("403: exit %d %s", code, errOut)
 	}
+	// A new site that cannot be listed is not remembered; a known one is.
+	wrong := fakeSite(t, moderngovtest.Options{Committees: 1, Meetings: 1})
+	wrong.Fail("GetCommittees", moderngovtest.Fault{Kind: moderngovtest.FaultHTMLPage})
+	_, errOut, code = runLib(t, lib, "sync", wrong.URL, "--rate", "0")
+	if code != 1 || !strings.Contains(errOut, "HTML page") || !strings.Contains(errOut, wrong.URL+" was not added as a source") {
+		t.Errorf("a site that is not Modern.gov: exit %d %s", code, errOut)
+	}
+	if out, _, _ := runLib(t, lib, "sources"); strings.Contains(out, wrong.URL) || !strings.Contains(out, srv.URL) {
+		t.Errorf("sources after a failed first sync:\n%s", out)
+	}
 	for _, args := range [][]string{
 		{"sync", "ftp://example.gov.uk"},
 		{"sync", srv.URL, "--since", "last week"},
