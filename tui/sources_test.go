@@ -104,7 +104,9 @@ func TestSourcesViewAndBackgroundSync(t *testing.T) {
 	// A failed sync says why.
 	_, cmd = h.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'S'}})
 	cmd = step(t, h, cmd)
-	go func() { s.release <- errors.New("democracy.wexcombe.example: cannot list the committees: 403 Forbidden") }()
+	go func() {
+		s.release <- errors.New("democracy.wexcombe.example: cannot list the committees: 403 Forbidden")
+	}()
 	h.run(cmd)
 	h.contains("✗ Sync failed: democracy.wexcombe.example: cannot list the committees: 403 Forbidden")
 }
