@@ -94,7 +94,7 @@ type SyncResult struct {
 func (r SyncResult) Summary() string {
 	parts := []string{fmt.Sprintf("%d new", r.New), fmt.Sprintf("%d changed", r.Changed), fmt.Sprintf("%d unchanged", r.Unchanged)}
 	if r.Waiting > 0 {
-		parts = append(parts, fmt.Sprintf("%d without minutes yet", r.Waiting))
+		parts = append(parts, fmt.Sprintf("%d without minutes", r.Waiting))
 	}
 	parts = append(parts, fmt.Sprintf("%d failed", r.Failed))
 	return strings.Join(parts, ", ")
@@ -212,9 +212,14 @@ func (s *syncRun) run(ctx context.Context) error {
 	if err := s.fetch(ctx); err != nil {
 		return err
 	}
+	now := l.now().UTC()
 	return l.store.wrap("sync", l.store.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE sync_sources SET run_started = '', run_planned = 0, last_sync = ?, last_result = ? WHERE id = ?`,
-			l.now().UTC().Format(timeFormat), s.res.Summary(), s.src.ID)
+			now.Format(timeFormat), s.res.Summary(), s.src.ID)
+		if err == nil {
+			// List answers for windows long gone are no use any more.
+			_, err = tx.ExecContext(ctx, "DELETE FROM sync_http WHERE fetched_at < ?", now.AddDate(0, -3, 0).Format(timeFormat))
+		}
 		return err
 	}))
 }
@@ -234,7 +239,10 @@ func (s *syncRun) since() minutes.Date {
 	case !s.src.Since.IsZero():
 		return s.src.Since
 	}
-	return s.today.AddDays(-DefaultSyncWindow)
+	// From the first of the month a year back: the lists' addresses then
+	// stay the same for a month, so conditional requests can answer them.
+	back := s.today.AddDays(-DefaultSyncWindow)
+	return minutes.MakeDate(back.Year, back.Month, 1)
 }
 
 // pickCommittees chooses the committees to sync: those named (by ID or
@@ -320,7 +328,9 @@ func (s *syncRun) plan(ctx context.Context) error {
 	if err != nil {
 		return s.l.store.wrap("sync", err)
 	}
-	from, to := s.since(), s.today
+	// To the end of the month, for the same reason; meetings after today
+	// are left out below.
+	from, to := s.since(), minutes.EndOfMonth(s.today.Year, s.today.Month)
 	for i, c := range committees {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -434,19 +444,29 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 		row.state = state
 		return l.store.wrap("sync", l.setSyncMeeting(ctx, s.src.ID, row, errText))
 	}
+	// Ask conditionally when what the last answer gave still stands: the
+	// meeting it imported is in the library, or it had no minutes yet.
 	var cond moderngov.Validators
-	if row.state == "imported" && !s.opt.SaveOnly {
+	switch {
+	case s.opt.SaveOnly:
+	case row.state == "imported":
 		if ok, err := l.meetingExists(ctx, row.meetingID); err != nil {
 			return l.store.wrap("sync", err)
 		} else if ok {
 			cond = row.val
 		}
+	case row.state == "unpublished", row.state == "cancelled", row.state == "nominutes":
+		cond = row.val
 	}
 	m, val, err := s.client.Meeting(ctx, row.remoteID, cond)
 	if errors.Is(err, moderngov.ErrNotModified) {
 		s.refused = 0
-		s.res.Unchanged++
-		return record("imported", "")
+		if row.state == "imported" {
+			s.res.Unchanged++
+		} else {
+			s.res.Waiting++
+		}
+		return record(row.state, "")
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -479,6 +499,7 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 		link, ok := moderngov.PrintedMinutesLink(m)
 		if !ok {
 			s.res.Waiting++
+			row.val = val
 			return record("nominutes", "the site gives neither per-item minutes nor printed minutes")
 		}
 		pdf, err := s.client.Document(ctx, link.URL)

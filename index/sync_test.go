@@ -151,6 +151,11 @@ func TestSyncTwiceAddsNothingTheSecondTime(t *testing.T) {
 	if n := srv.Count("document"); n != 0 {
 		t.Errorf("the second sync fetched %d PDFs again", n)
 	}
+	// Everything was asked conditionally and nothing had changed: every
+	// answer was 304 Not Modified.
+	if n, all := srv.Count("304"), len(srv.Requests()); n != all || all == 0 {
+		t.Errorf("%d of the second sync's %d requests were answered 304", n, all)
+	}
 	for _, ua := range srv.UserAgents() {
 		if !strings.HasPrefix(ua, "minutebook/") || !strings.Contains(ua, moderngov.ProjectURL) {
 			t.Errorf("User-Agent %q", ua)

@@ -74,7 +74,7 @@ at all.`,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.committees, "committee", nil, "sync only this committee (its name, part of it, or the site's ID); repeat for more")
-	fl.StringVar(&f.since, "since", "", "sync meetings from this date (YYYY-MM-DD; default a year back)")
+	fl.StringVar(&f.since, "since", "", "sync meetings from this date (YYYY-MM-DD; default the start of the month a year back)")
 	fl.Float64Var(&f.rate, "rate", 1, "requests a second (0: no limit — only for your own server)")
 	fl.BoolVar(&f.recheck, "recheck", false, "fetch every meeting in the window again, however long ago it was imported")
 	fl.StringVar(&f.council, "council", "", "the council's name, for a new source (\"Wexcombe Borough Council\")")

@@ -325,7 +325,7 @@ func (s *Server) Requests() []string {
 }
 
 // Count is how many requests with this key (or, for "GetMeeting", of
-// this kind) were served.
+// this kind) were served; "304" counts the Not Modified answers.
 func (s *Server) Count(key string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -432,6 +432,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("ETag", tag)
 		w.Header().Set("Last-Modified", modified.Format(http.TimeFormat))
 		if inm := r.Header.Get("If-None-Match"); inm != "" && inm == tag {
+			s.mu.Lock()
+			s.counts["304"]++
+			s.mu.Unlock()
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
