@@ -64,6 +64,7 @@ func testBundle() *Bundle {
 			{ID: "3", Number: "14", Title: "Licence Review: Premises at 4 High Street", Restricted: true,
 				HTML: "<p>RESOLVED: That the licence be suspended for six weeks.</p>"},
 			{ID: "4", Number: "15", Title: "Agenda only"},
+			{ID: "5", Number: "16", Title: "Exempt: Contract Award", Restricted: true}, // restricted, so no public minute
 		},
 		Attendees: []BundleAttendee{{Name: "Councillor Basil Curley", Role: "Chair", Attendance: "Present"}, {Name: "Councillor Holly Marsh", Attendance: "Apologies"}},
 	}
@@ -82,8 +83,8 @@ func TestParseBundle(t *testing.T) {
 	if m.ID() != "lc-2026-03-10" || m.Council != "Wexcombe Borough Council" || m.Start != "18:30" {
 		t.Errorf("meeting %s council %q start %q", m.ID(), m.Council, m.Start)
 	}
-	if len(m.Items) != 3 {
-		t.Fatalf("items %+v", m.Items)
+	if len(m.Items) != 4 || m.Items[3].Number != "16" || !m.Items[3].Exempt {
+		t.Fatalf("items %+v: want 12, 13, 14 and the restricted 16 (15 has no minute)", m.Items)
 	}
 	if m.Items[2].Number != "14" || !m.Items[2].Exempt || m.Items[1].Exempt || m.Items[1].URL != "https://democracy.example.gov.uk/mgAi.aspx?ID=2" {
 		t.Errorf("items %+v", m.Items)
