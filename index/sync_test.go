@@ -516,6 +516,7 @@ func TestSyncKilledResumes(t *testing.T) {
 		dir := t.TempDir()
 		var seen atomic.Int32
 		killed := make(chan struct{})
+		proc := make(chan *os.Process, 1)
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSyncChild$", "-test.v=false")
 		cmd.Env = append(os.Environ(), "MINUTEBOOK_SYNC_CHILD="+dir, "MINUTEBOOK_SYNC_SITE="+srv.URL)
 		cmd.Stderr = os.Stderr
@@ -525,7 +526,7 @@ func TestSyncKilledResumes(t *testing.T) {
 				// parsing, writing.
 				go func() {
 					time.Sleep(time.Duration(killAt) * time.Millisecond)
-					cmd.Process.Signal(syscall.SIGKILL)
+					(<-proc).Signal(syscall.SIGKILL)
 					close(killed)
 				}()
 			}
@@ -533,6 +534,7 @@ func TestSyncKilledResumes(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		proc <- cmd.Process
 		err := cmd.Wait()
 		srv.OnRequest(nil)
 		select {
