@@ -77,7 +77,7 @@ at all.`,
 	fl.StringVar(&f.since, "since", "", "sync meetings from this date (YYYY-MM-DD; default the start of the month a year back)")
 	fl.Float64Var(&f.rate, "rate", 1, "requests a second (0: no limit — only for your own server)")
 	fl.BoolVar(&f.recheck, "recheck", false, "fetch every meeting in the window again, however long ago it was imported")
-	fl.StringVar(&f.council, "council", "", "the council's name, for a new source (\"Wexcombe Borough Council\")")
+	fl.StringVar(&f.council, "council", "", "the council's name, remembered with the source (\"Wexcombe Borough Council\")")
 	fl.StringVar(&f.offline, "offline", "", "read the site's answers from this folder (saved by --save) instead of the network")
 	fl.StringVar(&f.save, "save", "", "save the site's answers into this folder and import nothing")
 	fl.BoolVar(&f.asJSON, "json", false, "print what each sync did as JSON")
