@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -608,5 +609,46 @@ func TestSyncTwoCouncilsSameCommitteeAndDay(t *testing.T) {
 	d, _ := l.Meeting(ctx, "ac-"+a.Meetings()[0].Date.String())
 	if d == nil || !strings.HasPrefix(d.SourceURL, a.URL) || d.Council != "Wexcombe Borough Council" {
 		t.Errorf("the first council's meeting was replaced: %+v", d)
+	}
+}
+
+func TestSyncMeetingMovedOnTheSite(t *testing.T) {
+	// The council corrects a meeting's date: the parse under the old date
+	// goes, the meeting comes in under the new one, and tracking on the
+	// old records is kept (as orphans, shown and reported like any).
+	srv := moderngovtest.New(moderngovtest.Options{Committees: 1, Meetings: 3})
+	defer srv.Close()
+	l := syncLibrary(t, "")
+	src := addSource(t, l, srv.URL)
+	ctx := context.Background()
+	mustSync(t, l, src, fastSync())
+	fm := srv.Meetings()[2]
+	oldID := minutes.CommitteeSlug(fm.Committee.Title) + "-" + fm.Date.String()
+	d, err := l.Meeting(ctx, oldID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := d.Items[3].Records[0].ID
+	if _, err := l.Update(ctx, rec, Change{Note: "before the date was corrected"}); err != nil {
+		t.Fatal(err)
+	}
+	moved := fm.Date.AddDays(1)
+	srv.Change(fm.ID, func(m *moderngovtest.Meeting) { m.Date, m.DateText = moved, fmt.Sprintf("%02d/%02d/%04d", moved.Day, moved.Month, moved.Year) })
+	res := mustSync(t, l, src, fastSync())
+	if res.Changed != 1 || res.Failed != 0 {
+		t.Fatalf("%+v %v", res, res.Failures)
+	}
+	if _, err := l.Meeting(ctx, oldID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the meeting under its old date: %v", err)
+	}
+	if _, err := l.Meeting(ctx, minutes.CommitteeSlug(fm.Committee.Title)+"-"+moved.String()); err != nil {
+		t.Errorf("the meeting under its new date: %v", err)
+	}
+	orphans, _ := l.Orphans(ctx)
+	if len(orphans) != 1 || orphans[0].ID != rec || orphans[0].LastNote != "before the date was corrected" {
+		t.Errorf("orphans %+v", orphans)
+	}
+	if n, _ := l.Meetings(ctx, ""); len(n) != 3 {
+		t.Errorf("%d meetings, want 3", len(n))
 	}
 }
