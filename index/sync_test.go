@@ -633,7 +633,9 @@ func TestSyncMeetingMovedOnTheSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	moved := fm.Date.AddDays(1)
-	srv.Change(fm.ID, func(m *moderngovtest.Meeting) { m.Date, m.DateText = moved, fmt.Sprintf("%02d/%02d/%04d", moved.Day, moved.Month, moved.Year) })
+	srv.Change(fm.ID, func(m *moderngovtest.Meeting) {
+		m.Date, m.DateText = moved, fmt.Sprintf("%02d/%02d/%04d", moved.Day, moved.Month, moved.Year)
+	})
 	res := mustSync(t, l, src, fastSync())
 	if res.Changed != 1 || res.Failed != 0 {
 		t.Fatalf("%+v %v", res, res.Failures)
