@@ -70,6 +70,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		}
 	}
 	readHeader(m, lines[:end], headerEnd(header, lines), text)
+	applyKnown(m, opt)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
 	m.futureMeetings = findFutureMeetings(m, raw)
@@ -82,8 +83,11 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.Items = append(m.Items, buildItem(m, r, formal))
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
-		m.trace.note(0, "refused: %s", reason)
-		return nil, reject(ErrNotMinutes, reason)
+		if !opt.KnownMinutes {
+			m.trace.note(0, "refused: %s", reason)
+			return nil, reject(ErrNotMinutes, reason)
+		}
+		m.warn(0, "published as minutes, but "+reason)
 	}
 	if m.Date.IsZero() {
 		m.warn(0, "no meeting date found")
