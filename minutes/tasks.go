@@ -71,9 +71,9 @@ type task struct {
 	from, to  int // byte span of the clause in the sentence
 	why       string
 	score     float64
-	passive   bool // no one named: "a letter would be sent"
-	ownerFrom int  // word index where the owner starts
-	verb      int  // word index of the verb of doing; -1 for a passive
+	passive   bool   // no one named: "a letter would be sent"
+	ownerFrom int    // word index where the owner starts
+	verb      int    // word index of the verb of doing; -1 for a passive
 	link      string // the words joining owner and verb ("to", "will", "agreed to"); "" for a bare verb
 }
 
