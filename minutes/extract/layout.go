@@ -2,10 +2,10 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Layout of a PDF page: characters with boxes in, lines of text out.
@@ -119,7 +119,7 @@ type seg struct {
 	text           string
 	x0, x1, y0, y1 float32
 	order          int
-	col            int
+	col, ln        int // column and line within a table
 }
 
 type line struct {
@@ -205,159 +205,512 @@ func groupLines(runs []*run) []*line {
 			cur.text = b.String()
 			l.segs = append(l.segs, cur)
 		}
+		l.segs = mergeJustified(l.segs)
 		out = append(out, l)
 	}
 	return out
 }
 
-// layoutPage returns a page's text, one line per line, tables as rows.
-func layoutPage(gs []glyph) string {
-	lines := attachNumbers(groupLines(makeRuns(gs)))
-	var b strings.Builder
-	for i := 0; i < len(lines); {
-		l := lines[i]
-		if len(l.segs) >= 3 {
-			cols := make([]float32, len(l.segs))
-			for k, s := range l.segs {
-				cols[k] = s.x0
-			}
-			j := i + 1
-			for j < len(lines) && fitsColumns(lines[j], cols, lines[j-1]) {
-				j++
-			}
-			writeTable(&b, lines[i:j], cols)
-			i = j
-			continue
-		}
-		for k, s := range l.segs {
-			if k > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s.text)
-		}
-		b.WriteByte('\n')
-		i++
+// mergeJustified joins the words of a justified line that its stretched
+// spaces split into segments ("RESOLVED: | That | the | update"): three
+// or more segments of one word each, the gaps between them all alike. A
+// table row's gaps differ with its cells' widths.
+func mergeJustified(segs []*seg) []*seg {
+	if len(segs) < 3 {
+		return segs
 	}
+	lo, hi := float32(math.MaxFloat32), float32(0)
+	for k, s := range segs {
+		if strings.ContainsRune(s.text, ' ') {
+			return segs
+		}
+		if k > 0 {
+			g := s.x0 - segs[k-1].x1
+			lo, hi = min(lo, g), max(hi, g)
+		}
+	}
+	if hi > 1.25*lo+0.5 {
+		return segs
+	}
+	m := *segs[0]
+	texts := make([]string, len(segs))
+	for k, s := range segs {
+		texts[k] = s.text
+		m.x1 = max(m.x1, s.x1)
+		m.y0, m.y1 = min(m.y0, s.y0), max(m.y1, s.y1)
+		m.order = min(m.order, s.order)
+	}
+	m.text = strings.Join(texts, " ")
+	return []*seg{&m}
+}
+
+// layoutPage returns a page's text, one line per line, tables as
+// writeTableRows writes them.
+func layoutPage(gs []glyph) string {
+	var b strings.Builder
+	writeItems(&b, layoutItems(gs))
 	return b.String()
 }
 
-// fitsColumns reports whether l continues a table with columns starting
-// at cols: each of its segments lies within one column, and it is close
-// enough below the line before (a lone short line must follow at the
-// line spacing of a cell, or it is the paragraph after the table).
-func fitsColumns(l *line, cols []float32, prev *line) bool {
-	tol := 0.3 * l.h
-	gap := prev.y0 - l.y1
-	if len(l.segs) == 1 && gap > 0.35*l.h || gap > 2.5*l.h {
+// pageItem is a line of a page outside tables, or one of its tables.
+type pageItem struct {
+	line  *line
+	table *pageTable
+}
+
+// pageTable is a table read off a page: its rows, and the columns they
+// were read in.
+type pageTable struct {
+	rows [][]tableCell
+	cols columns
+}
+
+// layoutItems lays a page out: its lines and tables, top to bottom.
+func layoutItems(gs []glyph) []pageItem {
+	lines := groupLines(makeRuns(gs))
+	var items []pageItem
+	plain := func(ls []*line) {
+		for _, l := range attachNumbers(ls) {
+			items = append(items, pageItem{line: l})
+		}
+	}
+	at := 0
+	for _, r := range findTables(lines) {
+		plain(lines[at:r.from])
+		items = append(items, pageItem{table: &pageTable{rows: readRegion(lines[r.from:r.to], r.cols), cols: r.cols}})
+		at = r.to
+	}
+	plain(lines[at:])
+	return items
+}
+
+func writeItems(b *strings.Builder, items []pageItem) {
+	for _, it := range items {
+		if it.table != nil {
+			writeTableRows(b, it.table.rows)
+		} else {
+			writePlain(b, it.line)
+		}
+	}
+}
+
+// furnitureLines is how many lines of a page's running header or footer
+// may stand between a table that runs on to the next page and the page
+// break.
+const furnitureLines = 4
+
+// joinPages carries a table across a page break: when the page before
+// ends with a table (but for a footer) and the next page starts with one
+// in the same columns (but for a header), the next page's repeat of the
+// table's header row is dropped, and a first row without a first cell,
+// the rest of a row that the break split, joins the last row before the
+// break. So a table reads as its Word original does.
+func joinPages(before, after []pageItem) {
+	var t1, t2 *pageTable
+	for k := len(before) - 1; k >= 0 && k >= len(before)-1-furnitureLines; k-- {
+		if t1 = before[k].table; t1 != nil {
+			break
+		}
+	}
+	for k := 0; k < len(after) && k <= furnitureLines; k++ {
+		if t2 = after[k].table; t2 != nil {
+			break
+		}
+	}
+	if t1 == nil || t2 == nil || len(t1.rows) == 0 || len(t2.rows) == 0 || !sameColumns(t1.cols, t2.cols) {
+		return
+	}
+	if rowText(t2.rows[0]) == rowText(t1.rows[0]) {
+		t2.rows = t2.rows[1:]
+	}
+	if len(t2.rows) == 0 || !t2.rows[0][0].empty() || t1.rows[len(t1.rows)-1][0].empty() {
+		return
+	}
+	last := t1.rows[len(t1.rows)-1]
+	for k, c := range t2.rows[0] {
+		if k >= len(last) || c.empty() {
+			continue
+		}
+		cont := slices.Clone(c.cont)
+		cont[0] = !last[k].empty()
+		last[k] = tableCell{lines: append(slices.Clone(last[k].lines), c.lines...), cont: append(slices.Clone(last[k].cont), cont...)}
+	}
+	t2.rows = t2.rows[1:]
+}
+
+// sameColumns reports whether two tables' columns start at the same
+// places (one table broken across a page).
+func sameColumns(a, b columns) bool {
+	if len(a) != len(b) {
 		return false
 	}
-	for _, s := range l.segs {
-		k := columnOf(s.x0, cols, tol)
-		if k < 0 {
+	for k := range a {
+		if abs32(a[k].x0-b[k].x0) > 6 {
 			return false
 		}
-		if k+1 < len(cols) && s.x1 > cols[k+1]+tol {
-			return false
-		}
-		s.col = k
 	}
 	return true
 }
 
-// columnOf returns the column whose span holds x, or -1 left of the first.
-func columnOf(x float32, cols []float32, tol float32) int {
-	if x < cols[0]-tol {
-		return -1
+func rowText(r []tableCell) string {
+	var b strings.Builder
+	for _, c := range r {
+		b.WriteString(c.text())
+		b.WriteString(" | ")
 	}
-	k := 0
-	for k+1 < len(cols) && x >= cols[k+1]-tol {
-		k++
-	}
-	return k
+	return b.String()
 }
 
-// writeTable writes table lines as rows. Rows follow the drawing order: a
-// segment in an earlier column than the one drawn before it, and below
-// everything in the row so far, starts a new row.
-func writeTable(b *strings.Builder, lines []*line, cols []float32) {
+// writePlain writes a line outside tables: its segments joined by spaces.
+func writePlain(b *strings.Builder, l *line) {
+	writeLine(b, normaliseBullet(segText(l.segs)))
+}
+
+func segText(segs []*seg) string {
+	var b strings.Builder
+	for k, s := range segs {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// Tables. A table is a run of lines whose segments fall into columns:
+// horizontal spans that no segment crosses. It starts at a line of two or
+// more segments and grows up and down while each line's segments each lie
+// in one column (a line of running text across the gap between two
+// columns ends it). A line of one segment in the first column is taken
+// only when it sits close to the line beside it or a line just beyond it
+// has text in another column: so the paragraph after a table stays out,
+// and the top line of a cell centred beside taller ones stays in.
+//
+// Within a table, rows come from the drawing order: PDF writers draw a
+// table cell by cell, row by row, so a segment in an earlier column than
+// the one drawn before it, and below everything in the row so far, starts
+// a new row. That holds whatever the cells' vertical alignment: a label
+// centred beside four lines of names is drawn before them, and so heads
+// its row.
+
+// span is the horizontal extent of one column of a table.
+type span struct{ x0, x1 float32 }
+
+// columns are a table's column spans, left to right, none touching.
+type columns []span
+
+// touching returns the first column that [x0, x1] overlaps or comes
+// within m of, and how many it does.
+func (c columns) touching(x0, x1, m float32) (first, n int) {
+	first = -1
+	for k, s := range c {
+		if x0 < s.x1+m && x1 > s.x0-m {
+			if first < 0 {
+				first = k
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// fit returns the columns with l's segments added, and whether l fits:
+// each segment lies in one column or, when newCols allows, in a gap where
+// it starts a column of its own, and no two columns come to touch.
+func (c columns) fit(l *line, newCols bool) (columns, bool) {
+	m := 0.3 * l.h
+	out := slices.Clone(c)
+	for _, s := range l.segs {
+		k, n := out.touching(s.x0, s.x1, m)
+		switch {
+		case n > 1:
+			return c, false
+		case n == 1:
+			out[k].x0, out[k].x1 = min(out[k].x0, s.x0), max(out[k].x1, s.x1)
+		case !newCols:
+			return c, false
+		default:
+			k = 0
+			for k < len(out) && out[k].x0 < s.x0 {
+				k++
+			}
+			out = slices.Insert(out, k, span{s.x0, s.x1})
+		}
+		if k > 0 && out[k].x0-out[k-1].x1 < m || k+1 < len(out) && out[k+1].x0-out[k].x1 < m {
+			return c, false
+		}
+	}
+	return out, true
+}
+
+// region is a table: lines[from:to] with their columns.
+type region struct {
+	from, to int
+	cols     columns
+}
+
+// findTables finds a page's tables, top to bottom.
+func findTables(lines []*line) []region {
+	var out []region
+	floor := 0
+	for i := 0; i < len(lines); i++ {
+		if len(lines[i].segs) < 2 {
+			continue
+		}
+		cols, ok := columns(nil).fit(lines[i], true)
+		if !ok {
+			continue
+		}
+		// Up first: the lines above a table's first line of several
+		// segments are its rows' tops, while a table usually ends at a
+		// paragraph whose first words might still fit its columns.
+		from, to := i, i+1
+		for from > floor {
+			c, ok := growTable(lines, from-1, from, -1, cols)
+			if !ok {
+				break
+			}
+			cols, from = c, from-1
+		}
+		for to < len(lines) {
+			c, ok := growTable(lines, to, to-1, 1, cols)
+			if !ok {
+				break
+			}
+			cols, to = c, to+1
+		}
+		// Two segments on one line alone are a label and its text, or a
+		// wide gap in a sentence, not a table.
+		if len(cols) >= 2 && (to-from >= 2 || len(lines[i].segs) >= 3) {
+			out = append(out, region{from, to, cols})
+			floor = to
+			i = to - 1
+		}
+	}
+	return out
+}
+
+// growTable reports whether line k, next to line ref of a table (below it
+// when dir is 1, above when -1), belongs to the table, and returns the
+// columns with it.
+func growTable(lines []*line, k, ref, dir int, cols columns) (columns, bool) {
+	l, r := lines[k], lines[ref]
+	gap := r.y0 - l.y1
+	if dir < 0 {
+		gap = l.y0 - r.y1
+	}
+	if gap > 2.5*max(l.h, r.h) {
+		return cols, false
+	}
+	if len(l.segs) == 1 {
+		s := l.segs[0]
+		c, n := cols.touching(s.x0, s.x1, 0.3*l.h)
+		if n != 1 || c == 0 && gap > 0.35*l.h && !textBeyond(lines, k, dir, cols) {
+			return cols, false
+		}
+	}
+	return cols.fit(l, len(l.segs) >= 2)
+}
+
+// textBeyond reports whether one of the few lines beyond line k (in
+// direction dir, within three line heights) fits the columns and has
+// text in a column other than the first: then a lone line in the first
+// column is the top (or bottom) of a row, not a paragraph beside the
+// table.
+func textBeyond(lines []*line, k, dir int, cols columns) bool {
+	l := lines[k]
+	for m := k + dir; m >= 0 && m < len(lines) && (m-k)*dir <= 3; m += dir {
+		o := lines[m]
+		dist := l.y0 - o.y1
+		if dir < 0 {
+			dist = o.y0 - l.y1
+		}
+		if dist > 3*l.h {
+			return false
+		}
+		c, ok := cols.fit(o, len(o.segs) >= 2)
+		if !ok {
+			return false
+		}
+		for _, s := range o.segs {
+			if i, _ := c.touching(s.x0, s.x1, 0); i > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// columnOf returns the column that holds most of s.
+func (c columns) columnOf(s *seg) int {
+	best, most := 0, float32(-1)
+	for k, sp := range c {
+		o := min(s.x1, sp.x1) - max(s.x0, sp.x0)
+		if o > most {
+			best, most = k, o
+		}
+	}
+	return best
+}
+
+// tableRow is a row of a table being read: its segments by column, and
+// the vertical extent of what it holds so far.
+type tableRow struct {
+	cells    [][]*seg
+	top, low float32
+}
+
+// readRegion reads a table's rows.
+func readRegion(lines []*line, cols columns) [][]tableCell {
 	var segs []*seg
-	for _, l := range lines {
+	for i, l := range lines {
 		for _, s := range l.segs {
-			s.col = max(columnOf(s.x0, cols, 0.3*l.h), 0)
+			s.col, s.ln = cols.columnOf(s), i
 			segs = append(segs, s)
 		}
 	}
 	slices.SortStableFunc(segs, func(p, q *seg) int { return p.order - q.order })
-	type row struct {
-		cells [][]string
-		low   float32
-	}
-	var rows []*row
-	var cur *row
+	var rows []*tableRow
+	var cur *tableRow
 	var prev *seg
 	for _, s := range segs {
-		h := s.y1 - s.y0
+		h := max(s.y1-s.y0, 1)
 		newRow := cur == nil
-		if !newRow && prev != nil {
+		if !newRow {
 			below := s.y1 <= cur.low+0.3*h
-			newRow = s.col < prev.col && below || s.col == prev.col && prev.y0-s.y1 > 1.0*h
+			newRow = s.col < prev.col && below || s.col == prev.col && prev.y0-s.y1 > 1.5*h
 		}
 		if newRow {
-			cur = &row{cells: make([][]string, len(cols)), low: s.y0}
+			cur = &tableRow{cells: make([][]*seg, len(cols)), top: s.y1, low: s.y0}
 			rows = append(rows, cur)
 		}
-		cur.cells[s.col] = append(cur.cells[s.col], s.text)
-		cur.low = min(cur.low, s.y0)
+		cur.cells[s.col] = append(cur.cells[s.col], s)
+		cur.top, cur.low = max(cur.top, s.y1), min(cur.low, s.y0)
 		prev = s
 	}
-	// A row without a first cell, in a table whose rows mostly have one,
-	// is the wrapped rest of the row above (tables drawn line by line).
+	slices.SortStableFunc(rows, func(p, q *tableRow) int {
+		switch {
+		case p.top > q.top:
+			return -1
+		case p.top < q.top:
+			return 1
+		}
+		return 0
+	})
+	// A row without a first cell right under the row above, in a table
+	// whose rows mostly have one, is the wrapped rest of that row (a
+	// table drawn line by line rather than cell by cell).
 	first := 0
 	for _, r := range rows {
 		if len(r.cells[0]) > 0 {
 			first++
 		}
 	}
-	var merged []*row
+	var merged []*tableRow
 	for _, r := range rows {
-		if len(merged) > 0 && len(r.cells[0]) == 0 && first*2 >= len(rows) {
-			m := merged[len(merged)-1]
+		if n := len(merged); n > 0 && len(r.cells[0]) == 0 && first*2 >= len(rows) && merged[n-1].low-r.top <= 0.5*lines[0].h {
+			m := merged[n-1]
 			for k := range r.cells {
 				m.cells[k] = append(m.cells[k], r.cells[k]...)
 			}
+			m.low = min(m.low, r.low)
 			continue
 		}
 		merged = append(merged, r)
 	}
-	for _, r := range merged {
-		cells := make([]string, len(r.cells))
+	// The right edge of each column's text, for telling wrapped lines
+	// from lines that end early.
+	edge := make([]float32, len(cols))
+	for _, s := range segs {
+		edge[s.col] = max(edge[s.col], s.x1)
+	}
+	var h float32 = 1
+	for _, l := range lines {
+		h = max(h, l.h)
+	}
+	out := make([][]tableCell, len(merged))
+	for i, r := range merged {
+		out[i] = make([]tableCell, len(cols))
 		for k, c := range r.cells {
-			cells[k] = joinCellLines(c)
+			out[i][k] = pdfCell(c, edge[k], h)
 		}
-		for len(cells) > 1 && cells[len(cells)-1] == "" {
-			cells = cells[:len(cells)-1]
-		}
-		b.WriteString(strings.Join(cells, " | "))
-		b.WriteByte('\n')
 	}
+	return out
 }
 
-// joinCellLines joins the lines of a table cell with spaces, except after
-// a line that ends in a hyphen ("fly-" + "tipping").
-func joinCellLines(parts []string) string {
-	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 && !strings.HasSuffix(parts[i-1], "-") {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
+// cellLine is one line of text in a table cell.
+type cellLine struct {
+	text           string
+	x0, x1, y0, y1 float32
+	firstWord      float32 // the width of its first word, estimated
 }
 
-// minuteNumber matches a segment that is only a minute or paragraph
-// number: "12.", "12", "12(b)", "9.1.1", "OSC/12", "19.09.01".
-var minuteNumber = regexp.MustCompile(`^[A-Z]{0,4}[/-]?\d{1,4}([./]\d{1,3})*(\([a-z0-9]{1,3}\))?[.:]?$`)
+// pdfCell turns a cell's segments into its lines, top to bottom, marking
+// those that continue the line above: a line follows on from the one
+// above unless it sits lower than the line spacing (a new paragraph), or
+// its first word would have fitted on the line above and it starts as a
+// new entry does (a capital, a digit, a bullet). h is the height of the
+// table's text (line boxes differ by their descenders, so lines are
+// measured from the tops).
+func pdfCell(segs []*seg, edge, h float32) tableCell {
+	if len(segs) == 0 {
+		return tableCell{}
+	}
+	slices.SortStableFunc(segs, func(p, q *seg) int {
+		if p.ln != q.ln {
+			return p.ln - q.ln
+		}
+		switch {
+		case p.x0 < q.x0:
+			return -1
+		case p.x0 > q.x0:
+			return 1
+		}
+		return 0
+	})
+	var ls []cellLine
+	for i := 0; i < len(segs); {
+		j := i + 1
+		for j < len(segs) && segs[j].ln == segs[i].ln {
+			j++
+		}
+		cl := cellLine{text: normaliseBullet(segText(segs[i:j])), x0: segs[i].x0, x1: segs[j-1].x1, y0: segs[i].y0, y1: segs[i].y1}
+		for _, s := range segs[i:j] {
+			cl.y0, cl.y1 = min(cl.y0, s.y0), max(cl.y1, s.y1)
+		}
+		f := segs[i]
+		word, _, _ := strings.Cut(f.text, " ")
+		if n := utf8.RuneCountInString(f.text); n > 0 {
+			cl.firstWord = (f.x1 - f.x0) * float32(utf8.RuneCountInString(word)) / float32(n)
+		}
+		ls = append(ls, cl)
+		i = j
+	}
+	c := tableCell{lines: make([]string, len(ls)), cont: make([]bool, len(ls))}
+	for i, l := range ls {
+		c.lines[i] = l.text
+		if i == 0 {
+			continue
+		}
+		p := ls[i-1]
+		switch {
+		case p.y1-l.y1 > 1.55*h:
+			// a paragraph gap
+		case p.x1+0.25*h+l.firstWord <= edge-0.25*h && startsEntry(l.text):
+			// ended early: the next line is an entry of its own
+		default:
+			c.cont[i] = true
+		}
+	}
+	return c
+}
+
+// startsEntry reports whether a line starts as a list entry or sentence
+// does: a capital, a digit, a bullet or an opening bracket.
+func startsEntry(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '•' || r == '(' || r == '['
+}
 
 // attachNumbers puts a minute number that starts a line but belongs to
 // other text (a number column whose cells are centred vertically, so the
