@@ -32,6 +32,23 @@ type run struct {
 	x0, x1, y0, y1 float32
 	order          int
 	spaceBefore    bool
+	gaps           wordGaps // between its words
+}
+
+// wordGaps sums the gaps between words, to tell a justified line's
+// stretched spaces from the gaps between table cells.
+type wordGaps struct {
+	sum float32
+	n   int
+}
+
+func (w *wordGaps) add(g float32)     { w.sum, w.n = w.sum+g, w.n+1 }
+func (w *wordGaps) addAll(o wordGaps) { w.sum, w.n = w.sum+o.sum, w.n+o.n }
+func (w wordGaps) mean() float32 {
+	if w.n == 0 {
+		return 0
+	}
+	return w.sum / float32(w.n)
 }
 
 func (r *run) h() float32  { return max(r.y1-r.y0, 1) }
@@ -91,6 +108,7 @@ func makeRuns(gs []glyph) []*run {
 			default:
 				if space || gap > 0.15*max(h, ph) {
 					b.WriteByte(' ')
+					cur.gaps.add(gap)
 				}
 			}
 		}
@@ -119,6 +137,7 @@ type seg struct {
 	text           string
 	x0, x1, y0, y1 float32
 	order          int
+	gaps           wordGaps
 	col, ln        int // column and line within a table
 }
 
@@ -184,7 +203,9 @@ func groupLines(runs []*run) []*line {
 			if cur != nil && r.x0-last.x1 < 0.8*h {
 				if r.x0-last.x1 > 0.15*h || r.spaceBefore && r.x0 > last.x1 {
 					b.WriteByte(' ')
+					cur.gaps.add(r.x0 - last.x1)
 				}
+				cur.gaps.addAll(r.gaps)
 				b.WriteString(r.text)
 				cur.x1 = max(cur.x1, r.x1)
 				cur.y0, cur.y1 = min(cur.y0, r.y0), max(cur.y1, r.y1)
@@ -198,44 +219,68 @@ func groupLines(runs []*run) []*line {
 			}
 			b.Reset()
 			b.WriteString(r.text)
-			cur = &seg{x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, order: r.order}
+			cur = &seg{x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, order: r.order, gaps: r.gaps}
 			last = r
 		}
 		if cur != nil {
 			cur.text = b.String()
 			l.segs = append(l.segs, cur)
 		}
-		l.segs = mergeJustified(l.segs)
+		l.segs = mergeJustified(l.segs, l.h)
 		out = append(out, l)
 	}
 	return out
 }
 
 // mergeJustified joins the words of a justified line that its stretched
-// spaces split into segments ("RESOLVED: | That | the | update"): three
-// or more segments of one word each, the gaps between them all alike. A
-// table row's gaps differ with its cells' widths.
-func mergeJustified(segs []*seg) []*seg {
-	if len(segs) < 3 {
+// spaces split into segments ("RESOLVED: | That | the | update"). A
+// justified line stretches all its spaces alike, so a gap between two
+// segments is a stretched space when it is as wide as the spaces inside
+// the segment before or after it, or when the line is a run of five or
+// more single words with gaps all alike. The gap between two table cells
+// is wider than the spaces in them, and a table's header rarely has five
+// columns as closely and evenly packed.
+func mergeJustified(segs []*seg, h float32) []*seg {
+	if len(segs) < 2 {
 		return segs
 	}
-	lo, hi := float32(math.MaxFloat32), float32(0)
-	for k, s := range segs {
-		if strings.ContainsRune(s.text, ' ') {
-			return segs
+	if len(segs) >= 5 {
+		lo, hi := float32(math.MaxFloat32), float32(0)
+		single := true
+		for k, s := range segs {
+			single = single && !strings.ContainsRune(s.text, ' ')
+			if k > 0 {
+				g := s.x0 - segs[k-1].x1
+				lo, hi = min(lo, g), max(hi, g)
+			}
 		}
-		if k > 0 {
-			g := s.x0 - segs[k-1].x1
-			lo, hi = min(lo, g), max(hi, g)
+		if single && hi <= 1.2*lo && hi <= 3*h {
+			return joinSegs(segs)
 		}
 	}
-	if hi > 1.25*lo+0.5 {
-		return segs
+	like := func(g float32, w wordGaps) bool {
+		return w.n > 0 && abs32(g-w.mean()) <= 0.3*w.mean()
 	}
+	out := []*seg{segs[0]}
+	for _, s := range segs[1:] {
+		p := out[len(out)-1]
+		if g := s.x0 - p.x1; g <= 3*h && (like(g, p.gaps) || like(g, s.gaps)) {
+			out[len(out)-1] = joinSegs([]*seg{p, s})[0]
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// joinSegs joins segments of one line into one, words a space apart.
+func joinSegs(segs []*seg) []*seg {
 	m := *segs[0]
-	texts := make([]string, len(segs))
-	for k, s := range segs {
-		texts[k] = s.text
+	texts := []string{m.text}
+	for _, s := range segs[1:] {
+		m.gaps.add(s.x0 - m.x1)
+		m.gaps.addAll(s.gaps)
+		texts = append(texts, s.text)
 		m.x1 = max(m.x1, s.x1)
 		m.y0, m.y1 = min(m.y0, s.y0), max(m.y1, s.y1)
 		m.order = min(m.order, s.order)
@@ -420,10 +465,16 @@ func (c columns) touching(x0, x1, m float32) (first, n int) {
 func (c columns) fit(l *line, newCols bool) (columns, bool) {
 	m := 0.3 * l.h
 	out := slices.Clone(c)
-	for _, s := range l.segs {
+	last := -1
+	for i, s := range l.segs {
 		k, n := out.touching(s.x0, s.x1, m)
 		switch {
 		case n > 1:
+			return c, false
+		case n == 1 && k == last && s.x0-l.segs[i-1].x1 > 3.5*l.h:
+			// Two cells' worth of text far apart in one column: the
+			// header of another table ("Payee  Description  Amount"
+			// under a number | text layout), not a line of this one.
 			return c, false
 		case n == 1:
 			out[k].x0, out[k].x1 = min(out[k].x0, s.x0), max(out[k].x1, s.x1)
@@ -439,6 +490,7 @@ func (c columns) fit(l *line, newCols bool) (columns, bool) {
 		if k > 0 && out[k].x0-out[k-1].x1 < m || k+1 < len(out) && out[k+1].x0-out[k].x1 < m {
 			return c, false
 		}
+		last = k
 	}
 	return out, true
 }
@@ -479,6 +531,7 @@ func findTables(lines []*line) []region {
 			}
 			cols, to = c, to+1
 		}
+		cols = mergeColumns(lines[from:to], cols)
 		// Two segments on one line alone are a label and its text, or a
 		// wide gap in a sentence, not a table.
 		if len(cols) >= 2 && (to-from >= 2 || len(lines[i].segs) >= 3) {
@@ -488,6 +541,39 @@ func findTables(lines []*line) []region {
 		}
 	}
 	return out
+}
+
+// mergeColumns joins a column that has text only in a table's first line
+// (its header row) to a neighbouring one that has none there: one column
+// whose header is aligned left and whose figures are aligned right
+// ("Amount" over "£212.40").
+func mergeColumns(lines []*line, cols columns) columns {
+	if len(lines) < 2 {
+		return cols
+	}
+	// where[k] is 1 if column k has text only in the first line, 2 if
+	// only below it, 3 if in both.
+	where := make([]int, len(cols))
+	for i, l := range lines {
+		for _, s := range l.segs {
+			if i == 0 {
+				where[cols.columnOf(s)] |= 1
+			} else {
+				where[cols.columnOf(s)] |= 2
+			}
+		}
+	}
+	for k := 0; k+1 < len(cols); {
+		if where[k]|where[k+1] == 3 && where[k] != 3 && where[k+1] != 3 {
+			cols[k].x1 = cols[k+1].x1
+			cols = slices.Delete(cols, k+1, k+2)
+			where[k] = 3
+			where = slices.Delete(where, k+1, k+2)
+			continue
+		}
+		k++
+	}
+	return cols
 }
 
 // growTable reports whether line k, next to line ref of a table (below it

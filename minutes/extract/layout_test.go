@@ -37,6 +37,19 @@ func spread(x, y, gap float32, words ...string) []at {
 	return out
 }
 
+// spreadGaps is spread with a gap of its own after each word.
+func spreadGaps(x, y float32, gaps []float32, words ...string) []at {
+	var out []at
+	for i, w := range words {
+		out = append(out, at{x, y, w})
+		x += 5 * float32(len(w))
+		if i < len(gaps) {
+			x += gaps[i]
+		}
+	}
+	return out
+}
+
 func join(groups ...[]at) []at {
 	var out []at
 	for _, g := range groups {
@@ -113,6 +126,23 @@ func TestLayoutPage(t *testing.T) {
 			"Councillors present:\nCllr Jo Amis (Chair) | Cllr Sunniva Lark\nCllr Ben Ode | Cllr Ty Rowe\nAlso present: the Clerk and two members of the public.\n",
 		},
 		{
+			// Stretched spaces on either side of the split threshold.
+			"justified line with words run together and apart",
+			join(
+				spreadGaps(50, 700, []float32{7.5, 8.5, 7.5, 8.6, 7.6}, "RESOLVED:", "That", "notwithstanding", "representations,", "telecommunications", "works"),
+				[]at{{50, 688, "be approved."}},
+			),
+			"RESOLVED: That notwithstanding representations, telecommunications works\nbe approved.\n",
+		},
+		{
+			"justified line of single words is not a table",
+			join(
+				spread(50, 700, 12, "RESOLVED:", "That", "the", "update", "be", "received"),
+				[]at{{50, 688, "and noted."}},
+			),
+			"RESOLVED: That the update be received\nand noted.\n",
+		},
+		{
 			// B28: a justified line whose stretched spaces split it.
 			"justified line is not a table",
 			join(
@@ -120,6 +150,20 @@ func TestLayoutPage(t *testing.T) {
 				[]at{{50, 688, "improvements remain desirable."}},
 			),
 			"RESOLVED: That notwithstanding representations, telecommunications\nimprovements remain desirable.\n",
+		},
+		{
+			// Minutes with hanging numbers, then a payments table whose
+			// amounts are aligned right under a header aligned left.
+			"table after hanging numbers, figures aligned right",
+			[]at{
+				{50, 700, "42."}, {120, 700, "Payments"},
+				{120, 688, "The following payments were approved:"},
+				{50, 670, "Payee"}, {200, 670, "Description"}, {380, 670, "Amount"},
+				{50, 658, "Glenholm Institute"}, {200, 658, "Hall hire"}, {430, 658, "£60.00"},
+				{50, 646, "Water company"}, {200, 646, "Allotment water"}, {425, 646, "£212.40"},
+				{50, 620, "43. Planning applications"},
+			},
+			"42. Payments\nThe following payments were approved:\nPayee | Description | Amount\nGlenholm Institute | Hall hire | £60.00\nWater company | Allotment water | £212.40\n43. Planning applications\n",
 		},
 		{
 			"one label and its text with a wide gap stay one line",
