@@ -285,8 +285,9 @@ func TestFixtureText(t *testing.T) {
 		// The table runs on to page 2, splitting row A3 and repeating
 		// the header there.
 		{"brackenmoor-amenities-2024-04-09.pdf", slices.Insert(slices.Clone(brackenmoor), 8,
-			// B28: a justified line is not a table.
-			"RESOLVED: That notwithstanding representations, telecommunications infrastructure",
+			// B28: a justified line is not a table (and a paragraph's
+			// lines are joined).
+			"RESOLVED: That notwithstanding representations, telecommunications infrastructure improvements remain desirable, and the Town Clerk respond accordingly.",
 		), 2, []string{"Ref | Minute | Action | Owner | Due | Status"}},
 		{"kelderby-hwb-2024-03-14.docx", kelderby, 0, nil},
 		{"kelderby-hwb-2024-03-14.htm", kelderby, 0, nil},
@@ -317,7 +318,7 @@ func TestFixtureText(t *testing.T) {
 		{"marlbridge-licensing-2023-11-08.pdf", []string{
 			"12. Apologies for Absence",
 			"14. Review of Hackney Carriage Fares",
-			"a. the revised table of fares set out at Appendix A be approved with effect from 1",
+			"a. the revised table of fares set out at Appendix A be approved with effect from 1 January 2024;",
 			"15. Street Trading Consent – Market Square",
 			"16. Exclusion of the Press and Public",
 			"17. Private Hire Driver Licence – Case 23/041",

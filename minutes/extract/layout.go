@@ -297,9 +297,10 @@ func layoutPage(gs []glyph) string {
 	return b.String()
 }
 
-// pageItem is a line of a page outside tables, or one of its tables.
+// pageItem is a paragraph of a page outside tables (its lines joined),
+// or one of its tables.
 type pageItem struct {
-	line  *line
+	text  string
 	table *pageTable
 }
 
@@ -313,14 +314,16 @@ type pageTable struct {
 // layoutItems lays a page out: its lines and tables, top to bottom.
 func layoutItems(gs []glyph) []pageItem {
 	lines := groupLines(makeRuns(gs))
+	regions := findTables(lines)
+	margin := rightMargin(lines, regions)
 	var items []pageItem
 	plain := func(ls []*line) {
-		for _, l := range attachNumbers(ls) {
-			items = append(items, pageItem{line: l})
+		for _, p := range paragraphs(attachNumbers(ls), margin) {
+			items = append(items, pageItem{text: p})
 		}
 	}
 	at := 0
-	for _, r := range findTables(lines) {
+	for _, r := range regions {
 		plain(lines[at:r.from])
 		items = append(items, pageItem{table: &pageTable{rows: readRegion(lines[r.from:r.to], r.cols), cols: r.cols}})
 		at = r.to
@@ -329,12 +332,103 @@ func layoutItems(gs []glyph) []pageItem {
 	return items
 }
 
+// rightMargin returns where the page's running text ends on the right:
+// the right end of its widest line outside tables.
+func rightMargin(lines []*line, regions []region) float32 {
+	var right float32
+	at := 0
+	for _, r := range regions {
+		for _, l := range lines[at:r.from] {
+			if len(l.segs) > 0 {
+				right = max(right, l.segs[len(l.segs)-1].x1)
+			}
+		}
+		at = r.to
+	}
+	for _, l := range lines[at:] {
+		if len(l.segs) > 0 {
+			right = max(right, l.segs[len(l.segs)-1].x1)
+		}
+	}
+	return right
+}
+
+// paragraphs joins a run of lines outside tables into paragraphs, as a
+// word processor holds them, so that a PDF reads as its Word original
+// does (a time or a name is no longer split by a line end: "held on 12
+// March 2024 at" / "6.30 pm."). A line continues the one above when that
+// one is long (a line of running text, not of a list of names) and full
+// (the first word of the line would not have fitted before the right
+// margin), it follows at the line spacing, it starts near the same place,
+// and it does not start a list item, a numbered minute or a label.
+func paragraphs(lines []*line, margin float32) []string {
+	var out []string
+	var prev *line
+	for _, l := range lines {
+		text := normaliseBullet(segText(l.segs))
+		if text == "" {
+			continue
+		}
+		if prev != nil && margin > 0 && continues(prev, l, text, margin) {
+			out[len(out)-1] = joinWrapped(out[len(out)-1], text)
+		} else {
+			out = append(out, text)
+		}
+		prev = l
+	}
+	return out
+}
+
+// continues reports whether line l (text its text) is the wrapped rest of
+// line p.
+func continues(p, l *line, text string, margin float32) bool {
+	if len(p.segs) == 0 || len(l.segs) == 0 {
+		return false
+	}
+	h := max(p.h, l.h)
+	first, last := l.segs[0], p.segs[len(p.segs)-1]
+	switch {
+	case p.y1-l.y1 > 1.5*h || p.y1-l.y1 < 0.5*h:
+		return false // a paragraph gap, or not the line below
+	case last.x1-p.segs[0].x0 < 20*h:
+		return false // a short line: a heading, an entry of a list
+	case first.x0 < p.segs[0].x0-3*h || first.x0 > p.segs[0].x0+4*h:
+		return false // starts elsewhere
+	case startsUnit(text):
+		return false
+	}
+	word, _, _ := strings.Cut(first.text, " ")
+	w := (first.x1 - first.x0) * float32(utf8.RuneCountInString(word)) / float32(max(utf8.RuneCountInString(first.text), 1))
+	return last.x1+0.25*h+w > margin-0.5*h
+}
+
+// startsUnit reports a line that starts something of its own: a list
+// item, a numbered minute or paragraph, a label ("Present:",
+// "RESOLVED:").
+func startsUnit(s string) bool {
+	w, rest, _ := strings.Cut(s, " ")
+	switch {
+	case w == "•" || listLabel.MatchString(w):
+		return true
+	case minuteNumber.MatchString(w) && rest != "" && !startsLower(rest):
+		return true
+	case strings.HasSuffix(w, ":") && len(w) > 1:
+		return true
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func writeItems(b *strings.Builder, items []pageItem) {
 	for _, it := range items {
 		if it.table != nil {
 			writeTableRows(b, it.table.rows)
 		} else {
-			writePlain(b, it.line)
+			writeLine(b, it.text)
 		}
 	}
 }
@@ -404,11 +498,6 @@ func rowText(r []tableCell) string {
 		b.WriteString(" | ")
 	}
 	return b.String()
-}
-
-// writePlain writes a line outside tables: its segments joined by spaces.
-func writePlain(b *strings.Builder, l *line) {
-	writeLine(b, normaliseBullet(segText(l.segs)))
 }
 
 func segText(segs []*seg) string {
@@ -772,20 +861,22 @@ func pdfCell(segs []*seg, edge, h float32) tableCell {
 		ls = append(ls, cl)
 		i = j
 	}
-	c := tableCell{lines: make([]string, len(ls)), cont: make([]bool, len(ls))}
+	c := tableCell{lines: make([]string, len(ls)), cont: make([]bool, len(ls)), flow: make([]bool, len(ls))}
 	for i, l := range ls {
 		c.lines[i] = l.text
 		if i == 0 {
 			continue
 		}
 		p := ls[i-1]
+		full := p.x1+0.25*h+l.firstWord > edge-0.25*h
 		switch {
 		case p.y1-l.y1 > 1.55*h:
 			// a paragraph gap
-		case p.x1+0.25*h+l.firstWord <= edge-0.25*h && startsEntry(l.text):
+		case !full && startsEntry(l.text):
 			// ended early: the next line is an entry of its own
 		default:
 			c.cont[i] = true
+			c.flow[i] = full && p.x1-p.x0 >= 20*h && !startsUnit(l.text)
 		}
 	}
 	return c

@@ -132,7 +132,7 @@ func TestLayoutPage(t *testing.T) {
 				spreadGaps(50, 700, []float32{7.5, 8.5, 7.5, 8.6, 7.6}, "RESOLVED:", "That", "notwithstanding", "representations,", "telecommunications", "works"),
 				[]at{{50, 688, "be approved."}},
 			),
-			"RESOLVED: That notwithstanding representations, telecommunications works\nbe approved.\n",
+			"RESOLVED: That notwithstanding representations, telecommunications works be approved.\n",
 		},
 		{
 			"justified line of single words is not a table",
@@ -140,7 +140,7 @@ func TestLayoutPage(t *testing.T) {
 				spread(50, 700, 12, "RESOLVED:", "That", "the", "update", "be", "received"),
 				[]at{{50, 688, "and noted."}},
 			),
-			"RESOLVED: That the update be received\nand noted.\n",
+			"RESOLVED: That the update be received and noted.\n",
 		},
 		{
 			// B28: a justified line whose stretched spaces split it.
@@ -149,7 +149,7 @@ func TestLayoutPage(t *testing.T) {
 				spread(50, 700, 12, "RESOLVED:", "That", "notwithstanding", "representations,", "telecommunications"),
 				[]at{{50, 688, "improvements remain desirable."}},
 			),
-			"RESOLVED: That notwithstanding representations, telecommunications\nimprovements remain desirable.\n",
+			"RESOLVED: That notwithstanding representations, telecommunications improvements remain desirable.\n",
 		},
 		{
 			// Minutes with hanging numbers, then a payments table whose
@@ -164,6 +164,33 @@ func TestLayoutPage(t *testing.T) {
 				{50, 620, "43. Planning applications"},
 			},
 			"42. Payments\nThe following payments were approved:\nPayee | Description | Amount\nGlenholm Institute | Hall hire | £60.00\nWater company | Allotment water | £212.40\n43. Planning applications\n",
+		},
+		{
+			// The lines of a paragraph are joined as Word holds them;
+			// short lines (a heading, names one a line, the end of a
+			// paragraph), list items, labels and numbered minutes start
+			// lines of their own, as does a line after a paragraph gap.
+			"paragraphs",
+			[]at{
+				{50, 700, "MINUTES of a meeting of the Overview and Scrutiny Committee held in the"},
+				{50, 688, "Council Chamber on Tuesday, 12 March 2024 at 6.30 pm."},
+				{50, 670, "PRESENT:"}, {50, 658, "Councillor Helen Marsh (Chair)"}, {50, 646, "Councillor Omar Baig"},
+				{50, 628, "41. Apologies"},
+				{50, 616, "Apologies were received from Councillor Janet Pryor, who had sent her"},
+				{50, 604, "regrets. The Committee noted the following points about the"},
+				{50, 592, "(1) the report; and"},
+				{50, 580, "(2) the appendix to the report, which the Committee asked to be shown"},
+				{50, 568, "RESOLVED: That the report be noted and the appendix be published on"},
+				{50, 556, "the website, with a summary in the Council newsletter of the summer."},
+				{50, 530, "The meeting ended at 8.12 pm and the Chair thanked everyone present for"},
+				{50, 500, "attending."},
+			},
+			"MINUTES of a meeting of the Overview and Scrutiny Committee held in the Council Chamber on Tuesday, 12 March 2024 at 6.30 pm.\n" +
+				"PRESENT:\nCouncillor Helen Marsh (Chair)\nCouncillor Omar Baig\n41. Apologies\n" +
+				"Apologies were received from Councillor Janet Pryor, who had sent her regrets. The Committee noted the following points about the\n" +
+				"(1) the report; and\n(2) the appendix to the report, which the Committee asked to be shown\n" +
+				"RESOLVED: That the report be noted and the appendix be published on the website, with a summary in the Council newsletter of the summer.\n" +
+				"The meeting ended at 8.12 pm and the Chair thanked everyone present for\nattending.\n",
 		},
 		{
 			"one label and its text with a wide gap stay one line",
@@ -184,7 +211,7 @@ func TestLayoutPage(t *testing.T) {
 				{50, 612, "HWB/24/13"}, {150, 624, "Minutes"}, {150, 604, "RESOLVED: That the minutes be approved."},
 				{50, 580, "The meeting ended at 3.35 pm."},
 			},
-			"HWB/24/12 Declarations of Interest\nBronwen Astley declared an interest in item 14 as a\ntrustee of the carers centre.\nNo other interests were declared.\n" +
+			"HWB/24/12 Declarations of Interest\nBronwen Astley declared an interest in item 14 as a trustee of the carers centre.\nNo other interests were declared.\n" +
 				"HWB/24/13 Minutes\nRESOLVED: That the minutes be approved.\n" +
 				"The meeting ended at 3.35 pm.\n",
 		},

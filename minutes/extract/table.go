@@ -40,6 +40,26 @@ import (
 type tableCell struct {
 	lines []string
 	cont  []bool
+	// flow[i] reports that lines[i] continues a long line of running
+	// text above it (PDF): a cell written as lines joins them, as it
+	// keeps a list of names one a line.
+	flow []bool
+}
+
+// flowed returns the cell's lines with running text joined (flow).
+func (c tableCell) flowed() tableCell {
+	if len(c.flow) == 0 {
+		return c
+	}
+	var out []string
+	for i, l := range c.lines {
+		if i > 0 && i < len(c.flow) && c.flow[i] {
+			out[len(out)-1] = joinWrapped(out[len(out)-1], l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return tableCell{lines: out}
 }
 
 func (c tableCell) empty() bool { return len(c.lines) == 0 }
@@ -227,6 +247,7 @@ func writeLabelled(b *strings.Builder, label, text tableCell) {
 	if !ok {
 		l = strings.Join(label.lines, " ")
 	}
+	text = text.flowed()
 	if l == "" {
 		writeCellLines(b, text)
 		return
@@ -240,7 +261,7 @@ func writeLabelled(b *strings.Builder, label, text tableCell) {
 }
 
 func writeCellLines(b *strings.Builder, c tableCell) {
-	for _, l := range c.lines {
+	for _, l := range c.flowed().lines {
 		writeLine(b, l)
 	}
 }
