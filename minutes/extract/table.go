@@ -32,7 +32,9 @@ import (
 //
 // Two-cell rows are read one by one: a first cell that is a minute
 // number, a list label, a label ending in a colon or nothing, beside
-// text, is written as the label, a space and the text's lines.
+// text, is written as the label, a space and the text's lines; a heading
+// beside a minute's text (a side-heading layout) as the heading's line
+// and the text's.
 
 // tableCell is one cell's text: lines in reading order. cont[i] reports
 // that lines[i] is the wrapped rest of lines[i-1] (PDF); lines that do not
@@ -201,6 +203,9 @@ func writeTableRows(b *strings.Builder, rows [][]tableCell) {
 			}
 		case len(row) == 2 && twoCellLabelRow(row):
 			writeLabelled(b, row[0], row[1])
+		case len(row) == 2 && sideHeading(row):
+			writeLine(b, row[0].text())
+			writeCellLines(b, row[1])
 		case labels:
 			l, _ := labelOf(row[0])
 			rest := make([]string, 0, len(row)-1)
@@ -238,6 +243,17 @@ func twoCellLabelRow(row []tableCell) bool {
 	// A short first cell beside running text: a number or label the
 	// patterns do not know ("Item 4", "Note").
 	return len(row[0].lines) == 1 && utf8.RuneCountInString(row[0].lines[0]) <= 14 && row[1].hasLayout()
+}
+
+// sideHeading reports a two-cell row whose first cell is a heading beside
+// its minute ("Apologies for Absence | Apologies were received …"):
+// written as the heading's line, then the minute's.
+func sideHeading(row []tableCell) bool {
+	ps := row[0].paragraphs()
+	if len(ps) != 1 || !headingLike(ps[0]) || utf8.RuneCountInString(ps[0]) > 60 {
+		return false
+	}
+	return row[1].runes() >= 80 || len(row[1].paragraphs()) >= 2 && row[1].runes() >= 40
 }
 
 // writeLabelled writes a label, a space and the first line of the text

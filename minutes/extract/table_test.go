@@ -47,6 +47,10 @@ func TestWriteTableRows(t *testing.T) {
 			cells("", "RESOLVED to hold the charges at current levels."),
 			cells("12.", "Apologies\nApologies were received from Cllr Dunn."),
 		}, "204/GP Allotment charges\nRESOLVED to hold the charges at current levels.\n12. Apologies\nApologies were received from Cllr Dunn.\n"},
+		{"side headings", [][]tableCell{
+			cells("Apologies for Absence", "Apologies were received from Councillors Dunn and Marsh, who were both away on council business."),
+			cells("Mr J Smith", "Chair"),
+		}, "Apologies for Absence\nApologies were received from Councillors Dunn and Marsh, who were both away on council business.\nMr J Smith | Chair\n"},
 		{"a grid of names is a data table", [][]tableCell{
 			cells("Cllr Jo Amis (Chair)", "Cllr Sunniva Lark"),
 			cells("Cllr Ben Ode", "Cllr Ty Rowe"),
