@@ -72,6 +72,10 @@ func makeRuns(gs []glyph) []*run {
 		prev    glyph
 		space   bool
 		pending bool
+		// spaces and real count the space characters since the last
+		// glyph, and those of them with a width (typed spaces, not ones
+		// PDFium made up for a gap).
+		spaces, real int
 	)
 	finish := func() {
 		if cur != nil {
@@ -84,6 +88,10 @@ func makeRuns(gs []glyph) []*run {
 	for i, g := range gs {
 		if unicode.IsSpace(g.r) || g.r == 0xa0 {
 			space = true
+			spaces++
+			if g.x1-g.x0 > 0.5 {
+				real++
+			}
 			continue
 		}
 		if g.r == 2 {
@@ -101,8 +109,12 @@ func makeRuns(gs []glyph) []*run {
 			ph := max(prev.y1-prev.y0, 1)
 			gap := g.x0 - prev.x1
 			same := overlapY(prev.y0, prev.y1, g.y0, g.y1) >= 0.5
+			// One typed space is a word space however wide the font
+			// sets it (a fixed-width font's is wider than 0.8 of its
+			// glyphs' height); two or more may part columns.
+			word := spaces == 1 && real == 1 && gap <= 3*max(h, ph)
 			switch {
-			case !same || gap < -0.5*min(h, ph) || gap > 0.8*max(h, ph):
+			case !same || gap < -0.5*min(h, ph) || gap > 0.8*max(h, ph) && !word:
 				finish()
 				pending = space
 			default:
@@ -120,6 +132,7 @@ func makeRuns(gs []glyph) []*run {
 		cur.y0, cur.y1 = min(cur.y0, g.y0), max(cur.y1, g.y1)
 		prev = g
 		space = false
+		spaces, real = 0, 0
 	}
 	finish()
 	return runs
@@ -404,18 +417,37 @@ func continues(p, l *line, text string, margin float32) bool {
 
 // startsUnit reports a line that starts something of its own: a list
 // item, a numbered minute or paragraph, a label ("Present:",
-// "RESOLVED:").
+// "RESOLVED:"), a word in capitals ("RESOLVED –").
 func startsUnit(s string) bool {
 	w, rest, _ := strings.Cut(s, " ")
 	switch {
 	case w == "•" || listLabel.MatchString(w):
 		return true
+	case strings.ContainsAny(w[:1], "|#*=_"):
+		return true // a row of a text table, a Markdown heading or rule
 	case minuteNumber.MatchString(w) && rest != "" && !startsLower(rest):
 		return true
 	case strings.HasSuffix(w, ":") && len(w) > 1:
 		return true
+	case capitalWord(w):
+		return true // "RESOLVED –", "AGREED that", "ACTION"
 	}
 	return false
+}
+
+// capitalWord reports a word of five or more capitals (an acronym is
+// usually shorter): a decision's or a heading's first word.
+func capitalWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return n >= 5
 }
 
 func startsLower(s string) bool {

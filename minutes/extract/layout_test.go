@@ -26,6 +26,21 @@ func page(texts ...at) []glyph {
 	return gs
 }
 
+// pageMono is page in a fixed-width font whose characters, spaces too, are
+// 6 points wide and whose glyphs are 6 points high: a space is wider than
+// most of the font's word gaps.
+func pageMono(texts ...at) []glyph {
+	var gs []glyph
+	for _, t := range texts {
+		x := t.x
+		for _, r := range t.text {
+			gs = append(gs, glyph{r: r, x0: x, x1: x + 6, y0: t.y, y1: t.y + 6})
+			x += 6
+		}
+	}
+	return gs
+}
+
 // spread draws words with a gap of gap points between them, as a
 // justified line stretches its spaces.
 func spread(x, y, gap float32, words ...string) []at {
@@ -222,6 +237,26 @@ func TestLayoutPage(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLayoutFixedWidth: a plain text printed in a fixed-width font keeps
+// its words together (one typed space is a word space, however wide) and
+// its columns apart (two or more spaces).
+func TestLayoutFixedWidth(t *testing.T) {
+	got := layoutPage(pageMono(
+		at{50, 700, "Minutes of the meeting held in the Civic Centre"},
+		at{50, 690, "Present:"},
+		at{50, 680, "Councillor Elaine Tomlinson    Leader of the Council (Chair)"},
+		at{50, 670, "Councillor Raj Mistry          Deputy Leader"},
+		at{50, 650, "| Minute | Item | Action |"},
+		at{50, 640, "| 24/03 | Police report | PCSO Lark |"},
+	))
+	want := "Minutes of the meeting held in the Civic Centre\nPresent:\n" +
+		"Councillor Elaine Tomlinson | Leader of the Council (Chair)\nCouncillor Raj Mistry | Deputy Leader\n" +
+		"| Minute | Item | Action |\n| 24/03 | Police report | PCSO Lark |\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
