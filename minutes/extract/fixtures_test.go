@@ -396,3 +396,25 @@ func TestFixtureText(t *testing.T) {
 		})
 	}
 }
+
+// TestWordHTMLLists: a page saved from Word writes each list item's label
+// in a span styled mso-list:Ignore; its bullets are characters of the
+// Symbol, Wingdings or Courier New font ("·", "§", "o"), read as "•".
+func TestWordHTMLLists(t *testing.T) {
+	page := `<html><body><div class=WordSection1>
+<p class=MsoNormal>The Board noted that:</p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>carers need breaks;</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>young carers among them;</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:108.0pt;mso-list:l0 level3 lfo1'><![if !supportLists]><span style='font-family:Wingdings'><span style='mso-list:Ignore'>§<span style='font:7.0pt "Times New Roman"'>&nbsp; </span></span></span><![endif]>often found late;</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><![if !supportLists]><span><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>That the report be noted.</p>
+<p class=MsoNormal>Ordinary text · with a middle dot and an o in it.</p>
+</div></body></html>`
+	res, err := extract.Text(context.Background(), "board.htm", []byte(page), extract.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The Board noted that:\n• carers need breaks;\n• young carers among them;\n• often found late;\n2. That the report be noted.\nOrdinary text · with a middle dot and an o in it.\n"
+	if res.Text != want {
+		t.Errorf("got\n%s\nwant\n%s", res.Text, want)
+	}
+}
