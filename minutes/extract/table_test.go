@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -101,5 +102,32 @@ func TestNormaliseBullet(t *testing.T) {
 		if got := normaliseBullet(tc.in); got != tc.want {
 			t.Errorf("normaliseBullet(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestDOCXSymbolBullets: a bullet typed or pasted before a paragraph in a
+// symbol font is a bullet; the same characters in a text font are text.
+func TestDOCXSymbolBullets(t *testing.T) {
+	run := func(font, text string) string {
+		rpr := ""
+		if font != "" {
+			rpr = `<w:rPr><w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `"/></w:rPr>`
+		}
+		return `<w:r>` + rpr + `<w:t xml:space="preserve">` + text + `</w:t></w:r>`
+	}
+	para := func(runs ...string) string { return "<w:p>" + strings.Join(runs, "") + "</w:p>" }
+	tab := `<w:r><w:tab/></w:r>`
+	body := para(run("Symbol", "·"), tab, run("", "carers need breaks;")) +
+		para(run("Courier New", "o"), tab, run("", "young carers among them;")) +
+		para(run("Wingdings", "§"), tab, run("", "often found late;")) +
+		para(run("Courier New", "x"), run("", " marks the spot")) +
+		para(run("", "o"), tab, run("", "an o in a text font"))
+	res, err := Text(context.Background(), "f.docx", docxWith(t, body), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "• carers need breaks;\n• young carers among them;\n• often found late;\nx marks the spot\no an o in a text font\n"
+	if res.Text != want {
+		t.Errorf("got\n%q\nwant\n%q", res.Text, want)
 	}
 }
