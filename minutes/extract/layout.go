@@ -379,6 +379,9 @@ func paragraphs(lines []*line, margin float32) []string {
 	var prev *line
 	for _, l := range lines {
 		text := normaliseBullet(segText(l.segs))
+		if len(l.segs) > 1 && loneBullet(l.segs[0].text) {
+			text = "• " + segText(l.segs[1:])
+		}
 		if text == "" {
 			continue
 		}
@@ -712,11 +715,25 @@ func growTable(lines []*line, k, ref, dir int, cols columns) (columns, bool) {
 	if len(l.segs) == 1 {
 		s := l.segs[0]
 		c, n := cols.touching(s.x0, s.x1, 0.3*l.h)
-		if n != 1 || c == 0 && gap > 0.35*l.h && !textBeyond(lines, k, dir, cols) {
+		switch {
+		case n != 1:
+			return cols, false
+		case c == 0 && !aligned(s, cols[0], 0.5*l.h):
+			// Not aligned with the first column: a heading above an
+			// indented list, not a label in the table.
+			return cols, false
+		case c == 0 && gap > 0.35*l.h && !textBeyond(lines, k, dir, cols):
 			return cols, false
 		}
 	}
 	return cols.fit(l, len(l.segs) >= 2)
+}
+
+// aligned reports whether s lines up with a column's left edge (within
+// tol), or its right edge or middle (within a point and a half: a cell's
+// text aligned right or centred).
+func aligned(s *seg, c span, tol float32) bool {
+	return abs32(s.x0-c.x0) <= tol || abs32(s.x1-c.x1) <= 1.5 || abs32((s.x0+s.x1)-(c.x0+c.x1)) <= 3
 }
 
 // textBeyond reports whether one of the few lines beyond line k (in

@@ -218,6 +218,11 @@ func TestLayoutPage(t *testing.T) {
 			"The Board noted that:\n• carers need breaks;\n• young carers are found late.\n",
 		},
 		{
+			"a lone o or § before a wide gap is a bullet",
+			[]at{{50, 700, "The Board noted that:"}, {68, 688, "o"}, {86, 688, "carers need breaks"}, {50, 660, "Next:"}, {68, 648, "§"}, {86, 648, "young carers are found late."}, {50, 630, "o and a word"}},
+			"The Board noted that:\n• carers need breaks\nNext:\n• young carers are found late.\no and a word\n",
+		},
+		{
 			// Minutes in a number | text table, the number centred
 			// beside its heading and paragraphs.
 			"numbers centred beside their minutes",

@@ -164,7 +164,7 @@ func labelOf(c tableCell) (string, bool) {
 		return "", true
 	case 1:
 		t := c.lines[0]
-		if r, n := utf8.DecodeRuneInString(t); n == len(t) && bulletGlyph[r] {
+		if loneBullet(t) {
 			return "•", true
 		}
 		return t, isNumberLabel(t) || isColonLabel(t)
@@ -392,6 +392,16 @@ func headingLike(s string) bool {
 var bulletGlyph = map[rune]bool{
 	'\uf0b7': true, '\uf0a7': true, '\uf076': true, '\uf0d8': true, '\uf0fc': true, '\uf06c': true, '\uf06e': true,
 	'·': true, '•': true, '●': true, '▪': true, '■': true, '◦': true, '∙': true, '⁃': true,
+}
+
+// loneBullet reports a character standing alone before a list item's text
+// (in a cell of its own, or a PDF segment of its own, a wide gap before
+// the text): a bullet glyph, or a letter that a symbol font draws as one
+// and a PDF without the font's character map reports as itself (Courier
+// New's "o", Wingdings' "§", "Ø", "ü").
+func loneBullet(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && n > 0 && (bulletGlyph[r] || strings.ContainsRune("o§Øü", r))
 }
 
 // normaliseBullet turns a line that starts with a bullet glyph and a
