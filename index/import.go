@@ -47,7 +47,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	if err != nil {
 		return res, err
 	}
-	m.Source = minutes.Source{Name: name, Hash: hash}
+	m.Source.Name, m.Source.Hash = name, hash // the reader may have given its URL
 	p, err := prepare(m)
 	if err != nil {
 		return res, err
@@ -221,7 +221,7 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 			fail(err)
 			continue
 		}
-		m.Source = minutes.Source{Name: s.Name, Hash: s.Hash}
+		m.Source.Name, m.Source.Hash = s.Name, s.Hash
 		p, err := prepare(m)
 		if err != nil {
 			fail(err)

@@ -19,13 +19,15 @@ import (
 	"github.com/minutebook/minutebook/index/internal/search"
 	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
+	"github.com/minutebook/minutebook/minutes/extract"
 )
 
 // Options adjust Open. Every field is optional.
 type Options struct {
 	// Parse turns a document's bytes into a meeting; nil means
 	// minutes.ParseBytes. The CLI passes a parser that also reads PDF,
-	// DOCX and HTML.
+	// DOCX and HTML. Synced meetings (moderngov bundles) are read by
+	// moderngov.ParseBundle whatever Parse is.
 	Parse func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error)
 	// Now is the clock for tracking timestamps and the default as-of
 	// date; nil means time.Now.
@@ -43,6 +45,9 @@ type Options struct {
 	// when it cannot get the index ("minutebook tui"); "" means the
 	// program's name and arguments.
 	Command string
+	// ReadLimits bound how synced meetings' documents are read (see
+	// SyncSource); the zero value means extract's defaults.
+	ReadLimits extract.Limits
 }
 
 // Errors the library returns; test with errors.Is. Each is wrapped with a
@@ -116,6 +121,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Library, error) {
 			return minutes.ParseBytes(data, minutes.Options{Name: name})
 		}
 	}
+	opt.Parse = withBundles(opt.Parse, opt.ReadLimits)
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}

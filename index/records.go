@@ -96,7 +96,11 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 	}
 	r := fromStore(s)
 	model.flag(ctx, l, &r, l.today())
-	return r.Record, hist, nil
+	one := []Record{r.Record}
+	if err := l.fillSourceURLs(ctx, one); err != nil {
+		return Record{}, nil, err
+	}
+	return one[0], hist, nil
 }
 
 // Update changes a record's tracking and returns the record as saved. It
@@ -290,6 +294,9 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 		if j, ok := byItem[r.ItemID]; ok {
 			d.Items[j].Records = append(d.Items[j].Records, r.Record)
 		}
+	}
+	if err := l.fillMeetingURLs(ctx, d); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -33,7 +33,8 @@ func openLibrary(ctx context.Context, a *app, command string, create bool) (*ind
 		}
 	}
 	lib, err := index.Open(ctx, dir, index.Options{
-		Parse: a.documentParser(),
+		Parse:      a.documentParser(),
+		ReadLimits: documentLimits(a.pdfEngine),
 		Logf: func(format string, args ...any) {
 			fmt.Fprintln(a.stderr, "minutebook:", safe(fmt.Sprintf(format, args...)))
 		},

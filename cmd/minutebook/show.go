@@ -114,6 +114,7 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 		}
 		row("Source", src)
 	}
+	row("Published", r.SourceURL)
 	if r.Kind != minutes.KindResolution {
 		row("Status", r.Status.Label())
 		row("Flag", r.Flag.Label())
@@ -184,6 +185,9 @@ func printMeetingDetail(w io.Writer, m *index.MeetingDetail) error {
 	if m.SourceName != "" {
 		fmt.Fprintf(w, "Source: %s\n", cell(m.SourceName, 0))
 	}
+	if m.SourceURL != "" {
+		fmt.Fprintf(w, "Published: %s\n", cell(m.SourceURL, 0))
+	}
 	if !m.NextMeeting.IsZero() {
 		fmt.Fprintf(w, "Next meeting: %s\n", m.NextMeeting)
 	}
@@ -203,6 +207,9 @@ func printItem(w io.Writer, m *index.MeetingDetail, it index.ItemDetail) {
 		title += "  [exempt]"
 	}
 	fmt.Fprintf(w, "%s  %s  (%s)\n", cell(it.Number, 0), cell(title, 0), it.ID)
+	if it.SourceURL != "" && it.SourceURL != m.SourceURL {
+		fmt.Fprintf(w, "    %s\n", cell(it.SourceURL, 0))
+	}
 	for _, r := range it.Records {
 		label := strings.ToUpper(r.Kind.Label())
 		extra := ""

@@ -39,6 +39,7 @@ type RecordJSON struct {
 	ReturnedTo  *ReturnedJSON  `json:"returned_to"`
 	Exempt      bool           `json:"exempt"`
 	Source      *string        `json:"source"`
+	SourceURL   *string        `json:"source_url"` // where it was published, for synced meetings
 	Key         string         `json:"committee_key"`
 	ItemID      string         `json:"item_id"`
 	FlagLabel   NullString     `json:"flag_label"` // "due at next meeting"
@@ -94,7 +95,7 @@ func (r Row) JSON() RecordJSON {
 		Text: r.Text, Owner: minutes.NullIfEmpty(r.Owner), ParsedOwner: minutes.NullIfEmpty(r.ParsedOwner), Due: r.Due, ParsedDue: r.ParsedDue,
 		DueMeeting: minutes.NullIfEmpty(r.DueMeeting), Provisional: r.Provisional, Flag: r.Flag, FlagLabel: NullString(r.Flag.Label()),
 		RAG: NullString(r.RAG), Update: minutes.NullIfEmpty(r.Update), UpdateDate: r.UpdateDate, Exempt: r.Exempt,
-		Source: minutes.NullIfEmpty(r.SourceName), Line: r.Line, Orphaned: r.Orphaned,
+		Source: minutes.NullIfEmpty(r.SourceName), SourceURL: minutes.NullIfEmpty(r.SourceURL), Line: r.Line, Orphaned: r.Orphaned,
 	}
 	if r.Kind != minutes.KindResolution {
 		j.Status = r.Status
@@ -134,6 +135,7 @@ type MeetingJSON struct {
 	Attendance  minutes.AttendanceJSON `json:"attendance"`
 	NextMeeting minutes.Date           `json:"next_meeting"`
 	Source      *string                `json:"source"`
+	SourceURL   *string                `json:"source_url"`
 	Sample      bool                   `json:"sample"`
 	Items       []ItemJSON             `json:"items"`
 	Warnings    []minutes.Warning      `json:"warnings"`
@@ -141,19 +143,20 @@ type MeetingJSON struct {
 
 // ItemJSON is one item of a meeting with its records.
 type ItemJSON struct {
-	ID      string       `json:"id"`
-	Number  *string      `json:"number"`
-	Title   string       `json:"title"`
-	Exempt  bool         `json:"exempt"`
-	Body    string       `json:"body"`
-	Records []RecordJSON `json:"records"`
+	ID        string       `json:"id"`
+	Number    *string      `json:"number"`
+	Title     string       `json:"title"`
+	Exempt    bool         `json:"exempt"`
+	Body      string       `json:"body"`
+	SourceURL *string      `json:"source_url"`
+	Records   []RecordJSON `json:"records"`
 }
 
 // Meeting is the meeting as MeetingJSON.
 func Meeting(m *index.MeetingDetail) MeetingJSON {
 	j := MeetingJSON{ID: m.ID, Council: minutes.NullIfEmpty(m.Council), Committee: m.Committee, Key: m.CommitteeKey, Date: m.Date,
 		Start: minutes.NullIfEmpty(m.Start), End: minutes.NullIfEmpty(m.End), Attendance: minutes.ViewAttendance(m.Attendance), NextMeeting: m.NextMeeting,
-		Source: minutes.NullIfEmpty(m.SourceName), Sample: m.Sample, Items: make([]ItemJSON, 0, len(m.Items)), Warnings: minutes.EmptyIfNil(m.Warnings)}
+		Source: minutes.NullIfEmpty(m.SourceName), SourceURL: minutes.NullIfEmpty(m.SourceURL), Sample: m.Sample, Items: make([]ItemJSON, 0, len(m.Items)), Warnings: minutes.EmptyIfNil(m.Warnings)}
 	for _, it := range m.Items {
 		j.Items = append(j.Items, Item(it))
 	}
@@ -162,7 +165,7 @@ func Meeting(m *index.MeetingDetail) MeetingJSON {
 
 // Item is the item as ItemJSON.
 func Item(it index.ItemDetail) ItemJSON {
-	j := ItemJSON{ID: it.ID, Number: minutes.NullIfEmpty(it.Number), Title: it.Title, Exempt: it.Exempt, Body: clean(it.Body),
+	j := ItemJSON{ID: it.ID, Number: minutes.NullIfEmpty(it.Number), Title: it.Title, Exempt: it.Exempt, Body: clean(it.Body), SourceURL: minutes.NullIfEmpty(it.SourceURL),
 		Records: make([]RecordJSON, 0, len(it.Records))}
 	for _, r := range it.Records {
 		j.Records = append(j.Records, newRow(r).JSON())

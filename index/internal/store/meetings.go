@@ -47,9 +47,10 @@ type NewMeeting struct {
 	Sample     bool
 }
 
-// PutMeeting stores a parsed meeting, replacing the meeting of the same ID
-// and any other meeting the same source gave before (a re-parse that reads
-// the date differently). Tracking, links and history are left alone. It
+// PutMeeting stores a parsed meeting, with the addresses it was published
+// at, replacing the meeting of the same ID and any other meeting the same
+// source gave before (a re-parse that reads the date differently).
+// Tracking, links and history are left alone. It
 // returns whether a meeting was replaced and the meeting IDs it touched. A
 // meeting of the same ID but another committee is a *CollisionError.
 func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error) {
@@ -122,6 +123,9 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 				}
 			}
 		}
+	}
+	if err := q.putSourceURLs(ctx, p, touched); err != nil {
+		return false, nil, err
 	}
 	return replaced, touched, nil
 }

@@ -134,7 +134,10 @@ CREATE TABLE links (
 CREATE TABLE changes (gen INTEGER NOT NULL, meeting_id TEXT NOT NULL);
 CREATE INDEX changes_gen ON changes (gen);
 `},
-	// 2: committees belong to councils (committees.go): each has a key,
+	// 2: Modern.gov sources, their sync state, and source addresses
+	// (sync.go).
+	{sql: syncSchema},
+	// 3: committees belong to councils (committees.go): each has a key,
 	// the prefix of its meetings' IDs, registered here.
 	{sql: `
 CREATE TABLE committees (
