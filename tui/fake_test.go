@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/indextest"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -486,24 +487,7 @@ func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) err
 func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	by := map[string]*index.Committee{}
-	var out []index.Committee
-	for _, m := range f.meetings {
-		c := by[m.Committee]
-		if c == nil {
-			c = &index.Committee{Key: minutes.CommitteeSlug(m.Committee), Name: m.Committee, Council: m.Council}
-			by[m.Committee] = c
-		}
-		c.Meetings++
-		if m.Date.After(c.Last) {
-			c.Last = m.Date
-		}
-	}
-	for _, c := range by {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, ctx.Err()
+	return indextest.CommitteesOf(f.meetings), ctx.Err()
 }
 
 func summary(m *minutes.Meeting) index.MeetingSummary {

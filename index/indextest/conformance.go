@@ -9,6 +9,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,6 +111,29 @@ func Meetings() []*minutes.Meeting {
 		AssignIDs(m)
 	}
 	return ms
+}
+
+// CommitteesOf lists the committees of meetings of one council, as
+// Library.Committees does (by name; the key their initials), for fakes.
+func CommitteesOf(ms []*minutes.Meeting) []index.Committee {
+	by := map[string]*index.Committee{}
+	for _, m := range ms {
+		c := by[m.Committee]
+		if c == nil {
+			c = &index.Committee{Key: minutes.CommitteeSlug(m.Committee), Name: m.Committee, Council: m.Council}
+			by[m.Committee] = c
+		}
+		c.Meetings++
+		if m.Date.After(c.Last) {
+			c.Last = m.Date
+		}
+	}
+	out := make([]index.Committee, 0, len(by))
+	for _, c := range by {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b index.Committee) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
 
 // AssignIDs gives a hand-made meeting's records their IDs and kinds, as

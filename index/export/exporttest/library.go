@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/indextest"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -184,7 +185,6 @@ func New() *Library {
 // their records untracked, their stated next-meeting dates known.
 func FromMeetings(ms []*minutes.Meeting) *Library {
 	f := &Library{Stated: map[string][]minutes.Date{}, History: map[string][]index.HistoryEntry{}}
-	byName := map[string]*index.Committee{}
 	for _, m := range ms {
 		n := 0
 		for i := range m.Items {
@@ -205,21 +205,9 @@ func FromMeetings(ms []*minutes.Meeting) *Library {
 		if !m.NextMeeting.IsZero() {
 			f.Stated[m.Committee] = append(f.Stated[m.Committee], m.NextMeeting)
 		}
-		c := byName[m.Committee]
-		if c == nil {
-			c = &index.Committee{Key: minutes.CommitteeSlug(m.Committee), Name: m.Committee, Council: m.Council}
-			byName[m.Committee] = c
-		}
-		c.Meetings++
-		if m.Date.After(c.Last) {
-			c.Last = m.Date
-		}
 		f.items = append(f.items, itemsOf(m)...)
 	}
-	for _, c := range byName {
-		f.CommitteeList = append(f.CommitteeList, *c)
-	}
-	slices.SortFunc(f.CommitteeList, func(a, b index.Committee) int { return strings.Compare(a.Name, b.Name) })
+	f.CommitteeList = indextest.CommitteesOf(ms)
 	return f
 }
 
