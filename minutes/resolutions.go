@@ -522,7 +522,7 @@ var (
 	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
 	// reOtherMeeting is a decision of some other meeting being reported:
 	// "At the Scrutiny Committee held on 29 January, Members agreed …".
-	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b`)
+	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`)
 )
 
 // countMarkers counts the decision markers at line starts in the items.
