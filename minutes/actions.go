@@ -339,7 +339,7 @@ func splitSentences(s string) []string {
 	for i := 0; i+2 < len(s); i++ {
 		if (s[i] == '.' || s[i] == ';' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
 			r := s[i+2]
-			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' {
+			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' || s[i] == '.' && listLabelAt(s[i+2:]) {
 				if s[i] == '.' && abbrevBefore(s, i) {
 					continue
 				}
@@ -352,6 +352,20 @@ func splitSentences(s string) []string {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// listLabelAt reports whether s opens with a list label: "ii. It was …",
+// "b) Members …".
+func listLabelAt(s string) bool {
+	j := 0
+	for j < len(s) && j < 5 && (s[j] >= 'a' && s[j] <= 'z') {
+		j++
+	}
+	if j == 0 || j >= len(s) || s[j] != '.' && s[j] != ')' {
+		return false
+	}
+	label := s[:j]
+	return (j == 1 || strings.Trim(label, "ivx") == "") && j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z'
 }
 
 var reParaNumber = regexp.MustCompile(`^(?:\d{1,2}\.|\(\d{1,2}\)|\d{1,2}\))\s+`)

@@ -151,9 +151,9 @@ func moverLeadOff(text string) string {
 	if !strings.Contains(low, "moved") && !strings.Contains(low, "proposed") {
 		return text
 	}
-	for _, that := range []string{" That ", " THAT "} {
+	for _, that := range []string{" That ", " THAT ", " “That ", " \"That ", " ‘That ", " 'That "} {
 		if i := strings.Index(text, that); i > 0 && i < 160 && reSeconder.MatchString(text[:i]) {
-			return strings.TrimSpace(text[i:])
+			return strings.Trim(strings.TrimSpace(text[i:]), "“”\"'‘’")
 		}
 	}
 	return text
@@ -243,8 +243,14 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 	ss := sentences(r.lines, used)
 	for k, s := range ss {
 		score, why := decisionScore(s.text)
-		if score < keep || have(s.text) {
+		if score < keep || have(s.text) || have(moverLeadOff(s.text)) {
 			continue
+		}
+		if k+1 < len(ss) && reNegated.MatchString(ss[k+1].text) && len(strings.Fields(ss[k+1].text)) <= 6 {
+			continue // "That the fee be waived." / "Defeated."
+		}
+		if len(strings.Fields(s.text)) <= 3 && k > 0 && (have(ss[k-1].text) || have(moverLeadOff(ss[k-1].text))) {
+			continue // "Carried." after the motion already read
 		}
 		text := s.text
 		// "Prop. KT, 2nd RS." / "All agreed.": the outcome alone says
@@ -260,5 +266,5 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 		}
 		it.Resolutions = append(it.Resolutions, rec)
 	}
-	it.Resolutions = dedupeRecords(it.Resolutions)
+	it.Resolutions = dedupeContained(dedupeRecords(it.Resolutions))
 }
