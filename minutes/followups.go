@@ -56,6 +56,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		later := reLaterDate.MatchString(t)
 		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
 		score, why := 0.0, ""
+		if comesBack(t) && pastOnly(splitWords(t)) {
+			continue // "a written report which was added to the Board packet": done
+		}
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			if score, why = comeBackScore(m, t); score < comeBackKeep {
 				continue
