@@ -106,7 +106,7 @@ func BenchmarkDuePageDown(b *testing.B) {
 	home := tea.KeyMsg{Type: tea.KeyHome}
 	for b.Loop() {
 		if h.m.due.list.cursor >= len(h.m.due.rows)-2 {
-			h.m.due.setRows() // forget the drawn rows: draw them afresh
+			h.m.due.setRows("") // forget the drawn rows: draw them afresh
 			h.m.Update(home)
 		}
 		h.m.Update(pg)

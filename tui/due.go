@@ -205,7 +205,16 @@ func (v *dueView) listHeight() int {
 	if v.asOfForm {
 		h -= 2
 	}
+	if v.nothingOpen() {
+		h-- // the line that says so
+	}
 	return max(h, 1)
+}
+
+// nothingOpen reports whether the board holds records but none open
+// (every one done or dropped): a line above the done rows says so.
+func (v *dueView) nothingOpen() bool {
+	return v.board != nil && v.board.open == 0 && len(v.board.recs) > 0
 }
 
 func (v *dueView) Capturing() bool { return v.asOfForm }
@@ -244,13 +253,18 @@ func (v *dueView) selected() (index.Record, bool) {
 	return v.board.recs[r.rec], true
 }
 
-// setRows lays the board out in rows, keeping the cursor on the same
-// record when it is still there.
-func (v *dueView) setRows() {
-	keep := ""
+// selectedID is the ID of the record under the cursor, "" when none.
+func (v *dueView) selectedID() string {
 	if r, ok := v.selected(); ok {
-		keep = r.ID
+		return r.ID
 	}
+	return ""
+}
+
+// setRows lays the board out in rows, keeping the cursor on the record
+// keep when it is still there. (keep is taken before a new board replaces
+// the old: the old rows index the old board's records.)
+func (v *dueView) setRows(keep string) {
 	v.rows = v.rows[:0]
 	if v.board != nil {
 		for _, g := range v.board.groups {
@@ -286,9 +300,10 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		v.err = msg.err
 		if msg.err == nil {
 			first := v.board == nil
+			keep := v.selectedID()
 			v.board = msg.board
 			v.relayout()
-			v.setRows()
+			v.setRows(keep)
 			if first || v.toTop {
 				v.list.top()
 			}
@@ -366,7 +381,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		return v.setAsOf(v.sh.today())
 	case key.Matches(msg, k.ShowClosed):
 		v.showClosed = !v.showClosed
-		v.setRows()
+		v.setRows(v.selectedID())
 	case key.Matches(msg, k.Back):
 		if v.committee != "" {
 			v.committee, v.toTop = "", true
@@ -536,12 +551,11 @@ func (v *dueView) View() string {
 	case v.board == nil:
 		b.WriteString(st.Dim.Render(" Loading the due board…"))
 	case len(v.rows) == 0:
-		who := "any committee"
-		if v.committee != "" {
-			who = oneLine(v.committee)
-		}
-		b.WriteString(st.Dim.Render(trunc(" Nothing open for "+who+" as of "+v.board.asOf.String()+".", v.width)))
+		b.WriteString(st.Dim.Render(trunc(v.nothingOpenLine(), v.width)))
 	default:
+		if v.nothingOpen() {
+			b.WriteString(st.Dim.Render(trunc(v.nothingOpenLine(), v.width)) + "\n")
+		}
 		from, to := v.list.visible()
 		for i := from; i < to; i++ {
 			if i > from {
@@ -556,6 +570,15 @@ func (v *dueView) View() string {
 		out += "\n" + v.formView()
 	}
 	return padCount(out, v.height)
+}
+
+// nothingOpenLine is the board's empty state.
+func (v *dueView) nothingOpenLine() string {
+	who := "any committee"
+	if v.committee != "" {
+		who = oneLine(v.committee)
+	}
+	return " Nothing open for " + who + " as of " + v.board.asOf.String() + "."
 }
 
 // summaryLine is the committee filter and the count of each group, on

@@ -180,8 +180,8 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) {
 			continue
 		}
-		if fr.rec.Status.Closed() && !q.IncludeClosed {
-			continue
+		if fr.rec.Status.Closed() && !q.IncludeClosed || fr.rec.MeetingDate.After(asOf) {
+			continue // closed, or not made yet on the as-of date (as the library does)
 		}
 		out = append(out, f.withFlag(fr, asOf))
 	}

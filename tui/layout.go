@@ -36,7 +36,8 @@ func (s *scroller) ok(i int) bool {
 	return i >= 0 && i < s.n && (s.selectable == nil || s.selectable(i))
 }
 
-// move moves the cursor d selectable rows (negative: up).
+// move moves the cursor d selectable rows (negative: up). When there is
+// no selectable row that way, the cursor stays.
 func (s *scroller) move(d int) {
 	if s.n == 0 {
 		return
@@ -47,11 +48,8 @@ func (s *scroller) move(d int) {
 	}
 	c := s.cursor
 	for ; d > 0; d-- {
-		next := c + step
-		for next >= 0 && next < s.n && !s.ok(next) {
-			next += step
-		}
-		if next < 0 || next >= s.n {
+		next := s.find(c+step, step)
+		if next < 0 {
 			break
 		}
 		c = next
@@ -60,23 +58,34 @@ func (s *scroller) move(d int) {
 	s.clamp()
 }
 
+// find returns the first selectable row from i on in direction step (1
+// or -1), or -1 when there is none.
+func (s *scroller) find(i, step int) int {
+	for ; i >= 0 && i < s.n; i += step {
+		if s.ok(i) {
+			return i
+		}
+	}
+	return -1
+}
+
 func (s *scroller) top() {
 	s.cursor, s.offset = 0, 0
-	if !s.ok(0) {
-		s.move(1)
-	}
+	s.clamp()
 	s.offset = 0
 }
 
 func (s *scroller) bottom() {
 	s.cursor = s.n - 1
-	if !s.ok(s.cursor) {
-		s.move(-1)
+	if c := s.find(s.n-1, -1); c >= 0 {
+		s.cursor = c
 	}
 	s.clamp()
 }
 
-// clamp keeps the cursor on a selectable row and in sight.
+// clamp keeps the cursor on a selectable row (the next one down, else up;
+// when no row is selectable it stays on a row, which then holds nothing
+// to act on) and in sight. It never calls move: move calls it.
 func (s *scroller) clamp() {
 	if s.n == 0 {
 		s.cursor, s.offset = 0, 0
@@ -84,10 +93,10 @@ func (s *scroller) clamp() {
 	}
 	s.cursor = min(max(s.cursor, 0), s.n-1)
 	if !s.ok(s.cursor) {
-		c := s.cursor
-		s.move(1)
-		if s.cursor == c {
-			s.move(-1)
+		if c := s.find(s.cursor, 1); c >= 0 {
+			s.cursor = c
+		} else if c := s.find(s.cursor, -1); c >= 0 {
+			s.cursor = c
 		}
 	}
 	h := max(s.height, 1)
