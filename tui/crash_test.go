@@ -1,7 +1,18 @@
 package tui
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/minutebook/minutebook/index"
 )
@@ -67,4 +78,127 @@ func TestListWithNothingSelectable(t *testing.T) {
 	s.move(-1)
 	s.top()
 	s.bottom()
+}
+
+// panicky is a view with bugs: it panics on the key k, and in View once
+// drawBug is set.
+type panicky struct {
+	view
+	k       string
+	drawBug *atomic.Bool
+}
+
+func (p panicky) View() string {
+	if p.drawBug.Load() {
+		var m map[string]int
+		m["x"]++ // assignment to a nil map
+	}
+	return p.view.View()
+}
+
+func (p panicky) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == p.k {
+		var rows []int
+		_ = rows[3] // index out of range, as the due board's bug was
+	}
+	return p.view.Update(msg)
+}
+
+// panickyLib is a library whose due query panics (in a command, off the
+// UI goroutine) once armed.
+type panickyLib struct {
+	*fakeLib
+	armed *atomic.Bool
+}
+
+func (p panickyLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, error) {
+	if p.armed.Load() {
+		panic("due query bug")
+	}
+	return p.fakeLib.Due(ctx, q)
+}
+
+// TestPanicIsLoggedAndTerminalRestored runs the TUI as Run does, on a
+// pretend terminal, and makes it panic in Update and in a command: the
+// program must end the ordinary way (leaving the alternate screen, mouse
+// reporting off), return a CrashError, and leave a log with the stack.
+func TestPanicIsLoggedAndTerminalRestored(t *testing.T) {
+	for _, tc := range []struct {
+		name, keys, where string
+		draw              bool
+	}{
+		{name: "in Update", keys: "jjz", where: "panicky.Update"},
+		{name: "in a command", keys: "jjt", where: "panickyLib.Due"},
+		{name: "in View", keys: "j", where: "panicky.View", draw: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			armed, drawBug := &atomic.Bool{}, &atomic.Bool{}
+			lib := panickyLib{newFixture(), armed}
+			opt := testOptions()
+			opt.CrashDir = dir
+			opt.AsOf = d("2022-05-01") // so that t (as of today) reloads the board
+			in, inW := io.Pipe()
+			var out bytes.Buffer
+			done := make(chan error, 1)
+			hook := func(m *Model) {
+				m.views[viewDue] = panicky{m.due, "z", drawBug}
+			}
+			go func() {
+				done <- runProgram(context.Background(), lib, opt, hook, tea.WithInput(in), tea.WithOutput(&out))
+			}()
+			time.Sleep(100 * time.Millisecond)
+			armed.Store(!tc.draw)
+			drawBug.Store(tc.draw)
+			inW.Write([]byte(tc.keys))
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the program did not end after the panic")
+			}
+			var ce *CrashError
+			if !errors.As(err, &ce) || ce.Log == "" {
+				t.Fatalf("Run returned %v, want a CrashError with a log", err)
+			}
+			if !strings.Contains(ce.Error(), ce.Log) || !strings.HasPrefix(ce.Log, dir) {
+				t.Errorf("error %q does not name the log in %s", ce.Error(), dir)
+			}
+			log, rerr := os.ReadFile(ce.Log)
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			if !strings.Contains(string(log), "goroutine") || !strings.Contains(string(log), tc.where) {
+				t.Errorf("the log lacks the stack through %s:\n%s", tc.where, log)
+			}
+			o := out.String()
+			if !strings.Contains(o, "\x1b[?1049l") || !strings.Contains(o, "\x1b[?1002l") {
+				t.Errorf("the terminal was not restored (alternate screen left, mouse off): %q", o[max(len(o)-200, 0):])
+			}
+			if fs, _ := filepath.Glob(filepath.Join(dir, "*"+fatalSuffix)); len(fs) != 0 {
+				t.Errorf("the fatal-error file was left: %v", fs)
+			}
+		})
+	}
+}
+
+// TestEarlierFatalIsReported: the file a fatal error was written to is
+// kept as a log and named at the next start; empty ones are left alone.
+func TestEarlierFatalIsReported(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "tui-4242"+fatalSuffix), []byte("fatal error: stack overflow\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "tui-4243"+fatalSuffix), nil, 0o600)
+	got := earlierFatal(dir)
+	if !strings.HasPrefix(got, filepath.Join(dir, "tui-4242-")) || !strings.HasSuffix(got, ".log") {
+		t.Fatalf("earlierFatal = %q", got)
+	}
+	if b, _ := os.ReadFile(got); !strings.Contains(string(b), "stack overflow") {
+		t.Errorf("the log holds %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tui-4243"+fatalSuffix)); err != nil {
+		t.Errorf("an empty (running) file was touched: %v", err)
+	}
+	if again := earlierFatal(dir); again != "" {
+		t.Errorf("reported twice: %q", again)
+	}
 }

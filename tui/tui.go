@@ -12,6 +12,8 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -46,6 +48,9 @@ type Options struct {
 	SearchDebounce time.Duration
 	// CallTimeout bounds each call to the library; 0 means 15 s.
 	CallTimeout time.Duration
+	// CrashDir is where a crash log is written if the TUI hits a bug; ""
+	// means the system's temporary folder.
+	CrashDir string
 }
 
 // view is the contract every view keeps (after soft-serve's component):
@@ -111,6 +116,11 @@ type Model struct {
 	gen       int64
 	genKnown  bool
 	pollEvery time.Duration
+
+	crash crashState
+	// quitSoon ends the program from outside Update (set by Run; a View
+	// that panicked cannot return tea.Quit).
+	quitSoon func()
 }
 
 // New returns the root model over api.
@@ -154,6 +164,7 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 		pollEvery: opt.PollInterval,
 		width:     80,
 		height:    24,
+		crash:     crashState{dir: opt.CrashDir},
 	}
 	if m.pollEvery == 0 {
 		m.pollEvery = 2 * time.Second
@@ -169,15 +180,39 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 }
 
 // Run opens the TUI on api in the terminal and returns when the user
-// quits or ctx is cancelled.
+// quits or ctx is cancelled. When the TUI hits a bug it gives the
+// terminal back and returns a *CrashError naming the crash log.
 func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.ProgramOption) error {
+	return runProgram(ctx, api, opt, nil, progOpts...)
+}
+
+// runProgram is Run, with a hook that tests use to change the model before the
+// program starts.
+func runProgram(ctx context.Context, api index.API, opt Options, hook func(*Model), progOpts ...tea.ProgramOption) error {
+	if prev := earlierFatal(opt.CrashDir); prev != "" {
+		notice := "The last session stopped on an internal error; the details are in " + prev
+		if opt.Banner != "" {
+			notice += " · " + opt.Banner
+		}
+		opt.Banner = notice
+	}
+	fatal := openFatalLog(opt.CrashDir)
+	defer fatal.close()
 	m := New(ctx, api, opt)
+	if hook != nil {
+		hook(m)
+	}
 	progOpts = append([]tea.ProgramOption{
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
 		tea.WithContext(ctx),
 	}, progOpts...)
-	_, err := tea.NewProgram(m, progOpts...).Run()
+	p := tea.NewProgram(m, progOpts...)
+	m.quitSoon = func() { go p.Quit() }
+	_, err := p.Run()
+	if m.crash.err != nil {
+		return m.crash.err
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: not an error worth a message
 	}
@@ -185,52 +220,74 @@ func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.Progra
 }
 
 // Init loads the due board and starts the live-update poll.
-func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll())
+func (m *Model) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			cmd = m.crashed(r, debug.Stack(), "Init")
+		}
+	}()
+	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll()))
 }
 
-// Update routes a message: window size and global keys here, keys and
+// Update handles one message (see update), catching a panic in it or in
+// the commands it returns: the crash is logged and the program ends.
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	if m.crash.err != nil {
+		return m, tea.Quit
+	}
+	if p, ok := msg.(panicMsg); ok {
+		return m, m.crashed(p.value, p.stack, "a command")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			model, cmd = m, m.crashed(r, debug.Stack(), fmt.Sprintf("Update(%T)", msg))
+		}
+	}()
+	return m, guard(m.update(msg))
+}
+
+// update routes a message: window size and global keys here, keys and
 // the mouse to the view in front, everything else to every view.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return nil
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.views[m.active].Capturing() {
-			return m, m.eachKey(msg)
+			return m.eachKey(msg)
 		}
 		if cmd, ok := m.globalKey(msg); ok {
-			return m, cmd
+			return cmd
 		}
-		return m, m.views[m.active].Update(msg)
+		return m.views[m.active].Update(msg)
 	case tea.MouseMsg:
 		if m.showHelp {
-			return m, nil
+			return nil
 		}
-		return m, m.views[m.active].Update(msg)
+		return m.views[m.active].Update(msg)
 	case navMsg:
-		return m, m.open(msg)
+		return m.open(msg)
 	case backMsg:
-		return m, m.back()
+		return m.back()
 	case flashMsg:
-		return m, m.setFlash(msg.text, msg.isErr)
+		return m.setFlash(msg.text, msg.isErr)
 	case flashExpiredMsg:
 		if msg.seq == m.flashSeq {
 			m.flash = ""
 		}
-		return m, nil
+		return nil
 	case pollMsg:
-		return m, m.askGeneration()
+		return m.askGeneration()
 	case generationMsg:
-		return m, m.generation(msg)
+		return m.generation(msg)
 	case savedMsg:
-		return m, m.saved(msg)
+		return m.saved(msg)
 	case asOfChangedMsg:
 		m.sh.asOf = msg.date
 	}
-	return m, m.broadcast(msg)
+	return m.broadcast(msg)
 }
 
 // eachKey handles keys that arrived together (bubbletea reports runes
@@ -239,8 +296,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) eachKey(msg tea.KeyMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, r := range msg.Runes {
-		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -446,9 +502,31 @@ func (m *Model) layout() {
 	m.help.Width = m.width
 }
 
-// View draws the title bar, the view in front (or the full help), the
+// View draws the frame (see view), or, once the TUI has crashed, a line
+// that says it is closing.
+func (m *Model) View() (out string) {
+	if m.crash.err == nil {
+		defer func() {
+			if r := recover(); r != nil {
+				m.crashed(r, debug.Stack(), "View")
+				if m.quitSoon != nil {
+					m.quitSoon()
+				}
+				out = m.crashView()
+			}
+		}()
+		return m.view()
+	}
+	return m.crashView()
+}
+
+func (m *Model) crashView() string {
+	return padLines(" minutebook stopped on an internal error and is closing…", m.width, m.height)
+}
+
+// view draws the title bar, the view in front (or the full help), the
 // status line and the help bar.
-func (m *Model) View() string {
+func (m *Model) view() string {
 	var b strings.Builder
 	b.WriteString(m.titleBar())
 	b.WriteByte('\n')

@@ -48,7 +48,7 @@ func runTUI(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
-	err = tui.Run(ctx, lib, tui.Options{Banner: banner, NoColor: a.noColor})
+	err = tui.Run(ctx, lib, tui.Options{Banner: banner, NoColor: a.noColor, CrashDir: filepath.Join(xdg.StateHome, "minutebook")})
 	if cerr := closeLib(); err == nil {
 		err = cerr
 	}
