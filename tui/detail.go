@@ -568,7 +568,6 @@ func (v *detailView) View() string {
 	if v.form == formNone {
 		return padLines(b.String(), v.width, v.height)
 	}
-	out := padLines(b.String(), v.width, v.bodyHeight()+1)
 	hint := "enter save · esc cancel"
 	switch v.form {
 	case formDue:
@@ -580,7 +579,7 @@ func (v *detailView) View() string {
 	if v.formErr != "" {
 		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
 	}
-	return out + "\n " + v.input.View() + "\n" + line2
+	return stackForm(b.String(), " "+v.input.View()+"\n"+line2, v.width, v.height)
 }
 
 func (v *detailView) ShortHelp() []key.Binding {

@@ -101,6 +101,9 @@ type dueRow struct {
 // dueCols is the width of each column of the board at one window width.
 type dueCols struct {
 	badge, due, committee, meeting, minute, owner, text int
+	// over is true when the fixed columns alone are wider than the
+	// window: rows must then be cut to it.
+	over bool
 }
 
 func dueLayout(w int, oneCommittee bool) dueCols {
@@ -129,6 +132,7 @@ func dueLayout(w int, oneCommittee bool) dueCols {
 		used += c.owner + 1
 	}
 	c.text = max(w-used, 0)
+	c.over = used > w
 	return c
 }
 
@@ -567,7 +571,7 @@ func (v *dueView) View() string {
 	// Every line above is cut to the width as it is made: only count them.
 	out := padCount(b.String(), head+lh)
 	if v.asOfForm {
-		out += "\n" + v.formView()
+		return stackForm(out, v.formView(), v.width, v.height)
 	}
 	return padCount(out, v.height)
 }
@@ -649,15 +653,18 @@ func (v *dueView) row(i int) string {
 				}
 			}
 			rule := max(v.width-len([]rune(label))-3, 0)
-			v.cache[i] = st.Flag(r.flag).Render("──"+label+" ") + st.Faint.Render(strings.Repeat("─", rule))
+			v.cache[i] = st.Flag(r.flag).Render(trunc("──"+label+" ", v.width)) + st.Faint.Render(strings.Repeat("─", rule))
 		}
 		return v.cache[i]
 	}
 	if i == v.list.cursor {
-		return st.Cursor.Render("▸ ") + st.Selected.Render(v.cells(r, false))
+		return trunc(st.Cursor.Render("▸ ")+st.Selected.Render(v.cells(r, false)), v.width)
 	}
 	if v.cache[i] == "" {
 		v.cache[i] = "  " + v.cells(r, true)
+		if v.cols.over {
+			v.cache[i] = trunc(v.cache[i], v.width)
+		}
 	}
 	return v.cache[i]
 }
@@ -731,7 +738,7 @@ func (v *dueView) pickerView() string {
 
 func (v *dueView) formView() string {
 	st := v.sh.styles
-	line1 := " " + v.input.View()
+	line1 := trunc(" "+v.input.View(), v.width)
 	hint := "YYYY-MM-DD · today · +7d · -2w · +1m · next: the committee's next meeting"
 	if v.exporting {
 		hint = ".xlsx .csv .json .md: action log · .html: agenda tracker for the committee chosen with c · .ics: calendar"

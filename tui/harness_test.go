@@ -10,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/minutebook/minutebook/index"
 )
 
 func TestMain(m *testing.M) {
@@ -27,7 +29,6 @@ func TestMain(m *testing.M) {
 // at once, long ones (the flash's expiry, the poll) never.
 type harness struct {
 	t    testing.TB
-	lib  *fakeLib
 	m    *Model
 	wait time.Duration
 	quit bool
@@ -41,9 +42,9 @@ func testOptions() Options {
 	}
 }
 
-func newHarness(t testing.TB, lib *fakeLib, w, h int, opt Options) *harness {
+func newHarness(t testing.TB, lib index.API, w, h int, opt Options) *harness {
 	t.Helper()
-	hs := &harness{t: t, lib: lib, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
+	hs := &harness{t: t, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
 	hs.m.sh.tick = instantTick
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())

@@ -189,6 +189,7 @@ func trunc(s string, w int) string {
 // padLines makes s exactly h lines, each cut to w cells: what a view
 // returns, so that the root can stack views without measuring them.
 func padLines(s string, w, h int) string {
+	h = max(h, 1)
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -206,9 +207,21 @@ func padLines(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// stackForm draws body above an inline form (its input line, then its
+// hint) in exactly h lines of at most w cells. When h is too low for
+// both, the form's lines win, the input line first.
+func stackForm(body, form string, w, h int) string {
+	fl := strings.Count(form, "\n") + 1
+	if h <= fl {
+		return padLines(form, w, h)
+	}
+	return padLines(body, w, h-fl) + "\n" + padLines(form, w, fl)
+}
+
 // padCount makes s exactly h lines without measuring them: for text whose
 // lines are already cut to the width.
 func padCount(s string, h int) string {
+	h = max(h, 1)
 	n := strings.Count(s, "\n") + 1
 	switch {
 	case n == h:

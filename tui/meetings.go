@@ -669,7 +669,7 @@ func (v *meetingsView) View() string {
 		s = v.itemView()
 	}
 	if v.exporting {
-		return padLines(s, v.width, v.height-2) + "\n" + padLines(v.exportView(), v.width, 2)
+		return stackForm(s, v.exportView(), v.width, v.height)
 	}
 	return padLines(s, v.width, v.height)
 }

@@ -492,10 +492,7 @@ func (m *Model) generation(msg generationMsg) tea.Cmd {
 // layout gives the views their size: the window less the title bar, the
 // banner, the status line and the help bar.
 func (m *Model) layout() {
-	h := m.height - 3
-	if m.banner != "" {
-		h--
-	}
+	h := m.height - m.chromeHeight()
 	for _, v := range m.views {
 		v.SetSize(m.width, max(h, 1))
 	}
@@ -534,11 +531,7 @@ func (m *Model) view() string {
 		b.WriteString(m.sh.styles.Banner.Render(fit(" "+m.banner, m.width)))
 		b.WriteByte('\n')
 	}
-	bodyH := m.height - 3
-	if m.banner != "" {
-		bodyH--
-	}
-	bodyH = max(bodyH, 1)
+	bodyH := max(m.height-m.chromeHeight(), 1)
 	if m.showHelp {
 		b.WriteString(padLines(m.fullHelp(), m.width, bodyH))
 	} else {
@@ -548,7 +541,20 @@ func (m *Model) view() string {
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(m.helpBar())
+	if m.height < m.chromeHeight()+1 {
+		// Too low for the bars and a line of the view: what fits, from the top.
+		return padLines(b.String(), m.width, max(m.height, 1))
+	}
 	return b.String()
+}
+
+// chromeHeight is the lines the root draws around the view: the title
+// bar, the banner, the status line and the help bar.
+func (m *Model) chromeHeight() int {
+	if m.banner != "" {
+		return 4
+	}
+	return 3
 }
 
 var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail"}
