@@ -46,6 +46,8 @@ type detailView struct {
 	form    formKind
 	input   textinput.Model
 	formErr string
+
+	picker *returnPicker // R: choosing the item a follow-up came back as
 }
 
 func newDetailView(sh *shared) *detailView {
@@ -54,6 +56,9 @@ func newDetailView(sh *shared) *detailView {
 
 func (v *detailView) SetSize(w, h int) {
 	v.width, v.height = w, h
+	if v.picker != nil {
+		v.picker.setSize(w, h)
+	}
 	v.input.Width = max(w-30, 10)
 	v.build()
 }
@@ -73,6 +78,7 @@ func (v *detailView) open(id string) tea.Cmd {
 		v.id, v.loaded, v.err = id, false, nil
 		v.rec, v.hist, v.lines, v.scroll = index.Record{}, nil, nil, 0
 		v.closeForm()
+		v.picker = nil
 	}
 	return v.load()
 }
@@ -108,17 +114,49 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case libraryChangedMsg, asOfChangedMsg:
 		v.stale = true
+	case pickerMeetingsMsg, pickerItemsMsg:
+		if v.picker != nil {
+			return v.pick(msg)
+		}
 	case tea.MouseMsg:
+		if v.picker != nil {
+			return v.pick(msg)
+		}
 		if d := wheel(msg); d != 0 {
 			v.scrollBy(d)
 		}
 	case tea.KeyMsg:
-		if v.form != formNone {
+		switch {
+		case v.form != formNone:
 			return v.formKey(msg)
+		case v.picker != nil:
+			return v.pick(msg)
 		}
 		return v.key(msg)
 	}
 	return nil
+}
+
+// pick hands a message to the return picker and acts on what it chose.
+func (v *detailView) pick(msg tea.Msg) tea.Cmd {
+	res := v.picker.update(msg)
+	if res.closed {
+		v.picker = nil
+	}
+	if res.item == "" {
+		return res.cmd
+	}
+	if rt := v.rec.ReturnedTo; rt != nil && rt.ItemID == res.item && rt.Confirmed {
+		return flash("The return to " + res.item + " is already confirmed")
+	}
+	if v.saving {
+		return flash("Still saving the last change…")
+	}
+	back := v.id + " not linked to " + res.item + " again"
+	if rt := v.rec.ReturnedTo; rt != nil {
+		back = v.id + " returned to " + rt.ItemID + " again"
+	}
+	return v.saveLink(res.item, "returned to "+res.item+" (chosen by a clerk)", back)
 }
 
 func (v *detailView) scrollBy(d int) {
@@ -173,14 +211,23 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		return v.trackingKey(msg)
 	case key.Matches(msg, k.ConfirmReturn, k.NotReturned):
 		return v.returnKey(msg)
+	case key.Matches(msg, k.ReturnedTo):
+		if !v.loaded {
+			return nil
+		}
+		if v.rec.Kind != minutes.KindFollowUp {
+			return flash("Only follow-ups come back to committee")
+		}
+		v.picker = newReturnPicker(v.sh, v.sh.api, v.rec, v.width, v.height)
+		return v.picker.load()
 	}
 	return nil
 }
 
 // returnKey confirms or removes a follow-up's link to the later item that
-// answers it. Removing is remembered: the automatic match does not come
-// back. Only removing can be undone (by linking the same item again,
-// confirmed); an automatic link, once confirmed, stays a clerk's.
+// answers it. Removing says the follow-up was not returned: the library
+// then proposes no item it holds now. Both can be undone: the link
+// decisions as they were are put back.
 func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 	if !v.loaded {
 		return nil
@@ -193,36 +240,38 @@ func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	rt := v.rec.ReturnedTo
 	if rt == nil {
-		return flash("No later item is linked; minutebook set " + v.id + " --returned-to ITEM links one")
+		return flash("No later item is linked; R picks the item it came back as")
 	}
 	item := rt.ItemID
 	if key.Matches(msg, v.sh.keys.ConfirmReturn) {
 		if rt.Confirmed {
 			return flash("The return to " + item + " is already confirmed")
 		}
-		return v.saveLink(item, "returned to "+item+" (confirmed)", nil)
+		return v.saveLink(item, "returned to "+item+" (confirmed)", "the return to "+item+" back to matched automatically")
 	}
-	undo := &undoEntry{id: v.id, link: &item, what: v.id + " returned to " + item + " again"}
-	return v.saveLink("", "not returned (the link to "+item+" is removed)", undo)
+	back := v.id + " returned to " + item + " again"
+	if !rt.Confirmed {
+		back += " (matched automatically)"
+	}
+	return v.saveLink("", "not returned (the link to "+item+" is removed)", back)
 }
 
-// saveLink links the follow-up to item, or unlinks it when item is "".
-func (v *detailView) saveLink(item, what string, undo *undoEntry) tea.Cmd {
+// saveLink links the follow-up to item, or says it was not returned when
+// item is "", remembering the link decisions as they were for undo.
+func (v *detailView) saveLink(item, what, undoWhat string) tea.Cmd {
 	v.saving = true
 	id, api := v.id, v.sh.api
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, err := linkReturn(ctx, api, id, item)
-		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
+		before, err := api.ReturnDecisions(ctx, id)
+		if err != nil {
+			return savedMsg{id: id, what: what, err: err}
+		}
+		if err := api.LinkReturn(ctx, id, item); err != nil {
+			return savedMsg{id: id, what: what, err: err}
+		}
+		rec, _, err := api.Record(ctx, id)
+		return savedMsg{id: id, rec: rec, what: what, undo: &undoStep{id: id, links: &before, what: undoWhat}, err: err}
 	})
-}
-
-// linkReturn sets a follow-up's link and returns the record as saved.
-func linkReturn(ctx context.Context, api index.API, id, item string) (index.Record, error) {
-	if err := api.LinkReturn(ctx, id, item); err != nil {
-		return index.Record{}, err
-	}
-	rec, _, err := api.Record(ctx, id)
-	return rec, err
 }
 
 // itemIDOf returns the ID of the item a record belongs to: a record's ID
@@ -272,11 +321,11 @@ func (v *detailView) setStatus(s index.Status) tea.Cmd {
 	if s == old {
 		return flash(v.id + " is already " + statusLabel(s))
 	}
-	undo := &undoEntry{id: v.id, change: index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
+	undo := &undoStep{id: v.id, change: &index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
 	return v.save(index.Change{Status: &s}, "marked "+statusLabel(s), undo)
 }
 
-func (v *detailView) save(c index.Change, what string, undo *undoEntry) tea.Cmd {
+func (v *detailView) save(c index.Change, what string, undo *undoStep) tea.Cmd {
 	v.saving = true
 	id, api := v.id, v.sh.api
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
@@ -337,7 +386,7 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		if old == v.rec.ParsedOwner {
 			back = "" // undo clears the override
 		}
-		undo := &undoEntry{id: v.id, change: index.Change{Owner: &back}, what: "owner back to " + quoteOrNone(old)}
+		undo := &undoStep{id: v.id, change: &index.Change{Owner: &back}, what: "owner back to " + quoteOrNone(old)}
 		what := "owner set to " + quoteOrNone(val)
 		if val == "" {
 			what = "owner back to the minutes' " + quoteOrNone(v.rec.ParsedOwner)
@@ -363,7 +412,7 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		if oldDue == v.rec.ParsedDue {
 			oldDue = minutes.Date{} // undo clears the override
 		}
-		undo := &undoEntry{id: v.id, change: index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
+		undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
 		what := "due date set to " + dateOrNone(d)
 		if d.IsZero() {
 			what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
@@ -481,13 +530,15 @@ func (v *detailView) build() {
 			if len(rt.Matched) > 0 {
 				how += " on “" + oneLine(strings.Join(rt.Matched, " ")) + "”"
 			}
-			keys := "enter opens it · y confirms · N not returned"
+			keys := "enter opens it · y confirms · N not returned · R another item"
 			if rt.Confirmed {
 				how = "confirmed by a clerk"
-				keys = "enter opens it · N not returned"
+				keys = "enter opens it · N not returned · R another item"
 			}
 			field("Returned", fmt.Sprintf("to %s %s · minute %s “%s” (%s) · %s",
 				shortCommittee(oneLine(rt.Committee)), rt.MeetingDate, oneLine(rt.Minute), oneLine(rt.Title), how, keys))
+		} else if r.Kind == minutes.KindFollowUp {
+			field("Returned", "not yet · R picks the later item it came back as")
 		}
 	}
 	add("")
@@ -549,6 +600,9 @@ func (v *detailView) historyLines(h index.HistoryEntry) []string {
 
 func (v *detailView) View() string {
 	st := v.sh.styles
+	if v.picker != nil {
+		return padLines(v.picker.view(), v.width, v.height)
+	}
 	var b strings.Builder
 	switch {
 	case v.id == "":
@@ -587,6 +641,9 @@ func (v *detailView) ShortHelp() []key.Binding {
 	if v.form != formNone {
 		return k.formHelp()
 	}
+	if v.picker != nil {
+		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "back")}
+	}
 	if !v.tracked() {
 		return []key.Binding{k.Note, k.Meeting, k.Back, k.moveHelp()}
 	}
@@ -597,7 +654,7 @@ func (v *detailView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
-		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned},
+		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned, k.ReturnedTo},
 		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
 	}
 }

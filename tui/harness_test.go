@@ -10,8 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
-
-	"github.com/minutebook/minutebook/index"
 )
 
 func TestMain(m *testing.M) {
@@ -42,7 +40,7 @@ func testOptions() Options {
 	}
 }
 
-func newHarness(t testing.TB, lib index.API, w, h int, opt Options) *harness {
+func newHarness(t testing.TB, lib Library, w, h int, opt Options) *harness {
 	t.Helper()
 	hs := &harness{t: t, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
 	hs.m.sh.tick = instantTick

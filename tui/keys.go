@@ -56,6 +56,7 @@ type KeyMap struct {
 	// A follow-up's link to the later item that answers it.
 	ConfirmReturn key.Binding
 	NotReturned   key.Binding
+	ReturnedTo    key.Binding // pick the later item it came back as
 
 	// Inline forms.
 	Submit key.Binding
@@ -111,6 +112,7 @@ func DefaultKeyMap() KeyMap {
 
 		ConfirmReturn: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "confirm return")),
 		NotReturned:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "not returned")),
+		ReturnedTo:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "came back as…")),
 
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),

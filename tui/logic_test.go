@@ -300,7 +300,7 @@ func TestConfirmAndRemoveReturn(t *testing.T) {
 	h.contains("matched automatically", "y confirms")
 	h.keys("y")
 	h.contains("returned to osc-2022-01-11-201 (confirmed)", "confirmed by a clerk")
-	if ref := lib.returned[id]; !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
+	if ref, _ := lib.ReturnedTo(id); !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
 		t.Fatalf("after y the library holds %+v", ref)
 	}
 	h.keys("y")
@@ -308,14 +308,14 @@ func TestConfirmAndRemoveReturn(t *testing.T) {
 
 	h.keys("N")
 	h.contains("not returned (the link to osc-2022-01-11-201 is removed)", "u to undo")
-	if _, ok := lib.returned[id]; ok {
+	if _, ok := lib.ReturnedTo(id); ok {
 		t.Fatal("after N the follow-up is still linked")
 	}
 	h.keys("N")
 	h.contains("No later item is linked")
 	h.keys("u")
 	h.contains("Undone: "+id+" returned to osc-2022-01-11-201 again", "confirmed by a clerk")
-	if ref := lib.returned[id]; !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
+	if ref, _ := lib.ReturnedTo(id); !ref.Confirmed || ref.ItemID != "osc-2022-01-11-201" {
 		t.Errorf("after undo the library holds %+v", ref)
 	}
 

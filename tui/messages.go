@@ -127,23 +127,26 @@ type recordLoadedMsg struct {
 
 // savedMsg says a change was saved (or not).
 type savedMsg struct {
-	id     string
-	rec    index.Record
-	what   string     // "marked done", "note added"
-	undo   *undoEntry // how to undo it; nil when it cannot be undone
-	isUndo bool
-	err    error
+	id   string
+	rec  index.Record
+	what string    // "marked done", "note added"
+	undo *undoStep // how to undo it; nil when it cannot be undone
+	// undid is the step this save undid; nil when it was a change of its own.
+	undid *undoStep
+	err   error
 }
 
-// undoEntry is the change that undoes the last saved change.
-type undoEntry struct {
+// undoStep is what puts one saved change back: the tracking as it was,
+// or the follow-up's link decisions as they were.
+type undoStep struct {
 	id     string
-	change index.Change
-	// link, when set, is instead the item to link the follow-up back to
-	// (a confirmed link), undoing "not returned".
-	link *string
-	what string // what undoing does: "status back to open"
+	change *index.Change          // the fields as they were
+	links  *index.ReturnDecisions // the link decisions as they were
+	what   string                 // what undoing does: "status back to open"
 }
+
+// maxUndo is how many saved changes u can take back in one session.
+const maxUndo = 100
 
 // cmd wraps a function that talks to the library as a tea.Cmd, with a
 // bound on how long it may take.

@@ -97,14 +97,14 @@ type propLib struct {
 // propAPI is a library for the property test: the API, its record IDs,
 // and how another process edits one.
 type propAPI struct {
-	index.API
+	Library
 	now  func() time.Time
 	ids  []string
 	edit func(id string, s index.Status)
 }
 
 func fakeProp(f *fakeLib) propAPI {
-	return propAPI{API: f, now: f.now, ids: recordIDs(f), edit: func(id string, s index.Status) {
+	return propAPI{Library: f, now: f.now, ids: recordIDs(f), edit: func(id string, s index.Status) {
 		f.bump(func() { f.recByID[id].rec.Status = s })
 	}}
 }
@@ -311,7 +311,7 @@ func realSamples(t *testing.T) propAPI {
 	for _, r := range recs {
 		ids = append(ids, r.ID)
 	}
-	return propAPI{API: lib, now: now, ids: ids, edit: func(id string, s index.Status) {
+	return propAPI{Library: lib, now: now, ids: ids, edit: func(id string, s index.Status) {
 		c := index.Change{Status: &s, Who: "another process"}
 		if rec, _, err := lib.Record(context.Background(), id); err == nil && rec.Kind == minutes.KindResolution {
 			c = index.Change{Note: "noted elsewhere", Who: "another process"} // a resolution takes notes only

@@ -74,17 +74,26 @@ type view interface {
 	Activate() tea.Cmd
 }
 
+// Library is what the TUI needs of the library: the API every caller
+// has, and the clerk's return decisions, read and restored for undo.
+// *index.Library implements it; the tests use an in-memory fake.
+type Library interface {
+	index.API
+	ReturnDecisions(ctx context.Context, followUpID string) (index.ReturnDecisions, error)
+	SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error
+}
+
 // shared is what the views share.
 type shared struct {
 	ctx         context.Context
-	api         index.API
+	api         Library
 	keys        KeyMap
 	styles      Styles
 	now         func() time.Time
 	asOf        minutes.Date
 	debounce    time.Duration
 	callTimeout time.Duration
-	undo        *undoEntry
+	undo        []undoStep // the session's saved changes, latest last
 	// tick is tea.Tick; tests replace it to run without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -124,7 +133,7 @@ type Model struct {
 }
 
 // New returns the root model over api.
-func New(ctx context.Context, api index.API, opt Options) *Model {
+func New(ctx context.Context, api Library, opt Options) *Model {
 	sh := &shared{
 		ctx:         ctx,
 		api:         api,
@@ -182,13 +191,13 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 // Run opens the TUI on api in the terminal and returns when the user
 // quits or ctx is cancelled. When the TUI hits a bug it gives the
 // terminal back and returns a *CrashError naming the crash log.
-func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.ProgramOption) error {
+func Run(ctx context.Context, api Library, opt Options, progOpts ...tea.ProgramOption) error {
 	return runProgram(ctx, api, opt, nil, progOpts...)
 }
 
 // runProgram is Run, with a hook that tests use to change the model before the
 // program starts.
-func runProgram(ctx context.Context, api index.API, opt Options, hook func(*Model), progOpts ...tea.ProgramOption) error {
+func runProgram(ctx context.Context, api Library, opt Options, hook func(*Model), progOpts ...tea.ProgramOption) error {
 	if prev := earlierFatal(opt.CrashDir); prev != "" {
 		notice := "The last session stopped on an internal error; the details are in " + prev
 		if opt.Banner != "" {
@@ -420,19 +429,25 @@ func (m *Model) setFlash(text string, isErr bool) tea.Cmd {
 }
 
 // saved shows the outcome of a save, remembers how to undo it and tells
-// the views.
+// the views. An undo that failed goes back on the stack, to try again.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
+		if msg.undid != nil {
+			m.pushUndo(*msg.undid)
+			return tea.Batch(m.setFlash("Not undone: "+msg.err.Error(), true), m.broadcast(msg))
+		}
 		return tea.Batch(m.setFlash("Not saved: "+msg.err.Error(), true), m.broadcast(msg))
 	}
 	var text string
-	if msg.isUndo {
-		m.sh.undo = nil
-		text = "Undone: " + msg.what
+	if msg.undid != nil {
+		text = "Undone: " + msg.undid.what
+		if n := len(m.sh.undo); n > 0 {
+			text += " · u undoes " + plural(n, "more change", "more changes")
+		}
 	} else {
-		m.sh.undo = msg.undo
 		text = "Saved: " + msg.id + " " + msg.what
 		if msg.undo != nil {
+			m.pushUndo(*msg.undo)
 			text += " · u to undo"
 		}
 	}
@@ -440,23 +455,40 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.views[m.active].Activate())
 }
 
-// undo saves the change that undoes the last one.
+func (m *Model) pushUndo(u undoStep) {
+	m.sh.undo = append(m.sh.undo, u)
+	if len(m.sh.undo) > maxUndo {
+		m.sh.undo = m.sh.undo[len(m.sh.undo)-maxUndo:]
+	}
+}
+
+// undo takes back the latest saved change of the session.
 func (m *Model) undo() tea.Cmd {
-	u := m.sh.undo
-	if u == nil {
+	n := len(m.sh.undo)
+	if n == 0 {
 		return m.setFlash("Nothing to undo", false)
 	}
+	u := m.sh.undo[n-1]
+	m.sh.undo = m.sh.undo[:n-1]
 	api := m.sh.api
-	if u.link != nil {
-		return m.sh.cmd(func(ctx context.Context) tea.Msg {
-			rec, err := linkReturn(ctx, api, u.id, *u.link)
-			return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
-		})
-	}
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, err := api.Update(ctx, u.id, u.change)
-		return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
+		rec, err := applyUndo(ctx, api, u)
+		return savedMsg{id: u.id, rec: rec, what: u.what, undid: &u, err: err}
 	})
+}
+
+// applyUndo saves what puts a change back and returns the record as saved.
+func applyUndo(ctx context.Context, api Library, u undoStep) (index.Record, error) {
+	if u.links != nil {
+		if err := api.SetReturnDecisions(ctx, u.id, *u.links); err != nil {
+			return index.Record{}, err
+		}
+	}
+	if u.change != nil {
+		return api.Update(ctx, u.id, *u.change)
+	}
+	rec, _, err := api.Record(ctx, u.id)
+	return rec, err
 }
 
 func (m *Model) schedulePoll() tea.Cmd {

@@ -44,6 +44,8 @@ var goldenScenes = []struct {
 		openRecord(h, "osc-2021-12-14-188-a1")
 		h.keys("d", "n", "Figures sent to all Members", "enter")
 	}},
+	{name: "detail_return_picker", drive: func(h *harness) { openRecord(h, "osc-2021-12-14-188-f1"); h.keys("R") }},
+	{name: "detail_return_picker_items", drive: func(h *harness) { openRecord(h, "osc-2021-12-14-189-f1"); h.keys("R", "enter") }},
 	{name: "detail_hostile", drive: func(h *harness) { openRecord(h, "rpsp-2022-04-05-7-a1") }},
 	{name: "help", drive: func(h *harness) { h.keys("?") }},
 }
