@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/minutebook/minutebook/index"
@@ -18,11 +17,11 @@ import (
 // change its tracking. Every change is saved at once through
 // index.API.Update, in a tea.Cmd, and confirmed in the status line.
 
+// formKind is what the detail view's prompt is open for.
 type formKind int
 
 const (
-	formNone formKind = iota
-	formNote
+	formNote formKind = iota + 1
 	formOwner
 	formDue
 )
@@ -43,15 +42,13 @@ type detailView struct {
 	lines  []string
 	scroll int
 
-	form    formKind
-	input   textinput.Model
-	formErr string
+	form prompt // the note, owner or due date being typed; its purpose is a formKind
 
 	picker *returnPicker // R: choosing the item a follow-up came back as
 }
 
 func newDetailView(sh *shared) *detailView {
-	return &detailView{sh: sh, input: newInput(sh, "")}
+	return &detailView{sh: sh, form: newPrompt(sh)}
 }
 
 func (v *detailView) SetSize(w, h int) {
@@ -59,11 +56,11 @@ func (v *detailView) SetSize(w, h int) {
 	if v.picker != nil {
 		v.picker.setSize(w, h)
 	}
-	v.input.Width = max(w-30, 10)
+	v.form.setWidth(w)
 	v.build()
 }
 
-func (v *detailView) Capturing() bool { return v.form != formNone }
+func (v *detailView) Capturing() bool { return v.form.open }
 
 func (v *detailView) Activate() tea.Cmd {
 	if v.stale && v.id != "" {
@@ -127,7 +124,7 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyMsg:
 		switch {
-		case v.form != formNone:
+		case v.form.open:
 			return v.formKey(msg)
 		case v.picker != nil:
 			return v.pick(msg)
@@ -165,8 +162,8 @@ func (v *detailView) scrollBy(d int) {
 
 func (v *detailView) bodyHeight() int {
 	h := v.height
-	if v.form != formNone {
-		h -= 3
+	if v.form.open {
+		h -= promptLines + 1
 	}
 	return max(h, 1)
 }
@@ -334,43 +331,42 @@ func (v *detailView) save(c index.Change, what string, undo *undoStep) tea.Cmd {
 	})
 }
 
-func (v *detailView) openForm(f formKind, prompt, value string) tea.Cmd {
-	v.form, v.formErr = f, ""
-	v.input.Prompt = prompt
-	v.input.SetValue(Sanitise(value))
-	v.input.CursorEnd()
-	return v.input.Focus()
+func (v *detailView) openForm(f formKind, label, value string) tea.Cmd {
+	hint := "enter save · esc cancel · ctrl+u clear"
+	switch f {
+	case formDue:
+		hint = dateHint + "; empty goes back to the minutes' date · " + hint
+	case formOwner:
+		hint = "a role or a name; empty goes back to the minutes' owner · " + hint
+	}
+	return v.form.start(int(f), label, value, hint)
 }
 
 func (v *detailView) closeForm() {
-	v.form, v.formErr = formNone, ""
-	v.input.Blur()
+	v.form.close()
 	v.scrollBy(0)
 }
 
 func (v *detailView) formKey(msg tea.KeyMsg) tea.Cmd {
-	k := v.sh.keys
+	res := v.form.update(msg)
 	switch {
-	case key.Matches(msg, k.Cancel):
+	case res.cancelled:
 		v.closeForm()
-		return nil
-	case key.Matches(msg, k.Submit):
-		cmd, err := v.submit(strings.TrimSpace(v.input.Value()))
+	case res.submitted:
+		cmd, err := v.submit(strings.TrimSpace(res.value))
 		if err != nil {
-			v.formErr = err.Error()
+			v.form.fail(err.Error())
 			return nil
 		}
 		v.closeForm()
 		return cmd
 	}
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	return cmd
+	return res.cmd
 }
 
 // submit saves what the form holds.
 func (v *detailView) submit(val string) (tea.Cmd, error) {
-	switch v.form {
+	switch formKind(v.form.purpose) {
 	case formNote:
 		if val == "" {
 			return nil, fmt.Errorf("type a note, or esc to cancel")
@@ -450,12 +446,8 @@ func (v *detailView) build() {
 
 	head := " " + st.Kind(string(r.Kind)).Render(kindBadge(string(r.Kind))) + "  " + st.Heading.Render(oneLine(r.ID))
 	if r.Kind != minutes.KindResolution {
-		flag := r.Flag
-		if r.Status.Closed() {
-			flag = index.FlagDone
-		}
-		if b := flagBadge(flag); b != "" {
-			head += "  " + st.Flag(flag).Render(b)
+		if b := recordBadge(&r); b != "" {
+			head += "  " + st.Flag(rowFlag(&r)).Render(b)
 		}
 		head += st.Dim.Render("  " + statusLabel(r.Status))
 	}
@@ -619,26 +611,15 @@ func (v *detailView) View() string {
 			b.WriteByte('\n')
 		}
 	}
-	if v.form == formNone {
+	if !v.form.open {
 		return padLines(b.String(), v.width, v.height)
 	}
-	hint := "enter save · esc cancel"
-	switch v.form {
-	case formDue:
-		hint = "YYYY-MM-DD, +2w, +1m; empty goes back to the minutes' date · " + hint
-	case formOwner:
-		hint = "a role or a name; empty goes back to the minutes' owner · " + hint
-	}
-	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
-	if v.formErr != "" {
-		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
-	}
-	return stackForm(b.String(), " "+v.input.View()+"\n"+line2, v.width, v.height)
+	return stackForm(b.String(), v.form.view(), v.width, v.height)
 }
 
 func (v *detailView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.form != formNone {
+	if v.form.open {
 		return k.formHelp()
 	}
 	if v.picker != nil {

@@ -100,7 +100,7 @@ func TestExportFromAMeeting(t *testing.T) {
 	h.keys("E", "ctrl+u", filepath.Join(dir, "notes.txt"), "enter")
 	h.contains(".txt: end the name in")
 	h.keys("esc")
-	if h.m.meetings.exporting {
+	if h.m.meetings.form.open {
 		t.Error("esc did not close the export form")
 	}
 }

@@ -35,6 +35,10 @@ type KeyMap struct {
 	Today      key.Binding
 	ShowClosed key.Binding
 	Export     key.Binding
+	// FilterOwner, FilterStatus and Sort narrow and order the board.
+	FilterOwner  key.Binding
+	FilterStatus key.Binding
+	Sort         key.Binding
 
 	// Search.
 	Facets     key.Binding
@@ -58,9 +62,10 @@ type KeyMap struct {
 	NotReturned   key.Binding
 	ReturnedTo    key.Binding // pick the later item it came back as
 
-	// Inline forms.
-	Submit key.Binding
-	Cancel key.Binding
+	// Inline forms and the search box.
+	Submit     key.Binding
+	Cancel     key.Binding
+	ClearInput key.Binding
 }
 
 // DefaultKeyMap returns the keys: arrows and vim keys, tab between views,
@@ -94,6 +99,10 @@ func DefaultKeyMap() KeyMap {
 		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),
 		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
 
+		FilterOwner:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
+		FilterStatus: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "status")),
+		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+
 		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
 		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),
 		NextResult: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next result")),
@@ -114,8 +123,9 @@ func DefaultKeyMap() KeyMap {
 		NotReturned:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "not returned")),
 		ReturnedTo:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "came back as…")),
 
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Submit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		ClearInput: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
 	}
 }
 
@@ -137,5 +147,5 @@ func (k KeyMap) listHelp() []key.Binding {
 
 // formHelp is the keys of an inline form.
 func (k KeyMap) formHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Cancel}
+	return []key.Binding{k.Submit, k.Cancel, k.ClearInput}
 }

@@ -347,7 +347,7 @@ func TestDetailForms(t *testing.T) {
 	h.keys("n", "enter")
 	h.contains("type a note")
 	h.keys("esc")
-	if h.m.detail.form != formNone {
+	if h.m.detail.form.open {
 		t.Fatal("esc did not close the form")
 	}
 	rec, hist, _ := lib.Record(t.Context(), id)

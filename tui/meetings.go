@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -62,14 +61,12 @@ type meetingsView struct {
 	linesFor [3]int // item, selection and width the lines were made for
 
 	// The export form (E) for one meeting.
-	exporting bool
+	form      prompt
 	exportFor index.MeetingSummary
-	input     textinput.Model
-	formErr   string
 }
 
 func newMeetingsView(sh *shared) *meetingsView {
-	return &meetingsView{sh: sh, stale: true, recSel: -1, input: newInput(sh, "Export to: ")}
+	return &meetingsView{sh: sh, stale: true, recSel: -1, form: newPrompt(sh)}
 }
 
 func (v *meetingsView) SetSize(w, h int) {
@@ -78,10 +75,10 @@ func (v *meetingsView) SetSize(w, h int) {
 	v.mList.setHeight(h - 3)
 	v.iList.setHeight(h - 2 - v.meetingHeadHeight())
 	v.clampScroll()
-	v.input.Width = max(w-20, 10)
+	v.form.setWidth(w)
 }
 
-func (v *meetingsView) Capturing() bool { return v.exporting }
+func (v *meetingsView) Capturing() bool { return v.form.open }
 
 // Activate loads what the current level shows, when it has not been
 // loaded or the library changed.
@@ -211,7 +208,7 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 			v.scrollBy(d)
 		}
 	case tea.KeyMsg:
-		if v.exporting {
+		if v.form.open {
 			return v.formKey(msg)
 		}
 		return v.key(msg)
@@ -236,36 +233,24 @@ func (v *meetingsView) openExport() tea.Cmd {
 	if !ok {
 		return flash("Choose a meeting first: E exports one meeting's tracker or action log")
 	}
-	v.exporting, v.exportFor, v.formErr = true, m, ""
-	v.input.SetValue("agenda-" + minutes.CommitteeSlug(m.Committee) + "-" + m.Date.String() + ".html")
-	v.input.CursorEnd()
-	return v.input.Focus()
+	v.exportFor = m
+	hint := "the " + m.Date.String() + " meeting: .html its agenda tracker · .xlsx .csv .json .md its action log · .ics the committee's calendar"
+	return v.form.start(0, "Export to: ", "agenda-"+minutes.CommitteeSlug(m.Committee)+"-"+m.Date.String()+".html", hint)
 }
 
 func (v *meetingsView) formKey(msg tea.KeyMsg) tea.Cmd {
-	k := v.sh.keys
-	switch {
-	case key.Matches(msg, k.Cancel):
-		v.closeExport()
-		return nil
-	case key.Matches(msg, k.Submit):
-		m := v.exportFor
-		cmd, err := startExport(v.sh, strings.TrimSpace(v.input.Value()), exportScope{committee: m.Committee, meeting: m.Date, asOf: packDate(m.Date, v.sh.asOf)})
-		if err != nil {
-			v.formErr = err.Error()
-			return nil
-		}
-		v.closeExport()
-		return cmd
+	res := v.form.update(msg)
+	if !res.submitted {
+		return res.cmd
 	}
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
+	m := v.exportFor
+	cmd, err := startExport(v.sh, strings.TrimSpace(res.value), exportScope{committee: m.Committee, meeting: m.Date, asOf: packDate(m.Date, v.sh.asOf)})
+	if err != nil {
+		v.form.fail(err.Error())
+		return nil
+	}
+	v.form.close()
 	return cmd
-}
-
-func (v *meetingsView) closeExport() {
-	v.exporting, v.formErr = false, ""
-	v.input.Blur()
 }
 
 // packDate is the as-of date of a meeting's agenda pack: the day before
@@ -276,17 +261,6 @@ func packDate(meeting, asOf minutes.Date) minutes.Date {
 		return before
 	}
 	return asOf
-}
-
-func (v *meetingsView) exportView() string {
-	st := v.sh.styles
-	m := v.exportFor
-	hint := "the " + m.Date.String() + " meeting: .html its agenda tracker · .xlsx .csv .json .md its action log · .ics the committee's calendar"
-	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
-	if v.formErr != "" {
-		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
-	}
-	return " " + v.input.View() + "\n" + line2
 }
 
 func (v *meetingsView) selectCommittee() {
@@ -668,8 +642,8 @@ func (v *meetingsView) View() string {
 	case levelItem:
 		s = v.itemView()
 	}
-	if v.exporting {
-		return stackForm(s, v.exportView(), v.width, v.height)
+	if v.form.open {
+		return stackForm(s, v.form.view(), v.width, v.height)
 	}
 	return padLines(s, v.width, v.height)
 }
@@ -900,7 +874,7 @@ func (v *meetingsView) itemView() string {
 
 func (v *meetingsView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.exporting {
+	if v.form.open {
 		return k.formHelp()
 	}
 	if v.level == levelItem {

@@ -293,6 +293,12 @@ func (v *searchView) inputKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Submit):
 		return v.openSelected()
+	case key.Matches(msg, k.ClearInput): // before PageUp, which ctrl+u is in lists
+		if v.input.Value() == "" {
+			return nil
+		}
+		v.input.SetValue("")
+		return v.changed(true)
 	case key.Matches(msg, k.PrevResult):
 		v.list.move(-1)
 		return nil
@@ -624,7 +630,7 @@ func (v *searchView) ShortHelp() []key.Binding {
 	switch v.mode {
 	case modeInput:
 		results := key.NewBinding(key.WithKeys(append(k.PrevResult.Keys(), k.NextResult.Keys()...)...), key.WithHelp("↑/↓", "choose"))
-		return []key.Binding{results, withHelp(k.Submit, "open"), withHelp(k.Cancel, "filters & keys"), k.ForceQuit}
+		return []key.Binding{results, withHelp(k.Submit, "open"), withHelp(k.Cancel, "filters & keys"), k.ClearInput, k.ForceQuit}
 	case modeFacets:
 		return []key.Binding{withHelp(k.Left, "previous"), withHelp(k.Right, "next"), k.Toggle, k.Clear, withHelp(k.Back, "done")}
 	}
@@ -634,7 +640,7 @@ func (v *searchView) ShortHelp() []key.Binding {
 func (v *searchView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
-		{k.PrevResult, k.NextResult, withHelp(k.Submit, "open"), withHelp(k.Cancel, "leave the query")},
+		{k.PrevResult, k.NextResult, withHelp(k.Submit, "open"), withHelp(k.Cancel, "leave the query"), withHelp(k.ClearInput, "clear the query")},
 		append(k.listHelp(), k.Open, k.FocusInput, k.Facets),
 		{withHelp(k.Left, "previous filter"), withHelp(k.Right, "next filter"), k.Toggle, k.Clear},
 	}

@@ -34,6 +34,15 @@ var flagColours = map[index.Flag]lipgloss.AdaptiveColor{
 	index.FlagDone:     {Light: "#6C6C6C", Dark: "#7A7A7A"},
 }
 
+// statusColours colour a record's status on the due board: the work
+// under way stands out, closed work recedes.
+var statusColours = map[index.Status]lipgloss.AdaptiveColor{
+	index.StatusOpen:       {Light: "#767676", Dark: "#8A8A8A"},
+	index.StatusInProgress: {Light: "#005FAF", Dark: "#6CB6FF"},
+	index.StatusDone:       {Light: "#00774A", Dark: "#5FD7A0"},
+	index.StatusDropped:    {Light: "#767676", Dark: "#8A8A8A"},
+}
+
 // kindColours colour the record kinds in search results and item text.
 var kindColours = map[string]lipgloss.AdaptiveColor{
 	"resolution": {Light: "#005F87", Dark: "#7FD4FF"},
@@ -86,6 +95,8 @@ type Styles struct {
 	ChipActive  lipgloss.Style // a facet value in use as a filter
 	ChipFocused lipgloss.Style // the facet value under the cursor
 
+	Note lipgloss.Style // a record's latest note on the due board
+
 	Mark         lipgloss.Style // a record's text inside an item's text
 	MarkSelected lipgloss.Style // the selected record's text
 
@@ -95,8 +106,9 @@ type Styles struct {
 
 	Help help.Styles
 
-	flags map[index.Flag]lipgloss.Style
-	kinds map[string]lipgloss.Style
+	flags    map[index.Flag]lipgloss.Style
+	kinds    map[string]lipgloss.Style
+	statuses map[index.Status]lipgloss.Style
 }
 
 // DefaultStyles returns the coloured styles, adaptive to light and dark
@@ -123,6 +135,8 @@ func DefaultStyles() Styles {
 		ChipActive:  lipgloss.NewStyle().Bold(true).Foreground(colAccent),
 		ChipFocused: lipgloss.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
 
+		Note: lipgloss.NewStyle().Italic(true).Foreground(colText),
+
 		Mark:         lipgloss.NewStyle().Underline(true),
 		MarkSelected: lipgloss.NewStyle().Underline(true).Bold(true).Background(colSelectBg),
 
@@ -139,8 +153,9 @@ func DefaultStyles() Styles {
 			FullDesc:       lipgloss.NewStyle().Foreground(colDim),
 			FullSeparator:  lipgloss.NewStyle().Foreground(colFaint),
 		},
-		flags: map[index.Flag]lipgloss.Style{},
-		kinds: map[string]lipgloss.Style{},
+		flags:    map[index.Flag]lipgloss.Style{},
+		kinds:    map[string]lipgloss.Style{},
+		statuses: map[index.Status]lipgloss.Style{},
 	}
 	for f, c := range flagColours {
 		s.flags[f] = lipgloss.NewStyle().Bold(true).Foreground(c)
@@ -148,6 +163,10 @@ func DefaultStyles() Styles {
 	for k, c := range kindColours {
 		s.kinds[k] = lipgloss.NewStyle().Bold(true).Foreground(c)
 	}
+	for st, c := range statusColours {
+		s.statuses[st] = lipgloss.NewStyle().Foreground(c)
+	}
+	s.statuses[index.StatusInProgress] = s.statuses[index.StatusInProgress].Bold(true)
 	return s
 }
 
@@ -177,6 +196,8 @@ func NoColorStyles() Styles {
 		ChipActive:  bold.Underline(true),
 		ChipFocused: plain.Reverse(true),
 
+		Note: plain.Italic(true),
+
 		Mark:         plain.Underline(true),
 		MarkSelected: plain.Underline(true).Reverse(true),
 
@@ -193,8 +214,9 @@ func NoColorStyles() Styles {
 			FullDesc:       plain,
 			FullSeparator:  plain,
 		},
-		flags: map[index.Flag]lipgloss.Style{},
-		kinds: map[string]lipgloss.Style{},
+		flags:    map[index.Flag]lipgloss.Style{},
+		kinds:    map[string]lipgloss.Style{},
+		statuses: map[index.Status]lipgloss.Style{index.StatusInProgress: bold},
 	}
 	for f := range flagColours {
 		s.flags[f] = bold
@@ -209,6 +231,14 @@ func NoColorStyles() Styles {
 func (s Styles) Flag(f index.Flag) lipgloss.Style {
 	if st, ok := s.flags[f]; ok {
 		return st
+	}
+	return s.Dim
+}
+
+// Status returns the style of a status on the due board.
+func (s Styles) Status(st index.Status) lipgloss.Style {
+	if x, ok := s.statuses[st]; ok {
+		return x
 	}
 	return s.Dim
 }
