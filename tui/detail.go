@@ -389,33 +389,56 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		}
 		return v.save(index.Change{Owner: &val}, what, undo), nil
 	case formDue:
-		var d minutes.Date
-		if val != "" && !strings.EqualFold(val, "none") {
-			base := v.rec.Due // a step such as +2w moves the date there is…
-			if base.IsZero() {
-				base = v.sh.today() // …or today's
-			}
-			var err error
-			d, err = parseAsOf(val, base, v.sh.today())
-			if err != nil {
-				return nil, fmt.Errorf("%v; empty clears the date you set", err)
-			}
-		}
-		if d == v.rec.Due {
-			return nil, nil
-		}
-		oldDue := v.rec.Due
-		if oldDue == v.rec.ParsedDue {
-			oldDue = minutes.Date{} // undo clears the override
-		}
-		undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
-		what := "due date set to " + dateOrNone(d)
-		if d.IsZero() {
-			what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
-		}
-		return v.save(index.Change{Due: &d}, what, undo), nil
+		return v.submitDue(val)
 	}
 	return nil, nil
+}
+
+// submitDue saves the due date typed: a date in any form the grammar
+// takes (a step moves the date there is, or today's), "next" for the
+// committee's next meeting, or empty (or "none") for the minutes' date.
+func (v *detailView) submitDue(val string) (tea.Cmd, error) {
+	oldDue := v.rec.Due
+	if oldDue == v.rec.ParsedDue {
+		oldDue = minutes.Date{} // undo clears the override
+	}
+	undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
+	today := v.sh.today()
+	if minutes.NeedsNextMeeting(val) {
+		id, committee, lib := v.id, v.rec.Committee, v.sh.api
+		v.saving = true
+		return v.sh.cmd(func(ctx context.Context) tea.Msg {
+			next, ok, err := lib.NextMeeting(ctx, committee, today)
+			switch {
+			case err != nil:
+				return savedMsg{id: id, err: err}
+			case !ok:
+				return savedMsg{id: id, err: fmt.Errorf("the library knows no next meeting of %s; type its date", oneLine(committee))}
+			}
+			rec, err := lib.Update(ctx, id, index.Change{Due: &next})
+			return savedMsg{id: id, rec: rec, what: "due date set to " + next.String() + " (the next meeting)", undo: undo, err: err}
+		}), nil
+	}
+	var d minutes.Date
+	if val != "" && !strings.EqualFold(val, "none") {
+		base := v.rec.Due // a step such as +2w moves the date there is…
+		if base.IsZero() {
+			base = today // …or today's
+		}
+		var err error
+		d, err = minutes.ParseUserDate(val, minutes.DateContext{Today: today, Base: base})
+		if err != nil {
+			return nil, fmt.Errorf("%v; empty goes back to the minutes' date", err)
+		}
+	}
+	if d == v.rec.Due {
+		return nil, nil
+	}
+	what := "due date set to " + dateOrNone(d)
+	if d.IsZero() {
+		what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
+	}
+	return v.save(index.Change{Due: &d}, what, undo), nil
 }
 
 func quoteOrNone(s string) string {

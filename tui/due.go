@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -378,7 +377,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.AsOf):
-		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), dateHint+" · next: the committee's next meeting")
+		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), dateHint+", next: the committee's next meeting; a step moves the date shown")
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.Today):
@@ -514,7 +513,10 @@ func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 		v.closeForm()
 		return cmd
 	}
-	if isNextMeeting(text) {
+	if text == "" {
+		text = "today"
+	}
+	if minutes.NeedsNextMeeting(text) {
 		if v.committee == "" {
 			v.form.fail("choose a committee first (c), then \"next\" means its next meeting")
 			return nil
@@ -522,16 +524,22 @@ func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 		committee, after, lib := v.committee, v.sh.today(), v.lib
 		return v.sh.cmd(func(ctx context.Context) tea.Msg {
 			d, ok, err := lib.NextMeeting(ctx, committee, after)
-			return nextMeetingMsg{committee: committee, date: d, ok: ok, err: err}
+			return nextMeetingMsg{committee: committee, text: text, date: d, ok: ok, err: err}
 		})
 	}
-	d, err := parseAsOf(text, v.sh.asOf, v.sh.today())
+	d, err := minutes.ParseUserDate(text, v.dateContext(minutes.Date{}))
 	if err != nil {
 		v.form.fail(err.Error())
 		return nil
 	}
 	v.closeForm()
 	return v.setAsOf(d)
+}
+
+// dateContext is what the as-of prompt reads a date against: a step
+// moves the current as-of date.
+func (v *dueView) dateContext(next minutes.Date) minutes.DateContext {
+	return minutes.DateContext{Today: v.sh.today(), Base: v.sh.asOf, NextMeeting: next}
 }
 
 func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
@@ -544,8 +552,13 @@ func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
 	case !msg.ok:
 		v.form.fail("the library knows no next meeting of " + msg.committee)
 	default:
+		d, err := minutes.ParseUserDate(msg.text, v.dateContext(msg.date))
+		if err != nil {
+			v.form.fail(err.Error())
+			return nil
+		}
 		v.closeForm()
-		return v.setAsOf(msg.date)
+		return v.setAsOf(d)
 	}
 	return nil
 }
@@ -562,51 +575,6 @@ func (v *dueView) setAsOf(d minutes.Date) tea.Cmd {
 	}
 	v.sh.asOf, v.toTop = d, true
 	return tea.Batch(v.load(), func() tea.Msg { return asOfChangedMsg{date: d} })
-}
-
-func isNextMeeting(s string) bool {
-	s = strings.ToLower(s)
-	return s == "next" || s == "next meeting"
-}
-
-// parseAsOf reads an as-of date: "2022-06-14", "today", or a step from
-// the current as-of date: "+7d", "-2w", "+1m", "+1y".
-func parseAsOf(s string, cur, today minutes.Date) (minutes.Date, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch s {
-	case "", "today", "now":
-		return today, nil
-	}
-	if s[0] == '+' || s[0] == '-' {
-		var n int
-		var unit byte = 'd'
-		body := s[1:]
-		if l := body[len(body)-1]; l < '0' || l > '9' {
-			unit, body = l, body[:len(body)-1]
-		}
-		if _, err := fmt.Sscanf(body, "%d", &n); err != nil || body == "" {
-			return minutes.Date{}, fmt.Errorf("%q: want a date (2022-06-14), today, or a step such as +7d, -2w, +1m", s)
-		}
-		if s[0] == '-' {
-			n = -n
-		}
-		switch unit {
-		case 'd':
-			return cur.AddDays(n), nil
-		case 'w':
-			return cur.AddDays(7 * n), nil
-		case 'm':
-			return cur.AddMonths(n), nil
-		case 'y':
-			return cur.AddMonths(12 * n), nil
-		}
-		return minutes.Date{}, fmt.Errorf("%q: the step's unit is d, w, m or y", s)
-	}
-	d, err := minutes.ParseISODate(s)
-	if err != nil {
-		return minutes.Date{}, fmt.Errorf("%q: want a date (2022-06-14), today, next, or a step such as +7d", s)
-	}
-	return d, nil
 }
 
 func (v *dueView) View() string {

@@ -200,3 +200,46 @@ func TestPromptsReplaceAndClear(t *testing.T) {
 	}
 	h.contains("Type a few words")
 }
+
+// Issue 11.8: the prompts take the dates clerks type, the grammar of
+// minutes.ParseUserDate, and "next" is the committee's next meeting.
+func TestPromptsTakeClerksDates(t *testing.T) {
+	lib := newFixture() // today is Friday 20 May 2022
+	h := newHarness(t, lib, 120, 40, testOptions())
+	for _, tc := range []struct{ typed, want string }{
+		{"31/05/2022", "2022-05-31"},
+		{"1 June 2022", "2022-06-01"},
+		{"June 3, 2022", "2022-06-03"},
+		{"friday", "2022-05-27"},
+		{"+1w", "2022-06-03"}, // a step moves the as-of date shown (27 May)
+		{"", "2022-05-20"},    // empty: today
+	} {
+		h.keys("a", "ctrl+u", tc.typed, "enter")
+		if got := h.m.sh.asOf.String(); got != tc.want {
+			t.Errorf("as of %q: %s, want %s", tc.typed, got, tc.want)
+		}
+	}
+	h.keys("a", "next", "enter")
+	h.contains("choose a committee first")
+	h.keys("esc", "c", "j", "j", "enter", "a", "next", "enter") // Overview and Scrutiny: next meets 14 June
+	if got := h.m.sh.asOf.String(); got != "2022-06-14" {
+		t.Errorf("as of next: %s, want the committee's next meeting, 2022-06-14", got)
+	}
+	h.keys("a", "31/02/2022", "enter")
+	h.contains("February has no day 31")
+	h.keys("esc", "t")
+
+	id := "osc-2021-12-14-190-a1"
+	openRecord(h, id)
+	h.keys("e", "31 January 2023", "enter")
+	h.contains("due date set to 2023-01-31")
+	h.keys("e", "next meeting", "enter")
+	h.contains("due date set to 2022-06-14 (the next meeting)", "u to undo")
+	h.keys("u")
+	h.contains("Undone: due date back to 2023-01-31")
+	if rec, _, _ := lib.Record(t.Context(), id); rec.Due.String() != "2023-01-31" {
+		t.Errorf("after undoing next: due %s, want 2023-01-31", rec.Due)
+	}
+	h.keys("e", "soonish", "enter")
+	h.contains("not a date; type a date such as 2027-01-31 (YYYY-MM-DD), 31/01/2027")
+}

@@ -33,37 +33,6 @@ func TestQueryText(t *testing.T) {
 	}
 }
 
-func TestParseAsOf(t *testing.T) {
-	cur, today := d("2022-05-20"), d("2022-05-20")
-	tests := []struct {
-		in   string
-		want string
-		err  bool
-	}{
-		{"2022-06-14", "2022-06-14", false},
-		{"today", "2022-05-20", false},
-		{"", "2022-05-20", false},
-		{"+7d", "2022-05-27", false},
-		{"+7", "2022-05-27", false},
-		{"-2w", "2022-05-06", false},
-		{"+1m", "2022-06-20", false},
-		{"+1y", "2023-05-20", false},
-		{"14/06/2022", "", true},
-		{"+x", "", true},
-		{"+3q", "", true},
-	}
-	for _, tt := range tests {
-		got, err := parseAsOf(tt.in, cur, today)
-		if (err != nil) != tt.err {
-			t.Errorf("parseAsOf(%q) error = %v, want error %v", tt.in, err, tt.err)
-			continue
-		}
-		if err == nil && got.String() != tt.want {
-			t.Errorf("parseAsOf(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestParseOSC11(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -336,7 +305,7 @@ func TestDetailForms(t *testing.T) {
 	h.contains("Undone: owner back to “Borough Commander”")
 
 	h.keys("e", "2022-13-01", "enter")
-	h.contains("want a date")
+	h.contains("there is no month 13")
 	h.keys("ctrl+u", "2022-07-01", "enter")
 	h.contains("due date set to 2022-07-01")
 	h.keys("e", "ctrl+u", "+2w", "enter")

@@ -84,6 +84,7 @@ type committeesMsg struct {
 // nextMeetingMsg answers "as of the next meeting".
 type nextMeetingMsg struct {
 	committee string
+	text      string // what was typed: "next", "next meeting"
 	date      minutes.Date
 	ok        bool
 	err       error

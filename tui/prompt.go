@@ -130,5 +130,6 @@ func (p *prompt) view() string {
 	return trunc(line1, p.width) + "\n" + line2
 }
 
-// dateHint is what a date prompt takes, for its hint line.
-const dateHint = "YYYY-MM-DD, +2w, +1m"
+// dateHint is what a date prompt takes, for its hint line (every form
+// minutes.ParseUserDate reads; the error of a wrong one lists them all).
+const dateHint = "2027-01-31, 31/01/2027, 31 Jan, friday, +2w"
