@@ -61,8 +61,10 @@ func (c *chooser) update(msg tea.Msg) chooseResult {
 			c.list.move(d)
 			return none
 		}
-		if i, ok := clickedRow(msg, chooserHead, c.list); ok && c.choices != nil {
-			return chooseResult{picked: i, done: true}
+		if c.choices != nil {
+			if again, ok := c.list.click(msg, chooserHead, 1); ok && again {
+				return chooseResult{picked: c.list.cursor, done: true}
+			}
 		}
 	case tea.KeyMsg:
 		k := c.sh.keys
@@ -104,17 +106,4 @@ func (c *chooser) view() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// clickedRow is the list row under a left click in a view whose list
-// starts top lines down, if the click is on one.
-func clickedRow(msg tea.MouseMsg, top int, list scroller) (int, bool) {
-	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
-		return 0, false
-	}
-	i := list.offset + msg.Y - top
-	if msg.Y < top || i >= list.n || i < list.offset || i >= list.offset+max(list.height, 1) {
-		return 0, false
-	}
-	return i, true
 }

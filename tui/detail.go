@@ -441,6 +441,34 @@ func (v *detailView) submitDue(val string) (tea.Cmd, error) {
 	return v.save(index.Change{Due: &d}, what, undo), nil
 }
 
+// dueSource says where a record's due date came from: a clerk, the
+// minutes as written, or the library working out the meeting the minutes
+// named (a date the program worked out is never called a clerk's).
+func dueSource(r index.Record, hist []index.HistoryEntry) string {
+	if r.Due.IsZero() {
+		return ""
+	}
+	var last *index.HistoryEntry
+	for i := range hist {
+		if hist[i].Field == "due" {
+			last = &hist[i]
+		}
+	}
+	switch {
+	case r.Due != r.ParsedDue && last != nil && last.New == r.Due.String():
+		return "  (set by a clerk; the minutes say " + dateOrNone(r.ParsedDue) + ")"
+	case r.Provisional:
+		return "  (provisional: the minutes name the month, and no meeting of the committee in it is known yet)"
+	case r.Due == r.ParsedDue:
+		return ""
+	case r.Target == "next":
+		return "  (the committee's next meeting, as the library knows its meetings)"
+	case strings.HasPrefix(r.Target, "month:"):
+		return "  (the committee's meeting in the month the minutes name)"
+	}
+	return "  (worked out by the library; the minutes' date is " + dateOrNone(r.ParsedDue) + ")"
+}
+
 func quoteOrNone(s string) string {
 	if s == "" {
 		return "none"
@@ -523,14 +551,7 @@ func (v *detailView) build() {
 			owner += "  (set by a clerk; the minutes say " + quoteOrNone(r.ParsedOwner) + ")"
 		}
 		field("Owner", owner)
-		due := dateOrNone(r.Due)
-		if !r.Due.IsZero() && r.Due == r.ParsedDue {
-			if r.Provisional {
-				due += "  (provisional: the end of the month named)"
-			}
-		} else if !r.Due.IsZero() {
-			due += "  (set by a clerk; the minutes say " + dateOrNone(r.ParsedDue) + ")"
-		}
+		due := dateOrNone(r.Due) + dueSource(r, v.hist)
 		if r.DueMeeting != "" {
 			due += "  · due back at “" + oneLine(r.DueMeeting) + "”"
 		}

@@ -322,9 +322,8 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		}
 		if d := wheel(msg); d != 0 {
 			v.list.move(d)
-		} else if i, ok := clickedRow(msg, v.headLines()+boolInt(v.nothingOpen()), v.list); ok && v.list.ok(i) {
-			v.list.cursor = i
-			v.list.clamp()
+		} else if again, ok := v.list.click(msg, v.headLines()+boolInt(v.nothingOpen()), 1); ok && again {
+			return v.openSelected() // a second click opens the record
 		}
 	case tea.KeyMsg:
 		switch {
@@ -345,9 +344,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Open):
-		if r, ok := v.selected(); ok {
-			return navigate(navMsg{to: viewDetail, recordID: r.ID})
-		}
+		return v.openSelected()
 	case key.Matches(msg, k.Committee):
 		v.openChooser(chooseCommittee, "Show the due board for")
 		v.committeeChoices()
@@ -391,6 +388,14 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 			v.filter.owner, v.filter.ownerSet, v.filter.status = "", false, ""
 			return v.load()
 		}
+	}
+	return nil
+}
+
+// openSelected opens the record under the cursor.
+func (v *dueView) openSelected() tea.Cmd {
+	if r, ok := v.selected(); ok {
+		return navigate(navMsg{to: viewDetail, recordID: r.ID})
 	}
 	return nil
 }
@@ -838,6 +843,15 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	}
 	return st.Flag(rowFlag(rec)).Render(badge) + " " + st.Dim.Render(due) + st.Status(statusOf(rec)).Render(status) +
 		st.Dim.Render(rest) + st.Text.Render(text) + st.Note.Render(update)
+}
+
+// legend explains the board's marks, under its keys in the full help.
+func (v *dueView) legend() []string {
+	return []string{
+		"OVERDUE an action's due date has passed · SLIPPED a follow-up's meeting passed without it coming back · NEXT MTG due by the committee's next known meeting · SOON due within 30 days · RETURNED a later meeting took it",
+		"Jun 2022 in DUE: a provisional date — the minutes named the month, and no meeting of the committee in it is known yet (the end of the month counts)",
+		"STATUS is the clerk's: open, in progress, done or dropped; ✎ starts a record's latest note",
+	}
 }
 
 func (v *dueView) ShortHelp() []key.Binding {

@@ -68,7 +68,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
 					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
-					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional,
+					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
 					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
 				}, lc: strings.ToLower(r.Text + " " + it.Title), item: it, m: m}
 				f.recs = append(f.recs, fr)

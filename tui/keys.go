@@ -14,6 +14,7 @@ type KeyMap struct {
 	NextView  key.Binding
 	PrevView  key.Binding
 	GoDue     key.Binding
+	GoSearch  key.Binding
 	GoMeet    key.Binding
 	Back      key.Binding
 	Undo      key.Binding
@@ -79,6 +80,7 @@ func DefaultKeyMap() KeyMap {
 		NextView:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevView:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		GoDue:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "due board")),
+		GoSearch:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "search")),
 		GoMeet:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "meetings")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
@@ -137,7 +139,7 @@ func (k KeyMap) moveHelp() key.Binding {
 
 // globalHelp is the keys that work in every view, for the full help.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.Search, k.GoDue, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
 }
 
 // listHelp is the movement keys every list shares.

@@ -140,6 +140,25 @@ func (s *scroller) handleKey(msg tea.KeyMsg, k KeyMap) bool {
 	return true
 }
 
+// click handles a left click at line y of a list whose first row is
+// drawn top lines down (rows rowLines lines tall): it moves the cursor to
+// the row clicked and reports whether it was the row already selected,
+// which a second click opens. ok is false when the click is on no row.
+func (s *scroller) click(msg tea.MouseMsg, top, rowLines int) (again, ok bool) {
+	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft || msg.Y < top {
+		return false, false
+	}
+	i := s.offset + (msg.Y-top)/max(rowLines, 1)
+	from, to := s.visible()
+	if i < from || i >= to || !s.ok(i) {
+		return false, false
+	}
+	again = i == s.cursor
+	s.cursor = i
+	s.clamp()
+	return again, true
+}
+
 // wheelLines is how far one notch of the mouse wheel scrolls.
 const wheelLines = 3
 

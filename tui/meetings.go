@@ -206,6 +206,8 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		if d := wheel(msg); d != 0 {
 			v.scrollBy(d)
+		} else if !v.form.open {
+			return v.click(msg)
 		}
 	case tea.KeyMsg:
 		if v.form.open {
@@ -336,15 +338,7 @@ func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Open):
-			if v.cList.cursor < len(v.committees) {
-				c := v.committees[v.cList.cursor].Name
-				v.level = levelMeetings
-				if c != v.committee || v.meetings == nil {
-					v.committee, v.meetings = c, nil
-					v.mList = scroller{height: v.mList.height}
-					return v.loadMeetings()
-				}
-			}
+			return v.openCommittee()
 		case key.Matches(msg, k.Back, k.Left):
 			return goBack
 		}
@@ -354,15 +348,7 @@ func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Open):
-			if v.mList.cursor < len(v.meetings) {
-				id := v.meetings[v.mList.cursor].ID
-				v.level = levelItems
-				if id != v.meetingID || v.meeting == nil {
-					v.meetingID, v.meeting = id, nil
-					v.iList = scroller{height: v.iList.height}
-					return v.loadMeeting()
-				}
-			}
+			return v.openMeetingAt()
 		case key.Matches(msg, k.Back, k.Left):
 			v.level = levelCommittees
 			v.selectCommittee()
@@ -415,11 +401,89 @@ func (v *meetingsView) itemKey(msg tea.KeyMsg) tea.Cmd {
 		v.scroll = len(v.lines)
 		v.clampScroll()
 	case key.Matches(msg, k.Open):
-		if v.recSel >= 0 && v.recSel < len(recs) {
-			return navigate(navMsg{to: viewDetail, recordID: recs[v.recSel].ID})
-		}
+		return v.openRecord()
 	case key.Matches(msg, k.Back, k.Left):
 		v.level = levelItems
+	}
+	return nil
+}
+
+// openCommittee shows the meetings of the committee under the cursor.
+func (v *meetingsView) openCommittee() tea.Cmd {
+	if v.cList.cursor >= len(v.committees) {
+		return nil
+	}
+	c := v.committees[v.cList.cursor].Name
+	v.level = levelMeetings
+	if c != v.committee || v.meetings == nil {
+		v.committee, v.meetings = c, nil
+		v.mList = scroller{height: v.mList.height}
+		return v.loadMeetings()
+	}
+	return nil
+}
+
+// openMeetingAt shows the items of the meeting under the cursor.
+func (v *meetingsView) openMeetingAt() tea.Cmd {
+	if v.mList.cursor >= len(v.meetings) {
+		return nil
+	}
+	id := v.meetings[v.mList.cursor].ID
+	v.level = levelItems
+	if id != v.meetingID || v.meeting == nil {
+		v.meetingID, v.meeting = id, nil
+		v.iList = scroller{height: v.iList.height}
+		return v.loadMeeting()
+	}
+	return nil
+}
+
+// openRecord opens the record chosen in the item's text.
+func (v *meetingsView) openRecord() tea.Cmd {
+	if v.meeting == nil {
+		return nil
+	}
+	recs := v.meeting.Items[v.item].Records
+	if v.recSel >= 0 && v.recSel < len(recs) {
+		return navigate(navMsg{to: viewDetail, recordID: recs[v.recSel].ID})
+	}
+	return nil
+}
+
+// click selects what a left click is on, and opens it when it was
+// selected already.
+func (v *meetingsView) click(msg tea.MouseMsg) tea.Cmd {
+	switch v.level {
+	case levelCommittees:
+		if again, ok := v.cList.click(msg, 2, 1); ok && again {
+			return v.openCommittee()
+		}
+	case levelMeetings:
+		if again, ok := v.mList.click(msg, 2, 1); ok && again {
+			return v.openMeetingAt()
+		}
+	case levelItems:
+		if v.meeting == nil {
+			return nil
+		}
+		if again, ok := v.iList.click(msg, 2+v.meetingHeadHeight(), 1); ok && again {
+			v.showItemAt(v.iList.cursor)
+		}
+	case levelItem:
+		if v.meeting == nil || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+			return nil
+		}
+		line := v.scroll + msg.Y - 2
+		for r, l := range v.recLine {
+			if l == line {
+				if r == v.recSel {
+					return v.openRecord()
+				}
+				v.recSel = r
+				v.buildItem()
+				return nil
+			}
+		}
 	}
 	return nil
 }

@@ -136,6 +136,8 @@ func (p *returnPicker) update(msg tea.Msg) pickResult {
 	case tea.MouseMsg:
 		if d := wheel(msg); d != 0 {
 			p.list().move(d)
+		} else if again, ok := p.list().click(msg, pickerHeadLines, 1); ok && again {
+			return p.enter()
 		}
 	case tea.KeyMsg:
 		return p.key(msg)
@@ -164,15 +166,21 @@ func (p *returnPicker) key(msg tea.KeyMsg) pickResult {
 		}
 		return pickResult{closed: true}
 	case key.Matches(msg, k.Open):
-		if p.meeting == nil {
-			if c := p.mList.cursor; c < len(p.meetings) {
-				return pickResult{cmd: p.openMeeting(p.meetings[c].ID)}
-			}
-			return pickResult{}
+		return p.enter()
+	}
+	return pickResult{}
+}
+
+// enter opens the meeting under the cursor, or chooses the item.
+func (p *returnPicker) enter() pickResult {
+	if p.meeting == nil {
+		if c := p.mList.cursor; c < len(p.meetings) {
+			return pickResult{cmd: p.openMeeting(p.meetings[c].ID)}
 		}
-		if c := p.iList.cursor; c < len(p.meeting.Items) {
-			return pickResult{closed: true, item: p.meeting.Items[c].ID}
-		}
+		return pickResult{}
+	}
+	if c := p.iList.cursor; c < len(p.meeting.Items) {
+		return pickResult{closed: true, item: p.meeting.Items[c].ID}
 	}
 	return pickResult{}
 }

@@ -220,6 +220,12 @@ func (v *searchView) Update(msg tea.Msg) tea.Cmd {
 			v.list.move(d)
 			return v.more()
 		}
+		if v.mode != modeFacets {
+			top := v.header()
+			if again, ok := v.list.click(msg, top, 2); ok && again {
+				return v.openSelected()
+			}
+		}
 	case tea.KeyMsg:
 		switch v.mode {
 		case modeInput:

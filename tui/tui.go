@@ -272,10 +272,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.views[m.active].Update(msg)
 	case tea.MouseMsg:
-		if m.showHelp {
-			return nil
-		}
-		return m.views[m.active].Update(msg)
+		return m.mouse(msg)
 	case navMsg:
 		return m.open(msg)
 	case backMsg:
@@ -297,6 +294,47 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.sh.asOf = msg.date
 	}
 	return m.broadcast(msg)
+}
+
+// mouse handles a mouse event: a click on a tab in the title bar opens
+// its view; the rest goes to the view in front, with Y counted from the
+// view's first line (the wheel scrolls, a click selects).
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	if m.showHelp {
+		return nil
+	}
+	if wheel(msg) != 0 { // the wheel scrolls the view wherever the pointer is
+		return m.views[m.active].Update(msg)
+	}
+	if msg.Y == 0 {
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+			if to, ok := m.tabAt(msg.X); ok {
+				return m.open(navMsg{to: to})
+			}
+		}
+		return nil
+	}
+	msg.Y -= m.chromeHeight() - 2 // the title bar and the banner
+	if msg.Y < 0 || msg.Y >= max(m.height-m.chromeHeight(), 1) {
+		return nil // a click on the banner, the status line or the help bar
+	}
+	return m.views[m.active].Update(msg)
+}
+
+// tabAt is the view whose tab in the title bar covers column x.
+func (m *Model) tabAt(x int) (viewID, bool) {
+	col := 1 + len("minutebook") + 2
+	for id, name := range viewNames {
+		if viewID(id) == viewDetail && m.detail.id == "" {
+			continue
+		}
+		w := ansi.StringWidth(name)
+		if x >= col && x < col+w {
+			return viewID(id), true
+		}
+		col += w + 2
+	}
+	return 0, false
 }
 
 // eachKey handles keys that arrived together (bubbletea reports runes
@@ -352,7 +390,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 		return nil, true
-	case key.Matches(msg, k.Search):
+	case key.Matches(msg, k.Search, k.GoSearch):
 		return m.open(navMsg{to: viewSearch}), true
 	case key.Matches(msg, k.GoDue):
 		return m.open(navMsg{to: viewDue}), true
@@ -659,5 +697,14 @@ func (m *Model) fullHelp() string {
 	st := m.sh.styles
 	title := st.Heading.Render(" Keys — "+viewNames[m.active]) + st.Dim.Render("   (? or esc to close)")
 	body := m.help.FullHelpView(groups)
-	return title + "\n\n " + strings.ReplaceAll(body, "\n", "\n ")
+	out := title + "\n\n " + strings.ReplaceAll(body, "\n", "\n ")
+	if l, ok := m.views[m.active].(interface{ legend() []string }); ok {
+		out += "\n\n " + st.Heading.Render("What the board shows")
+		for _, line := range l.legend() {
+			for _, w := range wrap(line, max(m.width-4, 10)) {
+				out += "\n   " + st.Dim.Render(w)
+			}
+		}
+	}
+	return out
 }
