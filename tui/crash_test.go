@@ -202,3 +202,43 @@ func TestEarlierFatalIsReported(t *testing.T) {
 		t.Errorf("reported twice: %q", again)
 	}
 }
+
+// TestKeysWhileAMeetingLoads: a meeting opened at an item from a search
+// hit is still loading when keys come; they must not reach for an item
+// that is not there yet (a nil meeting).
+func TestKeysWhileAMeetingLoads(t *testing.T) {
+	h := newHarness(t, newFixture(), 120, 40, testOptions())
+	h.m.Update(navMsg{to: viewMeetings, meetingID: "osc-2022-01-11", itemID: "osc-2022-01-11-201", committee: osc})
+	for _, k := range []string{"j", "k", "G", "pgdown", "enter", "E", "esc"} {
+		msg, ok := namedKey(k)
+		if !ok {
+			msg = typeKey([]rune(k)[0])
+		}
+		h.m.Update(msg) // the commands (the loads) are not run: the meeting stays unloaded
+		checkFrame(t, h.view(), 120, 40)
+	}
+}
+
+// TestAnswersGoToTheViewThatAsked: the due board's committee chooser and
+// the meetings browser both ask for the committees, with sequence numbers
+// of their own; an answer tagged for one must not reach the other.
+func TestAnswersGoToTheViewThatAsked(t *testing.T) {
+	h := newHarness(t, newFixture(), 120, 40, testOptions())
+	h.keys("3") // the meetings browser loads the committees
+	before := len(h.m.meetings.committees.list)
+	if before == 0 {
+		t.Fatal("the meetings browser has no committees")
+	}
+	h.keys("1", "c") // the due board's chooser asks too
+	seq := h.m.due.pickSeq
+	if h.m.meetings.cSeq != seq {
+		t.Skipf("the two views' sequence numbers differ (%d, %d): the test needs them equal", h.m.meetings.cSeq, seq)
+	}
+	h.send(viewMsg{to: viewDue, msg: committeesMsg{seq: seq, list: []index.Committee{{Name: "Only for the board"}}}})
+	if n := len(h.m.meetings.committees.list); n != before {
+		t.Errorf("an answer for the due board changed the meetings browser's committees: %d, want %d", n, before)
+	}
+	if len(h.m.due.committees) != 1 {
+		t.Errorf("the due board did not get its answer: %v", h.m.due.committees)
+	}
+}

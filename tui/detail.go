@@ -14,8 +14,8 @@ import (
 
 // The detail view: one record's verbatim text, where it came from, the
 // later item that answered it, its tracking history, and the keys that
-// change its tracking. Every change is saved at once through
-// index.API.Update, in a tea.Cmd, and confirmed in the status line.
+// change its tracking. Every change is saved at once, in a tea.Cmd, and
+// confirmed in the status line.
 
 // formKind is what the detail view's prompt is open for.
 type formKind int
@@ -26,8 +26,22 @@ const (
 	formDue
 )
 
+// recordLibrary is what the detail view needs of the library: the record
+// and its history, the clerk's edits and return decisions, and the next
+// meeting a due date of "next" means.
+type recordLibrary interface {
+	Record(ctx context.Context, id string) (index.Record, []index.HistoryEntry, error)
+	Update(ctx context.Context, id string, c index.Change) (index.Record, error)
+	LinkReturn(ctx context.Context, followUpID string, itemID string) error
+	ReturnDecisions(ctx context.Context, followUpID string) (index.ReturnDecisions, error)
+	SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error
+	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
+}
+
 type detailView struct {
 	sh            *shared
+	lib           recordLibrary
+	picks         pickerLibrary // for the return picker
 	width, height int
 
 	id     string
@@ -47,8 +61,8 @@ type detailView struct {
 	picker *returnPicker // R: choosing the item a follow-up came back as
 }
 
-func newDetailView(sh *shared) *detailView {
-	return &detailView{sh: sh, form: newPrompt(sh)}
+func newDetailView(sh *shared, lib recordLibrary, picks pickerLibrary) *detailView {
+	return &detailView{sh: sh, lib: lib, picks: picks, form: newPrompt(sh)}
 }
 
 func (v *detailView) SetSize(w, h int) {
@@ -83,9 +97,9 @@ func (v *detailView) open(id string) tea.Cmd {
 func (v *detailView) load() tea.Cmd {
 	v.seq++
 	v.stale = false
-	seq, id, api := v.seq, v.id, v.sh.api
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, hist, err := api.Record(ctx, id)
+	seq, id, lib := v.seq, v.id, v.lib
+	return v.sh.cmdFor(viewDetail, func(ctx context.Context) tea.Msg {
+		rec, hist, err := lib.Record(ctx, id)
 		return recordLoadedMsg{seq: seq, rec: rec, hist: hist, err: err}
 	})
 }
@@ -215,7 +229,7 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		if v.rec.Kind != minutes.KindFollowUp {
 			return flash("Only follow-ups come back to committee")
 		}
-		v.picker = newReturnPicker(v.sh, v.sh.api, v.rec, v.width, v.height)
+		v.picker = newReturnPicker(v.sh, v.picks, v.rec, v.width, v.height)
 		return v.picker.load()
 	}
 	return nil
@@ -257,7 +271,7 @@ func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 // item is "", remembering the link decisions as they were for undo.
 func (v *detailView) saveLink(item, what, undoWhat string) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.sh.api
+	id, api := v.id, v.lib
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
 		before, err := api.ReturnDecisions(ctx, id)
 		if err != nil {
@@ -324,7 +338,7 @@ func (v *detailView) setStatus(s index.Status) tea.Cmd {
 
 func (v *detailView) save(c index.Change, what string, undo *undoStep) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.sh.api
+	id, api := v.id, v.lib
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
 		rec, err := api.Update(ctx, id, c)
 		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
@@ -405,7 +419,7 @@ func (v *detailView) submitDue(val string) (tea.Cmd, error) {
 	undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
 	today := v.sh.today()
 	if minutes.NeedsNextMeeting(val) {
-		id, committee, lib := v.id, v.rec.Committee, v.sh.api
+		id, committee, lib := v.id, v.rec.Committee, v.lib
 		v.saving = true
 		return v.sh.cmd(func(ctx context.Context) tea.Msg {
 			next, ok, err := lib.NextMeeting(ctx, committee, today)

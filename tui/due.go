@@ -95,6 +95,7 @@ const (
 type dueView struct {
 	sh            *shared
 	lib           dueLibrary
+	exports       exportLibrary
 	width, height int
 
 	seq     int
@@ -122,8 +123,8 @@ type dueView struct {
 	form prompt // the as-of date, or where to export to
 }
 
-func newDueView(sh *shared) *dueView {
-	v := &dueView{sh: sh, lib: sh.api, stale: true, form: newPrompt(sh)}
+func newDueView(sh *shared, lib dueLibrary, exports exportLibrary) *dueView {
+	v := &dueView{sh: sh, lib: lib, exports: exports, stale: true, form: newPrompt(sh)}
 	v.list.selectable = func(i int) bool { return !v.rows[i].heading }
 	return v
 }
@@ -193,7 +194,7 @@ func (v *dueView) load() tea.Cmd {
 	seq := v.seq
 	q := index.DueQuery{AsOf: v.sh.asOf, Committee: v.committee, IncludeClosed: true}
 	lib, f := v.lib, v.filter
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+	return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
 		recs, err := lib.Due(ctx, q)
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
@@ -211,7 +212,9 @@ func (v *dueView) refilter() tea.Cmd {
 	v.seq++
 	seq, b, f := v.seq, v.board, v.filter
 	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee}
-	return func() tea.Msg { return dueLoadedMsg{seq: seq, board: buildBoard(q, b.recs, f)} }
+	return func() tea.Msg {
+		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoard(q, b.recs, f)}}
+	}
 }
 
 // selected returns the record under the cursor, if any.
@@ -306,7 +309,7 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 			return v.load()
 		}
 	case committeesMsg:
-		if msg.to == viewDue && msg.seq == v.pickSeq && msg.err == nil {
+		if msg.seq == v.pickSeq && msg.err == nil {
 			v.committees = msg.list
 			if v.choosing != nil && v.chooseFor == chooseCommittee {
 				v.committeeChoices()
@@ -350,9 +353,9 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.committeeChoices()
 		v.pickSeq++
 		seq, lib := v.pickSeq, v.lib
-		return v.sh.cmd(func(ctx context.Context) tea.Msg {
+		return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
 			list, err := lib.Committees(ctx)
-			return committeesMsg{to: viewDue, seq: seq, list: list, err: err}
+			return committeesMsg{seq: seq, list: list, err: err}
 		})
 	case key.Matches(msg, k.FilterOwner):
 		if v.board != nil {
@@ -527,7 +530,7 @@ func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		committee, after, lib := v.committee, v.sh.today(), v.lib
-		return v.sh.cmd(func(ctx context.Context) tea.Msg {
+		return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
 			d, ok, err := lib.NextMeeting(ctx, committee, after)
 			return nextMeetingMsg{committee: committee, text: text, date: d, ok: ok, err: err}
 		})

@@ -147,6 +147,14 @@ func collect(cmd tea.Cmd, wait time.Duration) []tea.Msg {
 	return out
 }
 
+// inner is the message a view's answer carries (see viewMsg).
+func inner(msg tea.Msg) tea.Msg {
+	if v, ok := msg.(viewMsg); ok {
+		return v.msg
+	}
+	return msg
+}
+
 func typeKey(r rune) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}} }
 
 // TestSearchDropsStaleResults: while a search runs, typing goes on; the
@@ -164,15 +172,16 @@ func TestSearchDropsStaleResults(t *testing.T) {
 		t.Fatal("a second search started while one was running")
 	}
 	var done searchDoneMsg
+	var answer tea.Msg
 	for _, msg := range collect(first, time.Second) {
-		if m, ok := msg.(searchDoneMsg); ok {
-			done = m
+		if m, ok := inner(msg).(searchDoneMsg); ok {
+			done, answer = m, msg
 		}
 	}
 	if done.seq == 0 || done.seq == s.seq {
 		t.Fatalf("first search has seq %d, latest is %d", done.seq, s.seq)
 	}
-	_, next := h.m.Update(done)
+	_, next := h.m.Update(answer)
 	if s.res != nil {
 		t.Fatal("the stale answer was shown")
 	}

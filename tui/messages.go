@@ -75,7 +75,6 @@ type dueLoadedMsg struct {
 
 // committeesMsg is the list of committees, for the view that asked.
 type committeesMsg struct {
-	to   viewID
 	seq  int
 	list []index.Committee
 	err  error
@@ -148,6 +147,26 @@ type undoStep struct {
 
 // maxUndo is how many saved changes u can take back in one session.
 const maxUndo = 100
+
+// viewMsg is the answer to a request a view made, for that view alone
+// (after gh-dash's section messages, MakeSectionCmd): the root hands msg
+// to the view to and to no other, so two views asking the same thing
+// never take each other's answers.
+type viewMsg struct {
+	to  viewID
+	msg tea.Msg
+}
+
+// cmdFor is cmd for a request of view to: its answer comes back to that
+// view alone.
+func (sh *shared) cmdFor(to viewID, f func(ctx context.Context) tea.Msg) tea.Cmd {
+	return sh.cmd(func(ctx context.Context) tea.Msg { return viewMsg{to: to, msg: f(ctx)} })
+}
+
+// tagged is a message for view to alone, made at once.
+func tagged(to viewID, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return viewMsg{to: to, msg: msg} }
+}
 
 // cmd wraps a function that talks to the library as a tea.Cmd, with a
 // bound on how long it may take.

@@ -74,7 +74,7 @@ func (p *returnPicker) setSize(w, h int) {
 func (p *returnPicker) load() tea.Cmd {
 	p.seq++
 	seq, lib, rec := p.seq, p.lib, p.rec
-	return p.sh.cmd(func(ctx context.Context) tea.Msg {
+	return p.sh.cmdFor(viewDetail, func(ctx context.Context) tea.Msg {
 		all, err := lib.Meetings(ctx, rec.Committee)
 		if err != nil {
 			return pickerMeetingsMsg{seq: seq, err: err}
@@ -93,7 +93,7 @@ func (p *returnPicker) load() tea.Cmd {
 func (p *returnPicker) openMeeting(id string) tea.Cmd {
 	p.seq++
 	seq, lib := p.seq, p.lib
-	return p.sh.cmd(func(ctx context.Context) tea.Msg {
+	return p.sh.cmdFor(viewDetail, func(ctx context.Context) tea.Msg {
 		m, err := lib.Meeting(ctx, id)
 		return pickerItemsMsg{seq: seq, meeting: m, err: err}
 	})

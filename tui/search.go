@@ -44,8 +44,14 @@ type searchRow struct {
 	body  string // the excerpt, with matches highlighted
 }
 
+// searchLibrary is what search needs of the library.
+type searchLibrary interface {
+	Search(ctx context.Context, q index.SearchQuery) (*index.SearchResult, error)
+}
+
 type searchView struct {
 	sh            *shared
+	lib           searchLibrary
 	width, height int
 
 	input textinput.Model
@@ -70,8 +76,8 @@ type searchView struct {
 	facetRow, facetCol int
 }
 
-func newSearchView(sh *shared) *searchView {
-	v := &searchView{sh: sh, filters: map[string]string{}, input: newInput(sh, "Search: ")}
+func newSearchView(sh *shared, lib searchLibrary) *searchView {
+	v := &searchView{sh: sh, lib: lib, filters: map[string]string{}, input: newInput(sh, "Search: ")}
 	v.input.Placeholder = "words from a resolution, action or follow-up"
 	return v
 }
@@ -142,7 +148,7 @@ func (v *searchView) changed(typing bool) tea.Cmd {
 	}
 	if typing && v.sh.debounce > 0 {
 		seq := v.seq
-		return v.sh.tick(v.sh.debounce, func(time.Time) tea.Msg { return searchDebounceMsg{seq} })
+		return v.sh.tick(v.sh.debounce, func(time.Time) tea.Msg { return viewMsg{to: viewSearch, msg: searchDebounceMsg{seq}} })
 	}
 	return v.start()
 }
@@ -157,10 +163,10 @@ func (v *searchView) start() tea.Cmd {
 	v.inFlight, v.pending = true, false
 	v.launched = v.seq
 	seq, q, w := v.seq, v.buildQuery(), v.width
-	api, styles := v.sh.api, v.sh.styles
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+	lib, styles := v.lib, v.sh.styles
+	return v.sh.cmdFor(viewSearch, func(ctx context.Context) tea.Msg {
 		start := time.Now()
-		res, err := api.Search(ctx, q)
+		res, err := lib.Search(ctx, q)
 		if err != nil {
 			return searchDoneMsg{seq: seq, err: err}
 		}

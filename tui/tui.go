@@ -5,8 +5,9 @@
 // Every view has the same contract (the view interface): Update, View,
 // SetSize and its help.KeyMap. The root model, Model, handles the keys
 // that work everywhere and the window size, and forwards the rest to the
-// view in front. The TUI talks to the library only through index.API, so
-// its tests run on an in-memory fake.
+// view in front. Each view declares the small interface of the library
+// it uses, next to it; Library is their sum, so the tests run on an
+// in-memory fake.
 package tui
 
 import (
@@ -74,19 +75,25 @@ type view interface {
 	Activate() tea.Cmd
 }
 
-// Library is what the TUI needs of the library: the API every caller
-// has, and the clerk's return decisions, read and restored for undo.
+// Library is what the TUI needs of the library: what each view declares
+// it needs, next to the view (dueLibrary, searchLibrary, meetingsLibrary,
+// recordLibrary, pickerLibrary), the library's generation for the
+// live-update poll, and, for exports, the API the export package reads.
 // *index.Library implements it; the tests use an in-memory fake.
 type Library interface {
-	index.API
-	ReturnDecisions(ctx context.Context, followUpID string) (index.ReturnDecisions, error)
-	SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error
+	dueLibrary
+	searchLibrary
+	meetingsLibrary
+	recordLibrary
+	pickerLibrary
+	exportLibrary
+	Generation(ctx context.Context) (int64, error)
 }
 
-// shared is what the views share.
+// shared is what the views share: the settings, the clock and the as-of
+// date (each view holds the part of the library it uses).
 type shared struct {
 	ctx         context.Context
-	api         Library
 	keys        KeyMap
 	styles      Styles
 	now         func() time.Time
@@ -103,6 +110,7 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 // Model is the root model.
 type Model struct {
 	sh       *shared
+	lib      Library
 	views    [4]view
 	due      *dueView
 	search   *searchView
@@ -136,7 +144,6 @@ type Model struct {
 func New(ctx context.Context, api Library, opt Options) *Model {
 	sh := &shared{
 		ctx:         ctx,
-		api:         api,
 		keys:        DefaultKeyMap(),
 		styles:      DefaultStyles(),
 		now:         opt.Now,
@@ -168,6 +175,7 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	}
 	m := &Model{
 		sh:        sh,
+		lib:       api,
 		help:      help.New(),
 		banner:    opt.Banner,
 		pollEvery: opt.PollInterval,
@@ -179,10 +187,10 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 		m.pollEvery = 2 * time.Second
 	}
 	m.help.Styles = sh.styles.Help
-	m.due = newDueView(sh)
-	m.search = newSearchView(sh)
-	m.meetings = newMeetingsView(sh)
-	m.detail = newDetailView(sh)
+	m.due = newDueView(sh, api, api)
+	m.search = newSearchView(sh, api)
+	m.meetings = newMeetingsView(sh, api, api)
+	m.detail = newDetailView(sh, api, api)
 	m.views = [4]view{m.due, m.search, m.meetings, m.detail}
 	m.layout()
 	return m
@@ -273,6 +281,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.views[m.active].Update(msg)
 	case tea.MouseMsg:
 		return m.mouse(msg)
+	case viewMsg:
+		return m.views[msg.to].Update(msg.msg)
 	case navMsg:
 		return m.open(msg)
 	case backMsg:
@@ -508,7 +518,7 @@ func (m *Model) undo() tea.Cmd {
 	}
 	u := m.sh.undo[n-1]
 	m.sh.undo = m.sh.undo[:n-1]
-	api := m.sh.api
+	api := m.lib
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
 		rec, err := applyUndo(ctx, api, u)
 		return savedMsg{id: u.id, rec: rec, what: u.what, undid: &u, err: err}
@@ -516,7 +526,7 @@ func (m *Model) undo() tea.Cmd {
 }
 
 // applyUndo saves what puts a change back and returns the record as saved.
-func applyUndo(ctx context.Context, api Library, u undoStep) (index.Record, error) {
+func applyUndo(ctx context.Context, api recordLibrary, u undoStep) (index.Record, error) {
 	if u.links != nil {
 		if err := api.SetReturnDecisions(ctx, u.id, *u.links); err != nil {
 			return index.Record{}, err
@@ -537,7 +547,7 @@ func (m *Model) schedulePoll() tea.Cmd {
 }
 
 func (m *Model) askGeneration() tea.Cmd {
-	api := m.sh.api
+	api := m.lib
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
 		g, err := api.Generation(ctx)
 		return generationMsg{gen: g, err: err}
