@@ -572,7 +572,7 @@ func (v *detailView) build() {
 		field("Due", due)
 		status := statusLabel(r.Status)
 		if !r.UpdatedAt.IsZero() {
-			status += " · last changed " + r.UpdatedAt.Local().Format("2006-01-02 15:04")
+			status += " · last changed " + r.UpdatedAt.In(v.sh.loc).Format("2006-01-02 15:04")
 		}
 		field("Status", status)
 		if rt := r.ReturnedTo; rt != nil {
@@ -614,7 +614,7 @@ func (v *detailView) build() {
 
 func (v *detailView) historyLines(h index.HistoryEntry) []string {
 	st := v.sh.styles
-	when := h.At.Local().Format("2006-01-02 15:04")
+	when := h.At.In(v.sh.loc).Format("2006-01-02 15:04")
 	who := oneLine(h.Who)
 	if who == "" {
 		who = "—"

@@ -42,6 +42,7 @@ func newInput(sh *shared, label string) textinput.Model {
 	in.TextStyle = sh.styles.Text
 	in.PlaceholderStyle = sh.styles.Faint
 	in.CharLimit = 500
+	in.Cursor.Style, in.Cursor.TextStyle = sh.styles.InputCursor, sh.styles.Text
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.KeyMap.DeleteBeforeCursor.SetEnabled(false)
 	return in

@@ -1,13 +1,3 @@
-// Package tui is minutebook's terminal UI: the due board, search as you
-// type, the meetings browser and a record's detail with the clerk's
-// tracking edits.
-//
-// Every view has the same contract (the view interface): Update, View,
-// SetSize and its help.KeyMap. The root model, Model, handles the keys
-// that work everywhere and the window size, and forwards the rest to the
-// view in front. Each view declares the small interface of the library
-// it uses, next to it; Library is their sum, so the tests run on an
-// in-memory fake.
 package tui
 
 import (
@@ -21,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
@@ -38,6 +29,13 @@ type Options struct {
 	Now func() time.Time
 	// NoColor draws without colour (NO_COLOR, --no-color).
 	NoColor bool
+	// Renderer draws the styles; nil means lipgloss's default renderer,
+	// the terminal's. Tests give one with a fixed colour profile and
+	// background, so that nothing global decides how a frame looks.
+	Renderer *lipgloss.Renderer
+	// Location is the time zone times of day are shown in (a record's
+	// history); nil means time.Local.
+	Location *time.Location
 	// Styles and Keys replace DefaultStyles() and DefaultKeyMap().
 	Styles *Styles
 	Keys   *KeyMap
@@ -97,6 +95,7 @@ type shared struct {
 	keys        KeyMap
 	styles      Styles
 	now         func() time.Time
+	loc         *time.Location // where times of day are shown
 	asOf        minutes.Date
 	debounce    time.Duration
 	callTimeout time.Duration
@@ -145,14 +144,22 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	sh := &shared{
 		ctx:         ctx,
 		keys:        DefaultKeyMap(),
-		styles:      DefaultStyles(),
 		now:         opt.Now,
 		debounce:    opt.SearchDebounce,
 		callTimeout: opt.CallTimeout,
 		tick:        tea.Tick,
 	}
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	sh.styles = NewStyles(r)
 	if opt.NoColor {
-		sh.styles = NoColorStyles()
+		sh.styles = NewNoColorStyles(r)
+	}
+	sh.loc = opt.Location
+	if sh.loc == nil {
+		sh.loc = time.Local
 	}
 	if opt.Styles != nil {
 		sh.styles = *opt.Styles
