@@ -429,7 +429,7 @@ func (v *dueView) committeeChoices() {
 func (v *dueView) ownerChoices() {
 	cs := []choice{{label: "Every owner"}}
 	cur := 0
-	for i, o := range v.board.owners {
+	for i, o := range v.board.ownerCounts() {
 		label := o.name
 		if label == "" {
 			label = "No owner named"
@@ -482,8 +482,8 @@ func (v *dueView) choose(msg tea.Msg) tea.Cmd {
 	case chooseOwner:
 		f := v.filter
 		f.owner, f.ownerSet = "", i >= 0
-		if i >= 0 && i < len(v.board.owners) {
-			f.owner = v.board.owners[i].name
+		if owners := v.board.ownerCounts(); i >= 0 && i < len(owners) {
+			f.owner = owners[i].name
 		}
 		if f != v.filter {
 			v.filter, v.toTop = f, true

@@ -81,8 +81,8 @@ type dueBoard struct {
 	counts    map[index.Flag]int
 	open      int // records shown that are open or in progress
 	closed    int // records shown that are done or dropped
-	owners    []ownerCount
 	statuses  map[index.Status]int
+	owners    []ownerCount // worked out when first asked for (ownerCounts)
 }
 
 type dueGroup struct {
@@ -103,18 +103,10 @@ type ownerCount struct {
 func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
 	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, filter: f, recs: recs, flat: f.sort != sortByFlag,
 		counts: map[index.Flag]int{}, statuses: map[index.Status]int{}}
-	owners := map[string]*ownerCount{}
 	byFlag := map[index.Flag][]int{}
 	var all []int
 	for i := range recs {
 		r := &recs[i]
-		if !r.Status.Closed() {
-			k := ownerKey(r.Owner)
-			if owners[k] == nil {
-				owners[k] = &ownerCount{name: oneLine(r.Owner)}
-			}
-			owners[k].open++
-		}
 		b.statuses[statusOf(r)]++
 		if !f.match(r) {
 			continue
@@ -126,18 +118,12 @@ func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
 		} else {
 			b.open++
 		}
-		byFlag[fl] = append(byFlag[fl], i)
-		all = append(all, i)
-	}
-	for _, o := range owners {
-		b.owners = append(b.owners, *o)
-	}
-	sort.Slice(b.owners, func(i, j int) bool {
-		if b.owners[i].open != b.owners[j].open {
-			return b.owners[i].open > b.owners[j].open
+		if b.flat {
+			all = append(all, i)
+		} else {
+			byFlag[fl] = append(byFlag[fl], i)
 		}
-		return b.owners[i].name < b.owners[j].name
-	})
+	}
 	if b.flat {
 		b.sortRecs(all)
 		b.groups = []dueGroup{{recs: all}}
@@ -166,6 +152,39 @@ func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
 		b.groups = append(b.groups, g)
 	}
 	return b
+}
+
+// ownerCounts are the owners the board's records name, with how many open
+// records each has, most first: the owner chooser's list. They are worked
+// out once, when first asked for (a board holds thousands of records, and
+// few loads are ever narrowed to an owner).
+func (b *dueBoard) ownerCounts() []ownerCount {
+	if b.owners != nil {
+		return b.owners
+	}
+	owners := map[string]*ownerCount{}
+	for i := range b.recs {
+		r := &b.recs[i]
+		if r.Status.Closed() {
+			continue
+		}
+		k := ownerKey(r.Owner)
+		if owners[k] == nil {
+			owners[k] = &ownerCount{name: oneLine(r.Owner)}
+		}
+		owners[k].open++
+	}
+	b.owners = []ownerCount{}
+	for _, o := range owners {
+		b.owners = append(b.owners, *o)
+	}
+	sort.Slice(b.owners, func(i, j int) bool {
+		if b.owners[i].open != b.owners[j].open {
+			return b.owners[i].open > b.owners[j].open
+		}
+		return b.owners[i].name < b.owners[j].name
+	})
+	return b.owners
 }
 
 // statusRank orders statuses on the board: the work still to do first.
