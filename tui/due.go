@@ -370,7 +370,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Sort):
 		v.filter.sort = (v.filter.sort + 1) % dueSorts
 		v.toTop = true
-		return tea.Batch(v.refilter(), flash("Sorted by "+dueSortNames[v.filter.sort]+" · s for the next order"))
+		return v.refilter() // the heading says the order: "by owner"
 	case key.Matches(msg, k.Export):
 		cmd := v.form.start(promptExport, "Export to: ", defaultExportFile(v.committee, v.sh.asOf),
 			".xlsx .csv .json .md: action log · .html: agenda tracker for the committee chosen with c · .ics: calendar")
