@@ -26,6 +26,12 @@ type Meeting struct {
 	// futureMeetings are later meeting dates the minutes list ("future
 	// meetings: 21 September and 23 November"), for resolving follow-ups.
 	futureMeetings []Date
+	// trace collects how the parse went, when Options.Trace asks for it.
+	trace *Trace
+	// idBody is the short name record IDs use for a meeting of the full
+	// council ("Council", "City Council"), whose Committee is the
+	// council's own name.
+	idBody string
 }
 
 // Attendance is who the minutes record as present, in attendance, absent
@@ -49,6 +55,7 @@ type Substitution struct {
 type Source struct {
 	Name string // file name as given to Parse
 	Hash string // hex SHA-256 of the bytes Parse read
+	URL  string // where the minutes were published (a council's page), when known
 }
 
 // Warning is something the parser was unsure of, at a line of the
@@ -72,6 +79,7 @@ type Item struct {
 	Body         string // the item's text, normalised
 	Line         int    // line of the heading in the normalised text
 	Exempt       bool   // press and public excluded
+	URL          string // the item's own page where the minutes were published, when known
 	Resolutions  []Record
 	Actions      []Record
 	FollowUps    []Record

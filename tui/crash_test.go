@@ -242,3 +242,30 @@ func TestAnswersGoToTheViewThatAsked(t *testing.T) {
 		t.Errorf("the due board did not get its answer: %v", h.m.due.committees)
 	}
 }
+
+// panickySyncer's sync has a bug.
+type panickySyncer struct{ instantSyncer }
+
+func (*panickySyncer) SyncAll(context.Context, func(index.SyncProgress)) (string, error) {
+	var m map[string]int
+	m["x"] = 1
+	return "", nil
+}
+
+// TestSyncPanicIsCaught: the background sync runs in a goroutine of the
+// TUI's own, not bubbletea's; a panic there is caught and ends the TUI as
+// any other does, with a crash log.
+func TestSyncPanicIsCaught(t *testing.T) {
+	opt := testOptions()
+	opt.CrashDir = t.TempDir()
+	opt.Syncer = &panickySyncer{}
+	h := newHarness(t, newFixture(), 120, 40, opt)
+	h.keys("S")
+	ce := h.m.crash.err
+	if ce == nil || ce.Log == "" || !h.quit {
+		t.Fatalf("a panic in the sync: crash %+v, quit %v", ce, h.quit)
+	}
+	if b, _ := os.ReadFile(ce.Log); !strings.Contains(string(b), "panickySyncer.SyncAll") {
+		t.Errorf("the crash log lacks the sync's stack:\n%s", b)
+	}
+}

@@ -1,6 +1,6 @@
 // Package tui is minutebook's terminal UI: the due board, search as you
 // type, the meetings browser and a record's detail with the clerk's
-// tracking edits.
+// tracking edits, and the councils' sites the library syncs from.
 //
 // Views. Every view keeps the same contract (the view interface in
 // tui.go): Update, View, SetSize, its help.KeyMap, Capturing and

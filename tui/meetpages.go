@@ -309,7 +309,7 @@ func (v *itemsPage) meetingHead() string {
 	if a.Chair != "" {
 		l2 = append(l2, "Chair "+oneLine(a.Chair))
 	}
-	l2 = append(l2, plural(len(a.Present)+boolInt(a.Chair != ""), "member present", "members present"))
+	l2 = append(l2, plural(presentCount(a), "member present", "members present"))
 	if len(a.Apologies) > 0 {
 		l2 = append(l2, "apologies: "+oneLine(strings.Join(a.Apologies, ", ")))
 	}
@@ -353,4 +353,20 @@ func recordCounts(recs []index.Record) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// presentCount is the number of members present. The chair is listed in
+// Present too; meetings parsed before that was so list them apart.
+func presentCount(a minutes.Attendance) int {
+	n := len(a.Present)
+	if a.Chair != "" {
+		found := false
+		for _, p := range a.Present {
+			found = found || strings.EqualFold(p, a.Chair)
+		}
+		if !found {
+			n++
+		}
+	}
+	return n
 }

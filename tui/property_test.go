@@ -2,12 +2,14 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -63,7 +65,7 @@ var propertyKeys = func() []string {
 	ks := []string{"enter", "esc", "tab", "shift+tab", "up", "down", "left", "right",
 		"pgup", "pgdown", "home", "end", "backspace", "ctrl+u", "space"}
 	for _, k := range []string{"j", "k", "g", "G", "h", "l", "1", "2", "3", "/", "?", "u", "c", "a", "t", "x", "E",
-		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "s", "S", "O", "F", "q"} {
+		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "R", "s", "S", "4", "O", "F", "q"} {
 		ks = append(ks, k, k) // the TUI's own keys come up more often
 	}
 	return append(ks, "z", "é", "漢", "7", "-", ".", " ")
@@ -92,6 +94,22 @@ type propLib struct {
 	lib      func() propAPI
 	seqs     int // sequences per start view
 	seqShort int
+	syncs    bool // the TUI has a syncer: the sources view and S
+}
+
+// instantSyncer is a Syncer whose sync reports progress and ends at once.
+type instantSyncer struct{ n atomic.Int32 }
+
+func (s *instantSyncer) Sources(context.Context) ([]index.Source, error) {
+	return []index.Source{{ID: 1, Site: "https://democracy.example.gov.uk", Council: "Wexcombe Borough Council"}}, nil
+}
+
+func (s *instantSyncer) SyncAll(_ context.Context, progress func(index.SyncProgress)) (string, error) {
+	progress(index.SyncProgress{Source: "Wexcombe Borough Council", Phase: "fetching", Done: 1, Total: 2})
+	if s.n.Add(1)%3 == 0 {
+		return "", errors.New("the site did not answer")
+	}
+	return "Wexcombe Borough Council: 0 new", nil
 }
 
 // propAPI is a library for the property test: the API, its record IDs,
@@ -120,7 +138,7 @@ func TestPropertyRandomKeys(t *testing.T) {
 	big := synth.Meetings(synthN, 11)
 	libs := []propLib{
 		{name: "empty", lib: func() propAPI { return fakeProp(newFakeLib(nil)) }, seqs: 8, seqShort: 3},
-		{name: "fixture", lib: func() propAPI { return fakeProp(newFixture()) }, seqs: 12, seqShort: 4},
+		{name: "fixture", lib: func() propAPI { return fakeProp(newFixture()) }, seqs: 12, seqShort: 4, syncs: true},
 		{name: "samples", lib: func() propAPI {
 			f := newFakeLib(samples)
 			f.now = func() time.Time { return fakeNow.AddDate(4, 0, 0) } // in the samples' year
@@ -154,7 +172,11 @@ func TestPropertyRandomKeys(t *testing.T) {
 			for seq := range n {
 				seed := uint64(len(pl.name))*1000 + uint64(len(st.name))*100 + uint64(seq)
 				t.Run(fmt.Sprintf("%s/%s/%d", pl.name, st.name, seq), func(t *testing.T) {
-					randomSession(t, pl.lib(), st.keys, st.name == "detail", steps, seed)
+					var syncer Syncer
+					if pl.syncs {
+						syncer = &instantSyncer{}
+					}
+					randomSession(t, pl.lib(), syncer, st.keys, st.name == "detail", steps, seed)
 				})
 			}
 		}
@@ -163,12 +185,13 @@ func TestPropertyRandomKeys(t *testing.T) {
 
 // randomSession drives one TUI with a random sequence and checks every
 // frame; on failure it reports the seed and the steps that led there.
-func randomSession(t *testing.T, lib propAPI, start []string, openDetail bool, steps int, seed uint64) {
+func randomSession(t *testing.T, lib propAPI, syncer Syncer, start []string, openDetail bool, steps int, seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 0x6d62))
 	w, h := 80+r.IntN(80), 20+r.IntN(30)
 	opt := testOptions()
 	opt.Now = lib.now
 	opt.CrashDir = t.TempDir()
+	opt.Syncer = syncer
 	hs := newHarness(t, lib, w, h, opt)
 	var log []string
 	defer func() {

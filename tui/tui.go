@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -50,6 +51,9 @@ type Options struct {
 	// CrashDir is where a crash log is written if the TUI hits a bug; ""
 	// means the system's temporary folder.
 	CrashDir string
+	// Syncer gives the sources view and S (sync every source); nil
+	// leaves them out.
+	Syncer Syncer
 }
 
 // view is the contract every view keeps (after soft-serve's component):
@@ -110,11 +114,17 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 type Model struct {
 	sh       *shared
 	lib      Library
-	views    [4]view
+	views    [5]view
 	due      *dueView
 	search   *searchView
 	meetings *meetingsView
 	detail   *detailView
+	sources  *sourcesView
+
+	syncer     Syncer
+	syncRun    *backgroundSync // the sync running in the background, if any
+	syncStatus string          // its progress, for the status line
+	bg         sync.WaitGroup  // background work Run waits for
 
 	active   viewID
 	previous []viewID // the back stack
@@ -198,7 +208,9 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.search = newSearchView(sh, api)
 	m.meetings = newMeetingsView(sh, api, api)
 	m.detail = newDetailView(sh, api, api)
-	m.views = [4]view{m.due, m.search, m.meetings, m.detail}
+	m.syncer = opt.Syncer
+	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
+	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
 	m.layout()
 	return m
 }
@@ -222,10 +234,16 @@ func runProgram(ctx context.Context, api Library, opt Options, hook func(*Model)
 	}
 	fatal := openFatalLog(opt.CrashDir)
 	defer fatal.close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	m := New(ctx, api, opt)
 	if hook != nil {
 		hook(m)
 	}
+	// A sync still running when the user quits stops (it resumes at the
+	// next sync) before the library is closed.
+	defer m.bg.Wait()
+	defer cancel()
 	progOpts = append([]tea.ProgramOption{
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
@@ -309,6 +327,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.saved(msg)
 	case asOfChangedMsg:
 		m.sh.asOf = msg.date
+	case syncProgressMsg, syncDoneMsg:
+		return m.syncEvent(msg)
 	}
 	return m.broadcast(msg)
 }
@@ -342,7 +362,7 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) tabAt(x int) (viewID, bool) {
 	col := 1 + len("minutebook") + 2
 	for id, name := range viewNames {
-		if viewID(id) == viewDetail && m.detail.id == "" {
+		if !m.tabShown(viewID(id)) {
 			continue
 		}
 		w := ansi.StringWidth(name)
@@ -415,6 +435,10 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewMeetings}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
+	case m.syncer != nil && key.Matches(msg, k.GoSources):
+		return m.open(navMsg{to: viewSources}), true
+	case m.syncer != nil && key.Matches(msg, k.Sync):
+		return m.startSync(), true
 	}
 	return nil, false
 }
@@ -425,6 +449,9 @@ func (m *Model) cycle(d int) viewID {
 	order := []viewID{viewDue, viewSearch, viewMeetings}
 	if m.detail.id != "" {
 		order = append(order, viewDetail)
+	}
+	if m.syncer != nil {
+		order = append(order, viewSources)
 	}
 	i := 0
 	for j, v := range order {
@@ -644,13 +671,25 @@ func (m *Model) chromeHeight() int {
 	return 3
 }
 
-var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail"}
+var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources"}
+
+// tabShown reports whether view id has a tab in the title bar: the detail
+// once a record was opened, the sources when there is a syncer.
+func (m *Model) tabShown(id viewID) bool {
+	switch id {
+	case viewDetail:
+		return m.detail.id != ""
+	case viewSources:
+		return m.syncer != nil
+	}
+	return true
+}
 
 func (m *Model) titleBar() string {
 	st := m.sh.styles
 	var tabs []string
 	for id, name := range viewNames {
-		if viewID(id) == viewDetail && m.detail.id == "" {
+		if !m.tabShown(viewID(id)) {
 			continue
 		}
 		if viewID(id) == m.active {
@@ -674,6 +713,9 @@ func (m *Model) titleBar() string {
 
 func (m *Model) statusLine() string {
 	if m.flash == "" {
+		if m.syncStatus != "" {
+			return m.sh.styles.Dim.Render(trunc(" ⟳ "+oneLine(m.syncStatus), m.width))
+		}
 		return ""
 	}
 	st := m.sh.styles.OK
@@ -710,7 +752,11 @@ func (m *Model) helpBar() string {
 }
 
 func (m *Model) fullHelp() string {
-	groups := append(m.views[m.active].FullHelp(), m.sh.keys.globalHelp())
+	global := m.sh.keys.globalHelp()
+	if m.syncer != nil {
+		global = append(global, m.sh.keys.GoSources, m.sh.keys.Sync)
+	}
+	groups := append(m.views[m.active].FullHelp(), global)
 	st := m.sh.styles
 	title := st.Heading.Render(" Keys — "+viewNames[m.active]) + st.Dim.Render("   (? or esc to close)")
 	body := m.help.FullHelpView(groups)
