@@ -265,7 +265,7 @@ func TestSyncPanicIsCaught(t *testing.T) {
 	if ce == nil || ce.Log == "" || !h.quit {
 		t.Fatalf("a panic in the sync: crash %+v, quit %v", ce, h.quit)
 	}
-	if b, _ := os.ReadFile(ce.Log); !strings.Contains(string(b), "panickySyncer.SyncAll") {
+	if b, _ := os.ReadFile(ce.Log); !strings.Contains(string(b), "panickySyncer") || !strings.Contains(string(b), "SyncAll") {
 		t.Errorf("the crash log lacks the sync's stack:\n%s", b)
 	}
 }
