@@ -121,6 +121,9 @@ type dueView struct {
 	pickSeq    int
 
 	form prompt // the as-of date, or where to export to
+
+	headCache string // the heading, as heading drew it for headFor
+	headFor   headingKey
 }
 
 func newDueView(sh *shared, lib dueLibrary, exports exportLibrary) *dueView {
@@ -592,7 +595,7 @@ func (v *dueView) View() string {
 	}
 	var b strings.Builder
 	head := v.headLines()
-	b.WriteString(v.summaryLine(head == 3))
+	b.WriteString(v.heading(head == 3))
 	b.WriteByte('\n')
 	b.WriteString(v.columnHeads())
 	b.WriteByte('\n')
@@ -651,6 +654,24 @@ func (v *dueView) filterText() string {
 		parts = append(parts, "status "+statusLabel(v.filter.status))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// heading is summaryLine, drawn once for each board, width and error
+// rather than every frame (a key moves the cursor far more often).
+func (v *dueView) heading(split bool) string {
+	k := headingKey{v.board, v.width, split, v.err}
+	if k != v.headFor || v.headCache == "" {
+		v.headFor, v.headCache = k, v.summaryLine(split)
+	}
+	return v.headCache
+}
+
+// headingKey is what the board's heading was drawn for.
+type headingKey struct {
+	board *dueBoard
+	width int
+	split bool
+	err   error
 }
 
 // summaryLine is the committee, the filters and the order, and the count
