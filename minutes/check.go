@@ -98,7 +98,7 @@ type checker struct {
 	nextKnown bool
 	// firstNumbered is the index of the first item with a minute number.
 	firstNumbered int
-	out        []Problem
+	out           []Problem
 }
 
 func newChecker(m *Meeting, text []byte) *checker {
@@ -1575,7 +1575,7 @@ var (
 // "EXEMPT ITEMS".
 var (
 	reExemptBanner = regexp.MustCompile(`(?i)^(?:part\s+(?:ii|2|b)|(?:exempt|confidential|restricted)\s+items?|private\s+(?:business|session))\b`)
-	reOpenBanner = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)|unrestricted\s+items|open\s+session)(?:\s*[-–—:]\s*.{0,60})?$`)
+	reOpenBanner   = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)|unrestricted\s+items|open\s+session)(?:\s*[-–—:]\s*.{0,60})?$`)
 )
 
 func (c *checker) exempt() {
