@@ -86,7 +86,10 @@ func Check(m *Meeting, text []byte) []Problem {
 // checker holds what the checks share: the meeting, the document's lines
 // and where the minutes proper run.
 type checker struct {
-	m     *Meeting
+	m *Meeting
+	// date is the meeting's date as the check trusts it: the parser's,
+	// unless that is only the next meeting's date.
+	date  Date
 	lines []string // lines[i] is line i+1 of the text, sanitised
 	// first and end bound the items, as line numbers: first is the first
 	// item's heading, end the line after the last line of the minutes
@@ -109,7 +112,7 @@ func newChecker(m *Meeting, text []byte) *checker {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	raw := strings.Split(s, "\n")
-	c := &checker{m: m, lines: make([]string, len(raw)), headings: map[int]bool{}}
+	c := &checker{m: m, date: m.Date, lines: make([]string, len(raw)), headings: map[int]bool{}}
 	for i, l := range raw {
 		c.lines[i] = collapseSpaces(Sanitize(strings.ReplaceAll(l, "\t", " ")))
 	}
@@ -194,12 +197,51 @@ func humanDate(d Date) string {
 
 // --- the meeting itself ---------------------------------------------------
 
+// dateInHeader reports whether the lines before the first item give d.
+func (c *checker) dateInHeader(d Date) bool {
+	for n := 1; n < c.first && n <= len(c.lines); n++ {
+		for _, f := range findDates(c.line(n)+" "+c.line(n+1), false) {
+			if f.Date == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onNextMeetingLine reports whether d is given as the next meeting's date.
+func (c *checker) onNextMeetingLine(d Date) bool {
+	for n := c.first; n < c.end && n <= len(c.lines); n++ {
+		loc := reNextMeetingHead.FindStringIndex(c.line(n))
+		if loc == nil {
+			continue
+		}
+		for k := n; k <= n+3 && k < c.end; k++ {
+			s := c.line(k)
+			if k == n {
+				s = s[loc[1]:]
+			}
+			for _, f := range findDates(s, false) {
+				if f.Date == d {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // reMeetingBody names a body that meets: a heading line with one names the
 // committee even when the parser could not read it.
 var reMeetingBody = regexp.MustCompile(`(?i)\b(?:council|committee|sub-committee|board|commission|panel|cabinet|forum|authority|assembly|trust|partnership|executive)\b`)
 
 func (c *checker) meeting() {
-	if c.m.Date.IsZero() {
+	if !c.date.IsZero() && !c.dateInHeader(c.date) && c.onNextMeetingLine(c.date) {
+		// Minutes with no date of their own: the parser took the only
+		// date there is, the next meeting's.
+		c.date = Date{}
+	}
+	if c.date.IsZero() {
 		c.add(0, ProblemNoMeetingDate, "", "the date of the meeting is not given (or not in a form such as “Tuesday 14 December 2021”)")
 	}
 	named := false
@@ -217,6 +259,9 @@ func (c *checker) meeting() {
 var reAttendanceLine = regexp.MustCompile(`(?i)^(?:(?:members|councillors|those)\s+)?(?:present|attendance|roll\s+call)\b`)
 
 func (c *checker) attendance() {
+	if c.m.Decision {
+		return // a page recording one decision lists no attendance
+	}
 	a := c.m.Attendance
 	at := 0 // the attendance block's line, when there is one
 	for n := 1; n < c.first && n <= len(c.lines); n++ {
@@ -380,7 +425,10 @@ type minuteNo struct {
 var reSubSuffix = regexp.MustCompile(`(?:\(([a-z]|[ivx]{1,4}|\d{1,2})\)|([a-z]))$`)
 
 func readMinuteNo(s string) (minuteNo, bool) {
-	s = strings.TrimRight(strings.TrimSpace(s), ".):")
+	s = strings.TrimRight(strings.TrimSpace(s), ".:")
+	if strings.HasSuffix(s, ")") && !strings.Contains(s, "(") {
+		s = strings.TrimSuffix(s, ")") // "7)"
+	}
 	var n minuteNo
 	if m := reSubSuffix.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		suf := s[m[0]:]
@@ -814,7 +862,7 @@ func allCaps(s string) bool {
 
 // reBareMarker is a decision marker that promises text and has none on its
 // line: "RESOLVED:", "It was RESOLVED that", "AGREED –", "DECISION:".
-var reBareMarker = regexp.MustCompile(`^(?:\d{1,2}[.)]\s+)?(?:(?i:it\s+was\s+|the\s+(?:committee|council|board|panel|cabinet)\s+)?(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)(?:\s+UNANIMOUSLY)?(?:\s*[:\-–—]+|\s+(?i:that))|(?:Resolved|Agreed|Decided|Recommended|Decision|(?i:it\s+was\s+)resolved)(?:\s+unanimously)?\s*[:\-–—]+(?:\s*(?i:that))?)\s*$`)
+var reBareMarker = regexp.MustCompile(`^(?:\d{1,2}[.)]\s+)?(?:(?i:it\s+was\s+|the\s+(?:committee|council|board|panel|cabinet)\s+)?(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)(?:\s+UNANIMOUSLY)?(?:\s*[:\-–—]+(?:\s*(?i:that))?|\s+(?i:that))|(?:Resolved|Agreed|Decided|Recommended|Decision|(?i:it\s+was\s+)resolved)(?:\s+unanimously)?\s*[:\-–—]+(?:\s*(?i:that))?)\s*$`)
 
 func (c *checker) emptyResolutions() {
 	for n := c.first; n < c.end && n <= len(c.lines); n++ {
@@ -828,7 +876,7 @@ func (c *checker) emptyResolutions() {
 			next++
 		}
 		nt := c.line(next)
-		if next >= c.end || next > len(c.lines) || c.headings[next] || reBareMarker.MatchString(nt) || reCheckEnd.MatchString(nt) {
+		if next >= c.end || next > len(c.lines) || c.headings[next] || reCheckEnd.MatchString(nt) {
 			c.add(n, ProblemEmptyResolution, "", "“"+strings.TrimSpace(t)+"” has no decision after it")
 		}
 	}
@@ -847,7 +895,7 @@ func (c *checker) records() {
 				// due at the next meeting, whose date the minutes give
 			case c.dueNext(r):
 				// reported by nextMeeting
-			case r.Due.IsZero() && !namesTime(r.Text):
+			case r.Due.IsZero() && !namesTime(r.Text) && !c.rowNamesTime(r):
 				c.add(r.Line, ProblemActionNoDue, r.ID, "action has no due date: "+quote(r.Text))
 			}
 			c.dueBefore(r, "action")
@@ -867,7 +915,7 @@ func (c *checker) records() {
 var (
 	// reActSubject is who an action's sentence says will act: "The Head of
 	// Environmental Services agreed to …", "2. Councillor Bell undertook …".
-	reActSubject = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]\s+|\([a-z]\)\s+)?(?:The\s+|the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’.-]*){0,6})\s+(?:undertook|agreed|offered|promised|committed|would|will|to|was\s+asked|were\s+asked|is\s+asked|are\s+asked)\b`)
+	reActSubject = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]\s+|\([a-z]\)\s+)?(?:The\s+|the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’.-]*){0,6})\s+(?:undertook|agreed|offered|promised|committed|would|will|to|was\s+asked|were\s+asked|is\s+asked|are\s+asked|(?:stated|said|confirmed|advised|indicated|explained|reported|added)\s+that\b[^.]*\b(?:would|will)\b)`)
 	// reNoOne is a subject that names no one who can be chased.
 	reNoOne = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:officers?|members?|it|he|she|they|this|there|that|these|committee|council|meeting|board|panel|all|everyone|somebody|someone)$`)
 )
@@ -893,14 +941,29 @@ func namesTime(t string) bool {
 	return reNamedTime.MatchString(t) || len(findDates(t, false)) > 0
 }
 
+// rowNamesTime reports whether a record from a table row has a when in
+// another column ("Report back | Head of Service | September 2024").
+func (c *checker) rowNamesTime(r Record) bool {
+	t := c.line(r.Line)
+	return (strings.Contains(t, " | ") || strings.Contains(t, "   ")) && namesTime(t)
+}
+
 // reDuePhrase introduces a due date in a record's text.
 var reDuePhrase = regexp.MustCompile(`(?i)\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|deadline\s+(?:of\s+)?|meeting\s+(?:on|of|held\s+on)|due(?:\s+on)?)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$`)
 
 // dueBefore reports a record due before the meeting that set it: its due
 // date, or a date its text gives as a deadline ("by 1 March 2025").
 func (c *checker) dueBefore(r Record, kind string) {
-	md := c.m.Date
+	md := c.date
 	if md.IsZero() {
+		return
+	}
+	if !r.Due.IsZero() && r.Due.Before(md) && r.DueMeeting != "" {
+		at := r.DueMeeting
+		if !strings.HasPrefix(strings.ToLower(at), "the ") {
+			at = "the " + at
+		}
+		c.add(r.Line, ProblemDueBeforeMeeting, r.ID, kind+" is due at “"+at+"”, before this meeting ("+humanDate(md)+"): "+quote(r.Text))
 		return
 	}
 	if !r.Due.IsZero() && r.Due.Before(md) {
@@ -971,7 +1034,7 @@ func (c *checker) nextMeetingDate() Date {
 				s = s[loc[1]:]
 			}
 			for _, d := range c.datesNear(s) {
-				if c.m.Date.IsZero() || d.After(c.m.Date) {
+				if c.date.IsZero() || d.After(c.date) {
 					return d
 				}
 				if before.IsZero() {
@@ -982,7 +1045,7 @@ func (c *checker) nextMeetingDate() Date {
 	}
 	switch {
 	case !before.IsZero():
-		c.add(first, ProblemNextMeeting, "", "the next meeting is dated "+humanDate(before)+", which is not after this meeting ("+humanDate(c.m.Date)+")")
+		c.add(first, ProblemNextMeeting, "", "the next meeting is dated "+humanDate(before)+", which is not after this meeting ("+humanDate(c.date)+")")
 	case first > 0:
 		c.add(first, ProblemNextMeeting, "", "the date of the next meeting is not given")
 	}
@@ -1014,12 +1077,12 @@ func (c *checker) datesNear(s string) []Date {
 		if mon == 0 || day < 1 || day > 31 {
 			return
 		}
-		if c.m.Date.IsZero() {
+		if c.date.IsZero() {
 			out = append(out, Date{Month: mon, Day: day}) // a date, in an unknown year
 			return
 		}
-		for y := c.m.Date.Year; y <= c.m.Date.Year+1; y++ {
-			if d, ok := validDate(y, mon, day); ok && !d.Before(c.m.Date) {
+		for y := c.date.Year; y <= c.date.Year+1; y++ {
+			if d, ok := validDate(y, mon, day); ok && !d.Before(c.date) {
 				out = append(out, d)
 				return
 			}
@@ -1165,9 +1228,9 @@ func (c *checker) checkDate(text, weekday string, day int, mon time.Month, year 
 var (
 	// A titled name: "Councillor Hollingsworth", "Cllr P. Hollingsworth",
 	// "Mrs Sarah Quayle".
-	reTitledName = regexp.MustCompile(`\b(?:Councillor|Cllr\.?|Cr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Mx\.?)\s+((?:[A-Z]\.?\s*){0,3}(?:[A-Z][\p{Ll}’'-]+\s+)?[A-Z][\p{L}’'-]*\p{Ll}[\p{L}’'-]*)`)
+	reTitledName = regexp.MustCompile(`\b(?:Councillor|Cllr\.?|Cr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Mx\.?|Director|Commissioner|Supervisor|Trustee|Alderman|Alderwoman|Board\s+Member|Council\s*[Mm]ember|Councilmember|President|Chair|Mayor)\s+((?:[A-Z]\.?\s*){0,3}(?:[A-Z][\p{Ll}’'-]+\s+)?[A-Z][\p{L}’'-]*\p{Ll}[\p{L}’'-]*)`)
 	// A list after "Councillors": "Councillors Bell, Quayle and Whitlok".
-	reTitledList = regexp.MustCompile(`\b(?:Councillors|Cllrs\.?)\s+([^.;:()]{3,200})`)
+	reTitledList = regexp.MustCompile(`\b(?:Councillors|Cllrs\.?|Directors|Commissioners|Supervisors|Trustees|Board\s+Members|Council\s*[Mm]embers|Councilmembers)\s+([^.;:()]{3,200})`)
 	reListSplit  = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
 	reListName   = regexp.MustCompile(`^(?:[A-Z]\.?\s*){0,3}(?:[A-Z][\p{Ll}’'-]+\s+)?[A-Z][\p{L}’'-]*\p{Ll}[\p{L}’'-]*$`)
 	reFirstLast  = regexp.MustCompile(`\b([A-Z][\p{Ll}’'-]+)\s+([A-Z][\p{Ll}’'-]+(?:-[A-Z][\p{Ll}]+)?)\b`)
@@ -1290,29 +1353,41 @@ func (c *checker) names() {
 		found[key] = &finding{n, msg, 1}
 		order = append(order, key)
 	}
-	from := 1
-	for n := from; n < c.end && n <= len(c.lines); n++ {
+	// scan reads the names in s that start before cut and, when s joins
+	// a line to the next, end after it: "Councillor Jon / Hartley".
+	scan := func(n int, s string, cut int) {
+		ok := func(loc []int) bool { return loc[0] < cut && (cut == len(s) || loc[1] > cut) }
+		for _, m := range reTitledName.FindAllStringSubmatchIndex(s, -1) {
+			if ok(m) {
+				consider(n, s[m[2]:m[3]])
+			}
+		}
+		for _, m := range reTitledList.FindAllStringSubmatchIndex(s, -1) {
+			if !ok(m) {
+				continue
+			}
+			for _, part := range reListSplit.Split(s[m[2]:m[3]], -1) {
+				part = strings.TrimSpace(part)
+				if !reListName.MatchString(part) {
+					break // the list has ended
+				}
+				consider(n, part)
+			}
+		}
+		for _, m := range reFirstLast.FindAllStringSubmatchIndex(s, -1) {
+			if ok(m) && firsts[s[m[2]:m[3]]] {
+				consider(n, s[m[2]:m[3]]+" "+s[m[4]:m[5]])
+			}
+		}
+	}
+	for n := 1; n < c.end && n <= len(c.lines); n++ {
 		t := c.line(n)
 		if t == "" {
 			continue
 		}
-		for _, m := range reTitledName.FindAllStringSubmatch(t, -1) {
-			consider(n, m[1])
-		}
-		for _, m := range reTitledList.FindAllStringSubmatch(t, -1) {
-			for _, part := range reListSplit.Split(m[1], -1) {
-				part = strings.TrimSpace(part)
-				if reListName.MatchString(part) {
-					consider(n, part)
-				} else {
-					break // the list has ended
-				}
-			}
-		}
-		for _, m := range reFirstLast.FindAllStringSubmatch(t, -1) {
-			if firsts[m[1]] {
-				consider(n, m[1]+" "+m[2])
-			}
+		scan(n, t, len(t))
+		if next := c.line(n + 1); next != "" && n+1 < c.end {
+			scan(n, t+" "+next, len(t))
 		}
 	}
 	for _, k := range order {
@@ -1349,7 +1424,7 @@ func nameProblem(people []person, words map[string]bool, first, last string) (st
 		}
 		var close []person
 		for _, p := range same {
-			if oneEdit(foldName(first), foldName(p.first)) {
+			if oneEditMin(foldName(first), foldName(p.first), 3) {
 				close = append(close, p)
 			}
 		}
@@ -1376,12 +1451,16 @@ func nameProblem(people []person, words map[string]bool, first, last string) (st
 // dropped or changed, or two neighbours swapped — ignoring case. Names
 // shorter than four letters only count a swap: "Lee" and "Lea" are as
 // likely two people as one misspelt.
-func oneEdit(a, b string) bool {
+func oneEdit(a, b string) bool { return oneEditMin(a, b, 4) }
+
+// oneEditMin is oneEdit with the shortest length at which a letter added,
+// dropped or changed counts; below it only a swap does.
+func oneEditMin(a, b string, minLen int) bool {
 	x, y := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
 	if string(x) == string(y) {
 		return false
 	}
-	short := len(x) < 4 || len(y) < 4
+	short := len(x) < minLen || len(y) < minLen
 	if len(x) == len(y) {
 		diff := -1
 		for i := range x {
