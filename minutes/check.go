@@ -1129,15 +1129,36 @@ func (c *checker) dates() {
 	seen := map[seenDate]bool{}
 	for n := 1; n <= len(c.lines) && n < c.end; n++ {
 		t := c.line(n)
-		if t == "" || !strings.ContainsAny(t, "0123456789") {
+		if t == "" {
 			continue
 		}
-		c.datesIn(n, t, len(t), seen)
-		if next := c.line(n + 1); next != "" && n+1 < c.end {
-			joined := t + " " + next
-			c.datesIn(n, joined, len(t), seen) // only dates that cross the break
+		if strings.ContainsAny(t, "0123456789") {
+			c.datesIn(n, t, len(t), seen)
+		}
+		// A date broken over the line end: only the ends matter.
+		next := c.line(n + 1)
+		if next == "" || n+1 >= c.end {
+			continue
+		}
+		head, tail := t, next
+		if len(head) > 40 {
+			head = head[len(head)-40:]
+			if j := strings.IndexByte(head, ' '); j >= 0 {
+				head = head[j+1:]
+			}
+		}
+		if len(tail) > 40 {
+			tail = tail[:40]
+		}
+		if joined := head + " " + tail; strings.ContainsAny(joined, "0123456789") {
+			c.datesIn(n, joined, len(head), seen) // only dates that cross the break
 		}
 	}
+}
+
+// hasMonth is a cheap test that s may name a month.
+func hasMonth(s string) bool {
+	return containsAny(strings.ToLower(s), []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 }
 
 // datesIn checks the dates in s that start before cut (the end of line n's
@@ -1155,11 +1176,18 @@ func (c *checker) datesIn(n int, s string, cut int, seen map[seenDate]bool) {
 		seen[k] = true
 		c.add(n, kind, "", msg)
 	}
+	months := hasMonth(s)
 	for _, m := range reCheckDMY.FindAllStringSubmatchIndex(s, -1) {
+		if !months {
+			break
+		}
 		wd, day, mon, yr := sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4)
 		c.checkDate(s[m[0]:m[1]], wd, atoiSafe(day), monthOf(mon), atoiSafe(yr), func(kind ProblemKind, msg string) { report(m, kind, msg) })
 	}
 	for _, m := range reCheckMDY.FindAllStringSubmatchIndex(s, -1) {
+		if !months {
+			break
+		}
 		wd, mon, day, yr := sub(s, m, 1), sub(s, m, 2), sub(s, m, 3), sub(s, m, 4)
 		if yr == "" && wd == "" {
 			continue // "May 2" and the like: too often not a date
@@ -1167,6 +1195,9 @@ func (c *checker) datesIn(n int, s string, cut int, seen map[seenDate]bool) {
 		c.checkDate(s[m[0]:m[1]], wd, atoiSafe(day), monthOf(mon), atoiSafe(yr), func(kind ProblemKind, msg string) { report(m, kind, msg) })
 	}
 	for _, m := range reCheckNumeric.FindAllStringSubmatchIndex(s, -1) {
+		if !strings.ContainsAny(s, "/.") {
+			break
+		}
 		if sub(s, m, 2) != sub(s, m, 4) {
 			continue // "5.1/2024" is not a date
 		}
@@ -1235,6 +1266,11 @@ var (
 	reListName   = regexp.MustCompile(`^(?:[A-Z]\.?\s*){0,3}(?:[A-Z][\p{Ll}’'-]+\s+)?[A-Z][\p{L}’'-]*\p{Ll}[\p{L}’'-]*$`)
 	reFirstLast  = regexp.MustCompile(`\b([A-Z][\p{Ll}’'-]+)\s+([A-Z][\p{Ll}’'-]+(?:-[A-Z][\p{Ll}]+)?)\b`)
 )
+
+// nameTitles are the words reTitledName and reTitledList start with.
+var nameTitles = []string{"Councillor", "Cllr", "Cr ", "Cr.", "Mr ", "Mr.", "Mrs", "Ms ", "Ms.", "Miss ", "Dr ", "Dr.",
+	"Mx ", "Mx.", "Director ", "Directors ", "Commissioner", "Supervisor", "Trustee", "Alderm", "Member ", "Members ",
+	"member ", "members ", "Councilmember", "President ", "Chair ", "Mayor "}
 
 // person is one name from the attendance lists, split for matching.
 type person struct {
@@ -1355,28 +1391,39 @@ func (c *checker) names() {
 	}
 	// scan reads the names in s that start before cut and, when s joins
 	// a line to the next, end after it: "Councillor Jon / Hartley".
+	// hasTitle and hasFirst are cheap tests before the expressions.
+	hasTitle := func(s string) bool { return containsAny(s, nameTitles) }
+	firstList := make([]string, 0, len(firsts))
+	for f := range firsts {
+		firstList = append(firstList, f)
+	}
+	hasFirst := func(s string) bool { return containsAny(s, firstList) }
 	scan := func(n int, s string, cut int) {
 		ok := func(loc []int) bool { return loc[0] < cut && (cut == len(s) || loc[1] > cut) }
-		for _, m := range reTitledName.FindAllStringSubmatchIndex(s, -1) {
-			if ok(m) {
-				consider(n, s[m[2]:m[3]])
-			}
-		}
-		for _, m := range reTitledList.FindAllStringSubmatchIndex(s, -1) {
-			if !ok(m) {
-				continue
-			}
-			for _, part := range reListSplit.Split(s[m[2]:m[3]], -1) {
-				part = strings.TrimSpace(part)
-				if !reListName.MatchString(part) {
-					break // the list has ended
+		if hasTitle(s) {
+			for _, m := range reTitledName.FindAllStringSubmatchIndex(s, -1) {
+				if ok(m) {
+					consider(n, s[m[2]:m[3]])
 				}
-				consider(n, part)
+			}
+			for _, m := range reTitledList.FindAllStringSubmatchIndex(s, -1) {
+				if !ok(m) {
+					continue
+				}
+				for _, part := range reListSplit.Split(s[m[2]:m[3]], -1) {
+					part = strings.TrimSpace(part)
+					if !reListName.MatchString(part) {
+						break // the list has ended
+					}
+					consider(n, part)
+				}
 			}
 		}
-		for _, m := range reFirstLast.FindAllStringSubmatchIndex(s, -1) {
-			if ok(m) && firsts[s[m[2]:m[3]]] {
-				consider(n, s[m[2]:m[3]]+" "+s[m[4]:m[5]])
+		if hasFirst(s) {
+			for _, m := range reFirstLast.FindAllStringSubmatchIndex(s, -1) {
+				if ok(m) && firsts[s[m[2]:m[3]]] {
+					consider(n, s[m[2]:m[3]]+" "+s[m[4]:m[5]])
+				}
 			}
 		}
 	}
@@ -1387,7 +1434,18 @@ func (c *checker) names() {
 		}
 		scan(n, t, len(t))
 		if next := c.line(n + 1); next != "" && n+1 < c.end {
-			scan(n, t+" "+next, len(t))
+			// A name broken over the line end: only the ends matter.
+			head, tail := t, next
+			if len(head) > 60 {
+				head = head[len(head)-60:]
+			}
+			if len(tail) > 60 {
+				tail = tail[:60]
+			}
+			if j := strings.IndexByte(head, ' '); j >= 0 && len(head) < len(t) {
+				head = head[j+1:] // start at a word
+			}
+			scan(n, head+" "+tail, len(head))
 		}
 	}
 	for _, k := range order {
@@ -1657,6 +1715,29 @@ var (
 	reOpenBanner   = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)|unrestricted\s+items|open\s+session)(?:\s*[-–—:]\s*.{0,60})?$`)
 )
 
+// mentionsPrivate reports whether text says business was taken in
+// private, after a cheap test for the words rePrivate needs.
+func mentionsPrivate(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range []string{"exclu", "exempt", "confidential", "session", "camera"} {
+		for from := 0; ; {
+			i := strings.Index(low[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			// The expression looks at most this far either side of its
+			// key word; lower case keeps the byte offsets of text.
+			a, b := max(0, i-80), min(len(low), i+len(w)+80)
+			if rePrivate.MatchString(low[a:b]) {
+				return true
+			}
+			from = i + len(w)
+		}
+	}
+	return false
+}
+
 func (c *checker) exempt() {
 	items := c.m.Items
 	// A run of business in private starts at an exempt item, or at the
@@ -1675,7 +1756,7 @@ func (c *checker) exempt() {
 	for n := 1; n < c.end && n <= len(c.lines) && next < len(items); n++ {
 		for next < len(items) && items[next].Line <= n {
 			it := &items[next]
-			private[next] = rePrivate.MatchString(it.Title+"\n"+it.Body) || it.Exempt && banner
+			private[next] = mentionsPrivate(it.Title+"\n"+it.Body) || it.Exempt && banner
 			next++
 		}
 		switch t := c.line(n); {
@@ -1687,7 +1768,7 @@ func (c *checker) exempt() {
 	}
 	for ; next < len(items); next++ {
 		it := &items[next]
-		private[next] = rePrivate.MatchString(it.Title+"\n"+it.Body) || it.Exempt && banner
+		private[next] = mentionsPrivate(it.Title+"\n"+it.Body) || it.Exempt && banner
 	}
 	var runs []run
 	for i := 0; i < len(items); i++ {
@@ -1697,7 +1778,7 @@ func (c *checker) exempt() {
 			continue
 		}
 		r := run{from: i, to: i + 1, reason: reExemptReason.MatchString(text)}
-		for r.to < len(items) && items[r.to].Exempt && private[r.to] || r.to < len(items) && private[r.to] && rePrivate.MatchString(items[r.to].Title+"\n"+items[r.to].Body) {
+		for r.to < len(items) && items[r.to].Exempt && private[r.to] || r.to < len(items) && private[r.to] && mentionsPrivate(items[r.to].Title+"\n"+items[r.to].Body) {
 			r.reason = r.reason || reExemptReason.MatchString(items[r.to].Title+"\n"+items[r.to].Body)
 			r.to++
 		}
@@ -1744,7 +1825,7 @@ var rePlaceholder = regexp.MustCompile(`\b(?:TBC|TBA|TBD)\b|\[[^\]]{0,30}(?i:ins
 func (c *checker) placeholders() {
 	for n := 1; n < c.end && n <= len(c.lines); n++ {
 		t := c.line(n)
-		if !strings.ContainsAny(t, "TX[x?") {
+		if !strings.Contains(t, "TB") && !strings.Contains(t, "XX") && !strings.Contains(t, "xx") && !strings.Contains(t, "[") && !strings.Contains(t, "??") {
 			continue
 		}
 		if m := rePlaceholder.FindString(t); m != "" {

@@ -385,3 +385,30 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCheck measures the check against parsing the same document:
+// `go test ./minutes -run '^$' -bench Check`.
+func BenchmarkCheck(b *testing.B) {
+	data, err := os.ReadFile("../sample-data/harrow-osc-2021-12-14.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := ParseBytes(data, Options{Name: "harrow.txt"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for i := 0; i < b.N; i++ {
+			if _, err := ParseBytes(data, Options{Name: "harrow.txt"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for i := 0; i < b.N; i++ {
+			Check(m, data)
+		}
+	})
+}
