@@ -90,6 +90,7 @@ type Record struct {
 	Exempt      bool
 	SourceName  string // file name of the imported document
 	SourceHash  string
+	SourceURL   string // where it was published (its item's page, else its meeting's), for synced meetings
 	Line        int
 
 	// Parsed values, as the minutes give them.
@@ -226,6 +227,7 @@ type MeetingSummary struct {
 // MeetingDetail is a meeting with its items and their records.
 type MeetingDetail struct {
 	MeetingSummary
+	SourceURL   string // where the minutes were published, for synced meetings
 	Start, End  string
 	Attendance  minutes.Attendance
 	NextMeeting minutes.Date
@@ -235,12 +237,15 @@ type MeetingDetail struct {
 
 // ItemDetail is one item of a meeting with its records.
 type ItemDetail struct {
-	ID      string // "osc-2021-12-14-188"
-	Number  string
-	Title   string
-	Body    string
-	Exempt  bool
-	Records []Record
+	ID     string // "osc-2021-12-14-188"
+	Number string
+	Title  string
+	Body   string
+	Exempt bool
+	// SourceURL is the item's page where it was published, for synced
+	// meetings.
+	SourceURL string
+	Records   []Record
 }
 
 // ImportResult says what one import of one file did.

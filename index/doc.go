@@ -22,6 +22,13 @@
 //	DIR/index.lock        who holds the index (pid, command), locked
 //	DIR/index.want        a request from another process for the index
 //
+// A *source* is a council's Modern.gov site the library syncs from
+// (sync.go): its settings, where each of its meetings stands
+// (sync_meetings), its list answers kept for conditional requests
+// (sync_http). A synced meeting is imported like a file, its "document"
+// being a moderngov.Bundle; source_urls holds the addresses of synced
+// meetings and items, written and replaced with their parse.
+//
 // The store has no foreign keys and nothing cascades: importing or
 // re-parsing replaces a meeting's items and records, never its tracking,
 // links or history (triggers refuse deletes there). Tracking whose record

@@ -674,7 +674,11 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 // Records returns records for exports, in meeting-date then minute order,
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
-	return l.records(ctx, q, false)
+	recs, err := l.records(ctx, q, false)
+	if err == nil {
+		err = l.fillSourceURLs(ctx, recs)
+	}
+	return recs, err
 }
 
 func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Record, error) {

@@ -47,7 +47,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	if err != nil {
 		return res, err
 	}
-	m.Source = minutes.Source{Name: name, Hash: hash}
+	m.Source.Name, m.Source.Hash = name, hash // the reader may have given its URL
 	p, err := prepare(m)
 	if err != nil {
 		return res, err
@@ -261,6 +261,9 @@ func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool
 			}
 		}
 	}
+	if err := putSourceURLs(ctx, tx, p, touched); err != nil {
+		return false, nil, err
+	}
 	return replaced, touched, nil
 }
 
@@ -348,7 +351,7 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 			fail(err)
 			continue
 		}
-		m.Source = minutes.Source{Name: s.name, Hash: s.hash}
+		m.Source.Name, m.Source.Hash = s.name, s.hash
 		p, err := prepare(m)
 		if err != nil {
 			fail(err)

@@ -13,13 +13,15 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/minutebook/minutebook/minutes"
+	"github.com/minutebook/minutebook/minutes/extract"
 )
 
 // Options adjust Open. Every field is optional.
 type Options struct {
 	// Parse turns a document's bytes into a meeting; nil means
 	// minutes.ParseBytes. The CLI passes a parser that also reads PDF,
-	// DOCX and HTML.
+	// DOCX and HTML. Synced meetings (moderngov bundles) are read by
+	// moderngov.ParseBundle whatever Parse is.
 	Parse func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error)
 	// Now is the clock for tracking timestamps and the default as-of
 	// date; nil means time.Now.
@@ -37,6 +39,9 @@ type Options struct {
 	// when it cannot get the index ("minutebook tui"); "" means the
 	// program's name and arguments.
 	Command string
+	// ReadLimits bound how synced meetings' documents are read (see
+	// SyncSource); the zero value means extract's defaults.
+	ReadLimits extract.Limits
 }
 
 // DefaultIndexWait is how long a process waits for the search index before
@@ -88,6 +93,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Library, error) {
 			return minutes.ParseBytes(data, minutes.Options{Name: name})
 		}
 	}
+	opt.Parse = withBundles(opt.Parse, opt.ReadLimits)
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}

@@ -171,7 +171,11 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 		return Record{}, nil, err
 	}
 	model.flag(ctx, l, &r, l.today())
-	return r.Record, hist, nil
+	one := []Record{r.Record}
+	if err := l.fillSourceURLs(ctx, one); err != nil {
+		return Record{}, nil, err
+	}
+	return one[0], hist, nil
 }
 
 func history(ctx context.Context, q queryer, id string) ([]HistoryEntry, error) {
@@ -511,6 +515,9 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 	}
 	if d.Warnings == nil {
 		d.Warnings = []minutes.Warning{}
+	}
+	if err := l.fillMeetingURLs(ctx, d); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

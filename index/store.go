@@ -24,7 +24,7 @@ const (
 	applicationID = 0x6d6e626b // "mnbk"
 	// SchemaVersion is the store schema this minutebook writes. A store
 	// with a higher version was written by a newer minutebook.
-	SchemaVersion = 1
+	SchemaVersion = 2
 	busyTimeout   = 5 * time.Second
 )
 
@@ -147,6 +147,8 @@ CREATE TABLE links (
 CREATE TABLE changes (gen INTEGER NOT NULL, meeting_id TEXT NOT NULL);
 CREATE INDEX changes_gen ON changes (gen);
 `,
+	// 2: Modern.gov sources, their sync state, and source addresses.
+	syncSchema,
 }
 
 // Errors the library returns; test with errors.Is. Each is wrapped with a

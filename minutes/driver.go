@@ -57,6 +57,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	}
 	header, raw, _ := segment(lines, end)
 	readHeader(m, lines[:end], headerEnd(header, lines), text)
+	applyKnown(m, opt)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
 	m.futureMeetings = findFutureMeetings(m, raw)
@@ -73,7 +74,10 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.Items = append(m.Items, it)
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
-		return nil, reject(ErrNotMinutes, reason)
+		if !opt.KnownMinutes {
+			return nil, reject(ErrNotMinutes, reason)
+		}
+		m.warn(0, "published as minutes, but "+reason)
 	}
 	if m.Date.IsZero() {
 		m.warn(0, "no meeting date found")

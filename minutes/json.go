@@ -23,6 +23,7 @@ type jsonMeeting struct {
 type jsonSource struct {
 	Name *string `json:"name"`
 	Hash *string `json:"hash"`
+	URL  string  `json:"url,omitempty"`
 }
 
 type jsonAttendance struct {
@@ -39,6 +40,7 @@ type jsonItem struct {
 	Title        string         `json:"title"`
 	Exempt       bool           `json:"exempt"`
 	Line         int            `json:"line"`
+	URL          string         `json:"url,omitempty"`
 	Resolutions  []jsonRecord   `json:"resolutions"`
 	Actions      []jsonAction   `json:"actions"`
 	FollowUps    []jsonFollowUp `json:"followups"`
@@ -98,7 +100,7 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 		},
 		Items:       make([]jsonItem, 0, len(m.Items)),
 		NextMeeting: m.NextMeeting,
-		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash)},
+		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash), m.Source.URL},
 		Warnings:    nonNil(m.Warnings),
 		Decision:    m.Decision,
 	}
@@ -109,6 +111,7 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 			Title:        it.Title,
 			Exempt:       it.Exempt,
 			Line:         it.Line,
+			URL:          it.URL,
 			Resolutions:  make([]jsonRecord, 0, len(it.Resolutions)),
 			Actions:      make([]jsonAction, 0, len(it.Actions)),
 			FollowUps:    make([]jsonFollowUp, 0, len(it.FollowUps)),

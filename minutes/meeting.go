@@ -49,6 +49,7 @@ type Substitution struct {
 type Source struct {
 	Name string // file name as given to Parse
 	Hash string // hex SHA-256 of the bytes Parse read
+	URL  string // where the minutes were published (a council's page), when known
 }
 
 // Warning is something the parser was unsure of, at a line of the
@@ -72,6 +73,7 @@ type Item struct {
 	Body         string // the item's text, normalised
 	Line         int    // line of the heading in the normalised text
 	Exempt       bool   // press and public excluded
+	URL          string // the item's own page where the minutes were published, when known
 	Resolutions  []Record
 	Actions      []Record
 	FollowUps    []Record

@@ -10,6 +10,18 @@ type Options struct {
 	Name string
 	// MaxBytes bounds what Parse reads; 0 means DefaultMaxBytes.
 	MaxBytes int64
+
+	// What the caller knows of the meeting from a better source than the
+	// text, such as a council's Modern.gov web service. Each is optional.
+	//
+	// Committee and Date, when set, are the meeting's committee and date
+	// whatever the header says (a header that gives another date is
+	// warned about); record IDs and due dates are worked out from them.
+	Committee string
+	Date      Date
+	// KnownMinutes says the document is published as minutes: it is never
+	// refused as not minutes (ErrNotMinutes); the doubt becomes a warning.
+	KnownMinutes bool
 }
 
 // DefaultMaxBytes is the most text Parse reads from one document.

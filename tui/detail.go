@@ -448,6 +448,9 @@ func (v *detailView) build() {
 		src += fmt.Sprintf(", line %d", r.Line)
 	}
 	field("Source", src)
+	if r.SourceURL != "" {
+		field("Published", oneLine(r.SourceURL))
+	}
 	if r.Kind != minutes.KindResolution {
 		owner := oneLine(r.Owner)
 		switch {

@@ -17,6 +17,9 @@ type KeyMap struct {
 	GoMeet    key.Binding
 	Back      key.Binding
 	Undo      key.Binding
+	// The sources (when the TUI was given a Syncer).
+	GoSources key.Binding
+	Sync      key.Binding
 
 	// Lists.
 	Up       key.Binding
@@ -76,6 +79,8 @@ func DefaultKeyMap() KeyMap {
 		GoMeet:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "meetings")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		GoSources: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "sources")),
+		Sync:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sync all sources")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

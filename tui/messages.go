@@ -24,6 +24,7 @@ const (
 	viewSearch
 	viewMeetings
 	viewDetail
+	viewSources
 )
 
 // navMsg asks the root to bring a view to the front, opening a record or

@@ -1,6 +1,6 @@
 // Package tui is minutebook's terminal UI: the due board, search as you
 // type, the meetings browser and a record's detail with the clerk's
-// tracking edits.
+// tracking edits, and the councils' sites the library syncs from.
 //
 // Every view has the same contract (the view interface): Update, View,
 // SetSize and its help.KeyMap. The root model, Model, handles the keys
@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -46,6 +47,9 @@ type Options struct {
 	SearchDebounce time.Duration
 	// CallTimeout bounds each call to the library; 0 means 15 s.
 	CallTimeout time.Duration
+	// Syncer gives the sources view and S (sync every source); nil
+	// leaves them out.
+	Syncer Syncer
 }
 
 // view is the contract every view keeps (after soft-serve's component):
@@ -89,11 +93,17 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 // Model is the root model.
 type Model struct {
 	sh       *shared
-	views    [4]view
+	views    [5]view
 	due      *dueView
 	search   *searchView
 	meetings *meetingsView
 	detail   *detailView
+	sources  *sourcesView
+
+	syncer     Syncer
+	syncRun    *backgroundSync // the sync running in the background, if any
+	syncStatus string          // its progress, for the status line
+	bg         sync.WaitGroup  // background work Run waits for
 
 	active   viewID
 	previous []viewID // the back stack
@@ -163,7 +173,9 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 	m.search = newSearchView(sh)
 	m.meetings = newMeetingsView(sh)
 	m.detail = newDetailView(sh)
-	m.views = [4]view{m.due, m.search, m.meetings, m.detail}
+	m.syncer = opt.Syncer
+	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
+	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
 	m.layout()
 	return m
 }
@@ -171,7 +183,13 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 // Run opens the TUI on api in the terminal and returns when the user
 // quits or ctx is cancelled.
 func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.ProgramOption) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	m := New(ctx, api, opt)
+	// A sync still running when the user quits stops (it resumes at the
+	// next sync) before the library is closed.
+	defer m.bg.Wait()
+	defer cancel()
 	progOpts = append([]tea.ProgramOption{
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
@@ -229,6 +247,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saved(msg)
 	case asOfChangedMsg:
 		m.sh.asOf = msg.date
+	case syncProgressMsg, syncDoneMsg:
+		return m, m.syncEvent(msg)
 	}
 	return m, m.broadcast(msg)
 }
@@ -295,6 +315,10 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewMeetings}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
+	case m.syncer != nil && key.Matches(msg, k.GoSources):
+		return m.open(navMsg{to: viewSources}), true
+	case m.syncer != nil && key.Matches(msg, k.Sync):
+		return m.startSync(), true
 	}
 	return nil, false
 }
@@ -305,6 +329,9 @@ func (m *Model) cycle(d int) viewID {
 	order := []viewID{viewDue, viewSearch, viewMeetings}
 	if m.detail.id != "" {
 		order = append(order, viewDetail)
+	}
+	if m.syncer != nil {
+		order = append(order, viewSources)
 	}
 	i := 0
 	for j, v := range order {
@@ -473,13 +500,13 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail"}
+var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources"}
 
 func (m *Model) titleBar() string {
 	st := m.sh.styles
 	var tabs []string
 	for id, name := range viewNames {
-		if viewID(id) == viewDetail && m.detail.id == "" {
+		if viewID(id) == viewDetail && m.detail.id == "" || viewID(id) == viewSources && m.syncer == nil {
 			continue
 		}
 		if viewID(id) == m.active {
@@ -503,6 +530,9 @@ func (m *Model) titleBar() string {
 
 func (m *Model) statusLine() string {
 	if m.flash == "" {
+		if m.syncStatus != "" {
+			return m.sh.styles.Dim.Render(trunc(" ⟳ "+oneLine(m.syncStatus), m.width))
+		}
 		return ""
 	}
 	st := m.sh.styles.OK
@@ -539,7 +569,11 @@ func (m *Model) helpBar() string {
 }
 
 func (m *Model) fullHelp() string {
-	groups := append(m.views[m.active].FullHelp(), m.sh.keys.globalHelp())
+	global := m.sh.keys.globalHelp()
+	if m.syncer != nil {
+		global = append(global, m.sh.keys.GoSources, m.sh.keys.Sync)
+	}
+	groups := append(m.views[m.active].FullHelp(), global)
 	st := m.sh.styles
 	title := st.Heading.Render(" Keys — "+viewNames[m.active]) + st.Dim.Render("   (? or esc to close)")
 	body := m.help.FullHelpView(groups)

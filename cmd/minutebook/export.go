@@ -37,7 +37,7 @@ func openExportLibrary(ctx context.Context, a *app) (index.API, func() error, er
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("there is no library at %s: import minutes first (minutebook import PATH), or give --library DIR", dir)
 	}
-	lib, err := index.Open(ctx, dir, index.Options{Parse: parseDocument, Command: "minutebook export"})
+	lib, err := index.Open(ctx, dir, index.Options{Parse: parseDocument, ReadLimits: documentLimits(), Command: "minutebook export"})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the library %s: %w", dir, err)
 	}

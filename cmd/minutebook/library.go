@@ -38,7 +38,8 @@ func openLibrary(ctx context.Context, a *app, command string, create bool) (*ind
 		}
 	}
 	lib, err := index.Open(ctx, dir, index.Options{
-		Parse: libraryParse,
+		Parse:      libraryParse,
+		ReadLimits: documentLimits(),
 		Logf: func(format string, args ...any) {
 			fmt.Fprintln(a.stderr, "minutebook:", safe(fmt.Sprintf(format, args...)))
 		},

@@ -47,6 +47,7 @@ type shownRecord struct {
 	ItemID      string         `json:"item_id"`
 	Exempt      bool           `json:"exempt"`
 	Source      string         `json:"source"`
+	SourceURL   *string        `json:"source_url"`
 	Line        int            `json:"line"`
 	ParsedOwner *string        `json:"parsed_owner"`
 	ParsedDue   minutes.Date   `json:"parsed_due"`
@@ -102,7 +103,7 @@ func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON 
 
 func showJSON(r index.Record, hist []index.HistoryEntry) shownRecord {
 	s := shownRecord{dueRecord: toDueRecord(r), Part: r.Part, Council: r.Council, ItemID: r.ItemID, Exempt: r.Exempt, Source: r.SourceName,
-		Line: r.Line, ParsedOwner: strPtr(r.ParsedOwner), ParsedDue: r.ParsedDue, Orphaned: r.Orphaned, History: []historyEntry{}}
+		SourceURL: strPtr(r.SourceURL), Line: r.Line, ParsedOwner: strPtr(r.ParsedOwner), ParsedDue: r.ParsedDue, Orphaned: r.Orphaned, History: []historyEntry{}}
 	for _, h := range hist {
 		s.History = append(s.History, historyEntry{At: h.At.UTC().Format("2006-01-02T15:04:05Z"), Who: h.Who, Field: h.Field, Old: h.Old, New: h.New})
 	}
@@ -143,6 +144,7 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 		}
 		row("Source", src)
 	}
+	row("Published", r.SourceURL)
 	if r.Kind != minutes.KindResolution {
 		row("Status", strings.ReplaceAll(string(r.Status), "_", " "))
 		row("Flag", r.Flag.Label())
@@ -208,6 +210,9 @@ func printMeetingDetail(w io.Writer, m *index.MeetingDetail) error {
 	if m.SourceName != "" {
 		fmt.Fprintf(w, "Source: %s\n", cell(m.SourceName, 0))
 	}
+	if m.SourceURL != "" {
+		fmt.Fprintf(w, "Published: %s\n", cell(m.SourceURL, 0))
+	}
 	if !m.NextMeeting.IsZero() {
 		fmt.Fprintf(w, "Next meeting: %s\n", m.NextMeeting)
 	}
@@ -227,6 +232,9 @@ func printItem(w io.Writer, m *index.MeetingDetail, it index.ItemDetail) {
 		title += "  [exempt]"
 	}
 	fmt.Fprintf(w, "%s  %s  (%s)\n", cell(it.Number, 0), cell(title, 0), it.ID)
+	if it.SourceURL != "" && it.SourceURL != m.SourceURL {
+		fmt.Fprintf(w, "    %s\n", cell(it.SourceURL, 0))
+	}
 	for _, r := range it.Records {
 		label := strings.ToUpper(string(r.Kind))
 		extra := ""

@@ -15,6 +15,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/moderngov"
 	sampledata "github.com/minutebook/minutebook/sample-data"
 	"github.com/minutebook/minutebook/tui"
 )
@@ -48,7 +49,11 @@ func runTUI(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
-	err = tui.Run(ctx, lib, tui.Options{Banner: banner, NoColor: a.noColor})
+	opt := tui.Options{Banner: banner, NoColor: a.noColor}
+	if l, ok := lib.(*index.Library); ok && banner == "" {
+		opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
+	}
+	err = tui.Run(ctx, lib, opt)
 	if cerr := closeLib(); err == nil {
 		err = cerr
 	}
@@ -64,18 +69,22 @@ func openForTUI(ctx context.Context, dir string, notices *noticeLog) (index.API,
 	if dir == "" {
 		dir = index.DefaultDir()
 	}
-	opt := index.Options{Parse: parseDocument, Logf: notices.logf, Command: "minutebook (TUI)"}
+	opt := index.Options{Parse: parseDocument, ReadLimits: documentLimits(), Logf: notices.logf, Command: "minutebook (TUI)"}
 	if exists(dir) {
 		lib, err := index.Open(ctx, dir, opt)
 		if err != nil {
 			return nil, "", nil, fmt.Errorf("open the library %s: %w", dir, err)
 		}
 		cs, err := lib.Committees(ctx) // cheaper than listing every meeting
+		var srcs []index.Source
+		if err == nil {
+			srcs, err = lib.Sources(ctx)
+		}
 		if err != nil {
 			lib.Close()
 			return nil, "", nil, fmt.Errorf("read the library %s: %w", dir, err)
 		}
-		if len(cs) > 0 {
+		if len(cs) > 0 || len(srcs) > 0 { // a library with sources is the user's, even before its first sync
 			return lib, "", lib.Close, nil
 		}
 		if err := lib.Close(); err != nil {
@@ -193,4 +202,45 @@ func (l *noticeLog) print(a *app) {
 	for _, s := range l.lines {
 		fmt.Fprintln(a.stderr, "minutebook:", s)
 	}
+}
+
+// librarySyncer lets the TUI list the library's sources and sync them
+// all (S), as minutebook sync does.
+type librarySyncer struct {
+	lib  *index.Library
+	logf func(format string, args ...any)
+}
+
+func (s librarySyncer) Sources(ctx context.Context) ([]index.Source, error) {
+	return s.lib.Sources(ctx)
+}
+
+func (s librarySyncer) SyncAll(ctx context.Context, progress func(index.SyncProgress)) (string, error) {
+	srcs, err := s.lib.Sources(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(srcs) == 0 {
+		return "", errors.New("the library has no sources: add a council's site with minutebook sources add URL")
+	}
+	var parts []string
+	failed := false
+	for _, src := range srcs {
+		res, err := s.lib.SyncSource(ctx, src, index.SyncOptions{UserAgent: moderngov.DefaultUserAgent(version), Progress: progress, Logf: s.logf})
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		part := src.Label() + ": " + res.Summary()
+		if err != nil {
+			part, failed = src.Label()+": "+err.Error(), true
+		} else if res.Failed > 0 {
+			failed = true
+		}
+		parts = append(parts, part)
+	}
+	summary := strings.Join(parts, "; ")
+	if failed {
+		return summary, errors.New(summary + " (minutebook sync names the meetings that failed)")
+	}
+	return summary, nil
 }

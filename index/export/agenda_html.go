@@ -21,6 +21,7 @@ var agendaTemplate = template.Must(template.New("agenda").Funcs(template.FuncMap
 	"shortDate": shortDate,
 	"oneLine":   oneLine,
 	"inc":       func(i int) int { return i + 1 },
+	"weblink":   isWebLink,
 	// paragraphs splits verbatim text at blank lines so that numbered
 	// parts and quoted lists keep their breaks.
 	"paragraphs": func(s string) []string {

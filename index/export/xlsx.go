@@ -39,8 +39,8 @@ func (l *ActionLog) WriteXLSX(w io.Writer) error {
 }
 
 type xlsxStyles struct {
-	header, text, wrap, date, exempt int
-	rag                              map[string]int
+	header, text, wrap, date, exempt, link int
+	rag                                    map[string]int
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
@@ -69,6 +69,7 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 		wrap:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}),
 		date:   style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, Border: border, CustomNumFmt: &dateFmt}),
 		exempt: style(&excelize.Style{Alignment: top, Border: border, Font: &excelize.Font{Bold: true, Color: "C00000", Family: xlsxFont}}),
+		link:   style(&excelize.Style{Alignment: top, Border: border, Font: &excelize.Font{Underline: "single", Color: "0563C1", Family: xlsxFont}}),
 		rag:    map[string]int{},
 	}
 	for rag, c := range ragColours {
@@ -136,6 +137,13 @@ func (l *ActionLog) buildXLSX(f *excelize.File) error {
 					}
 				}
 				switch {
+				case c.title == "Minute" && v != "" && isWebLink(r.SourceURL):
+					// The minute links to where it was published.
+					tip := "Open the minute on the council's site"
+					if err := f.SetCellHyperLink(logSheet, cell, r.SourceURL, "External", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
+						return err
+					}
+					styleID = st.link
 				case c.rag && st.rag[r.RAG] != 0:
 					styleID = st.rag[r.RAG]
 				case c.title == "Exempt" && v != "":
@@ -273,4 +281,10 @@ func wrappedLines(s string, width float64) int {
 		n += max(1, (utf8.RuneCountInString(line)+w-1)/w)
 	}
 	return n
+}
+
+// isWebLink reports whether a source address may become a link: http or
+// https only.
+func isWebLink(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 }
