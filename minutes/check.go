@@ -981,7 +981,7 @@ func (c *checker) dueBefore(r Record, kind string) {
 // --- the next meeting -----------------------------------------------------
 
 var (
-	reNextMeetingRef  = regexp.MustCompile(`(?i)\b(?:to|at|until|for|before|by)\s+the\s+(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
+	reNextMeetingRef  = regexp.MustCompile(`(?i)\b(?:to|at|until|for|before|by)\s+(?:the|its|their|our)\s+(?:next|following)\s+(?:[\p{L}\p{M}'’-]+\s+){0,3}?meeting\b|\b(?:on|for|to)\s+the\s+next\s+agenda\b`)
 	reNextMeetingHead = regexp.MustCompile(`(?i)\b(?:date|time|dates)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+meeting\b|^(?:the\s+)?next\s+meeting(?:\s*[:\-–—.]|\s*$|\s+(?:will\s+be|is|to\s+be)\s+(?:held\s+)?(?:on\b)?)`)
 )
 
@@ -1053,13 +1053,13 @@ func (c *checker) nextMeetingDate() Date {
 }
 
 // dueNext reports whether a record is due at the next meeting: the parser
-// says so, or an action's text sends it there ("will be brought to the
-// next meeting").
+// says so, or its text sends it there ("will be brought to the next
+// meeting", "to the next available Committee meeting").
 func (c *checker) dueNext(r Record) bool {
 	if r.Target == "next" {
 		return true
 	}
-	return r.Kind == KindAction && r.Due.IsZero() && reNextMeetingRef.MatchString(r.Text)
+	return r.Due.IsZero() && reNextMeetingRef.MatchString(r.Text)
 }
 
 // datesNear reads the dates in s, including those with no year ("Tuesday
