@@ -865,6 +865,7 @@ func allCaps(s string) bool {
 var reBareMarker = regexp.MustCompile(`^(?:\d{1,2}[.)]\s+)?(?:(?i:it\s+was\s+|the\s+(?:committee|council|board|panel|cabinet)\s+)?(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)(?:\s+UNANIMOUSLY)?(?:\s*[:\-–—]+(?:\s*(?i:that))?|\s+(?i:that))|(?:Resolved|Agreed|Decided|Recommended|Decision|(?i:it\s+was\s+)resolved)(?:\s+unanimously)?\s*[:\-–—]+(?:\s*(?i:that))?)\s*$`)
 
 func (c *checker) emptyResolutions() {
+	reported := map[int]bool{}
 	for n := c.first; n < c.end && n <= len(c.lines); n++ {
 		t := c.line(n)
 		if !reBareMarker.MatchString(t) {
@@ -878,6 +879,15 @@ func (c *checker) emptyResolutions() {
 		nt := c.line(next)
 		if next >= c.end || next > len(c.lines) || c.headings[next] || reCheckEnd.MatchString(nt) {
 			c.add(n, ProblemEmptyResolution, "", "“"+strings.TrimSpace(t)+"” has no decision after it")
+			reported[n] = true
+		}
+	}
+	// A resolution the parser kept with nothing in it but "That".
+	for _, it := range c.m.Items {
+		for _, r := range it.Resolutions {
+			if t := strings.Trim(r.Text, " .:;-–—"); (t == "" || strings.EqualFold(t, "that")) && !reported[r.Line] {
+				c.add(r.Line, ProblemEmptyResolution, r.ID, "resolution has no decision in it")
+			}
 		}
 	}
 }
