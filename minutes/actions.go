@@ -34,8 +34,8 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		case strings.HasPrefix(low, "action") && reActionTag.MatchString(text):
 			mm := reActionTag.FindStringSubmatch(text)
 			text = mm[1]
-			if o := reOwnerTo.FindStringSubmatch(text); o != nil {
-				owner = o[1]
+			if ts := findTasks(text, &m.Attendance); len(ts) > 0 && ts[0].owner != "" {
+				owner = ts[0].owner
 			} else if len(strings.Fields(text)) <= 4 {
 				// "Action: Clerk" after the sentence it belongs to.
 				if len(out) > 0 && out[len(out)-1].Owner == "" {
@@ -50,18 +50,9 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			owner = text[mm[2]:mm[3]]
 			text = strings.TrimSpace(text[:mm[0]])
 			matched = len(text) > 10
-		case strings.Contains(text, " to ") && startsUpper(text) && reOwnerTo.MatchString(text):
-			owner = reOwnerTo.FindStringSubmatch(text)[1]
-			matched = true
-		case strings.Contains(low, " to ") && containsAny(low, undertookWords) && reUndertook.MatchString(text),
-			strings.Contains(low, " be ") && containsAny(low, providedWords) && reProvided.MatchString(text),
-			strings.Contains(low, "asked for") && reSentTo.MatchString(text):
-			matched = true
-			if sm := reSubject.FindStringSubmatch(text); sm != nil {
-				owner = strings.TrimSpace(sm[2])
-			}
 		}
 		if !matched {
+			out = append(out, taskRecords(m, text, s.no, "")...)
 			continue
 		}
 		owner = strings.TrimSpace(strings.TrimRight(owner, ".,;"))
@@ -70,40 +61,95 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		}
 		owner = m.Attendance.expandInitials(owner)
 		rec := Record{Text: tidyRecordText(text), Owner: cleanOwner(owner), Line: s.no}
-		if mm := reDueInN.FindStringSubmatch(text); mm != nil && !m.Date.IsZero() {
-			// "within ten working days", "within two weeks"
-			if n, ok := countWord(mm[1]); ok {
-				unit := strings.ToLower(mm[2])
-				switch {
-				case strings.HasPrefix(unit, "working"):
-					rec.Due = m.Date.AddWorkingDays(n)
-				case strings.HasPrefix(unit, "week"):
-					rec.Due = m.Date.AddDays(7 * n)
-				case strings.HasPrefix(unit, "month"):
-					rec.Due = m.Date.AddMonths(n)
-				default:
-					rec.Due = m.Date.AddDays(n)
-				}
-				rec.Target = "date"
-			}
-		}
-		if d := reDueBy.FindString(text); d != "" {
-			if ds := findDates(d, false); len(ds) > 0 {
-				rec.Due, rec.Target = ds[0].Date, "date"
-			} else if mm := reMonthYear.FindStringSubmatch(d); mm != nil {
-				y := atoiSafe(mm[2])
-				rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), "date"
-			}
-		}
+		actionDue(m, &rec, text)
 		out = append(out, rec)
 	}
 	return dedupeRecords(out)
 }
 
+// taskRecords makes an action of each task a sentence sets. whole, when
+// set, is the text the record keeps (a resolution's, read with a "that"
+// in front so that "That the Clerk write …" reads as a task).
+func taskRecords(m *Meeting, text string, no int, whole string) []Record {
+	ts := findTasks(text, &m.Attendance)
+	var out []Record
+	for _, t := range ts {
+		if t.score < taskKeep {
+			continue
+		}
+		clause := text
+		if whole != "" {
+			clause = whole
+		} else if len(ts) > 1 {
+			if c := strings.TrimSpace(text[t.from:t.to]); len(strings.Fields(c)) >= 3 {
+				clause = c
+			}
+		}
+		// A task read from running text is weak evidence that the
+		// document is minutes at all (agendas and reports set tasks too).
+		rec := Record{Text: tidyRecordText(clause), Owner: tidyOwner(m, t.owner), Line: no, narrative: true}
+		if t.score < taskSure {
+			rec.unsure(t.why)
+		}
+		actionDue(m, &rec, clause)
+		out = append(out, rec)
+	}
+	return out
+}
+
+// tidyOwner tidies an owner as the text gives it: honorifics off,
+// initials and surnames expanded from the attendance ("JB" → "Jane
+// Birch", "Cllr Manley" → "Trevor Manley").
+func tidyOwner(m *Meeting, owner string) string {
+	owner = strings.TrimSpace(strings.TrimRight(owner, ".,;"))
+	if owner == "" || reGenericOwner.MatchString(owner) {
+		return ""
+	}
+	owner = m.Attendance.expandInitials(owner)
+	o := cleanOwner(owner)
+	if n := cleanName(o); n != "" && !isRolePhrase(o) && !ownerRoles[strings.ToLower(o)] {
+		o = m.Attendance.fullName(o)
+	}
+	return o
+}
+
+// actionDue reads when an action is due: "within ten working days", "by
+// 30 June 2025", "by the next meeting".
+func actionDue(m *Meeting, rec *Record, text string) {
+	if mm := reDueInN.FindStringSubmatch(text); mm != nil && !m.Date.IsZero() {
+		// "within ten working days", "within two weeks"
+		if n, ok := countWord(mm[1]); ok {
+			unit := strings.ToLower(mm[2])
+			switch {
+			case strings.HasPrefix(unit, "working"):
+				rec.Due = m.Date.AddWorkingDays(n)
+			case strings.HasPrefix(unit, "week"):
+				rec.Due = m.Date.AddDays(7 * n)
+			case strings.HasPrefix(unit, "month"):
+				rec.Due = m.Date.AddMonths(n)
+			default:
+				rec.Due = m.Date.AddDays(n)
+			}
+			rec.Target = "date"
+		}
+	}
+	if rec.Due.IsZero() {
+		dueFromWords(m, rec, text)
+	}
+	if d := reDueBy.FindString(text); d != "" {
+		if ds := findDates(d, false); len(ds) > 0 {
+			rec.Due, rec.Target = ds[0].Date, "date"
+		} else if mm := reMonthYear.FindStringSubmatch(d); mm != nil {
+			y := atoiSafe(mm[2])
+			rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), "date"
+		}
+	}
+}
+
 // mayAct is a cheap test that a sentence could be an action.
 func mayAct(s string) bool {
 	low := strings.ToLower(s)
-	for _, w := range []string{"action", " to ", "undert", "would", "will", "asked"} {
+	for _, w := range []string{"action", " to ", "undert", "would", "will", "asked", "request", "shall", "instruct", "authori", "invite", "urge", " call"} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -194,8 +240,8 @@ func sentences(ls []line, skip []span) []sentence {
 			flush()
 			continue
 		}
-		t := l.Text
-		if strings.HasPrefix(t, "•") || reActionTag.MatchString(t) || rePartLabel.MatchString(t) {
+		t, tok := l.Text, l.tk()
+		if tok.Bullet || tok.ActionTag || tok.Part != "" {
 			flush()
 			t = strings.TrimSpace(strings.TrimPrefix(t, "•"))
 		}
@@ -205,7 +251,7 @@ func sentences(ls []line, skip []span) []sentence {
 			cur.WriteByte(' ')
 		}
 		cur.WriteString(t)
-		if reActionTag.MatchString(t) && (endsSentence(t) || len(strings.Fields(t)) <= 4) {
+		if tok.ActionTag && (tok.EndsSentence || tok.Words <= 4) {
 			flush() // "Action: Clerk" closes the sentence before it
 		}
 	}
@@ -258,4 +304,73 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// dedupeActions drops an action whose text holds another's with the same
+// owner: the same task read from a motion and from the sentence inside it.
+// The shorter, more exact text is kept.
+func dedupeActions(recs []Record) []Record {
+	out := recs[:0:0]
+	for i, r := range recs {
+		f := foldText(r.Text)
+		dup := false
+		for j, o := range recs {
+			if i == j || o.Owner != r.Owner {
+				continue
+			}
+			g := foldText(o.Text)
+			if g != f && strings.Contains(f, g) || g == f && j < i {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+var reDueWords = regexp.MustCompile(`(?i)\b(?:by|before|on|for|ahead\s+of|in\s+time\s+for|at)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b)`)
+
+// dueFromWords reads the due dates an action gives in words: "by 21st
+// August", "before the next meeting", "by Friday 6 June 2025", "before
+// the end of May", "for October's meeting".
+func dueFromWords(m *Meeting, rec *Record, text string) {
+	loc := reDueWords.FindStringIndex(text)
+	if loc == nil {
+		return
+	}
+	phrase := text[loc[0]:loc[1]]
+	low := strings.ToLower(phrase)
+	switch {
+	case strings.Contains(low, "next") || strings.Contains(low, "following"):
+		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, "next", "the next meeting"
+		return
+	case strings.Contains(low, "end of"):
+		for _, w := range strings.Fields(low) {
+			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {
+				y := m.Date.Year
+				if mo < m.Date.Month {
+					y++
+				}
+				if !m.Date.IsZero() {
+					rec.Due, rec.Target = EndOfMonth(y, mo), "date"
+				}
+				return
+			}
+		}
+	}
+	rest := text[loc[0]:]
+	if ds := findDates(rest, false); len(ds) > 0 && ds[0].Start < len(phrase)+6 {
+		rec.Due, rec.Target = ds[0].Date, "date"
+		return
+	}
+	if ds := findYearless(phrase, m.Date); len(ds) > 0 {
+		rec.Due, rec.Target = ds[0].Date, "date"
+		return
+	}
+	if strings.Contains(low, "meeting") || strings.Contains(low, "mtg") {
+		resolveDue(m, rec, phrase)
+	}
 }

@@ -13,6 +13,16 @@ import (
 
 type role int
 
+var roleNames = [...]string{roleNone: "none", roleChair: "chair", rolePresent: "present", roleInAttendance: "in attendance",
+	roleApologies: "apologies", roleAbsent: "absent", roleSubstitutes: "substitutes"}
+
+func (r role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "?"
+}
+
 const (
 	roleNone role = iota
 	roleChair
@@ -36,7 +46,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|cllrs?\.?)|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|cllrs?\.?)|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -105,131 +115,66 @@ func cleanName(s string) string {
 	return s
 }
 
-// readAttendance reads the attendance from the header lines, and from
-// sentences in the first items (apologies, substitutions).
+// readAttendance reads who attended: the label blocks of the header, the
+// attendance items among the first items ("Apologies", "Roll call"), the
+// sentences that report apologies, substitutions and who took the chair,
+// and, when the header names no one, an attendance section at the foot of
+// the minutes.
 func readAttendance(m *Meeting, header []line, items []*rawItem) {
-	a := &m.Attendance
-	cur := roleNone
-	mayor := "" // a mayor listed as present chairs when no one else is named
-	pending := ""
-	var add func(r role, text string)
-	add = func(r role, text string) {
-		text = chairAfterName(text)
-		// "Director of Service (Mr. K. Lehane), Senior Engineer (Ms. …)":
-		// when the names are in the brackets, read only the brackets.
-		if notes := reParen.FindAllStringSubmatch(text, -1); len(notes) >= 2 {
-			named := 0
-			for _, n := range notes {
-				if reNoteIsName.MatchString(strings.TrimSpace(n[1])) {
-					named++
-				}
-			}
-			if named*2 > len(notes) {
-				// Parts with a name in brackets give that name; other
-				// parts count only when they are a titled name
-				// ("Councillor G. Mitchell"), not a role ("Environment").
-				for _, part := range splitNames(text) {
-					if mm := reParen.FindStringSubmatch(part); mm != nil && reNoteIsName.MatchString(strings.TrimSpace(mm[1])) {
-						add(r, mm[1])
-					} else if reHonorific.MatchString(strings.TrimSpace(part)) {
-						add(r, strings.TrimSpace(part))
-					}
-				}
-				return
-			}
-		}
-		// A block may run into sentences ("… from Councillor Joanna
-		// Kirkbride. Councillor Nasreen Akhtar attended as reserve …"):
-		// read each sentence, and leave the ones that narrate to the
-		// sentence readers below.
-		if sents := splitNameSentences(text); len(sents) > 1 {
-			for _, s := range sents {
-				if !reNarrates.MatchString(s) {
-					add(r, s)
-				}
-			}
-			return
-		}
-		text = reApolPrefix.ReplaceAllString(text, "")
-		if r == roleSubstitutes {
-			// "Councillor Sheila Hebblethwaite for Councillor Gerald Pym"
-			for _, part := range splitNames(text) {
-				if sub, mem, ok := strings.Cut(part, " for "); ok {
-					if sub, mem = cleanName(sub), cleanName(mem); sub != "" && mem != "" {
-						a.Substitutes = appendSub(a.Substitutes, mem, sub)
-					}
-				}
-			}
-			return
-		}
-		for _, part := range splitNames(text) {
-			part = reRelClause.ReplaceAllString(part, "")
-			note := ""
-			if mm := reParen.FindStringSubmatch(part); mm != nil {
-				note = strings.TrimSpace(mm[1])
-			}
-			if sm := reSubParen.FindStringSubmatch(part); sm != nil {
-				sub, mem := cleanName(sm[1]), cleanName(sm[2])
-				if sub != "" && mem != "" {
-					a.Substitutes = appendSub(a.Substitutes, mem, sub)
-					a.Present = appendName(a.Present, sub)
-				}
-				continue
-			}
-			// "District Manager (Mr. C. Fahy)": the name is in the brackets.
-			if reNoteIsName.MatchString(note) {
-				part = note
-				note = ""
-			}
-			chair := r == roleChair || chairNote(note) || strings.HasSuffix(strings.ToLower(strings.TrimSpace(part)), "cathaoirleach")
-			part = strings.TrimSuffix(strings.TrimSpace(part), "Cathaoirleach")
-			name := cleanName(part)
-			if name == "" {
-				continue
-			}
-			if r == rolePresent && mayor == "" && reMayor.MatchString(strings.TrimSpace(part)) {
-				mayor = name
-			}
-			switch {
-			case chair && a.Chair == "":
-				a.Chair = name
-			case chair || r == rolePresent:
-				if name != a.Chair {
-					a.Present = appendName(a.Present, name)
-				}
-			case r == roleInAttendance:
-				a.InAttendance = appendName(a.InAttendance, name)
-			case r == roleApologies:
-				a.Apologies = appendName(a.Apologies, name)
-			case r == roleAbsent:
-				a.Absent = appendName(a.Absent, name)
-			}
-		}
-	}
+	r := &attReader{m: m, a: &m.Attendance}
+	r.blocks(header)
 	// The attendance may sit in an item of its own ("Record of
-	// attendance", "Roll call"): read those items' lines too.
+	// attendance", "Roll call"): its title works as a label.
 	for k, it := range items {
 		if k > 3 {
 			break
 		}
 		if reAttendanceItem.MatchString(it.title) {
-			// The title works as a label: "Apologies" starts the apologies.
-			header = append(append(header[:len(header):len(header)], line{}, line{Text: lastPart(it.title) + ":"}), it.lines...)
+			label := line{Text: lastPart(it.title) + ":"}
+			r.blocks(append([]line{{}, label}, it.lines...))
 		}
 	}
-	skip := -1
-	// Each label's names are gathered into a block and read once the
-	// block ends, so that names wrapped over lines come out whole.
-	var block []string
-	flush := func() {
-		if cur != roleNone && len(block) > 0 {
-			add(cur, joinBlock(block))
-		}
-		block = block[:0]
+	r.sentences(header, items)
+	if len(r.a.Present) == 0 && r.a.Chair == "" {
+		r.footer(items)
 	}
-	for i, l := range header {
+	r.finish()
+}
+
+// attReader is the attendance state machine. Its state is the role of the
+// block being read: a label sets it, and the lines after the label are
+// that role's names until the block ends (another label, running text).
+// A block's lines are read as one list when it ends, so that names
+// wrapped over lines come out whole.
+type attReader struct {
+	m     *Meeting
+	a     *Attendance
+	role  role
+	block []string
+	// queue holds the roles of labels printed in a row with no names
+	// ("Present:" / "Apologies:" / "In attendance:" and then three lists,
+	// as two-column PDFs come out): each later list takes the next role.
+	queue []role
+	mayor string // a mayor listed as present chairs when no one else is named
+	chair string // "Cllr K. Dando took the Chair"
+	// members is set while the block's label says its names are members
+	// ("Board members present:", "Councillors:"): then a role after a
+	// name ("– Director of Public Health") does not make them an officer.
+	members bool
+}
+
+// blocks reads label blocks from lines.
+func (r *attReader) blocks(lines []line) {
+	r.role, r.queue = roleNone, nil
+	pending := ""
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		t := l.Text
-		if t == "" || i <= skip {
+		if t == "" {
+			if len(r.queue) > 0 && len(r.block) > 0 {
+				r.flush()
+				r.role, r.queue = r.queue[0], r.queue[1:]
+			}
 			continue
 		}
 		// A label broken over two lines: "Apologies" / "received:".
@@ -237,6 +182,7 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 			t = pending + " " + t
 			pending = ""
 		}
+		t = unpipe(t)
 		// A label set off by spaces in layout text: "Chairperson    Cr X".
 		if l.Raw != "" {
 			if mm := reGapLabel.FindStringSubmatch(l.Raw); mm != nil {
@@ -245,63 +191,588 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 				}
 			}
 		}
-		if r, rest, ok := matchLabel(t); ok {
-			flush()
-			cur = r
+		tok := l.tk()
+		lr, rest, isLabel := tok.Label, tok.LabelRest, tok.IsLabel
+		if t != l.Text {
+			lr, rest, isLabel = matchLabel(t)
+		}
+		if isLabel {
+			r.flush()
+			if l.No > 0 {
+				r.m.trace.note(l.No, "attendance label: %s", lr)
+			}
+			r.role, r.queue = lr, nil
+			r.members = labelNamesMembers(t[:len(t)-len(rest)])
 			if rest != "" {
-				block = append(block, rest)
+				r.block = append(r.block, rest)
+			} else if run, last := labelRun(lines, i); len(run) > 1 {
+				r.role, r.queue = run[0], run[1:]
+				i = last
 			}
 			continue
 		}
-		if i+1 < len(header) && len(strings.Fields(t)) <= 3 && !strings.Contains(t, ":") && strings.HasSuffix(header[i+1].Text, ":") && len(strings.Fields(header[i+1].Text)) <= 3 {
-			if _, _, ok := matchLabel(t + " " + header[i+1].Text); ok {
+		if i+1 < len(lines) && len(strings.Fields(t)) <= 3 && !strings.Contains(t, ":") && strings.HasSuffix(lines[i+1].Text, ":") && len(strings.Fields(lines[i+1].Text)) <= 3 {
+			if _, _, ok := matchLabel(t + " " + lines[i+1].Text); ok {
 				pending = t
 				continue
 			}
 		}
-		if cur == roleNone || len(t) > 300 {
+		if r.role == roleNone || len(t) > 300 {
 			continue
 		}
-		// A label we do not know ("OIREACHTAS MEMBERS :", "GARDA
-		// NOMINATIONS:") still ends the block before it.
+		// A label we do not know ("OIREACHTAS MEMBERS :", "Parish
+		// representatives:") ends the block before it; its names take the
+		// role its words suggest, or stay with the current one.
 		if strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 4 {
-			flush()
+			r.flush()
+			r.role = guessRole(strings.TrimSuffix(t, ":"), r.role)
 			continue
 		}
-		if isProse(t) {
-			flush()
-			cur = roleNone // the attendance block has ended
+		if isProse(t) || len(r.block) > 0 && endsSentence(r.block[len(r.block)-1]) && startsProse(t) {
+			r.flush()
+			r.role, r.queue = roleNone, nil // the attendance block has ended
 			continue
 		}
 		// An unknown label before names ("Parish representatives: Mrs
-		// Jennifer Lumb"): keep the role, drop the label.
+		// Jennifer Lumb"): the label's words may say the role.
 		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
-			flush()
-			block = append(block, mm[1])
+			r.flush()
+			r.role = guessRole(t[:strings.IndexByte(t, ':')], r.role)
+			r.block = append(r.block, mm[1])
 			continue
 		}
 		// "Councillor Priya Raman – Chair, Cabinet Member for …": one
 		// person a line, their role after the dash.
 		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && cleanName(mm[1]) != "" {
-			flush()
-			add(cur, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
+			r.flush()
+			r.add(r.role, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
 			continue
 		}
-		// Names in columns ("Farida Begum      Gareth Lowe") are a list.
-		if l.Raw != "" && strings.TrimSpace(l.Raw) != "" && reColumnGap.MatchString(strings.TrimSpace(l.Raw)) && !strings.Contains(t, ":") {
-			t = collapseSpaces(reColumnGap.ReplaceAllString(strings.TrimSpace(l.Raw), ", ")) + "," // a row ends its names
+		// A row of cells: a name and its role or initials ("Petra Vane
+		// (PV)     Vice-Chair"), or names side by side ("Farida Begum
+		// Gareth Lowe").
+		if cs := rowCells(l.Raw, t); len(cs) >= 2 {
+			r.flush()
+			if note := cellNotes(cs[1:]); note != "" && cleanName(cs[0]) != "" {
+				r.add(r.role, cs[0]+" ("+note+")")
+			} else {
+				r.add(r.role, strings.Join(cs, ", "))
+			}
+			continue
 		}
-		block = append(block, t)
+		r.block = append(r.block, t)
 	}
-	flush()
-	// Sentences: "Apologies were received from Mrs C Bell." and substitutions.
+	r.flush()
+	r.role, r.queue = roleNone, nil
+}
+
+// startsProse reports whether a line opens a sentence rather than a name:
+// "The Mayor opened …", "Circulated (a) …", "It was …".
+func startsProse(t string) bool {
+	w := strings.ToLower(firstWord(t))
+	switch w {
+	case "the", "it", "at", "in", "there", "this", "circulated", "members", "council", "following", "after", "before", "on", "minutes":
+		return true
+	}
+	return false
+}
+
+// labelRun finds labels printed in a row with no names after them, their
+// lists following in the same order ("Present:" / "Apologies:" / "In
+// attendance:" then three blocks of names): it returns the roles and the
+// index of the run's last label, or nil when the labels at i are not such
+// a run. A label that heads sub-labels ("Present:" over "Chair:" and
+// "Councillors:") is not one.
+func labelRun(lines []line, i int) ([]role, int) {
+	var run []role
+	last := i
+	seen := map[role]bool{}
+	for j := i; j < len(lines) && j < i+12; j++ {
+		t := lines[j].tk()
+		if t.Kind == tokBlank {
+			continue
+		}
+		if !t.IsLabel || t.LabelRest != "" {
+			break
+		}
+		if t.Label == roleChair || seen[t.Label] {
+			return nil, i
+		}
+		seen[t.Label] = true
+		run = append(run, t.Label)
+		last = j
+	}
+	if len(run) < 2 {
+		return nil, i
+	}
+	// As many lists as labels must follow, separated by blank lines.
+	groups, in := 0, false
+	for j := last + 1; j < len(lines); j++ {
+		t := lines[j].tk()
+		if t.Kind == tokBlank {
+			in = false
+			continue
+		}
+		if t.IsLabel || isProse(lines[j].Text) {
+			break
+		}
+		if !in {
+			groups++
+			in = true
+		}
+	}
+	if groups < len(run) {
+		return nil, i
+	}
+	return run, last
+}
+
+// labelNamesMembers reports whether a label says its names are members:
+// "Board members present", "Councillors", "Co-opted members".
+func labelNamesMembers(label string) bool {
+	low := strings.ToLower(label)
+	return strings.Contains(low, "member") || strings.Contains(low, "councillor") || strings.Contains(low, "director") || strings.Contains(low, "trustee")
+}
+
+// guessRole is the role an unknown label's words suggest ("Staff and
+// visitors", "Elected Members", "Parish representatives"), or def.
+func guessRole(label string, def role) role {
+	low := strings.ToLower(label)
+	switch {
+	case strings.Contains(low, "apolog"):
+		return roleApologies
+	case strings.Contains(low, "absent"):
+		return roleAbsent
+	case strings.HasPrefix(low, "("):
+		return def // "In attendance" / "(Councillors):": the label goes on
+	case strings.Contains(low, "member") || strings.Contains(low, "councillor"):
+		if def == roleNone || def == roleChair {
+			return rolePresent
+		}
+		return def
+	case isOfficerRole(low) || strings.Contains(low, "visitor") || strings.Contains(low, "attendance"):
+		return roleInAttendance
+	}
+	return def
+}
+
+// unpipe reads a flattened table row as text: "| Present: | Cllr A
+// Strood (Chair), Cllr B Keast |" → "Present: Cllr A Strood (Chair), Cllr
+// B Keast"; "Chair: | Councillor Ivo Penn" → "Chair: Councillor Ivo Penn".
+func unpipe(t string) string {
+	if !strings.Contains(t, "|") {
+		return t
+	}
+	var cells []string
+	for _, c := range strings.Split(t, "|") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	if strings.HasSuffix(cells[0], ":") {
+		return cells[0] + " " + strings.Join(cells[1:], ", ")
+	}
+	return strings.Join(cells, "   ") // cells, for rowCells
+}
+
+// rowCells splits a line laid out in columns (runs of three or more
+// spaces in the raw line, or the cells unpipe left) into its cells; nil
+// when it is not such a line.
+func rowCells(raw, t string) []string {
+	src := ""
+	switch {
+	case strings.Contains(t, "   "):
+		src = t
+	case raw != "" && reColumnGap.MatchString(strings.TrimSpace(raw)) && !strings.Contains(t, ":"):
+		src = strings.TrimSpace(raw)
+	default:
+		return nil
+	}
+	var out []string
+	for _, c := range reColumnGap.Split(src, -1) {
+		if c = collapseSpaces(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cellNotes joins the cells after a name when they are its role or
+// initials ("Vice-Chair", "PV", "Portfolio Holder for Parks and
+// Leisure"), and returns "" when they are names of their own.
+func cellNotes(cells []string) string {
+	for _, c := range cells {
+		if !isRoleCell(c) {
+			return ""
+		}
+	}
+	return strings.Join(cells, ", ")
+}
+
+// isRoleCell reports whether a table cell holds a role or initials rather
+// than a name.
+func isRoleCell(c string) bool {
+	if isInitials(strings.Trim(c, "()")) {
+		return true
+	}
+	if hasTitle(c, memberTitles) || hasTitle(c, officerTitles) {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(c)) {
+		if w == "for" || w == "of" || w == "the" {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitials reports whether s is a person's initials: "RB", "PWh",
+// "J.K.", two to four letters, capitals first.
+func isInitials(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if len(s) < 2 || len(s) > 4 || !(s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= 'a' && c <= 'z':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+func (r *attReader) flush() {
+	if r.role != roleNone && len(r.block) > 0 {
+		r.add(r.role, joinBlock(r.block))
+	}
+	r.block = r.block[:0]
+}
+
+// add reads a list of names in role: "Councillors A Brook (Chair), C Frey
+// and D Gale", "The Chairman (Councillor Rowan Tate) (presiding)",
+// "Director of Service (Mr. K. Lehane)".
+func (r *attReader) add(rl role, text string) {
+	text = chairAfterName(text)
+	// A block may run into sentences ("… from Councillor Joanna
+	// Kirkbride. Councillor Nasreen Akhtar attended as reserve …"): read
+	// each sentence, and leave the ones that narrate to the sentence
+	// readers.
+	if sents := splitNameSentences(text); len(sents) > 1 {
+		for _, s := range sents {
+			if !reNarrates.MatchString(s) {
+				r.add(rl, s)
+			}
+		}
+		return
+	}
+	text = reApolPrefix.ReplaceAllString(text, "")
+	if rl == roleSubstitutes {
+		// "Councillor Sheila Hebblethwaite for Councillor Gerald Pym"
+		for _, part := range splitNames(text) {
+			if sub, mem, ok := strings.Cut(part, " for "); ok {
+				if sub, mem = cleanName(sub), cleanName(mem); sub != "" && mem != "" {
+					r.a.Substitutes = appendSub(r.a.Substitutes, mem, sub)
+				}
+			}
+		}
+		return
+	}
+	parts := splitRunOnNames(splitNames(text))
+	if namesInBrackets(parts) {
+		// "Director of Service (Mr. K. Lehane), Senior Engineer, Roads
+		// and Traffic (Mr. J. Gannon)": the names are in the brackets,
+		// and the words between them are the offices. A run of names
+		// that starts with a title ("Councillors Ana Brook, Ciaran Frey")
+		// is read as names.
+		run := false
+		for _, part := range parts {
+			mm := reParen.FindStringSubmatch(part)
+			switch {
+			case mm != nil && reNoteIsName.MatchString(strings.TrimSpace(mm[1])):
+				r.entry(rl, part)
+				run = false
+			case reHonorific.MatchString(strings.TrimSpace(part)):
+				r.entry(rl, part)
+				run = true
+			case run:
+				r.entry(rl, part)
+			}
+		}
+		return
+	}
+	for _, part := range parts {
+		r.entry(rl, part)
+	}
+}
+
+// namesInBrackets reports whether a list gives most of its people's names
+// in brackets after their offices.
+func namesInBrackets(parts []string) bool {
+	notes, named := 0, 0
+	for _, p := range parts {
+		for _, mm := range reParen.FindAllStringSubmatch(p, -1) {
+			notes++
+			if reNoteIsName.MatchString(strings.TrimSpace(mm[1])) {
+				named++
+			}
+		}
+	}
+	return notes >= 2 && named*2 > notes
+}
+
+// entry places one person of a list.
+func (r *attReader) entry(rl role, part string) {
+	a := r.a
+	part = reRelClause.ReplaceAllString(part, "")
+	if sm := reSubParen.FindStringSubmatch(part); sm != nil {
+		sub, mem := cleanName(sm[1]), cleanName(sm[2])
+		if sub != "" && mem != "" {
+			a.Substitutes = appendSub(a.Substitutes, mem, sub)
+			a.Present = appendName(a.Present, sub)
+		}
+		return
+	}
+	e := readEntry(part)
+	if e.name == "" {
+		return
+	}
+	member := rl == rolePresent || rl == roleChair
+	if rl == rolePresent && r.mayor == "" && e.mayor {
+		r.mayor = e.name
+	}
+	switch {
+	case rl == roleChair || member && e.chair:
+		if a.Chair == "" {
+			a.Chair = e.name
+		}
+		a.Present = appendName(a.Present, e.name)
+	case rl == rolePresent && e.officer && !r.members:
+		// An officer listed among those present: the Clerk, a council
+		// officer, the police. Members only are present.
+		a.InAttendance = appendName(a.InAttendance, e.name)
+	case rl == rolePresent:
+		a.Present = appendName(a.Present, e.name)
+	case rl == roleInAttendance:
+		a.InAttendance = appendName(a.InAttendance, e.name)
+	case rl == roleApologies:
+		a.Apologies = appendName(a.Apologies, e.name)
+	case rl == roleAbsent:
+		a.Absent = appendName(a.Absent, e.name)
+	}
+}
+
+// attEntry is one person as a list gives them.
+type attEntry struct {
+	name    string
+	chair   bool // noted as chairing: "(Chair)", "(presiding)", "Chairperson X", "…, Cathaoirleach"
+	officer bool // noted with an officer's role: "(Clerk)", "– Head of Planning"
+	mayor   bool // "Mayor X": chairs when no one else is named
+}
+
+var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
+
+// readEntry reads one person's entry in a list, with the notes about
+// them: "Rob Boyd (Chair)", "The Vice-Chairman (Councillor Idris Moyle)",
+// "Chairperson Aroha Kent", "Cllr P Ames, Cathaoirleach", "Flynn (A)".
+func readEntry(part string) attEntry {
+	var e attEntry
+	part = strings.TrimSpace(part)
+	var notes []string
+	for _, mm := range reParen.FindAllStringSubmatch(part, -1) {
+		notes = append(notes, strings.TrimSpace(mm[1]))
+	}
+	outside := collapseSpaces(reParen.ReplaceAllString(part, " "))
+	// An office before a name in brackets: "The Chairman (Councillor
+	// Rowan Tate) (presiding)", "District Manager (Mr. C. Fahy)".
+	for k, n := range notes {
+		if reNoteIsName.MatchString(n) && !reNoteIsName.MatchString(outside) {
+			notes = append(append(append([]string{}, notes[:k]...), notes[k+1:]...), outside)
+			outside = n
+			break
+		}
+	}
+	// An office printed before the name: "Chairperson Aroha Kent",
+	// "Deputy Mayor Sam Rua".
+	if mm := reOfficeFirst.FindStringSubmatch(outside); mm != nil && cleanName(mm[2]) != "" && startsUpper(mm[2]) {
+		notes = append(notes, mm[1])
+		outside = mm[2]
+	}
+	if strings.HasSuffix(strings.ToLower(outside), "cathaoirleach") {
+		notes = append(notes, "Cathaoirleach")
+		outside = strings.TrimSpace(outside[:len(outside)-len("cathaoirleach")])
+	}
+	// A role after the name and initials, with nothing to set them off:
+	// "Oren Pask OP Chair", "Ada Shaw AS Vice Chair".
+	outside, tail := splitTrailingRole(outside)
+	if tail != "" {
+		notes = append(notes, tail)
+	}
+	e.mayor = reMayor.MatchString(outside)
+	if isRolePhrase(outside) && !reHonorific.MatchString(outside) {
+		// "Operations Superintendent Dan MacInnis": the office, then the
+		// name; "Parks and Open Spaces Manager": an office, no name.
+		name, ok := nameAfterRole(outside)
+		if !ok {
+			return e
+		}
+		notes = append(notes, strings.TrimSpace(strings.TrimSuffix(outside, name)))
+		outside = name
+		e.officer = true
+	}
+	if onlyInitials(outside) {
+		return e // "O.P.P.", "RB": initials are not a name
+	}
+	// "Ben Rudd BR": a member's initials after their name.
+	if w := strings.Fields(outside); len(w) >= 3 && isInitials(w[len(w)-1]) && strings.ToUpper(w[len(w)-1]) == w[len(w)-1] {
+		outside = strings.Join(w[:len(w)-1], " ")
+	}
+	name := cleanName(outside)
+	if name == "" || memberTitles[strings.ToLower(name)] || officerTitles[strings.ToLower(name)] {
+		return e // no name, or an office alone ("the Mayor", "Clerk")
+	}
+	// "Flynn (A)", "Flynn (R)": a letter that tells two members apart is
+	// part of the name.
+	for _, n := range notes {
+		if len(n) == 1 && n[0] >= 'A' && n[0] <= 'Z' && !strings.Contains(name, " ") {
+			name += " (" + n + ")"
+		}
+	}
+	e.name = name
+	for _, n := range notes {
+		switch {
+		case isChairRole(n):
+			e.chair = true
+		case isOfficerRole(n):
+			e.officer = true
+		}
+	}
+	return e
+}
+
+// onlyInitials reports whether s is initials and nothing else: "RB",
+// "O.P.P.", "J. K." — but not "S May".
+func onlyInitials(s string) bool {
+	words := strings.Fields(strings.ReplaceAll(s, ".", ". "))
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.TrimRight(w, ".")
+		if len(w) > 1 && !isInitials(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameAfterRole finds a person's name after an office: "Technology
+// Administrator John-Paul Negrinotti" → "John-Paul Negrinotti".
+func nameAfterRole(s string) (string, bool) {
+	words := strings.Fields(s)
+	last := -1
+	for i, w := range words {
+		if isRolePhrase(w) {
+			last = i
+		}
+	}
+	rest := words[last+1:]
+	if last < 0 || len(rest) < 2 || len(rest) > 4 {
+		return "", false
+	}
+	for _, w := range rest {
+		if !startsUpper(w) || deptWords[strings.ToLower(w)] {
+			return "", false // "Group Manager Asset Management": a department, not a name
+		}
+	}
+	name := strings.Join(rest, " ")
+	return name, cleanName(name) != ""
+}
+
+var reTrailingRole = regexp.MustCompile(`^(.*?[a-z].*?)(?:\s+[A-Z][A-Za-z]{1,3})?\s+((?:Vice[- ]|Deputy\s+)?(?:Chair(?:man|person|woman)?|Clerk|Treasurer|Secretary|Mayor))$`)
+
+// splitTrailingRole takes a role (and the initials before it) off the end
+// of a name: "Oren Pask OP Chair" → "Oren Pask", "Chair".
+func splitTrailingRole(s string) (string, string) {
+	mm := reTrailingRole.FindStringSubmatch(s)
+	if mm == nil || cleanName(mm[1]) == "" || len(strings.Fields(cleanName(mm[1]))) < 2 {
+		return s, ""
+	}
+	return mm[1], mm[2]
+}
+
+var rePersonTitle = regexp.MustCompile(`^(?:Cllr\.?|Councillor|Cr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]`)
+
+var reHonorificAt = regexp.MustCompile(`\s(?:Cllr\.?|Councillor|Cr\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+[A-Z]`)
+
+// splitRunOnNames splits a list written without separators ("Cllr Oren
+// Pask OP Chair Cllr Ada Shaw AS Vice Chair") before each honorific.
+func splitRunOnNames(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		locs := reHonorificAt.FindAllStringIndex(p, -1)
+		if len(locs) == 0 || !rePersonTitle.MatchString(p) || strings.Count(p, " ") < 4 {
+			out = append(out, p)
+			continue
+		}
+		start := 0
+		for _, l := range locs {
+			out = append(out, p[start:l[0]])
+			start = l[0] + 1
+		}
+		out = append(out, p[start:])
+	}
+	return out
+}
+
+var reTookChair = regexp.MustCompile(`\s(?:took|assumed|was\s+in|occupied)\s+the\s+(?i:chair)\b`)
+
+// tookTheChair finds who the narrative says chaired: "Cllr K. Dando took
+// the Chair", "… and Mrs A Lowe was in the chair".
+func tookTheChair(text string) string {
+	if !strings.Contains(strings.ToLower(text), " the chair") {
+		return ""
+	}
+	loc := reTookChair.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	// The person is the words before, back to the sentence's start.
+	head := text[:loc[0]]
+	for _, sep := range []string{". ", "; ", ", and ", " and ", ", "} {
+		if i := strings.LastIndex(head, sep); i >= 0 && !isInitials(strings.Trim(lastWord(head[:i+1]), ".")) && len(lastWord(head[:i+1])) > 2 {
+			head = head[i+len(sep):]
+			break
+		}
+	}
+	if locs := reHonorificAt.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][0]+1:] // "… M. Rowe Cllr K. Dando": from the last title
+	}
+	words := strings.Fields(head)
+	if len(words) > 5 {
+		words = words[len(words)-5:]
+	}
+	return cleanName(strings.Join(words, " "))
+}
+
+// sentences reads what the minutes say in running text: "Apologies were
+// received from Mrs C Bell", substitutions, "Cllr K. Dando took the Chair".
+func (r *attReader) sentences(header []line, items []*rawItem) {
+	a := r.a
 	scan := func(text string) {
 		for _, loc := range reApolSent.FindAllStringIndex(text, -1) {
 			rest := text[loc[1]:]
 			if len(rest) > 300 {
 				rest = rest[:300]
 			}
-			add(roleApologies, untilSentenceEnd(rest))
+			r.add(roleApologies, untilSentenceEnd(rest))
 		}
 		for _, re := range []*regexp.Regexp{reSubSent, reSubSent2} {
 			for _, mm := range re.FindAllStringSubmatch(text, -1) {
@@ -314,44 +785,117 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 				}
 			}
 		}
+		if r.chair == "" {
+			r.chair = tookTheChair(text)
+		}
 	}
 	scan(joinText(header))
 	for k, it := range items {
 		if k > 4 {
 			break
 		}
-		body := joinText(it.lines)
-		scan(body)
-		if strings.Contains(strings.ToLower(it.title), "apolog") {
+		scan(joinText(it.lines))
+		title := strings.ToLower(it.title)
+		if strings.Contains(title, "apolog") {
 			for _, l := range it.lines {
 				if mm := reApolSent2.FindStringSubmatch(l.Text); mm != nil && len(a.Apologies) == 0 {
-					add(roleApologies, mm[1])
+					r.add(roleApologies, mm[1])
 				}
 			}
 		}
-		if strings.Contains(strings.ToLower(it.title), "reserve") || strings.Contains(strings.ToLower(it.title), "substitut") {
+		if strings.Contains(title, "reserve") || strings.Contains(title, "substitut") {
 			readSubstituteTable(a, it.lines)
 		}
-		if strings.Contains(strings.ToLower(it.title), "roll call") || (len(a.Present) == 0 && k < 2) {
+		if strings.Contains(title, "roll call") || (len(a.Present) == 0 && k < 2) {
 			for _, l := range it.lines {
-				if r, rest, ok := matchLabel(l.Text); ok && r == rolePresent && rest != "" {
-					add(r, rest)
+				if t := l.tk(); t.IsLabel && t.Label == rolePresent && t.LabelRest != "" {
+					r.add(rolePresent, t.LabelRest)
 				}
 			}
 		}
 	}
-	// A substitute sat: count them present; the member they replaced sent
-	// apologies or was absent, not present.
-	for _, s := range a.Substitutes {
-		if s.Substitute != a.Chair {
-			a.Present = appendName(a.Present, s.Substitute)
+}
+
+// footer reads an attendance section printed after the items, as web
+// pages do: a "Present:" paragraph or an "Attendee | Role | Attendance"
+// table in the last items' lines.
+func (r *attReader) footer(items []*rawItem) {
+	for k := len(items) - 1; k >= 0 && k >= len(items)-3; k-- {
+		ls := items[k].lines
+		for i, l := range ls {
+			t := l.tk()
+			if t.IsLabel && (t.Label == rolePresent || t.Label == roleChair) {
+				r.blocks(ls[i:])
+				return
+			}
+			if attendeeTable(ls[i:], r) {
+				return
+			}
 		}
 	}
-	// The chair is listed once, as chair.
-	if a.Chair == "" && mayor != "" {
-		a.Chair = mayor
+}
+
+// attendeeTable reads an "Attendee | Role | Attendance" table starting at
+// ls[0], when there is one.
+func attendeeTable(ls []line, r *attReader) bool {
+	head := strings.ToLower(unpipe(ls[0].Text))
+	if !(strings.Contains(head, "attendee") || strings.HasPrefix(head, "name")) || !strings.Contains(head, "attendance") {
+		return false
 	}
-	a.Present = removeName(a.Present, a.Chair)
+	found := false
+	for _, l := range ls[1:] {
+		if l.Text == "" {
+			continue
+		}
+		cs := rowCells(l.Raw, unpipe(l.Text))
+		if len(cs) < 2 {
+			break
+		}
+		status := strings.ToLower(cs[len(cs)-1])
+		role := strings.Join(cs[1:len(cs)-1], ", ")
+		name := cs[0]
+		if role != "" {
+			name += " (" + role + ")"
+		}
+		switch {
+		case strings.Contains(status, "apolog"):
+			r.entry(roleApologies, name)
+		case strings.Contains(status, "absent"):
+			r.entry(roleAbsent, name)
+		case strings.Contains(status, "substitute"):
+			r.entry(rolePresent, name)
+		case strings.Contains(status, "present") || strings.Contains(status, "attend") || strings.Contains(status, "expected"):
+			if strings.Contains(strings.ToLower(role), "officer") || strings.Contains(strings.ToLower(role), "in attendance") || isOfficerRole(role) {
+				r.entry(roleInAttendance, name)
+			} else {
+				r.entry(rolePresent, name)
+			}
+		default:
+			continue
+		}
+		found = true
+	}
+	return found
+}
+
+// finish settles what the lists imply: a substitute sat, so is present;
+// the chair is a member present; a mayor chairs when no one else is named.
+func (r *attReader) finish() {
+	a := r.a
+	for _, s := range a.Substitutes {
+		a.Present = appendName(a.Present, s.Substitute)
+	}
+	if a.Chair == "" && r.chair != "" {
+		a.Chair = r.chair
+	}
+	if a.Chair == "" && r.mayor != "" {
+		a.Chair = r.mayor
+	}
+	if a.Chair != "" {
+		// The chair is a member present, listed first.
+		a.Present = append([]string{a.Chair}, removeName(a.Present, a.Chair)...)
+		a.InAttendance = removeName(a.InAttendance, a.Chair)
+	}
 }
 
 // chairNote reports whether a note after a name says its holder chaired
@@ -422,7 +966,7 @@ func joinBlock(lines []string) string {
 				b.WriteString(" ")
 			case len(prev) > 2 && prev[len(prev)-1] == '.' && prev[len(prev)-2] >= 'a' && prev[len(prev)-2] <= 'z':
 				b.WriteString(", ") // a sentence ended: "… and James Scott."
-			case !commas, reHonorific.MatchString(l), endsWithAny(prev, ")"), strings.Contains(prev, " – ") || strings.Contains(prev, " - "):
+			case !commas, reHonorific.MatchString(l), endsWithAny(prev, ")"), strings.Contains(prev, " – ") || strings.Contains(prev, " - "), isRolePhrase(firstWord(l)), strings.HasPrefix(strings.ToLower(l), "members of the public"):
 				b.WriteString(", ")
 			default:
 				b.WriteString(" ")
@@ -533,28 +1077,54 @@ func readSubstituteTable(a *Attendance, lines []line) {
 }
 
 func splitNames(s string) []string {
-	// Keep "(Chairman)" notes with their names: split outside brackets.
+	// Keep "(Chairman)" notes with their names: split outside brackets,
+	// at commas, semicolons, " and " and " & ". A role split at its "and"
+	// ("Parks and Open Spaces Manager") is put back together.
 	var out []string
+	var joins []bool // joins[k]: part k+1 was split from part k at "and"/"&"
 	depth, start := 0, 0
+	cut := func(end, next int, and bool) {
+		out = append(out, strings.TrimSpace(s[start:end]))
+		joins = append(joins, and)
+		start = next
+	}
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(':
+		switch c := s[i]; {
+		case c == '(':
 			depth++
-		case ')':
+		case c == ')':
 			if depth > 0 {
 				depth--
 			}
-		}
-		if depth == 0 {
-			if loc := reNameSplit.FindStringIndex(s[i:]); loc != nil && loc[0] == 0 && loc[1] > 0 {
-				out = append(out, s[start:i])
-				i += loc[1] - 1
-				start = i + 1
+			// "D Richardson (Chair) R Healey": a name after a note — not
+			// after a nickname ("Charles (Charlie) Lambert").
+			if depth == 0 && i+2 < len(s) && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+				if open := strings.LastIndexByte(s[:i], '('); open >= 0 && isRoleCell(s[open+1:i]) {
+					cut(i+1, i+2, false)
+				}
 			}
+		case depth > 0:
+		case c == ',' || c == ';':
+			cut(i, i+1, false)
+		case c == ' ' && strings.HasPrefix(s[i:], " and "):
+			cut(i, i+5, true)
+			i += 4
+		case c == ' ' && strings.HasPrefix(s[i:], " & "):
+			cut(i, i+3, true)
+			i += 2
 		}
 	}
-	out = append(out, s[start:])
-	return out
+	out = append(out, strings.TrimSpace(s[start:]))
+	merged := out[:1]
+	for k := 1; k < len(out); k++ {
+		last := merged[len(merged)-1]
+		if joins[k-1] && isRolePhrase(out[k]) && !isRolePhrase(last) && !strings.ContainsAny(last+out[k], "()") && cleanName(last) != "" && !reHonorific.MatchString(last) {
+			merged[len(merged)-1] = last + " and " + out[k]
+			continue
+		}
+		merged = append(merged, out[k])
+	}
+	return merged
 }
 
 func appendName(list []string, name string) []string {
@@ -617,6 +1187,29 @@ func (a *Attendance) fullName(s string) string {
 	return s
 }
 
+// empty reports whether the attendance names no one.
+func (a *Attendance) empty() bool {
+	return a.Chair == "" && len(a.Present) == 0 && len(a.InAttendance) == 0 && len(a.Apologies) == 0 && len(a.Absent) == 0
+}
+
+// knows reports whether s is a name the attendance lists, in full or as a
+// surname.
+func (a *Attendance) knows(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false
+	}
+	for _, list := range [][]string{{a.Chair}, a.Present, a.InAttendance, a.Apologies, a.Absent} {
+		for _, n := range list {
+			n = strings.ToLower(n)
+			if n != "" && (n == s || strings.HasSuffix(n, " "+s)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // untilSentenceEnd cuts s at the first full stop that ends a sentence, not
 // one after an initial ("T. Gilligan") or a title ("Mr.").
 func untilSentenceEnd(s string) string {
@@ -624,9 +1217,9 @@ func untilSentenceEnd(s string) string {
 		if s[i] != '.' {
 			continue
 		}
-		w := lastWord(s[:i])
-		if len(w) == 1 || reHonorific.MatchString(w+" ") {
-			continue
+		w := strings.TrimLeft(lastWord(s[:i]), "([")
+		if len(w) == 1 || reHonorific.MatchString(w+" ") || isInitials(w) || strings.Count(s[:i], "(") > strings.Count(s[:i], ")") {
+			continue // an initial, a title, or inside brackets
 		}
 		return s[:i]
 	}

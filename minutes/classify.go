@@ -17,11 +17,11 @@ var (
 	reMinutesTitle = regexp.MustCompile(`(?i)\b(minutes|summary\s+of\b.*\bmeeting|record\s+of\s+(?:decisions|proceedings)|proceedings\s+(?:of|at))\b`)
 	reAgendaTitle  = regexp.MustCompile(`(?i)^(?:.*\b)?(agenda|notice\s+of\s+meeting|summons)\b`)
 	reAgendaVerb   = regexp.MustCompile(`(?i)^(?:\d+[.)]?\s+|\([a-z]\)\s+)?to\s+(?:receive|consider|note|approve|agree|discuss|confirm)\b`)
-	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at)\b`)
+	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at|(?:was|were)\s+(?:unanimously\s+)?(?:approved|accepted|adopted|supported)|approved\s+(?:&|and)\s+signed|signed\s+as\s+(?:a\s+)?(?:true|correct)|approval\s+recommended|approved\s+for\s+payment)\b`)
 )
 
 // outcomeWords gate reOutcome: every outcome it finds holds one of them.
-var outcomeWords = []string{"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn"}
+var outcomeWords = []string{"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn", "approv", "accepted", "adopted", "supported", "signed"}
 
 // classify returns a reason the document is not minutes, or "".
 func classify(lines []line, items []*rawItem, m *Meeting) string {
@@ -57,14 +57,23 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 			agendaVerbs++
 		}
 	}
-	records := 0
+	records, told := 0, 0
 	for _, it := range m.Items {
+		for _, r := range append(it.Resolutions, it.Actions...) {
+			if r.narrative {
+				told++ // read from running text: weaker evidence
+			}
+		}
 		for _, r := range it.Resolutions {
 			if !r.narrative {
 				records++
 			}
 		}
-		records += len(it.Actions)
+		for _, r := range it.Actions {
+			if !r.narrative {
+				records++
+			}
+		}
 	}
 	if title {
 		score += 2
@@ -82,6 +91,9 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 		score += 2
 	}
 	if outcomes >= 3 {
+		score++
+	}
+	if told >= 3 && records == 0 {
 		score++
 	}
 	if agenda && !title {

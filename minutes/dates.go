@@ -188,3 +188,56 @@ func countWord(s string) (int, bool) {
 	n, ok := numberWords[s]
 	return n, ok
 }
+
+var (
+	reDayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th)?(?:\s+of)?\s+(` + monthNames + `)\b\.?`)
+	reMonthDy  = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+)
+
+// findYearless finds dates printed without a year ("Thursday 11th
+// December", "by 21st August", "on the 9th January", "March 3") and
+// places each on its next occurrence after the meeting. Dates with a year
+// are left to findDates.
+func findYearless(s string, after Date) []dateMatch {
+	if after.IsZero() || !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	var out []dateMatch
+	place := func(mo time.Month, d, a, b int) {
+		for y := after.Year; y <= after.Year+1; y++ {
+			if v, ok := validDate(y, mo, d); ok && v.After(after) {
+				out = append(out, dateMatch{v, a, b})
+				return
+			}
+		}
+	}
+	full := findDates(s, false)
+	inFull := func(a int) bool {
+		for _, f := range full {
+			if a >= f.Start && a < f.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+		if inFull(m[0]) || len(s[m[4]:m[5]]) < 3 {
+			continue
+		}
+		d, _ := strconv.Atoi(s[m[2]:m[3]])
+		place(monthOf(s[m[4]:m[5]]), d, m[0], m[1])
+	}
+	for _, m := range reMonthDy.FindAllStringSubmatchIndex(s, -1) {
+		if inFull(m[0]) || len(s[m[2]:m[3]]) < 3 {
+			continue
+		}
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		place(monthOf(s[m[2]:m[3]]), d, m[0], m[1])
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}

@@ -70,7 +70,7 @@ func readDecisionPage(m *Meeting, lines []line) *Meeting {
 	if it.title == "" {
 		return nil
 	}
-	m.Items = []Item{buildItem(m, it)}
+	m.Items = []Item{buildItem(m, it, true)}
 	if len(m.Items[0].Resolutions) == 0 {
 		return nil
 	}

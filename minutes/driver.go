@@ -28,7 +28,7 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		return nil, reject(ErrEmpty, "there is no text in it")
 	}
 	sum := sha256.Sum256(data)
-	m = &Meeting{Source: Source{Name: Sanitize(opt.Name), Hash: hex.EncodeToString(sum[:])}}
+	m = &Meeting{Source: Source{Name: Sanitize(opt.Name), Hash: hex.EncodeToString(sum[:])}, trace: opt.Trace}
 
 	text, legacy, err := decode(data)
 	if err != nil {
@@ -45,36 +45,46 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	if len(lines) == 0 {
 		return nil, reject(ErrEmpty, "there is no text in it")
 	}
+	lex(lines)
+	if m.trace != nil {
+		m.trace.start(lines)
+	}
 	if dm := readDecisionPage(m, lines); dm != nil {
 		m.assignIDs()
 		return dm, nil
 	}
 	end := findEnd(lines)
 	if end < len(lines) {
+		m.trace.note(lines[end].No, "the minutes end here (signature or appendix); nothing after is read")
 		if n := countText(lines[end:]); n > 5 {
 			m.warn(lines[end].No, strconv.Itoa(n)+" lines after the chair's signature (appendices) were not read as minutes")
 		}
 	}
-	header, raw, _ := segment(lines, end)
+	header, raw, chain := segment(lines, end)
+	if m.trace != nil {
+		for _, c := range chain {
+			if c.idx != c.title {
+				m.trace.note(lines[c.idx].No, "number of item %s (its heading is below)", c.number)
+			}
+			m.trace.note(lines[c.title].No, "item %s heading %q (scheme %s, quality %.2f)", c.number, c.heading, c.scheme, c.quality)
+		}
+	}
 	readHeader(m, lines[:end], headerEnd(header, lines), text)
 	applyKnown(m, opt)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
 	m.futureMeetings = findFutureMeetings(m, raw)
 	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
-	// are read by their markers. Minutes that do not — many parish and
-	// town councils write "it was agreed to …" in running text — have
-	// their decisions read from the narrative instead.
-	narrative := countMarkers(raw) < 2
+	// are formal: their decisions are read by their markers, and the
+	// narrative adds only what is clearly a decision. Many parish and town
+	// councils write "it was agreed to …" in running text instead.
+	formal := countMarkers(raw) >= 2
 	for _, r := range raw {
-		it := buildItem(m, r)
-		if narrative {
-			addNarrativeDecisions(&it, r)
-		}
-		m.Items = append(m.Items, it)
+		m.Items = append(m.Items, buildItem(m, r, formal))
 	}
 	if reason := classify(lines[:end], raw, m); reason != "" {
 		if !opt.KnownMinutes {
+			m.trace.note(0, "refused: %s", reason)
 			return nil, reject(ErrNotMinutes, reason)
 		}
 		m.warn(0, "published as minutes, but "+reason)
@@ -89,6 +99,8 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.warn(0, "no items found")
 	}
 	m.assignIDs()
+	m.trace.records(m)
+	m.trace = nil
 	return m, nil
 }
 
@@ -130,7 +142,7 @@ func headerEnd(header, lines []line) int {
 }
 
 // buildItem reads one item's records.
-func buildItem(m *Meeting, r *rawItem) Item {
+func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it := Item{Number: r.number, Title: Sanitize(r.title), Line: r.line}
 	var body []string
 	for _, l := range r.lines {
@@ -148,6 +160,10 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		res = []Record{{Text: text, Line: r.line}}
 	}
 	it.Resolutions = res
+	// Decisions told in running text: "The payments were approved", "Prop.
+	// AG, 2nd BH – all agreed", "The Council agreed to fund …".
+	findDecisions(&it, r, used, formal)
+	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
 	it.Actions = append(tabled, findActions(m, r, used)...)
@@ -157,14 +173,15 @@ func buildItem(m *Meeting, r *rawItem) Item {
 		resSentences = append(resSentences, sentence{text: rec.Text, no: rec.Line})
 	}
 	for _, s := range resSentences {
-		if o := reOwnerTo.FindStringSubmatch(strings.TrimPrefix(s.text, "That ")); o != nil {
-			it.Actions = append(it.Actions, Record{Text: s.text, Owner: cleanOwner(o[1]), Line: s.no})
-		}
+		// "That the Clerk write to …", "… and that the Head of Highways
+		// be requested to contact …", "calls on the Roads Department to
+		// carry out a survey": a decision that sets someone a task.
+		it.Actions = append(it.Actions, taskRecords(m, "that "+strings.TrimPrefix(strings.TrimPrefix(s.text, "That "), "that "), s.no, s.text)...)
 	}
-	it.Actions = dedupeRecords(it.Actions)
+	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
-	it.FollowUps = dedupeFollowUps(fromRes, narrative)
+	it.FollowUps = dedupeFollowUps(fromRes, append(narrative, agendaItems(m, r)...))
 	if lowerHas(it.Body, "interest") {
 		it.Declarations = findDeclarations(m, r)
 	}
@@ -186,11 +203,10 @@ func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
 		if !lowerHas(it.title, "next meeting") && !lowerHas(it.title, "future meeting") && !lowerHas(it.title, "date of next") {
 			continue
 		}
-		if ds := findDates(it.title+" "+joinText(it.lines), false); len(ds) > 0 {
-			for _, d := range ds {
-				if after(d.Date) {
-					return d.Date
-				}
+		text := it.title + " " + joinText(it.lines)
+		for _, d := range append(findDates(text, false), findYearless(text, m.Date)...) {
+			if after(d.Date) {
+				return d.Date
 			}
 		}
 	}
@@ -200,7 +216,7 @@ func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
 		if i < 0 {
 			continue
 		}
-		for _, d := range findDates(l.Text[i:], false) {
+		for _, d := range append(findDates(l.Text[i:], false), findYearless(l.Text[i:], m.Date)...) {
 			if after(d.Date) {
 				return d.Date
 			}

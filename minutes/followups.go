@@ -23,12 +23,11 @@ var (
 	// "the Committee receive a report … at its November 2023 meeting",
 	// "the Committee consider the final budget at its meeting on 5 December".
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
-	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?\s+(\d{4})`)
-	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?\s+(\d{4})\b`)
+	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
+	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
 	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
-	reDueSeason        = regexp.MustCompile(`(?i)\b(spring|summer|autumn|fall|winter|new\s+year)\b`)
 	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
 	reNotFollow        = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
 )
@@ -43,6 +42,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 			continue
 		}
 		low := strings.ToLower(t)
+		if firstPerson(t) {
+			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
+		}
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
 			continue
 		}
@@ -50,22 +52,93 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
 		later := reLaterDate.MatchString(t)
 		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
+		score, why := 0.0, ""
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
-			continue
+			if score, why = comeBackScore(m, t); score < comeBackKeep {
+				continue
+			}
 		}
 		if other := reOtherBody.FindStringSubmatch(t); other != nil && !sameBody(m.Committee, other[1]) && !strings.Contains(strings.ToLower(t), "this committee") && !comesBack(strings.Replace(t, other[0], "", 1)) {
 			continue
 		}
 		rec := Record{Text: tidyRecordText(t), Line: s.no}
+		if score > 0 && score < comeBackSure {
+			rec.unsure(firstNonEmpty(why, "not sure it comes back to this body"))
+		}
 		resolveDue(m, &rec, t)
 		out = append(out, rec)
 	}
 	return out
 }
 
+// firstPerson reports whether a sentence speaks as "I will …": quoted
+// notices of questions and motions, not the minutes' own record.
+func firstPerson(t string) bool {
+	t = strings.TrimLeft(t, "*“\"' ")
+	return strings.HasPrefix(t, "I will ") || strings.HasPrefix(t, "I would ") || strings.HasPrefix(t, "I shall ") ||
+		strings.HasPrefix(t, "1 will ") || strings.HasPrefix(t, "! will ") || strings.Contains(t, " I will ask") || strings.Contains(t, " I will move")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+var reAgendaList = regexp.MustCompile(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`)
+
+// agendaItems reads a list of items for the next agenda: an item titled
+// "Items for the next agenda", or such a line inside an item, and the
+// lines or bullets under it. Each is a follow-up due at the next meeting.
+func agendaItems(m *Meeting, it *rawItem) []Record {
+	var out []Record
+	ls := it.lines
+	start := -1
+	if reAgendaList.MatchString(strings.TrimSpace(it.title)) {
+		start = 0
+	}
+	for i := 0; i < len(ls) && start < 0; i++ {
+		if t := strings.TrimSpace(ls[i].Text); reAgendaList.MatchString(t) && len(t) < 80 {
+			start = i + 1
+			if rest := strings.TrimSpace(t[len(reAgendaList.FindString(t)):]); len(rest) > 3 {
+				start = i // "Items for next agenda: play area, lights"
+			}
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	for i := start; i < len(ls) && len(out) < 20; i++ {
+		t := strings.TrimSpace(ls[i].Text)
+		if i == start && reAgendaList.MatchString(t) {
+			t = strings.TrimSpace(strings.TrimLeft(t[len(reAgendaList.FindString(t)):], " :-–"))
+		}
+		if t == "" {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		tok := ls[i].tk()
+		if tok.Marker || len(t) > 160 || tok.IsLabel || strings.HasPrefix(strings.ToLower(t), "date of") || strings.HasPrefix(strings.ToLower(t), "the next meeting") {
+			break
+		}
+		for _, part := range strings.Split(strings.TrimPrefix(t, "•"), ";") {
+			if part = strings.TrimSpace(strings.TrimRight(part, ".,")); len(part) > 2 {
+				rec := Record{Text: tidyRecordText(part), Line: ls[i].No, DueMeeting: "the next meeting", Target: "next", Due: m.NextMeeting}
+				out = append(out, rec)
+			}
+		}
+	}
+	return out
+}
+
 // mayFollowUp is a cheap test that a sentence could be a follow-up.
 func mayFollowUp(low string) bool {
-	for _, w := range []string{"meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda"} {
+	for _, w := range []string{"meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda", "committee", "board", "panel", "council", "cabinet", "informed", "follow", "future", "further", "held over", "forward", "year"} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -160,9 +233,20 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 	if loc := reLaterDate.FindStringIndex(t); loc != nil && !m.Date.IsZero() {
 		if d, ok := looseDate(t[loc[0]:], m.Date); ok {
 			rec.Due, rec.Target = d, "date"
+			return
 		}
 	}
-	_ = reDueSeason // a season or no date: no due date
+	// "the Council meeting on 1-15-96", "to the meeting on 9th January":
+	// a date with no year, or a US dash date, after the meeting it names.
+	if i := strings.Index(strings.ToLower(t), "meeting"); i >= 0 && !m.Date.IsZero() {
+		if d, ok := looseDate(t[i:], m.Date); ok {
+			rec.Due, rec.Target = d, "date"
+			return
+		}
+		if ds := findYearless(t[i:], m.Date); len(ds) > 0 {
+			rec.Due, rec.Target = ds[0].Date, "date"
+		}
+	}
 }
 
 // meetingPhrase returns the words naming the target meeting:

@@ -38,19 +38,22 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	}
 	m.Committee = findCommittee(lines[:top])
 	m.Council = findCouncil(lines[:top], m.Committee)
-	// A meeting of the full council: "Des Moines City Council" is the
-	// council, and the body is its "City Council".
+	// A meeting of the full council: "Des Moines City Council" is both the
+	// council and the body that met. Record IDs keep the short form
+	// ("City Council", "Council") they have always had.
 	if mm := reWholeCouncil.FindStringSubmatch(m.Committee); mm != nil && (mm[1] == "" && len(strings.Fields(m.Committee)) >= 2 && !councilTypes[strings.ToLower(strings.Fields(m.Committee)[0])] || mm[1] != "" && len(strings.Fields(m.Committee)) >= 3) {
 		if m.Council == "" {
 			m.Council = m.Committee
 		}
-		m.Committee = strings.TrimSpace(titleCase(mm[1] + " Council"))
+		m.idBody = strings.TrimSpace(titleCase(mm[1] + " Council"))
+		m.Committee = m.Council
 	}
 	if m.Committee == "" && m.Council != "" {
-		m.Committee = "Council"
+		m.idBody = "Council"
 		if strings.Contains(strings.ToLower(m.Council), "city council") {
-			m.Committee = "City Council"
+			m.idBody = "City Council"
 		}
+		m.Committee = m.Council
 	}
 	m.Date = findMeetingDate(lines[:top], lines)
 	for _, l := range lines[:top] {
@@ -98,7 +101,25 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 			}
 		}
 	}
+	m.End = afterStart(m.Start, m.End)
 	_ = all
+}
+
+// afterStart puts an end time printed without am/pm after the start: a
+// meeting that began at 19:30 and "closed at 8.32" closed at 20:32.
+func afterStart(start, end string) string {
+	if len(start) != 5 || len(end) != 5 || end >= start {
+		return end
+	}
+	h := atoiSafe(end[:2])
+	if h >= 12 {
+		return end
+	}
+	later := pad2(h+12) + end[2:]
+	if later > start {
+		return later
+	}
+	return end
 }
 
 // findCommittee reads the body's name from the header lines.
@@ -260,6 +281,8 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
+var reCouncilNoise = regexp.MustCompile(`(?i)^(?:(?:summary|minutes|draft|agenda|report|record|notes|proceedings)\s+(?:of\s+)?(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)+`)
+
 // findCouncil finds the council's name in the header.
 func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
@@ -272,7 +295,12 @@ func findCouncil(lines []line, committee string) string {
 			if c == strings.ToUpper(c) {
 				c = titleCase(c)
 			}
-			if strings.EqualFold(c, committee) || len(strings.Fields(c)) < 2 {
+			// "Summary of Des Moines City Council", "Minutes of Ayton
+			// Community Council": the document's title around the name.
+			if loc := reCouncilNoise.FindStringIndex(c); loc != nil {
+				c = strings.TrimSpace(c[loc[1]:])
+			}
+			if strings.EqualFold(c, committee) && !strings.HasSuffix(strings.ToLower(c), "council") || len(strings.Fields(c)) < 2 {
 				continue
 			}
 			return strings.TrimPrefix(c, "The ")

@@ -25,7 +25,11 @@ func (m *Meeting) ID() string {
 			date += "-" + m.Source.Hash[:8]
 		}
 	}
-	id := CommitteeSlug(m.Committee) + "-" + date
+	body := m.Committee
+	if m.idBody != "" {
+		body = m.idBody
+	}
+	id := CommitteeSlug(body) + "-" + date
 	if m.Decision && len(m.Items) > 0 {
 		id += "-d" + initials(m.Items[0].Title, 8)
 	}

@@ -17,36 +17,45 @@ type rawItem struct {
 
 var (
 	// The chair's signature ends the minutes; what follows is appendices.
-	reSignature     = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
-	reExempt        = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
-	rePrivateBanner = regexp.MustCompile(`(?i)^(?:part\s+(?:ii|2|b)(?:\s*[-–—:]\s*.{0,60})?|(?:exempt|confidential|restricted)\s+items?(?:\s*[-–—:]\s*.{0,60})?|private\s+(?:business|session))$`)
-	rePublicBanner  = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)(?:\s*[-–—:]\s*.{0,60})?|unrestricted\s+items|open\s+session)$`)
-	reMeetingClosed = regexp.MustCompile(`(?i)\b(?:meeting|council|committee)\b.{0,40}\b(?:closed|ended|concluded|adjourned|terminated)\b|\bclosed\s+at\s+\d`)
-	reChairSignLine = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?|cathaoirleach|mayor|presiding\s+member)$`)
-	reDotsLine      = regexp.MustCompile(`^[._…\s]{5,}$`)
-	reAppendix      = regexp.MustCompile(`(?i)^(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}\b`)
-	reBanner        = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
+	reSignature       = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
+	reTranscriptStart = regexp.MustCompile(`(?i)^(?:for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)\b|verbatim\s+transcript\b|transcript\s+of\s+(?:the\s+)?(?:proceedings|meeting))`)
+	reExempt          = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
+	rePrivateBanner   = regexp.MustCompile(`(?i)^(?:part\s+(?:ii|2|b)(?:\s*[-–—:]\s*.{0,60})?|(?:exempt|confidential|restricted)\s+items?(?:\s*[-–—:]\s*.{0,60})?|private\s+(?:business|session))$`)
+	rePublicBanner    = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)(?:\s*[-–—:]\s*.{0,60})?|unrestricted\s+items|open\s+session)$`)
+	reMeetingClosed   = regexp.MustCompile(`(?i)\b(?:meeting|council|committee)\b.{0,40}\b(?:closed|ended|concluded|adjourned|terminated)\b|\bclosed\s+at\s+\d`)
+	reChairSignLine   = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?|cathaoirleach|mayor|presiding\s+member)$`)
+	reDotsLine        = regexp.MustCompile(`^[._…\s]{5,}$`)
+	reAppendix        = regexp.MustCompile(`(?i)^(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}\b`)
+	reBanner          = regexp.MustCompile(`(?i)^(?:resolved\s+items|recommended\s+items|part\s+(?:i{1,2}|1|2|a|b)(?:\s*[-–:].*)?|unrestricted\s+items|exempt\s+items|restricted\s+items|open\s+session|items?\s+for\s+(?:decision|information)|consent\s+agenda.*)$`)
 )
 
 // findEnd returns the index of the line that ends the minutes (the chair's
 // signature), or len(lines).
 func findEnd(lines []line) int {
+	// A transcript or caption file appended after the record ("For a
+	// discussion of agenda items, please consult the following Closed
+	// Caption File") ends the minutes wherever it starts.
+	for i := len(lines) / 30; i < len(lines); i++ {
+		if t := lines[i].Text; len(t) < 160 && reTranscriptStart.MatchString(t) {
+			return i
+		}
+	}
 	min := len(lines) / 8
 	closed := false // "The meeting closed at …" has been seen
 	for i := min; i < len(lines); i++ {
-		t := lines[i].Text
+		t, tok := lines[i].Text, lines[i].tk()
 		if !closed && reMeetingClosed.MatchString(t) {
 			closed = true
 		}
 		// "……………" / "CHAIR" under the last item, or an appendix once the
 		// meeting has closed.
-		if reChairSignLine.MatchString(t) && i > len(lines)/3 && i > 0 && (lines[i-1].Text == "" || reDotsLine.MatchString(lines[i-1].Text)) {
+		if tok.SignLine && i > len(lines)/3 && i > 0 && (lines[i-1].Text == "" || reDotsLine.MatchString(lines[i-1].Text)) {
 			return i
 		}
 		if closed && reAppendix.MatchString(t) {
 			return i
 		}
-		if len(t) > 80 || startsLower(t) || !reSignature.MatchString(t) {
+		if !tok.Signature {
 			continue
 		}
 		// A signature starts a block: a phrase inside a sentence ("be
@@ -65,7 +74,7 @@ func findEnd(lines []line) int {
 func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
 	cands := findCandidates(lines, end)
 	weighHeadless(cands)
-	chain = bestChain(cands)
+	chain = foldParagraphs(bestChain(cands), lines)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			chain = alt
@@ -83,7 +92,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	keep := func(from, to int) []line {
 		var out []line
 		for i := from; i < to && i < end; i++ {
-			if !numberLine[i] && !reBanner.MatchString(lines[i].Text) {
+			if !numberLine[i] && !lines[i].tk().Banner {
 				out = append(out, lines[i])
 			}
 		}
@@ -94,11 +103,10 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	// until a "PART I" banner says otherwise.
 	exemptAt := func(from, to int) (seen, exempt bool) {
 		for i := max(from, 0); i < to && i < end; i++ {
-			t := lines[i].Text
-			switch {
-			case rePrivateBanner.MatchString(t):
+			switch lines[i].tk().Private {
+			case 1:
 				seen, exempt = true, true
-			case rePublicBanner.MatchString(t):
+			case -1:
 				seen, exempt = true, false
 			}
 		}
@@ -127,16 +135,80 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			rest := restAfterHeading(lines[c.title].Text, c.heading)
 			if rest != "" {
 				items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate,
-					lines: append([]line{{rest, lines[c.title].No, ""}}, keep(bodyStart, next)...)})
+					lines: append([]line{{Text: rest, No: lines[c.title].No}}, keep(bodyStart, next)...)})
 				continue
 			}
 		}
-		for bodyStart < next && bodyStart < len(lines) && (reItemRef.MatchString(lines[bodyStart].Text) || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
+		for bodyStart < next && bodyStart < len(lines) && (lines[bodyStart].tk().Kind == tokItemRef || strings.Contains(c.heading, lines[bodyStart].Text) && lines[bodyStart].Text != "") {
 			bodyStart++
 		}
 		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(bodyStart, next)})
 	}
 	return header, items, chain
+}
+
+// foldParagraphs takes numbered paragraphs out of the chain: under an
+// "x.0" heading, or when most of an item's x.1, x.2 … children read as
+// sentences ("4.2 Clerk to report the blocked gully …"), the children are
+// paragraphs of item x, not items of their own. Children that read as
+// headings ("8.1 General Manager's Report") stay items.
+func foldParagraphs(chain []candidate, lines []line) []candidate {
+	if len(chain) < 3 {
+		return chain
+	}
+	parent := map[int]int{} // chain index of each top-level number x (or x.0)
+	for k, c := range chain {
+		if c.scheme != "dotted" {
+			return chain
+		}
+		if len(c.nums) == 1 || len(c.nums) == 2 && c.nums[1] == 0 {
+			parent[c.nums[0]] = k
+		}
+	}
+	type group struct {
+		kids, sentences int
+		zero            bool
+	}
+	groups := map[int]*group{}
+	for _, c := range chain {
+		if len(c.nums) != 2 || c.nums[1] == 0 {
+			continue
+		}
+		p, ok := parent[c.nums[0]]
+		if !ok {
+			continue
+		}
+		g := groups[c.nums[0]]
+		if g == nil {
+			g = &group{zero: len(chain[p].nums) == 2}
+			groups[c.nums[0]] = g
+		}
+		g.kids++
+		if paragraphLike(c, lines) {
+			g.sentences++
+		}
+	}
+	out := chain[:0:0]
+	for _, c := range chain {
+		if len(c.nums) == 2 && c.nums[1] > 0 {
+			if g := groups[c.nums[0]]; g != nil && (g.zero || g.sentences*5 >= g.kids*3) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// paragraphLike reports whether a numbered line reads as a paragraph:
+// its text runs on as a sentence rather than naming a subject.
+func paragraphLike(c candidate, lines []line) bool {
+	t := lines[c.idx].Text
+	if c.title != c.idx {
+		return false // a number alone, its heading below: a heading
+	}
+	words := len(strings.Fields(t))
+	return endsSentence(t) && words > 3 || words > 9 || c.quality < 0.7
 }
 
 // restAfterHeading is the text on a heading's line after the heading.
@@ -157,7 +229,7 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 	var out []candidate
 	for i := 0; i < end; i++ {
 		t := lines[i].Text
-		if t == "" || len(t) > 90 || isAttendanceLabel(t) || reBanner.MatchString(t) {
+		if tok := lines[i].tk(); t == "" || len(t) > 90 || tok.IsLabel || tok.Banner {
 			continue
 		}
 		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
@@ -187,9 +259,4 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 		return nil
 	}
 	return out
-}
-
-func isAttendanceLabel(t string) bool {
-	_, _, ok := matchLabel(t)
-	return ok
 }

@@ -48,10 +48,12 @@ type jsonItem struct {
 }
 
 type jsonRecord struct {
-	ID   string  `json:"id"`
-	Part *string `json:"part,omitempty"`
-	Text string  `json:"text"`
-	Line int     `json:"line"`
+	ID         string     `json:"id"`
+	Part       *string    `json:"part,omitempty"`
+	Text       string     `json:"text"`
+	Line       int        `json:"line"`
+	Confidence Confidence `json:"confidence"`
+	Why        string     `json:"why,omitempty"`
 }
 
 type jsonAction struct {
@@ -132,5 +134,9 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 }
 
 func baseRecord(r Record) jsonRecord {
-	return jsonRecord{ID: r.ID, Part: strOrNil(r.Part), Text: r.Text, Line: r.Line}
+	c := r.Confidence
+	if c == "" {
+		c = ConfidenceHigh
+	}
+	return jsonRecord{ID: r.ID, Part: strOrNil(r.Part), Text: r.Text, Line: r.Line, Confidence: c, Why: r.Why}
 }

@@ -6,6 +6,7 @@ package minutes
 func applyKnown(m *Meeting, opt Options) {
 	if opt.Committee != "" {
 		m.Committee = Sanitize(opt.Committee)
+		m.idBody = "" // the publisher's committee names the IDs too
 	}
 	if !opt.Date.IsZero() {
 		if !m.Date.IsZero() && m.Date != opt.Date {

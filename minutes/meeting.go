@@ -26,6 +26,12 @@ type Meeting struct {
 	// futureMeetings are later meeting dates the minutes list ("future
 	// meetings: 21 September and 23 November"), for resolving follow-ups.
 	futureMeetings []Date
+	// trace collects how the parse went, when Options.Trace asks for it.
+	trace *Trace
+	// idBody is the short name record IDs use for a meeting of the full
+	// council ("Council", "City Council"), whose Committee is the
+	// council's own name.
+	idBody string
 }
 
 // Attendance is who the minutes record as present, in attendance, absent

@@ -22,6 +22,8 @@ type line struct {
 	// Raw is the line as printed, sanitised but with its spacing and tabs
 	// kept: tables are read from the columns it shows.
 	Raw string
+	// tok is the lexer's reading of the line (lex.go); nil until lex runs.
+	tok *token
 }
 
 func (l line) blank() bool { return l.Text == "" }
@@ -76,7 +78,7 @@ func normalise(text string) []line {
 			for _, part := range reGap.Split(s, -1) {
 				for _, piece := range splitRunOnItems(part) {
 					if t := cleanLine(piece); t != "" {
-						lines = append(lines, line{t, i + 1, ""})
+						lines = append(lines, line{Text: t, No: i + 1})
 					}
 				}
 			}
@@ -89,14 +91,14 @@ func normalise(text string) []line {
 				break
 			}
 			if t := cleanLine(s[:j]); t != "" {
-				lines = append(lines, line{t, i + 1, ""})
+				lines = append(lines, line{Text: t, No: i + 1})
 			}
-			lines = append(lines, line{"\f", i + 1, ""})
+			lines = append(lines, line{Text: "\f", No: i + 1})
 			s = s[j+1:]
 		}
 		for _, piece := range splitRunOnItems(s) {
 			for _, part := range splitInlineMarkers(cleanLine(piece)) {
-				lines = append(lines, line{part, i + 1, rawLine(piece)})
+				lines = append(lines, line{Text: part, No: i + 1, Raw: rawLine(piece)})
 			}
 		}
 	}

@@ -10,6 +10,9 @@ type Options struct {
 	Name string
 	// MaxBytes bounds what Parse reads; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Trace, when set, collects how each line was read and why
+	// (`minutebook parse --trace`).
+	Trace *Trace
 
 	// What the caller knows of the meeting from a better source than the
 	// text, such as a council's Modern.gov web service. Each is optional.

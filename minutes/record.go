@@ -1,5 +1,7 @@
 package minutes
 
+import "strings"
+
 // Kind is the kind of a record.
 type Kind string
 
@@ -34,7 +36,34 @@ type Record struct {
 	// "date", or "" when there is no due date.
 	Target string
 
+	// Confidence is how sure the parser is that the text is a record of
+	// its kind; when it is ConfidenceLow, Why says in a few words what it
+	// was unsure of, and the record goes to the clerk's review queue.
+	Confidence Confidence
+	Why        string
+
 	// narrative marks a decision read from running text rather than a
 	// marker: weaker evidence that the document is minutes at all.
 	narrative bool
+}
+
+// Confidence is how sure the parser is of a record.
+type Confidence string
+
+const (
+	ConfidenceHigh Confidence = "high"
+	ConfidenceLow  Confidence = "low"
+)
+
+// Low reports whether the parser was unsure of the record.
+func (r *Record) Low() bool { return r.Confidence == ConfidenceLow }
+
+// unsure marks the record low-confidence, saying why.
+func (r *Record) unsure(why string) {
+	r.Confidence = ConfidenceLow
+	if r.Why == "" {
+		r.Why = why
+	} else if !strings.Contains(r.Why, why) {
+		r.Why += "; " + why
+	}
 }

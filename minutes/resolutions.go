@@ -78,6 +78,15 @@ func stripMarker(s string) string {
 	}
 	m := reMarker.FindStringSubmatch(s)
 	rest := s[loc[1]:]
+	// "It was therefore resolved to retain …", "The Committee agreed that
+	// …": a marker with a subject is part of the sentence, kept as written.
+	// A bare marker ("RESOLVED:", "AGREED –", "And Resolved:") is not.
+	if lead := markerLead(s[:loc[1]]); lead && strings.TrimSpace(rest) != "" && !strings.ContainsAny(strings.TrimSpace(rest)[:1], ":-–—") {
+		head := strings.TrimSpace(s[:loc[1]])
+		if strings.HasSuffix(head, "to") || strings.HasSuffix(head, "that") || strings.HasSuffix(head, "That") || strings.HasSuffix(head, "To") {
+			return strings.TrimSpace(s)
+		}
+	}
 	// Keep "That"/"To" as part of the decision's text.
 	head := s[:loc[1]]
 	for _, w := range []string{"that", "That", "THAT", "to", "To"} {
@@ -94,6 +103,14 @@ func stripMarker(s string) string {
 	return strings.TrimSpace(strings.TrimLeft(rest, " :-–—,;."))
 }
 
+// markerLead reports whether a marker opens with its subject: "It was
+// resolved", "The Council unanimously agreed" — not "RESOLVED" or "And
+// Resolved".
+func markerLead(head string) bool {
+	low := strings.ToLower(strings.TrimSpace(head))
+	return strings.HasPrefix(low, "it ") || strings.HasPrefix(low, "the ")
+}
+
 // span is a run of lines within an item that a record came from.
 type span struct {
 	from, to int // line indexes in the item, [from, to)
@@ -106,12 +123,12 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 	ls := it.lines
 	for i := 0; i < len(ls); i++ {
 		t := ls[i].Text
-		if !markerStart(t) {
+		if !ls[i].tk().Marker {
 			continue
 		}
 		j := resolutionEnd(ls, i)
 		text := stripMarker(t)
-		block := append([]line{{text, ls[i].No, ""}}, ls[i+1:j]...)
+		block := append([]line{{Text: text, No: ls[i].No}}, ls[i+1:j]...)
 		used = append(used, span{i, j})
 		if lostNear(ls, i, j) {
 			i = j - 1
@@ -135,7 +152,27 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		// provide …"), so it is not set aside from the other readers.
 		recs, _ = findMotions(it)
 	}
-	return dedupeRecords(recs), used
+	return dedupeContained(dedupeRecords(recs)), used
+}
+
+// dedupeContained drops a record whose text holds another's whole: the
+// same decision read with and without its "Moved by …" lead-in.
+func dedupeContained(recs []Record) []Record {
+	out := recs[:0:0]
+	for i, r := range recs {
+		f := foldText(r.Text)
+		dup := false
+		for j, o := range recs {
+			if g := foldText(o.Text); i != j && g != "" && g != f && len(g)*2 > len(f) && strings.Contains(f, g) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // resolutionEnd returns the index just after the resolution starting at i.
@@ -175,22 +212,23 @@ func resolutionEnd(ls []line, i int) int {
 			if k >= len(ls) {
 				break
 			}
-			n := ls[k].Text
-			if strings.HasSuffix(strings.TrimSpace(prev), ":") && !markerStart(n) {
+			n, nt := ls[k].Text, ls[k].tk()
+			if strings.HasSuffix(strings.TrimSpace(prev), ":") && !nt.Marker {
 				continue // "… for the following reason:" / (blank) / "The proposed extension …"
 			}
 			if j == i+1 && strings.TrimSpace(stripMarker(ls[i].Text)) == "" {
 				continue // "And Resolved:" / (blank) / "“That the draft Minutes …”"
 			}
-			if rePartLabel.MatchString(n) && isNextPart(k) || startsLower(n) || (!endsSentence(prev) && !markerStart(n) && !reReasons.MatchString(n)) || strings.HasPrefix(n, "•") {
+			if nt.Part != "" && isNextPart(k) || nt.StartsLower || (!endsSentence(prev) && !nt.Marker && !reReasons.MatchString(n)) || nt.Bullet {
 				continue
 			}
 			break
 		}
-		if markerStart(t) || reReasons.MatchString(t) {
+		tt := ls[j].tk()
+		if tt.Marker || reReasons.MatchString(t) {
 			break
 		}
-		if rePartLabel.MatchString(t) {
+		if tt.Part != "" {
 			if !isNextPart(j) && endsSentence(prev) {
 				break
 			}
@@ -198,6 +236,11 @@ func resolutionEnd(ls []line, i int) int {
 			continue
 		}
 		if strings.HasSuffix(strings.TrimRight(prev, ` "'”’)`), ".") && (startsUpper(t) || strings.HasPrefix(t, "(")) && !strings.HasPrefix(t, "That") && !strings.HasPrefix(t, "To ") {
+			break
+		}
+		// "… Parish Council. (Copies can be had on request)" / "Confirmation
+		// has been …": a bracketed aside closed the sentence.
+		if strings.HasSuffix(prev, ")") && strings.Contains(prev, ". (") && startsUpper(t) && !strings.HasPrefix(t, "That") {
 			break
 		}
 		prev = t
@@ -487,7 +530,7 @@ func countMarkers(items []*rawItem) int {
 	n := 0
 	for _, it := range items {
 		for _, l := range it.lines {
-			if markerStart(l.Text) || hasMarkerWord(l.Text) && reCarried.MatchString(l.Text) {
+			if l.tk().Marker || hasMarkerWord(l.Text) && reCarried.MatchString(l.Text) {
 				n++
 			}
 		}

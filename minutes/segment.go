@@ -55,6 +55,7 @@ var (
 const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
 	`|\d{1,4}\([a-z0-9]{1,3}\)` + // 12(b)
 	`|\d{1,3}(?:\.\d{1,3}){1,2}` + // 5.1, 12.1.3, 19.09.01
+	`|\d{1,4}/\d{1,2}/\d{1,4}` + // 15/03/7 (year/month/item)
 	`|\d{2,4}/\d{1,4}` + // 24/031
 	`|[A-Z]{1,5}[/.]\d{1,4}(?:/\d{2,4})?` + // PL/44/23, C.312
 	`|[A-Z]{2,5} \d{1,4}/\d{1,4}` + // HWB 23/34
@@ -136,6 +137,7 @@ func findCandidates(lines []line, end int) []candidate {
 	toc := tableOfContents(lines, end)
 	for i := 0; i < end && len(cands) < 5000; i++ {
 		t := lines[i].Text
+		tok := lines[i].tk()
 		if t == "" || len(t) > 400 || toc[i] {
 			continue
 		}
@@ -143,13 +145,13 @@ func findCandidates(lines []line, end int) []candidate {
 		if refAt < end && lines[refAt].Text == "" {
 			refAt++
 		}
-		if refAt < end && reItemRef.MatchString(lines[refAt].Text) && !reLoneNumber.MatchString(t) && headingQuality(t) > 0 {
+		if refAt < end && lines[refAt].tk().Kind == tokItemRef && !tok.Numeric && headingQuality(t) > 0 {
 			// An unnumbered heading over "(Item 4)": the agenda number
 			// is the only number printed.
-			ref := reItemRef.FindStringSubmatch(lines[refAt].Text)[1]
+			ref := lines[refAt].tk().Number
 			start := i
 			if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) && headingQuality(lines[i-1].Text) > 0 &&
-				(i < 2 || lines[i-2].Text == "" || endsSentence(lines[i-2].Text) || reLoneNumber.MatchString(lines[i-2].Text)) {
+				(i < 2 || lines[i-2].Text == "" || endsSentence(lines[i-2].Text) || lines[i-2].tk().Numeric) {
 				start = i - 1
 			}
 			if j := len(cands) - 1; j >= 0 && (cands[j].title == start || cands[j].title == i) && cands[j].scheme != "item" {
@@ -160,10 +162,9 @@ func findCandidates(lines []line, end int) []candidate {
 			cands = append(cands, c)
 			continue
 		}
-		if m := reLoneNumber.FindStringSubmatch(t); m != nil && !strings.HasSuffix(t, ")") {
-			// ("1)" alone is a paragraph label: minute numbers end in
-			// a full stop or nothing.)
-			c, ok := newCandidate(m[1], i)
+		switch tok.Kind {
+		case tokNumber:
+			c, ok := newCandidate(tok.Number, i)
 			if !ok {
 				continue
 			}
@@ -178,12 +179,10 @@ func findCandidates(lines []line, end int) []candidate {
 			}
 			cands = append(cands, c)
 			continue
-		}
-		var num, rest string
-		if m := reMotionNumber.FindStringSubmatch(t); m != nil {
+		case tokMotion:
 			// "R2020-78 L. Moore, J. Scott: That we …": a council that
 			// numbers its resolutions and prints no other headings.
-			c, ok := newCandidate(strings.ReplaceAll(m[1], " ", ""), i)
+			c, ok := newCandidate(tok.Number, i)
 			if ok {
 				c.heading = cutHeading(motionText(t))
 				c.title, c.quality, c.scheme = i, 0.7, "motion"
@@ -194,18 +193,15 @@ func findCandidates(lines []line, end int) []candidate {
 			}
 			continue
 		}
-		if m := reNumberFused.FindStringSubmatch(t); m != nil {
-			num, rest = m[1], m[2]
-		} else if m := reNumberHeading.FindStringSubmatch(t); m != nil {
-			num, rest = m[1]+m[2], m[3]
-		} else {
+		if tok.Number == "" || tok.Rest == "" {
 			continue
 		}
+		num, rest := tok.Number, tok.Rest
 		c, ok := newCandidate(num, i)
 		if !ok {
 			continue
 		}
-		c.consent = strings.HasPrefix(t, "*") || strings.HasPrefix(t, "(*")
+		c.consent = tok.Consent
 		rest = strings.TrimSpace(stripEnumerators(rest))
 		q := headingQuality(rest)
 		if c.consent && q > 0 && q < 0.8 {
@@ -230,7 +226,7 @@ func findCandidates(lines []line, end int) []candidate {
 		if c.heading == "" {
 			continue
 		}
-		if i+1 < end && reItemRef.MatchString(lines[i+1].Text) {
+		if i+1 < end && lines[i+1].tk().Kind == tokItemRef {
 			c.quality += 0.5
 		}
 		cands = append(cands, c)
@@ -402,7 +398,7 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 		if t == "" {
 			continue
 		}
-		if j > i+1 && reLoneNumber.MatchString(t) {
+		if j > i+1 && lines[j].tk().Numeric {
 			break // the next number: this one has no heading of its own
 		}
 		if first < 0 {
@@ -413,7 +409,7 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 		}
 		// "(Item 4)" after a heading of one to three lines.
 		for k := j + 1; k < j+4 && k < end; k++ {
-			if reItemRef.MatchString(lines[k].Text) {
+			if lines[k].tk().Kind == tokItemRef {
 				return j, joinText(lines[j:k])
 			}
 			if lines[k].Text == "" {
@@ -445,7 +441,7 @@ func blockStart(lines []line, j, numIdx int) bool {
 		return true
 	}
 	prev := lines[j-1].Text
-	return prev == "" || j-1 == numIdx || endsSentence(prev) || reItemRef.MatchString(prev)
+	return prev == "" || j-1 == numIdx || endsSentence(prev) || lines[j-1].tk().Kind == tokItemRef
 }
 
 // isBody reports whether s reads as running text under a heading.

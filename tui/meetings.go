@@ -793,7 +793,7 @@ func (v *meetingsView) meetingHead() string {
 	if a.Chair != "" {
 		l2 = append(l2, "Chair "+oneLine(a.Chair))
 	}
-	l2 = append(l2, plural(len(a.Present)+boolInt(a.Chair != ""), "member present", "members present"))
+	l2 = append(l2, plural(presentCount(a), "member present", "members present"))
 	if len(a.Apologies) > 0 {
 		l2 = append(l2, "apologies: "+oneLine(strings.Join(a.Apologies, ", ")))
 	}
@@ -918,4 +918,20 @@ func (v *meetingsView) FullHelp() [][]key.Binding {
 		k.listHelp(),
 		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting")},
 	}
+}
+
+// presentCount is the number of members present. The chair is listed in
+// Present too; meetings parsed before that was so list them apart.
+func presentCount(a minutes.Attendance) int {
+	n := len(a.Present)
+	if a.Chair != "" {
+		found := false
+		for _, p := range a.Present {
+			found = found || strings.EqualFold(p, a.Chair)
+		}
+		if !found {
+			n++
+		}
+	}
+	return n
 }

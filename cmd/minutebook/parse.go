@@ -17,15 +17,23 @@ import (
 func init() { subcommands = append(subcommands, newParseCmd) }
 
 func newParseCmd(a *app) *cobra.Command {
-	var asJSON bool
+	var asJSON, trace bool
 	cmd := &cobra.Command{
 		Use:   "parse FILE",
 		Short: "Parse one file of minutes without importing it, and print the meeting",
 		Long: `Parse one file of minutes (text, PDF, DOCX or HTML; "-" reads standard input)
 and print what minutebook finds: the meeting, its attendance, items,
-resolutions, actions and follow-ups. Nothing is imported.`,
+resolutions, actions and follow-ups. Nothing is imported.
+
+--trace prints every line of the text as the parser read it instead: what
+kind of line the lexer took it for (heading, number, label, marker, part,
+bullet, table row …) and what each stage made of it (item headings,
+attendance labels, records), to see why a document parsed as it did.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if trace {
+				return traceDocument(cmd.Context(), a, args[0])
+			}
 			var m *minutes.Meeting
 			var err error
 			if args[0] == "-" {
@@ -49,6 +57,7 @@ resolutions, actions and follow-ups. Nothing is imported.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the meeting as JSON")
+	cmd.Flags().BoolVar(&trace, "trace", false, "print how each line was read and why, instead of the meeting")
 	return cmd
 }
 

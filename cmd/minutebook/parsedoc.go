@@ -64,3 +64,38 @@ func documentError(name string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", extract.DisplayName(name), err)
 }
+
+// traceDocument prints how the parser read one document, line by line.
+// A document the parser refuses is traced too, with the reason, and the
+// refusal is still an error.
+func traceDocument(ctx context.Context, a *app, path string) error {
+	var res extract.Result
+	var err error
+	name := filepath.Base(path)
+	if path == "-" {
+		var data []byte
+		if name, data, err = readInput(a, "-"); err != nil {
+			return err
+		}
+		res, err = extract.Text(ctx, name, data, documentLimits())
+	} else {
+		res, err = extract.ReadFile(ctx, path, documentLimits())
+	}
+	if err != nil {
+		return documentError(path, err)
+	}
+	tr := &minutes.Trace{}
+	m, perr := minutes.ParseBytes([]byte(res.Text), minutes.Options{Name: name, Trace: tr})
+	if err := tr.Write(a.stdout); err != nil {
+		return err
+	}
+	if perr != nil {
+		return documentError(path, perr)
+	}
+	n := 0
+	for _, it := range m.Items {
+		n += len(it.Records())
+	}
+	_, err = fmt.Fprintf(a.stdout, "# %d items, %d records, %d warnings\n", len(m.Items), n, len(m.Warnings))
+	return err
+}

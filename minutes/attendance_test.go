@@ -1,0 +1,117 @@
+package minutes
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestAttendanceShapes reads attendance written in the many ways councils
+// print it. Each case is an invented header; the meeting around it is the
+// same.
+func TestAttendanceShapes(t *testing.T) {
+	cases := []struct {
+		name   string
+		header string
+		want   Attendance
+	}{
+		{
+			name:   "office-holder lines with the names in brackets, then the members",
+			header: "Present:\nThe Chairman (Councillor Rowan Tate) (presiding)\nThe Vice-Chairman (Councillor Idris Moyle)\nCouncillors Ana Brook, Ciaran Frey and Sela Ostby",
+			want:   Attendance{Chair: "Rowan Tate", Present: []string{"Rowan Tate", "Idris Moyle", "Ana Brook", "Ciaran Frey", "Sela Ostby"}},
+		},
+		{
+			name:   "office-holder lines run together with no blank line",
+			header: "PRESENT: The Mayor (Councillor Jo Penhale) (in the Chair), The Deputy Mayor (Councillor Tam Oduya), Councillors Bea Lusk, Col Varty",
+			want:   Attendance{Chair: "Jo Penhale", Present: []string{"Jo Penhale", "Tam Oduya", "Bea Lusk", "Col Varty"}},
+		},
+		{
+			name:   "offices with the names in brackets among officials",
+			header: "Officials in attendance: Director of Services, Roads and Transport (Mr. P. Ryan), Meetings Administrator (Ms. A. Quirke) and Senior Engineer, Water (Mr. T. Nolan).",
+			want:   Attendance{InAttendance: []string{"P. Ryan", "A. Quirke", "T. Nolan"}},
+		},
+		{
+			name:   "a name and its role in columns",
+			header: "Members present:\nCouncillor Mira Quarrie (Chair)      Portfolio Holder for Parks and Leisure\nPetra Vane (PV)                    Vice-Chair\nOwen Dray                          Member",
+			want:   Attendance{Chair: "Mira Quarrie", Present: []string{"Mira Quarrie", "Petra Vane", "Owen Dray"}},
+		},
+		{
+			name:   "a run-on attendance line with initials and roles",
+			header: "Attendance: Cllr Oren Pask OP Chair Cllr Ada Shaw AS Vice Chair Cllr Ben Rudd BR",
+			want:   Attendance{Chair: "Oren Pask", Present: []string{"Oren Pask", "Ada Shaw", "Ben Rudd"}},
+		},
+		{
+			name:   "the chair's office before the name",
+			header: "Present: Chairperson Aroha Kent, Deputy Chairperson Rawiri Pene, Mayor Tania Ruru, Councillors Mere Hohaia and Jon Tait",
+			want:   Attendance{Chair: "Aroha Kent", Present: []string{"Aroha Kent", "Rawiri Pene", "Tania Ruru", "Mere Hohaia", "Jon Tait"}},
+		},
+		{
+			name:   "the Irish chair's title after the name",
+			header: "PRESENT IN THE CHAIR: Councillor S. Mulcahy, Cathaoirleach\nMEMBERS PRESENT: Councillors Brosnan, Flynn (A), Flynn (R) and Quille",
+			want:   Attendance{Chair: "S. Mulcahy", Present: []string{"S. Mulcahy", "Brosnan", "Flynn (A)", "Flynn (R)", "Quille"}},
+		},
+		{
+			name:   "dotted initials and a final ampersand",
+			header: "Present: Councillors J.K. Orme, P.L. Voss, S Pellow, & T Quell",
+			want:   Attendance{Present: []string{"J.K. Orme", "P.L. Voss", "S Pellow", "T Quell"}},
+		},
+		{
+			name:   "staff and visitors are not members",
+			header: "Present: Mayor Dale Ferris, Councillors Ann Kove and Lee Brandt.\nStaff and visitors present: Sgt. Joel Marsh, O.P.P., Nina Cray and Phil Ostrom.",
+			want:   Attendance{Chair: "Dale Ferris", Present: []string{"Dale Ferris", "Ann Kove", "Lee Brandt"}, InAttendance: []string{"Joel Marsh", "Nina Cray", "Phil Ostrom"}},
+		},
+		{
+			name:   "an officer listed among those present",
+			header: "Present: Cllrs R Dunne (Chair), M Fitch, S Orr\nClerk J Wilder\nMembers of the Public - Three",
+			want:   Attendance{Chair: "R Dunne", Present: []string{"R Dunne", "M Fitch", "S Orr"}, InAttendance: []string{"J Wilder"}},
+		},
+		{
+			name:   "an also-present councillor who chairs another body stays in attendance",
+			header: "Present: Councillors Una Bright (Chair), Rhys Kemp\nAlso present: Councillor Tom Gale (Chairman, Planning Committee)",
+			want:   Attendance{Chair: "Una Bright", Present: []string{"Una Bright", "Rhys Kemp"}, InAttendance: []string{"Tom Gale"}},
+		},
+		{
+			name:   "labels first, then the lists, as two-column PDFs come out",
+			header: "Present:\nApologies:\nIn attendance:\n\nCllr Ava Lund\nCllr Bo Marsh\n\nCllr Cy North\n\nDee Oakes (Clerk)",
+			want:   Attendance{Present: []string{"Ava Lund", "Bo Marsh"}, Apologies: []string{"Cy North"}, InAttendance: []string{"Dee Oakes"}},
+		},
+		{
+			name:   "a flattened table of labels and names",
+			header: "| Present: | Cllr A. Strood (Chair), Cllr B. Keast |\n| Apologies: | Cllr C. Venn |",
+			want:   Attendance{Chair: "A. Strood", Present: []string{"A. Strood", "B. Keast"}, Apologies: []string{"C. Venn"}},
+		},
+		{
+			name:   "the chair told in the narrative",
+			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
+			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := "Minutes of the Meeting of the Brookvale Parish Council held on 4 March 2025\n\n" + c.header +
+				"\n\n1. Apologies\nNone other than those listed.\nThe Chair welcomed everyone.\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\nThey were signed.\n"
+			m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := m.Attendance
+			norm := func(a Attendance) Attendance {
+				for _, l := range []*[]string{&a.Present, &a.InAttendance, &a.Apologies, &a.Absent} {
+					if *l == nil {
+						*l = []string{}
+					}
+				}
+				a.Substitutes = nil
+				return a
+			}
+			if g, w := norm(got), norm(c.want); !reflect.DeepEqual(g, w) {
+				t.Errorf("attendance:\n got %s\nwant %s", fmtAttendance(g), fmtAttendance(w))
+			}
+		})
+	}
+}
+
+func fmtAttendance(a Attendance) string {
+	return "chair=" + a.Chair + " present=[" + strings.Join(a.Present, "; ") + "] in=[" + strings.Join(a.InAttendance, "; ") +
+		"] apologies=[" + strings.Join(a.Apologies, "; ") + "] absent=[" + strings.Join(a.Absent, "; ") + "]"
+}

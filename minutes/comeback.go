@@ -1,0 +1,163 @@
+package minutes
+
+import "strings"
+
+// Coming back: how minutes say a matter is due back to the body. A
+// follow-up names where it comes back — a meeting ("the next meeting",
+// "the July meeting", "a special meeting on 26 November"), the body ("to
+// the Committee", "before Cabinet"), an agenda ("add to the September
+// agenda") — and how: something is brought, reported, presented,
+// considered, deferred, held over, carried forward, or someone is invited
+// to attend; or the body asks to be kept informed, or for future reports
+// to show something. The reader scores that evidence as the task reader
+// does, and a sentence that only looks back ("considered at the last
+// meeting") or states the next meeting's date is not one.
+
+// comeBackVerbs move a matter to a later meeting of the body.
+var comeBackVerbs = wordSet(
+	"report", "reports", "reported", "reporting", "update", "updates", "updated", "bring", "brings", "brought", "bringing",
+	"present", "presents", "presented", "submit", "submitted", "consider", "considered", "considering", "discuss",
+	"discussed", "defer", "deferred", "deferring", "postpone", "postponed", "adjourn", "adjourned", "return", "returns",
+	"returned", "revisit", "revisited", "review", "reviewed", "come", "coming", "follow", "feature", "include", "included",
+	"add", "added", "adding", "place", "placed", "put", "list", "listed", "table", "tabled", "attend", "invite", "invited",
+	"re-examine", "reconsider", "reconsidered", "resubmit", "resubmitted", "circulate", "circulated", "provide", "provided",
+	"show", "look", "see", "receive", "received", "hear", "heard", "examine", "scrutinise", "scrutinize", "explain",
+)
+
+// carriedPhrases move an item on with no verb from the list: "carried
+// forward to", "held over to", "kept informed", "brought back".
+var carriedPhrases = [][]string{
+	{"carried", "forward"}, {"carry", "forward"}, {"held", "over"}, {"hold", "over"}, {"holding", "over"},
+	{"kept", "informed"}, {"keep", "the", "committee", "informed"}, {"kept", "updated"}, {"kept", "up", "to", "date"},
+	{"come", "back"}, {"came", "back"}, {"brought", "back"}, {"report", "back"}, {"reported", "back"}, {"will", "follow"},
+	{"would", "follow"}, {"future", "reports"}, {"future", "updates"}, {"next", "report"}, {"next", "annual", "report"},
+	{"next", "update"}, {"further", "report"}, {"further", "update"}, {"progress", "report"}, {"fuller", "report"},
+}
+
+// lookBack are the words that put a meeting in the past: "at the last
+// meeting", "the previous meeting", "minutes of the meeting".
+var lookBack = wordSet("last", "previous", "prior", "preceding", "earlier")
+
+// comeBackScore weighs how surely a sentence sends a matter back to the
+// body, and says why when the evidence is thin.
+func comeBackScore(m *Meeting, s string) (float64, string) {
+	ws := splitWords(s)
+	if len(ws) < 2 {
+		return 0, ""
+	}
+	var target, verb, phrase, future float64
+	why := ""
+	for i := 0; i < len(ws); i++ {
+		w := ws[i].low
+		switch {
+		case w == "meeting" || w == "meetings":
+			if t := meetingTarget(ws, i); t > target {
+				target = t
+			} else if t < 0 {
+				return 0, "" // "at the last meeting", "minutes of the meeting"
+			}
+		case w == "agenda" || w == "agendas":
+			if i > 0 && (ws[i-1].low == "next" || ws[i-1].low == "future" || ws[i-1].low == "later" || ws[i-1].low == "following" || monthOf(ws[i-1].low) != 0 && len(ws[i-1].low) >= 3) {
+				target = max(target, 2)
+			}
+		case w == "i" && i+1 < len(ws) && (ws[i+1].low == "will" || ws[i+1].low == "would" || ws[i+1].low == "shall"):
+			return 0, "" // "I will ask at the next meeting …": a notice of question, quoted
+		case bodyWord(w):
+			if i > 0 && (ws[i-1].low == "to" || ws[i-1].low == "before" || ws[i-1].low == "the" && i > 1 && (ws[i-2].low == "to" || ws[i-2].low == "before")) && !(i+1 < len(ws) && (ws[i+1].low == "members" || ws[i+1].low == "member")) {
+				if m == nil || sameBody(m.Committee, ws[i].text) || w == "committee" || w == "board" || w == "panel" {
+					target = max(target, 1.5)
+				}
+			}
+		case comeBackVerbs[w]:
+			verb = max(verb, 1)
+		case w == "will" || w == "would" || w == "shall" || w == "asked" || w == "requested" || w == "agreed" || w == "deferred":
+			future = 0.5
+		case w == "to" && i+1 < len(ws) && (ws[i+1].low == "be" || comeBackVerbs[ws[i+1].low]):
+			future = 0.5
+		case w == "months" || w == "weeks" || w == "month" || w == "year":
+			if i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within" || ws[i-1].low == "next") {
+				target = max(target, 1.5)
+			}
+		}
+		for _, p := range carriedPhrases {
+			if matchAt(ws, i, p) {
+				phrase = 1.5
+			}
+		}
+	}
+	if target == 0 && phrase == 0 {
+		return 0, ""
+	}
+	score := target + verb + phrase + future
+	if pastOnly(ws) {
+		score -= 1.5
+	}
+	if target == 0 {
+		why = "no meeting or date given"
+	}
+	return score, why
+}
+
+// Weights for coming back: a follow-up is kept at comeBackKeep, and with
+// low confidence below comeBackSure.
+const (
+	comeBackKeep = 3.0
+	comeBackSure = 3.5
+)
+
+// meetingTarget scores the meeting named at word i: 2 for a meeting ahead
+// ("the next meeting", "its July meeting", "a special meeting on 26
+// November", "a future meeting"), -1 for one behind ("the last meeting"),
+// 0 for one that is neither.
+func meetingTarget(ws []word, i int) float64 {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := ws[k].low
+		switch {
+		case lookBack[w]:
+			return -1
+		case w == "next" || w == "following" || w == "future" || w == "subsequent" || w == "later" || w == "special" || w == "forthcoming" || w == "upcoming":
+			return 2
+		case monthOf(w) != 0 && len(w) >= 3 && w != "may" || w == "may" && k > 0 && ws[k-1].low == "the":
+			return 2
+		case w == "of" || w == "minutes":
+			if w == "minutes" {
+				return -1
+			}
+		}
+	}
+	// "the meeting on 26 November".
+	if i+2 < len(ws) && (ws[i+1].low == "on" || ws[i+1].low == "in") && (monthOf(ws[i+2].low) != 0 || ws[i+2].text[0] >= '0' && ws[i+2].text[0] <= '9') {
+		return 1.5
+	}
+	return 0
+}
+
+func bodyWord(w string) bool {
+	switch w {
+	case "committee", "board", "panel", "cabinet", "council", "forum", "sub-committee", "partnership", "authority", "commission", "assembly":
+		return true
+	}
+	return false
+}
+
+// pastOnly reports whether the sentence tells of something done ("were
+// presented at the November meeting", "had been considered") with nothing
+// still to come.
+func pastOnly(ws []word) bool {
+	past, ahead := false, false
+	for i, w := range ws {
+		switch w.low {
+		case "was", "were", "had", "has", "have":
+			for k := i + 1; k < len(ws) && k <= i+2; k++ {
+				if n := ws[k].low; strings.HasSuffix(n, "ed") || n == "been" || n == "brought" || n == "held" || n == "given" || n == "taken" {
+					past = true
+				}
+			}
+		case "will", "would", "shall", "asked", "requested", "agreed", "deferred", "defer", "next", "future", "further":
+			ahead = true
+		case "to":
+			ahead = ahead || i+1 < len(ws) && (ws[i+1].low == "be" || comeBackVerbs[ws[i+1].low])
+		}
+	}
+	return past && !ahead
+}

@@ -1,0 +1,239 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Decisions in running text. Many councils record what they decided
+// without a RESOLVED marker: "The payments schedule was approved", "The
+// Council agreed to fund an inspection", "Prop. AG, 2nd BH – all agreed",
+// "It was proposed by Cllr A, seconded by Cllr B and unanimously agreed
+// that …", "Cllr Quennell was elected Chair". The reader scores each
+// sentence's evidence: a decision verb in the passive, the body as the
+// subject of agreeing or resolving, a proposer and seconder, an outcome
+// ("all agreed", "carried"); a plain "noted", an opinion ("Members agreed
+// that the repairs were urgent") and a task ("agreed that the Clerk would
+// write") are not decisions.
+
+// decisionParticiples are what a body does to a matter it decides.
+var decisionParticiples = wordSet("approved", "accepted", "adopted", "agreed", "ratified", "endorsed", "confirmed",
+	"re-adopted", "readopted", "supported", "granted", "carried", "passed", "elected", "re-elected", "appointed",
+	"re-appointed", "co-opted", "reappointed", "awarded", "authorised", "authorized", "resolved", "rejected", "refused",
+	"declined", "deferred", "upheld", "dismissed", "signed", "received", "allocated", "donated", "renewed", "continued")
+
+// decisionVerbs follow the body when it decides: "the Council agreed to
+// fund", "Members resolved that", "the Board approved the return".
+var decisionVerbs = wordSet("agreed", "resolved", "decided", "voted", "approved", "accepted", "adopted", "endorsed",
+	"ratified", "confirmed", "supported", "authorised", "authorized", "determined", "elected", "appointed", "unanimously")
+
+// deciders are the subjects that decide: the body and its members.
+var deciders = wordSet("council", "committee", "board", "panel", "cabinet", "members", "councillors", "meeting", "pc",
+	"cc", "tc", "forum", "commission", "trustees", "directors", "it", "all", "everyone", "we", "assembly", "executive",
+	"sub-committee", "group", "authority")
+
+var (
+	reProposer = regexp.MustCompile(`(?i)\b(?:prop(?:\.|osed)?|moved|proposer)\b`)
+	reSeconder = regexp.MustCompile(`(?i)\b(?:2nd|seconded|sec\.|seconder)\b`)
+	reOutcome2 = regexp.MustCompile(`(?i)\b(?:all\s+(?:agreed|in\s+favour|in\s+agreement)|unanimously|agreed|carried|approved|accepted|resolved|adopted|passed|in\s+favour)\b`)
+	reNegated  = regexp.MustCompile(`(?i)\b(?:not\s+(?:seconded|agreed|approved|carried|accepted|supported)|no\s+seconder|lost|defeated|withdrawn|fell|failed|rejected\s+the\s+(?:motion|proposal))\b`)
+)
+
+// Weights for a decision in running text.
+const (
+	decisionKeep = 2.0
+	decisionSure = 3.0
+)
+
+// decisionScore weighs how surely a sentence records a decision of the
+// body, and says why when the evidence is thin.
+func decisionScore(s string) (float64, string) {
+	ws := splitWords(s)
+	if len(ws) < 1 {
+		return 0, ""
+	}
+	low := strings.ToLower(s)
+	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
+		return 0, "" // a lost or withdrawn motion
+	}
+	if reOtherMeeting.MatchString(s) {
+		return 0, "" // another meeting's decision, reported
+	}
+	score := 0.0
+	why := ""
+	// "Approved", "Agreed.", "Carried unanimously", "Approved – PWh
+	// Seconded – KC": an outcome opening the sentence.
+	switch ws[0].low {
+	case "approved", "agreed", "accepted", "adopted", "carried", "resolved", "ratified", "endorsed", "supported":
+		score = 3
+	}
+	for i := 1; i < len(ws) && score < 3; i++ {
+		w := ws[i].low
+		// "… was approved", "… were unanimously accepted", "… be adopted".
+		if decisionParticiples[w] && (isBe(ws[i-1].low) || i > 1 && isBe(ws[i-2].low) && isAdverb(ws[i-1].low)) {
+			if w == "received" || w == "signed" || w == "continued" || w == "deferred" {
+				if !strings.Contains(low, "approved") && !strings.Contains(low, "agreed") && !strings.Contains(low, "true record") && !strings.Contains(low, "correct record") {
+					continue // "a letter was received", "the work continued"
+				}
+			}
+			if ws[i-1].low == "be" || ws[i-1].low == "been" {
+				continue // "should be approved", "had been dismissed": not a decision recorded here
+			}
+			score = max(score, 2.5)
+		}
+		// "The Council agreed to fund …", "Members resolved that …",
+		// "It was unanimously agreed to adopt …", "All agreed the notes
+		// were accurate".
+		if decisionVerbs[w] && w != "unanimously" {
+			subj := ws[i-1].low
+			if isAdverb(subj) && i > 1 {
+				subj = ws[i-2].low
+			}
+			if subj == "was" && i > 1 && ws[i-2].low == "it" || subj == "was" && i > 2 && isAdverb(ws[i-2].low) && ws[i-3].low == "it" {
+				subj = "it"
+			}
+			if deciders[subj] || subj == "councillors" {
+				next := ""
+				if i+1 < len(ws) {
+					next = ws[i+1].low
+				}
+				switch {
+				case next == "to" || next == "unanimously" || next == "on" || next == "the" || next == "this" || next == "all" || next == "a" || next == "an":
+					score = max(score, 2.5)
+				case next == "that":
+					if agreedThatDecides(ws, i+1, w == "decided" || w == "resolved") {
+						score = max(score, 2.5)
+					}
+				case next == "":
+					score = max(score, 2) // "All agreed."
+				}
+			}
+		}
+	}
+	// A proposer and a seconder: "Prop. AG, 2nd BH", "proposed by Cllr A,
+	// seconded by Cllr B", "AR proposed … and RD seconded this".
+	if reProposer.MatchString(s) && reSeconder.MatchString(s) {
+		score += 1
+		if reOutcome2.MatchString(s) {
+			score += 1
+		}
+		if score < decisionKeep {
+			score = decisionKeep
+			why = "proposed and seconded, no outcome recorded"
+		}
+	}
+	if score == 0 {
+		return 0, ""
+	}
+	if onlyNoted(low) {
+		return 0, ""
+	}
+	if score < decisionSure && why == "" {
+		why = "a decision read from running text"
+	}
+	return score, why
+}
+
+// agreedThatDecides reports whether the clause after "agreed that" (word
+// k is "that") is a decision — "that a £100 donation be made", "that the
+// grant be accepted" — rather than a task ("that the Clerk would write")
+// or an opinion ("that the repairs were urgent").
+func agreedThatDecides(ws []word, k int, decided bool) bool {
+	for j := k + 1; j < len(ws) && j <= k+14; j++ {
+		switch ws[j].low {
+		case "be":
+			return true
+		case "should", "would", "shall", "will":
+			// "decided that there should be more emphasis": the body's
+			// decision; "agreed that the Clerk should write": a task.
+			if !decided {
+				return false
+			}
+			_, from, s := ownerBefore(ws, j, &Attendance{})
+			return s == 0 || from > k+3
+		case "could", "might", "was", "were", "is", "are", "had", "has", "have":
+			return false
+		}
+		if ws[j].punct == '.' || ws[j].punct == ';' {
+			break
+		}
+	}
+	return false
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+func isAdverb(w string) bool {
+	switch w {
+	case "unanimously", "duly", "formally", "also", "then", "therefore", "further", "again", "all", "subsequently", "finally", "now", "thereby", "hereby", "nem", "con":
+		return true
+	}
+	return false
+}
+
+// onlyNoted reports whether all a sentence records is that something was
+// noted, received or discussed: not a decision.
+func onlyNoted(low string) bool {
+	if !(strings.Contains(low, "noted") || strings.Contains(low, "received") || strings.Contains(low, "discussed")) {
+		return false
+	}
+	for _, w := range []string{"approved", "agreed", "accepted", "adopted", "resolved", "carried", "decided", "elected", "appointed", "signed", "true record", "correct record"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// findDecisions reads the decisions an item records in running text,
+// outside the spans its marked resolutions took. Minutes that mark their
+// decisions (formal) record them by marker: an item there with a marked
+// resolution has no others in its narrative (the proposer and seconder,
+// "this was carried" belong to the marked one), and an item with none needs
+// strong evidence.
+func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
+	keep := decisionKeep
+	if formal {
+		if len(it.Resolutions) > 0 {
+			return
+		}
+		keep = decisionSure
+	}
+	have := func(text string) bool {
+		f := foldText(text)
+		for _, res := range it.Resolutions {
+			g := foldText(res.Text)
+			if g != "" && (strings.Contains(f, g) || strings.Contains(g, f)) {
+				return true
+			}
+		}
+		return false
+	}
+	ss := sentences(r.lines, used)
+	for k, s := range ss {
+		score, why := decisionScore(s.text)
+		if score < keep || have(s.text) {
+			continue
+		}
+		text := s.text
+		// "Prop. KT, 2nd RS." / "All agreed.": the outcome alone says
+		// little; the sentence before says what was agreed.
+		if len(strings.Fields(text)) <= 6 && k > 0 && ss[k-1].no >= s.no-3 && !have(ss[k-1].text) {
+			if ps, _ := decisionScore(ss[k-1].text); ps < decisionKeep {
+				text = ss[k-1].text + " " + text
+			}
+		}
+		rec := Record{Text: tidyRecordText(text), Line: s.no, narrative: true}
+		if score < decisionSure {
+			rec.unsure(why)
+		}
+		it.Resolutions = append(it.Resolutions, rec)
+	}
+	it.Resolutions = dedupeRecords(it.Resolutions)
+}

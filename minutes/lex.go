@@ -1,0 +1,277 @@
+package minutes
+
+import (
+	"strings"
+)
+
+// Stage 1c: the lexer. Each normalised line is read once into a token: what
+// kind of line it is (a minute number, a numbered heading, an attendance
+// label, a decision marker, a numbered part, a bullet, a table row, a
+// banner, the chair's signature …) with the parts the later stages need
+// (the number and the heading after it, the label's role and the names
+// after it, the text after a marker) and cheap facts about its shape (lower
+// case, word count, how it starts and ends). The stages ask the token; none
+// of them runs a line-shape pattern of its own on a document line.
+//
+// A line can be several things at once: "1. RESOLVED that …" is a numbered
+// line and a decision marker, "Chair: Cllr A" is a label and may start an
+// attendance block. The token keeps every reading; Kind is the one a person
+// would name first, for the trace.
+
+// tokKind is the kind of a line, as the lexer first reads it.
+type tokKind uint8
+
+const (
+	tokBlank     tokKind = iota
+	tokText              // running text
+	tokNumber            // a minute number alone: "180.", "7", "PL/44/23"
+	tokHeading           // a number and a heading: "7. Apologies for Absence"
+	tokItemRef           // "(Item 4)" under an unnumbered heading
+	tokMotion            // a numbered resolution with its movers: "R2020-78 L. Moore, J. Scott:"
+	tokLabel             // an attendance label: "Present:", "Apologies for absence –"
+	tokMarker            // a decision marker at the line's start: "RESOLVED –", "It was AGREED that"
+	tokPart              // a numbered part: "(1) …", "b) …"
+	tokBullet            // "• …"
+	tokActionTag         // "Action: …", "ACTION BY: Clerk"
+	tokOwnerLine         // a line that only names who acts: "Clerk", "TR / 15 Mar", "ALL"
+	tokTableRow          // cells separated by pipes or tabs
+	tokBanner            // "PART II – EXEMPT ITEMS", "Resolved items"
+	tokSignature         // the chair's signature, where the minutes end
+	tokDate              // a date alone: "14 December 2021", "Tuesday 3rd May 2022"
+)
+
+var tokNames = [...]string{
+	tokBlank: "blank", tokText: "text", tokNumber: "number", tokHeading: "heading", tokItemRef: "item-ref",
+	tokMotion: "motion", tokLabel: "label", tokMarker: "marker", tokPart: "part", tokBullet: "bullet",
+	tokActionTag: "action-tag", tokOwnerLine: "owner-line", tokTableRow: "table-row", tokBanner: "banner",
+	tokSignature: "signature", tokDate: "date",
+}
+
+func (k tokKind) String() string {
+	if int(k) < len(tokNames) {
+		return tokNames[k]
+	}
+	return "?"
+}
+
+// token is one line as the lexer read it.
+type token struct {
+	Kind  tokKind
+	Low   string // the text in lower case
+	Words int    // number of words
+
+	// Shape.
+	StartsUpper, StartsLower, EndsSentence bool
+
+	// Numbered lines. Number is the minute number as printed (without
+	// trailing punctuation) of a tokNumber or tokHeading line; Rest is the
+	// text after the number on a heading line.
+	Number, Rest string
+	// Consent marks "*42 …" and "(*12-427) …": consent-calendar items.
+	Consent bool
+	// Numeric is set for a line that is only a number or a list label
+	// ("180.", "3)", "12(b)"): it may be a minute number or a paragraph's.
+	Numeric bool
+
+	// Label is the attendance role of a label line and LabelRest the names
+	// after it on the same line.
+	Label     role
+	IsLabel   bool
+	LabelRest string
+
+	// Marker is set when the line opens a decision.
+	Marker bool
+	// Part is the label of a numbered part ("1", "a", "ii") when the line
+	// starts with one.
+	Part string
+
+	Bullet    bool
+	ActionTag bool   // "Action: …"
+	ActionFor string // the text after an action tag
+	Banner    bool   // a section banner (see reBanner)
+	Private   int8   // +1 a banner that starts exempt business, -1 one that ends it
+	Signature bool   // the chair's signature line ("Signed …", "Chairman")
+	SignLine  bool   // a bare "Chair" / "Chairman" under dots: a signature block
+	Cells     int    // number of cells when the raw line is a piped or tabbed row
+}
+
+// lexLine reads one normalised line. raw is the line with its layout kept
+// (tabs, runs of spaces, pipes), "" when it has none.
+func lexLine(text, raw string) token {
+	var t token
+	if text == "" {
+		return t
+	}
+	t.Kind = tokText
+	t.Low = strings.ToLower(text)
+	t.Words = countWords(text)
+	t.StartsUpper, t.StartsLower = startsUpper(text), startsLower(text)
+	t.EndsSentence = endsSentence(text)
+	if strings.HasPrefix(text, "•") {
+		t.Bullet = true
+		t.Kind = tokBullet
+	}
+	if raw != "" && (strings.Contains(raw, "|") || strings.Contains(raw, "\t")) {
+		if cs, _ := cells(raw); len(cs) >= 2 {
+			t.Cells = len(cs)
+			t.Kind = tokTableRow
+		}
+	}
+	lexNumber(&t, text)
+	if r, rest, ok := matchLabel(text); ok {
+		t.IsLabel, t.Label, t.LabelRest = true, r, rest
+		if t.Kind == tokText || t.Kind == tokTableRow {
+			t.Kind = tokLabel
+		}
+	}
+	if markerStart(text) && !agreedTask(t.Low) {
+		t.Marker = true
+		if t.Kind != tokHeading || headingQuality(t.Rest) < 0.5 {
+			t.Kind = tokMarker
+		}
+	}
+	if m := rePartLabel.FindStringSubmatch(text); m != nil {
+		t.Part = strings.ToLower(m[1] + m[2])
+		if t.Kind == tokText {
+			t.Kind = tokPart
+		}
+	}
+	if tagged := strings.TrimSpace(strings.TrimPrefix(text, "•")); strings.HasPrefix(strings.ToLower(tagged), "action") {
+		if m := reActionTag.FindStringSubmatch(tagged); m != nil {
+			t.ActionTag, t.ActionFor = true, m[1]
+			t.Kind = tokActionTag
+		}
+	}
+	if mayBeBanner(t.Low) {
+		switch {
+		case rePrivateBanner.MatchString(text):
+			t.Private = 1
+		case rePublicBanner.MatchString(text):
+			t.Private = -1
+		}
+		if reBanner.MatchString(text) {
+			t.Banner = true
+		}
+		if t.Banner || t.Private != 0 {
+			t.Kind = tokBanner
+		}
+	}
+	if reChairSignLine.MatchString(text) {
+		t.SignLine = true
+	}
+	if len(text) <= 80 && !t.StartsLower && reSignature.MatchString(text) {
+		t.Signature = true
+		t.Kind = tokSignature
+	}
+	return t
+}
+
+// agreedTask reports whether a line that opens like a decision ("It was
+// agreed that …", "Members agreed that …") records a task, a matter
+// coming back or an opinion instead: "It was agreed that the Clerk would
+// write …", "… that the plan would come back in June", "… that the meeting
+// had been useful". Only "agreed that <something> be <done>" decides.
+func agreedTask(low string) bool {
+	i := strings.Index(low, "agreed")
+	if i < 0 || i > 40 || strings.HasPrefix(low, "agreed") || strings.HasPrefix(low, "resolved") {
+		return false
+	}
+	head := low[:i]
+	if strings.Contains(head, "resolved") || strings.Contains(head, "decision") {
+		return false
+	}
+	rest := strings.TrimSpace(low[i+len("agreed"):])
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, "unanimously"))
+	if !strings.HasPrefix(rest, "that ") {
+		// "It was agreed RB would collect the keys": no "that".
+		ws := splitWords(rest)
+		return len(ws) > 2 && (ws[1].low == "would" || ws[1].low == "should" || ws[1].low == "will" || len(ws) > 3 && (ws[2].low == "would" || ws[2].low == "should" || ws[2].low == "will"))
+	}
+	return !agreedThatDecides(splitWords(rest), 0, false)
+}
+
+// lexNumber reads a line that opens with a minute number: alone
+// ("180."), with its heading ("7. Apologies", "1.Adoption of Minutes"),
+// as a numbered motion ("R2020-78 L. Moore, J. Scott: That …") or as an
+// agenda reference under a heading ("(Item 4)").
+func lexNumber(t *token, text string) {
+	if len(text) > 400 {
+		return
+	}
+	c := text[0]
+	if !(c >= '0' && c <= '9' || c == '*' || c == '(' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+		return
+	}
+	if c == '(' {
+		if m := reItemRef.FindStringSubmatch(text); m != nil {
+			t.Kind, t.Number = tokItemRef, m[1]
+			return
+		}
+	}
+	// ("1)" alone is a paragraph label: minute numbers end in a full
+	// stop or nothing.)
+	if m := reLoneNumber.FindStringSubmatch(text); m != nil {
+		t.Numeric = true
+		if !strings.HasSuffix(text, ")") {
+			t.Kind, t.Number = tokNumber, m[1]
+			return
+		}
+	}
+	if m := reMotionNumber.FindStringSubmatch(text); m != nil {
+		t.Kind, t.Number = tokMotion, strings.ReplaceAll(m[1], " ", "")
+		return
+	}
+	if m := reNumberFused.FindStringSubmatch(text); m != nil {
+		t.Kind, t.Number, t.Rest = tokHeading, m[1], m[2]
+		return
+	}
+	if m := reNumberHeading.FindStringSubmatch(text); m != nil {
+		t.Kind, t.Number, t.Rest = tokHeading, m[1]+m[2], m[3]
+		t.Consent = strings.HasPrefix(text, "*") || strings.HasPrefix(text, "(*")
+		if reMonthStart.MatchString(t.Rest) {
+			t.Kind = tokDate // "14 December 2021" is a date, not minute 14
+		}
+	}
+}
+
+// lex reads every line once and keeps the token on the line.
+func lex(lines []line) {
+	toks := make([]token, len(lines))
+	for i := range lines {
+		toks[i] = lexLine(lines[i].Text, lines[i].Raw)
+		lines[i].tok = &toks[i]
+	}
+}
+
+// tk is the line's token: the one the lexer made, or, for a line a stage
+// made up ("RESOLVED that …" with its marker taken off), a fresh reading.
+func (l line) tk() *token {
+	if l.tok != nil {
+		return l.tok
+	}
+	t := lexLine(l.Text, l.Raw)
+	return &t
+}
+
+// mayBeBanner is a cheap test before the banner patterns: the words that
+// start one.
+func mayBeBanner(low string) bool {
+	for _, w := range []string{"part", "resolved", "recommended", "unrestricted", "exempt", "confidential", "restricted", "private", "open", "items", "item", "consent"} {
+		if strings.HasPrefix(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}

@@ -1,0 +1,939 @@
+package minutes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Tasks: how minutes set someone something to do. A task is a clause with
+// someone to act (an owner: the Clerk, "JB", "Cllr Smith", the Head of
+// Highways) and a verb of doing, joined by the words councils use for it —
+// "Clerk to write to …", "Cllr Dee will contact …", "The Clerk was asked to
+// …", "It was agreed that the Chair would …", "that the Head of Highways be
+// requested to contact …", "asked the Estates Manager to fence …" — or a
+// passive promise with no one named: "A letter would be sent to all
+// tenants". Each reading is scored from the strength of its evidence (how
+// surely the subject is an owner, how surely the next word is a verb of
+// doing); a weak reading is kept with low confidence and a reason.
+
+// word is one word of a sentence.
+type word struct {
+	text  string // as printed, punctuation trimmed
+	low   string
+	start int // byte offset in the sentence
+	end   int
+	// punct is the punctuation that followed the word (",", ";", ":", ".").
+	punct byte
+}
+
+// splitWords splits a sentence into words, keeping where each was.
+func splitWords(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if j > i {
+			raw := s[i:j]
+			w := word{start: i, end: j}
+			t := strings.TrimLeft(raw, "(\"'“‘[*")
+			w.start += len(raw) - len(t)
+			trimmed := strings.TrimRight(t, ".,;:!?)\"'”’]*")
+			if trimmed != t {
+				rest := t[len(trimmed):]
+				for k := 0; k < len(rest); k++ {
+					if c := rest[k]; c == ',' || c == ';' || c == ':' || c == '.' || c == ')' {
+						w.punct = c
+						break
+					}
+				}
+			}
+			w.text = trimmed
+			w.low = strings.ToLower(trimmed)
+			w.end = w.start + len(trimmed)
+			if w.text != "" {
+				out = append(out, w)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// task is one task a sentence sets.
+type task struct {
+	owner     string
+	from, to  int // byte span of the clause in the sentence
+	why       string
+	score     float64
+	passive   bool // no one named: "a letter would be sent"
+	ownerFrom int  // word index where the owner starts
+	verb      int  // word index of the verb of doing; -1 for a passive
+}
+
+// Evidence weights for a task reading. A reading is kept when its score
+// reaches taskKeep, and kept with low confidence below taskSure.
+const (
+	taskKeep = 2.5
+	taskSure = 3.0
+
+	ownerStrong  = 2.0 // a role ("Clerk"), initials known to the attendance, a titled name
+	ownerPlain   = 1.5 // a capitalised name
+	ownerWeak    = 1.0 // an unknown set of capitals
+	ownerPronoun = 0.5 // "he", "she", "they": someone named before
+
+	verbKnown   = 1.5 // a verb of doing from the vocabulary
+	verbUnknown = 0.5 // a lower-case word in the verb's place
+
+	linkSure = 0.5 // "to", "undertook to", "was asked to": words that only set tasks ("will" sets plans too)
+
+	passivePromise = 2.5 // "a letter would be sent": a promise with no one named, kept with low confidence
+)
+
+// modalLinks join an owner to a verb of doing: "Clerk will contact",
+// "JS agreed to attend", "Cllr Dee offered to organise".
+var modalLinks = [][]string{
+	{"to"}, {"will"}, {"would"}, {"shall"}, {"should"}, {"must"},
+	{"is", "to"}, {"are", "to"}, {"was", "to"}, {"were", "to"},
+	{"will", "also"}, {"would", "also"}, {"to", "also"}, {"will", "then"}, {"would", "then"},
+	{"agreed", "to"}, {"has", "agreed", "to"}, {"have", "agreed", "to"}, {"kindly", "agreed", "to"}, {"also", "agreed", "to"},
+	{"undertook", "to"}, {"undertakes", "to"}, {"offered", "to"}, {"has", "offered", "to"}, {"kindly", "offered", "to"},
+	{"volunteered", "to"}, {"promised", "to"}, {"committed", "to"}, {"intends", "to"}, {"is", "going", "to"},
+	{"was", "asked", "to"}, {"were", "asked", "to"}, {"has", "been", "asked", "to"}, {"have", "been", "asked", "to"},
+	{"is", "asked", "to"}, {"are", "asked", "to"}, {"will", "be", "asked", "to"},
+	{"was", "requested", "to"}, {"were", "requested", "to"}, {"is", "requested", "to"},
+	{"be", "asked", "to"}, {"be", "requested", "to"}, {"be", "instructed", "to"}, {"be", "authorised", "to"}, {"be", "authorized", "to"},
+	{"be", "invited", "to"}, {"be", "delegated", "to"}, {"be", "tasked", "with"},
+	{"was", "tasked", "with"}, {"were", "tasked", "with"}, {"needs", "to"}, {"need", "to"}, {"will", "need", "to"},
+	{"would", "need", "to"}, {"is", "to", "be", "asked", "to"}, {"agreed", "that", "they", "would"},
+}
+
+// askVerbs put a task on someone named after them: "asked the Clerk to
+// write", "authorise the Mayor to sign", "calls on the Roads Department to
+// carry out".
+var askVerbs = wordSet("asked", "asks", "ask", "requested", "requests", "request", "instructed", "instructs", "instruct",
+	"directed", "directs", "direct", "authorised", "authorises", "authorise", "authorized", "authorizes", "authorize",
+	"invited", "invites", "invite", "delegated", "delegates", "delegate", "reminded", "tasked",
+	"mandated", "empowered", "charged")
+
+// taskVerbs are verbs of doing: what owners are set to do.
+var taskVerbs = wordSet(
+	"write", "contact", "arrange", "obtain", "order", "seek", "check", "investigate", "circulate", "send", "provide",
+	"prepare", "draft", "liaise", "chase", "repair", "replace", "organise", "organize", "book", "meet", "report", "update",
+	"review", "follow", "look", "speak", "email", "e-mail", "ask", "request", "confirm", "clarify", "find", "consult",
+	"publish", "install", "remove", "renew", "purchase", "buy", "pay", "apply", "submit", "inform", "notify", "advise",
+	"respond", "reply", "visit", "inspect", "monitor", "get", "put", "place", "erect", "fence", "cut", "clear", "invite",
+	"approach", "raise", "pursue", "progress", "action", "source", "procure", "set", "forward", "pass", "share", "explore",
+	"consider", "discuss", "examine", "assess", "evaluate", "identify", "research", "draw", "produce", "compile", "collate",
+	"collect", "distribute", "deliver", "display", "post", "advertise", "promote", "print", "design", "plan", "schedule",
+	"attend", "represent", "present", "bring", "return", "take", "make", "issue", "give", "lodge", "file", "register",
+	"sign", "complete", "carry", "undertake", "implement", "introduce", "establish", "develop", "agree", "negotiate",
+	"secure", "obtain", "tidy", "paint", "clean", "sweep", "mow", "trim", "plant", "fix", "mend", "move", "open", "close",
+	"test", "measure", "survey", "map", "record", "keep", "maintain", "continue", "chase", "remind", "press",
+	"lobby", "petition", "highlight", "flag", "escalate", "refer", "direct", "allocate", "transfer", "reimburse",
+	"invoice", "bank", "cancel", "postpone", "defer", "re-advertise", "readvertise", "reapply", "resubmit", "re-submit",
+	"recruit", "appoint", "train", "brief", "support", "help", "assist", "coordinate", "co-ordinate", "oversee", "manage",
+	"lead", "host", "run", "hold", "convene", "canvass", "poll", "survey", "quote", "cost", "price", "budget", "fund",
+	"donate", "award", "grant", "purchase", "hire", "lease", "rent", "insure", "audit", "verify", "validate", "approve",
+	"seek", "enquire", "inquire", "query", "telephone", "phone", "ring", "call", "text", "message", "reply", "answer",
+	"draught", "redraft", "amend", "revise", "correct", "finalise", "finalize", "complete", "circulate", "upload", "link",
+	"set", "sort", "resolve", "address", "tackle", "deal", "handle", "treat", "spray", "strim", "prune", "fell", "repaint",
+	"re-paint", "refurbish", "restore", "rectify", "install", "fit", "supply", "stock", "empty", "replenish",
+)
+
+// taskParticiples are the passive forms of the verbs of doing: "a letter
+// would be sent", "details will be included", "to be posted on the website".
+var taskParticiples = wordSet(
+	"sent", "circulated", "provided", "forwarded", "put", "placed", "posted", "published", "advertised", "included",
+	"arranged", "organised", "organized", "contacted", "written", "emailed", "e-mailed", "ordered", "purchased", "installed",
+	"repaired", "replaced", "removed", "cleared", "cut", "checked", "investigated", "raised", "passed", "added", "obtained",
+	"sought", "requested", "updated", "reviewed", "prepared", "drafted", "displayed", "erected", "fixed", "chased",
+	"followed", "made", "issued", "given", "distributed", "submitted", "returned", "paid", "signed", "completed",
+	"carried", "undertaken", "progressed", "pursued", "approached", "invited", "informed", "notified", "asked", "sent",
+	"delivered", "produced", "booked", "renewed", "amended", "revised", "corrected", "finalised", "finalized", "uploaded",
+	"rectified", "resolved", "addressed", "dealt", "tackled", "actioned", "raised", "reported", "shared",
+	"collected", "compiled", "collated", "printed", "designed", "planned", "scheduled", "sorted", "cleaned", "swept",
+	"mowed", "mown", "trimmed", "planted", "painted", "repainted", "refurbished", "restored", "fitted", "supplied", "tested",
+	"inspected", "surveyed", "measured", "lodged", "filed", "registered", "investigated", "explored",
+	"consulted", "canvassed", "costed", "priced", "quoted", "donated", "hired", "leased", "insured", "audited",
+	"verified", "emptied", "replenished", "sprayed", "strimmed", "pruned", "felled", "moved", "opened", "closed", "fenced",
+)
+
+// notVerbs are words that cannot follow an owner's "to" as a verb of
+// doing: "the Clerk to the Council", "Members to date".
+var notVerbs = wordSet("the", "a", "an", "this", "that", "these", "those", "all", "any", "be", "date", "council", "committee",
+	"board", "members", "member", "him", "her", "them", "it", "its", "their", "his", "our", "my", "your", "whom", "which",
+	"what", "whether", "there", "here", "no", "not", "and", "or", "but", "for", "of", "in", "on", "at", "by", "with", "from",
+	"have", "has", "had", "been", "being", "is", "are", "was", "were", "become", "do", "does", "did", "like", "thank",
+	"say", "mention", "agree", "express", "december", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "mr", "mrs", "ms", "dr", "cllr", "councillor", "continue")
+
+// taskStoppers turn a modal into a wish, a condition or a description:
+// "would like to", "would be happy to", "will not".
+var taskStoppers = [][]string{
+	{"would", "like"}, {"would", "welcome"}, {"would", "be", "happy"}, {"would", "be", "grateful"}, {"would", "be", "pleased"},
+	{"would", "be", "interested"}, {"would", "be", "able"}, {"will", "be", "able"}, {"would", "not"}, {"will", "not"},
+	{"would", "have"}, {"will", "have"}, {"should", "have"}, {"would", "be", "willing"}, {"will", "be", "held"},
+	{"would", "be", "held"}, {"would", "be", "needed"}, {"will", "be", "needed"}, {"would", "be", "required"},
+}
+
+// ownerPronouns are subjects that stand for an owner named elsewhere.
+var ownerPronouns = wordSet("he", "she", "they")
+
+// genericSubjects are subjects that are not owners: "It would …", "This
+// will …", "The report would …".
+var genericSubjects = wordSet("it", "this", "that", "there", "these", "those", "which", "what", "who", "report", "item",
+	"matter", "issue", "meeting", "minutes", "work", "works", "scheme", "project", "money", "funding", "cost", "costs")
+
+// ownerRoles are the offices that are given tasks, one or two words
+// (the rest of a longer office is picked up around them): "Clerk", "RFO",
+// "Chair", "Head of Highways", "Borough Commander".
+var ownerRoles = wordSet("clerk", "rfo", "chair", "chairman", "chairperson", "chairwoman", "vice-chair", "vice-chairman",
+	"treasurer", "secretary", "mayor", "deputy mayor", "leader", "cao", "ceo", "officer", "officers", "manager", "director",
+	"head", "engineer", "planner", "superintendent", "chief", "commander", "lead", "auditor", "executive", "solicitor",
+	"adviser", "advisor", "inspector", "coordinator", "co-ordinator", "department", "team", "counsel", "attorney",
+	"administrator", "surveyor", "staff", "members", "councillors", "council", "board", "committee", "panel", "group",
+	"all", "everyone", "president", "reeve", "warden", "ranger", "lengthsman", "caretaker", "contractor", "police",
+	"pcso", "constable", "sergeant", "governors", "trustees", "directors", "commissioners", "supervisors",
+	"commissioner", "governor", "trustee", "supervisor", "member", "councillor", "alderman",
+	"portfolio holder", "cabinet member", "city manager", "city attorney", "city clerk", "town clerk", "parish clerk",
+	"chief executive", "monitoring officer", "proper officer", "working group", "sub-committee", "task group")
+
+// ownerBefore reads the owner that ends at word k-1 (the words before a
+// task's link): "the Clerk", "JB", "Cllr P. Ames and the Clerk", "the
+// Head of Highways". It returns the owner as written (honorifics kept for
+// cleanOwner to take off), the index of its first word, and the strength
+// of the reading (0 when the words are not an owner).
+func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
+	if k <= 0 {
+		return "", k, 0
+	}
+	// Walk back over the owner's words to a clause boundary.
+	i := k - 1
+	if ws[i].punct != 0 && ws[i].punct != ')' {
+		return "", k, 0 // "…, to" — the comma ends the subject
+	}
+	start := i
+	for j := i; j >= 0 && i-j < 8; j-- {
+		w := ws[j]
+		if j < i && w.punct != 0 && w.punct != '.' && w.punct != ')' {
+			break // ", the Clerk to …": the owner starts after the comma
+		}
+		if j < i && w.punct == '.' && !isInitialWord(w.text) && !isTitleWord(w.low) {
+			break
+		}
+		if (w.low == "and" || w.low == "&") && j > 0 && j < i && ws[j-1].punct == 0 && (startsUpper(ws[j-1].text) || ownerRoles[ws[j-1].low]) {
+			start = j // "GH and LM", "Parks and Open Spaces Manager"
+			continue
+		}
+		if isClauseWord(w.low) {
+			break
+		}
+		start = j
+	}
+	words := ws[start:k]
+	// Trim leading articles.
+	for len(words) > 0 && (words[0].low == "the" || words[0].low == "a" || words[0].low == "an" || words[0].low == "our") {
+		words = words[1:]
+		start++
+	}
+	if len(words) == 0 {
+		return "", k, 0
+	}
+	if !ownerPhrase(words) {
+		return "", k, 0
+	}
+	text := joinWords(words)
+	if len(words) == 1 {
+		w := words[0]
+		switch {
+		case ownerPronouns[w.low]:
+			return "", start, ownerPronoun
+		case genericSubjects[w.low]:
+			return "", k, 0
+		case ownerRoles[w.low]:
+			return w.text, start, ownerStrong
+		case isInitials(w.text) && strings.ToUpper(w.text[:1]) == w.text[:1]:
+			if att.expandInitials(w.text) != w.text {
+				return w.text, start, ownerStrong
+			}
+			if strings.ToUpper(w.text) == w.text && (len(w.text) <= 2 || att.empty()) {
+				return w.text, start, ownerPlain // "JB", unknown to the attendance
+			}
+			if strings.ToUpper(w.text) == w.text && len(w.text) <= 3 {
+				return w.text, start, ownerWeak // "SBC", "BHA": another body, most likely
+			}
+			return "", k, 0
+		case startsUpper(w.text) && (att.fullName(w.text) != w.text || att.knows(w.text)):
+			return w.text, start, ownerStrong // a surname the attendance knows
+		}
+		return "", k, 0 // one capitalised word: "Pleased", "Thanks", "Looking"
+	}
+	// Compound owners: "GH and LM", "Cllr P. Ames and the Clerk", "RB/GD".
+	if parts := splitOwnerList(text); len(parts) > 1 {
+		best := 10.0
+		for _, p := range parts {
+			pw := splitWords(p)
+			_, _, s := ownerBefore(pw, len(pw), att)
+			if s < best {
+				best = s
+			}
+		}
+		if best >= ownerPlain {
+			return text, start, best
+		}
+	}
+	// A titled name: "Cllr Smith", "Councillor Dee", "Mr Quance".
+	if isTitleWord(words[0].low) && len(words) >= 2 && len(words) <= 5 {
+		return text, start, ownerStrong
+	}
+	// An office: "Parish Clerk", "Head of Highways", "Parks Officer",
+	// "Portfolio Holder for Transport", "Borough Commander".
+	if roleHead(words) && len(words) <= 7 {
+		return text, start, ownerStrong
+	}
+	// A capitalised name of one to three words: not a thing's name
+	// ("Council's Accommodation Strategy", "Action Plan").
+	if len(words) <= 3 {
+		all := true
+		for _, w := range words {
+			if !startsUpper(w.text) || genericSubjects[w.low] || thingWords[strings.TrimSuffix(strings.TrimSuffix(w.low, "'s"), "’s")] || strings.HasSuffix(w.low, "'s") || strings.HasSuffix(w.low, "’s") {
+				all = false
+			}
+		}
+		if all {
+			if att.fullName(text) != text || att.knows(text) {
+				return text, start, ownerStrong
+			}
+			return text, start, ownerPlain
+		}
+	}
+	return "", k, 0
+}
+
+// ownerAfter reads an owner that starts at word i ("… by the Clerk.").
+func ownerAfter(ws []word, i int, att *Attendance) (string, float64) {
+	var sub []word
+	for j := i; j < len(ws) && j < i+6; j++ {
+		w := ws[j]
+		stop := w.punct != 0
+		w.punct = 0
+		sub = append(sub, w)
+		if stop {
+			break
+		}
+	}
+	for n := len(sub); n > 0; n-- {
+		if o, from, s := ownerBefore(sub[:n], n, att); s >= ownerPlain && from == 0 {
+			return o, s
+		}
+	}
+	return "", 0
+}
+
+// ownerPhrase reports whether words can be an owner: a name or an office
+// in capitals ("Head of Highways", "Jane Birch"), or the words of an office
+// in any case ("the clerk", "officers") joined by "of", "for" and "and" —
+// not a clause ("Committee discussed the new approach", "Members wanted").
+func ownerPhrase(words []word) bool {
+	role := false
+	for i, w := range words {
+		switch {
+		case w.low == "of" || w.low == "for" || w.low == "and" || w.low == "&" || w.low == "the" || w.low == "de" || w.low == "van" || w.low == "von":
+			if i == 0 || i == len(words)-1 {
+				return false
+			}
+		case ownerRoles[w.low] || ownerPronouns[w.low]:
+			role = true
+		case startsUpper(w.text) || strings.ContainsAny(w.text, "/&") || w.text[0] >= '0' && w.text[0] <= '9' && false:
+		default:
+			return false
+		}
+	}
+	_ = role
+	return true
+}
+
+// roleHead reports whether an office is the head of the phrase: its last
+// word ("Parks Officer", "Borough Commander"), or the word before "of" or
+// "for" ("Head of Highways", "Portfolio Holder for Transport").
+func roleHead(words []word) bool {
+	last := words[len(words)-1].low
+	if ownerRoles[last] || len(words) >= 2 && ownerRoles[words[len(words)-2].low+" "+last] {
+		return true
+	}
+	for i := 1; i < len(words); i++ {
+		if words[i].low == "of" || words[i].low == "for" {
+			if ownerRoles[words[i-1].low] || i >= 2 && ownerRoles[words[i-2].low+" "+words[i-1].low] {
+				return i+1 < len(words) && startsUpper(words[i+1].text)
+			}
+		}
+	}
+	return false
+}
+
+// thingWords name documents, plans and schemes: a phrase with one is not
+// a person ("Action Plan", "Accommodation Strategy").
+var thingWords = wordSet("strategy", "plan", "plans", "report", "reports", "programme", "program", "policy", "scheme",
+	"project", "fund", "funds", "budget", "document", "act", "bill", "list", "register", "survey", "review", "order",
+	"application", "grant", "contract", "agreement", "framework", "assessment", "statement", "accounts", "precept",
+	"audit", "website", "newsletter", "flier", "flyer", "leaflet", "letter", "email", "minutes", "agenda", "item",
+	"road", "lane", "street", "hall", "park", "centre", "center", "school", "church", "bridge", "field", "green")
+
+// splitOwnerList splits "GH and LM", "RB/GD", "Cllr Ames & the Clerk".
+func splitOwnerList(s string) []string {
+	for _, sep := range []string{" and ", " & ", "/", ", "} {
+		if strings.Contains(s, sep) {
+			var out []string
+			for _, p := range strings.Split(s, sep) {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// isClauseWord reports whether a word starts a clause, so that an owner
+// cannot reach back past it: "that", "and", "when", "if", "but" …
+func isClauseWord(low string) bool {
+	if askVerbs[low] {
+		return true
+	}
+	switch low {
+	case "that", "when", "if", "but", "so", "because", "as", "while", "whilst", "where", "which", "who", "whom",
+		"agreed", "resolved", "decided", "noted", "asked", "requested", "ask", "asks", "request", "requests", "invite",
+		"invited", "instruct", "instructed", "authorise", "authorised", "authorize", "authorized", "urge", "urged",
+		"and", "then", "also", "further", "meanwhile",
+		"therefore", "however", "action", "actions", "said", "stated", "reported", "confirmed", "explained", "suggested",
+		"proposed", "seconded", "following", "after", "before", "until", "once", "since", "although", "though", "unless":
+		return true
+	}
+	return false
+}
+
+func isTitleWord(low string) bool {
+	switch strings.TrimRight(low, ".") {
+	case "cllr", "cllrs", "councillor", "councillors", "cr", "mr", "mrs", "ms", "miss", "dr", "county", "district",
+		"borough", "parish", "town", "city", "rev", "revd", "reverend", "sgt", "pc", "insp", "supt", "director", "member",
+		"commissioner", "trustee", "alderman", "mayor", "deputy", "vice", "president", "chairman", "chair":
+		return true
+	}
+	return false
+}
+
+// isInitialWord is a single capital, or dotted initials: "P", "J.K".
+func isInitialWord(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func joinWords(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// matchAt reports whether the words at i spell phrase.
+func matchAt(ws []word, i int, phrase []string) bool {
+	if i+len(phrase) > len(ws) {
+		return false
+	}
+	for k, p := range phrase {
+		if ws[i+k].low != p {
+			return false
+		}
+		if k < len(phrase)-1 && ws[i+k].punct != 0 {
+			return false // "will, in time, …": a comma inside the link breaks it
+		}
+	}
+	return true
+}
+
+// verbAt scores the word at i as a verb of doing.
+func verbAt(ws []word, i int) float64 {
+	if i >= len(ws) {
+		return 0
+	}
+	w := ws[i].low
+	if notVerbs[w] || !startsLower(ws[i].text) {
+		return 0
+	}
+	if taskVerbs[w] {
+		return verbKnown
+	}
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+		return 0
+	}
+	return verbUnknown
+}
+
+// findTasks reads every task a sentence sets, strongest readings first
+// where two overlap.
+func findTasks(s string, att *Attendance) []task {
+	ws := splitWords(s)
+	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
+	// number is not part of the owner.
+	for len(ws) > 0 && paragraphLabel(ws[0].text) {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
+		return nil
+	}
+	var out []task
+	add := func(t task) {
+		for _, o := range out {
+			if t.ownerFrom == o.ownerFrom {
+				return
+			}
+		}
+		if t.ownerFrom >= 0 && selfBody(t.owner) {
+			return // "That Council approve …": the body's decision, not a task for someone
+		}
+		if t.verb >= 0 && comesBackTask(ws, t.verb) {
+			return // "the CEO to report back to Council in six months": a follow-up, not an action
+		}
+		out = append(out, t)
+	}
+	for i := 0; i < len(ws); i++ {
+		// "asked the Clerk to write", "authorise the Mayor to sign".
+		// (Not when the asking is itself the task: "undertook to ask the
+		// Highways Authority to review …" is the officer's task.)
+		callsOn := (ws[i].low == "calls" || ws[i].low == "call" || ws[i].low == "called") && i+1 < len(ws) && (ws[i+1].low == "on" || ws[i+1].low == "upon")
+		if (askVerbs[ws[i].low] || callsOn) && !(i > 1 && (ws[i-1].low == "to" || ws[i-1].low == "would" || ws[i-1].low == "will") && ws[i-2].punct == 0) && !(i > 0 && ws[i-1].text == "To") {
+			for j := i + 2; j < len(ws) && j <= i+9; j++ {
+				if ws[j].low == "to" && ws[j-1].punct == 0 {
+					owner, from, os := ownerBefore(ws, j, att)
+					if from <= i {
+						owner, from, os = ownerBefore(ws[:j], j, att)
+					}
+					if os == 0 || from <= i {
+						break
+					}
+					if vs := verbAt(ws, j+1); vs > 0 {
+						add(task{owner: owner, from: ws[i].start, ownerFrom: from, verb: j + 1, score: os + vs + linkSure, why: lowWhy(os, vs)})
+					}
+					break
+				}
+				if ws[j].punct == '.' || ws[j].punct == ';' {
+					break
+				}
+			}
+		}
+		// "<owner> <link> <verb>".
+		for _, link := range modalLinks {
+			if !matchAt(ws, i, link) {
+				continue
+			}
+			if stopped(ws, i) {
+				break
+			}
+			owner, from, os := ownerBefore(ws, i, att)
+			if os == 0 && i > 1 && ws[i-1].low == "who" && ws[i-2].punct == ',' {
+				// "referred to the Cabinet Member for Environment, who will
+				// respond": the one named before "who".
+				cut := append([]word(nil), ws[:i-1]...)
+				cut[len(cut)-1].punct = 0
+				owner, from, os = ownerBefore(cut, i-1, att)
+			}
+			if os == 0 && i > 0 && (ws[i-1].low == "and" || ws[i-1].low == "but") {
+				// "The CEO took the question on notice and will respond":
+				// the sentence's subject acts.
+				owner, from, os = subjectOf(ws, i, att)
+			}
+			if os == ownerPronoun {
+				// "The Engineer indicated that he would bring …": the one
+				// who said it.
+				if o, f, s := subjectOf(ws, from, att); s > ownerPronoun {
+					owner, os = o, s
+					_ = f
+				}
+			}
+			if (strings.EqualFold(owner, "all") || strings.EqualFold(owner, "everyone")) && from > 0 && ws[from-1].punct == 0 {
+				break // "she urged all to send in comments": an appeal, not a task ("ALL to check …" opens a clause)
+			}
+			if os == 0 {
+				// "that the Clerk approach Biomass": a subjunctive task
+				// after "agreed/resolved that" is read below.
+				break
+			}
+			if askedOf(ws, from) {
+				break // "undertook to ask the Highways Authority to review": the asking is the task
+			}
+			if (link[0] == "would" || link[0] == "could" || link[0] == "should") && reportedSpeech(ws, from) && !committed(ws, i) {
+				break // "he stated that he would pass it on": reported, with nothing due and no one to tell
+			}
+			vs := verbAt(ws, i+len(link))
+			if link[len(link)-1] == "with" {
+				vs = verbKnown // "tasked with preparing …"
+			}
+			if vs == 0 {
+				break
+			}
+			ls := 0.0
+			if link[0] == "to" || link[0] == "undertook" || link[0] == "agreed" || link[0] == "offered" || link[0] == "be" || len(link) > 1 {
+				ls = linkSure
+			} else if selfBody(owner) {
+				os = ownerPlain // "Council would encounter …": the body's plans, not a task, unless the verb says so
+			}
+			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), score: os + vs + ls, why: lowWhy(os, vs)})
+			break
+		}
+		// "agreed that the Clerk approach Biomass", "resolved that the
+		// Chair write to …": the owner and a bare verb after "that".
+		if ws[i].low == "that" && (i == 0 || subjunctiveAfter[ws[i-1].low]) {
+			for j := i + 2; j < len(ws) && j <= i+8; j++ {
+				vs := verbAt(ws, j)
+				if vs < verbKnown {
+					if ws[j].punct != 0 {
+						break
+					}
+					continue
+				}
+				owner, from, os := ownerBefore(ws, j, att)
+				if selfReview(owner, ws[j].low) {
+					break // "asked that the Committee look at the results again": it comes back, a follow-up
+				}
+				if os >= ownerPlain && from == i+1 || os >= ownerPlain && from == i+2 && ws[i+1].low == "the" {
+					add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: j, score: os + vs, why: lowWhy(os, vs)})
+				}
+				break
+			}
+		}
+		// "a letter would be sent", "to be posted on the website",
+		// "will also be advertised", "is to be rectified by CGM".
+		if ws[i].low == "be" && i+1 < len(ws) && ws[i-min(i, 1)].punct == 0 {
+			pp := i + 1
+			if pp < len(ws) && (ws[pp].low == "also" || ws[pp].low == "then" || ws[pp].low == "duly") {
+				pp++
+			}
+			if pp >= len(ws) || !taskParticiples[ws[pp].low] || !passiveFuture(ws, i) {
+				continue
+			}
+			if comesBackWords[ws[pp].low] && (committed(ws, pp) || comesBackTask(ws, pp)) || ws[pp].low == "added" && comesBackTask(ws, pp) || ws[pp].low == "provided" && comesBackTask(ws, pp) {
+				continue // "would be reported to the Committee": a follow-up, not an action
+			}
+			if stopped(ws, i-1) || conditional(ws, i) {
+				continue
+			}
+			if (ws[i-1].low == "would" || i > 1 && ws[i-2].low == "would" && ws[i-1].low == "also") && !committed(ws, i) {
+				continue // "leaflets would be sent to residents": a plan described, nothing due and no one to tell
+			}
+			owner, os := "", 0.0
+			for j := pp + 1; j+1 < len(ws) && j <= pp+8; j++ {
+				if ws[j].low == "by" {
+					owner, os = ownerAfter(ws, j+1, att)
+					break
+				}
+				if ws[j].punct != 0 {
+					break
+				}
+			}
+			t := task{owner: owner, from: 0, ownerFrom: -1 - i, verb: -1, score: passivePromise + os*0.5, passive: owner == ""}
+			if owner == "" {
+				t.why = "no one is named to do it"
+			}
+			add(t)
+		}
+	}
+	// Each task's clause runs to the start of the next one.
+	for k := range out {
+		out[k].to = len(s)
+	}
+	if len(out) > 1 {
+		sortTasks(out)
+		for k := 0; k+1 < len(out); k++ {
+			if out[k+1].from > out[k].from {
+				out[k].to = trimClauseEnd(s, out[k+1].from)
+			}
+		}
+	}
+	return out
+}
+
+// askedOf reports whether the owner at word from is someone a task asks:
+// "… to ask the County Highways Authority to review", "To ask the District
+// Manager to install …" — their doing is not this body's action.
+func askedOf(ws []word, from int) bool {
+	k := from - 1
+	if k >= 0 && ws[k].low == "the" {
+		k--
+	}
+	return k >= 1 && askVerbs[ws[k].low] && (ws[k-1].low == "to" || ws[k-1].low == "will" || ws[k-1].low == "would")
+}
+
+// subjunctiveAfter are the words after which "that <owner> <verb>" sets
+// a task: "agreed that the Clerk approach Biomass", "resolved that the
+// Chair write to the Minister", "and that the Treasurer pay …".
+var subjunctiveAfter = wordSet("agreed", "resolved", "requested", "request", "requests", "decided", "asked", "asks", "and",
+	"directed", "instructed", "recommended", "recommends", "proposed", "moved", "ordered", "determined")
+
+// selfReview reports whether a task is the body's own business at a
+// later meeting — "the Committee look at …", "Members consider …" — which
+// makes it a follow-up rather than an action.
+func selfReview(owner, verb string) bool {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(owner, "the "), "The ")) {
+	case "committee", "board", "panel", "council", "cabinet", "members", "meeting", "sub-committee", "forum":
+	default:
+		return false
+	}
+	switch verb {
+	case "look", "consider", "review", "discuss", "receive", "revisit", "return", "reconsider", "see", "examine", "scrutinise", "note":
+		return true
+	}
+	return false
+}
+
+// subjectOf reads the owner that opens the sentence, before word limit:
+// "The CEO took the question on notice and will respond" → "The CEO".
+func subjectOf(ws []word, limit int, att *Attendance) (string, int, float64) {
+	for k := 1; k < limit && k <= 8; k++ {
+		if startsLower(ws[k].text) && !ownerRoles[ws[k].low] && ws[k].low != "of" && ws[k].low != "for" && ws[k].low != "and" && ws[k].low != "the" {
+			o, from, s := ownerBefore(ws, k, att)
+			if from == 0 || from == 1 && ws[0].low == "the" {
+				return o, from, s
+			}
+			return "", limit, 0
+		}
+	}
+	return "", limit, 0
+}
+
+// paragraphLabel reports whether a word is a paragraph's number or
+// label: "4.3", "12", "(b)", "ii)", "a.".
+func paragraphLabel(w string) bool {
+	w = strings.Trim(w, "().")
+	if w == "" {
+		return true
+	}
+	if len(w) <= 4 && strings.Trim(w, "ivx") == "" {
+		return true
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+		return true
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// passiveFuture reports whether the "be" at i is a promise: "will be",
+// "would be", "is to be", "to be", "should be", "needs to be".
+func passiveFuture(ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	// "requested that a copy … be shared", "asked that the figures be
+	// circulated": a request that something be done.
+	for j := i - 1; j >= 0 && j >= i-16; j-- {
+		if ws[j].low == "that" && (j == 0 || ws[j-1].low == "requested" || ws[j-1].low == "asked" || ws[j-1].low == "agreed" || ws[j-1].low == "resolved" || ws[j-1].low == "and") {
+			return true // "That a letter be sent", "… and that the complaint be forwarded"
+		}
+		if ws[j].punct == '.' || ws[j].punct == ';' {
+			break
+		}
+	}
+	switch ws[i-1].low {
+	case "will", "would", "shall", "also":
+		return true
+	case "to":
+		// "To be signed by the Chair", "Appeal; to be posted on the
+		// website", "The accounts are to be certified": at a clause's
+		// start or after "is/are"; not "the requirement … to be raised",
+		// "was going to be completed".
+		if i < 2 {
+			return true
+		}
+		prev := ws[i-2]
+		if prev.punct == ';' || prev.punct == ':' || prev.text == "–" || prev.text == "-" || prev.low == "is" || prev.low == "are" {
+			return true
+		}
+		// "asked for details to be sent to her", "requested that the
+		// figures be circulated": a request that something be done.
+		for j := i - 2; j >= 0 && j >= i-10; j-- {
+			if (ws[j].low == "for" && j > 0 && (ws[j-1].low == "asked" || ws[j-1].low == "called")) || ws[j].low == "requested" || ws[j].low == "requests" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comesBackWords are the participles of something coming back to the
+// body: with the body as destination they make a follow-up.
+var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "considered", "returned", "tabled", "discussed", "reviewed")
+
+// comesBackTask reports whether the verb at v brings something back to
+// the body itself — "to report back to Council", "provide a written
+// response to the Committee", "bring the figures to the next meeting" —
+// which makes the task a follow-up. Information sent to Members ("provide
+// Members with a timetable") stays an action.
+func comesBackTask(ws []word, v int) bool {
+	switch ws[v].low {
+	case "report", "update", "present", "bring", "return", "submit", "provide", "give", "come", "table", "reconsider", "revisit",
+		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered":
+	default:
+		return false
+	}
+	for j := v + 1; j < len(ws) && j <= v+20; j++ {
+		switch ws[j].low {
+		case "council", "committee", "board", "panel", "cabinet", "forum", "sub-committee":
+			if j+1 < len(ws) && (ws[j+1].low == "members" || ws[j+1].low == "member") {
+				return false // "to Panel members": information for Members, an action
+			}
+			if ws[j-1].low == "to" || ws[j-1].low == "the" && ws[j-2].low == "to" || ws[j-1].low == "this" || ws[j-1].low == "its" {
+				return true
+			}
+		case "meeting":
+			for k := j - 1; k >= v && k >= j-4; k-- {
+				if w := ws[k].low; w == "next" || w == "following" || w == "future" || w == "council" || w == "committee" || w == "board" || monthOf(w) != 0 && len(w) >= 3 {
+					return true
+				}
+			}
+			return false
+		}
+		if ws[j].punct == '.' || ws[j].punct == ';' {
+			break
+		}
+	}
+	return false
+}
+
+// reportedSpeech reports whether the clause at word from reports what
+// someone said: "The Director stated that he would …", "she added that …".
+func reportedSpeech(ws []word, from int) bool {
+	for j := from - 1; j >= 0; j-- {
+		switch ws[j].low {
+		case "said", "says", "stated", "states", "added", "explained", "advised", "indicated", "confirmed", "reported",
+			"noted", "informed", "assured", "suggested", "commented", "mentioned", "felt", "believed", "thought",
+			"clarified", "responded", "replied", "remarked", "observed", "announced", "acknowledged", "hoped", "expected":
+			return true
+		}
+	}
+	return false
+}
+
+// committed reports whether a sentence ties its promise down: a date or
+// time it is due ("by 3 May", "within two weeks", "before the next
+// meeting", "next week"), or Members or the body to hear back ("would be
+// provided to Members", "report back to the Committee").
+func committed(ws []word, i int) bool {
+	for j := i; j < len(ws); j++ {
+		w := ws[j].low
+		switch w {
+		case "by", "within", "before":
+			if j+1 < len(ws) && (ws[j+1].text[0] >= '0' && ws[j+1].text[0] <= '9' || monthOf(ws[j+1].low) != 0 || ws[j+1].low == "next" || ws[j+1].low == "end") {
+				return true
+			}
+			if j+2 < len(ws) && ws[j+1].low == "the" && (ws[j+2].low == "end" || ws[j+2].low == "next" || ws[j+2].low == "following" || ws[j+2].low == "time") {
+				return true
+			}
+		case "in", "during":
+			// "in the spring", "in the new year", "in March"
+			if j+1 < len(ws) && monthOf(ws[j+1].low) != 0 && len(ws[j+1].low) >= 3 {
+				return true
+			}
+			if j+2 < len(ws) && ws[j+1].low == "the" && (ws[j+2].low == "spring" || ws[j+2].low == "summer" || ws[j+2].low == "autumn" || ws[j+2].low == "winter" || ws[j+2].low == "new" || ws[j+2].low == "coming") {
+				return true
+			}
+		case "next", "following":
+			if j+1 < len(ws) && (ws[j+1].low == "week" || ws[j+1].low == "meeting" || ws[j+1].low == "month") {
+				return true
+			}
+		case "members", "councillors", "committee", "board", "panel", "cabinet", "council":
+			if j > 0 && (ws[j-1].low == "to" || ws[j-1].low == "the" && j > 1 && ws[j-2].low == "to" || ws[j-1].low == "all" && j > 1 && ws[j-2].low == "to") {
+				return true
+			}
+		case "back":
+			if j > 0 && ws[j-1].low == "report" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conditional reports whether the words before i make a promise a
+// condition or a hope ("if a grant would be given …", "it was hoped that
+// funding would be made available"): not something anyone is to do.
+func conditional(ws []word, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-14; j-- {
+		switch ws[j].low {
+		case "if", "whether", "unless", "hoped", "hopes", "hoping", "expected", "expects", "anticipated", "wondered":
+			return true
+		}
+	}
+	return false
+}
+
+// selfBody reports whether an owner is the meeting's own body.
+func selfBody(owner string) bool {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(owner, "the "), "The ")) {
+	case "committee", "board", "panel", "council", "cabinet", "members", "meeting", "sub-committee", "forum", "pc", "cc", "councillors":
+		return true
+	}
+	return false
+}
+
+// stopped reports whether the modal at i is a wish or a negation.
+func stopped(ws []word, i int) bool {
+	if i < 0 {
+		return false
+	}
+	for _, p := range taskStoppers {
+		if matchAt(ws, i, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowWhy(owner, verb float64) string {
+	switch {
+	case owner <= ownerWeak:
+		return "the one to act is not named"
+	case verb < verbKnown:
+		return "not sure it is a task"
+	}
+	return ""
+}
+
+func sortTasks(ts []task) {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].from < ts[j-1].from; j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
+
+// trimClauseEnd cuts a clause before the next task's clause: "GH to check
+// the hedge and LM to order the signs" → "GH to check the hedge".
+func trimClauseEnd(s string, next int) int {
+	head := strings.TrimRight(s[:next], " ")
+	for _, sep := range []string{" and", ",", ";", " but", " while", " whilst"} {
+		if strings.HasSuffix(head, sep) {
+			return len(head) - len(sep)
+		}
+	}
+	return len(head)
+}

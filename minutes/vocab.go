@@ -1,0 +1,157 @@
+package minutes
+
+import (
+	"strings"
+)
+
+// The vocabulary: the words councils use for the people and offices that
+// attend and act, the verbs of doing, deciding and reporting back. Every
+// stage that reads attendance, owners, actions, decisions or follow-ups
+// asks here, so a word learnt once is known everywhere. Lists hold lower
+// case words; multi-word entries are matched as phrases.
+
+// officerTitles are words that make a phrase an office or job rather than
+// a person's name: "Clerk", "Head of Highways", "Borough Commander",
+// "Responsible Financial Officer". An attendance entry whose role is one of
+// them is an officer (in attendance), not a member present.
+var officerTitles = wordSet(
+	"clerk", "deputy clerk", "town clerk", "parish clerk", "proper officer", "minute taker", "minute-taker", "minutes secretary",
+	"rfo", "responsible financial officer", "treasurer", "finance officer", "accountant", "auditor", "internal auditor",
+	"secretary", "administrator", "assistant", "officer", "officers", "manager", "director", "head", "chief", "executive",
+	"engineer", "planner", "surveyor", "solicitor", "lawyer", "counsel", "attorney", "advisor", "adviser", "consultant",
+	"coordinator", "co-ordinator", "superintendent", "inspector", "sergeant", "constable", "pcso", "police", "commander",
+	"analyst", "lead officer", "specialist", "ranger", "caretaker", "lengthsman", "technician", "facilitator",
+	"scrutiny officer", "committee officer", "cao", "ceo", "cfo", "coo", "gm",
+	"general manager", "chief executive", "chief officer", "city manager", "town manager", "city attorney", "city clerk",
+	"deputy city manager", "staff", "guest", "presenter", "observer",
+	"press", "reporter", "journalist", "public", "member of the public", "members of the public",
+	"trainee", "apprentice", "volunteer", "contractor",
+)
+
+// memberTitles are roles that members hold: an entry noted with one is a
+// member present, however official it sounds ("Portfolio Holder for Parks",
+// "Vice-Chair", "Leader of the Council").
+var memberTitles = wordSet(
+	"chair", "chairman", "chairperson", "chairwoman", "vice-chair", "vice chair", "vice-chairman", "vice chairman",
+	"vice-chairperson", "deputy chair", "deputy chairman", "deputy chairperson", "mayor", "deputy mayor", "lord mayor",
+	"deputy lord mayor", "leader", "deputy leader", "portfolio holder", "cabinet member", "executive member", "member",
+	"councillor", "cllr", "alderman", "reeve", "deputy reeve", "president", "vice-president", "cathaoirleach",
+	"leas-chathaoirleach", "presiding member", "convenor", "convener", "provost", "trustee", "commissioner",
+	"supervisor", "selectman", "town board member", "co-opted", "co-opted member", "independent member", "lay member",
+	"ward", "division", "group leader", "spokesperson",
+)
+
+// chairWords are the offices that chair a meeting ("Vice-" and "Deputy"
+// forms do not: they are checked before these).
+var chairWords = wordSet("chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
+	"cathaoirleach", "in the chair", "convenor", "convener", "president", "mayor", "reeve", "provost")
+
+// wordSet makes a set of lower-case words and phrases.
+func wordSet(words ...string) map[string]bool {
+	s := make(map[string]bool, len(words))
+	for _, w := range words {
+		s[w] = true
+	}
+	return s
+}
+
+// hasTitle reports whether phrase (any case) holds one of set's words or
+// phrases as whole words.
+func hasTitle(phrase string, set map[string]bool) bool {
+	words := strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '-' || r == '\'' || r == '’' || r >= 0xc0)
+	})
+	for i := range words {
+		if set[words[i]] {
+			return true
+		}
+		if i+1 < len(words) && set[words[i]+" "+words[i+1]] {
+			return true
+		}
+		if i+2 < len(words) && set[words[i]+" "+words[i+1]+" "+words[i+2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isChairRole reports whether a role or note says its holder chaired the
+// meeting: "Chair", "Chairman", "(presiding)", "in the Chair",
+// "Cathaoirleach" — but not "Vice-Chair", "Deputy Chairman" or "Chair of
+// the Overview and Scrutiny Committee" (chair of another body).
+func isChairRole(note string) bool {
+	low := strings.ToLower(strings.TrimSpace(strings.Trim(note, "()[] ")))
+	if low == "" || strings.Contains(low, "vice") || strings.Contains(low, "deputy") || strings.Contains(low, "leas") {
+		return false
+	}
+	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
+		return true
+	}
+	for _, part := range strings.Split(low, ",") {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "the "))
+		switch part {
+		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president":
+			return true
+		}
+	}
+	return false
+}
+
+// isOfficerRole reports whether a role names an officer, employee or
+// visitor rather than a member: "Clerk", "Head of Planning", "PCSO",
+// "Director of Public Health" — unless it is a member's office too
+// ("Vice-Chair", "Portfolio Holder for Finance").
+func isOfficerRole(role string) bool {
+	if role == "" {
+		return false
+	}
+	low := strings.ToLower(role)
+	if strings.HasPrefix(low, "chair of ") || strings.HasPrefix(low, "member for ") {
+		return false
+	}
+	if hasTitle(low, memberTitles) && !strings.Contains(low, "officer") && !strings.Contains(low, "clerk") {
+		return false
+	}
+	return hasTitle(low, officerTitles)
+}
+
+// roleNouns are the job words that end or head an office's name: a phrase
+// holding one ("Parks and Open Spaces Manager", "Head of Planning") is a
+// role, not a person's name.
+var roleNouns = wordSet("officer", "officers", "manager", "director", "engineer", "planner", "clerk", "secretary", "treasurer",
+	"administrator", "coordinator", "co-ordinator", "superintendent", "inspector", "sergeant", "constable", "commander",
+	"solicitor", "advisor", "adviser", "consultant", "auditor", "accountant", "executive", "technician", "analyst",
+	"specialist", "surveyor", "lawyer", "attorney", "rfo", "pcso", "ceo", "cao", "cfo", "chief", "assistant")
+
+// isRolePhrase reports whether s names an office rather than a person:
+// "Parks and Open Spaces Manager", "Head of Private Sector Housing",
+// "Clerk", "Director of Public Health".
+func isRolePhrase(s string) bool {
+	low := strings.ToLower(strings.TrimSpace(s))
+	if low == "" {
+		return false
+	}
+	for _, p := range []string{"head of ", "chief of ", "director of ", "leader of ", "member for ", "portfolio holder", "cabinet member"} {
+		if strings.HasPrefix(low, p) || strings.HasPrefix(low, "the "+p) {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == '-' || r == '/' }) {
+		if roleNouns[strings.Trim(w, ".,;:()")] {
+			return true
+		}
+	}
+	return false
+}
+
+// deptWords name what a department or service does ("Asset Management",
+// "Corporate Services"): words that are not in people's names.
+var deptWords = wordSet("management", "services", "service", "planning", "development", "operations", "assets", "asset",
+	"partnerships", "partnership", "infrastructure", "regulation", "engagement", "community", "communities", "corporate",
+	"strategic", "strategy", "finance", "financial", "governance", "environment", "environmental", "transport", "housing",
+	"policy", "resources", "support", "delivery", "programme", "program", "projects", "project", "public", "health",
+	"safety", "works", "waters", "water", "roads", "highways", "parks", "leisure", "culture", "education", "children",
+	"adults", "social", "care", "economic", "economy", "regeneration", "property", "estates", "legal", "democratic",
+	"customer", "digital", "technology", "information", "communications", "marketing", "events", "recreation", "facilities",
+	"maintenance", "construction", "design", "traffic", "travel", "building", "licensing", "enforcement", "emergency",
+	"fire", "police", "policing", "planning", "land", "district", "region", "regional", "county", "city", "town", "village")
