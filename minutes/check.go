@@ -291,9 +291,10 @@ func (c *checker) attendance() {
 	case !listSeen && a.Chair != "":
 		c.add(at, ProblemNoAttendance, "", "no list of who was present")
 	}
-	present := append([]string{a.Chair}, a.Present...)
+	// The chair may or may not be repeated among those present; a name
+	// twice in the list itself is a slip.
 	seen := map[string]bool{}
-	for _, p := range present {
+	for _, p := range a.Present {
 		k := nameKey(p)
 		if k == "" {
 			continue
@@ -303,6 +304,7 @@ func (c *checker) attendance() {
 		}
 		seen[k] = true
 	}
+	present := append([]string{a.Chair}, a.Present...)
 	for _, list := range []struct {
 		names []string
 		as    string
