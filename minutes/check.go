@@ -99,8 +99,9 @@ type checker struct {
 	repeated   map[int]bool // items (by index) whose number is printed again inside them
 	// nextKnown is set when the minutes give the next meeting's date.
 	nextKnown bool
-	// firstNumbered is the index of the first item with a minute number.
-	firstNumbered int
+	// firstNumbered is the index of the first item with a minute number;
+	// minuteKey the part of the numbers that counts up.
+	firstNumbered, minuteKey int
 	out           []Problem
 }
 
@@ -508,6 +509,7 @@ func (c *checker) minuteNumbers() {
 	}
 	c.firstNumbered = run[0].idx
 	key := countingPart(run)
+	c.minuteKey = key
 	// A run that starts again at 1 is several series (sections, a Part
 	// II, lists the parser took for items): repeats across them are not
 	// faults, and the restart is not one.
@@ -603,9 +605,15 @@ func (c *checker) step(a, b numberedItem, x, y int) {
 		if y == x+2 && c.repeated[a.idx] {
 			return // "3, 3, 5": the repeat is reported, with the number it should be
 		}
-		missing := "minute " + renumber(a.text, x+1) + " is"
+		ren := func(k int) string {
+			if a.no.family == "9" || a.no.family == "dotted" {
+				return renumber(a.text, k)
+			}
+			return renumberPart(a.text, c.minuteKey, k)
+		}
+		missing := "minute " + ren(x+1) + " is"
 		if y > x+2 {
-			missing = "minutes " + renumber(a.text, x+1) + "–" + renumber(a.text, y-1) + " are"
+			missing = "minutes " + ren(x+1) + "–" + ren(y-1) + " are"
 		}
 		c.add(b.line, ProblemMinuteNumber, "", missing+" missing: "+a.text+" is followed by "+b.text)
 	case a.idx == c.firstNumbered && y > 0:
@@ -615,6 +623,32 @@ func (c *checker) step(a, b numberedItem, x, y int) {
 	default:
 		c.add(b.line, ProblemMinuteNumber, "", "minute "+b.text+" comes after "+a.text+": the numbers go backwards")
 	}
+}
+
+// renumberPart writes a number as printed with its part-th number (from
+// 0) replaced by k: renumberPart("15/03/4", 2, 5) is "15/03/5".
+func renumberPart(printed string, part, k int) string {
+	idx := 0
+	for i := 0; i < len(printed); {
+		if printed[i] < '0' || printed[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(printed) && printed[j] >= '0' && printed[j] <= '9' {
+			j++
+		}
+		if idx == part {
+			num := strconv.Itoa(k)
+			for len(num) < j-i && printed[i] == '0' {
+				num = "0" + num
+			}
+			return printed[:i] + num + printed[j:]
+		}
+		idx++
+		i = j
+	}
+	return printed
 }
 
 // renumber writes number as printed with its last number replaced by k:
@@ -707,6 +741,15 @@ func (c *checker) printed(a numberedItem, k int) bool {
 		parts[len(parts)-1] = num
 		num = strings.Join(parts, `\.`)
 	} else if a.no.family != "9" {
+		// A number with a shape of its own ("15/03/5", "PL/45/23") is
+		// printed wherever it stands: in a table cell, after "Item".
+		token := regexp.QuoteMeta(renumberPart(a.text, c.minuteKey, k))
+		re := regexp.MustCompile(`(?:^|[\s>(*])` + token + `(?:$|[\s.):<,;&])`)
+		for n := c.first; n < c.end && n <= len(c.lines); n++ {
+			if re.MatchString(c.line(n)) {
+				return true
+			}
+		}
 		return false
 	}
 	re := regexp.MustCompile(`^(?:\(?(?i:minute|item|agenda\s+item)\s+(?:no\.?\s*)?)?\*?0*` + num + `(?:[.):]|\s|$)|(?:\s{2}|\*)` + num + `\s+[A-Z]`)
@@ -896,9 +939,16 @@ func (c *checker) emptyResolutions() {
 
 // --- actions and follow-ups -----------------------------------------------
 
+// reFirstPerson opens a sentence quoted from someone ("I will ask at the
+// next meeting …" in a notice of question): not the minutes' own record.
+var reFirstPerson = regexp.MustCompile(`^[*"“'‘\s]*I\s+(?:will|would|shall|am|have|ask|move|propose|request)\b`)
+
 func (c *checker) records() {
 	for _, it := range c.m.Items {
 		for _, r := range it.Actions {
+			if reFirstPerson.MatchString(r.Text) {
+				continue
+			}
 			if r.Owner == "" && namedSubject(r.Text) == "" {
 				c.add(r.Line, ProblemActionNoOwner, r.ID, "action has no owner: "+quote(r.Text))
 			}
@@ -913,6 +963,9 @@ func (c *checker) records() {
 			c.dueBefore(r, "action")
 		}
 		for _, r := range it.FollowUps {
+			if reFirstPerson.MatchString(r.Text) {
+				continue
+			}
 			switch {
 			case c.dueNext(r):
 				// due at the next meeting: dated, or reported by nextMeeting
@@ -961,25 +1014,24 @@ func (c *checker) rowNamesTime(r Record) bool {
 }
 
 // reDuePhrase introduces a due date in a record's text.
-var reDuePhrase = regexp.MustCompile(`(?i)\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|deadline\s+(?:of\s+)?|meeting\s+(?:on|of|held\s+on)|due(?:\s+on)?)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$`)
+var reDuePhrase = regexp.MustCompile(`(?i)\b(?:by|before|no\s+later\s+than|not\s+later\s+than|until|deadline\s+(?:of\s+)?|due(?:\s+on)?)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$`)
 
-// dueBefore reports a record due before the meeting that set it: its due
-// date, or a date its text gives as a deadline ("by 1 March 2025").
+// dueBefore reports a record due before the meeting that set it: due at
+// a meeting already held ("the June 2025 meeting"), or by a date already
+// past ("by 1 March 2025"). A date the text gives for something else ("the
+// minutes of the meeting on 9 January") is not a due date, whatever the
+// parser made of it.
 func (c *checker) dueBefore(r Record, kind string) {
 	md := c.date
 	if md.IsZero() {
 		return
 	}
-	if !r.Due.IsZero() && r.Due.Before(md) && r.DueMeeting != "" {
+	if !r.Due.IsZero() && r.Due.Before(md) && r.DueMeeting != "" && strings.HasPrefix(r.Target, "month:") {
 		at := r.DueMeeting
 		if !strings.HasPrefix(strings.ToLower(at), "the ") {
 			at = "the " + at
 		}
 		c.add(r.Line, ProblemDueBeforeMeeting, r.ID, kind+" is due at “"+at+"”, before this meeting ("+humanDate(md)+"): "+quote(r.Text))
-		return
-	}
-	if !r.Due.IsZero() && r.Due.Before(md) {
-		c.add(r.Line, ProblemDueBeforeMeeting, r.ID, kind+" is due on "+humanDate(r.Due)+", before the meeting on "+humanDate(md)+": "+quote(r.Text))
 		return
 	}
 	for _, d := range findDates(r.Text, false) {
@@ -994,7 +1046,7 @@ func (c *checker) dueBefore(r Record, kind string) {
 
 var (
 	reNextMeetingRef  = regexp.MustCompile(`(?i)\b(?:to|at|until|for|before|by)\s+(?:the|its|their|our)\s+(?:next|following)\s+(?:[\p{L}\p{M}'’-]+\s+){0,3}?meeting\b|\b(?:on|for|to)\s+the\s+next\s+agenda\b`)
-	reNextMeetingHead = regexp.MustCompile(`(?i)\b(?:date|time|dates)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+meeting\b|^(?:the\s+)?next\s+meeting(?:\s*[:\-–—.]|\s*$|\s+(?:will\s+be|is|to\s+be)\s+(?:held\s+)?(?:on\b)?)`)
+	reNextMeetingHead = regexp.MustCompile(`(?i)\b(?:date|time|dates)\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+meeting\b|^(?:the\s+)?next\s+meeting(?:\s*[:\-–—.]|\s*$)|\bnext\s+(?:regular\s+|ordinary\s+|scheduled\s+|monthly\s+|general\s+)?meeting\s+(?:will\s+be|is|to\s+be|shall\s+be)\s+(?:held\s+)?(?:on\b)?`)
 )
 
 func (c *checker) nextMeeting() {
@@ -1006,11 +1058,13 @@ func (c *checker) nextMeeting() {
 	if c.nextKnown {
 		return
 	}
+	said := map[string]bool{} // a sentence read as both an action and a follow-up is reported once
 	for _, it := range c.m.Items {
 		for _, r := range append(append([]Record(nil), it.Actions...), it.FollowUps...) {
-			if !c.dueNext(r) {
+			if !c.dueNext(r) || said[strconv.Itoa(r.Line)+r.Text] || reFirstPerson.MatchString(r.Text) {
 				continue
 			}
+			said[strconv.Itoa(r.Line)+r.Text] = true
 			kind := "follow-up"
 			if r.Kind == KindAction {
 				kind = "action"
@@ -1690,12 +1744,29 @@ func nameInitials(name string) []string {
 }
 
 // defined reports whether the document spells an abbreviation out:
-// "Responsible Financial Officer (RFO)".
+// "Responsible Financial Officer (RFO)", or a body's name in capitalised
+// words whose initials it is ("Kent County Council" for KCC).
 func (c *checker) defined(abbr string) bool {
 	needle := "(" + abbr + ")"
-	for _, t := range c.lines {
+	for _, t := range append([]string{c.m.Council, c.m.Committee}, c.lines...) {
 		if strings.Contains(t, needle) {
 			return true
+		}
+		if len(abbr) < 3 || !strings.Contains(t, abbr[len(abbr)-1:]) {
+			continue
+		}
+		// Runs of capitalised words: do len(abbr) of them in a row start
+		// with its letters?
+		words := strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })
+		for i := 0; i+len(abbr) <= len(words); i++ {
+			ok := true
+			for j := 0; j < len(abbr) && ok; j++ {
+				w := words[i+j]
+				ok = w != "" && w[0] == abbr[j]
+			}
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
