@@ -102,7 +102,7 @@ type checker struct {
 	// firstNumbered is the index of the first item with a minute number;
 	// minuteKey the part of the numbers that counts up.
 	firstNumbered, minuteKey int
-	out           []Problem
+	out                      []Problem
 }
 
 func newChecker(m *Meeting, text []byte) *checker {

@@ -405,10 +405,10 @@ func BenchmarkCheck(b *testing.B) {
 func TestFirstPersonIsQuoted(t *testing.T) {
 	for s, want := range map[string]bool{
 		"*I will ask at the next Meeting of the District what plans": true,
-		"“I move that the Council writes to the Minister”":            true,
-		"I have reviewed the position and am satisfied":               true,
-		"In response, the Clerk will write to the landowner":          false,
-		"It was agreed that the Clerk would write":                    false,
+		"“I move that the Council writes to the Minister”":           true,
+		"I have reviewed the position and am satisfied":              true,
+		"In response, the Clerk will write to the landowner":         false,
+		"It was agreed that the Clerk would write":                   false,
 	} {
 		if got := reFirstPerson.MatchString(s); got != want {
 			t.Errorf("reFirstPerson(%q) = %v, want %v", s, got, want)
