@@ -52,7 +52,13 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			matched = len(text) > 10
 		}
 		if !matched {
-			out = append(out, taskRecords(m, text, s.no, "")...)
+			recs := taskRecords(m, text, s.no, "")
+			if len(recs) == 1 && s.prev != "" && refersBack(text) {
+				// "RB agreed to pursue this.", "JS to advise.": the task is
+				// the sentence before; keep both, as a clerk would copy them.
+				recs[0].Text = tidyRecordText(s.prev + " " + recs[0].Text)
+			}
+			out = append(out, recs...)
 			continue
 		}
 		owner = strings.TrimSpace(strings.TrimRight(owner, ".,;"))
@@ -71,7 +77,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 // set, is the text the record keeps (a resolution's, read with a "that"
 // in front so that "That the Clerk write …" reads as a task).
 func taskRecords(m *Meeting, text string, no int, whole string) []Record {
-	ts := findTasks(text, &m.Attendance)
+	ts := readTasks(text, &m.Attendance, whole != "")
 	var out []Record
 	for _, t := range ts {
 		if t.score < taskKeep {
@@ -81,7 +87,7 @@ func taskRecords(m *Meeting, text string, no int, whole string) []Record {
 		if whole != "" {
 			clause = whole
 		} else if len(ts) > 1 {
-			if c := strings.TrimSpace(text[t.from:t.to]); len(strings.Fields(c)) >= 3 {
+			if c := strings.TrimSpace(text[t.from:t.to]); len(strings.Fields(c)) >= 4 {
 				clause = c
 			}
 		}
@@ -95,6 +101,25 @@ func taskRecords(m *Meeting, text string, no int, whole string) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// refersBack reports whether a task sentence says too little on its own:
+// "RB agreed to pursue this.", "JS to advise.", "Clerk to action."
+func refersBack(text string) bool {
+	ws := strings.Fields(strings.ToLower(strings.TrimRight(text, ".")))
+	if len(ws) <= 4 {
+		return true
+	}
+	if len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		switch strings.Trim(w, ".,;") {
+		case "this", "it", "these", "them", "accordingly", "same", "matter":
+			return true
+		}
+	}
+	return false
 }
 
 // tidyOwner tidies an owner as the text gives it: honorifics off,

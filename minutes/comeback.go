@@ -27,6 +27,8 @@ var comeBackVerbs = wordSet(
 // carriedPhrases move an item on with no verb from the list: "carried
 // forward to", "held over to", "kept informed", "brought back".
 var carriedPhrases = [][]string{
+	{"defer", "until"}, {"deferred", "until"}, {"delay", "final", "consideration"}, {"continued", "to"},
+	{"date", "of", "hearing"}, {"public", "hearing", "on"}, {"hearing", "set", "for"}, {"set", "a", "hearing"},
 	{"carried", "forward"}, {"carry", "forward"}, {"held", "over"}, {"hold", "over"}, {"holding", "over"},
 	{"kept", "informed"}, {"keep", "the", "committee", "informed"}, {"kept", "updated"}, {"kept", "up", "to", "date"},
 	{"come", "back"}, {"came", "back"}, {"brought", "back"}, {"report", "back"}, {"reported", "back"}, {"will", "follow"},

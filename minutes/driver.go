@@ -99,9 +99,22 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.warn(0, "no items found")
 	}
 	m.assignIDs()
+	m.warnUnsure()
 	m.trace.records(m)
 	m.trace = nil
 	return m, nil
+}
+
+// warnUnsure lists the records read with low confidence among the
+// meeting's warnings, each with its reason, so that a clerk reviews them.
+func (m *Meeting) warnUnsure() {
+	for _, it := range m.Items {
+		for _, r := range it.Records() {
+			if r.Low() {
+				m.warn(r.Line, "unsure of "+string(r.Kind)+" "+r.ID+": "+r.Why)
+			}
+		}
+	}
 }
 
 func nameOr(s string) string {

@@ -118,10 +118,12 @@ func lexLine(text, raw string) token {
 		}
 	}
 	lexNumber(&t, text)
-	if r, rest, ok := matchLabel(text); ok {
-		t.IsLabel, t.Label, t.LabelRest = true, r, rest
-		if t.Kind == tokText || t.Kind == tokTableRow {
-			t.Kind = tokLabel
+	if mayBeLabel(text) {
+		if r, rest, ok := matchLabel(text); ok {
+			t.IsLabel, t.Label, t.LabelRest = true, r, rest
+			if t.Kind == tokText || t.Kind == tokTableRow {
+				t.Kind = tokLabel
+			}
 		}
 	}
 	if markerStart(text) && !agreedTask(t.Low) {
@@ -251,6 +253,19 @@ func (l line) tk() *token {
 	}
 	t := lexLine(l.Text, l.Raw)
 	return &t
+}
+
+// mayBeLabel is a cheap test before the label patterns: a label is short
+// alone on its line, or ends in a colon or dash within its first words.
+func mayBeLabel(text string) bool {
+	if len(text) <= 45 {
+		return true
+	}
+	head := text
+	if len(head) > 90 {
+		head = head[:90]
+	}
+	return strings.ContainsAny(head, ":-–")
 }
 
 // mayBeBanner is a cheap test before the banner patterns: the words that
