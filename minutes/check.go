@@ -985,9 +985,16 @@ var (
 	reNoOne = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:officers?|members?|it|he|she|they|this|there|that|these|committee|council|meeting|board|panel|all|everyone|somebody|someone)$`)
 )
 
+// reOfficeVerb is an office with a bare verb, as parish minutes write a
+// task: "Clerk contact MCC …", "Chairman write to …".
+var reOfficeVerb = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]\s+|\([a-z]\)\s+)?(?:The\s+|the\s+)?(Clerk|Chair(?:man|person|woman)?|RFO|Treasurer|Secretary|Mayor)\s+(?:to\s+)?[a-z]{3,}\b`)
+
 // namedSubject is the person or role an action's text opens with, when it
 // names one the parser did not take as the owner; "" otherwise.
 func namedSubject(text string) string {
+	if m := reOfficeVerb.FindStringSubmatch(strings.TrimSpace(text)); m != nil {
+		return m[1]
+	}
 	m := reActSubject.FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil || reNoOne.MatchString(m[1]) {
 		return ""

@@ -415,3 +415,22 @@ func TestFirstPersonIsQuoted(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedSubject(t *testing.T) {
+	for text, want := range map[string]string{
+		"The Head of Environmental Services agreed to write to the Agency":       "Head of Environmental Services",
+		"2. Councillor Bell undertook to contact the landowner":                  "Councillor Bell",
+		"Clerk contact MCC to ask when they are to be replaced":                  "Clerk",
+		"The District Manager stated that a revised map would be circulated":     "District Manager",
+		"An officer undertook to investigate":                                    "",
+		"Officers agreed to write to Members":                                    "",
+		"Performance figures would be provided to Members":                       "",
+		"He agreed to review the area again":                                     "",
+		"A copy of the letter would be circulated to Members.":                   "",
+		"It was agreed to explore the possibility of painting the roadside kerb": "",
+	} {
+		if got := namedSubject(text); got != want {
+			t.Errorf("namedSubject(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
