@@ -24,7 +24,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 	var out []Record
 	for _, s := range sentences(it.lines, skip) {
 		text := s.text
-		if !mayAct(text) {
+		if !mayAct(text) && s.owner == "" {
 			continue
 		}
 		var owner string
@@ -50,6 +50,26 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			owner = text[mm[2]:mm[3]]
 			text = strings.TrimSpace(text[:mm[0]])
 			matched = len(text) > 10
+		}
+		if !matched && s.owner != "" {
+			// A paragraph with an owner line under it is an action, even a
+			// status line ("The survey was still ongoing." / "Clerk").
+			recs := taskRecords(m, text, s.no, "")
+			owner, due := splitOwnerLine(m, s.owner)
+			if len(recs) == 0 {
+				recs = []Record{{Text: tidyRecordText(text), Line: s.no, narrative: true}}
+			}
+			for k := range recs {
+				if recs[k].Owner == "" || len(recs) == 1 {
+					recs[k].Owner = tidyOwner(m, owner)
+				}
+				if recs[k].Due.IsZero() && !due.IsZero() {
+					recs[k].Due, recs[k].Target = due, "date"
+				}
+				recs[k].Confidence, recs[k].Why = "", ""
+			}
+			out = append(out, recs...)
+			continue
 		}
 		if !matched {
 			recs := taskRecords(m, text, s.no, "")
@@ -171,6 +191,22 @@ func actionDue(m *Meeting, rec *Record, text string) {
 	}
 }
 
+// splitOwnerLine reads an owner line: who, and when when it says ("TR /
+// 15 Mar", "Clerk 31 May 2024", "Clerk / next mtg").
+func splitOwnerLine(m *Meeting, line string) (string, Date) {
+	var due Date
+	owner := line
+	if ds := findDates(line, false); len(ds) > 0 {
+		due, owner = ds[0].Date, line[:ds[0].Start]
+	} else if ds := findYearless(line, m.Date); len(ds) > 0 {
+		due, owner = ds[0].Date, line[:ds[0].Start]
+	} else if i := strings.Index(strings.ToLower(line), "next m"); i >= 0 {
+		due, owner = m.NextMeeting, line[:i]
+	}
+	owner = strings.TrimSpace(strings.Trim(strings.TrimSpace(owner), "/–-,"))
+	return owner, due
+}
+
 // mayAct is a cheap test that a sentence could be an action.
 func mayAct(s string) bool {
 	low := strings.ToLower(s)
@@ -233,6 +269,10 @@ type sentence struct {
 	text string
 	prev string // the sentence before, for "Action: Clerk" tags
 	no   int
+	// owner is an owner line printed under the sentence's paragraph
+	// ("Clerk", "TR / 15 Mar", "Cllr Ames/Clerk"): an "Action by" column
+	// flattened into the text.
+	owner string
 }
 
 // sentences splits the item's text (outside the skipped spans) into
@@ -257,7 +297,7 @@ func sentences(ls []line, skip []span) []sentence {
 			if len(out) > 0 {
 				prev = out[len(out)-1].text
 			}
-			out = append(out, sentence{s, prev, curNo})
+			out = append(out, sentence{text: s, prev: prev, no: curNo})
 		}
 	}
 	for i, l := range ls {
@@ -266,6 +306,14 @@ func sentences(ls []line, skip []span) []sentence {
 			continue
 		}
 		t, tok := l.Text, l.tk()
+		if tok.Kind == tokOwnerLine {
+			// "Clerk" / "TR / 15 Mar" under a paragraph: its owner.
+			flush()
+			if n := len(out); n > 0 && out[n-1].owner == "" && out[n-1].no >= l.No-12 && endsSentence(out[n-1].text) {
+				out[n-1].owner = t
+			}
+			continue
+		}
 		if tok.Bullet || tok.ActionTag || tok.Part != "" {
 			flush()
 			t = strings.TrimSpace(strings.TrimPrefix(t, "•"))
