@@ -141,6 +141,11 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 	// after a decision is that decision's record, not another decision.
 	kept := recs[:0]
 	for _, r := range recs {
+		// "Moved: Cr A / Seconded: Cr B / That Council retire the
+		// policy.": the movers come off, the decision stays.
+		if t := moverLeadOff(r.Text); t != r.Text {
+			r.Text = t
+		}
 		if !reMotionTrailer.MatchString(r.Text) {
 			kept = append(kept, r)
 		}
