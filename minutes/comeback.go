@@ -139,6 +139,33 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 	return score, why
 }
 
+// comeBackVeto reports whether a sentence that reads as coming back is
+// about a meeting behind or another body's: "referred to the presentation
+// at the November meeting" (in a December meeting), "at their next
+// meeting", "as requested by the Committee in November".
+func comeBackVeto(m *Meeting, s string) bool {
+	ws := splitWords(s)
+	if askedBefore(ws) && !hasFuture(ws) {
+		return true
+	}
+	for i, w := range ws {
+		if w.low != "meeting" && w.low != "meetings" {
+			continue
+		}
+		if t := meetingTarget(ws, i); t == 0 && i > 0 {
+			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if ws[k].low == "their" || strings.HasSuffix(ws[k].low, "'s") || strings.HasSuffix(ws[k].low, "’s") {
+					return true
+				}
+			}
+		}
+		if m != nil && monthJustPast(ws, i, m.Date) && !hasFuture(ws) {
+			return true
+		}
+	}
+	return false
+}
+
 // Weights for coming back: a follow-up is kept at comeBackKeep, and with
 // low confidence below comeBackSure.
 const (
