@@ -151,6 +151,10 @@ func tidyOwner(m *Meeting, owner string) string {
 		return ""
 	}
 	owner = m.Attendance.expandInitials(owner)
+	switch strings.ToLower(owner) {
+	case "all", "all members", "all councillors", "all cllrs", "everyone", "all present":
+		return "All"
+	}
 	o := cleanOwner(owner)
 	if n := cleanName(o); n != "" && !isRolePhrase(o) && !ownerRoles[strings.ToLower(o)] {
 		o = m.Attendance.fullName(o)
@@ -339,7 +343,7 @@ func splitSentences(s string) []string {
 	for i := 0; i+2 < len(s); i++ {
 		if (s[i] == '.' || s[i] == ';' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
 			r := s[i+2]
-			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' {
+			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' || s[i] == '.' && listLabelAt(s[i+2:]) {
 				if s[i] == '.' && abbrevBefore(s, i) {
 					continue
 				}
@@ -352,6 +356,20 @@ func splitSentences(s string) []string {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// listLabelAt reports whether s opens with a list label: "ii. It was …",
+// "b) Members …".
+func listLabelAt(s string) bool {
+	j := 0
+	for j < len(s) && j < 5 && (s[j] >= 'a' && s[j] <= 'z') {
+		j++
+	}
+	if j == 0 || j >= len(s) || s[j] != '.' && s[j] != ')' {
+		return false
+	}
+	label := s[:j]
+	return (j == 1 || strings.Trim(label, "ivx") == "") && j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z'
 }
 
 var reParaNumber = regexp.MustCompile(`^(?:\d{1,2}\.|\(\d{1,2}\)|\d{1,2}\))\s+`)
@@ -404,7 +422,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = regexp.MustCompile(`(?i)\b(?:by|before|on|for|ahead\s+of|in\s+time\s+for|at)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b)`)
+var reDueWords = regexp.MustCompile(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b|(?:committee|council|board)\s+next\s+meets\b)`)
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before
@@ -420,6 +438,28 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 	case strings.Contains(low, "next") || strings.Contains(low, "following"):
 		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, NextTarget(), "the next meeting"
 		return
+	case strings.Contains(low, "meeting") || strings.Contains(low, "mtg"):
+		// "before October's meeting", "before the June 2025 meeting"
+		for _, w := range strings.Fields(strings.NewReplacer("'s", "", "’s", "").Replace(low)) {
+			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {
+				y := m.Date.Year
+				if ds := reMonthYear.FindStringSubmatch(phrase); ds != nil {
+					y = atoiSafe(ds[2])
+				} else if mo < m.Date.Month {
+					y++
+				}
+				if m.Date.IsZero() {
+					return
+				}
+				rec.DueMeeting = strings.TrimSpace(phrase)
+				rec.Target = MonthTarget(y, mo)
+				rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+				if d, ok := m.knownMeetingIn(y, mo); ok {
+					rec.Due, rec.Provisional = d, false
+				}
+				return
+			}
+		}
 	case strings.Contains(low, "end of"):
 		for _, w := range strings.Fields(low) {
 			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {

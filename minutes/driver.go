@@ -194,7 +194,17 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
-	it.FollowUps = dedupeFollowUps(fromRes, append(narrative, agendaItems(m, r)...))
+	if listed := agendaItems(m, r); len(listed) > 0 {
+		// The list's own heading line is not another follow-up.
+		kept := narrative[:0]
+		for _, f := range narrative {
+			if !reAgendaList.MatchString(f.Text) {
+				kept = append(kept, f)
+			}
+		}
+		narrative = append(kept, listed...)
+	}
+	it.FollowUps = dedupeFollowUps(fromRes, narrative)
 	if lowerHas(it.Body, "interest") {
 		it.Declarations = findDeclarations(m, r)
 	}

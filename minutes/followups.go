@@ -45,8 +45,8 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
 		}
-		if nextMeetingNotice(low) {
-			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10"
+		if nextMeetingNotice(low) || comeBackVeto(m, t) {
+			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
 		}
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
 			continue
@@ -56,6 +56,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		later := reLaterDate.MatchString(t)
 		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
 		score, why := 0.0, ""
+		if comesBack(t) && pastOnly(splitWords(t)) {
+			continue // "a written report which was added to the Board packet": done
+		}
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			if score, why = comeBackScore(m, t); score < comeBackKeep {
 				continue
@@ -79,7 +82,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 // November", "the next JPC meeting was scheduled to take place on 7 June",
 // "Mayor Gilmore adjourned the meeting at 6:57 p.m."
 func nextMeetingNotice(low string) bool {
-	if strings.Contains(low, "adjourned the meeting") || strings.Contains(low, "meeting was adjourned") || strings.Contains(low, "meeting adjourned") || strings.Contains(low, "meeting closed") || strings.Contains(low, "meeting to a close") {
+	if strings.Contains(low, "adjourned the meeting") || strings.Contains(low, "meeting was adjourned") || strings.Contains(low, "meeting adjourned") || strings.Contains(low, "meeting be adjourned") || strings.Contains(low, "meeting closed") || strings.Contains(low, "meeting to a close") {
 		return !strings.Contains(low, "defer") && !strings.Contains(low, "agenda")
 	}
 	i := strings.Index(low, "next")
@@ -125,6 +128,9 @@ func isWeekday(w string) bool {
 // notices of questions and motions, not the minutes' own record.
 func firstPerson(t string) bool {
 	t = strings.TrimLeft(t, "*“\"' ")
+	if strings.HasPrefix(t, "| will ") || strings.HasPrefix(t, "l will ") {
+		return true // OCR's "I"
+	}
 	return strings.HasPrefix(t, "I will ") || strings.HasPrefix(t, "I would ") || strings.HasPrefix(t, "I shall ") ||
 		strings.HasPrefix(t, "1 will ") || strings.HasPrefix(t, "! will ") || strings.Contains(t, " I will ask") || strings.Contains(t, " I will move")
 }

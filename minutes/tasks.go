@@ -442,7 +442,7 @@ func isClauseWord(low string) bool {
 
 func isTitleWord(low string) bool {
 	switch strings.TrimRight(low, ".") {
-	case "cllr", "cllrs", "councillor", "councillors", "cr", "mr", "mrs", "ms", "miss", "dr", "county", "district",
+	case "cllr", "cllrs", "councillor", "councillors", "cr", "mr", "mrs", "ms", "miss", "dr", "county", "district", "cyng", "cynghorydd",
 		"borough", "parish", "town", "city", "rev", "revd", "reverend", "sgt", "pc", "insp", "supt", "director", "member",
 		"commissioner", "trustee", "alderman", "mayor", "deputy", "vice", "president", "chairman", "chair":
 		return true
@@ -494,6 +494,9 @@ func verbAt(ws []word, i int) float64 {
 		return 0
 	}
 	w := ws[i].low
+	if w == "have" && haveReady(ws, i) {
+		return verbKnown // "Town Clerk to have the quotes in hand by the July meeting"
+	}
 	if notVerbs[w] || !startsLower(ws[i].text) || motionVerbs[w] {
 		return 0
 	}
@@ -796,6 +799,22 @@ func paragraphLabel(w string) bool {
 	return true
 }
 
+// haveReady reports whether "have" at i is a task: "to have the quotes in
+// hand", "will have the proposal to Members", "to have the accounts ready".
+func haveReady(ws []word, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+8; j++ {
+		switch ws[j].low {
+		case "ready", "hand", "done", "completed", "prepared", "available", "finished", "signed":
+			return true
+		case "to":
+			if j+1 < len(ws) && (ws[j+1].low == "the" || ws[j+1].low == "members" || ws[j+1].low == "all") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // motionVerbs are what a mover moves, not a task: "Moved by Vlassis to
 // adopt", "Cllr Ames to approve".
 var motionVerbs = wordSet("adopt", "approve", "accept", "receive", "note", "endorse", "ratify", "defer", "table", "concur")
@@ -866,7 +885,7 @@ func passiveFuture(ws []word, i int) bool {
 
 // comesBackWords are the participles of something coming back to the
 // body: with the body as destination they make a follow-up.
-var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "considered", "returned", "tabled", "discussed", "reviewed", "given")
+var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "considered", "returned", "tabled", "discussed", "reviewed", "given", "invited")
 
 // comesBackTask reports whether the verb at v brings something back to
 // the body itself — "to report back to Council", "provide a written
@@ -876,7 +895,8 @@ var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "c
 func comesBackTask(ws []word, v int) bool {
 	switch ws[v].low {
 	case "report", "update", "present", "bring", "return", "submit", "provide", "give", "come", "table", "reconsider", "revisit",
-		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered":
+		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered",
+		"invited", "attend":
 	default:
 		return false
 	}
@@ -950,7 +970,7 @@ func committed(ws []word, i int) bool {
 				return true
 			}
 		case "back":
-			if j > 0 && ws[j-1].low == "report" {
+			if j > 0 && (ws[j-1].low == "report" || ws[j-1].low == "reported" || ws[j-1].low == "come" || ws[j-1].low == "brought") {
 				return true
 			}
 		}

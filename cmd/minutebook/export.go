@@ -75,15 +75,11 @@ func (f *exportFlags) asOfDate(a *app) (minutes.Date, error) {
 	if f.asOf == "" {
 		return minutes.DateOf(a.now()), nil
 	}
-	return exportDate("--as-of", f.asOf)
+	return exportDate(a, "--as-of", f.asOf)
 }
 
-func exportDate(flag, s string) (minutes.Date, error) {
-	d, err := minutes.ParseISODate(strings.TrimSpace(s))
-	if err != nil {
-		return d, fmt.Errorf("%s %q: give the date as YYYY-MM-DD, e.g. 2022-06-21", flag, s)
-	}
-	return d, nil
+func exportDate(a *app, flag, s string) (minutes.Date, error) {
+	return dateFlagAt(flag, s, minutes.DateOf(a.now()), minutes.Date{})
 }
 
 // chooseFormat is --format, or what -o's extension says, or def.
@@ -177,12 +173,12 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			if from != "" {
-				if q.From, err = exportDate("--from", from); err != nil {
+				if q.From, err = exportDate(a, "--from", from); err != nil {
 					return err
 				}
 			}
 			if to != "" {
-				if q.To, err = exportDate("--to", to); err != nil {
+				if q.To, err = exportDate(a, "--to", to); err != nil {
 					return err
 				}
 			}

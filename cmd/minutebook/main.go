@@ -134,7 +134,7 @@ committee. Run it with no command to open the terminal UI.`,
 		`how to read PDFs: "builtin" (PDFium, no install needed) or "pdftotext" (poppler, if installed); or set MINUTEBOOK_PDF_ENGINE`)
 	root.AddCommand(
 		newImportCmd(a), newParseCmd(a), newSearchCmd(a), newDueCmd(a), newShowCmd(a), newSetCmd(a),
-		newExportCmd(a), newAgendaCmd(a), newSyncCmd(a), newSourcesCmd(a), newReparseCmd(a), newReindexCmd(a), newWarmPDFCmd(a),
+		newExportCmd(a), newAgendaCmd(a), newSyncCmd(a), newSourcesCmd(a), newCheckCmd(a), newReparseCmd(a), newReindexCmd(a), newWarmPDFCmd(a),
 	)
 	return root
 }

@@ -89,6 +89,31 @@ func getEngine(ctx context.Context, lim Limits) (*engine, error) {
 	}
 }
 
+// PDFReaderPrepared reports whether reading a PDF under lim starts at
+// once: another engine than the builtin one is chosen, the builtin reader
+// has started in this process, or its compiled code is in the cache. When
+// it is false, the first PDF read compiles the reader, which takes several
+// seconds (once a machine, with the cache on); a command on a terminal can
+// say so.
+func PDFReaderPrepared(lim Limits) bool {
+	if lim.PDFEngine != "" && lim.PDFEngine != EngineBuiltin {
+		return true
+	}
+	key := engineKey{cacheDir: lim.cacheDir(), memPages: uint32(min(lim.PDFMemoryBytes>>16, 65536))}
+	engines.Lock()
+	e := engines.m[key]
+	engines.Unlock()
+	if e != nil {
+		select {
+		case <-e.ready:
+			return true
+		default:
+			return false // starting now
+		}
+	}
+	return key.cacheDir != "" && cacheFilled(key.cacheDir)
+}
+
 // compileMemoryLimit is the soft heap limit while PDFium compiles.
 const compileMemoryLimit = 64 << 20
 

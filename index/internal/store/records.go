@@ -318,3 +318,38 @@ func (q Q) Links(ctx context.Context) ([]Link, error) {
 	})
 	return out, err
 }
+
+// LinksOf lists the clerk's decisions about one follow-up, by item.
+func (q Q) LinksOf(ctx context.Context, followUp string) ([]Link, error) {
+	var out []Link
+	rows, err := q.q.QueryContext(ctx, "SELECT followup_id, item_id, confirmed FROM links WHERE followup_id = ? ORDER BY item_id", followUp)
+	err = each(rows, err, func(s scanner) error {
+		var l Link
+		err := s.Scan(&l.FollowUp, &l.Item, &l.Confirmed)
+		out = append(out, l)
+		return err
+	})
+	return out, err
+}
+
+// SetLinks replaces the clerk's decisions about follow-up f: confirmed
+// answers it ("" for none), rejected do not; in a write transaction.
+func (q Q) SetLinks(ctx context.Context, f, confirmed string, rejected []string, at string) error {
+	if _, err := q.q.ExecContext(ctx, "DELETE FROM links WHERE followup_id = ?", f); err != nil {
+		return err
+	}
+	if confirmed != "" {
+		if err := q.ConfirmLink(ctx, f, confirmed, at); err != nil {
+			return err
+		}
+	}
+	for _, item := range rejected {
+		if item == confirmed {
+			continue
+		}
+		if err := q.RejectLink(ctx, f, item, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
