@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -83,8 +82,8 @@ through re-imports and re-parses.
 				if err != nil {
 					return err
 				}
-				today := minutes.DateOf(time.Now())
-				next, _, err := lib.NextMeeting(ctx, r.Committee, today)
+				today := minutes.DateOf(a.now())
+				next, _, err := lib.NextMeeting(ctx, r.CommitteeKey, today) // by key: two councils may share the name
 				if err != nil {
 					return err
 				}
