@@ -98,8 +98,10 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 			future = 0.5
 		case w == "to" && i+1 < len(ws) && (ws[i+1].low == "be" || comeBackVerbs[ws[i+1].low]):
 			future = 0.5
-		case w == "months" || w == "weeks" || w == "month" || w == "year":
-			if i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within" || ws[i-1].low == "next") {
+		case w == "months" || w == "weeks" || w == "month" || w == "year" || w == "months’" || w == "months'":
+			// "in six months", "within 3 months", "next month" — not "in the
+			// months ahead".
+			if _, n := countWord(ws[i-min(i, 1)].low); i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within") && n || i > 0 && ws[i-1].low == "next" {
 				target = max(target, 1.5)
 			}
 		case (w == "in" || w == "by" || w == "during") && i+1 < len(ws) && monthOf(ws[i+1].low) != 0 && len(ws[i+1].low) >= 3 && ws[i+1].low != "may" && hasFuture(ws) && !askedBefore(ws):

@@ -51,6 +51,13 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
 			continue
 		}
+		// Every reading below needs something to come back to: a meeting,
+		// the body, an agenda, a time, a carried phrase. The word reader
+		// says so cheaply, before the patterns.
+		score0, why0 := comeBackScore(m, t)
+		if score0 == 0 && !strings.Contains(low, "continued") && !strings.Contains(low, "bring back") && !strings.Contains(low, "second reading") && !strings.Contains(low, "defer") {
+			continue
+		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
 		later := reLaterDate.MatchString(t)
@@ -60,7 +67,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 			continue // "a written report which was added to the Board packet": done
 		}
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
-			if score, why = comeBackScore(m, t); score < comeBackKeep {
+			if score, why = score0, why0; score < comeBackKeep {
 				continue
 			}
 		}
