@@ -91,7 +91,41 @@ type Record struct {
 	ReturnedTo *ItemRef
 	// Orphaned is true for tracking whose record a re-parse no longer finds.
 	Orphaned bool
+
+	// The clerks' corrections (corrections.go). Confidence and Why are
+	// the parser's: how sure it was that the text is a record of its
+	// kind, and what it was unsure of ("" for a record a clerk added, or
+	// stored before confidence was kept). Review is set while the record
+	// waits in the review queue: the parser was unsure of it and no
+	// clerk has corrected it yet.
+	Confidence minutes.Confidence
+	Why        string
+	Review     bool
+	// Rejected: a clerk said the text is not a record. A rejected record
+	// is left out of the due board, counts, exports and search unless
+	// they are asked for it.
+	Rejected bool
+	// Origin is where the record comes from: OriginMinutes, OriginClerk
+	// (a clerk added it) or OriginKept (a clerk corrected it and the
+	// parse of the minutes no longer gives it: kept as the clerk left
+	// it). Corrected says a clerk added, accepted, rejected or changed
+	// the kind or text of the record.
+	Origin    string
+	Corrected bool
+	// Version is the record's version: the number of the latest change
+	// in its history, notes aside (0 when there is none). Give it back
+	// in Change.Version so that a change applies only to the record as
+	// it was shown. Record, Meeting and Review read it; Due and Records
+	// leave it 0 (not read).
+	Version int64
 }
+
+// Where a record comes from (Record.Origin).
+const (
+	OriginMinutes = store.OriginParser // the parse of the minutes
+	OriginClerk   = store.OriginClerk  // added by a clerk
+	OriginKept    = store.OriginKept   // corrected by a clerk and no longer given by the parse
+)
 
 // ItemRef points at one item of one meeting.
 type ItemRef struct {
@@ -107,13 +141,64 @@ type ItemRef struct {
 	Matched []string
 }
 
-// Change is an edit to a record's tracking. Nil fields are left alone.
+// Change is an edit to a record's tracking, or a clerk's correction of
+// the record itself. Nil fields are left alone. Every part is saved in
+// one transaction, and only to the record as it was at Version when that
+// is given.
 type Change struct {
 	Status *Status
 	Owner  *string
 	Due    *minutes.Date // a zero Date clears the override
 	Note   string        // appended to the history when not ""
 	Who    string        // who made the change; "" means the current OS user
+
+	// Corrections of the parser (corrections.go), kept through every
+	// import and re-parse. Kind makes the record a resolution, action or
+	// follow-up; Text gives it another span of its item's text (it must
+	// occur there). Reject true says the text is not a record at all
+	// (Note says why), false takes a rejection back. Accept says the
+	// parser's record is right: it leaves the review queue for good.
+	// Withdraw takes back a record a clerk added.
+	Kind     *minutes.Kind
+	Text     *string
+	Reject   *bool
+	Accept   bool
+	Withdraw bool
+
+	// A follow-up's return: Link names the later item it came back as,
+	// or "" to say it was not returned (LinkReturn); Links puts the
+	// clerk's decisions back as they were (SetReturnDecisions, undo).
+	Link  *string
+	Links *ReturnDecisions
+
+	// Version is the record's Version the change was made from: when
+	// given, the change is saved only if the record is still at it, and
+	// otherwise fails with a *ConflictError that says what changed,
+	// saving nothing. A change that only adds a note never conflicts.
+	// Force saves it all the same; the history marks it forced.
+	Version *int64
+	Force   bool
+}
+
+// NewRecord is a record a clerk adds to an item: one the parser missed.
+type NewRecord struct {
+	ItemID string       // the item it belongs to ("osc-2021-12-14-188")
+	Kind   minutes.Kind // resolution, action or follow-up
+	Text   string       // a span of the item's text (it must occur there)
+	Owner  string       // who is to act; "" for none
+	Due    minutes.Date // when it is due; zero for none (or DueMeeting's)
+	// DueMeeting is the meeting it is due back at, as a clerk names it:
+	// "the next meeting", "the June 2026 meeting"; its date is worked out
+	// as the parser works out the minutes' own.
+	DueMeeting string
+	Note       string // a note to start its history with
+	Who        string // who added it; "" means the current OS user
+}
+
+// ReviewQuery selects the review queue.
+type ReviewQuery struct {
+	Committee string       // a committee's key or name (MatchCommittees); "" means all
+	AsOf      minutes.Date // for flags; zero means today
 }
 
 // HistoryEntry is one line of a record's append-only tracking history
@@ -126,6 +211,8 @@ type DueQuery struct {
 	Committee string       // a committee's key or name (MatchCommittees); "" means all
 	// IncludeClosed also lists done and dropped records (flag FlagDone).
 	IncludeClosed bool
+	// IncludeRejected also lists the records clerks rejected (Rejected).
+	IncludeRejected bool
 }
 
 // SearchQuery is a full-text search with filters.
@@ -139,6 +226,9 @@ type SearchQuery struct {
 	Limit     int // 0 means 20
 	Offset    int
 	Facets    bool
+	// IncludeRejected also finds the records clerks rejected (their
+	// hits have the status "rejected").
+	IncludeRejected bool
 }
 
 // SearchResult is one page of hits; Hit is one of them (a record, an item
@@ -208,6 +298,9 @@ type ItemDetail struct {
 	// meetings.
 	SourceURL string
 	Records   []Record
+	// Rejected are the item's records that clerks rejected, for a view
+	// that shows them apart (so that a rejection can be taken back).
+	Rejected []Record
 }
 
 // ImportResult says what one import of one file did.
@@ -231,6 +324,8 @@ type RecordQuery struct {
 	Statuses      []Status       // nil means all
 	From, To      minutes.Date   // meeting date range, inclusive; zero means open
 	IncludeExempt bool
+	// IncludeRejected also lists the records clerks rejected.
+	IncludeRejected bool
 }
 
 // API is what the library offers the TUI and the exports. *Library

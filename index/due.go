@@ -521,7 +521,8 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	if asOf.IsZero() {
 		asOf = l.today()
 	}
-	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true}, true)
+	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
+		IncludeRejected: q.IncludeRejected}, true)
 }
 
 // Records returns records for exports, in meeting-date then minute order,
@@ -573,11 +574,14 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		model.flag(ctx, l, &r, asOf)
 		out = append(out, r.Record)
 	}
-	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() {
-		// Resolutions (which the model does not keep), or one committee's
-		// records when the rows are not in memory yet (a one-off
-		// command): read those only.
+	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() || q.IncludeRejected {
+		// Resolutions or rejected records (which the model does not
+		// keep), or one committee's records when the rows are not in
+		// memory yet (a one-off command): read those only.
 		f := store.Filter{Kinds: kinds}
+		if q.IncludeRejected {
+			f.Rejected = store.WithRejected
+		}
 		if keys != nil {
 			f.Committees = slices.Collect(maps.Keys(keys))
 		}

@@ -155,13 +155,24 @@ func itemIDs(m *minutes.Meeting) []string {
 	return ids
 }
 
-// putMeeting keys p (keyMeeting, registering a new committee) and stores
-// it in the write transaction q.
+// putMeeting keys p (keyMeeting, registering a new committee), matches it
+// against what the store holds of the meeting (reconcile: records keep
+// their IDs by meaning, the clerks' corrections apply again) and stores
+// it, in the write transaction q.
 func putMeeting(ctx context.Context, q store.Q, p *prepared, sample bool) (bool, []string, error) {
 	if err := keyMeeting(ctx, q, p, true); err != nil {
 		return false, nil, err
 	}
-	return q.PutMeeting(ctx, store.NewMeeting{M: p.m, ID: p.id, Key: p.key, ItemIDs: p.itemIDs, ParsedHash: p.hash, Sample: sample})
+	rec, err := reconcile(ctx, q, p)
+	if err != nil {
+		return false, nil, err
+	}
+	replaced, touched, err := q.PutMeeting(ctx, store.NewMeeting{M: p.m, ID: p.id, Key: p.key, ItemIDs: p.itemIDs, ParsedHash: p.hash,
+		Sample: sample, Marks: rec.marks})
+	if err != nil {
+		return false, nil, err
+	}
+	return replaced, touched, q.MoveCorrections(ctx, rec.place)
 }
 
 // keyMeeting gives p its committee's key: the key the meeting already has
@@ -188,6 +199,9 @@ type ReparseResult struct {
 	Unchanged int              // meetings whose parse did not
 	Failed    []ReparseFailure // documents the parser now rejects (their meetings are kept as they were)
 	Orphans   []Record         // tracking whose record no parse gives any more (kept, never dropped)
+	// Kept are the records clerks corrected that the parse no longer
+	// gives: kept as the clerks left them (origin OriginKept).
+	Kept []Record
 }
 
 // ReparseFailure is a stored document the current parser rejects.
@@ -198,8 +212,11 @@ type ReparseFailure struct {
 
 // Reparse parses every stored document that backs a meeting again with
 // the current parser and stores what changed, one document per
-// transaction. Tracking stays attached by record ID; tracking whose
-// record no longer exists is kept and listed in Orphans.
+// transaction. Each new parse is matched to the stored one by meaning
+// (reconcile.go): records keep their IDs, and with them their tracking,
+// and the clerks' corrections apply again. Tracking whose record no
+// longer exists is kept and listed in Orphans; records clerks corrected
+// that the parse no longer gives are kept as they left them, in Kept.
 func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 	var res ReparseResult
 	srcs, err := l.store.Q().MeetingSources(ctx)
@@ -259,7 +276,10 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 			res.Changed++
 		}
 	}
-	res.Orphans, err = l.Orphans(ctx)
+	if res.Orphans, err = l.Orphans(ctx); err != nil {
+		return res, err
+	}
+	res.Kept, err = l.Kept(ctx)
 	return res, err
 }
 

@@ -65,6 +65,9 @@ func TestChildProcess(t *testing.T) {
 			os.Exit(1)
 		}
 		say("saved")
+	case "correct": // make the clerk's corrections of the tests, say so, and wait to be killed
+		correctHarrow(t, l)
+		say("saved")
 	case "hold": // hold the index (searching now and then), as the TUI does
 		if _, err := l.Search(ctx, SearchQuery{Text: "report"}); err != nil {
 			say("error %v", err)
@@ -229,6 +232,20 @@ func TestKillAfterSave(t *testing.T) {
 	if r.Status != StatusDone || r.LastNote != "saved before the crash" || len(hist) != 2 {
 		t.Errorf("after kill -9: %+v %+v", r, hist)
 	}
+}
+
+func TestKillAfterCorrections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: runs a child process")
+	}
+	dir := t.TempDir()
+	l := openLib(t, dir)
+	mustImport(t, l, harrow())
+	l.Close()
+	c := startChild(t, "correct", dir)
+	c.wait(t, "saved")
+	c.kill9(t)
+	checkCorrected(t, openLib(t, dir), "after kill -9")
 }
 
 func TestTwoProcesses(t *testing.T) {

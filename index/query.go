@@ -16,7 +16,7 @@ import (
 func (l *Library) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
 	p := search.Params{
 		Text: q.Text, Committee: q.Committee, Kind: q.Kind, Status: string(q.Status), Year: q.Year,
-		From: q.From, To: q.To, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets,
+		From: q.From, To: q.To, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, IncludeRejected: q.IncludeRejected,
 		Committees: func(typed string) ([]string, error) { return l.committeeKeys(ctx, typed) },
 	}
 	start := time.Now()

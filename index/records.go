@@ -32,6 +32,8 @@ func fromStore(s store.Record) row {
 		ItemID: s.ItemID, ItemTitle: s.ItemTitle, Exempt: s.Exempt, SourceName: s.SourceName, SourceHash: s.SourceHash,
 		Line: s.Line, ParsedOwner: s.Owner, ParsedDue: s.Due, DueMeeting: s.DueMeeting, Provisional: s.Provisional,
 		Target: s.Target, Owner: s.Owner, Due: s.Due, UpdatedAt: s.UpdatedAt, LastNote: s.LastNote, Orphaned: s.Orphaned,
+		Confidence: s.Confidence, Why: s.Why, Rejected: s.Rejected, Origin: s.Origin, Corrected: s.Corrected,
+		Review: s.Confidence == minutes.ConfidenceLow && !s.Corrected && !s.Rejected,
 	}, itemOrd: s.ItemOrd, recOrd: s.RecOrd}
 	if r.Kind != minutes.KindResolution {
 		r.Status = StatusOpen
@@ -76,12 +78,16 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 	id = strings.TrimSpace(id)
 	var s store.Record
 	var hist []HistoryEntry
+	var version int64
 	err := l.store.Read(ctx, func(q store.Q) error {
 		var err error
 		if s, err = q.Record(ctx, id); err != nil {
 			return err
 		}
-		hist, err = q.History(ctx, s.ID)
+		if hist, err = q.History(ctx, s.ID); err != nil {
+			return err
+		}
+		version, err = q.Version(ctx, s.ID)
 		return err
 	})
 	if err != nil {
@@ -95,6 +101,7 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 		return Record{}, nil, err
 	}
 	r := fromStore(s)
+	r.Version = version
 	model.flag(ctx, l, &r, l.today())
 	one := []Record{r.Record}
 	if err := l.fillSourceURLs(ctx, one); err != nil {
@@ -103,8 +110,12 @@ func (l *Library) Record(ctx context.Context, id string) (Record, []HistoryEntry
 	return one[0], hist, nil
 }
 
-// Update changes a record's tracking and returns the record as saved. It
-// returns only after the transaction has committed (and, with
+// Update changes a record's tracking, or corrects the record (its kind,
+// its text, a rejection, an acceptance: corrections.go), or its return
+// (a link), and returns the record as saved. Everything c asks for is
+// written in one transaction, and with c.Version only when the record is
+// still at that version (otherwise a *ConflictError, and nothing is
+// saved). It returns only after the transaction has committed (and, with
 // synchronous=FULL, reached the disk). A change that changes nothing
 // writes nothing.
 func (l *Library) Update(ctx context.Context, id string, c Change) (Record, error) {
@@ -121,23 +132,82 @@ func (l *Library) Update(ctx context.Context, id string, c Change) (Record, erro
 		o := cleanLine(*c.Owner)
 		sc.Owner = &o
 	}
+	if c.Kind != nil {
+		k, ok := ParseKind(string(*c.Kind))
+		if !ok {
+			return Record{}, userErrorf("kind %q: want resolution, action or follow-up", *c.Kind)
+		}
+		c.Kind = &k
+	}
+	if c.Link != nil && c.Links != nil {
+		return Record{}, userErrorf("give a return to link or the decisions to put back, not both")
+	}
+	rejectNote := ""
+	if c.Reject != nil && *c.Reject {
+		rejectNote, sc.Note = sc.Note, "" // the note says why: it goes with the rejection
+	}
 	who := c.Who
 	if who == "" {
 		who = currentUser()
 	}
 	who = cleanLine(who)
 	at := l.now().UTC().Format(store.TimeFormat)
+	// What a change of return needs, worked out by the matcher before the
+	// transaction.
+	var lp *linkPlan
+	if c.Link != nil || c.Links != nil {
+		var err error
+		if lp, err = l.planLink(ctx, id, c); err != nil {
+			return Record{}, err
+		}
+	}
+	var conflict *ConflictError
+	withdrawn := false
+	var before store.Record
 	err := l.store.Write(ctx, func(q store.Q) error {
 		r, err := q.Record(ctx, id)
 		if err != nil {
 			return err
 		}
+		before = r
+		st := store.Stamp{At: at, Who: who}
+		if c.Version != nil && !noteOnly(c) {
+			v, err := q.Version(ctx, id)
+			if err != nil {
+				return err
+			}
+			if v != *c.Version {
+				if !c.Force {
+					since, err := q.HistorySince(ctx, id, *c.Version)
+					if err != nil {
+						return err
+					}
+					conflict = &ConflictError{ID: id, Changes: since, Me: who}
+					return conflict
+				}
+				st.Forced = true
+			}
+		}
+		changed, err := l.correct(ctx, q, &r, c, rejectNote, st)
+		if err != nil {
+			return err
+		}
+		withdrawn = c.Withdraw && changed
 		if r.Kind == minutes.KindResolution && (c.Status != nil || c.Owner != nil || c.Due != nil) {
 			return userErrorf("%s is a resolution: it has no status, owner or due date to change; add a note with --note instead", id)
 		}
-		changed, err := q.Track(ctx, r, sc, at, who)
-		if err != nil || !changed {
+		tracked, err := q.Track(ctx, r, sc, st)
+		if err != nil {
 			return err
+		}
+		linked := false
+		if lp != nil {
+			if linked, err = lp.apply(ctx, q, r, st); err != nil {
+				return err
+			}
+		}
+		if !changed && !tracked && !linked {
+			return nil
 		}
 		var touched []string
 		if !r.Orphaned {
@@ -146,11 +216,27 @@ func (l *Library) Update(ctx context.Context, id string, c Change) (Record, erro
 		_, err = q.Bump(ctx, touched...)
 		return err
 	})
+	if conflict != nil {
+		if cur, _, err := l.Record(ctx, id); err == nil {
+			conflict.Current = cur
+		}
+		return Record{}, conflict
+	}
 	if err != nil {
 		return Record{}, l.wrapUser("save the change to "+id, err)
 	}
+	if withdrawn { // the record a clerk added is gone: as it was
+		r := fromStore(before)
+		return r.Record, nil
+	}
 	r, _, err := l.Record(ctx, id)
 	return r, err
+}
+
+// noteOnly reports whether c only adds a note: notes never conflict.
+func noteOnly(c Change) bool {
+	return c.Status == nil && c.Owner == nil && c.Due == nil && c.Kind == nil && c.Text == nil && c.Reject == nil &&
+		!c.Accept && !c.Withdraw && c.Link == nil && c.Links == nil
 }
 
 // LinkReturn confirms (itemID != "") or removes (itemID == "") the link
@@ -158,71 +244,104 @@ func (l *Library) Update(ctx context.Context, id string, c Change) (Record, erro
 // the follow-up was not returned: neither that item nor any other the
 // library now holds is matched to it again, so it stays unreturned until a
 // later meeting brings a new candidate (see returns.go). Both are kept as
-// tracking: they survive re-imports and re-parses.
+// tracking: they survive re-imports and re-parses. (Update with
+// Change.Link does the same, conditionally.)
 func (l *Library) LinkReturn(ctx context.Context, followUpID string, itemID string) error {
-	followUpID, itemID = strings.TrimSpace(followUpID), strings.TrimSpace(itemID)
-	// What the board shows now, so that removing a link removes that one.
-	current, err := l.currentLink(ctx, followUpID)
-	if err != nil {
-		return err
+	itemID = strings.TrimSpace(itemID)
+	_, err := l.Update(ctx, followUpID, Change{Link: &itemID})
+	return err
+}
+
+// linkPlan is a change of a follow-up's return, with what the matcher
+// says before the transaction that writes it.
+type linkPlan struct {
+	id      string
+	current *ItemRef // what the board shows now
+	link    *string  // Change.Link
+	others  []string // for "not returned": every other item the matcher would take
+	links   *ReturnDecisions
+	next    string // for Links: the item the follow-up will be linked to
+}
+
+// planLink works out a change of a follow-up's return.
+func (l *Library) planLink(ctx context.Context, id string, c Change) (*linkPlan, error) {
+	lp := &linkPlan{id: id, link: c.Link, links: c.Links}
+	var err error
+	if lp.current, err = l.currentLink(ctx, id); err != nil {
+		return nil, err
 	}
-	// "Not returned" says no item the library holds answers the
-	// follow-up: the linked one, and every other the matcher would take in
-	// its place (see returns.go).
-	var others []string
-	if itemID == "" && current != nil {
-		if others, err = l.notReturnedItems(ctx, followUpID, current.ItemID); err != nil {
-			return err
+	switch {
+	case c.Link != nil && *c.Link == "" && lp.current != nil:
+		// "Not returned" says no item the library holds answers the
+		// follow-up: the linked one, and every other the matcher would
+		// take in its place (see returns.go).
+		if lp.others, err = l.notReturnedItems(ctx, id, lp.current.ItemID); err != nil {
+			return nil, err
+		}
+	case c.Links != nil:
+		// The link the follow-up will have: the confirmed item, or the
+		// matcher's first choice among the items not rejected.
+		lp.next = c.Links.Confirmed
+		if lp.next == "" {
+			if cs, err := l.candidates(ctx, id, c.Links.Rejected, 1); err != nil {
+				return nil, err
+			} else if len(cs) > 0 {
+				lp.next = cs[0]
+			}
 		}
 	}
-	at := l.now().UTC().Format(store.TimeFormat)
-	who := cleanLine(currentUser())
-	err = l.store.Write(ctx, func(q store.Q) error {
-		f, err := q.Record(ctx, followUpID)
-		if err != nil {
-			return err
-		}
-		if f.Kind != minutes.KindFollowUp {
-			return userErrorf("%s is not a follow-up: only follow-ups come back to committee", followUpID)
-		}
-		old := ""
-		if current != nil {
-			old = current.ItemID
-		}
-		switch {
-		case itemID != "":
-			it, err := q.Item(ctx, itemID)
-			if errors.Is(err, ErrNotFound) {
-				return fmt.Errorf("no item has the ID %q: %w; item IDs are a meeting ID and minute, as `minutebook show MEETING` lists them", itemID, ErrNotFound)
+	return lp, nil
+}
+
+// apply writes the change of return in the transaction q and reports
+// whether it changed anything.
+func (lp *linkPlan) apply(ctx context.Context, q store.Q, f store.Record, st store.Stamp) (bool, error) {
+	if f.Kind != minutes.KindFollowUp {
+		return false, userErrorf("%s is not a follow-up: only follow-ups come back to committee", lp.id)
+	}
+	old := ""
+	if lp.current != nil {
+		old = lp.current.ItemID
+	}
+	if lp.links != nil {
+		d := lp.links
+		if d.Confirmed != "" {
+			if _, err := q.Item(ctx, d.Confirmed); errors.Is(err, ErrNotFound) {
+				return false, fmt.Errorf("no item has the ID %q: %w", d.Confirmed, ErrNotFound)
 			} else if err != nil {
-				return err
-			}
-			if !f.Orphaned && !it.Date.After(f.MeetingDate) {
-				return userErrorf("item %s is from a meeting on %s, not after the follow-up's meeting on %s", itemID, it.Date, f.MeetingDate)
-			}
-			if err := q.ConfirmLink(ctx, followUpID, itemID, at); err != nil {
-				return err
-			}
-		case current == nil:
-			return nil
-		default:
-			for _, item := range append([]string{current.ItemID}, others...) {
-				if err := q.RejectLink(ctx, followUpID, item, at); err != nil {
-					return err
-				}
+				return false, err
 			}
 		}
-		if err := q.AddHistory(ctx, followUpID, at, who, "link", old, itemID); err != nil {
-			return err
+		if err := q.SetLinks(ctx, lp.id, d.Confirmed, d.Rejected, st.At); err != nil {
+			return false, err
 		}
-		var touched []string
-		if !f.Orphaned {
-			touched = append(touched, f.MeetingID)
+		return true, q.AddHistory(ctx, lp.id, st, "link", old, lp.next)
+	}
+	itemID := *lp.link
+	switch {
+	case itemID != "":
+		it, err := q.Item(ctx, itemID)
+		if errors.Is(err, ErrNotFound) {
+			return false, fmt.Errorf("no item has the ID %q: %w; item IDs are a meeting ID and minute, as `minutebook show MEETING` lists them", itemID, ErrNotFound)
+		} else if err != nil {
+			return false, err
 		}
-		_, err = q.Bump(ctx, touched...)
-		return err
-	})
-	return l.wrapUser("save the link of "+followUpID, err)
+		if !f.Orphaned && !it.Date.After(f.MeetingDate) {
+			return false, userErrorf("item %s is from a meeting on %s, not after the follow-up's meeting on %s", itemID, it.Date, f.MeetingDate)
+		}
+		if err := q.ConfirmLink(ctx, lp.id, itemID, st.At); err != nil {
+			return false, err
+		}
+	case lp.current == nil:
+		return false, nil
+	default:
+		for _, item := range append([]string{lp.current.ItemID}, lp.others...) {
+			if err := q.RejectLink(ctx, lp.id, item, st.At); err != nil {
+				return false, err
+			}
+		}
+	}
+	return true, q.AddHistory(ctx, lp.id, st, "link", old, itemID)
 }
 
 // currentLink is the item a follow-up is linked to now (confirmed or
@@ -284,9 +403,13 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 	id = strings.TrimSpace(id)
 	var m *store.Meeting
 	var recs []store.Record
+	var versions map[string]int64
 	err := l.store.Read(ctx, func(q store.Q) error {
 		var err error
-		m, recs, err = q.Meeting(ctx, id)
+		if m, recs, err = q.Meeting(ctx, id); err != nil {
+			return err
+		}
+		versions, err = q.Versions(ctx, []string{id})
 		return err
 	})
 	if errors.Is(err, ErrNotFound) {
@@ -311,8 +434,14 @@ func (l *Library) Meeting(ctx context.Context, id string) (*MeetingDetail, error
 	asOf := l.today()
 	for _, s := range recs {
 		r := fromStore(s)
+		r.Version = versions[r.ID]
 		model.flag(ctx, l, &r, asOf)
-		if j, ok := byItem[r.ItemID]; ok {
+		j, ok := byItem[r.ItemID]
+		switch {
+		case !ok:
+		case r.Rejected:
+			d.Items[j].Rejected = append(d.Items[j].Rejected, r.Record)
+		default:
 			d.Items[j].Records = append(d.Items[j].Records, r.Record)
 		}
 	}
@@ -371,7 +500,8 @@ func userErrorf(format string, args ...any) error { return &userError{fmt.Errorf
 func (l *Library) wrapUser(what string, err error) error {
 	var ue *userError
 	var ce *store.CollisionError
-	if err == nil || errors.As(err, &ue) || errors.As(err, &ce) || errors.Is(err, ErrNotFound) ||
+	var conflict *ConflictError
+	if err == nil || errors.As(err, &ue) || errors.As(err, &ce) || errors.As(err, &conflict) || errors.Is(err, ErrNotFound) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}

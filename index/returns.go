@@ -2,13 +2,8 @@ package index
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/minutebook/minutebook/index/internal/store"
-	"github.com/minutebook/minutebook/minutes"
 )
 
 // A clerk's decisions about a follow-up coming back to committee, kept in
@@ -54,57 +49,10 @@ func (l *Library) ReturnDecisions(ctx context.Context, followUpID string) (Retur
 // SetReturnDecisions replaces the clerk's decisions about follow-up id
 // with d (as ReturnDecisions returned them earlier: this is how a change
 // is undone) and notes the change of link in the record's history.
+// (Update with Change.Links does the same, conditionally.)
 func (l *Library) SetReturnDecisions(ctx context.Context, followUpID string, d ReturnDecisions) error {
-	followUpID = strings.TrimSpace(followUpID)
-	current, err := l.currentLink(ctx, followUpID)
-	if err != nil {
-		return err
-	}
-	// The link the follow-up will have: the confirmed item, or the
-	// matcher's first choice among the items not rejected.
-	next := d.Confirmed
-	if next == "" {
-		if c, err := l.candidates(ctx, followUpID, d.Rejected, 1); err != nil {
-			return err
-		} else if len(c) > 0 {
-			next = c[0]
-		}
-	}
-	at := l.now().UTC().Format(store.TimeFormat)
-	who := cleanLine(currentUser())
-	err = l.store.Write(ctx, func(q store.Q) error {
-		f, err := q.Record(ctx, followUpID)
-		if err != nil {
-			return err
-		}
-		if f.Kind != minutes.KindFollowUp {
-			return userErrorf("%s is not a follow-up: only follow-ups come back to committee", followUpID)
-		}
-		if d.Confirmed != "" {
-			if _, err := q.Item(ctx, d.Confirmed); errors.Is(err, ErrNotFound) {
-				return fmt.Errorf("no item has the ID %q: %w", d.Confirmed, ErrNotFound)
-			} else if err != nil {
-				return err
-			}
-		}
-		if err := q.SetLinks(ctx, followUpID, d.Confirmed, d.Rejected, at); err != nil {
-			return err
-		}
-		old := ""
-		if current != nil {
-			old = current.ItemID
-		}
-		if err := q.AddHistory(ctx, followUpID, at, who, "link", old, next); err != nil {
-			return err
-		}
-		var touched []string
-		if !f.Orphaned {
-			touched = append(touched, f.MeetingID)
-		}
-		_, err = q.Bump(ctx, touched...)
-		return err
-	})
-	return l.wrapUser("restore the links of "+followUpID, err)
+	_, err := l.Update(ctx, followUpID, Change{Links: &d})
+	return err
 }
 
 // candidates returns up to limit later items the matcher would take for

@@ -44,7 +44,14 @@ type Params struct {
 	Limit      int // 0 means 20
 	Offset     int
 	Facets     bool
+	// IncludeRejected also finds records clerks rejected (indexed with
+	// the status "rejected"); status:rejected asks for them alone.
+	IncludeRejected bool
 }
+
+// statusRejected is the status a rejected record is indexed with
+// (store.StatusRejected).
+const statusRejected = "rejected"
 
 // Result is one page of hits.
 type Result struct {
@@ -132,7 +139,16 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 		// is found by the names in it, or asked for with kind:meeting.
 		mustNot = append(mustNot, keyword("kind", string(DocMeeting)))
 	}
+	statuses := parsed.Fielded("status")
 	if p.Status != "" {
+		statuses = append(statuses, p.Status)
+	}
+	if !p.IncludeRejected && !slices.ContainsFunc(statuses, isRejected) {
+		mustNot = append(mustNot, keyword("status", statusRejected))
+	}
+	if isRejected(p.Status) {
+		must = append(must, keyword("status", statusRejected))
+	} else if p.Status != "" {
 		s, ok := minutes.ParseStatus(p.Status)
 		if !ok {
 			return nil, fmt.Errorf("%w: status %q: want open, in progress, done or dropped", ErrBadQuery, p.Status)
@@ -178,6 +194,9 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 	return req, nil
 }
 
+// isRejected reports whether a status as typed asks for rejected records.
+func isRejected(s string) bool { return strings.EqualFold(strings.TrimSpace(s), statusRejected) }
+
 // newRequest is a request for root with the fields, highlighting and
 // facets every search shows.
 func newRequest(root query.Query, size, from int, facets bool) *bleve.SearchRequest {
@@ -220,9 +239,12 @@ func termQuery(p Params, t Term) (query.Query, bool, error) {
 		q, err := committeeQuery(p, t.Value)
 		return q, false, err
 	case "status":
+		if isRejected(t.Value) {
+			return keyword("status", statusRejected), false, nil
+		}
 		s, ok := minutes.ParseStatus(t.Value)
 		if !ok {
-			return nil, false, fmt.Errorf("status:%s: want open, in-progress, done or dropped", t.Value)
+			return nil, false, fmt.Errorf("status:%s: want open, in-progress, done, dropped or rejected", t.Value)
 		}
 		return keyword("status", string(s)), false, nil
 	case "year", "minute":

@@ -30,8 +30,13 @@ type FeedDoc struct {
 	Text    string // a record's text, an item's body; "" for a meeting
 	Owner   string
 	Due     string
-	Status  minutes.Status // "" for resolutions, items and meetings
+	Status  minutes.Status // "" for resolutions, items and meetings; StatusRejected for a record a clerk rejected
 }
+
+// StatusRejected is the status the search index gives a record a clerk
+// rejected, so that searches leave it out unless asked for it. It is no
+// tracking status: nothing else sees it.
+const StatusRejected minutes.Status = "rejected"
 
 // Feed calls fn on the documents of the meetings ids (every meeting, when
 // all is set), meetings first, then items, then records. Run it in a Read
@@ -76,13 +81,14 @@ func (q Q) Feed(ctx context.Context, ids []string, all bool, fn func(FeedDoc) er
 	if err != nil {
 		return err
 	}
-	rows, err = q.q.QueryContext(ctx, `SELECT r.id, r.meeting_id, r.kind, r.text, i.number, i.title, r.owner, r.due, t.status, t.owner, t.due
+	rows, err = q.q.QueryContext(ctx, `SELECT r.id, r.meeting_id, r.kind, r.text, i.number, i.title, r.owner, r.due, t.status, t.owner, t.due, r.rejected
 		FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN items i ON i.id = r.item_id LEFT JOIN tracking t ON t.record_id = r.id`+where, args...)
 	return each(rows, err, func(s scanner) error {
 		var d FeedDoc
 		var meeting string
 		var tStatus, tOwner, tDue sql.NullString
-		if err := s.Scan(&d.ID, &meeting, &d.Kind, &d.Text, &d.Minute, &d.Title, &d.Owner, &d.Due, &tStatus, &tOwner, &tDue); err != nil {
+		var rejected bool
+		if err := s.Scan(&d.ID, &meeting, &d.Kind, &d.Text, &d.Minute, &d.Title, &d.Owner, &d.Due, &tStatus, &tOwner, &tDue, &rejected); err != nil {
 			return err
 		}
 		d.Meeting = meetings[meeting]
@@ -97,6 +103,9 @@ func (q Q) Feed(ctx context.Context, ids []string, all bool, fn func(FeedDoc) er
 		}
 		if tDue.Valid {
 			d.Due = tDue.String
+		}
+		if rejected {
+			d.Status = StatusRejected
 		}
 		return fn(d)
 	})

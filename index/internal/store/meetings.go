@@ -45,6 +45,16 @@ type NewMeeting struct {
 	ItemIDs    []string // each item's ID, in order
 	ParsedHash string   // fingerprint of the parse, to skip unchanged re-parses
 	Sample     bool
+	// Marks are what the clerks' corrections make of some records (by
+	// ID): rejected, added by a clerk, kept from a correction.
+	Marks map[string]RecordMark
+}
+
+// RecordMark is what the clerks' corrections make of one record of a
+// meeting being stored.
+type RecordMark struct {
+	Rejected bool
+	Origin   string // OriginParser, OriginClerk or OriginKept
 }
 
 // PutMeeting stores a parsed meeting, with the addresses it was published
@@ -55,7 +65,6 @@ type NewMeeting struct {
 // meeting of the same ID but another committee is a *CollisionError.
 func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error) {
 	m := p.M
-	touched := []string{p.ID}
 	var committee string
 	err := q.q.QueryRowContext(ctx, "SELECT committee FROM meetings WHERE id = ?", p.ID).Scan(&committee)
 	replaced := err == nil
@@ -66,13 +75,7 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 	case NameKey(committee) != NameKey(m.Committee):
 		return false, nil, &CollisionError{p.ID, committee, m.Committee}
 	}
-	rows, err := q.q.QueryContext(ctx, "SELECT id FROM meetings WHERE source_hash = ? AND id <> ?", m.Source.Hash, p.ID)
-	err = each(rows, err, func(s scanner) error {
-		var id string
-		err := s.Scan(&id)
-		touched = append(touched, id)
-		return err
-	})
+	touched, err := q.Replaced(ctx, p.ID, m.Source.Hash)
 	if err != nil {
 		return false, nil, err
 	}
@@ -99,7 +102,7 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 	}
 	defer itemStmt.Close()
 	recStmt, err := q.q.PrepareContext(ctx, `INSERT INTO records (id, meeting_id, item_id, ord, kind, part, text, line, owner, due,
-		due_meeting, provisional, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		due_meeting, provisional, target, confidence, why, rejected, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, nil, err
 	}
@@ -117,8 +120,9 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 		}{{minutes.KindResolution, it.Resolutions}, {minutes.KindAction, it.Actions}, {minutes.KindFollowUp, it.FollowUps}} {
 			for _, r := range g.list {
 				ord++
-				if _, err := recStmt.ExecContext(ctx, r.ID, p.ID, p.ItemIDs[i], recordOrd(r.ID, ord), string(g.kind), r.Part, r.Text, r.Line,
-					r.Owner, r.Due.String(), r.DueMeeting, r.Provisional, r.Target.String()); err != nil {
+				mk := p.Marks[r.ID]
+				if _, err := recStmt.ExecContext(ctx, r.ID, p.ID, p.ItemIDs[i], RecordOrd(g.kind, r.ID, ord), string(g.kind), r.Part, r.Text, r.Line,
+					r.Owner, r.Due.String(), r.DueMeeting, r.Provisional, r.Target.String(), string(r.Confidence), r.Why, mk.Rejected, mk.Origin); err != nil {
 					return false, nil, err
 				}
 			}
@@ -130,19 +134,45 @@ func (q Q) PutMeeting(ctx context.Context, p NewMeeting) (bool, []string, error)
 	return replaced, touched, nil
 }
 
-// recordOrd orders records within a meeting: by item, then resolutions,
-// actions, follow-ups, each by ordinal. The ID carries all of that.
-func recordOrd(id string, fallback int) int {
+// RecordOrd orders records within a meeting: by item, then resolutions,
+// actions, follow-ups, each by the ordinal in its ID; a record whose kind
+// a clerk changed goes after the parser's of the ordinal, and one a clerk
+// added ("…-ca1") after the parser's of its kind. fallback places an ID
+// of no known form.
+func RecordOrd(kind minutes.Kind, id string, fallback int) int {
+	rank := map[minutes.Kind]int{minutes.KindResolution: 0, minutes.KindAction: 1, minutes.KindFollowUp: 2}[kind] * 100000
 	i := strings.LastIndexByte(id, '-')
 	if i < 0 || i+2 > len(id) {
-		return fallback
+		return rank + 90000 + fallback%10000
 	}
-	n, err := strconv.Atoi(id[i+2:])
-	if err != nil {
-		return fallback
+	suffix := id[i+1:]
+	clerk := strings.HasPrefix(suffix, "c") && len(suffix) > 2
+	if clerk {
+		suffix = suffix[1:]
 	}
-	k := map[byte]int{'r': 0, 'a': 1, 'f': 2}[id[i+1]]
-	return k*10000 + n
+	n, err := strconv.Atoi(suffix[1:])
+	if err != nil || n < 0 || n >= 4000 {
+		return rank + 90000 + fallback%10000
+	}
+	sub := 0
+	if KindLetter(kind) != suffix[0] {
+		sub = 1
+	}
+	if clerk {
+		return rank + 50000 + n*10 + sub
+	}
+	return rank + n*10 + sub
+}
+
+// KindLetter is the letter of a kind in record IDs: r, a or f.
+func KindLetter(k minutes.Kind) byte {
+	switch k {
+	case minutes.KindAction:
+		return 'a'
+	case minutes.KindFollowUp:
+		return 'f'
+	}
+	return 'r'
 }
 
 // MeetingSummary is one meeting in a list.
@@ -161,7 +191,7 @@ type MeetingSummary struct {
 }
 
 const meetingSummaryCols = `m.id, m.council, m.committee, m.committee_key, m.date, m.source_name, m.sample,
-	(SELECT count(*) FROM items i WHERE i.meeting_id = m.id), (SELECT count(*) FROM records r WHERE r.meeting_id = m.id)`
+	(SELECT count(*) FROM items i WHERE i.meeting_id = m.id), (SELECT count(*) FROM records r WHERE r.meeting_id = m.id AND r.rejected = 0)`
 
 func scanSummary(s scanner) (MeetingSummary, error) {
 	var ms MeetingSummary
@@ -188,6 +218,16 @@ func (q Q) MeetingSummaries(ctx context.Context, keys []string) ([]MeetingSummar
 		return err
 	})
 	return out, err
+}
+
+// MeetingSummaryOf reads one meeting's summary; ErrNotFound when there is
+// no such meeting.
+func (q Q) MeetingSummaryOf(ctx context.Context, id string) (MeetingSummary, error) {
+	ms, err := scanSummary(q.q.QueryRowContext(ctx, "SELECT "+meetingSummaryCols+" FROM meetings m WHERE m.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return ms, ErrNotFound
+	}
+	return ms, err
 }
 
 // Meeting is a stored meeting with its items.

@@ -50,25 +50,50 @@ type Record struct {
 	// Orphaned is true for tracking whose record a re-parse no longer
 	// gives; only the tracking's snapshot of the record is known.
 	Orphaned bool
+
+	// Confidence and Why are the parser's (minutes.Record): "low" sends
+	// the record to the review queue until a clerk corrects it.
+	Confidence minutes.Confidence
+	Why        string
+	// Rejected is a clerk's word that the text is not a record; Origin
+	// is where the record comes from (OriginParser, OriginClerk,
+	// OriginKept); Corrected says a clerk corrected it (a row in
+	// corrections), Accepted that the correction is "the parser is right".
+	Rejected  bool
+	Origin    string
+	Corrected bool
+	Accepted  bool
 }
+
+// Where a record comes from (records.origin).
+const (
+	OriginParser = ""      // the parse of the minutes
+	OriginClerk  = "clerk" // added by a clerk
+	OriginKept   = "kept"  // corrected by a clerk, and no longer given by the parse: kept as the clerk left it
+)
 
 const recordCols = `r.id, r.kind, r.part, r.text, r.meeting_id, m.council, m.committee, m.committee_key, m.date, i.id, i.number, i.title, i.exempt,
 	m.source_name, m.source_hash, r.line, r.owner, r.due, r.due_meeting, r.provisional, r.target,
-	t.status, t.owner, t.due, t.updated_at, t.last_note, i.ord, r.ord`
+	t.status, t.owner, t.due, t.updated_at, t.last_note, i.ord, r.ord,
+	r.confidence, r.why, r.rejected, r.origin, c.record_id IS NOT NULL, coalesce(c.accepted, 0)`
 
-const recordFrom = ` FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN items i ON i.id = r.item_id LEFT JOIN tracking t ON t.record_id = r.id `
+const recordFrom = ` FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN items i ON i.id = r.item_id LEFT JOIN tracking t ON t.record_id = r.id
+	LEFT JOIN corrections c ON c.record_id = r.id AND c.withdrawn = 0 `
 
 func scanRecord(s scanner) (Record, error) {
 	var r Record
 	var date, due, kind, target string
 	var tStatus, tOwner, tDue, tUpdated, tNote sql.NullString
+	var confidence string
 	err := s.Scan(&r.ID, &kind, &r.Part, &r.Text, &r.MeetingID, &r.Council, &r.Committee, &r.CommitteeKey, &date, &r.ItemID, &r.Minute, &r.ItemTitle, &r.Exempt,
 		&r.SourceName, &r.SourceHash, &r.Line, &r.Owner, &due, &r.DueMeeting, &r.Provisional, &target,
-		&tStatus, &tOwner, &tDue, &tUpdated, &tNote, &r.ItemOrd, &r.RecOrd)
+		&tStatus, &tOwner, &tDue, &tUpdated, &tNote, &r.ItemOrd, &r.RecOrd,
+		&confidence, &r.Why, &r.Rejected, &r.Origin, &r.Corrected, &r.Accepted)
 	if err != nil {
 		return r, err
 	}
 	r.Kind = minutes.Kind(kind)
+	r.Confidence = minutes.Confidence(confidence)
 	r.Target, _ = minutes.ParseTarget(target) // a form this minutebook does not know: no target
 	r.MeetingDate, r.Due = ParseDate(date), ParseDate(due)
 	if tStatus.Valid {
@@ -99,7 +124,17 @@ type Filter struct {
 	Kinds      []minutes.Kind // nil: every kind
 	Committees []string       // committee keys; nil: all
 	Meetings   []string       // meeting IDs; nil: all
+	Rejected   Rejected       // whether records a clerk rejected are in
 }
+
+// Rejected says whether a Filter takes the records a clerk rejected.
+type Rejected int
+
+const (
+	WithoutRejected Rejected = iota // the default: a rejected record is not a record
+	WithRejected
+	OnlyRejected
+)
 
 // Records reads the records f selects. With ordered set they come in
 // meeting order (date, committee, meeting, item, record); otherwise in no
@@ -117,6 +152,12 @@ func (q Q) Records(ctx context.Context, f Filter, ordered bool) ([]Record, error
 	if f.Meetings != nil {
 		where += " AND r.meeting_id IN (SELECT value FROM json_each(?))"
 		args = append(args, jsonList(f.Meetings))
+	}
+	switch f.Rejected {
+	case WithoutRejected:
+		where += " AND r.rejected = 0"
+	case OnlyRejected:
+		where += " AND r.rejected = 1"
 	}
 	if ordered {
 		where += " ORDER BY m.date, m.committee, m.id, i.ord, r.ord"
@@ -173,26 +214,80 @@ func (q Q) Orphans(ctx context.Context) ([]Record, error) {
 
 // HistoryEntry is one line of a record's tracking history.
 type HistoryEntry struct {
+	// Seq numbers every line of every record's history, in the order
+	// written: the Seq of a record's latest change (notes aside) is its
+	// version (Version).
+	Seq   int64
 	At    time.Time
 	Who   string
-	Field string // "status", "owner", "due", "note", "link"
+	Field string // "status", "owner", "due", "note", "link", or a correction's (corrections.go)
 	Old   string
 	New   string
+	// Forced is set on a change a clerk made over another session's
+	// change to the same record, knowing it (set --force).
+	Forced bool
 }
 
 // History reads a record's history, oldest first.
 func (q Q) History(ctx context.Context, id string) ([]HistoryEntry, error) {
+	return q.historyWhere(ctx, "record_id = ? ORDER BY seq", id)
+}
+
+// HistorySince reads the changes to a record (notes aside) written after
+// the one numbered seq, oldest first.
+func (q Q) HistorySince(ctx context.Context, id string, seq int64) ([]HistoryEntry, error) {
+	return q.historyWhere(ctx, "record_id = ? AND seq > ? AND field <> 'note' ORDER BY seq", id, seq)
+}
+
+func (q Q) historyWhere(ctx context.Context, where string, args ...any) ([]HistoryEntry, error) {
 	var out []HistoryEntry
-	rows, err := q.q.QueryContext(ctx, "SELECT at, who, field, old, new FROM history WHERE record_id = ? ORDER BY seq", id)
+	rows, err := q.q.QueryContext(ctx, "SELECT seq, at, who, field, old, new, forced FROM history WHERE "+where, args...)
 	err = each(rows, err, func(s scanner) error {
 		var h HistoryEntry
 		var at string
-		err := s.Scan(&at, &h.Who, &h.Field, &h.Old, &h.New)
+		err := s.Scan(&h.Seq, &at, &h.Who, &h.Field, &h.Old, &h.New, &h.Forced)
 		h.At, _ = time.Parse(TimeFormat, at)
 		out = append(out, h)
 		return err
 	})
 	return out, err
+}
+
+// Version is a record's version: the number (Seq) of the latest line of
+// its history that is not a note, 0 when there is none. Every tracking
+// edit and correction moves it on; notes never do, so that they never
+// conflict with anything.
+func (q Q) Version(ctx context.Context, id string) (int64, error) {
+	var v int64
+	err := q.q.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM history WHERE record_id = ? AND field <> 'note'", id).Scan(&v)
+	return v, err
+}
+
+// Versions reads the versions of the records of some meetings (nil: of
+// none), by record ID; a record that is not listed is at version 0.
+func (q Q) Versions(ctx context.Context, meetingIDs []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(meetingIDs) == 0 {
+		return out, nil
+	}
+	rows, err := q.q.QueryContext(ctx, `SELECT h.record_id, max(h.seq) FROM history h
+		WHERE h.record_id IN (SELECT id FROM records WHERE meeting_id IN (SELECT value FROM json_each(?))) AND h.field <> 'note'
+		GROUP BY h.record_id`, jsonList(meetingIDs))
+	err = each(rows, err, func(s scanner) error {
+		var id string
+		var v int64
+		err := s.Scan(&id, &v)
+		out[id] = v
+		return err
+	})
+	return out, err
+}
+
+// Stamp is who made a change and when (TimeFormat), and whether they
+// forced it over another session's change.
+type Stamp struct {
+	At, Who string
+	Forced  bool
 }
 
 // Change is a clerk's edit to a record's tracking, already cleaned. Nil
@@ -205,12 +300,13 @@ type Change struct {
 	Note   string
 }
 
-// Track writes a clerk's change to r's tracking (at, by who) and its
+// Track writes a clerk's change to r's tracking (stamped st) and its
 // history, in a write transaction, and reports whether anything changed.
 // The history records effective values: the minutes' owner or due date
 // where no clerk's is set. The first edit of a record keeps a snapshot of
 // it with the tracking, so that an orphan can still be shown.
-func (q Q) Track(ctx context.Context, r Record, c Change, at, who string) (bool, error) {
+func (q Q) Track(ctx context.Context, r Record, c Change, st Stamp) (bool, error) {
+	at := st.At
 	var exists bool
 	var oldOwner, oldDue sql.NullString
 	var status string
@@ -270,7 +366,11 @@ func (q Q) Track(ctx context.Context, r Record, c Change, at, who string) (bool,
 		return false, err
 	}
 	for _, e := range entries {
-		if err := q.AddHistory(ctx, r.ID, at, who, e.field, e.old, e.new); err != nil {
+		hst := st
+		if e.field == "note" {
+			hst.Forced = false // a note never overrides anything
+		}
+		if err := q.AddHistory(ctx, r.ID, hst, e.field, e.old, e.new); err != nil {
 			return false, err
 		}
 	}
@@ -278,9 +378,9 @@ func (q Q) Track(ctx context.Context, r Record, c Change, at, who string) (bool,
 }
 
 // AddHistory appends a line to a record's history.
-func (q Q) AddHistory(ctx context.Context, id, at, who, field, old, new string) error {
-	_, err := q.q.ExecContext(ctx, "INSERT INTO history (record_id, at, who, field, old, new) VALUES (?, ?, ?, ?, ?, ?)",
-		id, at, who, field, old, new)
+func (q Q) AddHistory(ctx context.Context, id string, st Stamp, field, old, new string) error {
+	_, err := q.q.ExecContext(ctx, "INSERT INTO history (record_id, at, who, field, old, new, forced) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		id, st.At, st.Who, field, old, new, st.Forced)
 	return err
 }
 

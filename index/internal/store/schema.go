@@ -149,6 +149,9 @@ CREATE INDEX committees_council ON committees (council_key, slug);
 ALTER TABLE meetings ADD COLUMN committee_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 `, fn: migrateCommittees},
+	// 4: the clerks' corrections of the parser (corrections.go), the
+	// parser's confidence in each record, and forced edits in the history.
+	{sql: correctionsSchema},
 }
 
 // migrate checks the store is ours and brings its schema up to date.
