@@ -115,8 +115,8 @@ type Record struct {
 	// Version is the record's version: the number of the latest change
 	// in its history, notes aside (0 when there is none). Give it back
 	// in Change.Version so that a change applies only to the record as
-	// it was shown. Record, Meeting and Review read it; Due and Records
-	// leave it 0 (not read).
+	// it was shown. Record, Records, Meeting and Review read it; Due
+	// leaves it 0 (FillVersions reads it).
 	Version int64
 }
 

@@ -532,7 +532,23 @@ func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) 
 	if err == nil {
 		err = l.fillSourceURLs(ctx, recs)
 	}
+	if err == nil {
+		err = l.FillVersions(ctx, recs)
+	}
 	return recs, err
+}
+
+// FillVersions sets the Version of records listed without it (Due
+// leaves it out: the board is drawn often and edits read the record).
+func (l *Library) FillVersions(ctx context.Context, recs []Record) error {
+	vs, err := l.store.Q().AllVersions(ctx)
+	if err != nil {
+		return l.store.Wrap("read the records' versions", err)
+	}
+	for i := range recs {
+		recs[i].Version = vs[recs[i].ID]
+	}
+	return nil
 }
 
 func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Record, error) {

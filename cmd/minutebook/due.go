@@ -18,7 +18,7 @@ func newDueCmd(a *app) *cobra.Command {
 	var (
 		asOf, committee    string
 		asJSON, asCSV, chk bool
-		all                bool
+		all, rejected      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "due",
@@ -47,7 +47,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			if asJSON && asCSV {
 				return fmt.Errorf("give --json or --csv, not both")
 			}
-			q := index.DueQuery{Committee: committee, IncludeClosed: all}
+			q := index.DueQuery{Committee: committee, IncludeClosed: all, IncludeRejected: rejected}
 			var err error
 			today := minutes.DateOf(a.now())
 			asOfNext := minutes.NeedsNextMeeting(asOf)
@@ -82,6 +82,9 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			}
 			switch {
 			case asJSON, asCSV:
+				if err := lib.FillVersions(cmd.Context(), rs); err != nil {
+					return err
+				}
 				rows, err := export.Rows(cmd.Context(), lib, rs)
 				if err != nil {
 					return err
@@ -103,7 +106,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			if chk {
 				late := 0
 				for _, r := range rs {
-					if r.Flag == index.FlagOverdue || r.Flag == index.FlagSlipped {
+					if !r.Rejected && (r.Flag == index.FlagOverdue || r.Flag == index.FlagSlipped) {
 						late++
 					}
 				}
@@ -121,6 +124,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
 	f.BoolVar(&chk, "check", false, "exit with status 1 when anything is overdue or slipped")
 	f.BoolVar(&all, "all", false, "also list done and dropped records")
+	f.BoolVar(&rejected, "include-rejected", false, "also list the records clerks rejected (marked REJECTED)")
 	return cmd
 }
 
@@ -160,11 +164,21 @@ func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 	fmt.Fprintln(tw, "FLAG\tDUE\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
 	counts := map[index.Flag]int{}
 	provisional := false
+	rejected, review := 0, 0
 	for _, r := range rs {
-		counts[r.Flag]++
+		flag := r.Flag.Label()
+		if r.Rejected {
+			flag, rejected = "REJECTED", rejected+1
+		} else {
+			counts[r.Flag]++
+		}
 		provisional = provisional || (r.Provisional && !r.Due.IsZero())
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cell(r.Flag.Label(), 0), dueDate(r), cell(r.Committee, 28),
-			cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(returnNote(r)+r.Text, 80))
+		text := returnNote(r) + r.Text
+		if r.Review {
+			text, review = "[to review] "+text, review+1
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cell(flag, 0), dueDate(r), cell(r.Committee, 28),
+			cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(text, 80))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -179,7 +193,13 @@ func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[f], label))
 		}
 	}
+	if rejected > 0 {
+		parts = append(parts, plural(rejected, "rejected record"))
+	}
 	fmt.Fprintf(w, "As of %s: %s.\n", asOf, strings.Join(parts, ", "))
+	if review > 0 {
+		fmt.Fprintf(w, "%s the parser was unsure of: minutebook review goes through them.\n", plural(review, "record"))
+	}
 	if provisional {
 		fmt.Fprintln(w, "* provisional: the minutes named a month, and the library holds no meeting of the committee in it.")
 	}
@@ -212,7 +232,11 @@ func writeDueCSV(w io.Writer, rows []export.Row) error {
 		if r.ReturnedTo != nil {
 			ret = r.ReturnedTo.ItemID
 		}
-		cells := []string{string(r.Flag), r.Due.String(), fmt.Sprint(r.Provisional), string(r.Status), str(r.Owner), r.Committee,
+		flag := string(r.Flag)
+		if r.Rejected {
+			flag = "rejected"
+		}
+		cells := []string{flag, r.Due.String(), fmt.Sprint(r.Provisional), string(r.Status), str(r.Owner), r.Committee,
 			r.MeetingDate.String(), r.Minute, r.ID, string(r.Kind), r.ItemTitle, r.Text, str(r.Update), ret}
 		for i := range cells {
 			cells[i] = export.CSVSafe(cells[i])

@@ -129,12 +129,12 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 
 func newExportActionsCmd(a *app) *cobra.Command {
 	var (
-		ef           exportFlags
-		format       string
-		from, to     string
-		status       string
-		withDecision bool
-		asJSON       bool
+		ef                         exportFlags
+		format                     string
+		from, to                   string
+		status                     string
+		withDecision, withRejected bool
+		asJSON                     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "actions",
@@ -189,6 +189,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			q.IncludeExempt = ef.includeExempt
+			q.IncludeRejected = withRejected
 			if withDecision {
 				q.Kinds = []minutes.Kind{minutes.KindResolution, minutes.KindAction, minutes.KindFollowUp}
 			}
@@ -221,6 +222,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 	cmd.Flags().StringVar(&status, "status", "", `only these, comma-separated: a status (open, in-progress, done, dropped),
 a RAG colour (red, amber, green) or a flag (overdue, slipped, due-next, due-soon, upcoming, undated, returned)`)
 	cmd.Flags().BoolVar(&withDecision, "resolutions", false, "also list resolutions (decisions; they have no RAG)")
+	cmd.Flags().BoolVar(&withRejected, "include-rejected", false, "also list the records clerks rejected, marked REJECTED")
 	return cmd
 }
 

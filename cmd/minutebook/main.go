@@ -40,6 +40,9 @@ type app struct {
 	// openAPI opens the library the export and agenda commands read; the
 	// returned function closes it.
 	openAPI func(ctx context.Context, a *app) (index.API, func() error, error)
+	// beforeSave, when set, runs between an edit's reading the record and
+	// saving the change (tests widen the window two processes race in).
+	beforeSave func()
 }
 
 // newApp is the app of a run on these streams.
@@ -133,7 +136,7 @@ committee. Run it with no command to open the terminal UI.`,
 	root.PersistentFlags().StringVar(&a.pdfEngine, "pdf-engine", os.Getenv("MINUTEBOOK_PDF_ENGINE"),
 		`how to read PDFs: "builtin" (PDFium, no install needed) or "pdftotext" (poppler, if installed); or set MINUTEBOOK_PDF_ENGINE`)
 	root.AddCommand(
-		newImportCmd(a), newParseCmd(a), newSearchCmd(a), newDueCmd(a), newShowCmd(a), newSetCmd(a),
+		newImportCmd(a), newParseCmd(a), newSearchCmd(a), newDueCmd(a), newShowCmd(a), newSetCmd(a), newAddCmd(a), newReviewCmd(a), newCorrectionsCmd(a),
 		newExportCmd(a), newAgendaCmd(a), newSyncCmd(a), newSourcesCmd(a), newCheckCmd(a), newReparseCmd(a), newReindexCmd(a), newWarmPDFCmd(a),
 	)
 	return root

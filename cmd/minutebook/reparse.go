@@ -17,9 +17,14 @@ func newReparseCmd(a *app) *cobra.Command {
 		Use:   "reparse",
 		Short: "Parse every imported document again with this version of minutebook",
 		Long: `Parse every document in the library again with the current parser, and
-store the meetings whose parse changed. Tracking (status, owner, due date,
-notes) stays with its record by ID. Tracking whose record the new parse no
-longer gives is kept, and listed.
+store the meetings whose parse changed. Each new parse is matched to the
+one stored by meaning (by item, and by the words of each record's text),
+so tracking (status, owner, due date, notes) stays with what it is about
+when a newer parser finds more or fewer records, and the clerks'
+corrections (added, rejected, another kind or text) apply to the new parse
+too. Tracking whose record the new parse no longer gives is kept, and
+listed; so are the records clerks corrected that it no longer gives, kept
+as they left them.
 
 A document the parser now refuses keeps its meeting as it was; it is
 named on standard error and the exit status is 2.`,
@@ -51,12 +56,16 @@ named on standard error and the exit status is 2.`,
 					Unchanged int           `json:"unchanged"`
 					Failed    []failure     `json:"failed"`
 					Orphans   []shownRecord `json:"orphans"`
-				}{res.Sources, res.Changed, res.Unchanged, []failure{}, []shownRecord{}}
+					Kept      []shownRecord `json:"kept"`
+				}{res.Sources, res.Changed, res.Unchanged, []failure{}, []shownRecord{}, []shownRecord{}}
 				for _, f := range res.Failed {
 					out.Failed = append(out.Failed, failure{f.Name, f.MeetingID, f.Err.Error()})
 				}
 				for _, o := range res.Orphans {
 					out.Orphans = append(out.Orphans, export.RecordWithHistory(o, nil))
+				}
+				for _, k := range res.Kept {
+					out.Kept = append(out.Kept, export.RecordWithHistory(k, nil))
 				}
 				if err := writeJSON(a.stdout, out); err != nil {
 					return err
@@ -69,6 +78,18 @@ named on standard error and the exit status is 2.`,
 					fmt.Fprintln(tw, "ID\tSTATUS\tLAST NOTE\tTEXT")
 					for _, o := range res.Orphans {
 						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", cell(o.ID, 0), cell(string(o.Status), 0), cell(o.LastNote, 40), cell(o.Text, 60))
+					}
+					if err := tw.Flush(); err != nil {
+						return err
+					}
+				}
+				if len(res.Kept) > 0 {
+					fmt.Fprintf(a.stdout, "\n%s kept from your corrections: the minutes as parsed now no longer give %s, so %s kept as the clerks left %s:\n",
+						plural(len(res.Kept), "record"), pick(len(res.Kept), "it", "them"), pick(len(res.Kept), "it is", "they are"), pick(len(res.Kept), "it", "them"))
+					tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+					fmt.Fprintln(tw, "ID\tKIND\tSTATUS\tTEXT")
+					for _, k := range res.Kept {
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", cell(k.ID, 0), k.Kind.Label(), cell(string(k.Status), 0), cell(k.Text, 60))
 					}
 					if err := tw.Flush(); err != nil {
 						return err
@@ -87,4 +108,12 @@ named on standard error and the exit status is 2.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+// pick is one when n is 1, else many.
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -32,6 +32,7 @@ words match their other forms ("enforcing" finds "enforcement"):
   budget OR finance      either word
   enfor*                 words that start so (three letters at least)
   field:value            kind:action, committee:osc, status:open, owner:smith,
+                         status:rejected (what clerks rejected: left out otherwise),
                          year:2022, title:, text:, minute:, and for meetings'
                          attendance present:, apologies:, absent:
 
@@ -49,7 +50,9 @@ Examples:
 			if q.Text == "" && q.Committee == "" && q.Kind == "" && status == "" && from == "" && to == "" && q.Year == 0 {
 				return fmt.Errorf("give something to search for, e.g. minutebook search fly-tipping")
 			}
-			if status != "" {
+			if strings.EqualFold(strings.TrimSpace(status), "rejected") {
+				q.Status = "rejected" // the records clerks rejected, alone
+			} else if status != "" {
 				s, ok := index.ParseStatus(status)
 				if !ok {
 					return fmt.Errorf("--status %q: use open, in-progress, done or dropped", status)
@@ -89,6 +92,7 @@ Examples:
 	f.IntVar(&q.Offset, "offset", 0, "skip this many hits (for the next page)")
 	f.BoolVar(&q.Facets, "facets", false, "also count the hits by committee, kind, year and status")
 	f.BoolVar(&asJSON, "json", false, "print the hits as JSON")
+	f.BoolVar(&q.IncludeRejected, "include-rejected", false, `also find the records clerks rejected (status "rejected"; --status rejected finds them alone)`)
 	return cmd
 }
 

@@ -16,7 +16,7 @@ import (
 )
 
 func newShowCmd(a *app) *cobra.Command {
-	var asJSON bool
+	var asJSON, rejected bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one record (or item, or meeting) with its source and tracking history",
@@ -31,10 +31,11 @@ or a meeting ID (osc-2021-12-14) shows that item or meeting.`,
 				return err
 			}
 			defer lib.Close()
-			return runShow(cmd.Context(), a, lib, strings.TrimSpace(args[0]), asJSON)
+			return runShow(cmd.Context(), a, lib, strings.TrimSpace(args[0]), asJSON, rejected)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&rejected, "include-rejected", false, "a meeting's or item's: also the records clerks rejected")
 	return cmd
 }
 
@@ -42,7 +43,7 @@ or a meeting ID (osc-2021-12-14) shows that item or meeting.`,
 // and the history.
 type shownRecord = export.RecordHistoryJSON
 
-func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON bool) error {
+func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON, withRejected bool) error {
 	r, hist, err := lib.Record(ctx, id)
 	if err == nil {
 		if asJSON {
@@ -60,6 +61,11 @@ func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON 
 		if merr != nil {
 			continue
 		}
+		if withRejected {
+			for i := range m.Items {
+				m.Items[i].Records = append(m.Items[i].Records, m.Items[i].Rejected...)
+			}
+		}
 		if k == len(parts) {
 			if asJSON {
 				return writeJSON(a.stdout, export.Meeting(m))
@@ -72,6 +78,9 @@ func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON 
 					return writeJSON(a.stdout, export.Item(it))
 				}
 				printItem(a.stdout, m, it)
+				if body := strings.TrimSpace(safe(it.Body)); body != "" {
+					fmt.Fprintf(a.stdout, "\n%s\n", wrap(body, 78, "    "))
+				}
 				return nil
 			}
 		}
@@ -95,6 +104,17 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 	row("Kind", kind)
 	if r.Orphaned {
 		row("Note", "the minutes no longer give this record (a re-import or re-parse dropped it); its tracking is kept")
+	}
+	switch {
+	case r.Rejected:
+		row("Rejected", "a clerk said this is not a record: it is left out of the due board, exports and search (set "+r.ID+" --unreject takes it back)")
+	case r.Origin == index.OriginClerk:
+		row("Added", "by a clerk: the parser missed it")
+	case r.Origin == index.OriginKept:
+		row("Kept", "from your corrections: the minutes as parsed now no longer give it")
+	}
+	if r.Review {
+		row("To review", "the parser was unsure: "+r.Why+" (set "+r.ID+" --accept, --reject, --kind or --text; or minutebook review)")
 	}
 	row("Committee", r.Committee)
 	row("Council", r.Council)
@@ -154,15 +174,41 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 		fmt.Fprintln(w, "\nHistory:")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, h := range hist {
-			what := fmt.Sprintf("%s: %s → %s", h.Field, historyValue(h.Field, h.Old), historyValue(h.Field, h.New))
-			if h.Field == "note" {
-				what = "note: " + h.New
+			what := historyLine(h)
+			if h.Forced {
+				what += " (forced over another session's change)"
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\n", h.At.Local().Format("2006-01-02 15:04"), cell(h.Who, 20), cell(what, 0))
 		}
 		return tw.Flush()
 	}
 	return nil
+}
+
+// historyLine is one line of a record's history as a person reads it.
+func historyLine(h index.HistoryEntry) string {
+	switch h.Field {
+	case "note":
+		return "note: " + h.New
+	case index.FieldAdded:
+		return "added by a clerk: " + h.New
+	case index.FieldWithdrawn:
+		return "addition taken back"
+	case index.FieldRejected:
+		if h.New == "" {
+			return "rejected: not a record"
+		}
+		return "rejected: " + h.New
+	case index.FieldRestored:
+		return "rejection taken back"
+	case index.FieldAccepted:
+		return "accepted: the parser was right"
+	case index.FieldKind:
+		return "kind: " + minutes.Kind(h.Old).Label() + " → " + minutes.Kind(h.New).Label()
+	case index.FieldText:
+		return "text: “" + h.Old + "” → “" + h.New + "”"
+	}
+	return fmt.Sprintf("%s: %s → %s", h.Field, historyValue(h.Field, h.Old), historyValue(h.Field, h.New))
 }
 
 // historyValue is a value of a history line as a person reads it: a
@@ -213,12 +259,24 @@ func printItem(w io.Writer, m *index.MeetingDetail, it index.ItemDetail) {
 	for _, r := range it.Records {
 		label := strings.ToUpper(r.Kind.Label())
 		extra := ""
-		if r.Kind != minutes.KindResolution {
+		switch {
+		case r.Rejected:
+			extra = "  [REJECTED]"
+		case r.Kind != minutes.KindResolution:
 			extra = "  [" + r.Flag.Label()
 			if !r.Due.IsZero() {
 				extra += ", due " + dueDate(r)
 			}
 			extra += "]"
+		}
+		switch {
+		case r.Origin == index.OriginClerk:
+			extra += "  (added by a clerk)"
+		case r.Origin == index.OriginKept:
+			extra += "  (kept from your corrections)"
+		}
+		if r.Review {
+			extra += "  (to review)"
 		}
 		fmt.Fprintf(w, "    %-10s %s  %s%s\n", label, r.ID, cell(r.Text, 90), extra)
 	}

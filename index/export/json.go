@@ -47,6 +47,19 @@ type RecordJSON struct {
 	ParsedDue   minutes.Date   `json:"parsed_due"`
 	Line        int            `json:"line"`
 	Orphaned    bool           `json:"orphaned"` // the minutes no longer give it; its tracking is kept
+	// The clerks' corrections: the parser's confidence ("high", "low";
+	// null when not known) and what it was unsure of; review: waiting in
+	// the review queue; rejected: a clerk said it is not a record;
+	// origin: "minutes", "clerk" (added by a clerk) or "kept" (corrected
+	// by a clerk, and no longer given by the parse); corrected: a clerk
+	// corrected it; version: the record's version (set --if-version).
+	Confidence NullString `json:"confidence"`
+	Why        NullString `json:"why"`
+	Review     bool       `json:"review"`
+	Rejected   bool       `json:"rejected"`
+	Origin     string     `json:"origin"`
+	Corrected  bool       `json:"corrected"`
+	Version    int64      `json:"version"`
 }
 
 // RecordHistoryJSON is a record with its tracking history, oldest first.
@@ -74,6 +87,9 @@ type HistoryJSON struct {
 	Field string `json:"field"`
 	Old   string `json:"old"`
 	New   string `json:"new"`
+	// Forced: made over another session's change to the record, knowing
+	// it (set --force).
+	Forced bool `json:"forced"`
 }
 
 // NullString is a string that is null in JSON when empty.
@@ -96,6 +112,8 @@ func (r Row) JSON() RecordJSON {
 		DueMeeting: minutes.NullIfEmpty(r.DueMeeting), Provisional: r.Provisional, Flag: r.Flag, FlagLabel: NullString(r.Flag.Label()),
 		RAG: NullString(r.RAG), Update: minutes.NullIfEmpty(r.Update), UpdateDate: r.UpdateDate, Exempt: r.Exempt,
 		Source: minutes.NullIfEmpty(r.SourceName), SourceURL: minutes.NullIfEmpty(r.SourceURL), Line: r.Line, Orphaned: r.Orphaned,
+		Confidence: NullString(r.Confidence), Why: NullString(r.Why), Review: r.Review, Rejected: r.Rejected, Origin: OriginLabel(r.Origin),
+		Corrected: r.Corrected, Version: r.Version,
 	}
 	if r.Kind != minutes.KindResolution {
 		j.Status = r.Status
@@ -110,6 +128,15 @@ func (r Row) JSON() RecordJSON {
 	return j
 }
 
+// OriginLabel is where a record comes from, as JSON says it: "minutes",
+// "clerk" or "kept".
+func OriginLabel(origin string) string {
+	if origin == index.OriginMinutes {
+		return "minutes"
+	}
+	return origin
+}
+
 // RecordWithHistory is a record with its tracking history (what
 // minutebook show and set print). The latest update's date is read from
 // the history.
@@ -118,7 +145,7 @@ func RecordWithHistory(r index.Record, hist []index.HistoryEntry) RecordHistoryJ
 	noteDate(&row, hist)
 	j := RecordHistoryJSON{RecordJSON: row.JSON(), History: make([]HistoryJSON, 0, len(hist))}
 	for _, e := range hist {
-		j.History = append(j.History, HistoryJSON{At: e.At.UTC().Format("2006-01-02T15:04:05Z"), Who: e.Who, Field: e.Field, Old: e.Old, New: e.New})
+		j.History = append(j.History, HistoryJSON{At: e.At.UTC().Format("2006-01-02T15:04:05Z"), Who: e.Who, Field: e.Field, Old: e.Old, New: e.New, Forced: e.Forced})
 	}
 	return j
 }

@@ -79,7 +79,10 @@ type ActionLog struct {
 	AsOf          minutes.Date // the date flags and RAG are worked out against
 	From, To      minutes.Date // the meeting-date range asked for; zero is open
 	IncludeExempt bool         // exempt rows are included (and marked)
-	Rows          []Row
+	// IncludeRejected: the records clerks rejected are included, and
+	// marked REJECTED.
+	IncludeRejected bool
+	Rows            []Row
 }
 
 // Row is one line of an action log.
@@ -169,9 +172,9 @@ func noteDate(row *Row, hist []index.HistoryEntry) {
 // given. Exempt records are dropped unless q.IncludeExempt; q's other
 // fields are only recorded, not applied.
 func NewActionLog(recs []index.Record, q index.RecordQuery) *ActionLog {
-	l := &ActionLog{Committee: q.Committee, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt}
+	l := &ActionLog{Committee: q.Committee, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt, IncludeRejected: q.IncludeRejected}
 	for _, r := range recs {
-		if r.Exempt && !q.IncludeExempt {
+		if r.Exempt && !q.IncludeExempt || r.Rejected && !q.IncludeRejected {
 			continue
 		}
 		l.Rows = append(l.Rows, newRow(r))
@@ -259,6 +262,14 @@ func (l *ActionLog) columns() []column {
 		cols = append(cols, column{title: "Exempt", width: 9, text: func(r Row) string {
 			if r.Exempt {
 				return "EXEMPT"
+			}
+			return ""
+		}})
+	}
+	if l.IncludeRejected {
+		cols = append(cols, column{title: "Rejected", width: 10, text: func(r Row) string {
+			if r.Rejected {
+				return "REJECTED"
 			}
 			return ""
 		}})

@@ -283,6 +283,20 @@ func (q Q) Versions(ctx context.Context, meetingIDs []string) (map[string]int64,
 	return out, err
 }
 
+// AllVersions reads every record's version that is not 0, by record ID.
+func (q Q) AllVersions(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	rows, err := q.q.QueryContext(ctx, "SELECT record_id, max(seq) FROM history WHERE field <> 'note' GROUP BY record_id")
+	err = each(rows, err, func(s scanner) error {
+		var id string
+		var v int64
+		err := s.Scan(&id, &v)
+		out[id] = v
+		return err
+	})
+	return out, err
+}
+
 // Stamp is who made a change and when (TimeFormat), and whether they
 // forced it over another session's change.
 type Stamp struct {
