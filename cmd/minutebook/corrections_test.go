@@ -360,5 +360,3 @@ func TestTwoProcessesRaceOnOneRecord(t *testing.T) {
 	}
 	t.Logf("%d rounds: %d changes applied, %d refused", rounds, len(applied), refused)
 }
-
-
