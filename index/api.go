@@ -97,7 +97,7 @@ type Record struct {
 	// kind, and what it was unsure of ("" for a record a clerk added, or
 	// stored before confidence was kept). Review is set while the record
 	// waits in the review queue: the parser was unsure of it and no
-	// clerk has corrected it yet.
+	// clerk has corrected it (or closed it: done, dropped) yet.
 	Confidence minutes.Confidence
 	Why        string
 	Review     bool

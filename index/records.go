@@ -33,7 +33,7 @@ func fromStore(s store.Record) row {
 		Line: s.Line, ParsedOwner: s.Owner, ParsedDue: s.Due, DueMeeting: s.DueMeeting, Provisional: s.Provisional,
 		Target: s.Target, Owner: s.Owner, Due: s.Due, UpdatedAt: s.UpdatedAt, LastNote: s.LastNote, Orphaned: s.Orphaned,
 		Confidence: s.Confidence, Why: s.Why, Rejected: s.Rejected, Origin: s.Origin, Corrected: s.Corrected,
-		Review: s.Confidence == minutes.ConfidenceLow && !s.Corrected && !s.Rejected,
+		Review: s.Confidence == minutes.ConfidenceLow && !s.Corrected && !s.Rejected && !s.Status.Closed(),
 	}, itemOrd: s.ItemOrd, recOrd: s.RecOrd}
 	if r.Kind != minutes.KindResolution {
 		r.Status = StatusOpen

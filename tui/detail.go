@@ -59,10 +59,13 @@ type detailView struct {
 	form prompt // the note, owner or due date being typed; its purpose is a formKind
 
 	picker *returnPicker // R: choosing the item a follow-up came back as
+
+	corr   corrector // K, D, A: the record's kind, a rejection, an acceptance
+	notice string    // what another session changed, when a change was refused
 }
 
-func newDetailView(sh *shared, lib recordLibrary, picks pickerLibrary) *detailView {
-	return &detailView{sh: sh, lib: lib, picks: picks, form: newPrompt(sh)}
+func newDetailView(sh *shared, lib recordLibrary, picks pickerLibrary, corr correctionLibrary) *detailView {
+	return &detailView{sh: sh, lib: lib, picks: picks, form: newPrompt(sh), corr: newCorrector(sh, corr, viewDetail)}
 }
 
 func (v *detailView) SetSize(w, h int) {
@@ -71,10 +74,11 @@ func (v *detailView) SetSize(w, h int) {
 		v.picker.setSize(w, h)
 	}
 	v.form.setWidth(w)
+	v.corr.setSize(w, h)
 	v.build()
 }
 
-func (v *detailView) Capturing() bool { return v.form.open }
+func (v *detailView) Capturing() bool { return v.form.open || v.corr.capturing() }
 
 func (v *detailView) Activate() tea.Cmd {
 	if v.stale && v.id != "" {
@@ -90,6 +94,8 @@ func (v *detailView) open(id string) tea.Cmd {
 		v.rec, v.hist, v.lines, v.scroll = index.Record{}, nil, nil, 0
 		v.closeForm()
 		v.picker = nil
+		v.corr.close()
+		v.notice = ""
 	}
 	return v.load()
 }
@@ -119,10 +125,18 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 		if msg.id == v.id {
 			v.saving = false
 			if msg.err == nil {
-				v.rec = msg.rec
+				v.rec, v.notice = msg.rec, ""
+				v.build()
+			} else if notice, ok := conflictNotice(v.sh, msg.err, msg.again); ok {
+				if msg.undid != nil {
+					notice = "your change was not undone: " + conflictOnly(v.sh, msg.err)
+				}
+				v.notice = notice // the root has the views reload
 				v.build()
 			}
 		}
+	case guessMsg:
+		return v.corr.update(msg)
 	case libraryChangedMsg, asOfChangedMsg:
 		v.stale = true
 	case pickerMeetingsMsg, pickerItemsMsg:
@@ -130,6 +144,9 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 			return v.pick(msg)
 		}
 	case tea.MouseMsg:
+		if v.corr.active() {
+			return v.corr.update(msg)
+		}
 		if v.picker != nil {
 			return v.pick(msg)
 		}
@@ -138,6 +155,8 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyMsg:
 		switch {
+		case v.corr.active():
+			return v.corr.update(msg)
 		case v.form.open:
 			return v.formKey(msg)
 		case v.picker != nil:
@@ -167,7 +186,7 @@ func (v *detailView) pick(msg tea.Msg) tea.Cmd {
 	if rt := v.rec.ReturnedTo; rt != nil {
 		back = v.id + " returned to " + rt.ItemID + " again"
 	}
-	return v.saveLink(res.item, "returned to "+res.item+" (chosen by a clerk)", back)
+	return v.saveLink(res.item, "returned to "+res.item+" (chosen by a clerk)", back, "press R again to choose it")
 }
 
 func (v *detailView) scrollBy(d int) {
@@ -222,6 +241,8 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		return v.trackingKey(msg)
 	case key.Matches(msg, k.ConfirmReturn, k.NotReturned):
 		return v.returnKey(msg)
+	case key.Matches(msg, k.Kind, k.Reject, k.Accept, k.EditSpan):
+		return v.correctionKey(msg)
 	case key.Matches(msg, k.ReturnedTo):
 		if !v.loaded {
 			return nil
@@ -231,6 +252,33 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		v.picker = newReturnPicker(v.sh, v.picks, v.rec, v.width, v.height)
 		return v.picker.load()
+	}
+	return nil
+}
+
+// correctionKey corrects what the parser made of the record: K its kind,
+// D a rejection (or its taking back), A an acceptance, T its span of the
+// item's text (chosen on the item's page).
+func (v *detailView) correctionKey(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	if !v.loaded {
+		return nil
+	}
+	if v.saving {
+		return flash("Still saving the last change…")
+	}
+	switch {
+	case key.Matches(msg, k.Kind):
+		return v.corr.changeKind(v.rec)
+	case key.Matches(msg, k.Reject):
+		return v.corr.reject(v.rec)
+	case key.Matches(msg, k.Accept):
+		return v.corr.accept(v.rec)
+	case key.Matches(msg, k.EditSpan):
+		if v.rec.Orphaned || v.rec.Rejected {
+			return flash("Restore the record first (D): then T chooses its text")
+		}
+		return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: v.rec.ItemID, span: v.rec.ID})
 	}
 	return nil
 }
@@ -258,30 +306,28 @@ func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 		if rt.Confirmed {
 			return flash("The return to " + item + " is already confirmed")
 		}
-		return v.saveLink(item, "returned to "+item+" (confirmed)", "the return to "+item+" back to matched automatically")
+		return v.saveLink(item, "returned to "+item+" (confirmed)", "the return to "+item+" back to matched automatically", "press y again to confirm it")
 	}
 	back := v.id + " returned to " + item + " again"
 	if !rt.Confirmed {
 		back += " (matched automatically)"
 	}
-	return v.saveLink("", "not returned (the link to "+item+" is removed)", back)
+	return v.saveLink("", "not returned (the link to "+item+" is removed)", back, "press N again to say it was not returned")
 }
 
 // saveLink links the follow-up to item, or says it was not returned when
-// item is "", remembering the link decisions as they were for undo.
-func (v *detailView) saveLink(item, what, undoWhat string) tea.Cmd {
+// item is "", remembering the link decisions as they were for undo; the
+// change is made to the record as shown.
+func (v *detailView) saveLink(item, what, undoWhat, again string) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.lib
+	id, api, from := v.id, v.lib, v.rec.Version
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
 		before, err := api.ReturnDecisions(ctx, id)
 		if err != nil {
 			return savedMsg{id: id, what: what, err: err}
 		}
-		if err := api.LinkReturn(ctx, id, item); err != nil {
-			return savedMsg{id: id, what: what, err: err}
-		}
-		rec, _, err := api.Record(ctx, id)
-		return savedMsg{id: id, rec: rec, what: what, undo: &undoStep{id: id, links: &before, what: undoWhat}, err: err}
+		rec, err := api.Update(ctx, id, index.Change{Link: &item, Version: &from})
+		return savedMsg{id: id, rec: rec, what: what, undo: &undoStep{id: id, links: &before, what: undoWhat}, err: err, from: from, again: again}
 	})
 }
 
@@ -333,15 +379,33 @@ func (v *detailView) setStatus(s index.Status) tea.Cmd {
 		return flash(v.id + " is already " + statusLabel(s))
 	}
 	undo := &undoStep{id: v.id, change: &index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
-	return v.save(index.Change{Status: &s}, "marked "+statusLabel(s), undo)
+	return v.save(index.Change{Status: &s}, "marked "+statusLabel(s), undo, "press "+statusKey(v.sh.keys, s)+" again to mark it "+statusLabel(s))
 }
 
-func (v *detailView) save(c index.Change, what string, undo *undoStep) tea.Cmd {
+// statusKey is the key that sets status s, for "press d again".
+func statusKey(k KeyMap, s index.Status) string {
+	b := k.Reopen
+	switch s {
+	case index.StatusDone:
+		b = k.Done
+	case index.StatusInProgress:
+		b = k.InProgress
+	case index.StatusDropped:
+		b = k.Dropped
+	}
+	return b.Help().Key
+}
+
+// save saves a change to the record as shown: when another session
+// changed it since, nothing is saved and again says how to make the
+// change to it as it then is.
+func (v *detailView) save(c index.Change, what string, undo *undoStep, again string) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.lib
+	id, api, from := v.id, v.lib, v.rec.Version
+	c.Version = &from
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
 		rec, err := api.Update(ctx, id, c)
-		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
+		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err, from: from, again: again}
 	})
 }
 
@@ -386,7 +450,7 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 			return nil, fmt.Errorf("type a note, or esc to cancel")
 		}
 		// History is append-only: a note cannot be taken back.
-		return v.save(index.Change{Note: val}, "note added (notes stay in the history)", nil), nil
+		return v.save(index.Change{Note: val}, "note added (notes stay in the history)", nil, ""), nil
 	case formOwner:
 		old := v.rec.Owner
 		if val == old {
@@ -401,7 +465,7 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		if val == "" {
 			what = "owner back to the minutes' " + quoteOrNone(v.rec.ParsedOwner)
 		}
-		return v.save(index.Change{Owner: &val}, what, undo), nil
+		return v.save(index.Change{Owner: &val}, what, undo, "press o again to set the owner"), nil
 	case formDue:
 		return v.submitDue(val)
 	}
@@ -419,7 +483,7 @@ func (v *detailView) submitDue(val string) (tea.Cmd, error) {
 	undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
 	today := v.sh.today()
 	if minutes.NeedsNextMeeting(val) {
-		id, committee, lib := v.id, v.rec.Committee, v.lib
+		id, committee, lib, from := v.id, v.rec.Committee, v.lib, v.rec.Version
 		v.saving = true
 		return v.sh.cmd(func(ctx context.Context) tea.Msg {
 			next, ok, err := lib.NextMeeting(ctx, committee, today)
@@ -429,8 +493,9 @@ func (v *detailView) submitDue(val string) (tea.Cmd, error) {
 			case !ok:
 				return savedMsg{id: id, err: fmt.Errorf("the library knows no next meeting of %s; type its date", oneLine(committee))}
 			}
-			rec, err := lib.Update(ctx, id, index.Change{Due: &next})
-			return savedMsg{id: id, rec: rec, what: "due date set to " + next.String() + " (the next meeting)", undo: undo, err: err}
+			rec, err := lib.Update(ctx, id, index.Change{Due: &next, Version: &from})
+			return savedMsg{id: id, rec: rec, what: "due date set to " + next.String() + " (the next meeting)", undo: undo, err: err,
+				from: from, again: "press e again to set the due date"}
 		}), nil
 	}
 	var d minutes.Date
@@ -452,7 +517,7 @@ func (v *detailView) submitDue(val string) (tea.Cmd, error) {
 	if d.IsZero() {
 		what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
 	}
-	return v.save(index.Change{Due: &d}, what, undo), nil
+	return v.save(index.Change{Due: &d}, what, undo, "press e again to set the due date"), nil
 }
 
 // dueSource says where a record's due date came from: a clerk, the
@@ -510,7 +575,9 @@ func (v *detailView) build() {
 	add := func(s string) { lines = append(lines, trunc(s, w)) }
 
 	head := " " + st.Kind(string(r.Kind)).Render(kindBadge(string(r.Kind))) + "  " + st.Heading.Render(oneLine(r.ID))
-	if r.Kind != minutes.KindResolution {
+	if r.Rejected {
+		head += "  " + st.Error.Render("REJECTED")
+	} else if r.Kind != minutes.KindResolution {
 		if b := recordBadge(&r); b != "" {
 			head += "  " + st.Flag(rowFlag(&r)).Render(b)
 		}
@@ -520,6 +587,20 @@ func (v *detailView) build() {
 		head += st.Error.Render("  (a re-parse no longer finds this record)")
 	}
 	add(head)
+	if l := correctionLabel(r); l != "" {
+		style := st.Dim
+		if r.Rejected {
+			style = st.Error
+		}
+		for _, ln := range wrap(l, max(w-2, 10)) {
+			add(" " + style.Render(ln))
+		}
+	}
+	if v.notice != "" {
+		for _, ln := range wrap("⚠ "+v.notice, max(w-2, 10)) {
+			add(" " + st.Error.Render(ln))
+		}
+	}
 	add("")
 
 	labelW := 11
@@ -595,7 +676,11 @@ func (v *detailView) build() {
 		}
 	}
 	add("")
-	add(" " + st.Heading.Render("Text") + st.Dim.Render("  (verbatim from the minutes)"))
+	textNote := "  (verbatim from the minutes)"
+	if r.Origin == index.OriginClerk {
+		textNote = "  (from the item's text, chosen by a clerk)"
+	}
+	add(" " + st.Heading.Render("Text") + st.Dim.Render(textNote))
 	for _, l := range wrap(block(r.Text), max(w-4, 10)) {
 		add("   " + st.Text.Render(l))
 	}
@@ -623,22 +708,7 @@ func (v *detailView) historyLines(h index.HistoryEntry) []string {
 		who = "—"
 	}
 	prefix := "   " + st.Dim.Render(when+"  "+fit(who, 12)+" ")
-	var what string
-	switch h.Field {
-	case "note":
-		what = "note: " + oneLine(h.New)
-	case "status":
-		what = "status " + statusLabel(index.Status(h.Old)) + " → " + statusLabel(index.Status(h.New))
-	default:
-		old, nw := oneLine(h.Old), oneLine(h.New)
-		if old == "" {
-			old = "none"
-		}
-		if nw == "" {
-			nw = "none"
-		}
-		what = oneLine(h.Field) + " " + old + " → " + nw
-	}
+	what := historyWhat(h)
 	var out []string
 	textW := max(v.width-32, 10)
 	for i, l := range wrap(what, textW) {
@@ -672,6 +742,9 @@ func (v *detailView) View() string {
 			b.WriteByte('\n')
 		}
 	}
+	if v.corr.active() {
+		return v.corr.view(b.String())
+	}
 	if !v.form.open {
 		return padLines(b.String(), v.width, v.height)
 	}
@@ -680,16 +753,22 @@ func (v *detailView) View() string {
 
 func (v *detailView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.form.open {
+	if v.form.open || v.corr.capturing() {
 		return k.formHelp()
 	}
-	if v.picker != nil {
+	if v.picker != nil || v.corr.active() {
 		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "back")}
 	}
-	if !v.tracked() {
-		return []key.Binding{k.Note, k.Meeting, k.Back, k.moveHelp()}
+	if v.loaded && v.rec.Rejected {
+		return []key.Binding{withHelp(k.Reject, "restore"), k.Note, k.Undo, k.Meeting, k.Back, k.moveHelp()}
 	}
-	return []key.Binding{k.Done, k.InProgress, k.Note, k.Owner, k.DueDate, k.Undo, k.Meeting, k.Back, k.Dropped, k.Reopen}
+	if v.loaded && v.rec.Review {
+		return []key.Binding{k.Accept, k.Reject, k.Kind, k.EditSpan, k.Note, k.Meeting, k.Back, k.Done}
+	}
+	if !v.tracked() {
+		return []key.Binding{k.Note, k.Kind, k.Reject, k.EditSpan, k.Meeting, k.Back, k.moveHelp()}
+	}
+	return []key.Binding{k.Done, k.InProgress, k.Note, k.Owner, k.DueDate, k.Undo, k.Meeting, k.Back, k.Dropped, k.Reopen, k.Kind, k.Reject}
 }
 
 func (v *detailView) FullHelp() [][]key.Binding {
@@ -697,6 +776,7 @@ func (v *detailView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
 		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned, k.ReturnedTo},
+		{withHelp(k.Kind, "another kind"), withHelp(k.Reject, "not a record (again: restore)"), withHelp(k.Accept, "the parser was right"), withHelp(k.EditSpan, "choose its text")},
 		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
 	}
 }

@@ -18,9 +18,12 @@ import (
 // status and sorted by flag, due date, owner, committee or status (see
 // dueboard.go).
 
-// dueLibrary is what the due board needs of the library.
+// dueLibrary is what the due board needs of the library: the board, the
+// review queue and the single keys that settle it (review.go).
 type dueLibrary interface {
 	Due(ctx context.Context, q index.DueQuery) ([]index.Record, error)
+	Review(ctx context.Context, q index.ReviewQuery) ([]index.Record, error)
+	Update(ctx context.Context, id string, c index.Change) (index.Record, error)
 	Committees(ctx context.Context) ([]index.Committee, error)
 	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
 }
@@ -100,6 +103,8 @@ type dueView struct {
 
 	seq     int
 	board   *dueBoard
+	review  []index.Record // the review queue, as last loaded
+	keepID  string         // the record the cursor goes to at the next load (the next in the queue)
 	err     error
 	stale   bool
 	loading bool
@@ -202,7 +207,11 @@ func (v *dueView) load() tea.Cmd {
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
 		}
-		return dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f)}
+		review, err := lib.Review(ctx, index.ReviewQuery{Committee: q.Committee, AsOf: q.AsOf})
+		if err != nil {
+			return dueLoadedMsg{seq: seq, err: err}
+		}
+		return dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f, review...), review: review}
 	})
 }
 
@@ -213,10 +222,11 @@ func (v *dueView) refilter() tea.Cmd {
 		return v.load()
 	}
 	v.seq++
-	seq, b, f := v.seq, v.board, v.filter
+	seq, b, f, review := v.seq, v.board, v.filter, v.review
 	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee}
+	recs := b.recs[:b.due]
 	return func() tea.Msg {
-		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoard(q, b.recs, f)}}
+		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f, review...), review: review}}
 	}
 }
 
@@ -300,7 +310,10 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			first := v.board == nil
 			keep := v.selectedID()
-			v.board = msg.board
+			if v.keepID != "" {
+				keep, v.keepID = v.keepID, ""
+			}
+			v.board, v.review = msg.board, msg.review
 			v.relayout()
 			v.setRows(keep)
 			if first || v.toTop {
@@ -320,6 +333,10 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case nextMeetingMsg:
 		return v.nextMeeting(msg)
+	case savedMsg:
+		if msg.err != nil {
+			v.keepID = "" // not settled: the cursor stays where it is
+		}
 	case libraryChangedMsg:
 		v.stale = true
 	case tea.MouseMsg:
@@ -347,6 +364,9 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	k := v.sh.keys
 	if v.list.handleKey(msg, k) {
 		return nil
+	}
+	if cmd, ok := v.reviewKey(msg); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, k.Open):
@@ -697,9 +717,12 @@ func (v *dueView) summaryLine(split bool) string {
 		line += " " + st.Error.Render("(reload failed: "+oneLine(v.err.Error())+")")
 	}
 	var parts []string
-	for _, fl := range append(append([]index.Flag(nil), index.FlagOrder...), otherFlags(v.board.counts)...) {
+	for _, fl := range append(append([]index.Flag{flagReview}, index.FlagOrder...), otherFlags(v.board.counts)...) {
 		if n := v.board.counts[fl]; n > 0 {
 			label := strings.ToLower(flagBadge(fl))
+			if fl == flagReview {
+				label = "to review"
+			}
 			if label == "" {
 				label = "other"
 			}
@@ -719,7 +742,7 @@ func (v *dueView) summaryLine(split bool) string {
 func otherFlags(counts map[index.Flag]int) []index.Flag {
 	var out []index.Flag
 	for fl := range counts {
-		if !contains(index.FlagOrder, fl) {
+		if !contains(index.FlagOrder, fl) && fl != flagReview {
 			out = append(out, fl)
 		}
 	}
@@ -777,6 +800,8 @@ func (v *dueView) headingRow(r dueRow) string {
 	st := v.sh.styles
 	label := " " + strings.ToUpper(r.flag.Label()) + " (" + thousands(r.count) + ")"
 	switch {
+	case r.flag == flagReview:
+		label = " TO REVIEW (" + thousands(r.count) + ") · y right · n not a record · enter to correct"
 	case r.hidden:
 		label = " " + thousands(r.count) + " DONE OR DROPPED · x to show"
 	case r.flag == "":
@@ -832,6 +857,10 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	c := v.cols
 	st := v.sh.styles
 	badge := fit(recordBadge(rec), c.badge)
+	badgeStyle := st.Flag(rowFlag(rec))
+	if r.flag == flagReview {
+		badge, badgeStyle = fit(kindBadge(string(rec.Kind)), c.badge), st.Flag(flagReview)
+	}
 	due := fit(dueCell(rec), c.due) + " "
 	status := fit(statusCell(statusOf(rec), c.status), c.status)
 	rest := " "
@@ -865,7 +894,7 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	if !colour {
 		return fit(badge+" "+due+status+rest+text+update, v.width-2)
 	}
-	return st.Flag(rowFlag(rec)).Render(badge) + " " + st.Dim.Render(due) + st.Status(statusOf(rec)).Render(status) +
+	return badgeStyle.Render(badge) + " " + st.Dim.Render(due) + st.Status(statusOf(rec)).Render(status) +
 		st.Dim.Render(rest) + st.Text.Render(text) + st.Note.Render(update)
 }
 
@@ -875,6 +904,7 @@ func (v *dueView) legend() []string {
 		"OVERDUE an action's due date has passed · SLIPPED a follow-up's meeting passed without it coming back · NEXT MTG due by the committee's next known meeting · SOON due within 30 days · RETURNED a later meeting took it",
 		"Jun 2022 in DUE: a provisional date — the minutes named the month, and no meeting of the committee in it is known yet (the end of the month counts)",
 		"STATUS is the clerk's: open, in progress, done or dropped; ✎ starts a record's latest note",
+		"TO REVIEW the parser was unsure · y right · n not a record · enter corrects",
 	}
 }
 
@@ -885,6 +915,9 @@ func (v *dueView) ShortHelp() []key.Binding {
 	}
 	if v.choosing != nil {
 		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "cancel")}
+	}
+	if v.list.cursor < len(v.rows) && v.rows[v.list.cursor].flag == flagReview && !v.rows[v.list.cursor].heading {
+		return []key.Binding{k.ReviewYes, k.ReviewNo, withHelp(k.Open, "open to correct"), k.Committee, k.Sort, k.moveHelp()}
 	}
 	return []key.Binding{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.moveHelp()}
 }

@@ -75,7 +75,8 @@ type dueBoard struct {
 	asOf      minutes.Date
 	committee string
 	filter    dueFilter
-	recs      []index.Record // every record the library returned
+	recs      []index.Record // every record the library returned, then the review queue's not among them
+	due       int            // how many of recs the due board's query returned
 	groups    []dueGroup     // by flag in index.FlagOrder (empty ones left out), or one when sorted otherwise
 	flat      bool           // sorted other than by flag: one group, no headings
 	counts    map[index.Flag]int
@@ -97,25 +98,50 @@ type ownerCount struct {
 	open int
 }
 
-// buildBoard narrows and orders records for the board. Within any order,
-// ties go by due date (undated last), meeting date and ID, so the order
-// is stable.
-func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
+// buildBoard narrows and orders records for the board, with the review
+// queue (review: the records the parser was unsure of) in a group of its
+// own first when the board is grouped by flag. Within any order, ties go
+// by due date (undated last), meeting date and ID, so the order is
+// stable.
+func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter, review ...index.Record) *dueBoard {
 	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, filter: f, recs: recs, flat: f.sort != sortByFlag,
-		counts: map[index.Flag]int{}, statuses: map[index.Status]int{}}
+		counts: map[index.Flag]int{}, statuses: map[index.Status]int{}, due: len(recs)}
+	inReview := map[string]bool{}
+	if !b.flat && len(review) > 0 {
+		onBoard := map[string]int{}
+		for i, r := range recs {
+			onBoard[r.ID] = i
+		}
+		for _, r := range review {
+			inReview[r.ID] = true
+			if i, ok := onBoard[r.ID]; ok {
+				recs[i] = r // as the queue read it, with its version: y and n are made to it
+			} else { // a resolution, or from after the as-of date
+				b.recs = append(b.recs, r)
+			}
+		}
+		recs = b.recs
+	}
 	byFlag := map[index.Flag][]int{}
 	var all []int
 	for i := range recs {
 		r := &recs[i]
-		b.statuses[statusOf(r)]++
-		if !f.match(r) {
+		if r.Kind != "resolution" {
+			b.statuses[statusOf(r)]++
+		}
+		if !f.match(r) && !inReview[r.ID] {
 			continue
 		}
 		fl := rowFlag(r)
+		if inReview[r.ID] {
+			fl = flagReview
+		}
 		b.counts[fl]++
-		if fl == index.FlagDone {
+		switch {
+		case r.Kind == "resolution": // in the review queue only: no status
+		case fl == index.FlagDone:
 			b.closed++
-		} else {
+		default:
 			b.open++
 		}
 		if b.flat {
@@ -129,7 +155,7 @@ func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
 		b.groups = []dueGroup{{recs: all}}
 		return b
 	}
-	order := append([]index.Flag(nil), index.FlagOrder...)
+	order := append([]index.Flag{flagReview}, index.FlagOrder...)
 	for fl := range byFlag { // a flag the TUI does not know goes last
 		if !contains(order, fl) {
 			order = append(order, fl)
@@ -163,7 +189,7 @@ func (b *dueBoard) ownerCounts() []ownerCount {
 		return b.owners
 	}
 	owners := map[string]*ownerCount{}
-	for i := range b.recs {
+	for i := range b.recs[:b.due] {
 		r := &b.recs[i]
 		if r.Status.Closed() {
 			continue

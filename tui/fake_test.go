@@ -35,6 +35,7 @@ type fakeLib struct {
 	confirmed map[string]string
 	rejected  map[string]map[string]bool
 	gen       int64
+	seq       int64 // numbers history entries, as the store does
 	now       func() time.Time
 
 	searchDelay time.Duration // added to every search, for stale-result tests
@@ -47,6 +48,7 @@ type fakeRec struct {
 	rec    index.Record // without flag
 	dueSet bool         // a clerk set the due date
 	hist   []index.HistoryEntry
+	gone   bool   // a clerk's addition taken back
 	lc     string // lower-cased text, for search
 	item   *minutes.Item
 	m      *minutes.Meeting
@@ -73,6 +75,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
 					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
 					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
+					Confidence: r.Confidence, Why: r.Why, Review: r.Confidence == minutes.ConfidenceLow,
 				}, lc: strings.ToLower(r.Text + " " + it.Title), item: it, m: m}
 				f.recs = append(f.recs, fr)
 				f.recByID[r.ID] = fr
@@ -164,6 +167,9 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
+		if fr.gone || fr.rec.Rejected && !q.IncludeRejected {
+			continue
+		}
 		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && !isCommittee(fr.rec.Committee, q.Committee)) ||
 			fr.rec.MeetingDate.After(asOf) { // not yet minuted on the as-of date
 			continue
@@ -329,6 +335,9 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		}
 	}
 	for _, fr := range f.recs {
+		if fr.gone || fr.rec.Rejected && !q.IncludeRejected {
+			continue
+		}
 		r := fr.rec
 		h := index.Hit{ID: r.ID, Kind: index.DocKind(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
 			MeetingDate: r.MeetingDate, Minute: r.Minute, Title: r.ItemTitle}
@@ -410,6 +419,9 @@ func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Rec
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
+		if fr.gone || fr.rec.Rejected && !q.IncludeRejected {
+			continue
+		}
 		r, d := &fr.rec, fr.rec.MeetingDate
 		if (q.Committee == "" || isCommittee(r.Committee, q.Committee)) && slices.Contains(kinds, r.Kind) &&
 			(len(q.Statuses) == 0 || slices.Contains(q.Statuses, r.Status)) && (q.IncludeExempt || !r.Exempt) &&
@@ -427,18 +439,60 @@ func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.
 		return index.Record{}, f.failUpdate
 	}
 	fr, ok := f.recByID[id]
-	if !ok {
+	if !ok || fr.gone {
 		return index.Record{}, fmt.Errorf("record %s: not found", id)
 	}
 	who := c.Who
 	if who == "" {
 		who = "clerk"
 	}
-	at := f.now().Add(time.Duration(len(fr.hist)) * time.Minute)
-	add := func(field, old, nw string) {
-		fr.hist = append(fr.hist, index.HistoryEntry{At: at, Who: who, Field: field, Old: old, New: nw})
+	noteOnly := c.Status == nil && c.Owner == nil && c.Due == nil && c.Kind == nil && c.Text == nil && c.Reject == nil &&
+		!c.Accept && !c.Withdraw && c.Link == nil && c.Links == nil
+	if c.Version != nil && !noteOnly && *c.Version != fr.rec.Version && !c.Force {
+		ce := &index.ConflictError{ID: id, Current: f.withFlag(fr, f.today()), Me: who}
+		for _, h := range fr.hist {
+			if h.Seq > *c.Version && h.Field != "note" {
+				ce.Changes = append(ce.Changes, h)
+			}
+		}
+		return index.Record{}, ce
 	}
+	at := f.now().Add(time.Duration(len(fr.hist)) * time.Minute)
+	add := func(field, old, nw string) { f.entry(fr, at, who, field, old, nw) }
 	r := &fr.rec
+	if c.Withdraw {
+		fr.gone = true
+		add(index.FieldWithdrawn, r.Text, "")
+		f.gen++
+		return fr.rec, ctx.Err()
+	}
+	if c.Reject != nil && *c.Reject != r.Rejected {
+		r.Rejected, r.Corrected, r.Review = *c.Reject, true, false
+		if *c.Reject {
+			add(index.FieldRejected, "", c.Note)
+			c.Note = ""
+		} else {
+			add(index.FieldRestored, "", "")
+		}
+	}
+	if c.Text != nil && *c.Text != r.Text {
+		if !strings.Contains(strings.ToLower(strings.Join(strings.Fields(f.itemBody(r.ItemID)), " ")), strings.ToLower(strings.Join(strings.Fields(*c.Text), " "))) {
+			return index.Record{}, fmt.Errorf("the text %q does not occur in item %s", *c.Text, r.ItemID)
+		}
+		add(index.FieldText, r.Text, *c.Text)
+		r.Text, r.Corrected, r.Review = *c.Text, true, false
+	}
+	if c.Kind != nil && *c.Kind != r.Kind {
+		add(index.FieldKind, string(r.Kind), string(*c.Kind))
+		r.Kind, r.Corrected, r.Review = *c.Kind, true, false
+		if r.Kind != minutes.KindResolution && r.Status == "" {
+			r.Status = index.StatusOpen
+		}
+	}
+	if c.Accept && r.Review {
+		add(index.FieldAccepted, "", "")
+		r.Corrected, r.Review = true, false
+	}
 	if c.Status != nil && *c.Status != r.Status {
 		add("status", string(r.Status), string(*c.Status))
 		r.Status = *c.Status
@@ -464,9 +518,129 @@ func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.
 	if c.Note != "" {
 		add("note", "", c.Note)
 	}
+	if c.Link != nil {
+		if err := f.linkReturn(fr, *c.Link); err != nil {
+			return index.Record{}, err
+		}
+	}
+	if c.Links != nil {
+		if err := f.setReturnDecisions(fr, *c.Links); err != nil {
+			return index.Record{}, err
+		}
+	}
 	r.UpdatedAt = at
 	f.gen++
 	return f.withFlag(fr, f.today()), ctx.Err()
+}
+
+// entry adds a line to a record's history, numbered as the store numbers
+// them; every change but a note moves the record's version on. f.mu is
+// held.
+func (f *fakeLib) entry(fr *fakeRec, at time.Time, who, field, old, nw string) {
+	f.seq++
+	fr.hist = append(fr.hist, index.HistoryEntry{Seq: f.seq, At: at, Who: who, Field: field, Old: old, New: nw})
+	if field != "note" {
+		fr.rec.Version = f.seq
+	}
+}
+
+// itemBody is the text of an item by its ID. f.mu is held.
+func (f *fakeLib) itemBody(id string) string {
+	for _, m := range f.meetings {
+		for i := range m.Items {
+			if m.ItemID(i) == id {
+				return m.Items[i].Body
+			}
+		}
+	}
+	return ""
+}
+
+// AddRecord adds a clerk's record to a meeting's item, as the library
+// does: its text must be in the item; it gets the next clerk's ID.
+func (f *fakeLib) AddRecord(ctx context.Context, n index.NewRecord) (index.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, m := range f.meetings {
+		for i := range m.Items {
+			if m.ItemID(i) != n.ItemID {
+				continue
+			}
+			it := &m.Items[i]
+			norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+			if !strings.Contains(norm(it.Body), norm(n.Text)) {
+				return index.Record{}, fmt.Errorf("the text %q does not occur in item %s", n.Text, n.ItemID)
+			}
+			letter := map[minutes.Kind]string{minutes.KindResolution: "r", minutes.KindAction: "a", minutes.KindFollowUp: "f"}[n.Kind]
+			id := ""
+			for k := 1; ; k++ {
+				if id = n.ItemID + "-c" + letter + strconv.Itoa(k); f.recByID[id] == nil {
+					break
+				}
+			}
+			rec := minutes.Record{ID: id, Kind: n.Kind, Text: strings.TrimSpace(n.Text), Owner: n.Owner, Due: n.Due, DueMeeting: n.DueMeeting}
+			if n.DueMeeting != "" {
+				if g, ok := minutes.DueAt(m, n.DueMeeting); ok {
+					rec.Due, rec.Target = g.Due, g.Target
+				}
+			}
+			switch n.Kind {
+			case minutes.KindAction:
+				it.Actions = append(it.Actions, rec)
+			case minutes.KindFollowUp:
+				it.FollowUps = append(it.FollowUps, rec)
+			default:
+				it.Resolutions = append(it.Resolutions, rec)
+			}
+			fr := &fakeRec{rec: index.Record{
+				ID: id, Kind: n.Kind, Text: rec.Text, MeetingID: m.ID(), Council: m.Council, Committee: m.Committee,
+				CommitteeKey: minutes.CommitteeSlug(m.Committee), MeetingDate: m.Date, Minute: it.Number, ItemID: n.ItemID,
+				ItemTitle: it.Title, SourceName: m.Source.Name, ParsedOwner: rec.Owner, ParsedDue: rec.Due, DueMeeting: rec.DueMeeting,
+				Target: rec.Target, Owner: rec.Owner, Due: rec.Due, Origin: index.OriginClerk, Corrected: true,
+			}, lc: strings.ToLower(rec.Text + " " + it.Title), item: it, m: m}
+			if n.Kind != minutes.KindResolution {
+				fr.rec.Status = index.StatusOpen
+			}
+			f.recs = append(f.recs, fr)
+			f.recByID[id] = fr
+			f.entry(fr, f.now(), "clerk", index.FieldAdded, "", string(n.Kind)+": "+rec.Text)
+			f.gen++
+			return f.withFlag(fr, f.today()), ctx.Err()
+		}
+	}
+	return index.Record{}, fmt.Errorf("no item has the ID %q", n.ItemID)
+}
+
+// Guess is the parser's reading of a span, as the library gives it.
+func (f *fakeLib) Guess(ctx context.Context, itemID string, k minutes.Kind, text string) (minutes.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, m := range f.meetings {
+		for i := range m.Items {
+			if m.ItemID(i) == itemID {
+				return minutes.Guess(m, k, text), ctx.Err()
+			}
+		}
+	}
+	return minutes.Record{}, fmt.Errorf("no item has the ID %q", itemID)
+}
+
+// Review is the review queue: the records the parser was unsure of that
+// no clerk corrected.
+func (f *fakeLib) Review(ctx context.Context, q index.ReviewQuery) ([]index.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = f.today()
+	}
+	var out []index.Record
+	for _, fr := range f.recs {
+		if !fr.gone && fr.rec.Review && !fr.rec.Rejected && !fr.rec.Status.Closed() && (q.Committee == "" || isCommittee(fr.rec.Committee, q.Committee)) {
+			out = append(out, f.withFlag(fr, asOf))
+		}
+	}
+	return out, ctx.Err()
 }
 
 // returnedTo is the item follow-up id came back as: the clerk's
@@ -505,10 +679,15 @@ func (f *fakeLib) itemRef(itemID string) (index.ItemRef, bool) {
 }
 
 func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	fr, ok := f.recByID[followUpID]
-	if !ok || fr.rec.Kind != minutes.KindFollowUp {
+	_, err := f.Update(ctx, followUpID, index.Change{Link: &itemID})
+	return err
+}
+
+// linkReturn links a follow-up to a later item, or says it was not
+// returned (itemID ""). f.mu is held.
+func (f *fakeLib) linkReturn(fr *fakeRec, itemID string) error {
+	followUpID := fr.rec.ID
+	if fr.rec.Kind != minutes.KindFollowUp {
 		return fmt.Errorf("%s is not a follow-up", followUpID)
 	}
 	if itemID == "" { // not returned: the linked item does not answer it
@@ -522,7 +701,7 @@ func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) err
 		}
 		f.rejected[followUpID][cur.ItemID] = true
 		f.link(fr, cur.ItemID, "")
-		return ctx.Err()
+		return nil
 	}
 	ref, ok := f.itemRef(itemID)
 	if !ok {
@@ -535,12 +714,12 @@ func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) err
 	f.confirmed[followUpID] = itemID
 	delete(f.rejected[followUpID], itemID)
 	f.link(fr, old.ItemID, itemID)
-	return ctx.Err()
+	return nil
 }
 
 // link notes a change of link in the history. f.mu is held.
 func (f *fakeLib) link(fr *fakeRec, old, nw string) {
-	fr.hist = append(fr.hist, index.HistoryEntry{At: f.now().Add(time.Duration(len(fr.hist)) * time.Minute), Who: "clerk", Field: "link", Old: old, New: nw})
+	f.entry(fr, f.now().Add(time.Duration(len(fr.hist))*time.Minute), "clerk", "link", old, nw)
 	f.gen++
 }
 
@@ -556,10 +735,14 @@ func (f *fakeLib) ReturnDecisions(ctx context.Context, followUpID string) (index
 }
 
 func (f *fakeLib) SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	fr, ok := f.recByID[followUpID]
-	if !ok || fr.rec.Kind != minutes.KindFollowUp {
+	_, err := f.Update(ctx, followUpID, index.Change{Links: &d})
+	return err
+}
+
+// setReturnDecisions puts a follow-up's link decisions back. f.mu is held.
+func (f *fakeLib) setReturnDecisions(fr *fakeRec, d index.ReturnDecisions) error {
+	followUpID := fr.rec.ID
+	if fr.rec.Kind != minutes.KindFollowUp {
 		return fmt.Errorf("%s is not a follow-up", followUpID)
 	}
 	old, _ := f.returnedTo(followUpID)
@@ -573,7 +756,7 @@ func (f *fakeLib) SetReturnDecisions(ctx context.Context, followUpID string, d i
 	}
 	nw, _ := f.returnedTo(followUpID)
 	f.link(fr, old.ItemID, nw.ItemID)
-	return ctx.Err()
+	return nil
 }
 
 func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
@@ -616,7 +799,14 @@ func (f *fakeLib) Meeting(ctx context.Context, id string) (*index.MeetingDetail,
 		it := &m.Items[i]
 		item := index.ItemDetail{ID: m.ItemID(i), Number: it.Number, Title: it.Title, Body: it.Body, Exempt: it.Exempt}
 		for _, r := range it.Records() {
-			item.Records = append(item.Records, f.withFlag(f.recByID[r.ID], f.today()))
+			fr := f.recByID[r.ID]
+			switch {
+			case fr.gone:
+			case fr.rec.Rejected:
+				item.Rejected = append(item.Rejected, f.withFlag(fr, f.today()))
+			default:
+				item.Records = append(item.Records, f.withFlag(fr, f.today()))
+			}
 		}
 		d.Items = append(d.Items, item)
 	}

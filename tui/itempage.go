@@ -15,19 +15,63 @@ import (
 
 // itemPage is the meetings browser's last page: one item's text with its
 // resolutions, actions and follow-ups marked where they stand in it, then
-// the list of them. ↑/↓ move from record to record, enter opens one.
+// the list of them (the ones clerks rejected last). ↑/↓ move from record
+// to record, enter opens one; v (or a mouse drag on the text) selects
+// sentences of the text to make a record of (span.go).
 type itemPage struct {
 	sh            *shared
 	width, height int
 
-	meeting  *index.MeetingDetail // the meeting the item is of
-	item     int
-	recSel   int // the selected record, -1 when none
-	lines    []string
-	recLine  []int // the line each record's mark (or list entry) is on
-	order    []int // the records in the order they stand in the text
-	scroll   int
-	linesFor [3]int // item, selection and width the lines were made for
+	meeting   *index.MeetingDetail // the meeting the item is of
+	item      int
+	recSel    int // the selected record (index into records()), -1 when none
+	lines     []string
+	recLine   []int // the line each record's mark (or list entry) is on
+	order     []int // the records in the order they stand in the text
+	scroll    int
+	textLines int // how many of lines are the item's text
+	linesFor  layoutKey
+	sel       spanSel
+	bodyFor   int // the item body() was made for, +1
+	bodyText  string
+}
+
+// layoutKey is what the page's lines were made for.
+type layoutKey struct {
+	valid               bool
+	item, recSel, width int
+	sel, anchor, cursor int
+	meeting             *index.MeetingDetail
+	rejected            int
+}
+
+// records are the item's records: those in force, then the rejected.
+func (v *itemPage) records() []index.Record {
+	it := v.meeting.Items[v.item]
+	if len(it.Rejected) == 0 {
+		return it.Records
+	}
+	return append(append([]index.Record(nil), it.Records...), it.Rejected...)
+}
+
+// body is the item's text as the page lays it out.
+func (v *itemPage) body() string {
+	if v.bodyFor != v.item+1 {
+		v.bodyFor, v.bodyText = v.item+1, reflow(block(v.meeting.Items[v.item].Body))
+	}
+	return v.bodyText
+}
+
+// selected is the record chosen, if any.
+func (v *itemPage) selected() (index.Record, bool) {
+	if !v.ready() {
+		return index.Record{}, false
+	}
+	recs := v.records()
+	if v.recSel >= 0 && v.recSel < len(recs) {
+		return recs[v.recSel], true
+	}
+	return index.Record{}, false
 }
 
 func (v *itemPage) setSize(w, h int) {
@@ -45,8 +89,21 @@ func (v *itemPage) show(m *index.MeetingDetail, i int, keep bool) {
 		v.recSel = -1 // nothing chosen until ↓: the text reads from its top
 		v.scroll = 0
 	}
+	if v.meeting != m || v.item != i {
+		v.bodyFor = 0
+	}
+	if !keep || v.item != i {
+		v.sel = spanSel{}
+	} else if v.sel.on {
+		v.sel.units = nil // laid out again below, from the reloaded text
+	}
 	v.meeting, v.item = m, i
-	v.linesFor = [3]int{-1}
+	v.linesFor.valid = false
+	if v.sel.on && v.sel.units == nil {
+		a, c := v.sel.anchor, v.sel.cursor
+		v.sel.units = sentences(v.body())
+		v.sel.anchor, v.sel.cursor = min(a, max(len(v.sel.units)-1, 0)), min(c, max(len(v.sel.units)-1, 0))
+	}
 	v.buildItem()
 	v.clampScroll()
 }
@@ -56,12 +113,8 @@ func (v *itemPage) ready() bool { return v.meeting != nil && v.item < len(v.meet
 
 // selectedRecord is the ID of the record chosen in the text, "" when none.
 func (v *itemPage) selectedRecord() string {
-	if !v.ready() {
-		return ""
-	}
-	recs := v.meeting.Items[v.item].Records
-	if v.recSel >= 0 && v.recSel < len(recs) {
-		return recs[v.recSel].ID
+	if r, ok := v.selected(); ok {
+		return r.ID
 	}
 	return ""
 }
@@ -73,7 +126,7 @@ func (v *itemPage) key(msg tea.KeyMsg) pageMove {
 		return pageStay
 	}
 	k := v.sh.keys
-	recs := v.meeting.Items[v.item].Records
+	recs := v.records()
 	switch {
 	case key.Matches(msg, k.Up, k.Down):
 		d := 1
@@ -107,20 +160,25 @@ func (v *itemPage) key(msg tea.KeyMsg) pageMove {
 // page (counted from under the crumbs and the item's heading); a click on
 // the record chosen already opens it.
 func (v *itemPage) click(msg tea.MouseMsg) pageMove {
-	if !v.ready() || msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft {
+	if !v.ready() {
 		return pageStay
 	}
 	line := v.scroll + msg.Y - 2
-	for r, l := range v.recLine {
-		if l == line {
-			if r == v.recSel {
-				return pageOpen
+	if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && line >= v.textLines {
+		for r, l := range v.recLine {
+			if l == line {
+				if r == v.recSel {
+					return pageOpen
+				}
+				v.recSel = r
+				v.linesFor.valid = false
+				v.buildItem()
+				return pageStay
 			}
-			v.recSel = r
-			v.buildItem()
-			return pageStay
 		}
+		return pageStay
 	}
+	v.spanMouse(msg) // on the text: a press or a drag selects sentences
 	return pageStay
 }
 
@@ -195,23 +253,33 @@ func recordTags(recs []index.Record) []string {
 	return tags
 }
 
+// unitMark is the run mark of sentence i's start (record tags use 1…).
+func unitMark(i int) int { return 1<<20 + i }
+
 // buildItem lays out the item: its text, each record's stretch of text
-// marked with its tag, then the list of its records.
+// marked with its tag (and the selection, when there is one), then the
+// list of its records.
 func (v *itemPage) buildItem() {
-	key := [3]int{v.item, v.recSel, v.width}
+	it := v.meeting.Items[v.item]
+	key := layoutKey{valid: true, item: v.item, recSel: v.recSel, width: v.width, meeting: v.meeting, rejected: len(it.Rejected)}
+	if v.sel.on {
+		key.sel, key.anchor, key.cursor = 1, v.sel.anchor, v.sel.cursor
+	}
 	if v.linesFor == key && v.lines != nil {
 		return
 	}
 	v.linesFor = key
 	st := v.sh.styles
-	it := v.meeting.Items[v.item]
-	recs := it.Records
+	recs := v.records()
+	live := len(it.Records) // records()[live:] are the rejected
 	tags := recordTags(recs)
-	body := reflow(block(it.Body))
+	body := v.body()
+	selFrom, selTo := v.sel.span()
 
-	// palette: 0 text, 1 mark, 2 selected mark, then a tag style per kind
+	// palette: 0 text, 1 mark, 2 selected mark, then a tag style per
+	// kind, the cursor, the selection
 	palette := []lipgloss.Style{st.Text, st.Mark, st.MarkSelected,
-		st.Kind("resolution"), st.Kind("action"), st.Kind("followup"), st.Cursor}
+		st.Kind("resolution"), st.Kind("action"), st.Kind("followup"), st.Cursor, st.Span}
 	kindStyle := func(k minutes.Kind) int {
 		switch k {
 		case minutes.KindAction:
@@ -228,7 +296,7 @@ func (v *itemPage) buildItem() {
 	var spans []span
 	found := make([]bool, len(recs))
 	points := []int{0, len(body)}
-	for i, r := range recs {
+	for i, r := range recs[:live] {
 		from, to := normIndex(body, block(r.Text))
 		if from < 0 {
 			continue
@@ -236,6 +304,14 @@ func (v *itemPage) buildItem() {
 		found[i] = true
 		spans = append(spans, span{from, to, i})
 		points = append(points, from, to)
+	}
+	unitStart := map[int]int{}
+	if v.sel.on {
+		points = append(points, selFrom, selTo)
+		for i, u := range v.sel.units {
+			points = append(points, u.from)
+			unitStart[u.from] = i
+		}
 	}
 	sort.Slice(spans, func(a, b int) bool {
 		if spans[a].from != spans[b].from {
@@ -253,26 +329,43 @@ func (v *itemPage) buildItem() {
 		style := 0
 		for _, s := range spans {
 			if s.from == a {
-				if s.rec == v.recSel {
+				if s.rec == v.recSel && !v.sel.on {
 					runs = append(runs, run{text: "▸", style: 6, mark: s.rec + 1})
 				}
 				runs = append(runs, run{text: "‹" + tags[s.rec] + "› ", style: kindStyle(recs[s.rec].Kind), mark: s.rec + 1})
 			}
 			if s.from <= a && a < s.to {
 				switch {
-				case s.rec == v.recSel:
+				case s.rec == v.recSel && !v.sel.on:
 					style = 2
 				case style == 0:
 					style = 1
 				}
 			}
 		}
-		runs = append(runs, run{text: body[a:b], style: style})
+		mark := 0
+		if u, ok := unitStart[a]; ok {
+			mark = unitMark(u)
+			if v.sel.on && u == v.sel.cursor {
+				runs = append(runs, run{text: "▸", style: 6, mark: mark})
+			}
+		}
+		if selFrom <= a && a < selTo {
+			style = 7
+		}
+		runs = append(runs, run{text: body[a:b], style: style, mark: mark})
 	}
 	w := max(v.width-4, 20)
-	lines, marks := wrapRuns(runs, palette, w)
+	lines, marks, cols := wrapRunsAt(runs, palette, w)
 	for i := range lines {
 		lines[i] = "  " + lines[i]
+	}
+	v.textLines = len(lines)
+	if v.sel.on {
+		v.sel.pos = make([]linePos, len(v.sel.units))
+		for i := range v.sel.units {
+			v.sel.pos[i] = linePos{marks[unitMark(i)], cols[unitMark(i)]}
+		}
 	}
 
 	// The records in text order: those found by where they stand, the
@@ -290,7 +383,9 @@ func (v *itemPage) buildItem() {
 	}
 	v.recLine = make([]int, len(recs))
 	if len(recs) > 0 {
-		lines = append(lines, "", "  "+st.Heading.Render("Records in this item")+st.Dim.Render("  ↑/↓ choose · enter open"))
+		lines = append(lines, "", "  "+st.Heading.Render("Records in this item")+st.Dim.Render("  ↑/↓ choose · enter open · v select text to add one"))
+	} else {
+		lines = append(lines, "", "  "+st.Dim.Render("No records in this item · v selects text to make one"))
 	}
 	for _, i := range v.order {
 		if l, ok := marks[i+1]; ok && found[i] {
@@ -298,7 +393,7 @@ func (v *itemPage) buildItem() {
 		} else {
 			v.recLine[i] = len(lines)
 		}
-		lines = append(lines, v.recordLine(recs[i], tags[i], i == v.recSel, found[i]))
+		lines = append(lines, v.recordLine(recs[i], tags[i], i == v.recSel && !v.sel.on, found[i] || i >= live))
 	}
 	v.lines = lines
 }
@@ -307,7 +402,17 @@ func (v *itemPage) buildItem() {
 func (v *itemPage) recordLine(r index.Record, tag string, sel, found bool) string {
 	st := v.sh.styles
 	parts := []string{kindBadge(string(r.Kind))}
-	if r.Kind != minutes.KindResolution {
+	switch {
+	case r.Rejected:
+		parts = append(parts, "REJECTED (D restores it)")
+	case r.Origin == index.OriginClerk:
+		parts = append(parts, "added by a clerk")
+	case r.Origin == index.OriginKept:
+		parts = append(parts, "kept from your corrections")
+	case r.Review:
+		parts = append(parts, "to review")
+	}
+	if r.Kind != minutes.KindResolution && !r.Rejected {
 		parts = append(parts, statusLabel(r.Status))
 		if b := flagBadge(r.Flag); b != "" && !r.Status.Closed() {
 			parts = append(parts, strings.ToLower(b))
@@ -328,6 +433,9 @@ func (v *itemPage) recordLine(r index.Record, tag string, sel, found bool) strin
 		return st.Cursor.Render("▸ ") + st.Selected.Render(fit("‹"+tag+"› "+meta+" — "+text, v.width-4))
 	}
 	head := "  " + st.Kind(string(r.Kind)).Render("‹"+tag+"›") + " " + st.Dim.Render(meta) + " — "
+	if r.Rejected {
+		return trunc(head+st.Rejected.Render(text), v.width-2)
+	}
 	return trunc(head+st.Text.Render(text), v.width-2)
 }
 
@@ -358,7 +466,13 @@ func (v *itemPage) view(crumbs string) string {
 
 func (v *itemPage) help() []key.Binding {
 	k := v.sh.keys
-	return []key.Binding{withHelp(k.moveHelp(), "record"), withHelp(k.Open, "open record"), withHelp(k.PageDown, "scroll"), withHelp(k.Left, "items"), k.Export}
+	if v.sel.on {
+		return v.spanHelp()
+	}
+	if v.recSel >= 0 {
+		return []key.Binding{withHelp(k.moveHelp(), "record"), withHelp(k.Open, "open"), withHelp(k.Select, "select"), k.Kind, k.Reject, k.EditSpan}
+	}
+	return []key.Binding{withHelp(k.moveHelp(), "record"), withHelp(k.Open, "open record"), k.Select, withHelp(k.PageDown, "scroll"), withHelp(k.Left, "items"), k.Export}
 }
 
 func itemLabel(it index.ItemDetail) string {

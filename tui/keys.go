@@ -66,6 +66,29 @@ type KeyMap struct {
 	NotReturned   key.Binding
 	ReturnedTo    key.Binding // pick the later item it came back as
 
+	// Corrections of the parser, on a record (detail view, item page).
+	Kind     key.Binding // make it another kind of record
+	Reject   key.Binding // it is not a record (asks why; again restores it)
+	Accept   key.Binding // the parser was right: out of the review queue
+	EditSpan key.Binding // give it another span of its item's text
+	// The review group of the due board: single keys.
+	ReviewYes key.Binding
+	ReviewNo  key.Binding
+	// The item page's text selection.
+	Select         key.Binding // start selecting sentences (v again: extend)
+	SentencePrev   key.Binding
+	SentenceNext   key.Binding
+	LinePrev       key.Binding
+	LineNext       key.Binding
+	ExtendPrev     key.Binding // shift: extend the selection
+	ExtendNext     key.Binding
+	ExtendUp       key.Binding
+	ExtendDown     key.Binding
+	MakeAction     key.Binding
+	MakeFollowUp   key.Binding
+	MakeResolution key.Binding
+	EditSelection  key.Binding // type the selection's words
+
 	// Inline forms and the search box.
 	Submit     key.Binding
 	Cancel     key.Binding
@@ -129,6 +152,27 @@ func DefaultKeyMap() KeyMap {
 		ConfirmReturn: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "confirm return")),
 		NotReturned:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "not returned")),
 		ReturnedTo:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "came back as…")),
+
+		Kind:      key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "kind")),
+		Reject:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "reject")),
+		Accept:    key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept")),
+		EditSpan:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "text span")),
+		ReviewYes: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "right")),
+		ReviewNo:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not a record")),
+
+		Select:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select text")),
+		SentencePrev:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "sentence")),
+		SentenceNext:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "sentence")),
+		LinePrev:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "line")),
+		LineNext:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "line")),
+		ExtendPrev:     key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("shift+←", "extend")),
+		ExtendNext:     key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("shift+→", "extend")),
+		ExtendUp:       key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("shift+↑", "extend")),
+		ExtendDown:     key.NewBinding(key.WithKeys("shift+down", "J"), key.WithHelp("shift+↓", "extend")),
+		MakeAction:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "action")),
+		MakeFollowUp:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-up")),
+		MakeResolution: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "resolution")),
+		EditSelection:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit words")),
 
 		Submit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),

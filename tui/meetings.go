@@ -57,12 +57,17 @@ type meetingsView struct {
 	// The export form (E) for one meeting.
 	form      prompt
 	exportFor index.MeetingSummary
+
+	// Corrections made on the item page (correct.go): the record to
+	// choose once the meeting is loaded again after one.
+	corr        corrector
+	selectAfter string
 }
 
-func newMeetingsView(sh *shared, lib meetingsLibrary, exports exportLibrary) *meetingsView {
+func newMeetingsView(sh *shared, lib meetingsLibrary, exports exportLibrary, corr correctionLibrary) *meetingsView {
 	return &meetingsView{sh: sh, lib: lib, exports: exports, stale: true, form: newPrompt(sh),
 		committees: committeesPage{sh: sh}, meetings: meetingListPage{sh: sh}, items: itemsPage{sh: sh},
-		text: itemPage{sh: sh, recSel: -1}}
+		text: itemPage{sh: sh, recSel: -1}, corr: newCorrector(sh, corr, viewMeetings)}
 }
 
 func (v *meetingsView) SetSize(w, h int) {
@@ -72,9 +77,10 @@ func (v *meetingsView) SetSize(w, h int) {
 	v.items.setSize(w, h)
 	v.text.setSize(w, h)
 	v.form.setWidth(w)
+	v.corr.setSize(w, h)
 }
 
-func (v *meetingsView) Capturing() bool { return v.form.open }
+func (v *meetingsView) Capturing() bool { return v.form.open || v.corr.capturing() }
 
 // Activate loads what the pages show, when it has not been loaded or the
 // library changed.
@@ -130,7 +136,7 @@ func (v *meetingsView) openMeeting(nav navMsg) tea.Cmd {
 		v.meetings.reset(nav.committee)
 		cmds = append(cmds, v.loadMeetings())
 	}
-	want := itemWant{id: nav.itemID, minute: nav.minute}
+	want := itemWant{id: nav.itemID, minute: nav.minute, span: nav.span}
 	if nav.meetingID != v.meetingID || v.items.meeting == nil {
 		v.resetMeeting(nav.meetingID)
 		v.want = want
@@ -171,23 +177,129 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 				} else if v.level == levelItem {
 					v.showItemAt(v.text.item) // reloaded: keep the place
 				}
+				v.chooseAfter()
 			}
 		}
 	case libraryChangedMsg:
 		v.stale = true
+	case guessMsg:
+		return v.corr.update(msg)
+	case savedMsg:
+		if msg.err == nil && v.level == levelItem && v.text.ready() && msg.rec.ItemID == v.text.meeting.Items[v.text.item].ID {
+			// A correction made here: the selection is done with, and the
+			// record is chosen once the item is shown again.
+			if v.text.sel.on {
+				v.text.stopSelect()
+			}
+			v.selectAfter = msg.rec.ID
+		}
 	case tea.MouseMsg:
-		if d := wheel(msg); d != 0 {
-			v.scrollBy(d)
-		} else if !v.form.open {
+		switch {
+		case v.corr.active():
+			return v.corr.update(msg)
+		case wheel(msg) != 0:
+			v.scrollBy(wheel(msg))
+		case !v.form.open:
 			return v.act(v.click(msg))
 		}
 	case tea.KeyMsg:
-		if v.form.open {
+		switch {
+		case v.corr.active():
+			return v.corr.update(msg)
+		case v.form.open:
 			return v.formKey(msg)
 		}
 		return v.key(msg)
 	}
 	return nil
+}
+
+// chooseAfter chooses, on the item page, the record a correction made
+// there was about, once the item is shown again.
+func (v *meetingsView) chooseAfter() {
+	id := v.selectAfter
+	if id == "" || v.level != levelItem || !v.text.ready() {
+		return
+	}
+	v.selectAfter = ""
+	for i, r := range v.text.records() {
+		if r.ID == id {
+			v.text.recSel = i
+			v.text.linesFor.valid = false
+			v.text.buildItem()
+			v.text.revealRecord()
+			return
+		}
+	}
+}
+
+// itemKey handles a key on the item page: the selection's keys while
+// there is one, the corrections of the record chosen, v to start one.
+func (v *meetingsView) itemKey(msg tea.KeyMsg) tea.Cmd {
+	k := v.sh.keys
+	p := &v.text
+	if !p.ready() {
+		return v.act(p.key(msg))
+	}
+	it := p.meeting.Items[p.item]
+	if p.sel.on {
+		move, kind := p.spanKey(msg)
+		switch move {
+		case spanLeave:
+			p.stopSelect()
+		case spanMake:
+			text := p.selection()
+			if text == "" {
+				return flash("Select some of the item's text first")
+			}
+			return v.corr.startAdd(it.ID, p.meeting.Committee, kind, text)
+		case spanSave, spanWords:
+			r, ok := v.recordByID(p.sel.editing)
+			if !ok {
+				p.stopSelect()
+				return flash("That record is no longer in this item")
+			}
+			if move == spanWords {
+				return v.corr.editWords(r, p.selection())
+			}
+			return v.corr.setText(r, p.selection())
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Select):
+		p.startSelect("")
+		return nil
+	case key.Matches(msg, k.Kind, k.Reject, k.Accept, k.EditSpan):
+		r, ok := p.selected()
+		if !ok {
+			return flash("Choose a record first (↑/↓); v selects text to make a new one")
+		}
+		switch {
+		case key.Matches(msg, k.Kind):
+			return v.corr.changeKind(r)
+		case key.Matches(msg, k.Reject):
+			return v.corr.reject(r)
+		case key.Matches(msg, k.Accept):
+			return v.corr.accept(r)
+		}
+		if r.Rejected {
+			return flash("Restore the record first (D): then T chooses its text")
+		}
+		p.startSelect(r.ID)
+		return nil
+	}
+	return v.act(p.key(msg))
+}
+
+// recordByID is a record of the item shown.
+func (v *meetingsView) recordByID(id string) (index.Record, bool) {
+	for _, r := range v.text.records() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return index.Record{}, false
 }
 
 // shownMeeting is the meeting under the cursor or open, if any.
@@ -251,6 +363,14 @@ func (v *meetingsView) showWanted(w itemWant) {
 	}
 	if i, ok := v.items.find(w); ok {
 		v.showItemAt(i)
+		if w.span != "" {
+			for j, r := range v.text.records() {
+				if r.ID == w.span {
+					v.text.recSel = j
+					v.text.startSelect(r.ID)
+				}
+			}
+		}
 		return
 	}
 	v.level = levelItems
@@ -295,7 +415,7 @@ func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Open, k.Left) {
 		v.jumped = false
 	}
-	if key.Matches(msg, k.Export) {
+	if key.Matches(msg, k.Export) && !(v.level == levelItem && v.text.sel.on) {
 		return v.openExport()
 	}
 	switch v.level {
@@ -309,7 +429,7 @@ func (v *meetingsView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return v.act(listMove(msg, &v.items.cur, k))
 	case levelItem:
-		return v.act(v.text.key(msg))
+		return v.itemKey(msg)
 	}
 	return nil
 }
@@ -408,6 +528,9 @@ func (v *meetingsView) View() string {
 	case levelItem:
 		s = v.text.view(crumbs)
 	}
+	if v.corr.active() {
+		return v.corr.view(s)
+	}
 	if v.form.open {
 		return stackForm(s, v.form.view(), v.width, v.height)
 	}
@@ -441,8 +564,11 @@ func (v *meetingsView) crumbs() string {
 
 func (v *meetingsView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.form.open {
+	if v.form.open || v.corr.capturing() {
 		return k.formHelp()
+	}
+	if v.corr.active() {
+		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "cancel")}
 	}
 	switch v.level {
 	case levelItem:
@@ -458,5 +584,9 @@ func (v *meetingsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.listHelp(),
 		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting")},
+		{withHelp(k.Select, "select text (an item's page)"), withHelp(k.SentenceNext, "by sentence"), withHelp(k.LineNext, "by line"),
+			withHelp(k.ExtendNext, "extend"), k.MakeAction, k.MakeFollowUp, k.MakeResolution},
+		{withHelp(k.Kind, "another kind"), withHelp(k.Reject, "not a record (again: restore)"), withHelp(k.Accept, "the parser was right"),
+			withHelp(k.EditSpan, "choose its text, then enter"), withHelp(k.EditSelection, "edit its words")},
 	}
 }

@@ -249,8 +249,9 @@ func (p *itemsPage) find(w itemWant) (int, bool) {
 	return 0, false
 }
 
-// itemWant names an item to show once its meeting is loaded.
-type itemWant struct{ id, minute string }
+// itemWant names an item to show once its meeting is loaded, and a record
+// of it whose text to choose (span: its ID).
+type itemWant struct{ id, minute, span string }
 
 func (w itemWant) any() bool { return w.id != "" || w.minute != "" }
 

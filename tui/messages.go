@@ -36,6 +36,7 @@ type navMsg struct {
 	itemID    string // …at this item
 	committee string // viewMeetings: the committee of the meeting
 	minute    string // viewMeetings: or at the item with this number
+	span      string // viewMeetings: choose the text of this record of the item
 }
 
 // backMsg asks the root to go back to the view before.
@@ -69,9 +70,10 @@ type asOfChangedMsg struct{ date minutes.Date }
 
 // dueLoadedMsg is the due board's data, grouped and sorted.
 type dueLoadedMsg struct {
-	seq   int
-	board *dueBoard
-	err   error
+	seq    int
+	board  *dueBoard
+	review []index.Record // the review queue the board was built with
+	err    error
 }
 
 // committeesMsg is the list of committees, for the view that asked.
@@ -135,15 +137,24 @@ type savedMsg struct {
 	// undid is the step this save undid; nil when it was a change of its own.
 	undid *undoStep
 	err   error
+	// from is the record's version the change was made from; again, how
+	// to make it again when another session changed the record since
+	// ("press d again to mark done").
+	from  int64
+	again string
 }
 
 // undoStep is what puts one saved change back: the tracking as it was,
-// or the follow-up's link decisions as they were.
+// or the follow-up's link decisions as they were, or a correction taken
+// back. It applies only while the record is at after, the version the
+// change left it at (the session's own later changes move it on), so an
+// undo never takes back another session's change.
 type undoStep struct {
 	id     string
 	change *index.Change          // the fields as they were
 	links  *index.ReturnDecisions // the link decisions as they were
 	what   string                 // what undoing does: "status back to open"
+	after  int64
 }
 
 // maxUndo is how many saved changes u can take back in one session.

@@ -32,6 +32,7 @@ var flagColours = map[index.Flag]lipgloss.AdaptiveColor{
 	index.FlagUndated:  {Light: "#5F5F5F", Dark: "#B0B0B0"},
 	index.FlagReturned: {Light: "#00774A", Dark: "#5FD7A0"},
 	index.FlagDone:     {Light: "#6C6C6C", Dark: "#7A7A7A"},
+	flagReview:         {Light: "#5A3FC0", Dark: "#B4A0FF"},
 }
 
 // statusColours colour a record's status on the due board: the work
@@ -61,6 +62,7 @@ var flagBadges = map[index.Flag]string{
 	index.FlagUndated:  "UNDATED",
 	index.FlagReturned: "RETURNED",
 	index.FlagDone:     "DONE",
+	flagReview:         "REVIEW",
 }
 
 // kindBadges are the short record-kind labels.
@@ -99,6 +101,8 @@ type Styles struct {
 
 	Mark         lipgloss.Style // a record's text inside an item's text
 	MarkSelected lipgloss.Style // the selected record's text
+	Span         lipgloss.Style // the text selected to make a record of
+	Rejected     lipgloss.Style // a record a clerk rejected
 
 	Prompt      lipgloss.Style // an inline form's prompt
 	InputCursor lipgloss.Style // the cursor of a text field
@@ -149,6 +153,8 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 
 		Mark:         r.NewStyle().Underline(true),
 		MarkSelected: r.NewStyle().Underline(true).Bold(true).Background(colSelectBg),
+		Span:         r.NewStyle().Background(colMatchBg).Foreground(colText),
+		Rejected:     r.NewStyle().Strikethrough(true).Foreground(colDim),
 
 		Prompt:      r.NewStyle().Bold(true).Foreground(colAccent),
 		InputCursor: r.NewStyle(),
@@ -211,6 +217,8 @@ func NewNoColorStyles(r *lipgloss.Renderer) Styles {
 
 		Mark:         plain.Underline(true),
 		MarkSelected: plain.Underline(true).Reverse(true),
+		Span:         plain.Reverse(true),
+		Rejected:     plain.Strikethrough(true),
 
 		Prompt:      bold,
 		InputCursor: plain,

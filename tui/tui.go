@@ -89,6 +89,7 @@ type Library interface {
 	recordLibrary
 	pickerLibrary
 	exportLibrary
+	correctionLibrary
 	Generation(ctx context.Context) (int64, error)
 }
 
@@ -206,8 +207,8 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.help.Styles = sh.styles.Help
 	m.due = newDueView(sh, api, api)
 	m.search = newSearchView(sh, api)
-	m.meetings = newMeetingsView(sh, api, api)
-	m.detail = newDetailView(sh, api, api)
+	m.meetings = newMeetingsView(sh, api, api, api)
+	m.detail = newDetailView(sh, api, api, api)
 	m.syncer = opt.Syncer
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
 	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
@@ -511,9 +512,20 @@ func (m *Model) setFlash(text string, isErr bool) tea.Cmd {
 }
 
 // saved shows the outcome of a save, remembers how to undo it and tells
-// the views. An undo that failed goes back on the stack, to try again.
+// the views. An undo that failed goes back on the stack, to try again,
+// unless another session changed the record since: then it never can.
+// A change refused because another session changed the record since it
+// was shown says what changed and who changed it, and the views reload.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
+		if notice, ok := conflictNotice(m.sh, msg.err, msg.again); ok {
+			text := "Not saved: " + notice
+			if msg.undid != nil {
+				text = "Not undone: " + msg.id + " changed since your change — " + conflictOnly(m.sh, msg.err) +
+					"; undo takes back only your own change while the record still holds it"
+			}
+			return tea.Batch(m.setFlash(text, true), m.broadcast(msg), m.broadcast(libraryChangedMsg{}), m.views[m.active].Activate())
+		}
 		if msg.undid != nil {
 			m.pushUndo(*msg.undid)
 			return tea.Batch(m.setFlash("Not undone: "+msg.err.Error(), true), m.broadcast(msg))
@@ -521,6 +533,11 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return tea.Batch(m.setFlash("Not saved: "+msg.err.Error(), true), m.broadcast(msg))
 	}
 	var text string
+	from := msg.from
+	if msg.undid != nil {
+		from = msg.undid.after
+	}
+	m.moveUndo(msg.id, from, msg.rec.Version)
 	if msg.undid != nil {
 		text = "Undone: " + msg.undid.what
 		if n := len(m.sh.undo); n > 0 {
@@ -529,12 +546,37 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	} else {
 		text = "Saved: " + msg.id + " " + msg.what
 		if msg.undo != nil {
-			m.pushUndo(*msg.undo)
+			u := *msg.undo
+			u.after = msg.rec.Version
+			m.pushUndo(u)
 			text += " · u to undo"
 		}
 	}
 	return tea.Batch(m.setFlash(text, false), m.broadcast(msg), m.broadcast(libraryChangedMsg{}),
 		m.views[m.active].Activate())
+}
+
+// conflictOnly is what another session changed, without the advice.
+func conflictOnly(sh *shared, err error) string {
+	var ce *index.ConflictError
+	if errors.As(err, &ce) {
+		return ce.Describe(sh.loc, sh.now())
+	}
+	return err.Error()
+}
+
+// moveUndo records that this session moved record id from version from to
+// to: its undo steps made from the record at from still apply to it (its
+// own later changes are no other session's).
+func (m *Model) moveUndo(id string, from, to int64) {
+	if from == to {
+		return
+	}
+	for i := range m.sh.undo {
+		if u := &m.sh.undo[i]; u.id == id && u.after == from {
+			u.after = to
+		}
+	}
 }
 
 func (m *Model) pushUndo(u undoStep) {
@@ -559,18 +601,17 @@ func (m *Model) undo() tea.Cmd {
 	})
 }
 
-// applyUndo saves what puts a change back and returns the record as saved.
+// applyUndo saves what puts a change back, to the record as the change
+// left it, and returns the record as saved.
 func applyUndo(ctx context.Context, api recordLibrary, u undoStep) (index.Record, error) {
-	if u.links != nil {
-		if err := api.SetReturnDecisions(ctx, u.id, *u.links); err != nil {
-			return index.Record{}, err
-		}
-	}
+	var c index.Change
 	if u.change != nil {
-		return api.Update(ctx, u.id, *u.change)
+		c = *u.change
 	}
-	rec, _, err := api.Record(ctx, u.id)
-	return rec, err
+	c.Links = u.links
+	after := u.after
+	c.Version = &after
+	return api.Update(ctx, u.id, c)
 }
 
 func (m *Model) schedulePoll() tea.Cmd {

@@ -21,6 +21,13 @@ type run struct {
 // mark, the line it starts on. Newlines in the text break lines; a word
 // longer than w is cut.
 func wrapRuns(runs []run, palette []lipgloss.Style, w int) ([]string, map[int]int) {
+	lines, marks, _ := wrapRunsAt(runs, palette, w)
+	return lines, marks
+}
+
+// wrapRunsAt is wrapRuns that also says, for each mark, the column its
+// first word starts at.
+func wrapRunsAt(runs []run, palette []lipgloss.Style, w int) ([]string, map[int]int, map[int]int) {
 	type seg struct {
 		text  strings.Builder
 		style int
@@ -32,6 +39,7 @@ func wrapRuns(runs []run, palette []lipgloss.Style, w int) ([]string, map[int]in
 		pending   bool // a space is due before the next word
 		pendStyle int
 		marks     = map[int]int{}
+		cols      = map[int]int{}
 		blankRun  int
 	)
 	w = max(w, 1)
@@ -74,7 +82,7 @@ func wrapRuns(runs []run, palette []lipgloss.Style, w int) ([]string, map[int]in
 		pending = false
 		if mark != 0 {
 			if _, ok := marks[mark]; !ok {
-				marks[mark] = len(lines)
+				marks[mark], cols[mark] = len(lines), lineW
 			}
 		}
 		for ww > w-lineW && ww > 0 { // a word too long for any line
@@ -115,7 +123,7 @@ func wrapRuns(runs []run, palette []lipgloss.Style, w int) ([]string, map[int]in
 	if len(segs) > 0 {
 		flush()
 	}
-	return lines, marks
+	return lines, marks, cols
 }
 
 // normIndex finds needle in haystack ignoring differences in whitespace

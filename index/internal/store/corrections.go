@@ -364,9 +364,10 @@ type ReviewFilter struct {
 }
 
 // Review reads the records the parser was unsure of that no clerk has
-// corrected (accepted, rejected, changed) yet, in meeting order.
+// corrected (accepted, rejected, changed) or closed (done, dropped) yet,
+// in meeting order.
 func (q Q) Review(ctx context.Context, f ReviewFilter) ([]Record, error) {
-	where, args := "r.confidence = 'low' AND r.rejected = 0 AND c.record_id IS NULL", []any{}
+	where, args := "r.confidence = 'low' AND r.rejected = 0 AND c.record_id IS NULL AND coalesce(t.status, '') NOT IN ('done', 'dropped')", []any{}
 	if f.Committees != nil {
 		where += " AND m.committee_key IN (SELECT value FROM json_each(?))"
 		args = append(args, jsonList(f.Committees))
