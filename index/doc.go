@@ -27,6 +27,27 @@
 // moves on; the *changes log* notes which meetings each generation
 // touched.
 //
+// A *correction* is a clerk's word about a record itself, kept like
+// tracking by record ID, with its history, never deleted
+// (corrections.go): a record added (one the parser missed, with an ID of
+// its own, "…-ca1"), rejected (not a record: left out of everything
+// unless asked for), given another kind or another span of its item's
+// text, or accepted. A correction changes the stored record at once and
+// is applied again to every new parse of its meeting, found there by
+// meaning: each new parse is matched to the stored one by item and by
+// the words of each record's text (reconcile.go), so records keep their
+// IDs (and their tracking) when ordinals move, and a corrected record
+// the parse no longer gives is *kept* as the clerk left it. Records the
+// parser marks as unsure (minutes.ConfidenceLow) are the *review queue*
+// until a clerk corrects or closes them.
+//
+// A record's *version* is the number of the latest line of its history
+// that is not a note. Every tracking edit and correction can be made
+// conditional on the version it was made from (Change.Version): the
+// store checks and writes in one transaction, and refuses a change to a
+// record another session changed since with a *ConflictError that says
+// what changed (conflict.go). Notes never conflict.
+//
 // # On disk
 //
 //	DIR/minutebook.db     the store (SQLite, WAL, synchronous=FULL); its
@@ -48,7 +69,7 @@
 //
 // The store has no foreign keys and nothing cascades: importing or
 // re-parsing replaces a meeting's items and records, never its tracking,
-// links or history (triggers refuse deletes there). Tracking whose record
+// links, corrections or history (triggers refuse deletes there). Tracking whose record
 // has gone is an *orphan*: kept, shown, and reported by Reparse.
 //
 // # Two processes

@@ -70,6 +70,9 @@ type oldRec struct {
 // write transaction that stores p.
 func reconcile(ctx context.Context, q store.Q, p *prepared) (reconciled, error) {
 	res := reconciled{marks: map[string]store.RecordMark{}, place: map[string][2]string{}}
+	if stored, err := q.Stored(ctx, p.id, p.m.Source.Hash); err != nil || !stored {
+		return res, err // a new meeting: the parser's records as they are
+	}
 	touched, err := q.Replaced(ctx, p.id, p.m.Source.Hash)
 	if err != nil {
 		return res, err

@@ -11,8 +11,13 @@
 // moves between.
 //
 // Components. One prompt (prompt.go) is every inline form: the as-of
-// date, export file names, a record's note, owner and due date; its
-// prefilled value is selected, ctrl+u clears it. A chooser (chooser.go)
+// date, export file names, a record's note, owner and due date, a
+// rejection's reason, a new record's owner and due date; its prefilled
+// value is selected, ctrl+u clears it. The corrector (correct.go)
+// corrects the parser for the detail view and the item page: a record's
+// kind, a rejection, an acceptance, a span of text made a record; the
+// item page's selection of sentences is span.go, the due board's review
+// queue review.go. A chooser (chooser.go)
 // picks a committee, owner or status for the board; the return picker
 // (picker.go) picks the later item a follow-up came back as. A scroller
 // (layout.go) is every list's cursor.
@@ -24,7 +29,11 @@
 // view's answer comes back tagged for it alone (viewMsg, after gh-dash's
 // MakeSectionCmd) and carries the sequence number of its request, so a
 // stale answer is dropped. Saves come back to the root, which keeps the
-// session's undo stack.
+// session's undo stack. Every save is made to the record as the view
+// showed it (its Version): when another session changed it since, the
+// library refuses it, and the root says what changed and who changed it
+// and has the views reload; an undo applies only while the record is as
+// the session's own change left it.
 //
 // Drawing. Styles are made by the renderer the TUI is given and times
 // are shown in the zone it is given (Options.Renderer, Options.Location),

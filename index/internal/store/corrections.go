@@ -25,6 +25,8 @@ ALTER TABLE records ADD COLUMN confidence TEXT NOT NULL DEFAULT '';
 ALTER TABLE records ADD COLUMN why TEXT NOT NULL DEFAULT '';
 ALTER TABLE records ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE records ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+CREATE INDEX records_review ON records (meeting_id) WHERE confidence = 'low' AND rejected = 0;
+CREATE INDEX records_kept ON records (meeting_id) WHERE origin <> '';
 
 -- What a clerk said a record is, one row per record ID. NULL in kind,
 -- text, owner, due, due_meeting and target: the parser's. parsed_kind and
@@ -391,6 +393,17 @@ func (q Q) MeetingFacts(ctx context.Context, id string) (*minutes.Meeting, error
 	m.Date, m.NextMeeting = ParseDate(date), ParseDate(next)
 	_ = json.Unmarshal([]byte(att), &m.Attendance)
 	return m, nil
+}
+
+// Stored reports whether the store holds anything a meeting of ID id
+// parsed from the document with this hash would be matched against: a
+// meeting of that ID or from that document, or corrections of its
+// records.
+func (q Q) Stored(ctx context.Context, id, hash string) (bool, error) {
+	var n bool
+	err := q.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?) OR EXISTS (SELECT 1 FROM meetings WHERE source_hash = ?)
+		OR EXISTS (SELECT 1 FROM corrections WHERE meeting_id = ?)`, id, hash, id).Scan(&n)
+	return n, err
 }
 
 // Replaced lists the meetings that storing a meeting of ID id parsed from
