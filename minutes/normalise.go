@@ -65,6 +65,7 @@ var compoundPrefixes = map[string]bool{
 func normalise(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	text = unwrap(text)
 	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
 	text = strings.ReplaceAll(text, "\uf0a7", "•")
 	text = reHTMLComment.ReplaceAllString(text, "")
@@ -102,6 +103,7 @@ func normalise(text string) []line {
 			}
 		}
 	}
+	lines = unpipeItemTables(lines)
 	lines = dropFurniture(lines)
 	lines = dropDocumentLists(lines)
 	lines = collapseDoubleSpacing(lines)

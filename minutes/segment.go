@@ -45,7 +45,7 @@ var (
 	// A number and a heading on one line.
 	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\(\*?(\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
 	// The same, fused: "1.Adoption of Minutes".
-	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
+	reNumberFused = regexp.MustCompile(`^(\d{1,4})\.([A-Z][A-Za-z].+)$`)
 	// A numbered resolution with its movers: "R2020-78 L. Moore, J. Scott:".
 	reMotionNumber = regexp.MustCompile(`^([A-Z]{1,2}\d{2,4}\s?-\s?\d{1,4})\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
@@ -221,8 +221,13 @@ func findCandidates(lines []line, end int) []candidate {
 		if strings.HasSuffix(rest, ",") {
 			q *= 0.5
 		}
-		// A heading split over lines, or one followed by "(Item 4)".
 		c.title, c.heading, c.quality = i, cutHeading(rest), q
+		// "2443. Proposed Pavilion Lean-to: The Sports Club have been" /
+		// "in touch …": the text after the colon runs on into the next
+		// line, so it is the item's text, not the rest of its heading.
+		if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) {
+			c.heading = cutHeading(rest[:k])
+		}
 		if c.heading == "" {
 			continue
 		}
@@ -232,6 +237,20 @@ func findCandidates(lines []line, end int) []candidate {
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// runsOnTo reports whether next continues the sentence of the line
+// before it: it is running text, not a heading, label or list entry.
+func runsOnTo(next line) bool {
+	t := next.Text
+	if t == "" {
+		return false
+	}
+	tok := next.tk()
+	if tok.Number != "" || tok.IsLabel || tok.Marker || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokSignature {
+		return false
+	}
+	return startsLower(t) || tok.Words >= 6
 }
 
 // weighHeadless decides how much a number with no heading of its own
@@ -290,8 +309,10 @@ func cutHeading(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, ": "); i > 0 && i < 120 && colonStartsBody(s[i+2:]) {
 		s = s[:i]
+	} else if i := strings.Index(s, ":- "); i > 0 && i < 120 {
+		s = s[:i] // "Reports from Sub-Committees:- Finance …"
 	} else {
-		s = strings.TrimSuffix(s, ":")
+		s = strings.TrimRight(s, ":-– ")
 	}
 	if i := strings.Index(s, ". "); i > 0 && i < 160 && !abbrevBefore(s, i) {
 		s = s[:i]
@@ -303,7 +324,7 @@ func cutHeading(s string) string {
 		}
 		s = s[:cut]
 	}
-	return strings.TrimRight(strings.TrimSpace(s), ".,;–-")
+	return strings.TrimRight(strings.TrimSpace(s), ".,;:–- ")
 }
 
 // colonStartsBody reports whether the text after a heading's colon is the
@@ -317,12 +338,25 @@ func colonStartsBody(rest string) bool {
 	if len(words) > 8 || startsLower(rest) || markerStart(rest) {
 		return true
 	}
+	// What a heading's second part never holds: a finished sentence
+	// ("Police Report: Attached."), an amount ("Financial Report: BMM A/C
+	// £6,079.51"), a date ("Date of next meeting: 26th March 2018"), or
+	// people ("Apologies for absence: Cllr Pocock").
+	if endsWithAny(rest, ".!?") || strings.ContainsAny(rest, "£$€") || len(findDates(rest, false)) > 0 || reDayMonth.MatchString(rest) {
+		return true
+	}
+	if personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
+		return true
+	}
 	switch strings.ToLower(strings.Trim(words[0], ":,.")) {
 	case "present", "moved", "motion", "none", "nil", "noted", "resolved", "agreed", "that", "carried", "see":
 		return true
 	}
 	return false
 }
+
+// personTitles are the words that open a person's name in minutes.
+var personTitles = wordSet("cllr", "cllrs", "councillor", "councillors", "cr", "crs", "mr", "mrs", "ms", "miss", "dr", "rev", "revd")
 
 func abbrevBefore(s string, i int) bool {
 	w := lastWord(s[:i])
