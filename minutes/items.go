@@ -89,11 +89,31 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			numberLine[c.idx] = true
 		}
 	}
+	// Headings of the business inside an item ("A. Fire Station Roof",
+	// "6.1 Public Works Report") stand apart from the paragraphs around
+	// them, as they do on the page.
+	inChain := map[int]bool{}
+	for _, c := range chain {
+		inChain[c.title] = true
+	}
+	subHeading := map[int]bool{}
+	for _, c := range cands {
+		if !inChain[c.title] && c.title == c.idx && c.quality >= 0.9 && len(strings.Fields(c.heading)) <= 10 && !endsWithAny(lines[c.idx].Text, ".;,") {
+			subHeading[c.idx] = true
+		}
+	}
 	keep := func(from, to int) []line {
 		var out []line
 		for i := from; i < to && i < end; i++ {
-			if !numberLine[i] && !lines[i].tk().Banner {
-				out = append(out, lines[i])
+			if numberLine[i] || lines[i].tk().Banner {
+				continue
+			}
+			if subHeading[i] && len(out) > 0 && out[len(out)-1].Text != "" {
+				out = append(out, line{No: lines[i].No})
+			}
+			out = append(out, lines[i])
+			if subHeading[i] && i+1 < to && lines[i+1].Text != "" {
+				out = append(out, line{No: lines[i].No})
 			}
 		}
 		return out
@@ -127,6 +147,10 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		if c.scheme == "motion" {
 			// A numbered resolution is its own item: its line is the text.
 			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
+			continue
+		}
+		if c.bodyAt > c.title {
+			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(c.bodyAt, next)})
 			continue
 		}
 		if c.idx == c.title && c.scheme != "item" {

@@ -76,7 +76,7 @@ func normalise(text string) []line {
 		// Very long lines with many double-space gaps are several lines
 		// run together (raw PDF text): split them at the gaps.
 		if len(s) > 160 && strings.Count(s, "  ") >= 3 {
-			for _, part := range reGap.Split(s, -1) {
+			for _, part := range keepNumbersWithText(reGap.Split(s, -1)) {
 				for _, piece := range splitRunOnItems(part) {
 					if t := cleanLine(piece); t != "" {
 						lines = append(lines, line{Text: t, No: i + 1})
@@ -345,6 +345,23 @@ func splitInlineMarkers(s string) []string {
 		s = s[loc[2]:]
 	}
 	return append(out, s)
+}
+
+// keepNumbersWithText joins a minute number split off at a gap to the
+// text after it: "3074.   Clarification re boundary changes:  Cllr …"
+// is one heading, not a number and a heading.
+func keepNumbersWithText(parts []string) []string {
+	out := parts[:0:0]
+	for i := 0; i < len(parts); i++ {
+		p := strings.TrimSpace(parts[i])
+		if i+1 < len(parts) && p != "" && len(p) <= 12 && reLoneNumber.MatchString(p) && !strings.HasSuffix(p, ")") {
+			out = append(out, p+" "+strings.TrimSpace(parts[i+1]))
+			i++
+			continue
+		}
+		out = append(out, parts[i])
+	}
+	return out
 }
 
 // collapseSpaces trims s and turns each run of spaces (including no-break

@@ -37,6 +37,10 @@ type candidate struct {
 	// consent is set for "*42" and "(*12-427)": items so marked were
 	// enacted together on the consent calendar.
 	consent bool
+	// bodyAt, when set, is the line where the item's text starts: after
+	// a heading wrapped over lines, or on the heading's last line when a
+	// sentence starts inside it.
+	bodyAt int
 }
 
 var (
@@ -48,6 +52,9 @@ var (
 	reNumberFused = regexp.MustCompile(`^(\d{1,4})\.([A-Z][A-Za-z].+)$`)
 	// A numbered resolution with its movers: "R2020-78 L. Moore, J. Scott:".
 	reMotionNumber = regexp.MustCompile(`^([A-Z]{1,2}\d{2,4}\s?-\s?\d{1,4})\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:`)
+	// A Roman or lettered section: "IX. BOARD COMMENTS", "A. Call to
+	// Order", "XIV." alone.
+	reSectionNumber = regexp.MustCompile(`^((?:X{0,3})(?:IX|IV|V?I{0,3})|[A-Z])\.(?:\s+(\S.*))?$`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
 	reItemRef = regexp.MustCompile(`^\((?i:item)\s+(\d{1,3}[a-z]?)\)$`)
 )
@@ -135,6 +142,7 @@ func (c *candidate) keyed(part int) bool {
 func findCandidates(lines []line, end int) []candidate {
 	var cands []candidate
 	toc := tableOfContents(lines, end)
+	wrap := newWrapContext(lines, end)
 	for i := 0; i < end && len(cands) < 5000; i++ {
 		t := lines[i].Text
 		tok := lines[i].tk()
@@ -164,20 +172,18 @@ func findCandidates(lines []line, end int) []candidate {
 		}
 		switch tok.Kind {
 		case tokNumber:
-			c, ok := newCandidate(tok.Number, i)
-			if !ok {
-				continue
+			for _, c := range readings(tok.Number, i) {
+				c.title, c.heading = findDisplacedHeading(wrap, i)
+				c.weight = 1
+				if c.title < 0 {
+					c.quality = 0.1 // a number with no heading: maybe a paragraph label
+					c.title = i
+					c.weight = -1 // decided below, from its neighbours
+				} else {
+					c.quality = max(headingQuality(c.heading), 0.5)
+				}
+				cands = append(cands, c)
 			}
-			c.title, c.heading = findDisplacedHeading(lines, i, end)
-			c.weight = 1
-			if c.title < 0 {
-				c.quality = 0.1 // a number with no heading: maybe a paragraph label
-				c.title = i
-				c.weight = -1 // decided below, from its neighbours
-			} else {
-				c.quality = max(headingQuality(c.heading), 0.5)
-			}
-			cands = append(cands, c)
 			continue
 		case tokMotion:
 			// "R2020-78 L. Moore, J. Scott: That we …": a council that
@@ -196,47 +202,110 @@ func findCandidates(lines []line, end int) []candidate {
 		if tok.Number == "" || tok.Rest == "" {
 			continue
 		}
-		num, rest := tok.Number, tok.Rest
-		c, ok := newCandidate(num, i)
-		if !ok {
-			continue
+		for _, c := range readings(tok.Number, i) {
+			if c, ok := sameLineHeading(c, wrap, i, tok); ok {
+				cands = append(cands, c)
+			}
 		}
-		c.consent = tok.Consent
-		rest = strings.TrimSpace(stripEnumerators(rest))
-		q := headingQuality(rest)
-		if c.consent && q > 0 && q < 0.8 {
-			q = 0.8 // "*43 Authorize a $285,000 grant …": a consent item, however long
-		}
-		if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
-		}
-		if q == 0 {
-			continue
-		}
-		// A numbered paragraph reads on: its line runs into the next,
-		// or it is a clause ("Jo Carpenter, Participation Manager,").
-		if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
-			q *= 0.5
-		}
-		if strings.HasSuffix(rest, ",") {
-			q *= 0.5
-		}
-		c.title, c.heading, c.quality = i, cutHeading(rest), q
-		// "2443. Proposed Pavilion Lean-to: The Sports Club have been" /
-		// "in touch …": the text after the colon runs on into the next
-		// line, so it is the item's text, not the rest of its heading.
-		if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) {
-			c.heading = cutHeading(rest[:k])
-		}
-		if c.heading == "" {
-			continue
-		}
-		if i+1 < end && lines[i+1].tk().Kind == tokItemRef {
-			c.quality += 0.5
-		}
-		cands = append(cands, c)
 	}
 	return cands
+}
+
+// sameLineHeading completes a candidate whose heading is on its own line
+// ("7. Apologies for Absence"), or reports that the line is no heading.
+func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candidate, bool) {
+	lines, end := wrap.lines, wrap.end
+	c.consent = tok.Consent
+	rest := strings.TrimSpace(stripEnumerators(tok.Rest))
+	q := headingQuality(rest)
+	if c.consent && q > 0 && q < 0.8 {
+		q = 0.8 // "*43 Authorize a $285,000 grant …": a consent item, however long
+	}
+	if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
+	}
+	if q == 0 {
+		return c, false
+	}
+	// A numbered paragraph reads on: its line runs into the next,
+	// or it is a clause ("Jo Carpenter, Participation Manager,").
+	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
+		q *= 0.5
+	}
+	if strings.HasSuffix(rest, ",") {
+		q *= 0.5
+	}
+	if c.scheme == "letter" && endsSentence(rest) && len(strings.Fields(rest)) > 4 {
+		q *= 0.5 // "J. Bloggs reported that …": an initial, not a section
+	}
+	c.title, c.heading, c.quality = i, cutHeading(rest), q
+	// "2443. Proposed Pavilion Lean-to: The Sports Club have been" /
+	// "in touch …": the text after the colon runs on into the next
+	// line, so it is the item's text, not the rest of its heading.
+	if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) {
+		c.heading = cutHeading(rest[:k])
+	}
+	if c.heading == "" {
+		return c, false
+	}
+	if c.heading == strings.TrimRight(rest, ".,;:–- ") {
+		c.heading, c.bodyAt = wrap.extendCut(rest, i)
+		if c.consent && c.bodyAt > i {
+			// A consent item's heading is its decision: its lines stay
+			// the item's text.
+			c.bodyAt = i + 1
+		}
+	}
+	if i+1 < end && lines[i+1].tk().Kind == tokItemRef {
+		c.quality += 0.5
+	}
+	return c, true
+}
+
+// readings are the candidates a number can make: one, or two for a
+// letter that is also a Roman numeral ("C." is the third lettered section
+// or the hundredth; "I." the ninth or the first).
+func readings(num string, i int) []candidate {
+	if len(num) > 0 && num[0] >= 'A' && num[0] <= 'Z' && strings.Trim(num, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		var out []candidate
+		if v := romanValue(num); v > 0 {
+			c, _ := newCandidate("1", i)
+			c.number, c.scheme, c.shape, c.nums, c.key, c.major = num, "roman", "I", []int{v}, v, 0
+			out = append(out, c)
+		}
+		if len(num) == 1 {
+			c, _ := newCandidate("1", i)
+			k := int(num[0]-'A') + 1
+			c.number, c.scheme, c.shape, c.nums, c.key, c.major = num, "letter", "A", []int{k}, k, 0
+			out = append(out, c)
+		}
+		return out
+	}
+	if c, ok := newCandidate(num, i); ok {
+		return []candidate{c}
+	}
+	return nil
+}
+
+// romanValue reads a Roman numeral up to XXXIX, or returns 0.
+func romanValue(s string) int {
+	m := reSectionNumber.FindStringSubmatch(s + ".")
+	if m == nil || m[1] != s {
+		return 0
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		d := map[byte]int{'I': 1, 'V': 5, 'X': 10}[s[i]]
+		if d == 0 {
+			return 0
+		}
+		if i+1 < len(s) && map[byte]int{'I': 1, 'V': 5, 'X': 10}[s[i+1]] > d {
+			v -= d
+		} else {
+			v += d
+		}
+	}
+	return v
 }
 
 // runsOnTo reports whether next continues the sentence of the line
@@ -421,7 +490,31 @@ func headingQuality(s string) float64 {
 // line i: the first line, within reach, that starts a block, looks like a
 // heading and is followed by body text (or by "(Item N)"). It returns -1
 // when there is none.
-func findDisplacedHeading(lines []line, i, end int) (int, string) {
+func findDisplacedHeading(wrap *wrapContext, i int) (int, string) {
+	lines, end := wrap.lines, wrap.end
+	// The line under the number, when it is plainly a heading (perhaps
+	// wrapped) and what follows is the item's text, a list or a gap
+	// ("X." / "Discussion Item" / "• Draft FasTracks Report").
+	if j := nextText(lines, i, end); j > 0 && j <= i+2 && !itemRefWithin(lines, j, end) {
+		joined, last := wrap.extend(lines[j].Text, j)
+		if headingQuality(joined) >= 0.9 && !isLabel(lines[j].Text) && !endsWithAny(joined, ".,;") && (len(strings.Fields(joined)) >= 2 || strings.ToUpper(joined) == joined) {
+			k := last + 1
+			if k < end && lines[k].Text == "" {
+				k++ // one blank line (a dropped link) may come between
+			}
+			if k < end && (isBody(lines[k].Text) || lines[k].tk().Bullet || lines[k].tk().IsLabel || lines[k].tk().Marker) {
+				return j, cutHeading(joined)
+			}
+		}
+	}
+	j, h := displacedHeading(lines, i, end)
+	if j >= 0 && h == strings.TrimRight(lines[j].Text, ".,;:–- ") {
+		h, _ = wrap.extendCut(lines[j].Text, j)
+	}
+	return j, h
+}
+
+func displacedHeading(lines []line, i, end int) (int, string) {
 	limit := i + 80
 	if limit > end {
 		limit = end
@@ -438,17 +531,22 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 		if first < 0 {
 			first = j
 		}
-		if !blockStart(lines, j, i) || headingQuality(t) < 0.5 || isLabel(t) || endsWithAny(t, ",;") || strings.HasPrefix(t, "•") {
+		if !blockStart(lines, j, i) || isLabel(t) || strings.HasPrefix(t, "•") {
 			continue
 		}
 		// "(Item 4)" after a heading of one to three lines.
-		for k := j + 1; k < j+4 && k < end; k++ {
-			if lines[k].tk().Kind == tokItemRef {
-				return j, joinText(lines[j:k])
+		if startsUpper(t) || headingQuality(t) >= 0.5 {
+			for k := j + 1; k < j+4 && k < end; k++ {
+				if lines[k].tk().Kind == tokItemRef {
+					return j, joinText(lines[j:k])
+				}
+				if lines[k].Text == "" {
+					break
+				}
 			}
-			if lines[k].Text == "" {
-				break
-			}
+		}
+		if headingQuality(t) < 0.5 || endsWithAny(t, ",;") {
+			continue
 		}
 		next := j + 1
 		if next < end && lines[next].Text == "" && next+1 < end {
@@ -466,6 +564,30 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// itemRefWithin reports whether "(Item 4)" follows a heading of one to
+// three lines starting at j.
+func itemRefWithin(lines []line, j, end int) bool {
+	for k := j + 1; k < j+4 && k < end; k++ {
+		if lines[k].tk().Kind == tokItemRef {
+			return true
+		}
+		if lines[k].Text == "" {
+			return false
+		}
+	}
+	return false
+}
+
+// nextText is the index of the first non-blank line after i, or -1.
+func nextText(lines []line, i, end int) int {
+	for j := i + 1; j < end; j++ {
+		if lines[j].Text != "" {
+			return j
+		}
+	}
+	return -1
 }
 
 // blockStart reports whether line j starts a block: the line before is
@@ -625,7 +747,7 @@ func step(a, b candidate) float64 {
 	case d == 0 && b.sub == a.sub+1:
 		return 0.8 // 12(a) → 12(b)
 	case d == 0:
-		return -10
+		return repeated(a, b)
 	case d >= 2 && d <= 4:
 		return 0.3
 	case d > 4 && d <= 40:
@@ -637,6 +759,18 @@ func step(a, b candidate) float64 {
 		return -4 // numbering restarts: rare, and needs a run after it to pay
 	}
 	return -10
+}
+
+// repeated scores a number printed twice in a row: a slip of the clerk's
+// ("3078. Any Other Business" then "3078. Date of next meeting") when
+// both are clear headings, different and on lines of their own; anything
+// else (a heading repeated on the next page, a paragraph number) is not
+// a step.
+func repeated(a, b candidate) float64 {
+	if a.sub != b.sub || a.quality < 0.9 || b.quality < 0.9 || a.title == a.idx != (b.title == b.idx) || strings.EqualFold(a.heading, b.heading) || len(strings.Fields(b.heading)) > 8 {
+		return -10
+	}
+	return -0.5
 }
 
 // stepDotted scores moving between hierarchical numbers, level by level:
@@ -652,10 +786,7 @@ func stepDotted(a, b candidate) float64 {
 		if b.sub == a.sub+1 {
 			return 0.8 // 12(a) → 12(b)
 		}
-		if a.sub > 0 && b.sub == 0 {
-			return -10
-		}
-		return -10
+		return repeated(a, b)
 	case k == len(a.nums): // b goes deeper: 5 → 5.1
 		if b.nums[k] == 1 && len(b.nums) == k+1 {
 			return 0.8
