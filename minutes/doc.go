@@ -12,4 +12,6 @@
 // items, including minute numbers that PDF extraction displaced),
 // resolutions.go, actions.go, followups.go, declarations.go, and
 // classify.go (refusing what is not minutes). driver.go runs them.
+// check.go is not a stage: Check reads a parsed Meeting and its text for
+// what a clerk should put right before publishing the minutes (Problems).
 package minutes

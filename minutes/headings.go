@@ -44,7 +44,7 @@ func newWrapContext(lines []line, end int) *wrapContext {
 		if tok.Kind != tokHeading || tok.Rest == "" || countWords(tok.Rest) > 3 {
 			continue
 		}
-		if next := lines[i+1].Text; (startsLower(next) || allCaps(tok.Rest) && allCaps(next)) && !endsWithAny(next, ".;,") && w.continues(tok.Rest, i+1, false) {
+		if next := lines[i+1].Text; (startsLower(next) || inCapitals(tok.Rest) && inCapitals(next)) && !endsWithAny(next, ".;,") && w.continues(tok.Rest, i+1, false) {
 			n++
 		}
 	}
@@ -126,10 +126,10 @@ func (w *wrapContext) continues(head string, k int, weak bool) bool {
 	if !unicode.IsLetter([]rune(t)[0]) && !strings.ContainsRune("‘“'\"", []rune(t)[0]) {
 		return false // "7-A 2019-6401": a reference under a section heading
 	}
-	if allCaps(head) && allCaps(t) && len(words) <= 12 {
+	if inCapitals(head) && inCapitals(t) && len(words) <= 12 {
 		return true
 	}
-	if !weak || headingQuality(t) < 0.9 || allCaps(head) != allCaps(t) || !titleLike(words) || strings.HasSuffix(head, ")") {
+	if !weak || headingQuality(t) < 0.9 || inCapitals(head) != inCapitals(t) || !titleLike(words) || strings.HasSuffix(head, ")") {
 		return false
 	}
 	if c := strings.LastIndex(t, ", "); c >= 0 && !strings.Contains(t[c+2:], " ") && startsUpper(t[c+2:]) {
@@ -182,8 +182,8 @@ func isDigits(s string) bool {
 	return true
 }
 
-// allCaps reports whether s has letters and none of them is lower case.
-func allCaps(s string) bool {
+// inCapitals reports whether s has letters and none of them is lower case.
+func inCapitals(s string) bool {
 	letters := false
 	for _, r := range s {
 		switch {

@@ -65,42 +65,22 @@ var compoundPrefixes = map[string]bool{
 func normalise(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	text = unwrap(text)
+	text, tags := unwrap(text)
 	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
 	text = strings.ReplaceAll(text, "\uf0a7", "•")
 	text = reHTMLComment.ReplaceAllString(text, "")
 
 	raw := strings.Split(text, "\n")
 	lines := make([]line, 0, len(raw))
-	for i, s := range raw {
-		// Very long lines with many double-space gaps are several lines
-		// run together (raw PDF text): split them at the gaps.
-		if len(s) > 160 && strings.Count(s, "  ") >= 3 {
-			for _, part := range keepNumbersWithText(reGap.Split(s, -1)) {
-				for _, piece := range splitRunOnItems(part) {
-					if t := cleanLine(piece); t != "" {
-						lines = append(lines, line{Text: t, No: i + 1})
-					}
-				}
-			}
-			continue
+	for i, physical := range raw {
+		// An HTML fragment kept as text: its breaks and paragraphs are
+		// lines, all numbered as the line of the file they are on.
+		pieces := []string{physical}
+		if tags || strings.IndexByte(physical, '&') >= 0 {
+			pieces = strings.Split(unwrapHTML(physical, tags), "\n")
 		}
-		// A form feed starts a new page: keep it as a marker line.
-		for {
-			j := strings.IndexByte(s, '\f')
-			if j < 0 {
-				break
-			}
-			if t := cleanLine(s[:j]); t != "" {
-				lines = append(lines, line{Text: t, No: i + 1})
-			}
-			lines = append(lines, line{Text: "\f", No: i + 1})
-			s = s[j+1:]
-		}
-		for _, piece := range splitRunOnItems(s) {
-			for _, part := range splitInlineMarkers(cleanLine(piece)) {
-				lines = append(lines, line{Text: part, No: i + 1, Raw: rawLine(piece)})
-			}
+		for _, s := range pieces {
+			lines = appendPhysical(lines, s, i+1)
 		}
 	}
 	lines = unpipeItemTables(lines)
@@ -111,6 +91,62 @@ func normalise(text string) []line {
 	lines = mergeBullets(lines)
 	lines = joinLoneCapitals(lines)
 	return squeezeBlanks(lines)
+}
+
+// reOCRResolved finds "resolved" as OCR misreads it at a line's start:
+// "Reso1ved", "RES0LVED", "Reso|ved", "RESOLVEO".
+var reOCRResolved = regexp.MustCompile(`^((?:[Ii]t\s+was\s+)?)([Rr][Ee3][Ss5][Oo0][Ll1|Ii][Vv][Ee3][DdOo0])\b`)
+
+// fixOCRMarker mends an OCR-damaged RESOLVED at the start of a line, so
+// that the lexer sees the marker it is.
+func fixOCRMarker(s string) string {
+	m := reOCRResolved.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	w := s[m[4]:m[5]]
+	if strings.EqualFold(w, "resolved") {
+		return s
+	}
+	fixed := "Resolved"
+	if strings.ToUpper(w) == w {
+		fixed = "RESOLVED"
+	}
+	return s[:m[4]] + fixed + s[m[5]:]
+}
+
+// appendPhysical adds the lines one line of the input makes.
+func appendPhysical(lines []line, s string, no int) []line {
+	// Very long lines with many double-space gaps are several lines
+	// run together (raw PDF text): split them at the gaps.
+	if len(s) > 160 && strings.Count(s, "  ") >= 3 {
+		for _, part := range keepNumbersWithText(reGap.Split(s, -1)) {
+			for _, piece := range splitRunOnItems(part) {
+				if t := cleanLine(piece); t != "" {
+					lines = append(lines, line{Text: t, No: no})
+				}
+			}
+		}
+		return lines
+	}
+	// A form feed starts a new page: keep it as a marker line.
+	for {
+		j := strings.IndexByte(s, '\f')
+		if j < 0 {
+			break
+		}
+		if t := cleanLine(s[:j]); t != "" {
+			lines = append(lines, line{Text: t, No: no})
+		}
+		lines = append(lines, line{Text: "\f", No: no})
+		s = s[j+1:]
+	}
+	for _, piece := range splitRunOnItems(s) {
+		for _, part := range splitInlineMarkers(cleanLine(piece)) {
+			lines = append(lines, line{Text: part, No: no, Raw: rawLine(piece)})
+		}
+	}
+	return lines
 }
 
 // cleanLine sanitises one line, strips Markdown dressing and collapses
@@ -130,6 +166,9 @@ func cleanLine(s string) string {
 		s = reMdEscape.ReplaceAllString(s, "$1")
 	}
 	s = collapseSpaces(s)
+	if s != "" && (s[0] == 'R' || s[0] == 'r' || s[0] == 'I') {
+		s = fixOCRMarker(s)
+	}
 	if strings.HasPrefix(s, "#") {
 		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
 	}

@@ -268,7 +268,7 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 func readings(num string, i int) []candidate {
 	if len(num) > 0 && num[0] >= 'A' && num[0] <= 'Z' && strings.Trim(num, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
 		var out []candidate
-		if v := romanValue(num); v > 0 {
+		if v := romanNumeral(num); v > 0 {
 			c, _ := newCandidate("1", i)
 			c.number, c.scheme, c.shape, c.nums, c.key, c.major = num, "roman", "I", []int{v}, v, 0
 			out = append(out, c)
@@ -287,19 +287,27 @@ func readings(num string, i int) []candidate {
 	return nil
 }
 
-// romanValue reads a Roman numeral up to XXXIX, or returns 0.
-func romanValue(s string) int {
+// romanNumeral reads a Roman numeral up to XXXIX, or returns 0.
+func romanNumeral(s string) int {
 	m := reSectionNumber.FindStringSubmatch(s + ".")
 	if m == nil || m[1] != s {
 		return 0
 	}
+	digit := func(c byte) int {
+		switch c {
+		case 'I':
+			return 1
+		case 'V':
+			return 5
+		case 'X':
+			return 10
+		}
+		return 0
+	}
 	v := 0
 	for i := 0; i < len(s); i++ {
-		d := map[byte]int{'I': 1, 'V': 5, 'X': 10}[s[i]]
-		if d == 0 {
-			return 0
-		}
-		if i+1 < len(s) && map[byte]int{'I': 1, 'V': 5, 'X': 10}[s[i+1]] > d {
+		d := digit(s[i])
+		if i+1 < len(s) && digit(s[i+1]) > d {
 			v -= d
 		} else {
 			v += d

@@ -17,41 +17,45 @@ import (
 // unwrap takes the wrapper off, so that the later stages see the lines a
 // reader of the page sees.
 
-// unwrap removes front matter and turns HTML residue into plain lines.
-func unwrap(text string) string {
+// unwrap removes front matter, and reports whether the text is an HTML
+// fragment whose tags make its lines (unwrapHTML, line by line, so that
+// every line keeps its number in the file).
+func unwrap(text string) (string, bool) {
 	text = stripFrontMatter(text)
-	if strings.IndexByte(text, '<') >= 0 || strings.IndexByte(text, '&') >= 0 {
-		text = unwrapHTML(text)
-	}
-	return text
+	tags := strings.IndexByte(text, '<') >= 0 && len(reHTMLCount.FindAllStringIndex(text, 3)) >= 3
+	return text, tags
 }
 
 var reFrontMatterKey = regexp.MustCompile(`^(?:[A-Za-z_][\w-]*\s*:.*|\s+-\s.*|\s*-\s*"?[\w -]*"?\s*|\s*)$`)
 
-// stripFrontMatter drops a YAML front-matter block ("---" / "title: …" /
-// "date: …" / "---") at the start of the text: it describes the web page
-// (its title, its publication date, its tags), not the meeting.
+// stripFrontMatter blanks a YAML front-matter block ("---" / "title: …"
+// / "date: …" / "---") at the start of the text: it describes the web
+// page (its title, its publication date, its tags), not the meeting. The
+// lines stay, empty, so that line numbers still point into the file.
 func stripFrontMatter(text string) string {
-	s := strings.TrimLeft(text, "\ufeff \t\r\n")
+	lead := len(text) - len(strings.TrimLeft(text, "\ufeff \t\r\n"))
+	s := text[lead:]
 	if !strings.HasPrefix(s, "---") {
 		return text
 	}
-	first, rest, ok := strings.Cut(s, "\n")
-	if !ok || strings.TrimSpace(first) != "---" {
+	ls := strings.SplitN(s, "\n", 62)
+	if strings.TrimSpace(ls[0]) != "---" {
 		return text
 	}
 	keys := 0
-	for n := 0; n < 60; n++ {
-		var l string
-		l, rest, ok = strings.Cut(rest, "\n")
-		l = strings.TrimRight(l, "\r")
-		if strings.TrimSpace(l) == "---" || strings.TrimSpace(l) == "..." {
+	for n := 1; n < len(ls) && n < 61; n++ {
+		l := strings.TrimRight(ls[n], "\r")
+		if t := strings.TrimSpace(l); t == "---" || t == "..." {
 			if keys == 0 {
 				return text
 			}
-			return rest
+			rest := ""
+			if n+1 < len(ls) {
+				rest = strings.Join(ls[n+1:], "\n")
+			}
+			return text[:lead] + strings.Repeat("\n", n+1) + rest
 		}
-		if !ok || !reFrontMatterKey.MatchString(l) {
+		if !reFrontMatterKey.MatchString(l) {
 			return text
 		}
 		if strings.Contains(l, ":") {
@@ -72,31 +76,30 @@ var (
 	reEntity    = regexp.MustCompile(`&(?:[A-Za-z]{2,8}|#\d{2,5}|#x[0-9A-Fa-f]{2,4});`)
 )
 
-// unwrapHTML turns an HTML fragment kept as text into lines: breaks,
-// paragraphs and list items start lines, table cells are separated by
-// pipes as the table readers expect, other tags go, and entities become
-// the characters they name. Text with no more than a stray tag or two
-// ("<Chair>" in a signature block) is left alone, apart from its
-// entities.
-func unwrapHTML(text string) string {
-	if len(reHTMLCount.FindAllStringIndex(text, 3)) >= 3 {
-		text = reHTMLRow.ReplaceAllString(text, "\n")
-		text = reHTMLCell.ReplaceAllString(text, " | ")
-		text = reHTMLItem.ReplaceAllString(text, "\n• ")
-		text = reHTMLBreak.ReplaceAllString(text, "\n")
-		text = reHTMLTag.ReplaceAllString(text, "")
+// unwrapHTML turns one line of an HTML fragment kept as text into lines:
+// with tags set, breaks, paragraphs and list items start lines, table
+// cells are separated by pipes as the table readers expect and other tags
+// go; entities become the characters they name. (Text with no more than a
+// stray tag or two — "<Chair>" in a signature block — keeps its tags.)
+func unwrapHTML(s string, tags bool) string {
+	if tags && strings.IndexByte(s, '<') >= 0 {
+		s = reHTMLRow.ReplaceAllString(s, "\n")
+		s = reHTMLCell.ReplaceAllString(s, " | ")
+		s = reHTMLItem.ReplaceAllString(s, "\n• ")
+		s = reHTMLBreak.ReplaceAllString(s, "\n")
+		s = reHTMLTag.ReplaceAllString(s, "")
 		// A row made from cells starts with the separator of its first
 		// cell: "| 15/03/4 | Finance |".
-		lines := strings.Split(text, "\n")
+		lines := strings.Split(s, "\n")
 		for i, l := range lines {
 			if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && strings.Count(t, "|") >= 2 && !strings.HasSuffix(t, "|") {
 				lines[i] = t + " |"
 			}
 		}
-		text = strings.Join(lines, "\n")
+		s = strings.Join(lines, "\n")
 	}
-	if reEntity.MatchString(text) {
-		text = reEntity.ReplaceAllStringFunc(text, func(e string) string {
+	if strings.IndexByte(s, '&') >= 0 && reEntity.MatchString(s) {
+		s = reEntity.ReplaceAllStringFunc(s, func(e string) string {
 			if u := html.UnescapeString(e); u != e {
 				if u == "\u00a0" {
 					return " "
@@ -106,7 +109,7 @@ func unwrapHTML(text string) string {
 			return e
 		})
 	}
-	return text
+	return s
 }
 
 // splitPipeRow splits a Markdown or flattened table row into its cells,
