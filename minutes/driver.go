@@ -54,6 +54,11 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		return dm, nil
 	}
 	end := findEnd(lines)
+	second := secondMeeting(lines, 0, end)
+	if second < end {
+		warnSecondMeeting(m, lines, second)
+		end = second
+	}
 	if end < len(lines) {
 		m.trace.note(lines[end].No, "the minutes end here (signature or appendix); nothing after is read")
 		if n := countText(lines[end:]); n > 5 {
@@ -73,6 +78,10 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	applyKnown(m, opt)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
+	if m.NextMeeting.IsZero() && second < len(lines) {
+		// The minutes that follow may name the body's next meeting.
+		m.NextMeeting = findNextMeeting(m, nil, lines[second:])
+	}
 	m.futureMeetings = findFutureMeetings(m, raw)
 	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
 	// are formal: their decisions are read by their markers, and the

@@ -129,7 +129,8 @@ func (w *wrapContext) continues(head string, k int, weak bool) bool {
 	if inCapitals(head) && inCapitals(t) && len(words) <= 12 {
 		return true
 	}
-	if !weak || headingQuality(t) < 0.9 || inCapitals(head) != inCapitals(t) || !titleLike(words) || strings.HasSuffix(head, ")") {
+	if !weak || headingQuality(t) < 0.9 || inCapitals(head) != inCapitals(t) || !titleLike(words) || strings.HasSuffix(head, ")") ||
+		len(words) == 1 && loneWords[strings.ToLower(strings.Trim(t, ".:"))] {
 		return false
 	}
 	if c := strings.LastIndex(t, ", "); c >= 0 && !strings.Contains(t[c+2:], " ") && startsUpper(t[c+2:]) {
@@ -153,6 +154,11 @@ func (w *wrapContext) continues(head string, k int, weak bool) bool {
 	}
 	return true
 }
+
+// loneWords stand on a line of their own under a heading as its whole
+// text: "None", "Noted", "Carried".
+var loneWords = wordSet("none", "nil", "noted", "carried", "agreed", "approved", "resolved", "deferred", "received", "attached",
+	"n/a", "na", "lost", "withdrawn", "adopted", "accepted", "declined", "tabled")
 
 // titleLike reports whether most words are capitalised, as in a title
 // ("Government Act Compliance – Planning and Accountability").

@@ -73,6 +73,17 @@ func findEnd(lines []line) int {
 // segment splits the lines into the header and the items.
 func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
 	cands := findCandidates(lines, end)
+	// An agenda or summons printed before the minutes: its numbered
+	// business is not the minutes' items.
+	start := minutesStart(lines, end)
+	if start > 0 {
+		k := 0
+		for k < len(cands) && cands[k].idx < start {
+			k++
+		}
+		cands = cands[k:]
+	}
+	cands = dropContentsLists(cands, lines)
 	weighHeadless(cands)
 	chain = foldParagraphs(bestChain(cands), lines)
 	if len(chain) < 2 {
@@ -118,7 +129,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		}
 		return out
 	}
-	header = keep(0, chain[0].title)
+	header = keep(start, chain[0].title)
 	// A "PART II" / "EXEMPT ITEMS" banner makes the items after it exempt,
 	// until a "PART I" banner says otherwise.
 	exemptAt := func(from, to int) (seen, exempt bool) {

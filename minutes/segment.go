@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stage 3: finding the items.
@@ -242,7 +243,8 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 	// "2443. Proposed Pavilion Lean-to: The Sports Club have been" /
 	// "in touch …": the text after the colon runs on into the next
 	// line, so it is the item's text, not the rest of its heading.
-	if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) {
+	if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) &&
+		(startsLower(lines[i+1].Text) || !titleLike(strings.Fields(rest[k+2:])) || endsWithAny(rest, "–-,") || trailingFunctionWord(lastWord(rest)) || strings.Contains(rest[k+2:], ":-")) {
 		c.heading = cutHeading(rest[:k])
 	}
 	if c.heading == "" {
@@ -394,6 +396,11 @@ func cutHeading(s string) string {
 	if i := strings.Index(s, ". "); i > 0 && i < 160 && !abbrevBefore(s, i) {
 		s = s[:i]
 	}
+	// "Apologies – Cllr Paul Hythe (holiday).", "Minutes – the minutes of
+	// 21st May were approved": a short heading run into its text.
+	if i := dashBefore(s); i > 0 && dashStartsBody(s[i:]) {
+		s = s[:i]
+	}
 	if len(s) > 160 {
 		cut := strings.LastIndexByte(s[:160], ' ')
 		if cut < 40 {
@@ -430,6 +437,32 @@ func colonStartsBody(rest string) bool {
 		return true
 	}
 	return false
+}
+
+// dashBefore is the index of the " – " or " - " that follows a short
+// heading at the start of s, or -1.
+func dashBefore(s string) int {
+	for _, d := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(s, d); i > 0 && countWords(s[:i]) <= 6 {
+			return i
+		}
+	}
+	return -1
+}
+
+// dashStartsBody reports whether the text after a heading's dash (" –
+// …") is the item's text: lower case, a finished sentence, an amount, or
+// people. (A heading's own second part — "Notice of Motion – Twinning
+// Association Funding" — is none of these.)
+func dashStartsBody(rest string) bool {
+	rest = strings.TrimSpace(strings.TrimLeft(rest, " –—-"))
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	sentence := endsWithAny(rest, ".!?")
+	return startsLower(rest) && (sentence || len(words) >= 6) || sentence && len(words) >= 3 || strings.ContainsAny(rest, "£$€") ||
+		personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] || markerStart(rest)
 }
 
 // personTitles are the words that open a person's name in minutes.
@@ -628,7 +661,11 @@ func isLabel(s string) bool {
 }
 
 func endsWithAny(s, chars string) bool {
-	return s != "" && strings.ContainsRune(chars, rune(s[len(s)-1]))
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(chars, r)
 }
 
 func joinText(ls []line) string {
@@ -654,6 +691,7 @@ func bestChain(cands []candidate) []candidate {
 	}
 	var best []candidate
 	bestScore := 0.0
+	var all [][]candidate
 	for _, g := range order {
 		idx := groups[g]
 		parts := len(cands[idx[0]].nums)
@@ -671,6 +709,7 @@ func bestChain(cands []candidate) []candidate {
 				continue
 			}
 			chain, score := chainOf(cands, idx)
+			all = append(all, chain)
 			if score > bestScore+1e-9 || (score > bestScore-1e-9 && len(chain) > len(best)) {
 				best, bestScore = chain, score
 			}
@@ -679,7 +718,63 @@ func bestChain(cands []candidate) []candidate {
 	if len(best) == 1 && bestScore < 1.5 {
 		return nil
 	}
+	return outerChain(best, all)
+}
+
+// outerChain prefers, to a chain whose numbering starts again several
+// times, a chain of another scheme that opens a section before each
+// restart: "VII. DISCUSSION AND ACTION ITEMS" / "1." "2." … "VIII.
+// INFORMATION ITEMS" / "1." "2." …: the sections are the items, their
+// numbered business part of them.
+func outerChain(best []candidate, all [][]candidate) []candidate {
+	var restarts []int
+	for k := 1; k < len(best); k++ {
+		if topNumber(best[k]) < topNumber(best[k-1]) {
+			restarts = append(restarts, k)
+		}
+	}
+	if len(restarts) < 2 {
+		return best
+	}
+	var outer []candidate
+	for _, c := range all {
+		if len(c) < 3 || c[0].scheme == best[0].scheme || len(c) <= len(outer) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(c) && ok; k++ {
+			ok = topNumber(c[k]) >= topNumber(c[k-1])
+		}
+		for _, r := range restarts {
+			if !ok {
+				break
+			}
+			opens := false
+			for _, o := range c {
+				if o.title > best[r-1].title && o.title < best[r].title {
+					opens = true
+					break
+				}
+			}
+			ok = opens
+		}
+		if ok {
+			outer = c
+		}
+	}
+	if outer != nil {
+		return outer
+	}
 	return best
+}
+
+// topNumber is the number that counts at a candidate's top level: the 5
+// of 5.2, the key of other schemes.
+func topNumber(c candidate) int {
+	if c.scheme == "dotted" && len(c.nums) > 0 {
+		return c.nums[0]
+	}
+	return c.key
 }
 
 // chainOf runs the dynamic programme over one scheme's candidates.
