@@ -44,8 +44,8 @@ const caseHead = "FERNHILL PARISH COUNCIL\nMinutes of the meeting of the Parish 
 func TestItemShapes(t *testing.T) {
 	runItemCases(t, []itemCase{
 		{
-			name: "Roman sections with lettered business under them",
-			text: "BRACKEN TOWNSHIP\nBOARD OF TRUSTEES\nREGULAR MEETING MINUTES\nMarch 4, 2025\n\nI. CALL TO ORDER\nSupervisor Lund called the meeting to order at 7:00 p.m.\n\nII. ROLL CALL\nPresent: Supervisor Ivy Lund, Trustees Moe Hart, Pia Crane\n\nIII. NEW BUSINESS\nA. Salt Shed Repairs\nMotion by Trustee Hart, supported by Trustee Crane, to repair the salt shed. Motion carried 3-0.\nB. Cemetery Mowing\nMotion by Trustee Crane, supported by Supervisor Lund, to renew the mowing contract. Motion carried 3-0.\n\nIV. ADJOURNMENT\nMotion to adjourn at 8:02 p.m. Motion carried.\n",
+			name:  "Roman sections with lettered business under them",
+			text:  "BRACKEN TOWNSHIP\nBOARD OF TRUSTEES\nREGULAR MEETING MINUTES\nMarch 4, 2025\n\nI. CALL TO ORDER\nSupervisor Lund called the meeting to order at 7:00 p.m.\n\nII. ROLL CALL\nPresent: Supervisor Ivy Lund, Trustees Moe Hart, Pia Crane\n\nIII. NEW BUSINESS\nA. Salt Shed Repairs\nMotion by Trustee Hart, supported by Trustee Crane, to repair the salt shed. Motion carried 3-0.\nB. Cemetery Mowing\nMotion by Trustee Crane, supported by Supervisor Lund, to renew the mowing contract. Motion carried 3-0.\n\nIV. ADJOURNMENT\nMotion to adjourn at 8:02 p.m. Motion carried.\n",
 			items: []string{"I|CALL TO ORDER", "II|ROLL CALL", "III|NEW BUSINESS", "IV|ADJOURNMENT"},
 			check: func(t *testing.T, m *Meeting) {
 				if n := len(m.Items[2].Resolutions); n != 2 {
