@@ -2,7 +2,9 @@ package minutes
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -55,54 +57,248 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 		m.Committee = m.Council
 	}
-	m.Date = findMeetingDate(lines[:top], lines)
-	for _, l := range lines[:top] {
-		if m.Start == "" {
-			if mm := reStart.FindStringSubmatch(l.Text); mm != nil {
-				m.Start, _ = parseClock(mm[1])
+	var why string
+	m.Date, why = findMeetingDate(lines[:top], lines, m.Source.Name)
+	if why != "" {
+		m.warn(0, why)
+	}
+	m.Start, m.End = findTimes(lines, top, m.Date)
+	_ = all
+}
+
+var (
+	// Where minutes say the meeting began: "called the meeting to order
+	// at 7:00 p.m.", "convened the meeting at 7:06 p.m.", "declared the
+	// meeting open at 9.00am", "commencing at 9.30am".
+	reOpening = regexp.MustCompile(`(?i)\b(?:called\b[^.;]{0,60}?\bto\s+order|convened\b|declared\s+the\s+meeting\s+open|opened\s+the\s+meeting|(?:meeting|session)\s+(?:was\s+)?(?:commenced|began|opened|started|open)|commencing|commenced\s+at|time\s+of\s+commencement)`)
+	// Where they say it ended: "The meeting closed at 8.42 pm", "adjourned
+	// the meeting at 8:18 p.m.", "brought the meeting to a close at 8.35pm",
+	// "That the meeting be adjourned. Time: 8:23 p.m.".
+	reClosing = regexp.MustCompile(`(?i)\b(?:closed|ended|concluded|adjourn(?:ed|s)?|terminated|finished|to\s+a\s+close|closure|rose)\b`)
+	// "Time: 10.15am", "Time of meeting: 7.30pm".
+	reTimeLabel = regexp.MustCompile(`(?i)^(?:time|time\s+of\s+meeting|start\s+time|meeting\s+time)\s*:\s*(.{0,40})$`)
+	// "2.00 pm – 4.10 pm": the meeting's span in the header.
+	reTimeSpan = regexp.MustCompile(`(?i)\b(\d{1,2}[.:]\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[-–—]|to|until)\s*(\d{1,2}[.:]\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}\s*[ap]\.?\s?m\.?)`)
+	// "6. 55pm": a space in a time after its point.
+	reSpacedTime = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s(\d{2})\s*([ap]\.?\s?m)`)
+)
+
+// clockAfter is the first time of day in s: "7:00 p.m.", "19.30",
+// "8pm" (a bare number is not a time).
+func clockAfter(s string) (string, bool) {
+	if strings.Contains(s, ". ") {
+		s = reSpacedTime.ReplaceAllString(s, "$1.$2$3")
+	}
+	for _, loc := range reTime.FindAllStringIndex(s, 4) {
+		if c, ok := parseClock(s[loc[0]:loc[1]]); ok {
+			// "12.05.2025" is a date, not five past twelve.
+			if loc[1] < len(s) && (s[loc[1]] == '.' || s[loc[1]] == '/') && loc[1]+1 < len(s) && s[loc[1]+1] >= '0' && s[loc[1]+1] <= '9' {
+				continue
 			}
+			return c, true
 		}
 	}
-	if m.Start == "" {
-		for _, l := range lines[:top] {
-			if ds := findDates(l.Text, false); len(ds) > 0 && ds[0].Date == m.Date {
-				// "… on Tuesday 12 May 2015 at 9.00 a.m.", or the time first:
-				// "MINUTES OF MEETING 8pm WEDNESDAY 19 NOVEMBER 2008".
-				if mm := reHeaderTime.FindStringSubmatch(l.Text[ds[0].End:]); mm != nil {
-					m.Start, _ = parseClock(mm[1])
-					break
-				}
-				if mm := reHeaderTime.FindStringSubmatch(l.Text[:ds[0].Start]); mm != nil {
-					m.Start, _ = parseClock(mm[1])
-					break
-				}
-			}
-		}
-	}
-	// The end time is usually at the end: "The meeting closed at 8.42 pm".
-	stop := len(lines) - 400 // the closing time is near the end
-	if stop < 0 {
-		stop = 0
-	}
-	for i := len(lines) - 1; i >= stop && m.End == ""; i-- {
-		t := lines[i].Text
-		low := strings.ToLower(t)
-		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished"}) {
+	return "", false
+}
+
+// findTimes reads when the meeting started and ended. The start is the
+// call to order when the minutes record it (the header gives the
+// advertised time), else the time the header gives with the meeting's
+// date, a "Time:" label or the header's span ("2.00 pm – 4.10 pm"). The
+// end is the latest closing the last part of the minutes records — a
+// meeting adjourned into a closed session ends when that session closes.
+func findTimes(lines []line, top int, date Date) (start, end string) {
+	spanEnd := ""
+	// The call to order, early in the minutes.
+	limit := min(len(lines), max(top+80, len(lines)/3))
+	for i, l := range lines[:limit] {
+		t := l.Text
+		if !containsAny(strings.ToLower(t), []string{"order", "conven", "open", "commenc", "start", "began"}) {
 			continue
 		}
-		if mm := reEnd.FindStringSubmatch(t); mm != nil {
-			m.End, _ = parseClock(mm[1])
-		} else if mm := reEndBefore.FindStringSubmatch(t); mm != nil {
-			m.End, _ = parseClock(mm[1])
-		}
-		if m.Start == "" {
-			if mm := reStart.FindStringSubmatch(t); mm != nil {
-				m.Start, _ = parseClock(mm[1])
+		if loc := reOpening.FindStringIndex(t); loc != nil {
+			rest := firstN(t[loc[1]:], 90)
+			if len(rest) < 40 && i+1 < limit {
+				rest += " " + firstN(lines[i+1].Text, 40) // "… to order at" / "7:00 p.m."
+			}
+			if c, ok := clockAfter(rest); ok {
+				start = c
+				break
 			}
 		}
 	}
-	m.End = afterStart(m.Start, m.End)
-	_ = all
+	if start == "" {
+		for i, l := range lines[:top] {
+			t := l.Text
+			if mm := reTimeLabel.FindStringSubmatch(t); mm != nil {
+				rest := mm[1]
+				if strings.TrimSpace(rest) == "" && i+1 < top {
+					rest = lines[i+1].Text
+				}
+				if c, ok := clockAfter(rest); ok {
+					start = c
+					break
+				}
+			}
+		}
+	}
+	if start == "" {
+		for _, l := range lines[:top] {
+			if mm := reTimeSpan.FindStringSubmatch(l.Text); mm != nil && len(findDates(l.Text, false)) > 0 {
+				start, _ = parseClock(mm[1])
+				spanEnd, _ = parseClock(mm[2])
+				break
+			}
+		}
+	}
+	if start == "" {
+		for i, l := range lines[:top] {
+			t := l.Text
+			next := ""
+			if i+1 < top {
+				next = lines[i+1].Text
+			}
+			ds := findDates(t, false)
+			if len(ds) == 0 || ds[0].Date != date {
+				// "ON Thursday, 28" / "February 2019 AT 9.00am".
+				if next == "" {
+					continue
+				}
+				t, next = t+" "+next, ""
+				if ds = findDates(t, false); len(ds) == 0 || ds[0].Date != date {
+					continue
+				}
+			}
+			// "… on Tuesday 12 May 2015 at 9.00 a.m.", or the time first:
+			// "MINUTES OF MEETING 8pm WEDNESDAY 19 NOVEMBER 2008", or on the
+			// line below: "… held on Monday 10 March 2025" / "at 7.00pm in …".
+			if mm := reHeaderTime.FindStringSubmatch(t[ds[0].End:]); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+			if mm := reHeaderTime.FindStringSubmatch(t[:ds[0].Start]); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+			if low := strings.ToLower(next); strings.HasPrefix(low, "at ") || strings.HasPrefix(low, "commencing") || strings.HasPrefix(low, "time") {
+				if mm := reHeaderTime.FindStringSubmatch(firstN(next, 40)); mm != nil {
+					start, _ = parseClock(mm[1])
+					break
+				}
+			}
+		}
+	}
+	if start == "" {
+		for _, l := range lines[:top] {
+			if mm := reStart.FindStringSubmatch(l.Text); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+		}
+	}
+	// The closing, in the last part of the minutes ("(Note: The meeting,
+	// having commenced at 7.00 pm, closed at 9.16 pm)" may give both).
+	from := max(min(len(lines)*2/3, len(lines)-40), len(lines)-400, 0)
+	if start == "" {
+		for _, l := range lines[from:] {
+			if loc := reOpening.FindStringIndex(l.Text); loc != nil {
+				if c, ok := clockAfter(firstN(l.Text[loc[1]:], 90)); ok {
+					start = c
+					break
+				}
+			}
+		}
+	}
+	for i := len(lines) - 1; i >= from; i-- {
+		t := lines[i].Text
+		low := strings.ToLower(t)
+		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished", "rose"}) {
+			continue
+		}
+		var c string
+		if mm := reEndBefore.FindStringSubmatch(t); mm != nil {
+			c, _ = parseClock(mm[1])
+		} else if loc := reClosing.FindStringIndex(t); loc != nil {
+			c, _ = clockAfter(firstN(t[loc[1]:], 90))
+			if c == "" && i+1 < len(lines) && len(t)-loc[1] < 30 {
+				c, _ = clockAfter(firstN(lines[i+1].Text, 40)) // "closed at" / "9.05pm"
+			}
+		}
+		if c == "" {
+			continue
+		}
+		c = afterStart(start, c)
+		if c > end && (start == "" || c > start) {
+			end = c
+		}
+	}
+	if end == "" {
+		end = spanEnd
+	}
+	if end == "" && start != "" {
+		// "The meeting commenced at 2.00 pm and ended at 4.10 pm." early on.
+		for _, l := range lines[:limit] {
+			if loc := reOpening.FindStringIndex(l.Text); loc != nil {
+				rest := l.Text[loc[1]:]
+				if c := reClosing.FindStringIndex(rest); c != nil {
+					if e, ok := clockAfter(firstN(rest[c[1]:], 60)); ok {
+						end = e
+						break
+					}
+				}
+			}
+		}
+	}
+	return start, afterStart(start, end)
+}
+
+var reNextMeeting = regexp.MustCompile(`(?i)\bnext\s+(?:[\pL'’]+\s+){0,2}?(?:meeting|session)\b|\bmeet\s+again\b|\bdate\s+of\s+(?:the\s+)?next\b`)
+
+// findNextMeeting reads the next meeting's date: an item about it, or a
+// sentence that states it ("The next meeting will be held on …", "Next
+// regular meeting: July 8, 2024", "… to meet again on October 22").
+func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
+	after := func(d Date) bool { return m.Date.IsZero() || d.After(m.Date) }
+	for _, it := range items {
+		if !lowerHas(it.title, "next meeting") && !lowerHas(it.title, "future meeting") && !lowerHas(it.title, "date of next") && !reNextMeeting.MatchString(it.title) {
+			continue
+		}
+		text := it.title + " " + joinText(it.lines)
+		for _, d := range append(findDates(text, false), findYearless(text, m.Date)...) {
+			if after(d.Date) {
+				return d.Date
+			}
+		}
+	}
+	// Sentences that state it: the last one counts ("… was scheduled for
+	// 7th June. … the next meeting would take place instead on 26th
+	// April").
+	var last Date
+	for i, l := range lines {
+		low := strings.ToLower(l.Text)
+		if !strings.Contains(low, "next") && !strings.Contains(low, "again") {
+			continue
+		}
+		loc := reNextMeeting.FindStringIndex(l.Text)
+		if loc == nil || strings.HasSuffix(strings.TrimSpace(low[:loc[0]]), "their") {
+			continue // "at their next meeting": another body's
+		}
+		t := l.Text[loc[0]:]
+		if len(t) < 60 && i+1 < len(lines) {
+			t += " " + firstN(lines[i+1].Text, 80) // "… is scheduled for" / "Thursday, February 20, 2025"
+		}
+		if len(l.Text) < 80 {
+			// "Tuesday, 6 August 2019 (next Māori Committee Meeting)."
+			t += " " + l.Text[:loc[0]]
+		}
+		for _, d := range append(findDates(t, false), findYearless(t, m.Date)...) {
+			if after(d.Date) {
+				last = d.Date
+				break
+			}
+		}
+	}
+	return last
 }
 
 // afterStart puts an end time printed without am/pm after the start: a
@@ -310,18 +506,24 @@ func findCouncil(lines []line, committee string) string {
 }
 
 // findMeetingDate picks the meeting's date: the first date in the header
-// that is not the date of previous minutes or of the next meeting.
-func findMeetingDate(head, all []line) Date {
+// that is not the date of previous minutes or of the next meeting; else a
+// date in the file's name ("2024-10-28 minutes.txt", "20241028.pdf");
+// else, unsure, the first date in the text.
+func findMeetingDate(head, all []line, name string) (Date, string) {
 	us := false
 	var fallback Date
 	for _, l := range head {
+		title := reMinutesOpening.MatchString(l.Text) || reMeetingOf.MatchString(l.Text)
 		for _, d := range findDates(l.Text, us) {
 			before := l.Text[:d.Start]
-			if rePrevMinutes.MatchString(before) {
+			// "Minutes of a Board meeting held on 4th March, 2025" is
+			// the document's title; "the minutes of the meeting held on
+			// …" further down are the previous meeting's.
+			if rePrevMinutes.MatchString(before) && !(title && !rePrevious.MatchString(before)) {
 				continue
 			}
 			if reHeldOn.MatchString(l.Text) || strings.TrimSpace(l.Text[:d.Start]) == "" || len(l.Text) < 60 {
-				return d.Date
+				return d.Date, ""
 			}
 			if fallback.IsZero() {
 				fallback = d.Date
@@ -329,7 +531,7 @@ func findMeetingDate(head, all []line) Date {
 		}
 	}
 	if !fallback.IsZero() {
-		return fallback
+		return fallback, ""
 	}
 	// A date broken over two lines: "Wednesday 8" / "November 2023".
 	for i := 0; i+1 < len(head); i++ {
@@ -340,9 +542,12 @@ func findMeetingDate(head, all []line) Date {
 		joined := a + " " + b
 		for _, d := range findDates(joined, us) {
 			if d.Start < len(a) && d.End > len(a) && !rePrevMinutes.MatchString(joined[:d.Start]) {
-				return d.Date
+				return d.Date, ""
 			}
 		}
+	}
+	if d := nameDate(name); !d.IsZero() {
+		return d, "the meeting date " + d.String() + " is the file name's: the minutes do not state it"
 	}
 	// A date in the document's first lines, then anywhere before the end.
 	limit := len(all)
@@ -352,9 +557,49 @@ func findMeetingDate(head, all []line) Date {
 	for _, l := range all[:limit] {
 		for _, d := range findDates(l.Text, us) {
 			if !rePrevMinutes.MatchString(l.Text[:d.Start]) {
-				return d.Date
+				if ym, ok := nameMonth(name); ok && (d.Date.Year != ym.Year || d.Date.Month != ym.Month) {
+					return Date{}, "" // the file is named for another month
+				}
+				return d.Date, "the meeting date " + d.Date.String() + " is a guess: the first date in the text (line " + strconv.Itoa(l.No) + ")"
 			}
 		}
 	}
-	return Date{}
+	return Date{}, ""
+}
+
+var (
+	rePrevious  = regexp.MustCompile(`(?i)\b(?:previous|last|preceding|approv|confirm|adopt|sign|accept)`)
+	reNameDate  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})[-_. ]?(0[1-9]|1[0-2])[-_. ]?(0[1-9]|[12]\d|3[01])(?:\D|$)|(?:^|\D)(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?:\D|$)`)
+	reNameMonth = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?:\D|$)`)
+)
+
+// nameDate is the date a file's name gives, day first where the year is
+// last ("14-12-2021 minutes.pdf"), or the zero Date.
+func nameDate(name string) Date {
+	mm := reNameDate.FindStringSubmatch(name)
+	if mm == nil {
+		return Date{}
+	}
+	y, mo, d := mm[1], mm[2], mm[3]
+	if y == "" {
+		y, mo, d = mm[6], mm[5], mm[4]
+	}
+	v, ok := validDate(atoiSafe(y), time.Month(atoiSafe(mo)), atoiSafe(d))
+	if !ok {
+		return Date{}
+	}
+	return v
+}
+
+// nameMonth is the year and month a file's name gives without a day
+// ("…-agm-2016-05.txt").
+func nameMonth(name string) (Date, bool) {
+	if !nameDate(name).IsZero() {
+		return Date{}, false
+	}
+	mm := reNameMonth.FindStringSubmatch(name)
+	if mm == nil {
+		return Date{}, false
+	}
+	return Date{atoiSafe(mm[1]), time.Month(atoiSafe(mm[2])), 1}, true
 }

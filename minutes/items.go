@@ -63,11 +63,23 @@ func findEnd(lines []line) int {
 		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
 			continue
 		}
+		// "… the minutes of the last meeting were correct." / "Signed by
+		// the Chair": the previous minutes were signed, the meeting goes on.
+		if i > 0 && signsPreviousMinutes(lines[i-1].Text) && i < len(lines)*2/3 {
+			continue
+		}
 		// "Signed ____ Dated …" footers repeat on every page and were
 		// dropped already; what is left is the real signature.
 		return i
 	}
 	return len(lines)
+}
+
+// signsPreviousMinutes reports whether a sentence records the previous
+// minutes being approved, so that the signature under it is theirs.
+func signsPreviousMinutes(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "minutes") && containsAny(low, []string{"approved", "correct", "confirmed", "agreed", "true record", "adopted", "accepted"})
 }
 
 // segment splits the lines into the header and the items.

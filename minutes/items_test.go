@@ -238,3 +238,86 @@ func TestMinutesBounds(t *testing.T) {
 		},
 	})
 }
+
+// factCase is an invented set of minutes and the meeting facts a clerk
+// would take from it; "" is unknown.
+type factCase struct {
+	name, file, text              string
+	date, start, end, nextMeeting string
+}
+
+// TestMeetingFacts reads the meeting's date, times and next meeting in the
+// ways minutes state them.
+func TestMeetingFacts(t *testing.T) {
+	body := "\n\n1. Apologies\nNone.\n\n2. Finance\nThe accounts were approved.\n"
+	cases := []factCase{
+		{name: "call to order beats the advertised time",
+			text: "MINUTES\nBOARD OF DIRECTORS\nMarch 4, 2025\n5:30 PM\n\nI. Call to Order\nChair Orr called the meeting to order at 5:34 p.m.\n\nII. Adjourn\nChair Orr adjourned the meeting at 7:13 p.m.\n",
+			date: "2025-03-04", start: "17:34", end: "19:13"},
+		{name: "the call to order's time on the next line",
+			text: "BRACKEN TOWNSHIP\nREGULAR MEETING MINUTES\nJune 10, 2025\n\nI. CALL TO ORDER\nSupervisor Lund called the regular meeting of the Township Board to order at\n7:00 p.m. at the Township Hall.\n\nII. ADJOURNMENT\nMotion by Trustee Hart, supported by Trustee Crane, to adjourn at 8:14 p.m. Motion carried 6-0.\n\nRespectfully submitted,\nPia Crane, Township Clerk\n\nNext regular meeting: July 8, 2025 at 7:00 p.m.\n",
+			date: "2025-06-10", start: "19:00", end: "20:14", nextMeeting: "2025-07-08"},
+		{name: "convened and adjourned, US style",
+			text: "MINUTES OF THE REGULAR MEETING OF THE PLANNING BOARD\nMONDAY - - - JANUARY 13, 2025 - - - 7:00 P.M.\n\n1. CONVENE\nPresident Sully convened the meeting at 7:02pm.\n\n2. ROLL CALL\nPresent: Board members Ames, Cole.\n\n3. ADJOURNMENT\nPresident Sully adjourned the meeting at 8:09pm.\n",
+			date: "2025-01-13", start: "19:02", end: "20:09"},
+		{name: "the time on the line under the heading date",
+			text: "AYLING COMMUNITY COUNCIL\nMinutes of a Meeting held on Tuesday 1 May 2025\nat 7.00pm in the Community Hall\n\nPresent: Cllr Ada Drew (Chair), Cllr Ben Holt" + body + "\nThe meeting closed at 8.40pm.\n",
+			date: "2025-05-01", start: "19:00", end: "20:40"},
+		{name: "a date broken over two lines, the time after it",
+			text: "MINUTES OF Tawhiti District Council\nHELD AT THE Council Chamber\nON Thursday, 27\nFebruary 2025 AT 9.00am\n\nPRESENT: Mayor Ana Kent" + body + "\nThe Meeting closed at 11.34am.\n",
+			date: "2025-02-27", start: "09:00", end: "11:34"},
+		{name: "a time label and a close with no am/pm after an evening start",
+			text: "Minutes of Regional Transport Committee\nDate:    Friday 21 February 2025\nTime:    10.15am\n\nPresent: Cr Ann Dick (Chair)" + body + "\nThere being no further business the Chairman declared the meeting closed at 12.20pm.\n",
+			date: "2025-02-21", start: "10:15", end: "12:20"},
+		{name: "closed at a time without am or pm",
+			text: "Minutes of a meeting of the above Council held on Monday 24th February 2025 at 7pm\n\nPresent: Cllr Ada Drew (Chair)" + body + "\nThere being no further business the meeting closed at 8.57.\n",
+			date: "2025-02-24", start: "19:00", end: "20:57"},
+		{name: "a space after the time's point",
+			text: "ANNUAL MEETING of Fernhill Community Council, 19th May 2025 at 6.30pm\n\nPresent: Cllrs Shaw, Evans" + body + "\nMeeting closed at 6. 55pm.\n",
+			date: "2025-05-19", start: "18:30", end: "18:55"},
+		{name: "a span in the header",
+			text: "Brackenshire Health and Wellbeing Board\nMinutes of the meeting held on Thursday 11 December 2025, 2.00 pm – 4.10 pm\n\nPresent: Cllr Ada Drew (Chair)" + body,
+			date: "2025-12-11", start: "14:00", end: "16:10"},
+		{name: "an adjournment into closed session and the session's close",
+			text: "MINUTES\nAudit Committee\nThursday, July 10, 2025\n\nA. Call to Order\nCommittee Chair Orr called the meeting to order at 2:01 p.m.\n\nB. Executive Session\nThe Executive Session was called to order at 2:10 p.m.\nThe Executive Session was adjourned at 2:57 p.m.\n\nC. Adjourn\nCommittee Chair Orr adjourned the main meeting into Executive Session at 2:07 p.m.\n",
+			date: "2025-07-10", start: "14:01", end: "14:57"},
+		{name: "OCR ordinals in the dates",
+			text: "Minutes of the meeting of the Ballymoran Municipal District held in the Area Office on Monday, 3* February 2025 at 10.00 a.m.\n\nPresent: Cllr S. Mulcahy (Cathaoirleach)" + body + "\nNext Meeting: Monday 3* March 2025 at 10.00 a.m.\n",
+			date: "2025-02-03", start: "10:00", nextMeeting: "2025-03-03"},
+		{name: "the heading's 'minutes of a meeting held on' is this meeting",
+			text: "Minutes of a Board meeting held on 4th March, 2025.\n\nPresent: Mr A. Drew (Chair), Mr B. Holt" + body + "\nThe next meeting will be held on 1st April, 2025.\n",
+			date: "2025-03-04", nextMeeting: "2025-04-01"},
+		{name: "the previous minutes' date is not the meeting's",
+			text: "Fernhill Parish Council\nMeeting of the Parish Council held at the Village Hall\n\nPresent: Cllr Ada Drew (Chair)\n\n1. Minutes\nThe minutes of the meeting held on 4 February 2025 were approved.\n\n2. Date of next meeting\nTuesday 1st April.\n",
+			file: "2025-03-04 Fernhill PC minutes.txt", date: "2025-03-04", nextMeeting: "2025-04-01"},
+		{name: "no date in the text: the file name's",
+			text: "Present:  Cllrs Shaw, Evans, Moss.\n\n3786.\tPolice Report:  Attached.\n3787.\tApologies for absence:  Cllr Parr.\n3788.\tDate of next meeting:  25th November.\n",
+			file: "20241028.txt", date: "2024-10-28", nextMeeting: "2024-11-25"},
+		{name: "a next meeting stated twice: the later statement counts",
+			text: caseHead + "1. Chair's business\nThe Chair said the next meeting was scheduled for 7th June 2025. As this clashes with the county show,\nthe next meeting would take place instead on Friday, 25th April, 2025.\n\n2. Finance\nThe accounts were approved.\n",
+			date: "2025-03-04", start: "19:30", nextMeeting: "2025-04-25"},
+		{name: "another body's next meeting is not this one's",
+			text: caseHead + "1. Rail\nThe operator will consider the request at their next meeting on 27 March.\n\n2. Date of next meeting\nThe next meeting will be held on 1 April 2025.\n",
+			date: "2025-03-04", start: "19:30", nextMeeting: "2025-04-01"},
+		{name: "to meet again",
+			text: "TOWNSHIP OF ARDELL\nREGULAR MEETING OF COUNCIL\nTuesday, October 7, 2025 – 7:00 p.m.\n\nPresent: Reeve Ida Lach" + body + "\nTHAT Council adjourns at 8:22 p.m. to meet again on October 21, 2025 at 7:00 p.m. CARRIED\n",
+			date: "2025-10-07", start: "19:00", end: "20:22", nextMeeting: "2025-10-21"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			name := c.file
+			if name == "" {
+				name = "minutes.txt"
+			}
+			m, err := ParseBytes([]byte(c.text), Options{Name: name, KnownMinutes: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := [4]string{m.Date.String(), m.Start, m.End, m.NextMeeting.String()}
+			want := [4]string{c.date, c.start, c.end, c.nextMeeting}
+			if got != want {
+				t.Errorf("date, start, end, next meeting:\n  got  %q\n  want %q", got, want)
+			}
+		})
+	}
+}
