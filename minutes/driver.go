@@ -159,6 +159,16 @@ func headerEnd(header, lines []line) int {
 	if len(header) == 0 {
 		return 0
 	}
+	// The header's lines are the document's (one token each): find the
+	// last by identity, since one line of the file may make many lines
+	// (an HTML fragment on one line).
+	if tok := header[len(header)-1].tok; tok != nil {
+		for i := range lines {
+			if lines[i].tok == tok {
+				return i + 1
+			}
+		}
+	}
 	last := header[len(header)-1].No
 	for i, l := range lines {
 		if l.No > last {

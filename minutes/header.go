@@ -11,7 +11,7 @@ import (
 // Stage 2: the header — council, committee, meeting date and times.
 
 var (
-	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|[A-Z][\w'’-]+(?:(?:\s+and|\s+&)?\s+[A-Z][\w'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
+	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)\pL[\pL\pN_'’-]+(?:\s+\pL[\pL\pN_'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|\pL[\pL\pN_'’-]+(?:(?:\s+and|\s+&)?\s+\pL[\pL\pN_'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
 	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+\d|,|\.|$)`)
 	reMeetingOf   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:was\s+)?held\b|\s+on\b|,|$)`)
 	reBodyWord    = regexp.MustCompile(`(?i)\b(committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly|authority|partnership|district)\b`)
@@ -38,8 +38,27 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	if top > len(lines) {
 		top = len(lines)
 	}
-	m.Committee = findCommittee(lines[:top])
+	m.Committee = findCommittee(lines[:top], head)
 	m.Council = findCouncil(lines[:top], m.Committee)
+	// "City of Alameda Planning Board": the authority and its board.
+	if mm := reAuthorityBody.FindStringSubmatch(m.Committee); mm != nil {
+		if m.Council == "" {
+			m.Council = strings.TrimSpace(mm[1])
+		}
+		m.Committee = strings.TrimSpace(mm[2])
+	}
+	if m.Council == "" {
+		for i, l := range lines[:top] {
+			if i > 12 {
+				break
+			}
+			if a := authorityName(l.Text); a != "" && !strings.EqualFold(a, m.Committee) {
+				m.Council = a
+				break
+			}
+		}
+	}
+
 	// A meeting of the full council: "Des Moines City Council" is both the
 	// council and the body that met. Record IDs keep the short form
 	// ("City Council", "Council") they have always had.
@@ -48,6 +67,17 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 			m.Council = m.Committee
 		}
 		m.idBody = strings.TrimSpace(titleCase(mm[1] + " Council"))
+		if !strings.Contains(strings.ToLower(m.Council), " of ") {
+			m.Committee = m.Council // "Portland City Council" stays itself beside "City of Portland"
+		}
+	}
+	// A meeting of the council itself: "MINUTES OF THE ORDINARY MEETING
+	// OF COUNCIL" under "SHIRE OF MALLEE DOWNS". Record IDs keep the
+	// short form they have always had.
+	if m.Council != "" && genericCouncil(m.Committee) {
+		if m.idBody == "" {
+			m.idBody = m.Committee
+		}
 		m.Committee = m.Council
 	}
 	if m.Committee == "" && m.Council != "" {
@@ -319,7 +349,7 @@ func afterStart(start, end string) string {
 }
 
 // findCommittee reads the body's name from the header lines.
-func findCommittee(lines []line) string {
+func findCommittee(lines []line, head int) string {
 	// "MINUTES OF PROCEEDINGS AT MONTHLY MEETING OF THE METROPOLITAN
 	// DISTRICT OF" / "LIMERICK HELD IN …": the phrase wraps.
 	var joined strings.Builder
@@ -342,8 +372,23 @@ func findCommittee(lines []line) string {
 		}
 	}
 
-	for _, l := range lines {
+	for i, l := range lines {
+		if i >= head && head > 0 {
+			break // "Meeting of Resilience Forum on 22nd April" in an item
+		}
 		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+				return name
+			}
+		}
+	}
+	// "REGULAR MEETING OF THE" / "CITY OF ALAMEDA PLANNING BOARD": the
+	// phrase wraps.
+	for i := 0; i+1 < len(lines) && i < 12; i++ {
+		if lines[i].Text == "" || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
+			continue
+		}
+		if m := reMeetingOf.FindStringSubmatch(lines[i].Text + " " + lines[i+1].Text); m != nil {
 			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
 				return name
 			}
@@ -364,6 +409,20 @@ func findCommittee(lines []line) string {
 			}
 			if name := tidyBody(p); validBody(name) {
 				return name
+			}
+		}
+	}
+	// "MINUTES" / "Audit Committee": the body under the document's name.
+	for i := 0; i+1 < len(lines) && i < 40; i++ {
+		if !reMinutesWord.MatchString(lines[i].Text) {
+			continue
+		}
+		for j := i + 1; j < len(lines) && j < i+3; j++ {
+			if t := lines[j].Text; t != "" {
+				if name := tidyBody(t); validBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
+					return name
+				}
+				break
 			}
 		}
 	}
@@ -391,7 +450,7 @@ func findCommittee(lines []line) string {
 			}
 			continue
 		}
-		if c := reCouncil.FindString(t); c != "" && len(c) >= len(t)-1 {
+		if c := reCouncil.FindString(t); c != "" && len(c) >= len(t)-1 || authorityName(t) != "" {
 			continue // the council's own name
 		}
 		title = append(title, t)
@@ -407,12 +466,62 @@ func findCommittee(lines []line) string {
 	}
 	for _, l := range lines {
 		t := l.Text
-		if len(t) < 70 && !isLabel(t) && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t {
+		if len(t) < 70 && !isLabel(t) && !l.tk().IsLabel && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t && authorityName(t) == "" {
 			return tidyBody(t)
 		}
 	}
 	return ""
 }
+
+var (
+	// An authority's own name on a line of its own: "SHIRE OF MALLEE
+	// DOWNS", "THE CORPORATION OF THE TOWNSHIP OF NORTH ARDELL", "BRENNAN
+	// TOWNSHIP", "CLEARBROOK VALLEY WATER DISTRICT", "Regional
+	// Transportation District".
+	reAuthority = regexp.MustCompile(`(?i)^(?:the\s+)?(?:corporation\s+of\s+(?:the\s+)?)?((?:city|town|township|village|county|borough|shire|municipality|district|parish|state|city\s+and\s+county)\s+of\s+[\pL'’.\- ]{2,40}|[\pL'’.&\- ]{2,50}\s+(?:township|water\s+district|fire\s+district|fire\s+protection\s+district|transportation\s+district|transit\s+district|sanitation\s+district|school\s+district|regional\s+district|utility\s+district|shire|borough|county|municipality|authority))$`)
+	reBodyNoun  = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|cabinet|commission|forum|group|assembly|partnership|minutes|meeting|agenda|trustees|directors)\b`)
+	// "City of Alameda Planning Board": the authority, then its body.
+	reAuthorityBody = regexp.MustCompile(`^((?i:city|town|township|village|county|borough|shire|municipality)\s+(?i:of)\s+(?:[A-Z][\pL'’.-]*\s+){1,3}?)((?:[A-Z][\pL'’.-]*\s+){0,4}(?i:board|committee|commission|panel|council|authority|trust)s?)$`)
+)
+
+// authorityName is the authority a line names on its own, title-cased,
+// or "".
+func authorityName(t string) string {
+	t = strings.TrimSpace(strings.Trim(t, "*#_ "))
+	if len(t) > 80 || t == "" || reBodyNoun.MatchString(t) || len(findDates(t, false)) > 0 || endsWithAny(t, ".:;,") {
+		return ""
+	}
+	m := reAuthority.FindStringSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	name := strings.TrimSpace(m[1])
+	if strings.ToUpper(name) == name {
+		name = titleCase(name)
+	}
+	return name
+}
+
+// genericCouncil reports whether a body's name is only a kind of council
+// ("Council", "Parish Council", "Ordinary Council", "Full Council"): the
+// meeting is the council's own, and its name is the council's.
+func genericCouncil(name string) bool {
+	low := strings.ToLower(strings.TrimSpace(name))
+	ws := strings.Fields(low)
+	if len(ws) == 0 || ws[len(ws)-1] != "council" {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !councilTypes[w] && !meetingKinds[w] && w != "full" && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// meetingKinds are the words that say what kind of meeting it was.
+var meetingKinds = map[string]bool{"ordinary": true, "special": true, "extraordinary": true, "annual": true, "regular": true,
+	"monthly": true, "adjourned": true, "statutory": true, "budget": true, "emergency": true, "reconvened": true}
 
 // tidyBody trims and title-cases a body's name.
 var reWholeCouncil = regexp.MustCompile(`(?i)^[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}?\s+(city|town|county|parish|community|district|borough|shire|township|village|regional|metropolitan borough|city and county)?\s*council$`)
@@ -426,18 +535,38 @@ var (
 
 // validBody reports whether name reads as the name of a council body.
 func validBody(name string) bool {
-	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name)
+	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name) && properName(name)
 }
 
-var reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
+var (
+	reMinutesWord   = regexp.MustCompile(`(?i)^(?:(?:approved|draft|unconfirmed|confirmed)\s+)?minutes$`)
+	reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
+	reWeekdayTail   = regexp.MustCompile(`(?i)[,\s–—-]+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// "… Agm", "… A.G.M", "… Meeting Report", "… Approved": what the
+	// document calls itself after the body's name.
+	reMeetingTail = regexp.MustCompile(`(?i)(?:\s+(?:a\.?g\.?m\.?|annual\s+general\s+meeting|meeting\s+report|report|approved|draft|minutes|(?:ordinary|special|extraordinary|regular|monthly|annual)(?:\s+meeting)?))+$`)
+)
 
-var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+.+$`)
+var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+([\pL'’.\- ]+?)(?:,.*)?$`)
 
 func tidyBody(s string) string {
-	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–"))
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–*#_"))
+	// "Licensing and Regulatory Committee, Tuesday, 18th March, 2025",
+	// "CORPORATE PARENTING PANEL– 29 October 2024": the date is not part
+	// of the name.
+	if ds := findDates(s, false); len(ds) > 0 && ds[0].Start > 3 {
+		s = s[:ds[0].Start]
+	}
+	if loc := reWeekdayTail.FindStringIndex(s); loc != nil && loc[0] > 3 {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–—*"))
+	s = reMeetingSuffix.ReplaceAllString(s, "")
+	s = reMeetingTail.ReplaceAllString(s, "")
 	s = reMeetingSuffix.ReplaceAllString(s, "")
 	if m := reCouncilOf.FindStringSubmatch(s); m != nil {
-		return titleCase(m[1]) + " Council" // "Council of the City of Portland" → "City Council"
+		// "Council of the City of Portland" → "Portland City Council"
+		return strings.TrimSpace(titleCase(strings.TrimSpace(m[2])+" "+m[1]) + " Council")
 	}
 	s = reTitleNoise.ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
@@ -477,6 +606,27 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
+// reCouncilLead is what a sentence puts before a council's name: "of",
+// "the", "at", "held at the".
+var reCouncilLead = regexp.MustCompile(`(?i)^(?:(?:of|the|at|held|in|by|from|to|and|for)\s+)+`)
+
+// properName reports whether every word of a name, but its small words,
+// starts with a capital (or the whole name is in capitals).
+func properName(s string) bool {
+	if strings.ToUpper(s) == s {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if smallWords[strings.ToLower(w)] || w == "&" {
+			continue
+		}
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
 var reCouncilNoise = regexp.MustCompile(`(?i)^(?:(?:summary|minutes|draft|agenda|report|record|notes|proceedings)\s+(?:of\s+)?(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)+`)
 
 // findCouncil finds the council's name in the header.
@@ -484,17 +634,24 @@ func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
 		for _, c := range reCouncil.FindAllString(l.Text, -1) {
 			c = strings.TrimSpace(c)
-			low := strings.ToLower(c)
-			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
-				continue
-			}
-			if c == strings.ToUpper(c) {
-				c = titleCase(c)
-			}
 			// "Summary of Des Moines City Council", "Minutes of Ayton
 			// Community Council": the document's title around the name.
 			if loc := reCouncilNoise.FindStringIndex(c); loc != nil {
 				c = strings.TrimSpace(c[loc[1]:])
+			}
+			c = strings.TrimSpace(reCouncilLead.ReplaceAllString(c, ""))
+			low := strings.ToLower(c)
+			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
+				continue
+			}
+			// A council's name is a proper name: "associated with the
+			// application the Council", "letter to the Borough Council"
+			// are sentences; "Ordinary Council" is a kind of meeting.
+			if !properName(c) || meetingKinds[strings.ToLower(firstWord(c))] || genericCouncil(c) {
+				continue
+			}
+			if c == strings.ToUpper(c) {
+				c = titleCase(c)
 			}
 			if strings.EqualFold(c, committee) && !strings.HasSuffix(strings.ToLower(c), "council") || len(strings.Fields(c)) < 2 {
 				continue

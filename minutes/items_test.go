@@ -321,3 +321,55 @@ func TestMeetingFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyNames reads who met: the council and the committee (for a
+// meeting of the council itself, the council's name).
+func TestBodyNames(t *testing.T) {
+	body := "\n\nPresent: Cllr Ada Drew (Chair), Cllr Ben Holt\n\n1. Apologies\nNone.\n\n2. Finance\nThe accounts were approved.\n"
+	cases := []struct{ name, text, council, committee string }{
+		{"an ordinary meeting of council under the shire's name",
+			"SHIRE OF MALLEE FLATS\nMINUTES OF THE ORDINARY COUNCIL MEETING HELD IN THE COUNCIL CHAMBERS ON WEDNESDAY 19 NOVEMBER 2025" + body,
+			"Shire of Mallee Flats", "Shire of Mallee Flats"},
+		{"a township's corporation",
+			"THE CORPORATION OF THE TOWNSHIP OF SOUTH ARDELL\nMINUTES OF THE REGULAR MEETING OF COUNCIL\nTuesday, October 7, 2025 – 7:00 p.m." + body,
+			"Township of South Ardell", "Township of South Ardell"},
+		{"a district council's meeting of council",
+			"RANGIORA PLAINS DISTRICT COUNCIL\nMINUTES OF THE ORDINARY MEETING OF COUNCIL HELD ON WEDNESDAY 27 AUGUST 2025" + body,
+			"Rangiora Plains District Council", "Rangiora Plains District Council"},
+		{"a water district's board",
+			"CLEARWELL VALLEY WATER DISTRICT\nMINUTES OF THE REGULAR MEETING OF THE BOARD OF DIRECTORS\nThursday, January 15, 2026" + body,
+			"Clearwell Valley Water District", "Board of Directors"},
+		{"the body under MINUTES, below a board's masthead",
+			"Northern Transit District\n\nBoard of Directors\nChair – Ida Orr, District G\n\nMINUTES\nAudit Committee\nThursday, July 10, 2025" + body,
+			"Northern Transit District", "Audit Committee"},
+		{"a city's board, the phrase wrapped",
+			"APPROVED MINUTES\nREGULAR MEETING OF THE\nCITY OF BAYPORT PLANNING BOARD\nMONDAY, JANUARY 12, 2026" + body,
+			"City of Bayport", "Planning Board"},
+		{"the date and weekday after the committee's name",
+			"Carrow Borough Council\nMinutes:\nLicensing and Regulatory Committee, Tuesday, 17th March, 2026 6.30 pm" + body,
+			"Carrow Borough Council", "Licensing and Regulatory Committee"},
+		{"a council named in a sentence is not the council",
+			"Minutes of a meeting of the above Council on Monday 26th April 2021 at 7.00pm.\n\nPresent: Cllrs Shaw, Evans\n\n1. Planning\nIf there are proposals associated with the application the Council should discuss them.\n\n2. Correspondence\nA letter to the Borough Council was agreed.\n",
+			"", ""},
+		{"a kind of meeting is not a council's name",
+			"ORDINARY COUNCIL MEETING MINUTES\n5 FEBRUARY 2026\nMINUTES OF TAHURI DISTRICT COUNCIL\nORDINARY COUNCIL MEETING" + body,
+			"Tahuri District Council", "Tahuri District Council"},
+		{"an annual meeting of the parish council",
+			"MINUTES OF ELMSTEAD PARISH COUNCIL AGM MEETING HELD AT THE VILLAGE HALL ON TUESDAY MAY 5th 2026" + body,
+			"Elmstead Parish Council", "Elmstead Parish Council"},
+		{"a council of the city of",
+			"CITY OF RIVERTON\nOFFICIAL MINUTES\nA REGULAR MEETING OF THE COUNCIL OF THE CITY OF RIVERTON, OREGON WAS HELD THIS 14TH DAY OF JANUARY, 2026" + body,
+			"City of Riverton", "Riverton City Council"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := ParseBytes([]byte(c.text), Options{Name: "minutes.txt", KnownMinutes: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Council != c.council || m.Committee != c.committee {
+				t.Errorf("council %q, committee %q; want %q, %q", m.Council, m.Committee, c.council, c.committee)
+			}
+		})
+	}
+}
