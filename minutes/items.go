@@ -119,10 +119,15 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	for _, c := range chain {
 		inChain[c.title] = true
 	}
-	subHeading := map[int]bool{}
+	subStart, subEnd := map[int]bool{}, map[int]bool{}
 	for _, c := range cands {
-		if !inChain[c.title] && c.title == c.idx && c.quality >= 0.9 && len(strings.Fields(c.heading)) <= 10 && !endsWithAny(lines[c.idx].Text, ".;,") {
-			subHeading[c.idx] = true
+		if !inChain[c.title] && c.title == c.idx && c.quality >= 0.9 && len(strings.Fields(c.heading)) <= 12 && !endsWithAny(lines[c.idx].Text, ".;,") {
+			subStart[c.idx] = true
+			last := c.idx
+			if c.bodyAt > c.idx+1 {
+				last = c.bodyAt - 1 // a wrapped heading: "6.1 Finance" / "and Planning …"
+			}
+			subEnd[last] = true
 		}
 	}
 	keep := func(from, to int) []line {
@@ -131,11 +136,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			if numberLine[i] || lines[i].tk().Banner {
 				continue
 			}
-			if subHeading[i] && len(out) > 0 && out[len(out)-1].Text != "" {
+			if subStart[i] && len(out) > 0 && out[len(out)-1].Text != "" {
 				out = append(out, line{No: lines[i].No})
 			}
 			out = append(out, lines[i])
-			if subHeading[i] && i+1 < to && lines[i+1].Text != "" {
+			if subEnd[i] && i+1 < to && lines[i+1].Text != "" {
 				out = append(out, line{No: lines[i].No})
 			}
 		}
@@ -194,53 +199,28 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	return header, items, chain
 }
 
-// foldParagraphs takes numbered paragraphs out of the chain: under an
-// "x.0" heading, or when most of an item's x.1, x.2 … children read as
-// sentences ("4.2 Clerk to report the blocked gully …"), the children are
-// paragraphs of item x, not items of their own. Children that read as
-// headings ("8.1 General Manager's Report") stay items.
+// foldParagraphs takes sub-items out of the chain: the x.1, x.2 … (and
+// x.1.1 …) under an item x or x.0 are part of item x, whether they read
+// as paragraphs ("4.2 Clerk to report the blocked gully …") or as
+// headings of their own ("8.1 General Manager's Report"), as a clerk
+// lists them. Numbers with no parent item in the chain stay items.
 func foldParagraphs(chain []candidate, lines []line) []candidate {
 	if len(chain) < 3 {
 		return chain
 	}
-	parent := map[int]int{} // chain index of each top-level number x (or x.0)
-	for k, c := range chain {
+	parent := map[int]bool{} // top-level numbers x (or x.0) in the chain
+	for _, c := range chain {
 		if c.scheme != "dotted" {
 			return chain
 		}
 		if len(c.nums) == 1 || len(c.nums) == 2 && c.nums[1] == 0 {
-			parent[c.nums[0]] = k
-		}
-	}
-	type group struct {
-		kids, sentences int
-		zero            bool
-	}
-	groups := map[int]*group{}
-	for _, c := range chain {
-		if len(c.nums) != 2 || c.nums[1] == 0 {
-			continue
-		}
-		p, ok := parent[c.nums[0]]
-		if !ok {
-			continue
-		}
-		g := groups[c.nums[0]]
-		if g == nil {
-			g = &group{zero: len(chain[p].nums) == 2}
-			groups[c.nums[0]] = g
-		}
-		g.kids++
-		if paragraphLike(c, lines) {
-			g.sentences++
+			parent[c.nums[0]] = true
 		}
 	}
 	out := chain[:0:0]
 	for _, c := range chain {
-		if len(c.nums) == 2 && c.nums[1] > 0 {
-			if g := groups[c.nums[0]]; g != nil && (g.zero || g.sentences*5 >= g.kids*3) {
-				continue
-			}
+		if len(c.nums) >= 2 && !(len(c.nums) == 2 && c.nums[1] == 0) && parent[c.nums[0]] {
+			continue
 		}
 		out = append(out, c)
 	}
