@@ -410,7 +410,7 @@ func dedupeActions(recs []Record) []Record {
 				continue
 			}
 			g := foldText(o.Text)
-			if g != f && strings.Contains(f, g) || g == f && j < i {
+			if g != f && strings.Contains(f, g) || g == f && j < i && (o.Line == r.Line || len(strings.Fields(r.Text)) > 8) {
 				dup = true
 				break
 			}
