@@ -1040,7 +1040,7 @@ func (c *checker) dueBefore(r Record, kind string) {
 	if md.IsZero() {
 		return
 	}
-	if !r.Due.IsZero() && r.Due.Before(md) && r.DueMeeting != "" && strings.HasPrefix(r.Target, "month:") {
+	if !r.Due.IsZero() && r.Due.Before(md) && r.DueMeeting != "" && r.Target.Kind == TargetMonth {
 		at := r.DueMeeting
 		if !strings.HasPrefix(strings.ToLower(at), "the ") {
 			at = "the " + at
@@ -1136,7 +1136,7 @@ func (c *checker) nextMeetingDate() Date {
 // says so, or its text sends it there ("will be brought to the next
 // meeting", "to the next available Committee meeting").
 func (c *checker) dueNext(r Record) bool {
-	if r.Target == "next" {
+	if r.Target.Kind == TargetNext {
 		return true
 	}
 	return r.Due.IsZero() && reNextMeetingRef.MatchString(r.Text)

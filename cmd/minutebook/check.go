@@ -15,8 +15,6 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-func init() { subcommands = append(subcommands, newCheckCmd) }
-
 func newCheckCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -78,9 +76,9 @@ func checkDocument(ctx context.Context, a *app, path string) (*checkReport, erro
 		if name, data, err = readInput(a, "-"); err != nil {
 			return nil, err
 		}
-		res, err = extract.Text(ctx, name, data, documentLimits())
+		res, err = extract.Text(ctx, name, data, documentLimits(a.pdfEngine))
 	} else {
-		res, err = extract.ReadFile(ctx, path, documentLimits())
+		res, err = extract.ReadFile(ctx, path, documentLimits(a.pdfEngine))
 		name = filepath.Base(path)
 	}
 	if err != nil {
