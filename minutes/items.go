@@ -108,6 +108,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			chain = alt
 		}
 	}
+	if len(chain) >= 2 && chain[0].scheme != "heading" {
+		// "Disclosure of pecuniary interest: None." / "OPEN FORUM" between
+		// the attendance and the first numbered item: business too.
+		chain = append(leadingHeadings(lines, start, chain[0].idx), chain...)
+	}
 	if len(chain) == 0 {
 		return lines[:end], nil, nil
 	}
@@ -179,7 +184,8 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		bodyStart := c.title + 1
 		if c.scheme == "motion" {
 			// A numbered resolution is its own item: its line is the text.
-			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
+			// It prints no heading: its title is empty, its text the motion.
+			items = append(items, &rawItem{number: c.number, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
 			continue
 		}
 		if c.bodyAt > c.title {
@@ -202,6 +208,111 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(bodyStart, next)})
 	}
 	return header, items, chain
+}
+
+var reMoreAttendance = regexp.MustCompile(`(?i)\b(?:present|apologies|apology|regrets|absent|attendance|attending|visitors)\b`)
+
+// recordLabels introduce a record or a part of one, not a matter of
+// business: "Disposition: Accepted", "Motion: …", "Purpose: …".
+var recordLabels = wordSet("disposition", "decision", "resolution", "resolved", "motion", "action", "actions", "outcome", "result", "vote",
+	"moved", "seconded", "carried", "purpose", "recommendation", "recommendations", "note", "notes", "reason", "reasons", "summary", "background",
+	"time", "date", "venue", "place", "location", "chair", "chairman", "clerk", "minutes", "agenda", "reply", "response", "answer", "question")
+
+var reInlineHeading = regexp.MustCompile(`^([A-Z][^:]{1,60}?):(?:\s+(\S.*))?$`)
+
+// leadingHeadings finds the unnumbered business minutes record between
+// the attendance and their first numbered item: a heading alone on its
+// line over its text ("OPEN FORUM", "Election of Chairman"), or run into
+// it after a colon ("Disclosure of pecuniary interest: None.",
+// "Staff Reports: Dave Yemm, Operations Superintendent …"). Without an
+// attendance list to start from, the lines before the first item are the
+// document's title, and nothing is taken.
+func leadingHeadings(lines []line, from, to int) []candidate {
+	last := -1
+	for i := from; i < to; i++ {
+		if lines[i].tk().IsLabel {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	// The attendance runs on in lists of names ("Via Zoom: Lisa McLenon
+	// and Marie Wardman, Aecom.").
+	i := last + 1
+	for i < to && lines[i].Text != "" {
+		if reInlineHeading.MatchString(lines[i].Text) && !nameList(lines[i].Text) && endsSentence(lines[i-1].Text) && !strings.HasSuffix(lines[i-1].Text, ":") {
+			break // "Disclosure of pecuniary interest: None." straight after
+		}
+		i++
+	}
+	var out []candidate
+	listUnder := false // the lines under "Committee Reports:" are its list
+	for ; i < to; i++ {
+		t := lines[i].Text
+		tok := lines[i].tk()
+		if t == "" {
+			listUnder = false
+			continue
+		}
+		if tok.IsLabel || tok.Marker || tok.Number != "" || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokDate {
+			continue
+		}
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
+			continue
+		}
+		if listUnder && !reInlineHeading.MatchString(t) {
+			continue
+		}
+		if personTitles[strings.ToLower(strings.Trim(firstWord(t), ".,"))] || reMoreAttendance.MatchString(t) {
+			continue // a name, or more of the attendance ("Staff and visitors present:")
+		}
+		head := ""
+		if m := reInlineHeading.FindStringSubmatch(t); m != nil {
+			h := strings.TrimSpace(m[1])
+			next := nextText(lines, i, to)
+			if countWords(h) <= 6 && headingQuality(h) >= 0.9 && !strings.ContainsAny(h, ",.") && !recordLabels[strings.ToLower(h)] && (m[2] != "" || next > 0 && isBody(lines[next].Text)) {
+				head = h
+			}
+		} else if countWords(t) <= 8 && headingQuality(t) >= 0.9 && !endsWithAny(t, ".,;!?") && !strings.Contains(t, ",") && !loneWords[strings.ToLower(t)] &&
+			(inCapitals(t) && countWords(t) >= 1 || countWords(t) >= 2 && titleLike(strings.Fields(t))) {
+			if next := nextText(lines, i, to); next > 0 && isBody(lines[next].Text) {
+				head = t
+			}
+		}
+		if head != "" {
+			out = append(out, candidate{idx: i, title: i, heading: head, scheme: "heading", quality: 1})
+			listUnder = strings.HasSuffix(t, ":")
+		}
+	}
+	return out
+}
+
+// nameList reports whether s (after a label) lists two or more names:
+// "Via Zoom: Lisa McLenon and Marie Wardman, Aecom.".
+func nameList(s string) bool {
+	if m := reInlineHeading.FindStringSubmatch(s); m != nil {
+		s = m[2]
+	}
+	parts := strings.FieldsFunc(strings.TrimRight(s, "."), func(r rune) bool { return r == ',' || r == ';' || r == '&' })
+	var chunks []string
+	for _, p := range parts {
+		for _, q := range strings.Split(p, " and ") {
+			if q = strings.TrimSpace(q); q != "" {
+				chunks = append(chunks, q)
+			}
+		}
+	}
+	if len(chunks) < 2 {
+		return false
+	}
+	named := 0
+	for _, c := range chunks {
+		if ws := strings.Fields(c); len(ws) <= 4 && titleLike(ws) {
+			named++
+		}
+	}
+	return named*5 >= len(chunks)*3
 }
 
 // foldParagraphs takes sub-items out of the chain: the x.1, x.2 … (and

@@ -94,6 +94,21 @@ func TestItemShapes(t *testing.T) {
 			items: []string{"1|Welcome", "2|Apologies", "3|Finance", "3|Footpaths", "5|Date of next meeting"},
 		},
 		{
+			name:  "headings run into their text between the attendance and numbered resolutions",
+			text:  "MINUTES\nTOWNSHIP OF ELDER\nTuesday, February 3, 2026\nPresent: Mayor Ann Pike, Councillors Lee Shaw and Tom Marr.\nStaff and visitors present: Sgt. Jay Lowe, Dan Yeo and Carl Barr.\nVia Zoom: Lisa Mack and Marie Ward, Aecom.\nThe meeting was called to order at 6:30 p.m.\nDisclosure of pecuniary interest: None.\nDiscussion: A request for a noise by-law was received and discussed at length.\nCommittee Reports:\nLee Shaw – Source Protection Authority.\nTom Marr – Library Board.\nR2026-012 L. Shaw, T. Marr: That the minutes of the meeting held January 20, 2026 be adopted. Carried.\nR2026-013 T. Marr, L. Shaw: That we accept the correspondence as presented. Carried.\n",
+			items: []string{"|Disclosure of pecuniary interest", "|Discussion", "|Committee Reports", "R2026-012|", "R2026-013|"},
+		},
+		{
+			name:  "an open forum and an election before item 1",
+			text:  "MINUTES OF ELMSTEAD PARISH COUNCIL AGM HELD AT THE VILLAGE HALL ON TUESDAY MAY 5th 2026\n\nPresent: Cllr. R. Cross - Chair, Cllr. A. Cole, Cllr. F. Egan.\n\nCllr. Cross welcomed all to the meeting.\n\nOPEN FORUM\n\nThree members of the public raised parking problems in Normandy Close.\n\nElection of Chairman\n\nCllr. Cross was proposed by Cllr. Cole and seconded by Cllr. Egan, and was duly elected.\n\n1. Apologies\n\nNone.\n\n2. Finance\n\nThe accounts were approved.\n",
+			items: []string{"|OPEN FORUM", "|Election of Chairman", "1|Apologies", "2|Finance"},
+		},
+		{
+			name:  "record labels before the first item are not business",
+			text:  caseHead + "Disposition: Accepted.\nTime: 7.30pm.\n\n1. Apologies\nNone.\n\n2. Finance\nThe accounts were approved.\n",
+			items: []string{"1|Apologies", "2|Finance"},
+		},
+		{
 			name:  "a number split off its heading in a long run-together line",
 			text:  caseHead + "3074.   Clarification re boundary changes to community councils:  Cllr Richards had asked for clarification relating to the merging of community councils in the area.  The Clerk has spoken to the association.  They are still awaiting guidance.\n3075. Litter Bins in the village:  There has been an issue recently.\n",
 			items: []string{"3074|Clarification re boundary changes to community councils", "3075|Litter Bins in the village"},
