@@ -55,6 +55,11 @@ func findEnd(lines []line) int {
 		if closed && reAppendix.MatchString(t) {
 			return i
 		}
+		// "Reeve:        Clerk-Treasurer:", "Mayor:" / "CAO-Clerk:": the
+		// signature block's labels, with the statutory notes after them.
+		if i > len(lines)/2 && signatureLabels(t) {
+			return i
+		}
 		if !tok.Signature {
 			continue
 		}
@@ -73,6 +78,26 @@ func findEnd(lines []line) int {
 		return i
 	}
 	return len(lines)
+}
+
+// signatureLabels reports whether a line is only office labels waiting
+// for a signature: "Reeve:   Clerk-Treasurer:", "Mayor:", "Interim
+// CAO-Clerk-Treasurer:".
+func signatureLabels(t string) bool {
+	if len(t) > 80 || !strings.HasSuffix(t, ":") {
+		return false
+	}
+	for _, part := range strings.SplitAfter(t, ":") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		office := strings.TrimSuffix(part, ":")
+		if !strings.HasSuffix(part, ":") || countWords(office) > 3 || !(hasTitle(strings.ReplaceAll(office, "-", " "), officerTitles) || hasTitle(office, memberTitles) || hasTitle(office, chairWords)) {
+			return false
+		}
+	}
+	return true
 }
 
 // signsPreviousMinutes reports whether a sentence records the previous

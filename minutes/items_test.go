@@ -240,6 +240,18 @@ func TestMinutesBounds(t *testing.T) {
 			},
 		},
 		{
+			name:  "signature labels end the minutes; the statutory notes after them are not records",
+			text:  "TOWNSHIP OF ELDER\nMINUTES OF THE REGULAR MEETING OF COUNCIL\nTuesday, February 3, 2026\n\nPresent: Reeve Ann Pike, Councillors Lee Shaw and Tom Marr.\n\n1. ADOPTION OF AGENDA\nMoved by Councillor Shaw, Seconded by Councillor Marr\nTHAT the agenda be adopted as presented.\nCarried.\n\n2. ADJOURNMENT\nTHAT Council adjourns at 8:22 p.m.\nCarried.\n\nReeve:                                    Clerk-Treasurer:\n\n______________________________            ______________________________\nAnn Pike                                  Kim West\n\nMinutes prepared as per Section 228 (1)(a) of the Municipal Act.\nClerk to record, without note or comment, all resolutions, decisions and other proceedings of the council.\nStaff to ensure the adopted minutes are posted to the Township website.\n",
+			items: []string{"1|ADOPTION OF AGENDA", "2|ADJOURNMENT"},
+			check: func(t *testing.T, m *Meeting) {
+				for _, it := range m.Items {
+					if len(it.Actions) > 0 {
+						t.Errorf("item %s has actions from the statutory notes: %+v", it.Number, it.Actions)
+					}
+				}
+			},
+		},
+		{
 			name:  "the minutes' own closing is not a second meeting",
 			text:  caseHead + "1. Apologies\nNone.\n\n2. Date of next meeting\nThe next meeting will be held on 1 April 2025.\n\nThe meeting closed at 9.02pm.\n\nMinutes of the previous meeting are available from the Clerk.\n",
 			items: []string{"1|Apologies", "2|Date of next meeting"},
