@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -70,7 +71,7 @@ func findEnd(lines []line) int {
 		}
 		// "… the minutes of the last meeting were correct." / "Signed by
 		// the Chair": the previous minutes were signed, the meeting goes on.
-		if i > 0 && signsPreviousMinutes(lines[i-1].Text) && i < len(lines)*2/3 {
+		if i > 0 && signsPreviousMinutes(lines[i-1].Text) && i < len(lines)*2/3 || headingsFollow(lines, i) {
 			continue
 		}
 		// "Signed ____ Dated …" footers repeat on every page and were
@@ -78,6 +79,40 @@ func findEnd(lines []line) int {
 		return i
 	}
 	return len(lines)
+}
+
+// headingsFollow reports whether numbered business goes on after line i
+// ("… unanimously agreed to approve the Document." / "Signed by the
+// Chair" / "9A. …" / "10. ANNUAL RETURN"): what was signed was a
+// document, not the minutes.
+func headingsFollow(lines []line, i int) bool {
+	top := func(tok *token) int {
+		if tok.Kind != tokHeading || headingQuality(tok.Rest) < 0.9 || countWords(tok.Rest) > 10 {
+			return -1
+		}
+		if _, nums, _, ok := parseNumber(tok.Number); ok {
+			return nums[0]
+		}
+		return -1
+	}
+	// The number of the last heading before the signature …
+	last := -1
+	for j := i - 1; j >= 0 && j > i-300 && last < 0; j-- {
+		last = top(lines[j].tk())
+	}
+	if last < 0 {
+		return false
+	}
+	// … and the minutes' numbering going on after it (an appendix
+	// numbers from 1 again).
+	n := 0
+	for j := i + 1; j < len(lines) && j < i+150 && n < 2; j++ {
+		if k := top(lines[j].tk()); k >= last && k <= last+5 {
+			n++
+			last = k
+		}
+	}
+	return n >= 2
 }
 
 // signatureLabels reports whether a line is only office labels waiting
@@ -127,7 +162,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	}
 	cands = dropContentsLists(cands, lines)
 	weighHeadless(cands)
-	chain = foldParagraphs(bestChain(cands), lines)
+	chain = foldParagraphs(rescueStrays(bestChain(cands), cands, lines), lines)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			chain = alt
@@ -338,6 +373,85 @@ func nameList(s string) bool {
 		}
 	}
 	return named*5 >= len(chunks)*3
+}
+
+// rescueStrays puts back into the chain the clear headings whose numbers
+// break the run: an item taken out of order ("1, 2, 7, 3"), a number
+// mistyped ("6.4.11" among "16.4.n"), one printed twice. Each must be
+// numbered like the chain's own items (the same scheme, depth and
+// punctuation), head its own line, and stand alone: numbered lists (a run
+// of +1 steps) and cross-references ("3778 - Llandogo Play Area") stay
+// text.
+func rescueStrays(chain, cands []candidate, lines []line) []candidate {
+	if len(chain) < 3 {
+		return chain
+	}
+	inChain := map[int]bool{}
+	styles := map[string]int{}
+	for _, c := range chain {
+		inChain[c.title] = true
+		styles[numberStyle(lines[c.idx].Text, c.number)]++
+	}
+	style, best := "", 0
+	for k, v := range styles {
+		if v > best {
+			style, best = k, v
+		}
+	}
+	if best*5 < len(chain)*4 {
+		return chain // no one way of numbering to go by
+	}
+	scheme, depth := chain[0].scheme, len(chain[0].nums)
+	var strays []candidate
+	for k, c := range cands {
+		if inChain[c.title] || c.scheme != scheme || len(c.nums) != depth || c.title != c.idx || c.quality < 0.9 ||
+			countWords(c.heading) > 10 || numberStyle(lines[c.idx].Text, c.number) != style || c.title < chain[0].title || c.title > chain[len(chain)-1].title {
+			continue
+		}
+		// Not one of a list: no neighbour outside the chain one step away.
+		listed := false
+		for j := max(k-2, 0); j < min(k+3, len(cands)); j++ {
+			o := cands[j]
+			if j != k && !inChain[o.title] && o.scheme == scheme && abs(o.idx-c.idx) < 40 && abs(topNumber(o)-topNumber(c)) == 1 {
+				listed = true
+			}
+		}
+		if !listed {
+			strays = append(strays, c)
+		}
+	}
+	if len(strays) == 0 || len(strays)*4 > len(chain) {
+		return chain
+	}
+	out := append(append([]candidate(nil), chain...), strays...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].title < out[j].title })
+	return out
+}
+
+// numberStyle is how a minute number is set off from its heading: ".",
+// ")", ":", "-" or " ".
+func numberStyle(t, number string) string {
+	i := strings.Index(t, number)
+	if i < 0 {
+		return ""
+	}
+	rest := t[i+len(number):]
+	switch {
+	case rest == "":
+		return ""
+	case strings.HasPrefix(rest, "."), strings.HasPrefix(rest, ")"), strings.HasPrefix(rest, ":"):
+		return rest[:1]
+	case strings.HasPrefix(strings.TrimLeft(rest, " "), "-"), strings.HasPrefix(strings.TrimLeft(rest, " "), "–"):
+		return "-"
+	}
+	return " "
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // foldParagraphs takes sub-items out of the chain: the x.1, x.2 … (and

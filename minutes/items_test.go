@@ -91,7 +91,7 @@ func TestItemShapes(t *testing.T) {
 		{
 			name:  "a number printed twice, and one taken out of order",
 			text:  caseHead + "1. Welcome\nThe Chair welcomed all present.\n\n2. Apologies\nNone received.\n\n7. Planning\nTaken early at the Chair's discretion; no comments.\n\n3. Finance\nThe balances were reported.\n\n3. Footpaths\nThe warden reported a fallen tree.\n\n5. Date of next meeting\n1 April 2025.\n",
-			items: []string{"1|Welcome", "2|Apologies", "3|Finance", "3|Footpaths", "5|Date of next meeting"},
+			items: []string{"1|Welcome", "2|Apologies", "7|Planning", "3|Finance", "3|Footpaths", "5|Date of next meeting"},
 		},
 		{
 			name:  "headings run into their text between the attendance and numbered resolutions",

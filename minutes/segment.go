@@ -538,7 +538,7 @@ func findDisplacedHeading(wrap *wrapContext, i int) (int, string) {
 	// ("X." / "Discussion Item" / "• Draft FasTracks Report").
 	if j := nextText(lines, i, end); j > 0 && j <= i+2 && !itemRefWithin(lines, j, end) {
 		joined, last := wrap.extend(lines[j].Text, j)
-		if headingQuality(joined) >= 0.9 && !isLabel(lines[j].Text) && !endsWithAny(joined, ".,;") && (len(strings.Fields(joined)) >= 2 || strings.ToUpper(joined) == joined) {
+		if headingQuality(joined) >= 0.9 && !isLabel(lines[j].Text) && !presentLabel(lines[j]) && !endsWithAny(joined, ".,;") && (len(strings.Fields(joined)) >= 2 || strings.ToUpper(joined) == joined) {
 			k := last + 1
 			if k < end && lines[k].Text == "" {
 				k++ // one blank line (a dropped link) may come between
@@ -572,7 +572,7 @@ func displacedHeading(lines []line, i, end int) (int, string) {
 		if first < 0 {
 			first = j
 		}
-		if !blockStart(lines, j, i) || isLabel(t) || strings.HasPrefix(t, "•") {
+		if !blockStart(lines, j, i) || isLabel(t) || presentLabel(lines[j]) || strings.HasPrefix(t, "•") {
 			continue
 		}
 		// "(Item 4)" after a heading of one to three lines.
@@ -600,11 +600,19 @@ func displacedHeading(lines []line, i, end int) (int, string) {
 	// Nothing followed by body text: a number directly above a heading
 	// still takes it.
 	if first == i+1 || (first > 0 && first <= i+2) {
-		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) {
+		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) && !presentLabel(lines[first]) {
 			return first, cutHeading(t)
 		}
 	}
 	return -1, ""
+}
+
+// presentLabel reports whether a line is a label of those present
+// ("PRESENT", "In attendance"): attendance, never an item's heading
+// ("Apologies" may be either).
+func presentLabel(l line) bool {
+	tok := l.tk()
+	return tok.IsLabel && (tok.Label == rolePresent || tok.Label == roleInAttendance || tok.Label == roleChair)
 }
 
 // itemRefWithin reports whether "(Item 4)" follows a heading of one to
