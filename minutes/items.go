@@ -216,7 +216,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		}
 		return out
 	}
-	header = keep(start, chain[0].title)
+	headEnd := chain[0].title
+	if c := chain[0]; c.idx < c.title && c.title-c.idx <= 3 {
+		headEnd = c.idx // "1" / "ITEMS" / "Police Report": the column header is not the attendance's
+	}
+	header = keep(start, headEnd)
 	// A "PART II" / "EXEMPT ITEMS" banner makes the items after it exempt,
 	// until a "PART I" banner says otherwise.
 	exemptAt := func(from, to int) (seen, exempt bool) {

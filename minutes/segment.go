@@ -600,6 +600,11 @@ func displacedHeading(lines []line, i, end int) (int, string) {
 	// Nothing followed by body text: a number directly above a heading
 	// still takes it.
 	if first == i+1 || (first > 0 && first <= i+2) {
+		// "1" / "ITEMS" / "Police Report" / "No police officers …": a
+		// column's header between the number and its heading.
+		if k := first + 1; countWords(lines[first].Text) == 1 && k+1 < end && lines[k].Text != "" && headingQuality(lines[k].Text) >= 0.9 && isBody(lines[k+1].Text) && !presentLabel(lines[k]) {
+			return k, cutHeading(lines[k].Text)
+		}
 		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) && !presentLabel(lines[first]) {
 			return first, cutHeading(t)
 		}
