@@ -109,6 +109,11 @@ func TestItemShapes(t *testing.T) {
 			items: []string{"1|Apologies", "2|Finance"},
 		},
 		{
+			name:  "a PDF's number column stacked before the headings",
+			text:  caseHead + "1\n\n2\n3\n4\n\nITEMS\nPolice Report\nPC Hale reported that several suspicious vans had been seen in the area recently.\nOpen Forum\nNo items\nApologies for Absence\nIan Logan (IL)\nApproval of Previous Minutes\nApproved – PW Seconded – KC\n",
+			items: []string{"1|Police Report", "2|Open Forum", "3|Apologies for Absence", "4|Approval of Previous Minutes"},
+		},
+		{
 			name:  "a number split off its heading in a long run-together line",
 			text:  caseHead + "3074.   Clarification re boundary changes to community councils:  Cllr Richards had asked for clarification relating to the merging of community councils in the area.  The Clerk has spoken to the association.  They are still awaiting guidance.\n3075. Litter Bins in the village:  There has been an issue recently.\n",
 			items: []string{"3074|Clarification re boundary changes to community councils", "3075|Litter Bins in the village"},

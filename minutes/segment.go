@@ -209,7 +209,62 @@ func findCandidates(lines []line, end int) []candidate {
 			}
 		}
 	}
+	pairStackedNumbers(cands, lines, end)
 	return cands
+}
+
+// pairStackedNumbers gives headings to minute numbers that a PDF's
+// number column put in a stack of their own ("1" "2" "3" "5" "6", then
+// "Police Report" / its text / "Open Forum" / its text …): the stack's
+// numbers take, in order, the headings that follow it, each heading
+// being a short title line after the text of the one before.
+func pairStackedNumbers(cands []candidate, lines []line, end int) {
+	for k := 0; k < len(cands); {
+		j := k
+		for j+1 < len(cands) && lines[cands[j].idx].tk().Kind == tokNumber &&
+			lines[cands[j+1].idx].tk().Kind == tokNumber && cands[j+1].idx-cands[j].idx <= 2 && topNumber(cands[j+1]) > topNumber(cands[j]) && cands[j+1].scheme == cands[k].scheme {
+			j++
+		}
+		if j-k+1 < 3 {
+			k = j + 1
+			continue
+		}
+		heads := stackHeadings(lines, cands[j].idx+1, end, j-k+1)
+		if len(heads) == j-k+1 {
+			for n, h := range heads {
+				c := &cands[k+n]
+				c.title, c.heading, c.weight = h, cutHeading(lines[h].Text), 1
+				c.quality = max(headingQuality(c.heading), 0.5)
+			}
+		}
+		k = j + 1
+	}
+}
+
+// stackHeadings finds n headings from line from on: short title lines,
+// each after the text of the heading before it; none past the next
+// number.
+func stackHeadings(lines []line, from, end, n int) []int {
+	var out []int
+	body := true // a heading may come first
+	for i := from; i < end && i < from+400 && len(out) < n; i++ {
+		t := lines[i].Text
+		if t == "" {
+			continue
+		}
+		tok := lines[i].tk()
+		if tok.Number != "" {
+			break
+		}
+		if body && !tok.Bullet && countWords(t) <= 8 && headingQuality(t) >= 0.9 && !endsWithAny(t, ".,;") && !presentLabel(lines[i]) &&
+			!(countWords(t) == 1 && i+1 < end && headingQuality(lines[i+1].Text) >= 0.9 && !isBody(lines[i+1].Text)) {
+			out = append(out, i)
+			body = false
+			continue
+		}
+		body = true
+	}
+	return out
 }
 
 // sameLineHeading completes a candidate whose heading is on its own line
