@@ -405,3 +405,30 @@ func TestBodyNames(t *testing.T) {
 		})
 	}
 }
+
+// TestMinutesOrNot keeps short real-looking minutes from being refused,
+// and agendas and reports from being taken for minutes.
+func TestMinutesOrNot(t *testing.T) {
+	cases := []struct {
+		name, text string
+		minutes    bool
+	}{
+		{"a committee's short minutes with lettered sections and nothing decided",
+			"MINUTES\nFinance Committee\nThursday, July 10, 2025\nREMOTE MEETING\n2:00 PM\n\nA. Call to Order\nCommittee Chair Orr called the meeting to order at 2:01 p.m.\nAttendee Name\nTitle\nStatus\nIda Orr\nCommittee Chair\nRemote\n\nB. Public Comment\nNone.\n\nC. Recommended Actions\nNone.\n\nD. Next Meeting Date - Thursday, September 11, 2025\n\nE. Adjourn\nCommittee Chair Orr adjourned the meeting at 2:40 p.m.\n",
+			true},
+		{"the agenda for the same meeting",
+			"AGENDA\nFinance Committee\nThursday, July 10, 2025\n2:00 PM\n\nA. Call to Order\nB. Public Comment\nC. Recommended Actions\nFor the Committee to approve the audit plan.\nD. Discussion Items\nE. Next Meeting Date - Thursday, September 11, 2025\nF. Adjourn\n",
+			false},
+		{"a newspaper's report of a meeting",
+			"Council backs new playground\n\nThe Mayor opened the meeting at 7.30pm on Tuesday and councillors spent an hour on the playground plans before the meeting closed at 9.15pm. Residents who spoke were pleased with the outcome, the paper understands, and work should start in the spring.\n",
+			false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseBytes([]byte(c.text), Options{Name: "doc.txt"})
+			if got := err == nil; got != c.minutes {
+				t.Errorf("read as minutes: %v, want %v (err %v)", got, c.minutes, err)
+			}
+		})
+	}
+}
