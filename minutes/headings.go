@@ -114,8 +114,13 @@ func (w *wrapContext) continues(head string, k int, weak bool) bool {
 		return false
 	case startsLower(t):
 		// "of Conflicts of Interest", "anti-social behaviour in the town
-		// centre" — but not a sentence that runs on below a heading.
-		return !sentence
+		// centre" — but not a sentence that runs on below a heading ("the
+		// committee would like to see …", "vice-chair to speak to …").
+		tail := words
+		if i := strings.Index(t, ". "); i > 0 {
+			tail = strings.Fields(t[:i]) // the heading ends where a sentence does
+		}
+		return !sentence && len(tail) <= 12 && !clauseLike(tail)
 	case sentence:
 		return false
 	case trailingFunctionWord(last) || endsWithAny(head, "–-&/,"):
@@ -153,6 +158,25 @@ func (w *wrapContext) continues(head string, k int, weak bool) bool {
 		}
 	}
 	return true
+}
+
+// auxiliaries are the words of a clause, not of a heading's tail.
+var auxiliaries = wordSet("would", "will", "should", "shall", "can", "could", "may", "might", "must", "was", "were", "is", "are",
+	"has", "have", "had", "did", "does", "do", "be", "been", "being")
+
+// clauseLike reports whether words read as a clause: an auxiliary, or
+// "to" and a verb ("to speak").
+func clauseLike(words []string) bool {
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if auxiliaries[lw] {
+			return true
+		}
+		if lw == "to" && i+1 < len(words) && startsLower(words[i+1]) && !smallWords[strings.ToLower(words[i+1])] && !functionWords[strings.ToLower(words[i+1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // loneWords stand on a line of their own under a heading as its whole

@@ -156,6 +156,11 @@ func TestWrappedHeadings(t *testing.T) {
 			items: []string{"1|Apologies", "2|Matters Arising", "3|Planning", "4|MINUTES"},
 		},
 		{
+			name:  "a body sentence in lower case is not a heading's tail",
+			text:  caseHead + "1. Parking\nthe committee would like to see the results of the parking survey when available\n\n2. Village Hall\nvice-chair to speak to the hall committee b4 next meeting\n",
+			items: []string{"1|Parking", "2|Village Hall"},
+		},
+		{
 			name:  "a sentence broken after its first words is not a heading's tail",
 			text:  caseHead + "1.       Welcome/Apologies/Notices\nThe Chairman\nwelcomed everyone to the meeting.\n\n2.       Conflict of Interest Declarations\nThere were no\nconflict of interest declarations.\n",
 			items: []string{"1|Welcome/Apologies/Notices", "2|Conflict of Interest Declarations"},
