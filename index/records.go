@@ -228,19 +228,27 @@ func (l *Library) LinkReturn(ctx context.Context, followUpID string, itemID stri
 // currentLink is the item a follow-up is linked to now (confirmed or
 // matched), ignoring the as-of date; nil when none.
 func (l *Library) currentLink(ctx context.Context, id string) (*ItemRef, error) {
-	s, err := l.store.Q().Record(ctx, id)
-	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, l.store.Wrap("read record "+id, err)
-	}
-	model, err := l.model(ctx)
+	r, model, err := l.recordInModel(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	r := fromStore(s)
 	return model.returnedTo(ctx, l, &r), nil
+}
+
+// recordInModel reads record id and the due model it is flagged in.
+func (l *Library) recordInModel(ctx context.Context, id string) (row, *dueCache, error) {
+	s, err := l.store.Q().Record(ctx, id)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return row{}, nil, err
+		}
+		return row{}, nil, l.store.Wrap("read record "+id, err)
+	}
+	model, err := l.model(ctx)
+	if err != nil {
+		return row{}, nil, err
+	}
+	return fromStore(s), model, nil
 }
 
 // Committees lists the committees the library holds meetings of, by name

@@ -112,18 +112,10 @@ func (l *Library) SetReturnDecisions(ctx context.Context, followUpID string, d R
 // replace the clerk's stored rejections: pass those in to keep them); a
 // confirmed link is not consulted.
 func (l *Library) candidates(ctx context.Context, id string, rejected []string, limit int) ([]string, error) {
-	s, err := l.store.Q().Record(ctx, id)
-	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, l.store.Wrap("read record "+id, err)
-	}
-	model, err := l.model(ctx)
+	r, model, err := l.recordInModel(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	r := fromStore(s)
 	return model.candidates(ctx, l, &r, rejected, limit), nil
 }
 
