@@ -20,7 +20,7 @@ var (
 	// Council", "EXTRAORDINARY MEETING".
 	reMeetingBanner = regexp.MustCompile(`(?i)^(?:the\s+)?(?:annual|ordinary|extraordinary|special|regular|monthly|adjourned|statutory|budget)(?:\s+(?:general|parish|council|town|board))?\s+meeting\b.{0,80}$`)
 	// What an agenda or summons says of itself.
-	reAgendaMark = regexp.MustCompile(`(?i)^(?:agenda|the\s+agenda|agenda\s+for\s+.{0,60}|notice\s+of\s+(?:the\s+)?meeting.{0,60})$|\b(?:hereby\s+summoned|you\s+are\s+(?:hereby\s+)?summoned|summons\s+to\s+attend|notice\s+is\s+hereby\s+given)\b`)
+	reAgendaMark = gated(`(?i)^(?:agenda|the\s+agenda|agenda\s+for\s+.{0,60}|notice\s+of\s+(?:the\s+)?meeting.{0,60})$|\b(?:hereby\s+summoned|you\s+are\s+(?:hereby\s+)?summoned|summons\s+to\s+attend|notice\s+is\s+hereby\s+given)\b`, "agenda", "notice", "summon")
 )
 
 // minutesStart is the index of the line that opens the minutes when an

@@ -29,7 +29,7 @@ var (
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
 	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
-	reNotFollow        = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
+	reNotFollow        = gated(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`, "minutes", "next", "previous", "last", "following")
 )
 
 // findFollowUps reads the follow-ups in a set of sentences. fromResolution
@@ -151,7 +151,7 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-var reAgendaList = regexp.MustCompile(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`)
+var reAgendaList = gated(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`, "item", "matters")
 
 // agendaItems reads a list of items for the next agenda: an item titled
 // "Items for the next agenda", or such a line inside an item, and the

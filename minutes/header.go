@@ -18,7 +18,7 @@ var (
 	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
 	reHeldOn      = regexp.MustCompile(`(?i)\b(held|meeting|minutes|on|date)\b`)
 	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
-	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reStart       = gated(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`, "commenc", "began", "start", "open", "order", "conven")
 	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourn(?:ed)?|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEndBefore   = regexp.MustCompile(`(?i)\bat\s+(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?),?\s+(?:the\s+)?(?:council|meeting|committee|board|panel|chair)\s+(?:was\s+)?(?:adjourned|closed|ended|concluded)`)
 	reNotCouncil  = regexp.MustCompile(`\b(?:meeting|held|committee|minutes|proceedings|in\s+the|of\s+the\s+council|board|panel)\b`)
@@ -100,7 +100,7 @@ var (
 	// Where minutes say the meeting began: "called the meeting to order
 	// at 7:00 p.m.", "convened the meeting at 7:06 p.m.", "declared the
 	// meeting open at 9.00am", "commencing at 9.30am".
-	reOpening = regexp.MustCompile(`(?i)\b(?:called\b[^.;]{0,60}?\bto\s+order|convened\b|declared\s+the\s+meeting\s+open|opened\s+the\s+meeting|(?:meeting|session)\s+(?:was\s+)?(?:commenced|began|opened|started|open)|commencing|commenced\s+at|time\s+of\s+commencement)`)
+	reOpening = gated(`(?i)\b(?:called\b[^.;]{0,60}?\bto\s+order|convened\b|declared\s+the\s+meeting\s+open|opened\s+the\s+meeting|(?:meeting|session)\s+(?:was\s+)?(?:commenced|began|opened|started|open)|commencing|commenced\s+at|time\s+of\s+commencement)`, "order", "conven", "open", "commenc", "began", "start")
 	// Where they say it ended: "The meeting closed at 8.42 pm", "adjourned
 	// the meeting at 8:18 p.m.", "brought the meeting to a close at 8.35pm",
 	// "That the meeting be adjourned. Time: 8:23 p.m.".

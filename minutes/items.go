@@ -20,10 +20,10 @@ var (
 	// The chair's signature ends the minutes; what follows is appendices.
 	reSignature       = regexp.MustCompile(`(?i)^(?:\(signed\)|signed\b(?:\s+by)?|chair(?:man|person)?'?s?\s+signature|signature\s+of\s+(?:the\s+)?chair|certified\s+(?:as\s+)?(?:a\s+)?(?:true|correct)|confirmed\s+as\s+a\s+(?:true|correct)(?:\s+and\s+(?:true|correct|accurate))?\s+record|for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)|by\s+[A-Z][\w.'’ -]{2,40}\s+clerk\s+of\s+(?:the\s+)?council)`)
 	reTranscriptStart = regexp.MustCompile(`(?i)^(?:for\s+a\s+discussion\s+of\s+agenda\s+items|closed\s+caption\s+(?:file|transcript)\b|verbatim\s+transcript\b|transcript\s+of\s+(?:the\s+)?(?:proceedings|meeting))`)
-	reExempt          = regexp.MustCompile(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`)
+	reExempt          = gated(`(?i)(press\s+and\s+(?:the\s+)?public\s+(?:be\s+|were\s+|are\s+)?excluded|exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|schedule\s+12a|exempt\s+information|part\s+(?:ii|2|b)\b.{0,30}(?:exempt|confidential|private)|closed\s+session|in\s+camera|confidential\s+item)`, "exclu", "12a", "exempt", "private", "closed", "camera", "confidential")
 	rePrivateBanner   = regexp.MustCompile(`(?i)^(?:part\s+(?:ii|2|b)(?:\s*[-–—:]\s*.{0,60})?|(?:exempt|confidential|restricted)\s+items?(?:\s*[-–—:]\s*.{0,60})?|private\s+(?:business|session))$`)
 	rePublicBanner    = regexp.MustCompile(`(?i)^(?:part\s+(?:i|1|a)(?:\s*[-–—:]\s*.{0,60})?|unrestricted\s+items|open\s+session)$`)
-	reMeetingClosed   = regexp.MustCompile(`(?i)\b(?:meeting|council|committee)\b.{0,40}\b(?:closed|ended|concluded|adjourned|terminated)\b|\bclosed\s+at\s+\d`)
+	reMeetingClosed   = gated(`(?i)\b(?:meeting|council|committee)\b.{0,40}\b(?:closed|ended|concluded|adjourned|terminated)\b|\bclosed\s+at\s+\d`, "closed", "ended", "concluded", "adjourned", "terminated")
 	reChairSignLine   = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?|cathaoirleach|mayor|presiding\s+member)$`)
 	reDotsLine        = regexp.MustCompile(`^[._…\s]{5,}$`)
 	reAppendix        = regexp.MustCompile(`(?i)^(?:appendix|annex|annexe)\s+[a-z0-9]{1,3}\b`)

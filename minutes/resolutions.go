@@ -26,8 +26,8 @@ var (
 	reUnresolved    = regexp.MustCompile(`(?i)^resolved\s+items`)
 	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[ivx]{2,4}|[a-zA-Z])[.)])\s*`)
 	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
-	reLost          = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
-	reCarried       = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
+	reLost          = gated(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`, "lost", "defeated", "failed", "fell", "withdrawn")
+	reCarried       = gated(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`, "(y-", "approved", "accepted", "adopted", "ratified", "granted", "confirmed", "passed", "carried", "agreed")
 	reMotionNo      = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
 	reReasons       = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
@@ -578,7 +578,7 @@ var (
 	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
 	// reOtherMeeting is a decision of some other meeting being reported:
 	// "At the Scrutiny Committee held on 29 January, Members agreed …".
-	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`)
+	reOtherMeeting = gated(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`, "committee", "board", "cabinet", "council", "meeting")
 )
 
 // countMarkers counts the decision markers at line starts in the items.
