@@ -1,6 +1,9 @@
 package minutes
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A gate is a pattern behind a cheap test. Most of the parser's patterns
 // can only match text that holds one of a few words ("adjourned",
@@ -12,7 +15,8 @@ import "regexp"
 // every line of the test and development minutes.
 type gate struct {
 	re    *regexp.Regexp
-	words []string // lower-case ASCII; one must occur for re to match
+	words []string // lower-case ASCII, found in any case
+	cased []string // found only as written (for case-sensitive patterns)
 }
 
 // gates lists every gate for TestGatesAreNecessary.
@@ -24,8 +28,21 @@ func gated(pattern string, words ...string) *gate {
 	return g
 }
 
+// gatedCased is gated for a pattern that tells case: the words in cased
+// must occur as written ("APPROVED", "Approved."), the others in any case.
+func gatedCased(pattern string, cased []string, words ...string) *gate {
+	g := gated(pattern, words...)
+	g.cased = cased
+	return g
+}
+
 // may reports whether s holds one of the gate's words.
 func (g *gate) may(s string) bool {
+	for _, w := range g.cased {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
 	for _, w := range g.words {
 		if containsFoldASCII(s, w) {
 			return true
