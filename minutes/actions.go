@@ -422,7 +422,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
+var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before

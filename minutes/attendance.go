@@ -33,13 +33,13 @@ const (
 	roleSubstitutes
 )
 
-var reLabel = gated(`(?i)^(?:` +
-	`(?P<chair>(?:present\s+)?in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+officer)?|cathaoirleach|mayor)` +
-	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|(?:(?:officers?|officials?|staff|others?|advisers?|guests?)(?:\s+and\s+(?:others?|guests?|advisers?))?\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)` +
-	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
-	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
-	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
-	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+var reLabel = gated(`(?i)^(?:`+
+	`(?P<chair>(?:present\s+)?in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+officer)?|cathaoirleach|mayor)`+
+	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|(?:(?:officers?|officials?|staff|others?|advisers?|guests?)(?:\s+and\s+(?:others?|guests?|advisers?))?\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)`+
+	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)`+
+	`|(?P<absent>absent(?:\s+members)?|not\s+present)`+
+	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)`+
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)`+
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`, ":", "-", "–")
 
 // Labels without a colon, alone on their line ("Present", "Apologies").

@@ -16,7 +16,7 @@ const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 var (
 	// OCR turns ordinals into marks: "12™ MAY", "3* February", "8” June".
 	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(` + monthNames + `)\.?,?\s+(\d{4})\b`)
-	reMonthDayYear = gated(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+	reMonthDayYear = gated(`(?i)\b(`+monthNames+`)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 	reNumericDate  = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	reMonthYear    = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)
