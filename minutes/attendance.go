@@ -104,6 +104,7 @@ func cleanName(s string) string {
 	if len(words) > 6 {
 		return ""
 	}
+	notName := 0
 	for _, w := range words {
 		if w == "of" || w == "at" || w == "the" || w == "for" || strings.HasSuffix(w, ":") {
 			return "" // a role ("Clerk of the Council"), not a name
@@ -111,6 +112,16 @@ func cleanName(s string) string {
 		if !startsUpper(w) && !nameParticles[w] && !camelName(w) {
 			return ""
 		}
+		if notNameWord(w) {
+			notName++
+		}
+		switch strings.ToLower(w) {
+		case "minutes", "agenda", "resolved", "apologies", "meeting", "items":
+			return "" // a heading run into the list
+		}
+	}
+	if notName == len(words) || institutionWords[strings.ToLower(words[len(words)-1])] {
+		return "" // "Economic Development", "County Council": a body or a role's words
 	}
 	return s
 }
@@ -496,7 +507,7 @@ func (r *attReader) add(rl role, text string) {
 		for _, part := range parts {
 			mm := reParen.FindStringSubmatch(part)
 			switch {
-			case mm != nil && reNoteIsName.MatchString(strings.TrimSpace(mm[1])):
+			case mm != nil && noteIsName(mm[1], reParen.ReplaceAllString(part, " ")):
 				r.entry(rl, part)
 				run = false
 			case reHonorific.MatchString(strings.TrimSpace(part)):
@@ -518,14 +529,55 @@ func (r *attReader) add(rl role, text string) {
 func namesInBrackets(parts []string) bool {
 	notes, named := 0, 0
 	for _, p := range parts {
+		outside := reParen.ReplaceAllString(p, " ")
 		for _, mm := range reParen.FindAllStringSubmatch(p, -1) {
 			notes++
-			if reNoteIsName.MatchString(strings.TrimSpace(mm[1])) {
+			if noteIsName(mm[1], outside) {
 				named++
 			}
 		}
 	}
 	return notes >= 2 && named*2 > notes
+}
+
+// noteIsName reports whether a note in brackets is the person's name and
+// the words outside it their office: "Development Manager (T. Leverton)",
+// "Chief Executive (Nicola Brandt)", "The Mayor (Councillor Jo Penhale)".
+// A titled name in brackets always is; a bare one is when what is outside
+// is an office rather than a name.
+func noteIsName(note, outside string) bool {
+	note, outside = strings.TrimSpace(note), collapseSpaces(strings.TrimSpace(outside))
+	if reNoteIsName.MatchString(note) {
+		return !reNoteIsName.MatchString(outside)
+	}
+	if !personShaped(note) {
+		return false
+	}
+	return outside != "" && (isRolePhrase(outside) || cleanName(outside) == "" || hasTitle(outside, memberTitles) || hasTitle(outside, officerTitles))
+}
+
+// personShaped reports whether s reads as a person's name on its own: two
+// to five words, capitalised, none of them an office's or a body's
+// ("T. Leverton", "Lorna Quigley", "Kiri Te Awa") — not "Vice-Chair",
+// "Cabinet Member", "SBC".
+func personShaped(s string) bool {
+	n := cleanName(s)
+	if n == "" || n != strings.TrimSpace(s) && !reHonorific.MatchString(s) {
+		return false
+	}
+	words := strings.Fields(n)
+	if len(words) < 2 || len(words) > 5 || onlyInitials(n) {
+		return false
+	}
+	if isRolePhrase(n) || hasTitle(n, memberTitles) || hasTitle(n, officerTitles) || isChairRole(n) {
+		return false
+	}
+	for _, w := range words {
+		if notNameWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // entry places one person of a list.
@@ -593,7 +645,7 @@ func readEntry(part string) attEntry {
 	// An office before a name in brackets: "The Chairman (Councillor
 	// Rowan Tate) (presiding)", "District Manager (Mr. C. Fahy)".
 	for k, n := range notes {
-		if reNoteIsName.MatchString(n) && !reNoteIsName.MatchString(outside) {
+		if noteIsName(n, outside) {
 			notes = append(append(append([]string{}, notes[:k]...), notes[k+1:]...), outside)
 			outside = n
 			break
@@ -1159,7 +1211,8 @@ func appendSub(list []Substitution, member, sub string) []Substitution {
 }
 
 // fullName expands a surname ("Marikar") to the full name the attendance
-// gives ("Kairul Kareema Marikar"), when exactly one name ends with it.
+// gives ("Kairul Kareema Marikar"), when exactly one name ends with it. It
+// returns the name cleaned of titles, or "" when s is not a name.
 func (a *Attendance) fullName(s string) string {
 	s = cleanName(s)
 	if s == "" {
@@ -1259,4 +1312,11 @@ func camelName(w string) bool {
 		}
 	}
 	return false
+}
+
+// expands reports whether fullName makes more of s than s: a surname the
+// attendance gives in full.
+func (a *Attendance) expands(s string) bool {
+	n := a.fullName(s)
+	return n != "" && n != s
 }

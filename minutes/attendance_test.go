@@ -81,6 +81,31 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "A. Strood", Present: []string{"A. Strood", "B. Keast"}, Apologies: []string{"C. Venn"}},
 		},
 		{
+			name:   "offices with bare names in brackets, a role wrapped and cut at its 'and'",
+			header: "Officers: Head of Leisure Services (Marta Quill), Parks and Open\nSpaces Manager (Desmond Roe), Democratic Services Officer (Ilse Varga)",
+			want:   Attendance{InAttendance: []string{"Marta Quill", "Desmond Roe", "Ilse Varga"}},
+		},
+		{
+			name:   "initials in brackets after the offices, one office with a comma in it",
+			header: "IN ATTENDANCE: Area Planning Manager (R. Ostley), Senior Planning Officer\n(J. Munn), Drainage Engineer, County Council (P. Hale), Solicitor (E. Barr)",
+			want:   Attendance{InAttendance: []string{"R. Ostley", "J. Munn", "P. Hale", "E. Barr"}},
+		},
+		{
+			name:   "a bracketed name broken over two lines",
+			header: "Officers: Licensing Manager (Cato Brisk), Senior Environmental Health Officer (Wren\nAlby), Legal Adviser (Oona Pike).",
+			want:   Attendance{InAttendance: []string{"Cato Brisk", "Wren Alby", "Oona Pike"}},
+		},
+		{
+			name:   "an unlabelled paragraph of officers after the members present",
+			header: "PRESENT\nMayor Tui Harawira (Chairperson), Deputy Mayor Ross Pell, Crs Ana Fua,\nDon Keel, Mele Tau\n\nChief Executive (Rua Kingi), Group Manager Assets (Iona Bell), Group\nManager Community Services (Sefa Lemi), Governance\nAdvisor (Pita Rewi)",
+			want:   Attendance{Chair: "Tui Harawira", Present: []string{"Tui Harawira", "Ross Pell", "Ana Fua", "Don Keel", "Mele Tau"}, InAttendance: []string{"Rua Kingi", "Iona Bell", "Sefa Lemi", "Pita Rewi"}},
+		},
+		{
+			name:   "the words of a department or a body are not people",
+			header: "Present: Cllrs Una Pym, Otto Fenn, County Council, Economic Development\nIn attendance: Jo Tarr (Clerk), Risk",
+			want:   Attendance{Present: []string{"Una Pym", "Otto Fenn"}, InAttendance: []string{"Jo Tarr"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},

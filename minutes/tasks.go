@@ -269,7 +269,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 				return w.text, start, ownerWeak // "SBC", "BHA": another body, most likely
 			}
 			return "", k, 0
-		case startsUpper(w.text) && (att.fullName(w.text) != w.text || att.knows(w.text)):
+		case startsUpper(w.text) && (att.expands(w.text) || att.knows(w.text)):
 			return w.text, start, ownerStrong // a surname the attendance knows
 		}
 		return "", k, 0 // one capitalised word: "Pleased", "Thanks", "Looking"
@@ -307,7 +307,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 			}
 		}
 		if all {
-			if att.fullName(text) != text || att.knows(text) {
+			if att.expands(text) || att.knows(text) {
 				return text, start, ownerStrong
 			}
 			return text, start, ownerPlain

@@ -155,3 +155,40 @@ var deptWords = wordSet("management", "services", "service", "planning", "develo
 	"customer", "digital", "technology", "information", "communications", "marketing", "events", "recreation", "facilities",
 	"maintenance", "construction", "design", "traffic", "travel", "building", "licensing", "enforcement", "emergency",
 	"fire", "police", "policing", "planning", "land", "district", "region", "regional", "county", "city", "town", "village")
+
+// institutionWords end the name of a body, not a person: "County Council",
+// "Planning Committee", "Water Authority", "Acme Ltd". A list entry that
+// ends in one is an organisation.
+var institutionWords = wordSet("council", "councils", "committee", "committees", "authority", "authorities", "board",
+	"department", "dept", "ltd", "limited", "plc", "inc", "llc", "llp", "association", "society", "partnership",
+	"group", "trust", "agency", "office", "team", "unit", "forum", "panel", "commission", "federation", "union",
+	"club", "school", "college", "university", "church", "hospital", "centre", "center", "project", "company")
+
+// headingWords are the words of document headings and table headers that
+// a flattened layout can leave among the names: "AGENDA", "Items Action",
+// "Minute Item Discussion".
+var headingWords = wordSet("agenda", "item", "items", "action", "actions", "minute", "minutes", "discussion",
+	"resolution", "resolutions", "resolved", "report", "reports", "matters", "arising", "business", "notes",
+	"proclamations", "announcements", "orders", "special", "consent", "calendar", "changes", "open", "closed",
+	"session", "none", "nil", "welcome", "apologies", "declarations", "interest", "interests", "correspondence",
+	"finance", "planning", "other", "any", "date", "next", "meeting", "title", "status", "name", "role", "risk",
+	"waste", "recycling", "zoning", "resources", "members", "member", "attendees", "attendee", "staff", "officers",
+	"chair", "present", "absent")
+
+// notNameWord reports whether w (any case) is a word that appears in the
+// names of offices, departments, bodies and headings but hardly ever in a
+// person's name.
+func notNameWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:()'’"))
+	switch w {
+	case "parks", "waters", "land", "hall":
+		return false // also surnames
+	}
+	return deptWords[w] || institutionWords[w] || headingWords[w] || roleNouns[w]
+}
+
+// partyNotes are the party labels printed after members' names ("(Lab)",
+// "(LD)", "(Ind)"): a note about the member, not another body.
+var partyNotes = wordSet("lab", "labour", "con", "conservative", "ld", "lib dem", "libdem", "liberal democrat", "snp",
+	"pc", "plaid cymru", "ind", "independent", "grn", "green", "ukip", "reform", "sf", "ff", "fg", "sdlp", "dup", "uup",
+	"alliance", "res", "ra", "lab/co-op", "lab co-op")
