@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Stage 4: attendance. Labels ("Present:", "Apologies", "In attendance
@@ -46,7 +47,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|cllrs?\.?)|councillors?|cllrs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -132,7 +133,7 @@ func cleanName(s string) string {
 // and, when the header names no one, an attendance section at the foot of
 // the minutes.
 func readAttendance(m *Meeting, header []line, items []*rawItem) {
-	r := &attReader{m: m, a: &m.Attendance}
+	r := &attReader{m: m, a: &m.Attendance, items: items, perList: map[int]int{}}
 	r.blocks(header)
 	// The attendance may sit in an item of its own ("Record of
 	// attendance", "Roll call"): its title works as a label.
@@ -172,7 +173,37 @@ type attReader struct {
 	// ("Board members present:", "Councillors:"): then a role after a
 	// name ("– Director of Public Health") does not make them an officer.
 	members bool
+	// unpaired holds the name lines still waiting for their initials, and
+	// pairs the name lines that got them: a table of names and initials
+	// comes out of a PDF as a run of names and then a run of initials
+	// ("Rob Boyd" … "Paul Wheelhouse", then "RB" … "PWh"), or one line
+	// each by turns.
+	unpaired []string
+	pairs    []initialsPair
+	// listNo counts the lists read (each label starts one); perList
+	// counts the people each present list placed, and others holds
+	// the councillors of other councils placed there for now: they are in
+	// attendance unless most of their list are such (a joint committee's
+	// members, each from their own council) or they move motions.
+	listNo  int
+	perList map[int]int
+	others  []placed
+	// demoted holds the people a present list gives an officer's title
+	// ("Clerk Nancy Hollis"): in attendance, unless they move, second or
+	// vote on motions as members do.
+	demoted []string
+	items   []*rawItem
 }
+
+// placed is a person a list placed for now, and the list.
+type placed struct {
+	name string
+	list int
+}
+
+// initialsPair is a person's line in an attendance list and the initials
+// the list gives them.
+type initialsPair struct{ line, initials string }
 
 // blocks reads label blocks from lines.
 func (r *attReader) blocks(lines []line) {
@@ -213,6 +244,7 @@ func (r *attReader) blocks(lines []line) {
 				r.m.trace.note(l.No, "attendance label: %s", lr)
 			}
 			r.role, r.queue = lr, nil
+			r.listNo++
 			r.members = labelNamesMembers(t[:len(t)-len(rest)])
 			if rest != "" {
 				r.block = append(r.block, rest)
@@ -231,12 +263,29 @@ func (r *attReader) blocks(lines []line) {
 		if r.role == roleNone || len(t) > 300 {
 			continue
 		}
+		// A column of initials beside the names: each goes with the
+		// oldest name still without its initials.
+		if initialsLine(t) {
+			if len(r.unpaired) > 0 {
+				r.pairs = append(r.pairs, initialsPair{r.unpaired[0], t})
+				r.unpaired = r.unpaired[1:]
+			}
+			continue
+		}
+		// A sentence ends the list: "The Meeting was Chaired by Kenny
+		// Combe." (the sentence readers read it).
+		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t)) {
+			r.flush()
+			r.role, r.queue = roleNone, nil
+			continue
+		}
 		// A label we do not know ("OIREACHTAS MEMBERS :", "Parish
 		// representatives:") ends the block before it; its names take the
 		// role its words suggest, or stay with the current one.
 		if strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 4 {
 			r.flush()
 			r.role = guessRole(strings.TrimSuffix(t, ":"), r.role)
+			r.listNo++
 			continue
 		}
 		if isProse(t) || len(r.block) > 0 && endsSentence(r.block[len(r.block)-1]) && startsProse(t) {
@@ -249,6 +298,7 @@ func (r *attReader) blocks(lines []line) {
 		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
 			r.flush()
 			r.role = guessRole(t[:strings.IndexByte(t, ':')], r.role)
+			r.listNo++
 			r.block = append(r.block, mm[1])
 			continue
 		}
@@ -272,9 +322,60 @@ func (r *attReader) blocks(lines []line) {
 			continue
 		}
 		r.block = append(r.block, t)
+		r.awaitInitials(t)
 	}
 	r.flush()
 	r.role, r.queue = roleNone, nil
+}
+
+// awaitInitials notes a list line that names one person, so that a column
+// of initials printed after it can be paired with it; a line that carries
+// its initials already ("Jim Fullarton (SBC) JF") is paired at once.
+func (r *attReader) awaitInitials(t string) {
+	outside := collapseSpaces(reParen.ReplaceAllString(t, " "))
+	if strings.ContainsAny(outside, ",;") || strings.Contains(outside, " and ") || len(strings.Fields(outside)) < 2 {
+		return
+	}
+	if w := strings.Fields(outside); len(w) >= 3 && isInitials(w[len(w)-1]) && strings.ToUpper(w[len(w)-1]) == w[len(w)-1] {
+		r.pairs = append(r.pairs, initialsPair{t, w[len(w)-1]})
+		return
+	}
+	r.unpaired = append(r.unpaired, t)
+}
+
+// initialsLine reports whether a line holds only a person's initials, as
+// a table's initials column prints them: "RB", "PWh", "J.K.", or an OCR'd
+// "/R" with a letter lost.
+func initialsLine(t string) bool {
+	if strings.Contains(t, " ") || len(t) < 2 || len(t) > 5 {
+		return false
+	}
+	if isInitials(t) {
+		return true
+	}
+	caps, junk := 0, 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c == '/' || c == '|' || c == '?':
+			junk++
+		default:
+			return false
+		}
+	}
+	return caps >= 1 && junk >= 1 && caps+junk <= 4
+}
+
+// narrativeLine reports whether a line under an attendance label is a
+// sentence about the meeting rather than names: "The Meeting was Chaired
+// by Kenny Combe.", "Cllr Dunn arrived at 7.40 pm."
+func narrativeLine(t string) bool {
+	outside := reParen.ReplaceAllString(t, " ")
+	if strings.Count(outside, ",") >= 2 || len(strings.Fields(outside)) < 4 {
+		return false
+	}
+	return reNarrates.MatchString(outside) && (endsSentence(t) || startsProse(t))
 }
 
 // startsProse reports whether a line opens a sentence rather than a name:
@@ -519,9 +620,49 @@ func (r *attReader) add(rl role, text string) {
 		}
 		return
 	}
-	for _, part := range parts {
+	for k := 0; k < len(parts); k++ {
+		part := parts[k]
+		// "Mark Hand, MCC Highways", "Vicky Bright, Clerk": a body or an
+		// office after a name, set off by a comma, is a note about them.
+		if k+1 < len(parts) && appositionNote(parts[k+1]) && cleanName(part) != "" && !strings.Contains(part, "(") {
+			part += " (" + strings.NewReplacer("(", " ", ")", " ").Replace(parts[k+1]) + ")"
+			k++
+		}
 		r.entry(rl, part)
 	}
+}
+
+// appositionNote reports whether a list part is a body or an office
+// that describes the name before it ("MCC Highways", "Clerk", "North
+// Star Family Support Project") rather than a person or a standalone
+// office ("the Clerk", "3 members of the public").
+func appositionNote(p string) bool {
+	p = strings.TrimRight(strings.TrimSpace(p), ".")
+	if p == "" || reHonorific.MatchString(p) || !startsUpper(p) {
+		return false
+	}
+	if acronymNote(p) && len(firstWord(p)) >= 3 {
+		rest := strings.Fields(p)[1:]
+		all := true
+		for _, w := range rest {
+			all = all && notNameWord(w)
+		}
+		if all {
+			return true // "NCC", "XCC Highways"
+		}
+	}
+	if cleanName(p) != "" {
+		return false
+	}
+	switch strings.ToLower(firstWord(p)) {
+	case "the", "a", "an", "and", "all", "members", "member", "public", "press", "no", "none", "nil":
+		return false
+	}
+	words := strings.Fields(p)
+	if len(words) > 6 {
+		return false
+	}
+	return acronymNote(p) || institutionWords[strings.ToLower(words[len(words)-1])] || isOfficerRole(p) || isRolePhrase(p)
 }
 
 // namesInBrackets reports whether a list gives most of its people's names
@@ -596,6 +737,9 @@ func (r *attReader) entry(rl role, part string) {
 	if e.name == "" {
 		return
 	}
+	if e.initials != "" {
+		a.setInitials(e.initials, e.name)
+	}
 	member := rl == rolePresent || rl == roleChair
 	if rl == rolePresent && r.mayor == "" && e.mayor {
 		r.mayor = e.name
@@ -606,12 +750,22 @@ func (r *attReader) entry(rl role, part string) {
 			a.Chair = e.name
 		}
 		a.Present = appendName(a.Present, e.name)
+		r.perList[r.listNo]++
 	case rl == rolePresent && e.officer && !r.members:
 		// An officer listed among those present: the Clerk, a council
 		// officer, the police. Members only are present.
 		a.InAttendance = appendName(a.InAttendance, e.name)
+		r.demoted = append(r.demoted, e.name)
+		r.perList[r.listNo]++
+	case rl == rolePresent && r.otherBody(e):
+		// A councillor of another council: in attendance, unless most
+		// of the list are (finish decides).
+		a.Present = appendName(a.Present, e.name)
+		r.perList[r.listNo]++
+		r.others = append(r.others, placed{e.name, r.listNo})
 	case rl == rolePresent:
 		a.Present = appendName(a.Present, e.name)
+		r.perList[r.listNo]++
 	case rl == roleInAttendance:
 		a.InAttendance = appendName(a.InAttendance, e.name)
 	case rl == roleApologies:
@@ -627,6 +781,10 @@ type attEntry struct {
 	chair   bool // noted as chairing: "(Chair)", "(presiding)", "Chairperson X", "…, Cathaoirleach"
 	officer bool // noted with an officer's role: "(Clerk)", "– Head of Planning"
 	mayor   bool // "Mayor X": chairs when no one else is named
+	// body is the other council the entry sits on: "SBC" in "Michael
+	// Cook (SBC)", "county" in "County Cllr Webb".
+	body     string
+	initials string // "PV" in "Petra Vane (PV)"
 }
 
 var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
@@ -667,6 +825,17 @@ func readEntry(part string) attEntry {
 	if tail != "" {
 		notes = append(notes, tail)
 	}
+	// A note after a dash: "Cllr Martin Storey - NCC", "Pauline Angus
+	// –Interim Clerk".
+	if mm := reDashNote.FindStringSubmatch(outside); mm != nil && cleanName(mm[1]) != "" {
+		notes = append(notes, mm[2])
+		outside = mm[1]
+	}
+	// A councillor of another council: "County Cllr Webb", "District
+	// Councillor A Lowe".
+	if mm := reBodyPrefix.FindStringSubmatch(outside); mm != nil {
+		e.body = strings.ToLower(mm[1])
+	}
 	e.mayor = reMayor.MatchString(outside)
 	if isRolePhrase(outside) && !reHonorific.MatchString(outside) {
 		// "Operations Superintendent Dan MacInnis": the office, then the
@@ -704,9 +873,58 @@ func readEntry(part string) attEntry {
 			e.chair = true
 		case isOfficerRole(n):
 			e.officer = true
+		case acronymNote(n):
+			switch {
+			case fitsInitials(n, name):
+				e.initials = n // "Petra Vane (PV)"
+			case partyNotes[strings.ToLower(n)] || rePostNomOnly.MatchString(n):
+			default:
+				e.body = n // "Michael Cook (SBC)": a member of another council
+			}
 		}
 	}
 	return e
+}
+
+var (
+	reDashNote   = regexp.MustCompile(`^(.+?)\s[-–—]\s?(\S.*)$`)
+	reBodyPrefix = regexp.MustCompile(`(?i)^(county|district|borough|city|regional|unitary|ward|division|divisional)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|members?)\s`)
+)
+
+// acronymNote reports whether a note is an acronym in capitals: "SBC",
+// "NCC", "PV", "MCC Highways" — the initials of a person or a body.
+func acronymNote(n string) bool {
+	w := strings.Fields(n)
+	if len(w) == 0 {
+		return false
+	}
+	a := strings.ReplaceAll(w[0], ".", "")
+	if len(a) < 2 || len(a) > 6 {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if !(a[i] >= 'A' && a[i] <= 'Z' || i > 0 && a[i] >= 'a' && a[i] <= 'z' && len(w) == 1 && isInitials(a)) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherBody reports whether an entry is a member of another council
+// than the one that met: "(SBC)" after the name, or "County Cllr" before
+// it at a community council's meeting (but not at the county's own).
+func (r *attReader) otherBody(e attEntry) bool {
+	if e.body == "" {
+		return false
+	}
+	own := strings.ToLower(r.m.Council + " " + r.m.Committee)
+	switch e.body {
+	case "county", "district", "borough", "city", "regional", "unitary":
+		return !strings.Contains(own, e.body)
+	case "ward", "division", "divisional":
+		return true
+	}
+	return true
 }
 
 // onlyInitials reports whether s is initials and nothing else: "RB",
@@ -784,34 +1002,157 @@ func splitRunOnNames(parts []string) []string {
 	return out
 }
 
-var reTookChair = regexp.MustCompile(`\s(?:took|assumed|was\s+in|occupied)\s+the\s+(?i:chair)\b`)
+var (
+	// The chair told in the narrative, the person before the words: "Cllr
+	// K. Dando took the Chair", "Mayor Ilse Brandt in the chair", "Cr Lee
+	// presided", "Committee Chair Buzek called the meeting to order", "Cllr
+	// Penn opened the meeting".
+	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|\w,?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+opened\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
+	// … and the person after them: "The Meeting was Chaired by John
+	// Slater", "called to order at 7:02 pm by Mayor Petra Lind".
+	reChairNameAfter = regexp.MustCompile(`(?i)\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s+)?by)\s+`)
+)
 
-// tookTheChair finds who the narrative says chaired: "Cllr K. Dando took
-// the Chair", "… and Mrs A Lowe was in the chair".
-func tookTheChair(text string) string {
-	if !strings.Contains(strings.ToLower(text), " the chair") {
+// chairInText finds who the narrative says chaired the meeting, or "".
+func chairInText(text string) string {
+	low := strings.ToLower(text)
+	if !strings.Contains(low, "chair") && !strings.Contains(low, "presid") && !strings.Contains(low, "to order") && !strings.Contains(low, "the meeting") {
 		return ""
 	}
-	loc := reTookChair.FindStringIndex(text)
-	if loc == nil {
+	for _, loc := range reChairNameAfter.FindAllStringIndex(text, 4) {
+		if n := nameAfter(text[loc[1]:]); n != "" {
+			return n
+		}
+	}
+	for _, loc := range reChairBefore.FindAllStringIndex(text, 4) {
+		end := loc[0]
+		if text[end] != ' ' && text[end] != ',' {
+			end++ // the pattern's first character is the name's last
+		}
+		if n := nameBefore(text[:end]); n != "" {
+			return n
+		}
+	}
+	return ""
+}
+
+// chairTitle reports whether w is a word of an office or a title that
+// stands before a name ("Chair", "President", "Cllr", "Mayor"), and
+// whether that office is an officer's ("Clerk", "Secretary").
+func chairTitle(w string) (title, officer bool) {
+	low := strings.ToLower(strings.Trim(w, ".,;:"))
+	if officerTitles[low] || roleNouns[low] {
+		return true, true
+	}
+	if memberTitles[low] || chairWords[low] || reHonorific.MatchString(low+" ") {
+		return true, false
+	}
+	switch low {
+	case "vice", "first", "second", "acting", "committee", "board", "council", "crs", "cllrs", "councillors", "chairman's", "the":
+		return true, false
+	}
+	return false, false
+}
+
+// nameBefore reads the person's name that ends s: "… Committee Chair
+// Buzek" → "Buzek", "The Chair, Cllr K. Dando," → "K. Dando". It returns
+// "" when an officer is named ("Clerk Linda Britton") or no name is there.
+func nameBefore(s string) string {
+	n, officer := titledNameBefore(s)
+	if officer {
 		return ""
 	}
-	// The person is the words before, back to the sentence's start.
-	head := text[:loc[0]]
-	for _, sep := range []string{". ", "; ", ", and ", " and ", ", "} {
-		if i := strings.LastIndex(head, sep); i >= 0 && !isInitials(strings.Trim(lastWord(head[:i+1]), ".")) && len(lastWord(head[:i+1])) > 2 {
-			head = head[i+len(sep):]
+	return n
+}
+
+// nameBeforeTitles is nameBefore for any person, officers too.
+func nameBeforeTitles(s string) string {
+	n, _ := titledNameBefore(s)
+	return n
+}
+
+// titledNameBefore reads the name that ends s, and whether an officer's
+// title stands before it.
+func titledNameBefore(s string) (string, bool) {
+	words := strings.Fields(s)
+	if len(words) > 12 {
+		words = words[len(words)-12:]
+	}
+	var name []string
+	officer := false
+	for k := len(words) - 1; k >= 0 && len(name) < 5; k-- {
+		w := words[k]
+		trimmed := strings.TrimRight(w, ",;")
+		if trimmed != w && len(name) > 0 {
+			break // a comma before the name ends it
+		}
+		if t, off := chairTitle(trimmed); t {
+			officer = off
+			break
+		}
+		if strings.HasSuffix(trimmed, ".") && !isInitials(strings.Trim(trimmed, ".")) && len(strings.Trim(trimmed, ".")) > 1 {
+			break // a sentence ended
+		}
+		if !startsUpper(trimmed) && !nameParticles[trimmed] {
+			break
+		}
+		name = append([]string{trimmed}, name...)
+	}
+	for len(name) > 0 && nameParticles[name[0]] {
+		name = name[1:]
+	}
+	return cleanName(strings.Join(name, " ")), officer
+}
+
+// nameAfter reads the person's name that starts s, after any titles:
+// "Mayor Petra Lind at 7 pm" → "Petra Lind"; "" after an officer's
+// title.
+func nameAfter(s string) string {
+	n, officer := titledNameAfter(s)
+	if officer {
+		return ""
+	}
+	return n
+}
+
+// nameAfterTitles is nameAfter for any person, officers too.
+func nameAfterTitles(s string) string {
+	n, _ := titledNameAfter(s)
+	return n
+}
+
+// titledNameAfter reads the name that starts s, and whether an officer's
+// title stands before it.
+func titledNameAfter(s string) (string, bool) {
+	if len(s) > 120 {
+		s = s[:120]
+	}
+	words := strings.Fields(s)
+	var name []string
+	officer := false
+	for k, w := range words {
+		if k > 8 {
+			break
+		}
+		trimmed := strings.TrimRight(w, ",;:.")
+		if len(name) == 0 {
+			if t, off := chairTitle(trimmed); t {
+				officer = officer || off
+				continue
+			}
+		}
+		if !startsUpper(trimmed) && !(len(name) > 0 && nameParticles[trimmed]) {
+			break
+		}
+		name = append(name, trimmed)
+		if trimmed != w && !(strings.HasSuffix(w, ".") && (len(trimmed) == 1 || strings.Contains(trimmed, "."))) {
+			break // "…John Slater." / "…Lind,"
+		}
+		if len(name) == 5 {
 			break
 		}
 	}
-	if locs := reHonorificAt.FindAllStringIndex(head, -1); len(locs) > 0 {
-		head = head[locs[len(locs)-1][0]+1:] // "… M. Rowe Cllr K. Dando": from the last title
-	}
-	words := strings.Fields(head)
-	if len(words) > 5 {
-		words = words[len(words)-5:]
-	}
-	return cleanName(strings.Join(words, " "))
+	return cleanName(strings.Join(name, " ")), officer
 }
 
 // sentences reads what the minutes say in running text: "Apologies were
@@ -838,7 +1179,7 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 			}
 		}
 		if r.chair == "" {
-			r.chair = tookTheChair(text)
+			r.chair = chairInText(text)
 		}
 	}
 	scan(joinText(header))
@@ -934,11 +1275,26 @@ func attendeeTable(ls []line, r *attReader) bool {
 // the chair is a member present; a mayor chairs when no one else is named.
 func (r *attReader) finish() {
 	a := r.a
+	r.settleOthers()
+	for _, p := range r.pairs {
+		if !isInitials(p.initials) {
+			continue // "/R": initials an OCR damaged
+		}
+		if e := readEntry(p.line); e.name != "" {
+			a.setInitials(p.initials, e.name)
+		}
+	}
 	for _, s := range a.Substitutes {
 		a.Present = appendName(a.Present, s.Substitute)
 	}
 	if a.Chair == "" && r.chair != "" {
-		a.Chair = r.chair
+		c := r.chair
+		if onlyInitials(c) {
+			c = a.expandInitials(strings.ReplaceAll(c, ".", "")) // "chaired by JS"
+		}
+		if !onlyInitials(c) {
+			a.Chair = a.fullName(c)
+		}
 	}
 	if a.Chair == "" && r.mayor != "" {
 		a.Chair = r.mayor
@@ -1319,4 +1675,167 @@ func camelName(w string) bool {
 func (a *Attendance) expands(s string) bool {
 	n := a.fullName(s)
 	return n != "" && n != s
+}
+
+// setInitials records the initials a list gives a person.
+func (a *Attendance) setInitials(ini, name string) {
+	if a.initials == nil {
+		a.initials = map[string]string{}
+	}
+	if old, ok := a.initials[ini]; ok && old != name {
+		a.initials[ini] = "" // two people with the same initials: neither
+		return
+	}
+	a.initials[ini] = name
+}
+
+// expandInitials turns initials ("DB", "PWh", "MCa") into the person they
+// stand for: the one the attendance list gives them to, or the one person
+// present or in attendance whose name they fit.
+func (a *Attendance) expandInitials(s string) string {
+	if len(s) < 2 || len(s) > 4 || !isInitials(s) || strings.ContainsAny(s, " .") {
+		return s
+	}
+	if n, ok := a.initials[s]; ok {
+		if n == "" {
+			return s
+		}
+		return n
+	}
+	var found string
+	for _, n := range append(append([]string{a.Chair}, a.Present...), a.InAttendance...) {
+		if n == "" || n == found || !fitsInitials(s, n) {
+			continue
+		}
+		if found != "" {
+			return s // two people fit: leave the initials as written
+		}
+		found = n
+	}
+	if found != "" {
+		return found
+	}
+	return s
+}
+
+// fitsInitials reports whether ini are the initials of name: the first
+// letters of its words ("RB" Rob Boyd, "JPS" John Paul Smith), of the
+// first and last words ("JS" John Paul Smith), with a hyphenated surname's
+// parts ("JNL" J Nicholas-Letch), or a first initial and the surname's
+// first letters ("PWh" Paul Wheelhouse, "MCa" Margaret Carey).
+func fitsInitials(ini, name string) bool {
+	var words []string
+	for _, w := range strings.Fields(strings.ReplaceAll(name, ".", ". ")) {
+		if w = strings.Trim(w, ".,()"); w != "" && startsUpper(w) {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return false
+	}
+	first := func(w string) string { r, _ := utf8.DecodeRuneInString(w); return string(unicode.ToUpper(r)) }
+	var all, hyph strings.Builder
+	for _, w := range words {
+		all.WriteString(first(w))
+		for _, p := range strings.Split(w, "-") {
+			if p != "" {
+				hyph.WriteString(first(p))
+			}
+		}
+	}
+	last := words[len(words)-1]
+	cands := []string{all.String(), hyph.String(), first(words[0]) + first(last)}
+	if len(ini) >= 3 && ini[len(ini)-1] >= 'a' && ini[len(ini)-1] <= 'z' {
+		// "PWh": the capital letters, then the surname's next letters.
+		k := strings.IndexFunc(ini, func(r rune) bool { return r >= 'a' && r <= 'z' })
+		caps, tail := ini[:k], ini[k:]
+		lastRest := strings.ToLower(strings.TrimPrefix(last, last[:1]))
+		if len(caps) >= 2 && strings.HasPrefix(lastRest, tail) {
+			ini = caps
+		} else {
+			return false
+		}
+	}
+	for _, c := range cands {
+		if c == ini {
+			return true
+		}
+	}
+	return false
+}
+
+// settleOthers places the people a present list placed for now: the
+// councillors of other councils go to in attendance unless most of their
+// list are such; those who move, second or vote on motions are members
+// whatever their title.
+func (r *attReader) settleOthers() {
+	a := r.a
+	if len(r.others) == 0 && len(r.demoted) == 0 {
+		return
+	}
+	var movers map[string]bool
+	moves := func(name string) bool {
+		if movers == nil {
+			movers = motionNames(r.items)
+		}
+		return movers[strings.ToLower(lastWord(name))]
+	}
+	perList := map[int]int{}
+	for _, o := range r.others {
+		perList[o.list]++
+	}
+	for _, o := range r.others {
+		if perList[o.list]*2 > r.perList[o.list] || strings.EqualFold(o.name, a.Chair) || moves(o.name) {
+			continue
+		}
+		a.Present = removeName(a.Present, o.name)
+		a.InAttendance = appendName(a.InAttendance, o.name)
+	}
+	for _, d := range r.demoted {
+		if moves(d) && !strings.EqualFold(d, a.Chair) {
+			a.InAttendance = removeName(a.InAttendance, d)
+			a.Present = appendName(a.Present, d)
+		}
+	}
+}
+
+var (
+	// reMover finds who moved, seconded or voted: "Motion by Gary Mantay,
+	// second by Janet Keough", "Moved: Cr Veitch", "supported by Treasurer
+	// Ostrander", "proposed by Cllr. W. Loynton".
+	reMoverAfter = regexp.MustCompile(`(?i)\b(?:moved|proposed|seconded|supported|motion|second|2nd|prop\.?)(?:\s*:\s*|\s+by\s+)`)
+	// … "Cllr Evans proposed & Cllr Shewell seconded".
+	reMoverBefore = regexp.MustCompile(`\s(?:proposed|seconded|moved)\b`)
+	// … and the roll call of votes: "Ayes - Krueger, Hollis, Ostrander".
+	reVotes = regexp.MustCompile(`(?i)\b(?:ayes?|yeas?|nays?|noes|voting\s+(?:aye|yes|in\s+favou?r))\s*(?::|-|–)\s*([^.;]{1,200})`)
+)
+
+// motionNames gathers the surnames (lower case) of the people the items
+// say moved, seconded or voted on motions.
+func motionNames(items []*rawItem) map[string]bool {
+	out := map[string]bool{}
+	addName := func(n string) {
+		if n != "" && !onlyInitials(n) {
+			out[strings.ToLower(lastWord(n))] = true
+		}
+	}
+	for _, it := range items {
+		text := joinText(it.lines)
+		low := strings.ToLower(text)
+		if !strings.Contains(low, "move") && !strings.Contains(low, "second") && !strings.Contains(low, "propos") && !strings.Contains(low, "motion") && !strings.Contains(low, "aye") && !strings.Contains(low, "yea") && !strings.Contains(low, "support") {
+			continue
+		}
+		for _, loc := range reMoverAfter.FindAllStringIndex(text, -1) {
+			addName(nameAfterTitles(text[loc[1]:]))
+		}
+		for _, loc := range reMoverBefore.FindAllStringIndex(text, -1) {
+			addName(nameBeforeTitles(text[:loc[0]]))
+		}
+		for _, mm := range reVotes.FindAllStringSubmatch(text, -1) {
+			for _, p := range splitNames(mm[1]) {
+				addName(cleanName(p))
+			}
+		}
+	}
+	return out
 }

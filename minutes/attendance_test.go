@@ -106,6 +106,66 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Present: []string{"Una Pym", "Otto Fenn"}, InAttendance: []string{"Jo Tarr"}},
 		},
 		{
+			name:   "names in one column and initials in the next, printed as two runs",
+			header: "Present\n\nRosa Bell (Chair)\nGil Dunn\nPia Whitt\nMoss Carr (BDC)\n\nRB\nGD\nPWh\nMC\n\nTed Rix\nKit Vo\n\nTR\nKV",
+			want:   Attendance{Chair: "Rosa Bell", Present: []string{"Rosa Bell", "Gil Dunn", "Pia Whitt", "Ted Rix", "Kit Vo"}, InAttendance: []string{"Moss Carr"}},
+		},
+		{
+			name:   "names and initials by turns, one with its initials on its line, then the chair in a sentence",
+			header: "Present:\nAnn Low\nAL\nNed Pask (WBC) NP\nKit Vo\nKV\nLena Ruiz\nLR\nThe Meeting was chaired by KV.\nItems\nAction",
+			want:   Attendance{Chair: "Kit Vo", Present: []string{"Kit Vo", "Ann Low", "Lena Ruiz"}, InAttendance: []string{"Ned Pask"}},
+		},
+		{
+			name:   "councillors of other councils at a community council",
+			header: "Present: Chairman Cllr Oakes, Cllrs Pim, Roath, Sully, County Cllr Webley, the Clerk & Dan Voss, XCC Highways.",
+			want:   Attendance{Chair: "Oakes", Present: []string{"Oakes", "Pim", "Roath", "Sully"}, InAttendance: []string{"Webley", "Dan Voss"}},
+		},
+		{
+			name:   "a joint committee whose members each sit for their own council",
+			header: "Present: Cr A Tane – ARC – Chair\nCr B Moss – BDC\nCr C Hale – CDC\nCr D Iti – DDC\nIn Attendance: E Pou – Chief Executive, ARC",
+			want:   Attendance{Chair: "A Tane", Present: []string{"A Tane", "B Moss", "C Hale", "D Iti"}, InAttendance: []string{"E Pou"}},
+		},
+		{
+			name:   "the clerk and a councillor of the county in a second present list",
+			header: "Councillors present: Cllr. R. Tull – Chair (RT), Cllr. A. Venn (AV), Cllr. S. Dray\n\nPresent: Jo Marl –Interim Clerk and Cllr Ivo Trask - WCC.",
+			want:   Attendance{Chair: "R. Tull", Present: []string{"R. Tull", "A. Venn", "S. Dray"}, InAttendance: []string{"Jo Marl", "Ivo Trask"}},
+		},
+		{
+			name:   "an office after a name, set off by a comma",
+			header: "Officials Present: Ms. R. Hale, Senior Executive Officer\n                   Ms. A. Moyne, Staff Officer (Meetings Administrator)",
+			want:   Attendance{InAttendance: []string{"R. Hale", "A. Moyne"}},
+		},
+		{
+			name:   "OCR'd titles",
+			header: "Presiding: Clir Seán Ó Brolcháin, Cathaoirleach\nMembers Present: Clirs. B. Dorcey, M. Nevin",
+			want:   Attendance{Chair: "Seán Ó Brolcháin", Present: []string{"Seán Ó Brolcháin", "B. Dorcey", "M. Nevin"}},
+		},
+		{
+			name:   "the chair who called the meeting to order",
+			header: "Present: Hana Voss, Committee Chair; Ivo Lind, Rafe Coy\n\nCommittee Chair Voss called the meeting to order at 2:01 p.m.",
+			want:   Attendance{Chair: "Hana Voss", Present: []string{"Hana Voss", "Ivo Lind", "Rafe Coy"}},
+		},
+		{
+			name:   "the meeting called to order by the mayor",
+			header: "The meeting was called to order at 7:02 p.m. by Mayor Petra Lind.\nPresent: Mayor Petra Lind, Councilmembers Omar Fitch, Sue Dacre",
+			want:   Attendance{Chair: "Petra Lind", Present: []string{"Petra Lind", "Omar Fitch", "Sue Dacre"}},
+		},
+		{
+			name:   "in the chair, after the name",
+			header: "Councillor Nia Thorne in the Chair\nPresent: Councillors Nia Thorne, Abe Rusk and Col Dunn",
+			want:   Attendance{Chair: "Nia Thorne", Present: []string{"Nia Thorne", "Abe Rusk", "Col Dunn"}},
+		},
+		{
+			name:   "presided",
+			header: "Present: Cllrs Lyle, Marsh, Penn\nCllr Marsh presided.",
+			want:   Attendance{Chair: "Marsh", Present: []string{"Marsh", "Lyle", "Penn"}},
+		},
+		{
+			name:   "a clerk who is not chairing the meeting calls it to order",
+			header: "Present: Cllrs Lyle, Marsh, Penn\nClerk Dora Finch called the meeting to order.",
+			want:   Attendance{Present: []string{"Lyle", "Marsh", "Penn"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
@@ -126,7 +186,7 @@ func TestAttendanceShapes(t *testing.T) {
 						*l = []string{}
 					}
 				}
-				a.Substitutes = nil
+				a.Substitutes, a.initials = nil, nil
 				return a
 			}
 			if g, w := norm(got), norm(c.want); !reflect.DeepEqual(g, w) {
