@@ -42,7 +42,8 @@ import (
 //     anti-social behaviour and community safety: a false return hides a
 //     follow-up the committee is still owed, where a missed one shows as
 //     slipped and gets looked at). The earliest matching item wins; a clerk can
-//     reject a match (LinkReturn with no item) and the next one is taken.
+//     say the follow-up was not returned (LinkReturn with no item), which
+//     rejects that item and every other the library holds (returns.go).
 
 // dueCache is what flagging needs, for one library generation. When the
 // generation moves on, the next cache keeps what the changed meetings (from

@@ -178,12 +178,13 @@ func TestLinkReturn(t *testing.T) {
 	if got := strings.Join(r.ReturnedTo.Matched, ","); got != "Enforcement,Licensing" {
 		t.Errorf("matched words = %s", got)
 	}
-	// Reject the match: the next candidate is taken.
+	// Not returned: neither item 3 nor the other match, item 4, is taken
+	// (issue 11.4: the next candidate was taken, on two common words).
 	if err := l.LinkReturn(ctx, f, ""); err != nil {
 		t.Fatal(err)
 	}
-	if r := flagOf(); r.ReturnedTo == nil || r.ReturnedTo.ItemID != "osc-2022-06-21-4" {
-		t.Errorf("after rejecting item 3: %+v", r.ReturnedTo)
+	if r := flagOf(); r.Flag != FlagSlipped || r.ReturnedTo != nil {
+		t.Errorf("after saying not returned: %s %+v", r.Flag, r.ReturnedTo)
 	}
 	// Confirm item 3 after all.
 	if err := l.LinkReturn(ctx, f, "osc-2022-06-21-3"); err != nil {
@@ -192,7 +193,8 @@ func TestLinkReturn(t *testing.T) {
 	if r := flagOf(); r.Flag != FlagReturned || !r.ReturnedTo.Confirmed || r.ReturnedTo.ItemID != "osc-2022-06-21-3" {
 		t.Errorf("after confirming: %+v", r.ReturnedTo)
 	}
-	// Remove the confirmed link and the other match: slipped.
+	// Remove the confirmed link: slipped, and a second "not returned"
+	// has nothing to remove.
 	for range 2 {
 		if err := l.LinkReturn(ctx, f, ""); err != nil {
 			t.Fatal(err)
@@ -212,7 +214,7 @@ func TestLinkReturn(t *testing.T) {
 		t.Errorf("after reparse: %s %+v", r.Flag, r.ReturnedTo)
 	}
 	_, hist, _ := l.Record(ctx, f)
-	if len(hist) != 4 || hist[0].Field != "link" {
+	if len(hist) != 3 || hist[0].Field != "link" {
 		t.Errorf("history = %+v", hist)
 	}
 	for _, tc := range []struct{ f, item, says string }{
@@ -223,6 +225,112 @@ func TestLinkReturn(t *testing.T) {
 		if err := l.LinkReturn(ctx, tc.f, tc.item); err == nil || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("LinkReturn(%s, %s) = %v, want %q", tc.f, tc.item, err, tc.says)
 		}
+	}
+}
+
+// TestNotReturnedUntilNewCandidate: after "not returned" the follow-up
+// stays unreturned until a meeting imported later brings an item that
+// matches it; the items the clerk saw are never proposed again.
+func TestNotReturnedUntilNewCandidate(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	june := laterHarrow("2022-06-21", true)
+	june.Items = append(june.Items, minutes.Item{Number: "4", Title: "Enforcement of Licensing Conditions", Body: "A second report."})
+	assignTestIDs(june)
+	mustImport(t, l, harrow(), june)
+	f := "osc-2021-12-14-188-f1"
+	returnedTo := func(asOf string) *ItemRef {
+		t.Helper()
+		rs, err := l.Due(ctx, DueQuery{AsOf: date(asOf)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, ok := findRecord(rs, f)
+		if !ok {
+			t.Fatalf("%s not on the board", f)
+		}
+		return r.ReturnedTo
+	}
+	if err := l.LinkReturn(ctx, f, ""); err != nil {
+		t.Fatal(err)
+	}
+	d, err := l.ReturnDecisions(ctx, f)
+	if err != nil || d.Confirmed != "" || strings.Join(d.Rejected, " ") != "osc-2022-06-21-3 osc-2022-06-21-4" {
+		t.Fatalf("decisions after not returned: %+v, %v", d, err)
+	}
+	if ref := returnedTo("2022-07-01"); ref != nil {
+		t.Fatalf("after not returned: returned to %+v", ref)
+	}
+	// A re-parse keeps it so.
+	if _, err := l.Reparse(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ref := returnedTo("2022-07-01"); ref != nil {
+		t.Fatalf("after a reparse: returned to %+v", ref)
+	}
+	// A later meeting brings a new candidate: it is proposed.
+	mustImport(t, l, laterHarrow("2022-09-06", true))
+	if ref := returnedTo("2022-10-01"); ref == nil || ref.ItemID != "osc-2022-09-06-3" || ref.Confirmed {
+		t.Fatalf("after a later meeting with a match: returned to %+v", ref)
+	}
+}
+
+// TestUndoNotReturned: restoring the decisions read before "not returned"
+// gives back exactly what was there: an automatic match stays automatic,
+// a confirmed one confirmed.
+func TestUndoNotReturned(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	mustImport(t, l, harrow(), laterHarrow("2022-06-21", true))
+	f := "osc-2021-12-14-188-f1"
+	current := func() *ItemRef {
+		t.Helper()
+		r, _, err := l.Record(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.ReturnedTo
+	}
+	for _, confirm := range []bool{false, true} {
+		if confirm {
+			if err := l.LinkReturn(ctx, f, "osc-2022-06-21-3"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before, err := l.ReturnDecisions(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.LinkReturn(ctx, f, ""); err != nil {
+			t.Fatal(err)
+		}
+		if ref := current(); ref != nil {
+			t.Fatalf("not returned left %+v", ref)
+		}
+		if err := l.SetReturnDecisions(ctx, f, before); err != nil {
+			t.Fatal(err)
+		}
+		ref := current()
+		if ref == nil || ref.ItemID != "osc-2022-06-21-3" || ref.Confirmed != confirm {
+			t.Errorf("confirmed %v: after undo returned to %+v", confirm, ref)
+		}
+		if after, _ := l.ReturnDecisions(ctx, f); after.Confirmed != before.Confirmed || len(after.Rejected) != len(before.Rejected) {
+			t.Errorf("confirmed %v: decisions %+v, want %+v", confirm, after, before)
+		}
+	}
+	_, hist, _ := l.Record(ctx, f)
+	var links []string
+	for _, h := range hist {
+		if h.Field == "link" {
+			links = append(links, h.Old+"→"+h.New)
+		}
+	}
+	want := "osc-2022-06-21-3→ →osc-2022-06-21-3 osc-2022-06-21-3→osc-2022-06-21-3 osc-2022-06-21-3→ →osc-2022-06-21-3"
+	if got := strings.Join(links, " "); got != want {
+		t.Errorf("link history %q, want %q", got, want)
+	}
+	if err := l.SetReturnDecisions(ctx, "osc-2021-12-14-188-a1", ReturnDecisions{}); err == nil {
+		t.Error("SetReturnDecisions on an action succeeded")
 	}
 }
 

@@ -311,15 +311,26 @@ func (l *Library) Update(ctx context.Context, id string, c Change) (Record, erro
 }
 
 // LinkReturn confirms (itemID != "") or removes (itemID == "") the link
-// from a follow-up to the later item that answers it. Removing a link the
-// library made by itself stops that item being matched again. Both are kept
-// as tracking: they survive re-imports and re-parses.
+// from a follow-up to the later item that answers it. Removing a link says
+// the follow-up was not returned: neither that item nor any other the
+// library now holds is matched to it again, so it stays unreturned until a
+// later meeting brings a new candidate (see returns.go). Both are kept as
+// tracking: they survive re-imports and re-parses.
 func (l *Library) LinkReturn(ctx context.Context, followUpID string, itemID string) error {
 	followUpID, itemID = strings.TrimSpace(followUpID), strings.TrimSpace(itemID)
 	// What the board shows now, so that removing a link removes that one.
 	current, err := l.currentLink(ctx, followUpID)
 	if err != nil {
 		return err
+	}
+	// "Not returned" says no item the library holds answers the
+	// follow-up: the linked one, and every other the matcher would take in
+	// its place (see returns.go).
+	var others []string
+	if itemID == "" && current != nil {
+		if others, err = l.notReturnedItems(ctx, followUpID, current.ItemID); err != nil {
+			return err
+		}
 	}
 	at := l.now().UTC().Format(timeFormat)
 	who := cleanLine(currentUser())
@@ -356,8 +367,10 @@ func (l *Library) LinkReturn(ctx context.Context, followUpID string, itemID stri
 			if current == nil {
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO links (followup_id, item_id, confirmed, at) VALUES (?, ?, 0, ?)", followUpID, current.ItemID, at); err != nil {
-				return err
+			for _, item := range append([]string{current.ItemID}, others...) {
+				if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO links (followup_id, item_id, confirmed, at) VALUES (?, ?, 0, ?)", followUpID, item, at); err != nil {
+					return err
+				}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO history (record_id, at, who, field, old, new) VALUES (?, ?, ?, 'link', ?, ?)",

@@ -24,7 +24,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 	var out []Record
 	for _, s := range sentences(it.lines, skip) {
 		text := s.text
-		if !mayAct(text) {
+		if !mayAct(text) && s.owner == "" {
 			continue
 		}
 		var owner string
@@ -51,8 +51,34 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			text = strings.TrimSpace(text[:mm[0]])
 			matched = len(text) > 10
 		}
+		if !matched && s.owner != "" {
+			// A paragraph with an owner line under it is an action, even a
+			// status line ("The survey was still ongoing." / "Clerk").
+			recs := taskRecords(m, text, s.no, "")
+			owner, due := splitOwnerLine(m, s.owner)
+			if len(recs) == 0 {
+				recs = []Record{{Text: tidyRecordText(text), Line: s.no, narrative: true}}
+			}
+			for k := range recs {
+				if recs[k].Owner == "" || len(recs) == 1 {
+					recs[k].Owner = tidyOwner(m, owner)
+				}
+				if recs[k].Due.IsZero() && !due.IsZero() {
+					recs[k].Due, recs[k].Target = due, "date"
+				}
+				recs[k].Confidence, recs[k].Why = "", ""
+			}
+			out = append(out, recs...)
+			continue
+		}
 		if !matched {
-			out = append(out, taskRecords(m, text, s.no, "")...)
+			recs := taskRecords(m, text, s.no, "")
+			if len(recs) == 1 && s.prev != "" && refersBack(text) {
+				// "RB agreed to pursue this.", "JS to advise.": the task is
+				// the sentence before; keep both, as a clerk would copy them.
+				recs[0].Text = tidyRecordText(s.prev + " " + recs[0].Text)
+			}
+			out = append(out, recs...)
 			continue
 		}
 		owner = strings.TrimSpace(strings.TrimRight(owner, ".,;"))
@@ -71,7 +97,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 // set, is the text the record keeps (a resolution's, read with a "that"
 // in front so that "That the Clerk write …" reads as a task).
 func taskRecords(m *Meeting, text string, no int, whole string) []Record {
-	ts := findTasks(text, &m.Attendance)
+	ts := readTasks(text, &m.Attendance, whole != "")
 	var out []Record
 	for _, t := range ts {
 		if t.score < taskKeep {
@@ -81,7 +107,7 @@ func taskRecords(m *Meeting, text string, no int, whole string) []Record {
 		if whole != "" {
 			clause = whole
 		} else if len(ts) > 1 {
-			if c := strings.TrimSpace(text[t.from:t.to]); len(strings.Fields(c)) >= 3 {
+			if c := strings.TrimSpace(text[t.from:t.to]); len(strings.Fields(c)) >= 4 {
 				clause = c
 			}
 		}
@@ -97,6 +123,25 @@ func taskRecords(m *Meeting, text string, no int, whole string) []Record {
 	return out
 }
 
+// refersBack reports whether a task sentence says too little on its own:
+// "RB agreed to pursue this.", "JS to advise.", "Clerk to action."
+func refersBack(text string) bool {
+	ws := strings.Fields(strings.ToLower(strings.TrimRight(text, ".")))
+	if len(ws) <= 4 {
+		return true
+	}
+	if len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		switch strings.Trim(w, ".,;") {
+		case "this", "it", "these", "them", "accordingly", "same", "matter":
+			return true
+		}
+	}
+	return false
+}
+
 // tidyOwner tidies an owner as the text gives it: honorifics off,
 // initials and surnames expanded from the attendance ("JB" → "Jane
 // Birch", "Cllr Manley" → "Trevor Manley").
@@ -106,6 +151,10 @@ func tidyOwner(m *Meeting, owner string) string {
 		return ""
 	}
 	owner = m.Attendance.expandInitials(owner)
+	switch strings.ToLower(owner) {
+	case "all", "all members", "all councillors", "all cllrs", "everyone", "all present":
+		return "All"
+	}
 	o := cleanOwner(owner)
 	if n := cleanName(o); n != "" && !isRolePhrase(o) && !ownerRoles[strings.ToLower(o)] {
 		o = m.Attendance.fullName(o)
@@ -146,6 +195,22 @@ func actionDue(m *Meeting, rec *Record, text string) {
 	}
 }
 
+// splitOwnerLine reads an owner line: who, and when when it says ("TR /
+// 15 Mar", "Clerk 31 May 2024", "Clerk / next mtg").
+func splitOwnerLine(m *Meeting, line string) (string, Date) {
+	var due Date
+	owner := line
+	if ds := findDates(line, false); len(ds) > 0 {
+		due, owner = ds[0].Date, line[:ds[0].Start]
+	} else if ds := findYearless(line, m.Date); len(ds) > 0 {
+		due, owner = ds[0].Date, line[:ds[0].Start]
+	} else if i := strings.Index(strings.ToLower(line), "next m"); i >= 0 {
+		due, owner = m.NextMeeting, line[:i]
+	}
+	owner = strings.TrimSpace(strings.Trim(strings.TrimSpace(owner), "/–-,"))
+	return owner, due
+}
+
 // mayAct is a cheap test that a sentence could be an action.
 func mayAct(s string) bool {
 	low := strings.ToLower(s)
@@ -184,6 +249,10 @@ type sentence struct {
 	text string
 	prev string // the sentence before, for "Action: Clerk" tags
 	no   int
+	// owner is an owner line printed under the sentence's paragraph
+	// ("Clerk", "TR / 15 Mar", "Cllr Ames/Clerk"): an "Action by" column
+	// flattened into the text.
+	owner string
 }
 
 // sentences splits the item's text (outside the skipped spans) into
@@ -208,7 +277,7 @@ func sentences(ls []line, skip []span) []sentence {
 			if len(out) > 0 {
 				prev = out[len(out)-1].text
 			}
-			out = append(out, sentence{s, prev, curNo})
+			out = append(out, sentence{text: s, prev: prev, no: curNo})
 		}
 	}
 	for i, l := range ls {
@@ -217,6 +286,14 @@ func sentences(ls []line, skip []span) []sentence {
 			continue
 		}
 		t, tok := l.Text, l.tk()
+		if tok.Kind == tokOwnerLine {
+			// "Clerk" / "TR / 15 Mar" under a paragraph: its owner.
+			flush()
+			if n := len(out); n > 0 && out[n-1].owner == "" && out[n-1].no >= l.No-12 && endsSentence(out[n-1].text) {
+				out[n-1].owner = t
+			}
+			continue
+		}
 		if tok.Bullet || tok.ActionTag || tok.Part != "" {
 			flush()
 			t = strings.TrimSpace(strings.TrimPrefix(t, "•"))
@@ -242,7 +319,7 @@ func splitSentences(s string) []string {
 	for i := 0; i+2 < len(s); i++ {
 		if (s[i] == '.' || s[i] == ';' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
 			r := s[i+2]
-			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' {
+			if (r >= 'A' && r <= 'Z') || r == '(' || s[i] == ';' || s[i] == '.' && listLabelAt(s[i+2:]) {
 				if s[i] == '.' && abbrevBefore(s, i) {
 					continue
 				}
@@ -255,6 +332,20 @@ func splitSentences(s string) []string {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// listLabelAt reports whether s opens with a list label: "ii. It was …",
+// "b) Members …".
+func listLabelAt(s string) bool {
+	j := 0
+	for j < len(s) && j < 5 && (s[j] >= 'a' && s[j] <= 'z') {
+		j++
+	}
+	if j == 0 || j >= len(s) || s[j] != '.' && s[j] != ')' {
+		return false
+	}
+	label := s[:j]
+	return (j == 1 || strings.Trim(label, "ivx") == "") && j+2 < len(s) && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z'
 }
 
 var reParaNumber = regexp.MustCompile(`^(?:\d{1,2}\.|\(\d{1,2}\)|\d{1,2}\))\s+`)
@@ -307,7 +398,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = regexp.MustCompile(`(?i)\b(?:by|before|on|for|ahead\s+of|in\s+time\s+for|at)\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b)`)
+var reDueWords = regexp.MustCompile(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b|(?:committee|council|board)\s+next\s+meets\b)`)
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before
@@ -323,6 +414,28 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 	case strings.Contains(low, "next") || strings.Contains(low, "following"):
 		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, "next", "the next meeting"
 		return
+	case strings.Contains(low, "meeting") || strings.Contains(low, "mtg"):
+		// "before October's meeting", "before the June 2025 meeting"
+		for _, w := range strings.Fields(strings.NewReplacer("'s", "", "’s", "").Replace(low)) {
+			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {
+				y := m.Date.Year
+				if ds := reMonthYear.FindStringSubmatch(phrase); ds != nil {
+					y = atoiSafe(ds[2])
+				} else if mo < m.Date.Month {
+					y++
+				}
+				if m.Date.IsZero() {
+					return
+				}
+				rec.DueMeeting = strings.TrimSpace(phrase)
+				rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+				rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+				if d, ok := m.knownMeetingIn(y, mo); ok {
+					rec.Due, rec.Provisional = d, false
+				}
+				return
+			}
+		}
 	case strings.Contains(low, "end of"):
 		for _, w := range strings.Fields(low) {
 			if mo := monthOf(strings.Trim(w, ".,")); mo != 0 && len(w) >= 3 {

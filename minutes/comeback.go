@@ -21,17 +21,28 @@ var comeBackVerbs = wordSet(
 	"returned", "revisit", "revisited", "review", "reviewed", "come", "coming", "follow", "feature", "include", "included",
 	"add", "added", "adding", "place", "placed", "put", "list", "listed", "table", "tabled", "attend", "invite", "invited",
 	"re-examine", "reconsider", "reconsidered", "resubmit", "resubmitted", "circulate", "circulated", "provide", "provided",
-	"show", "look", "see", "receive", "received", "hear", "heard", "examine", "scrutinise", "scrutinize", "explain",
+	"show", "look", "looked", "see", "receive", "received", "hear", "heard", "examine", "scrutinise", "scrutinize", "explain",
+	"re-listed", "relisted", "listed", "co-opted", "appointed", "elected",
 )
 
 // carriedPhrases move an item on with no verb from the list: "carried
 // forward to", "held over to", "kept informed", "brought back".
 var carriedPhrases = [][]string{
+	{"defer", "until"}, {"deferred", "until"}, {"delay", "final", "consideration"}, {"continued", "to"},
+	{"date", "of", "hearing"}, {"public", "hearing", "on"}, {"hearing", "set", "for"}, {"set", "a", "hearing"},
 	{"carried", "forward"}, {"carry", "forward"}, {"held", "over"}, {"hold", "over"}, {"holding", "over"},
 	{"kept", "informed"}, {"keep", "the", "committee", "informed"}, {"kept", "updated"}, {"kept", "up", "to", "date"},
 	{"come", "back"}, {"came", "back"}, {"brought", "back"}, {"report", "back"}, {"reported", "back"}, {"will", "follow"},
 	{"would", "follow"}, {"future", "reports"}, {"future", "updates"}, {"next", "report"}, {"next", "annual", "report"},
 	{"next", "update"}, {"further", "report"}, {"further", "update"}, {"progress", "report"}, {"fuller", "report"},
+}
+
+// keptInformed are the ways a body asks to hear more, with or without a
+// date: each is a follow-up on its own.
+var keptInformed = [][]string{
+	{"kept", "informed"}, {"kept", "updated"}, {"kept", "up", "to", "date"}, {"keep", "the", "committee", "informed"},
+	{"keep", "members", "informed"}, {"keep", "members", "updated"}, {"like", "to", "see", "the"}, {"reported", "back"},
+	{"report", "back"}, {"will", "follow"}, {"would", "follow"}, {"lie", "on", "the", "table"},
 }
 
 // lookBack are the words that put a meeting in the past: "at the last
@@ -50,11 +61,21 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 	for i := 0; i < len(ws); i++ {
 		w := ws[i].low
 		switch {
-		case w == "meeting" || w == "meetings":
-			if t := meetingTarget(ws, i); t > target {
+		case w == "meeting" || w == "meetings" || w == "meets":
+			if dueBefore(ws, i) {
+				continue // "circulate the papers before the next meeting": a task's due date
+			}
+			t := meetingTarget(ws, i)
+			if t > 0 && m != nil && monthJustPast(ws, i, m.Date) && !hasFuture(ws) {
+				return 0, "" // "attended the September meeting" in November: a meeting behind
+			}
+			if t > target {
 				target = t
 			} else if t < 0 {
 				return 0, "" // "at the last meeting", "minutes of the meeting"
+			}
+			if t > 0 && i > 1 && (ws[i-2].low == "at" || ws[i-2].low == "for" || ws[i-2].low == "to" || i > 2 && ws[i-3].low == "at") {
+				verb = max(verb, 1) // "… will be co-opted at the December meeting", "re-listed for the January meeting"
 			}
 		case w == "agenda" || w == "agendas":
 			if i > 0 && (ws[i-1].low == "next" || ws[i-1].low == "future" || ws[i-1].low == "later" || ws[i-1].low == "following" || monthOf(ws[i-1].low) != 0 && len(ws[i-1].low) >= 3) {
@@ -69,6 +90,9 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 				}
 			}
 		case comeBackVerbs[w]:
+			if i+1 < len(ws) && (ws[i+1].low == "that" || ws[i+1].low == "on") && (w == "reported" || w == "reports" || w == "explained" || w == "presented" || w == "confirmed") {
+				break // "The Director reported that …": the report is being made now
+			}
 			verb = max(verb, 1)
 		case w == "will" || w == "would" || w == "shall" || w == "asked" || w == "requested" || w == "agreed" || w == "deferred":
 			future = 0.5
@@ -78,15 +102,32 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 			if i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within" || ws[i-1].low == "next") {
 				target = max(target, 1.5)
 			}
+		case (w == "in" || w == "by" || w == "during") && i+1 < len(ws) && monthOf(ws[i+1].low) != 0 && len(ws[i+1].low) >= 3 && ws[i+1].low != "may" && hasFuture(ws) && !askedBefore(ws):
+			target = max(target, 1.5) // "report to Council in March"
+		case (w == "report" || w == "reports" || w == "update" || w == "updates" || w == "review") && i > 0:
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				switch ws[k].low {
+				case "next", "future", "annual", "yearly", "quarterly", "monthly", "six-monthly", "half-yearly", "regular", "further", "progress", "fuller":
+					phrase = max(phrase, 1.5) // "future quarterly reports include …", "a yearly update"
+				}
+			}
 		}
 		for _, p := range carriedPhrases {
 			if matchAt(ws, i, p) {
-				phrase = 1.5
+				phrase = max(phrase, 1.5)
+			}
+		}
+		for _, p := range keptInformed {
+			if matchAt(ws, i, p) {
+				phrase = 2.5 // "asked to be kept informed of progress": comes back, when there is progress
 			}
 		}
 	}
 	if target == 0 && phrase == 0 {
 		return 0, ""
+	}
+	if askedBefore(ws) && !hasFuture(ws) {
+		return 0, "" // "… as requested by the Committee in November": done now
 	}
 	score := target + verb + phrase + future
 	if pastOnly(ws) {
@@ -105,6 +146,73 @@ const (
 	comeBackSure = 3.5
 )
 
+// dueBefore reports whether the meeting at word i is named as a deadline —
+// "before the next meeting", "ahead of the June meeting", "by the July
+// meeting", "prior to …", "in advance of …", "b4 next meeting".
+func dueBefore(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch ws[k].low {
+		case "before", "b4", "prior", "ahead", "advance", "by", "until", "till":
+			return !(ws[k].low == "by" && k+1 < len(ws) && ws[k+1].low == "the" && k+2 < len(ws) && bodyWord(ws[k+2].low)) // "considered by the Council …"
+		case "at", "to", "for", "on":
+			return false
+		}
+	}
+	return false
+}
+
+// monthJustPast reports whether the meeting at word i is named by a month
+// in the three before the meeting's own: "the September meeting" in a
+// November meeting is the one that has been.
+func monthJustPast(ws []word, i int, d Date) bool {
+	if d.IsZero() {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		mo := monthOf(ws[k].low)
+		if mo == 0 || len(ws[k].low) < 3 {
+			continue
+		}
+		if k+1 < len(ws) && ws[k+1].text[0] >= '0' && ws[k+1].text[0] <= '9' {
+			return false // a year: placed by the year
+		}
+		back := (int(d.Month) - int(mo) + 12) % 12
+		return back >= 1 && back <= 3
+	}
+	return false
+}
+
+// askedBefore reports whether a sentence points back to an earlier
+// request: "as requested by the Committee in November", "which the
+// Committee had asked to see in January".
+func askedBefore(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].low == "as" && (ws[i+1].low == "requested" || ws[i+1].low == "agreed" || ws[i+1].low == "asked") {
+			return true
+		}
+		if ws[i].low == "had" && (ws[i+1].low == "asked" || ws[i+1].low == "requested") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFuture reports whether a sentence looks ahead: "will", "to be",
+// "deferred to", "carried forward".
+func hasFuture(ws []word) bool {
+	for i, w := range ws {
+		switch w.low {
+		case "will", "would", "shall", "defer", "deferred", "forward", "postponed", "asked", "requested":
+			return true
+		case "to":
+			if i+1 < len(ws) && ws[i+1].low == "be" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // meetingTarget scores the meeting named at word i: 2 for a meeting ahead
 // ("the next meeting", "its July meeting", "a special meeting on 26
 // November", "a future meeting"), -1 for one behind ("the last meeting"),
@@ -115,6 +223,8 @@ func meetingTarget(ws []word, i int) float64 {
 		switch {
 		case lookBack[w]:
 			return -1
+		case w == "their" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"):
+			return 0 // "at their next meeting", "at the Group's next meeting": another body's
 		case w == "next" || w == "following" || w == "future" || w == "subsequent" || w == "later" || w == "special" || w == "forthcoming" || w == "upcoming":
 			return 2
 		case monthOf(w) != 0 && len(w) >= 3 && w != "may" || w == "may" && k > 0 && ws[k-1].low == "the":

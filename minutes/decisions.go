@@ -71,6 +71,12 @@ func decisionScore(s string) (float64, string) {
 		w := ws[i].low
 		// "… was approved", "… were unanimously accepted", "… be adopted".
 		if decisionParticiples[w] && (isBe(ws[i-1].low) || i > 1 && isBe(ws[i-2].low) && isAdverb(ws[i-1].low)) {
+			if i+1 < len(ws) && (ws[i+1].low == "that" || ws[i+1].low == "to") && (ws[0].low == "it" || i > 2 && ws[i-2].low == "it") {
+				continue // "It was agreed that …": read below, with what follows
+			}
+			if w == "confirmed" && !strings.Contains(low, "minutes") && !strings.Contains(low, "record") && !strings.Contains(low, "appointment") {
+				continue // "It was confirmed that the work is in hand": information, not a decision
+			}
 			if w == "received" || w == "signed" || w == "continued" || w == "deferred" {
 				if !strings.Contains(low, "approved") && !strings.Contains(low, "agreed") && !strings.Contains(low, "true record") && !strings.Contains(low, "correct record") {
 					continue // "a letter was received", "the work continued"
@@ -98,6 +104,9 @@ func decisionScore(s string) (float64, string) {
 					next = ws[i+1].low
 				}
 				switch {
+				case next == "to" && i+2 < len(ws) && taskVerbs[ws[i+2].low] && !decisionOnlyVerbs[ws[i+2].low] && (subj == "it" || subj == "was"):
+					// "It was agreed to explore …", "… to ask two Councillors
+					// to check …": a task for someone, read as an action.
 				case next == "to" || next == "unanimously" || next == "on" || next == "the" || next == "this" || next == "all" || next == "a" || next == "an":
 					score = max(score, 2.5)
 				case next == "that":
@@ -132,6 +141,22 @@ func decisionScore(s string) (float64, string) {
 		why = "a decision read from running text"
 	}
 	return score, why
+}
+
+// moverLeadOff takes a motion's movers off the front of its text:
+// "Committee Resolution Moved: Cr Ames Seconded: Cr Lee That the report be
+// received" → "That the report be received".
+func moverLeadOff(text string) string {
+	low := strings.ToLower(text)
+	if !strings.Contains(low, "moved") && !strings.Contains(low, "proposed") {
+		return text
+	}
+	for _, that := range []string{" That ", " THAT ", " “That ", " \"That ", " ‘That ", " 'That "} {
+		if i := strings.Index(text, that); i > 0 && i < 160 && reSeconder.MatchString(text[:i]) {
+			return strings.Trim(strings.TrimSpace(text[i:]), "“”\"'‘’")
+		}
+	}
+	return text
 }
 
 // agreedThatDecides reports whether the clause after "agreed that" (word
@@ -218,8 +243,14 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 	ss := sentences(r.lines, used)
 	for k, s := range ss {
 		score, why := decisionScore(s.text)
-		if score < keep || have(s.text) {
+		if score < keep || have(s.text) || have(moverLeadOff(s.text)) {
 			continue
+		}
+		if k+1 < len(ss) && reNegated.MatchString(ss[k+1].text) && len(strings.Fields(ss[k+1].text)) <= 6 {
+			continue // "That the fee be waived." / "Defeated."
+		}
+		if len(strings.Fields(s.text)) <= 3 && k > 0 && (have(ss[k-1].text) || have(moverLeadOff(ss[k-1].text))) {
+			continue // "Carried." after the motion already read
 		}
 		text := s.text
 		// "Prop. KT, 2nd RS." / "All agreed.": the outcome alone says
@@ -229,11 +260,11 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 				text = ss[k-1].text + " " + text
 			}
 		}
-		rec := Record{Text: tidyRecordText(text), Line: s.no, narrative: true}
+		rec := Record{Text: tidyRecordText(moverLeadOff(text)), Line: s.no, narrative: true}
 		if score < decisionSure {
 			rec.unsure(why)
 		}
 		it.Resolutions = append(it.Resolutions, rec)
 	}
-	it.Resolutions = dedupeRecords(it.Resolutions)
+	it.Resolutions = dedupeContained(dedupeRecords(it.Resolutions))
 }

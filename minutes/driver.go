@@ -99,9 +99,22 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		m.warn(0, "no items found")
 	}
 	m.assignIDs()
+	m.warnUnsure()
 	m.trace.records(m)
 	m.trace = nil
 	return m, nil
+}
+
+// warnUnsure lists the records read with low confidence among the
+// meeting's warnings, each with its reason, so that a clerk reviews them.
+func (m *Meeting) warnUnsure() {
+	for _, it := range m.Items {
+		for _, r := range it.Records() {
+			if r.Low() {
+				m.warn(r.Line, "unsure of "+string(r.Kind)+" "+r.ID+": "+r.Why)
+			}
+		}
+	}
 }
 
 func nameOr(s string) string {
@@ -181,7 +194,17 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
 	narrative := findFollowUps(m, sentences(r.lines, used), false)
-	it.FollowUps = dedupeFollowUps(fromRes, append(narrative, agendaItems(m, r)...))
+	if listed := agendaItems(m, r); len(listed) > 0 {
+		// The list's own heading line is not another follow-up.
+		kept := narrative[:0]
+		for _, f := range narrative {
+			if !reAgendaList.MatchString(f.Text) {
+				kept = append(kept, f)
+			}
+		}
+		narrative = append(kept, listed...)
+	}
+	it.FollowUps = dedupeFollowUps(fromRes, narrative)
 	if lowerHas(it.Body, "interest") {
 		it.Declarations = findDeclarations(m, r)
 	}

@@ -45,6 +45,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
 		}
+		if nextMeetingNotice(low) {
+			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10"
+		}
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
 			continue
 		}
@@ -53,6 +56,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		later := reLaterDate.MatchString(t)
 		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
 		score, why := 0.0, ""
+		if comesBack(t) && pastOnly(splitWords(t)) {
+			continue // "a written report which was added to the Board packet": done
+		}
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			if score, why = comeBackScore(m, t); score < comeBackKeep {
 				continue
@@ -69,6 +75,53 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// nextMeetingNotice reports whether a sentence only states when the next
+// meeting is, or that this one closed: "Next Meeting Tuesday 12th
+// November", "the next JPC meeting was scheduled to take place on 7 June",
+// "Mayor Gilmore adjourned the meeting at 6:57 p.m."
+func nextMeetingNotice(low string) bool {
+	if strings.Contains(low, "adjourned the meeting") || strings.Contains(low, "meeting was adjourned") || strings.Contains(low, "meeting adjourned") || strings.Contains(low, "meeting closed") || strings.Contains(low, "meeting to a close") {
+		return !strings.Contains(low, "defer") && !strings.Contains(low, "agenda")
+	}
+	i := strings.Index(low, "next")
+	if i < 0 {
+		return false
+	}
+	rest := low[i:]
+	if !strings.HasPrefix(rest, "next meeting") && !strings.HasPrefix(rest, "next regular meeting") && !strings.HasPrefix(rest, "next ordinary meeting") &&
+		!strings.Contains(rest[:min(len(rest), 40)], " meeting") {
+		return false
+	}
+	for _, w := range splitWords(low[:i]) {
+		if comeBackVerbs[w.low] || w.low == "agenda" || w.low == "defer" || w.low == "deferred" {
+			return false // "… to be discussed at the next meeting, to be held on 5 May"
+		}
+	}
+	for _, w := range []string{"will be held", "to be held", "is scheduled", "was scheduled", "will take place", "to take place", "is on ", "will be on", "is to be held"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	// "Next Meeting Tuesday, 12th November 2019": the phrase then a date.
+	after := strings.TrimLeft(rest[strings.Index(rest, "meeting")+len("meeting"):], " :–-,")
+	return len(findDates(after, false)) > 0 && strings.Index(after, findDatesFirst(after)) < 25 || monthOf(firstWord(after)) != 0 || isWeekday(firstWord(after))
+}
+
+func findDatesFirst(s string) string {
+	if ds := findDates(s, false); len(ds) > 0 {
+		return s[ds[0].Start:ds[0].End]
+	}
+	return "\x00"
+}
+
+func isWeekday(w string) bool {
+	switch strings.Trim(strings.ToLower(w), ",.") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
 }
 
 // firstPerson reports whether a sentence speaks as "I will …": quoted

@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -118,10 +119,12 @@ func lexLine(text, raw string) token {
 		}
 	}
 	lexNumber(&t, text)
-	if r, rest, ok := matchLabel(text); ok {
-		t.IsLabel, t.Label, t.LabelRest = true, r, rest
-		if t.Kind == tokText || t.Kind == tokTableRow {
-			t.Kind = tokLabel
+	if mayBeLabel(text) {
+		if r, rest, ok := matchLabel(text); ok {
+			t.IsLabel, t.Label, t.LabelRest = true, r, rest
+			if t.Kind == tokText || t.Kind == tokTableRow {
+				t.Kind = tokLabel
+			}
 		}
 	}
 	if markerStart(text) && !agreedTask(t.Low) {
@@ -159,6 +162,9 @@ func lexLine(text, raw string) token {
 	if reChairSignLine.MatchString(text) {
 		t.SignLine = true
 	}
+	if t.Kind == tokText && isOwnerLine(text) && !t.SignLine {
+		t.Kind = tokOwnerLine
+	}
 	if len(text) <= 80 && !t.StartsLower && reSignature.MatchString(text) {
 		t.Signature = true
 		t.Kind = tokSignature
@@ -189,6 +195,63 @@ func agreedTask(low string) bool {
 	}
 	return !agreedThatDecides(splitWords(rest), 0, false)
 }
+
+// isOwnerLine reports whether a line only names who acts, as an "Action
+// by" column prints it: "Clerk", "TR", "TR / 15 Mar", "Cllr P. Ames/Clerk",
+// "ALL", "RB GD", "Clerk 31 May 2024", "Clerk / next mtg".
+func isOwnerLine(text string) bool {
+	if len(text) > 50 || strings.ContainsAny(text, ".;:?!") && !strings.Contains(text, "Cllr.") && !reInitialDots.MatchString(text) {
+		return false
+	}
+	rest := text
+	if ds := findDates(rest, false); len(ds) > 0 {
+		if ds[0].End < len(rest)-1 {
+			return false
+		}
+		rest = rest[:ds[0].Start]
+	}
+	words := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '/' || r == '&' || r == ',' || r == '+' })
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	owners := 0
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		low := strings.ToLower(strings.Trim(w, "()"))
+		switch {
+		case low == "and":
+		case isInitials(strings.Trim(w, "().")) && strings.ToUpper(w[:1]) == w[:1] && !(len(w) == 4 && strings.ToUpper(w) == w) && !capsWords[low]:
+			owners++
+		case ownerLineRoles[low]:
+			owners++
+		case low == "cllr" || low == "cllr." || low == "councillor" || low == "cr":
+			// "Cllr P. Ames": the title and the name after it.
+			if i+1 >= len(words) {
+				return false
+			}
+			for i+1 < len(words) && startsUpper(words[i+1]) && !ownerLineRoles[strings.ToLower(words[i+1])] {
+				i++
+			}
+			owners++
+		case low == "next" || low == "mtg" || low == "meeting" || low == "asap" || low == "ongoing" || monthOf(low) != 0 && len(low) >= 3:
+			// "next mtg", "15 Mar": when
+		case low != "" && low[0] >= '0' && low[0] <= '9' && len(low) <= 4:
+		default:
+			return false
+		}
+	}
+	return owners > 0
+}
+
+var reInitialDots = regexp.MustCompile(`\b[A-Z]\.\s?[A-Z]`)
+
+// capsWords are words printed in capitals that are not initials: "LOST",
+// "CARRIED", "NIL".
+var capsWords = wordSet("lost", "nil", "none", "noted", "agreed", "carried", "yes", "no", "n/a", "na", "tbc", "tba", "and", "or", "the", "for", "see")
+
+// ownerLineRoles are the offices an "Action by" column names.
+var ownerLineRoles = wordSet("clerk", "rfo", "chair", "chairman", "chairperson", "vice-chair", "treasurer", "secretary",
+	"all", "everyone", "members", "officer", "officers", "cao", "ceo", "mayor", "lengthsman", "warden", "staff")
 
 // lexNumber reads a line that opens with a minute number: alone
 // ("180."), with its heading ("7. Apologies", "1.Adoption of Minutes"),
@@ -251,6 +314,19 @@ func (l line) tk() *token {
 	}
 	t := lexLine(l.Text, l.Raw)
 	return &t
+}
+
+// mayBeLabel is a cheap test before the label patterns: a label is short
+// alone on its line, or ends in a colon or dash within its first words.
+func mayBeLabel(text string) bool {
+	if len(text) <= 45 {
+		return true
+	}
+	head := text
+	if len(head) > 90 {
+		head = head[:90]
+	}
+	return strings.ContainsAny(head, ":-–")
 }
 
 // mayBeBanner is a cheap test before the banner patterns: the words that

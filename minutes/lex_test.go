@@ -35,6 +35,15 @@ func TestLexLine(t *testing.T) {
 		{"public banner", "Open session", "", tokBanner, func(k token) bool { return k.Private == -1 }},
 		{"signature", "Signed ........................ Chairman", "", tokSignature, func(k token) bool { return k.Signature }},
 		{"sign line", "Chairman", "", tokText, func(k token) bool { return k.SignLine }},
+		{"owner line: a role", "Clerk", "", tokOwnerLine, nil},
+		{"owner line: initials and a date", "TR / 15 Mar", "", tokOwnerLine, nil},
+		{"owner line: a titled name and a role", "Cllr P. Ames/Clerk", "", tokOwnerLine, nil},
+		{"owner line: everyone", "ALL", "", tokOwnerLine, nil},
+		{"owner line: two sets of initials", "RB GD", "", tokOwnerLine, nil},
+		{"owner line: a role and a full date", "Clerk 31 May 2024", "", tokOwnerLine, nil},
+		{"not an owner line: an outcome in capitals", "LOST", "", tokText, nil},
+		{"not an owner line: a sentence", "Clerk to write to the school.", "", tokText, nil},
+		{"not an owner line: a heading", "Planning Applications", "", tokText, nil},
 		{"lower-case continuation", "and agreed to write to the school.", "", tokText, func(k token) bool { return k.StartsLower && !k.Marker }},
 	}
 	for _, c := range cases {

@@ -111,6 +111,28 @@ func normalise(text string) []line {
 	return squeezeBlanks(lines)
 }
 
+// reOCRResolved finds "resolved" as OCR misreads it at a line's start:
+// "Reso1ved", "RES0LVED", "Reso|ved", "RESOLVEO".
+var reOCRResolved = regexp.MustCompile(`^((?:[Ii]t\s+was\s+)?)([Rr][Ee3][Ss5][Oo0][Ll1|Ii][Vv][Ee3][DdOo0])\b`)
+
+// fixOCRMarker mends an OCR-damaged RESOLVED at the start of a line, so
+// that the lexer sees the marker it is.
+func fixOCRMarker(s string) string {
+	m := reOCRResolved.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	w := s[m[4]:m[5]]
+	if strings.EqualFold(w, "resolved") {
+		return s
+	}
+	fixed := "Resolved"
+	if strings.ToUpper(w) == w {
+		fixed = "RESOLVED"
+	}
+	return s[:m[4]] + fixed + s[m[5]:]
+}
+
 // cleanLine sanitises one line, strips Markdown dressing and collapses
 // runs of spaces.
 func cleanLine(s string) string {
@@ -128,6 +150,9 @@ func cleanLine(s string) string {
 		s = reMdEscape.ReplaceAllString(s, "$1")
 	}
 	s = collapseSpaces(s)
+	if s != "" && (s[0] == 'R' || s[0] == 'r' || s[0] == 'I') {
+		s = fixOCRMarker(s)
+	}
 	if strings.HasPrefix(s, "#") {
 		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
 	}

@@ -25,7 +25,7 @@ var (
 	reMotionTrailer = regexp.MustCompile(`(?i)^(?:(?:moved|seconded|proposed)(?:\s+by)?[:\s][^.;]*?[,;.]?\s*)+(?:(?:carried|agreed)(?:\s+unanimously)?[\s\d/.-]*)?$`)
 	reUnresolved    = regexp.MustCompile(`(?i)^resolved\s+items`)
 	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
-	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,–-])\((\d{1,2}|[a-z])\)\s+`)
+	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
 	reLost          = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
 	reCarried       = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
 	reMotionNo      = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
@@ -187,6 +187,15 @@ func resolutionEnd(ls []line, i int) int {
 		// "RECOMMENDED to Council – (4) … (5) …".
 		expect = map[string]bool{"*": true}
 	}
+	// "That the Council (1) approves the scheme; / (2) approves …": a part
+	// begun inside the opening line is continued on the lines below.
+	if locs := reInlinePart.FindAllStringSubmatch(stripMarker(ls[i].Text), -1); len(locs) > 0 {
+		last := strings.ToLower(locs[len(locs)-1][1])
+		expect = map[string]bool{nextLabel(last): true}
+		if last == "i" {
+			expect["j"] = true
+		}
+	}
 	seen := map[int]bool{}
 	isNextPart := func(k int) bool {
 		if v, ok := seen[k]; ok {
@@ -297,6 +306,17 @@ func splitParts(block []line) []Record {
 		}
 	}
 	stemText := strings.TrimSpace(strings.Join(stem, " "))
+	if len(parts) >= 2 && reasonsStem(stemText) {
+		// "REFUSED for the following reasons: (1) … (2) …": the reasons
+		// are the decision's, not decisions of their own.
+		var all []string
+		for _, l := range block {
+			if l.Text != "" {
+				all = append(all, l.Text)
+			}
+		}
+		return []Record{{Text: strings.TrimSpace(strings.Join(all, " ")), Line: block[0].No}}
+	}
 	if len(parts) < 2 {
 		// Inline parts: "That (1) the report be noted; (2) …".
 		all := stem
@@ -304,7 +324,7 @@ func splitParts(block []line) []Record {
 			all = append(append(all, "("+p.label+")"), p.text...)
 		}
 		full := strings.TrimSpace(strings.Join(all, " "))
-		if inl := splitInline(full); len(inl) >= 2 {
+		if inl := splitInline(full); len(inl) >= 2 && !reasonsStem(full[:strings.Index(full, "(")+1]) {
 			out := make([]Record, len(inl))
 			for i, p := range inl {
 				out[i] = Record{Part: p[0], Text: p[1], Line: block[0].No}
@@ -326,6 +346,13 @@ func splitParts(block []line) []Record {
 	}
 	_ = stemText
 	return out
+}
+
+// reasonsStem reports whether a decision's opening lists reasons next:
+// "That planning permission be REFUSED for the following reasons:".
+func reasonsStem(stem string) bool {
+	low := strings.ToLower(stem)
+	return strings.Contains(low, "reason") && (strings.Contains(low, "refuse") || strings.Contains(low, "following reason") || strings.Contains(low, "reasons set out") || strings.Contains(low, "grounds"))
 }
 
 func labelKind(l string) string {
@@ -371,13 +398,21 @@ func splitInline(s string) [][2]string {
 	if len(locs) < 2 {
 		return nil
 	}
-	want := s[locs[0][2]:locs[0][3]]
-	if want != "1" && want != "a" {
+	want := strings.ToLower(s[locs[0][2]:locs[0][3]])
+	// Parts start at (1), (a) or (i) — or anywhere when the text opens
+	// with its label: "RESOLVED: (3) … (4) …" goes on from an earlier block.
+	if want != "1" && want != "a" && want != "i" && locs[0][0] > 1 {
 		return nil
+	}
+	if want == "i" && len(locs) > 1 && strings.ToLower(s[locs[1][2]:locs[1][3]]) == "j" {
+		want = "i" // (i), (j): letters, not roman
 	}
 	var out [][2]string
 	for k, loc := range locs {
-		label := s[loc[2]:loc[3]]
+		label := strings.ToLower(s[loc[2]:loc[3]])
+		if label == "ii" && want == "j" {
+			want = "ii" // (i), (ii): roman after all
+		}
 		if label != want {
 			return nil
 		}
@@ -522,7 +557,7 @@ var (
 	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
 	// reOtherMeeting is a decision of some other meeting being reported:
 	// "At the Scrutiny Committee held on 29 January, Members agreed …".
-	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b`)
+	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`)
 )
 
 // countMarkers counts the decision markers at line starts in the items.

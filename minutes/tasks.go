@@ -71,9 +71,10 @@ type task struct {
 	from, to  int // byte span of the clause in the sentence
 	why       string
 	score     float64
-	passive   bool // no one named: "a letter would be sent"
-	ownerFrom int  // word index where the owner starts
-	verb      int  // word index of the verb of doing; -1 for a passive
+	passive   bool   // no one named: "a letter would be sent"
+	ownerFrom int    // word index where the owner starts
+	verb      int    // word index of the verb of doing; -1 for a passive
+	link      string // the words joining owner and verb ("to", "will", "agreed to"); "" for a bare verb
 }
 
 // Evidence weights for a task reading. A reading is kept when its score
@@ -144,6 +145,7 @@ var taskVerbs = wordSet(
 	"draught", "redraft", "amend", "revise", "correct", "finalise", "finalize", "complete", "circulate", "upload", "link",
 	"set", "sort", "resolve", "address", "tackle", "deal", "handle", "treat", "spray", "strim", "prune", "fell", "repaint",
 	"re-paint", "refurbish", "restore", "rectify", "install", "fit", "supply", "stock", "empty", "replenish",
+	"thank", "acknowledge", "chase", "pursue", "explore", "act", "liaise", "query", "check", "investigate",
 )
 
 // taskParticiples are the passive forms of the verbs of doing: "a letter
@@ -153,7 +155,7 @@ var taskParticiples = wordSet(
 	"arranged", "organised", "organized", "contacted", "written", "emailed", "e-mailed", "ordered", "purchased", "installed",
 	"repaired", "replaced", "removed", "cleared", "cut", "checked", "investigated", "raised", "passed", "added", "obtained",
 	"sought", "requested", "updated", "reviewed", "prepared", "drafted", "displayed", "erected", "fixed", "chased",
-	"followed", "made", "issued", "given", "distributed", "submitted", "returned", "paid", "signed", "completed",
+	"followed", "made", "issued", "given", "distributed", "submitted", "returned", "paid", "completed",
 	"carried", "undertaken", "progressed", "pursued", "approached", "invited", "informed", "notified", "asked", "sent",
 	"delivered", "produced", "booked", "renewed", "amended", "revised", "corrected", "finalised", "finalized", "uploaded",
 	"rectified", "resolved", "addressed", "dealt", "tackled", "actioned", "raised", "reported", "shared",
@@ -231,8 +233,8 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 			start = j // "GH and LM", "Parks and Open Spaces Manager"
 			continue
 		}
-		if isClauseWord(w.low) {
-			break
+		if isClauseWord(w.low) || w.text == "-" || w.text == "–" || w.text == "—" || w.text == ":" {
+			break // "Ayton Flood Risk - HL undertook …": the owner starts after the dash
 		}
 		start = j
 	}
@@ -266,11 +268,14 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 				return w.text, start, ownerPlain // "JB", unknown to the attendance
 			}
 			if strings.ToUpper(w.text) == w.text && len(w.text) <= 3 {
-				return w.text, start, ownerWeak // "SBC", "BHA": another body, most likely
+				return w.text, start, ownerPronoun // "SBC", "BHA": another body, most likely
 			}
 			return "", k, 0
 		case startsUpper(w.text) && (att.expands(w.text) || att.knows(w.text)):
 			return w.text, start, ownerStrong // a surname the attendance knows
+		}
+		if startsUpper(w.text) && start == 0 && k < len(ws) && modalAfter(ws, k) && !genericSubjects[w.low] && !sentenceOpeners[w.low] {
+			return w.text, start, ownerWeak + 0.5 // "Gavin will get more information": a first name
 		}
 		return "", k, 0 // one capitalised word: "Pleased", "Thanks", "Looking"
 	}
@@ -385,6 +390,22 @@ var thingWords = wordSet("strategy", "plan", "plans", "report", "reports", "prog
 	"audit", "website", "newsletter", "flier", "flyer", "leaflet", "letter", "email", "minutes", "agenda", "item",
 	"road", "lane", "street", "hall", "park", "centre", "center", "school", "church", "bridge", "field", "green")
 
+// modalAfter reports whether the words at k promise: "will", "would",
+// "agreed to", "undertook to", "offered to".
+func modalAfter(ws []word, k int) bool {
+	switch ws[k].low {
+	case "will", "would", "shall", "undertook", "agreed", "offered", "promised", "volunteered":
+		return true
+	}
+	return false
+}
+
+// sentenceOpeners are capitalised words that open sentences and are not
+// names: "Also will …", "Members would …".
+var sentenceOpeners = wordSet("also", "members", "councillors", "officers", "staff", "everyone", "all", "some", "many",
+	"this", "that", "these", "those", "it", "there", "here", "we", "they", "he", "she", "i", "you", "one", "each", "any",
+	"no", "none", "nobody", "someone", "somebody", "which", "what", "who", "when", "where", "why", "how", "if", "then")
+
 // splitOwnerList splits "GH and LM", "RB/GD", "Cllr Ames & the Clerk".
 func splitOwnerList(s string) []string {
 	for _, sep := range []string{" and ", " & ", "/", ", "} {
@@ -421,7 +442,7 @@ func isClauseWord(low string) bool {
 
 func isTitleWord(low string) bool {
 	switch strings.TrimRight(low, ".") {
-	case "cllr", "cllrs", "councillor", "councillors", "cr", "mr", "mrs", "ms", "miss", "dr", "county", "district",
+	case "cllr", "cllrs", "councillor", "councillors", "cr", "mr", "mrs", "ms", "miss", "dr", "county", "district", "cyng", "cynghorydd",
 		"borough", "parish", "town", "city", "rev", "revd", "reverend", "sgt", "pc", "insp", "supt", "director", "member",
 		"commissioner", "trustee", "alderman", "mayor", "deputy", "vice", "president", "chairman", "chair":
 		return true
@@ -473,7 +494,10 @@ func verbAt(ws []word, i int) float64 {
 		return 0
 	}
 	w := ws[i].low
-	if notVerbs[w] || !startsLower(ws[i].text) {
+	if w == "have" && haveReady(ws, i) {
+		return verbKnown // "Town Clerk to have the quotes in hand by the July meeting"
+	}
+	if notVerbs[w] || !startsLower(ws[i].text) || motionVerbs[w] {
 		return 0
 	}
 	if taskVerbs[w] {
@@ -487,7 +511,11 @@ func verbAt(ws []word, i int) float64 {
 
 // findTasks reads every task a sentence sets, strongest readings first
 // where two overlap.
-func findTasks(s string, att *Attendance) []task {
+func findTasks(s string, att *Attendance) []task { return readTasks(s, att, false) }
+
+// readTasks is findTasks; decision marks a decision's text, where the body
+// itself as subject ("That Council approve …") is deciding, not tasked.
+func readTasks(s string, att *Attendance, decision bool) []task {
 	ws := splitWords(s)
 	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
 	// number is not part of the owner.
@@ -504,7 +532,7 @@ func findTasks(s string, att *Attendance) []task {
 				return
 			}
 		}
-		if t.ownerFrom >= 0 && selfBody(t.owner) {
+		if t.ownerFrom >= 0 && selfBody(t.owner) && (decision || t.link == "") {
 			return // "That Council approve …": the body's decision, not a task for someone
 		}
 		if t.verb >= 0 && comesBackTask(ws, t.verb) {
@@ -593,7 +621,7 @@ func findTasks(s string, att *Attendance) []task {
 			} else if selfBody(owner) {
 				os = ownerPlain // "Council would encounter …": the body's plans, not a task, unless the verb says so
 			}
-			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), score: os + vs + ls, why: lowWhy(os, vs)})
+			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs)})
 			break
 		}
 		// "agreed that the Clerk approach Biomass", "resolved that the
@@ -651,6 +679,40 @@ func findTasks(s string, att *Attendance) []task {
 				t.why = "no one is named to do it"
 			}
 			add(t)
+		}
+	}
+	// "Clerk reply with TCC's available dates", "Clerk ask Cllr Ashman
+	// if …": an office opening the sentence with a bare verb of doing.
+	if len(ws) >= 3 {
+		for k := 1; k <= 3 && k < len(ws); k++ {
+			if !taskVerbs[ws[k].low] || ws[k-1].punct != 0 {
+				continue
+			}
+			owner, from, os := ownerBefore(ws, k, att)
+			if from == 0 && os >= ownerStrong && (ownerRoles[strings.ToLower(strings.TrimPrefix(owner, "The "))] || isInitials(owner)) {
+				add(task{owner: owner, from: 0, ownerFrom: 0, verb: k, link: "", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+			}
+			break
+		}
+	}
+	// "It was agreed to purchase a wreath", "It was agreed to ask two
+	// Councillors to check …": the body agrees to do something, and no one
+	// is named — a task for the clerk to see done (the decision reader
+	// records the decision too).
+	for i := 0; i+3 < len(ws); i++ {
+		if ws[i].low == "agreed" && ws[i+1].low == "to" && i >= 2 && ws[i-1].low == "was" && (ws[i-2].low == "it" || i >= 3 && isAdverb(ws[i-2].low) && ws[i-3].low == "it") {
+			v := ws[i+2].low
+			if taskVerbs[v] && !decisionOnlyVerbs[v] && !askVerbs[v] {
+				add(task{owner: "", from: 0, ownerFrom: -1000 - i, verb: i + 2, link: "agreed to", score: passivePromise, why: "no one is named to do it", passive: true})
+			}
+		}
+	}
+	// "Cllr Mawdsley is arranging a call", "the Clerk is obtaining quotes".
+	for i := 1; i+1 < len(ws); i++ {
+		if (ws[i].low == "is" || ws[i].low == "are") && strings.HasSuffix(ws[i+1].low, "ing") && taskVerbs[ingStem(ws[i+1].low)] {
+			if owner, from, os := ownerBefore(ws, i, att); os >= ownerPlain {
+				add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + 1, link: "is", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+			}
 		}
 	}
 	// Each task's clause runs to the start of the next one.
@@ -737,6 +799,48 @@ func paragraphLabel(w string) bool {
 	return true
 }
 
+// haveReady reports whether "have" at i is a task: "to have the quotes in
+// hand", "will have the proposal to Members", "to have the accounts ready".
+func haveReady(ws []word, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+8; j++ {
+		switch ws[j].low {
+		case "ready", "hand", "done", "completed", "prepared", "available", "finished", "signed":
+			return true
+		case "to":
+			if j+1 < len(ws) && (ws[j+1].low == "the" || ws[j+1].low == "members" || ws[j+1].low == "all") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// motionVerbs are what a mover moves, not a task: "Moved by Vlassis to
+// adopt", "Cllr Ames to approve".
+var motionVerbs = wordSet("adopt", "approve", "accept", "receive", "note", "endorse", "ratify", "defer", "table", "concur")
+
+// decisionOnlyVerbs decide without setting anyone a task: "agreed to
+// approve", "agreed to support", "agreed to defer".
+var decisionOnlyVerbs = wordSet("approve", "adopt", "accept", "note", "support", "defer", "endorse", "ratify", "recommend",
+	"refuse", "reject", "object", "grant", "confirm", "agree", "receive", "consider", "discuss", "review", "keep", "hold",
+	"postpone", "continue", "allow", "permit", "retain", "maintain", "leave", "wait", "abandon", "decline", "oppose")
+
+// ingStem is the verb an -ing form comes from: "arranging" → "arrange",
+// "obtaining" → "obtain", "chasing" → "chase", "getting" → "get".
+func ingStem(w string) string {
+	b := strings.TrimSuffix(w, "ing")
+	if taskVerbs[b] {
+		return b
+	}
+	if taskVerbs[b+"e"] {
+		return b + "e"
+	}
+	if len(b) > 2 && b[len(b)-1] == b[len(b)-2] && taskVerbs[b[:len(b)-1]] {
+		return b[:len(b)-1]
+	}
+	return b
+}
+
 // passiveFuture reports whether the "be" at i is a promise: "will be",
 // "would be", "is to be", "to be", "should be", "needs to be".
 func passiveFuture(ws []word, i int) bool {
@@ -781,7 +885,7 @@ func passiveFuture(ws []word, i int) bool {
 
 // comesBackWords are the participles of something coming back to the
 // body: with the body as destination they make a follow-up.
-var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "considered", "returned", "tabled", "discussed", "reviewed")
+var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "considered", "returned", "tabled", "discussed", "reviewed", "given", "invited")
 
 // comesBackTask reports whether the verb at v brings something back to
 // the body itself — "to report back to Council", "provide a written
@@ -791,7 +895,8 @@ var comesBackWords = wordSet("reported", "presented", "brought", "submitted", "c
 func comesBackTask(ws []word, v int) bool {
 	switch ws[v].low {
 	case "report", "update", "present", "bring", "return", "submit", "provide", "give", "come", "table", "reconsider", "revisit",
-		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered":
+		"reported", "presented", "brought", "returned", "submitted", "provided", "given", "tabled", "added", "considered",
+		"invited", "attend":
 	default:
 		return false
 	}
@@ -865,7 +970,7 @@ func committed(ws []word, i int) bool {
 				return true
 			}
 		case "back":
-			if j > 0 && ws[j-1].low == "report" {
+			if j > 0 && (ws[j-1].low == "report" || ws[j-1].low == "reported" || ws[j-1].low == "come" || ws[j-1].low == "brought") {
 				return true
 			}
 		}

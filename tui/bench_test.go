@@ -68,7 +68,7 @@ func BenchmarkFirstFrameTUIOnly(b *testing.B) {
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View() // the first frame: "Loading the due board…"
 		m.due.seq = 1
-		m.Update(dueLoadedMsg{seq: 1, board: buildBoard(q, recs)})
+		m.Update(dueLoadedMsg{seq: 1, board: buildBoard(q, recs, dueFilter{})})
 		_ = m.View()
 	}
 	b.ReportMetric(float64(len(recs)), "records")
@@ -106,7 +106,7 @@ func BenchmarkDuePageDown(b *testing.B) {
 	home := tea.KeyMsg{Type: tea.KeyHome}
 	for b.Loop() {
 		if h.m.due.list.cursor >= len(h.m.due.rows)-2 {
-			h.m.due.setRows() // forget the drawn rows: draw them afresh
+			h.m.due.setRows("") // forget the drawn rows: draw them afresh
 			h.m.Update(home)
 		}
 		h.m.Update(pg)

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/minutebook/minutebook/index"
@@ -15,20 +14,34 @@ import (
 
 // The detail view: one record's verbatim text, where it came from, the
 // later item that answered it, its tracking history, and the keys that
-// change its tracking. Every change is saved at once through
-// index.API.Update, in a tea.Cmd, and confirmed in the status line.
+// change its tracking. Every change is saved at once, in a tea.Cmd, and
+// confirmed in the status line.
 
+// formKind is what the detail view's prompt is open for.
 type formKind int
 
 const (
-	formNone formKind = iota
-	formNote
+	formNote formKind = iota + 1
 	formOwner
 	formDue
 )
 
+// recordLibrary is what the detail view needs of the library: the record
+// and its history, the clerk's edits and return decisions, and the next
+// meeting a due date of "next" means.
+type recordLibrary interface {
+	Record(ctx context.Context, id string) (index.Record, []index.HistoryEntry, error)
+	Update(ctx context.Context, id string, c index.Change) (index.Record, error)
+	LinkReturn(ctx context.Context, followUpID string, itemID string) error
+	ReturnDecisions(ctx context.Context, followUpID string) (index.ReturnDecisions, error)
+	SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error
+	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
+}
+
 type detailView struct {
 	sh            *shared
+	lib           recordLibrary
+	picks         pickerLibrary // for the return picker
 	width, height int
 
 	id     string
@@ -43,22 +56,25 @@ type detailView struct {
 	lines  []string
 	scroll int
 
-	form    formKind
-	input   textinput.Model
-	formErr string
+	form prompt // the note, owner or due date being typed; its purpose is a formKind
+
+	picker *returnPicker // R: choosing the item a follow-up came back as
 }
 
-func newDetailView(sh *shared) *detailView {
-	return &detailView{sh: sh, input: newInput(sh, "")}
+func newDetailView(sh *shared, lib recordLibrary, picks pickerLibrary) *detailView {
+	return &detailView{sh: sh, lib: lib, picks: picks, form: newPrompt(sh)}
 }
 
 func (v *detailView) SetSize(w, h int) {
 	v.width, v.height = w, h
-	v.input.Width = max(w-30, 10)
+	if v.picker != nil {
+		v.picker.setSize(w, h)
+	}
+	v.form.setWidth(w)
 	v.build()
 }
 
-func (v *detailView) Capturing() bool { return v.form != formNone }
+func (v *detailView) Capturing() bool { return v.form.open }
 
 func (v *detailView) Activate() tea.Cmd {
 	if v.stale && v.id != "" {
@@ -73,6 +89,7 @@ func (v *detailView) open(id string) tea.Cmd {
 		v.id, v.loaded, v.err = id, false, nil
 		v.rec, v.hist, v.lines, v.scroll = index.Record{}, nil, nil, 0
 		v.closeForm()
+		v.picker = nil
 	}
 	return v.load()
 }
@@ -80,9 +97,9 @@ func (v *detailView) open(id string) tea.Cmd {
 func (v *detailView) load() tea.Cmd {
 	v.seq++
 	v.stale = false
-	seq, id, api := v.seq, v.id, v.sh.api
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, hist, err := api.Record(ctx, id)
+	seq, id, lib := v.seq, v.id, v.lib
+	return v.sh.cmdFor(viewDetail, func(ctx context.Context) tea.Msg {
+		rec, hist, err := lib.Record(ctx, id)
 		return recordLoadedMsg{seq: seq, rec: rec, hist: hist, err: err}
 	})
 }
@@ -108,17 +125,49 @@ func (v *detailView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case libraryChangedMsg, asOfChangedMsg:
 		v.stale = true
+	case pickerMeetingsMsg, pickerItemsMsg:
+		if v.picker != nil {
+			return v.pick(msg)
+		}
 	case tea.MouseMsg:
+		if v.picker != nil {
+			return v.pick(msg)
+		}
 		if d := wheel(msg); d != 0 {
 			v.scrollBy(d)
 		}
 	case tea.KeyMsg:
-		if v.form != formNone {
+		switch {
+		case v.form.open:
 			return v.formKey(msg)
+		case v.picker != nil:
+			return v.pick(msg)
 		}
 		return v.key(msg)
 	}
 	return nil
+}
+
+// pick hands a message to the return picker and acts on what it chose.
+func (v *detailView) pick(msg tea.Msg) tea.Cmd {
+	res := v.picker.update(msg)
+	if res.closed {
+		v.picker = nil
+	}
+	if res.item == "" {
+		return res.cmd
+	}
+	if rt := v.rec.ReturnedTo; rt != nil && rt.ItemID == res.item && rt.Confirmed {
+		return flash("The return to " + res.item + " is already confirmed")
+	}
+	if v.saving {
+		return flash("Still saving the last change…")
+	}
+	back := v.id + " not linked to " + res.item + " again"
+	if rt := v.rec.ReturnedTo; rt != nil {
+		back = v.id + " returned to " + rt.ItemID + " again"
+	}
+	return v.saveLink(res.item, "returned to "+res.item+" (chosen by a clerk)", back)
 }
 
 func (v *detailView) scrollBy(d int) {
@@ -127,8 +176,8 @@ func (v *detailView) scrollBy(d int) {
 
 func (v *detailView) bodyHeight() int {
 	h := v.height
-	if v.form != formNone {
-		h -= 3
+	if v.form.open {
+		h -= promptLines + 1
 	}
 	return max(h, 1)
 }
@@ -173,14 +222,23 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		return v.trackingKey(msg)
 	case key.Matches(msg, k.ConfirmReturn, k.NotReturned):
 		return v.returnKey(msg)
+	case key.Matches(msg, k.ReturnedTo):
+		if !v.loaded {
+			return nil
+		}
+		if v.rec.Kind != minutes.KindFollowUp {
+			return flash("Only follow-ups come back to committee")
+		}
+		v.picker = newReturnPicker(v.sh, v.picks, v.rec, v.width, v.height)
+		return v.picker.load()
 	}
 	return nil
 }
 
 // returnKey confirms or removes a follow-up's link to the later item that
-// answers it. Removing is remembered: the automatic match does not come
-// back. Only removing can be undone (by linking the same item again,
-// confirmed); an automatic link, once confirmed, stays a clerk's.
+// answers it. Removing says the follow-up was not returned: the library
+// then proposes no item it holds now. Both can be undone: the link
+// decisions as they were are put back.
 func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 	if !v.loaded {
 		return nil
@@ -193,36 +251,38 @@ func (v *detailView) returnKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	rt := v.rec.ReturnedTo
 	if rt == nil {
-		return flash("No later item is linked; minutebook set " + v.id + " --returned-to ITEM links one")
+		return flash("No later item is linked; R picks the item it came back as")
 	}
 	item := rt.ItemID
 	if key.Matches(msg, v.sh.keys.ConfirmReturn) {
 		if rt.Confirmed {
 			return flash("The return to " + item + " is already confirmed")
 		}
-		return v.saveLink(item, "returned to "+item+" (confirmed)", nil)
+		return v.saveLink(item, "returned to "+item+" (confirmed)", "the return to "+item+" back to matched automatically")
 	}
-	undo := &undoEntry{id: v.id, link: &item, what: v.id + " returned to " + item + " again"}
-	return v.saveLink("", "not returned (the link to "+item+" is removed)", undo)
+	back := v.id + " returned to " + item + " again"
+	if !rt.Confirmed {
+		back += " (matched automatically)"
+	}
+	return v.saveLink("", "not returned (the link to "+item+" is removed)", back)
 }
 
-// saveLink links the follow-up to item, or unlinks it when item is "".
-func (v *detailView) saveLink(item, what string, undo *undoEntry) tea.Cmd {
+// saveLink links the follow-up to item, or says it was not returned when
+// item is "", remembering the link decisions as they were for undo.
+func (v *detailView) saveLink(item, what, undoWhat string) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.sh.api
+	id, api := v.id, v.lib
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, err := linkReturn(ctx, api, id, item)
-		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
+		before, err := api.ReturnDecisions(ctx, id)
+		if err != nil {
+			return savedMsg{id: id, what: what, err: err}
+		}
+		if err := api.LinkReturn(ctx, id, item); err != nil {
+			return savedMsg{id: id, what: what, err: err}
+		}
+		rec, _, err := api.Record(ctx, id)
+		return savedMsg{id: id, rec: rec, what: what, undo: &undoStep{id: id, links: &before, what: undoWhat}, err: err}
 	})
-}
-
-// linkReturn sets a follow-up's link and returns the record as saved.
-func linkReturn(ctx context.Context, api index.API, id, item string) (index.Record, error) {
-	if err := api.LinkReturn(ctx, id, item); err != nil {
-		return index.Record{}, err
-	}
-	rec, _, err := api.Record(ctx, id)
-	return rec, err
 }
 
 // itemIDOf returns the ID of the item a record belongs to: a record's ID
@@ -272,56 +332,55 @@ func (v *detailView) setStatus(s index.Status) tea.Cmd {
 	if s == old {
 		return flash(v.id + " is already " + statusLabel(s))
 	}
-	undo := &undoEntry{id: v.id, change: index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
+	undo := &undoStep{id: v.id, change: &index.Change{Status: &old}, what: v.id + " back to " + statusLabel(old)}
 	return v.save(index.Change{Status: &s}, "marked "+statusLabel(s), undo)
 }
 
-func (v *detailView) save(c index.Change, what string, undo *undoEntry) tea.Cmd {
+func (v *detailView) save(c index.Change, what string, undo *undoStep) tea.Cmd {
 	v.saving = true
-	id, api := v.id, v.sh.api
+	id, api := v.id, v.lib
 	return v.sh.cmd(func(ctx context.Context) tea.Msg {
 		rec, err := api.Update(ctx, id, c)
 		return savedMsg{id: id, rec: rec, what: what, undo: undo, err: err}
 	})
 }
 
-func (v *detailView) openForm(f formKind, prompt, value string) tea.Cmd {
-	v.form, v.formErr = f, ""
-	v.input.Prompt = prompt
-	v.input.SetValue(Sanitise(value))
-	v.input.CursorEnd()
-	return v.input.Focus()
+func (v *detailView) openForm(f formKind, label, value string) tea.Cmd {
+	hint := "enter save · esc cancel · ctrl+u clear"
+	switch f {
+	case formDue:
+		hint = dateHint + "; empty goes back to the minutes' date · " + hint
+	case formOwner:
+		hint = "a role or a name; empty goes back to the minutes' owner · " + hint
+	}
+	return v.form.start(int(f), label, value, hint)
 }
 
 func (v *detailView) closeForm() {
-	v.form, v.formErr = formNone, ""
-	v.input.Blur()
+	v.form.close()
 	v.scrollBy(0)
 }
 
 func (v *detailView) formKey(msg tea.KeyMsg) tea.Cmd {
-	k := v.sh.keys
+	res := v.form.update(msg)
 	switch {
-	case key.Matches(msg, k.Cancel):
+	case res.cancelled:
 		v.closeForm()
-		return nil
-	case key.Matches(msg, k.Submit):
-		cmd, err := v.submit(strings.TrimSpace(v.input.Value()))
+	case res.submitted:
+		cmd, err := v.submit(strings.TrimSpace(res.value))
 		if err != nil {
-			v.formErr = err.Error()
+			v.form.fail(err.Error())
 			return nil
 		}
 		v.closeForm()
 		return cmd
 	}
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	return cmd
+	return res.cmd
 }
 
 // submit saves what the form holds.
 func (v *detailView) submit(val string) (tea.Cmd, error) {
-	switch v.form {
+	switch formKind(v.form.purpose) {
 	case formNote:
 		if val == "" {
 			return nil, fmt.Errorf("type a note, or esc to cancel")
@@ -337,40 +396,91 @@ func (v *detailView) submit(val string) (tea.Cmd, error) {
 		if old == v.rec.ParsedOwner {
 			back = "" // undo clears the override
 		}
-		undo := &undoEntry{id: v.id, change: index.Change{Owner: &back}, what: "owner back to " + quoteOrNone(old)}
+		undo := &undoStep{id: v.id, change: &index.Change{Owner: &back}, what: "owner back to " + quoteOrNone(old)}
 		what := "owner set to " + quoteOrNone(val)
 		if val == "" {
 			what = "owner back to the minutes' " + quoteOrNone(v.rec.ParsedOwner)
 		}
 		return v.save(index.Change{Owner: &val}, what, undo), nil
 	case formDue:
-		var d minutes.Date
-		if val != "" && !strings.EqualFold(val, "none") {
-			base := v.rec.Due // a step such as +2w moves the date there is…
-			if base.IsZero() {
-				base = v.sh.today() // …or today's
-			}
-			var err error
-			d, err = parseAsOf(val, base, v.sh.today())
-			if err != nil {
-				return nil, fmt.Errorf("%v; empty clears the date you set", err)
-			}
-		}
-		if d == v.rec.Due {
-			return nil, nil
-		}
-		oldDue := v.rec.Due
-		if oldDue == v.rec.ParsedDue {
-			oldDue = minutes.Date{} // undo clears the override
-		}
-		undo := &undoEntry{id: v.id, change: index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
-		what := "due date set to " + dateOrNone(d)
-		if d.IsZero() {
-			what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
-		}
-		return v.save(index.Change{Due: &d}, what, undo), nil
+		return v.submitDue(val)
 	}
 	return nil, nil
+}
+
+// submitDue saves the due date typed: a date in any form the grammar
+// takes (a step moves the date there is, or today's), "next" for the
+// committee's next meeting, or empty (or "none") for the minutes' date.
+func (v *detailView) submitDue(val string) (tea.Cmd, error) {
+	oldDue := v.rec.Due
+	if oldDue == v.rec.ParsedDue {
+		oldDue = minutes.Date{} // undo clears the override
+	}
+	undo := &undoStep{id: v.id, change: &index.Change{Due: &oldDue}, what: "due date back to " + dateOrNone(v.rec.Due)}
+	today := v.sh.today()
+	if minutes.NeedsNextMeeting(val) {
+		id, committee, lib := v.id, v.rec.Committee, v.lib
+		v.saving = true
+		return v.sh.cmd(func(ctx context.Context) tea.Msg {
+			next, ok, err := lib.NextMeeting(ctx, committee, today)
+			switch {
+			case err != nil:
+				return savedMsg{id: id, err: err}
+			case !ok:
+				return savedMsg{id: id, err: fmt.Errorf("the library knows no next meeting of %s; type its date", oneLine(committee))}
+			}
+			rec, err := lib.Update(ctx, id, index.Change{Due: &next})
+			return savedMsg{id: id, rec: rec, what: "due date set to " + next.String() + " (the next meeting)", undo: undo, err: err}
+		}), nil
+	}
+	var d minutes.Date
+	if val != "" && !strings.EqualFold(val, "none") {
+		base := v.rec.Due // a step such as +2w moves the date there is…
+		if base.IsZero() {
+			base = today // …or today's
+		}
+		var err error
+		d, err = minutes.ParseUserDate(val, minutes.DateContext{Today: today, Base: base})
+		if err != nil {
+			return nil, fmt.Errorf("%v; empty goes back to the minutes' date", err)
+		}
+	}
+	if d == v.rec.Due {
+		return nil, nil
+	}
+	what := "due date set to " + dateOrNone(d)
+	if d.IsZero() {
+		what = "due date back to the minutes' " + dateOrNone(v.rec.ParsedDue)
+	}
+	return v.save(index.Change{Due: &d}, what, undo), nil
+}
+
+// dueSource says where a record's due date came from: a clerk, the
+// minutes as written, or the library working out the meeting the minutes
+// named (a date the program worked out is never called a clerk's).
+func dueSource(r index.Record, hist []index.HistoryEntry) string {
+	if r.Due.IsZero() {
+		return ""
+	}
+	var last *index.HistoryEntry
+	for i := range hist {
+		if hist[i].Field == "due" {
+			last = &hist[i]
+		}
+	}
+	switch {
+	case r.Due != r.ParsedDue && last != nil && last.New == r.Due.String():
+		return "  (set by a clerk; the minutes say " + dateOrNone(r.ParsedDue) + ")"
+	case r.Provisional:
+		return "  (provisional: the minutes name the month, and no meeting of the committee in it is known yet)"
+	case r.Due == r.ParsedDue:
+		return ""
+	case r.Target == "next":
+		return "  (the committee's next meeting, as the library knows its meetings)"
+	case strings.HasPrefix(r.Target, "month:"):
+		return "  (the committee's meeting in the month the minutes name)"
+	}
+	return "  (worked out by the library; the minutes' date is " + dateOrNone(r.ParsedDue) + ")"
 }
 
 func quoteOrNone(s string) string {
@@ -401,12 +511,8 @@ func (v *detailView) build() {
 
 	head := " " + st.Kind(string(r.Kind)).Render(kindBadge(string(r.Kind))) + "  " + st.Heading.Render(oneLine(r.ID))
 	if r.Kind != minutes.KindResolution {
-		flag := r.Flag
-		if r.Status.Closed() {
-			flag = index.FlagDone
-		}
-		if b := flagBadge(flag); b != "" {
-			head += "  " + st.Flag(flag).Render(b)
+		if b := recordBadge(&r); b != "" {
+			head += "  " + st.Flag(rowFlag(&r)).Render(b)
 		}
 		head += st.Dim.Render("  " + statusLabel(r.Status))
 	}
@@ -462,21 +568,14 @@ func (v *detailView) build() {
 			owner += "  (set by a clerk; the minutes say " + quoteOrNone(r.ParsedOwner) + ")"
 		}
 		field("Owner", owner)
-		due := dateOrNone(r.Due)
-		if !r.Due.IsZero() && r.Due == r.ParsedDue {
-			if r.Provisional {
-				due += "  (provisional: the end of the month named)"
-			}
-		} else if !r.Due.IsZero() {
-			due += "  (set by a clerk; the minutes say " + dateOrNone(r.ParsedDue) + ")"
-		}
+		due := dateOrNone(r.Due) + dueSource(r, v.hist)
 		if r.DueMeeting != "" {
 			due += "  · due back at “" + oneLine(r.DueMeeting) + "”"
 		}
 		field("Due", due)
 		status := statusLabel(r.Status)
 		if !r.UpdatedAt.IsZero() {
-			status += " · last changed " + r.UpdatedAt.Local().Format("2006-01-02 15:04")
+			status += " · last changed " + r.UpdatedAt.In(v.sh.loc).Format("2006-01-02 15:04")
 		}
 		field("Status", status)
 		if rt := r.ReturnedTo; rt != nil {
@@ -484,13 +583,15 @@ func (v *detailView) build() {
 			if len(rt.Matched) > 0 {
 				how += " on “" + oneLine(strings.Join(rt.Matched, " ")) + "”"
 			}
-			keys := "enter opens it · y confirms · N not returned"
+			keys := "enter opens it · y confirms · N not returned · R another item"
 			if rt.Confirmed {
 				how = "confirmed by a clerk"
-				keys = "enter opens it · N not returned"
+				keys = "enter opens it · N not returned · R another item"
 			}
 			field("Returned", fmt.Sprintf("to %s %s · minute %s “%s” (%s) · %s",
 				shortCommittee(oneLine(rt.Committee)), rt.MeetingDate, oneLine(rt.Minute), oneLine(rt.Title), how, keys))
+		} else if r.Kind == minutes.KindFollowUp {
+			field("Returned", "not yet · R picks the later item it came back as")
 		}
 	}
 	add("")
@@ -516,7 +617,7 @@ func (v *detailView) build() {
 
 func (v *detailView) historyLines(h index.HistoryEntry) []string {
 	st := v.sh.styles
-	when := h.At.Local().Format("2006-01-02 15:04")
+	when := h.At.In(v.sh.loc).Format("2006-01-02 15:04")
 	who := oneLine(h.Who)
 	if who == "" {
 		who = "—"
@@ -552,6 +653,9 @@ func (v *detailView) historyLines(h index.HistoryEntry) []string {
 
 func (v *detailView) View() string {
 	st := v.sh.styles
+	if v.picker != nil {
+		return padLines(v.picker.view(), v.width, v.height)
+	}
 	var b strings.Builder
 	switch {
 	case v.id == "":
@@ -568,28 +672,19 @@ func (v *detailView) View() string {
 			b.WriteByte('\n')
 		}
 	}
-	if v.form == formNone {
+	if !v.form.open {
 		return padLines(b.String(), v.width, v.height)
 	}
-	out := padLines(b.String(), v.width, v.bodyHeight()+1)
-	hint := "enter save · esc cancel"
-	switch v.form {
-	case formDue:
-		hint = "YYYY-MM-DD, +2w, +1m; empty goes back to the minutes' date · " + hint
-	case formOwner:
-		hint = "a role or a name; empty goes back to the minutes' owner · " + hint
-	}
-	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
-	if v.formErr != "" {
-		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
-	}
-	return out + "\n " + v.input.View() + "\n" + line2
+	return stackForm(b.String(), v.form.view(), v.width, v.height)
 }
 
 func (v *detailView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.form != formNone {
+	if v.form.open {
 		return k.formHelp()
+	}
+	if v.picker != nil {
+		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "back")}
 	}
 	if !v.tracked() {
 		return []key.Binding{k.Note, k.Meeting, k.Back, k.moveHelp()}
@@ -601,7 +696,7 @@ func (v *detailView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
-		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned},
+		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned, k.ReturnedTo},
 		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
 	}
 }

@@ -2,13 +2,9 @@ package tui
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,78 +12,17 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// The due board: open actions and follow-ups grouped by flag, soonest
-// due first, for one committee or all, against the as-of date.
+// The due board: open actions and follow-ups for one committee or all,
+// against the as-of date, with each one's flag, status and latest note,
+// as a clerk's tracker shows them. It can be narrowed to an owner or a
+// status and sorted by flag, due date, owner, committee or status (see
+// dueboard.go).
 
-// dueBoard is one load of the due board, grouped off the UI goroutine.
-type dueBoard struct {
-	asOf      minutes.Date
-	committee string
-	recs      []index.Record
-	groups    []dueGroup // in index.FlagOrder, empty groups left out
-	counts    map[index.Flag]int
-	open      int
-}
-
-type dueGroup struct {
-	flag index.Flag
-	recs []int // indexes into recs, sorted by due date
-}
-
-// buildBoard groups records by flag and sorts each group by due date
-// (undated last), then meeting date and ID, so the order is stable.
-func buildBoard(q index.DueQuery, recs []index.Record) *dueBoard {
-	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, recs: recs, counts: map[index.Flag]int{}}
-	byFlag := map[index.Flag][]int{}
-	for i := range recs {
-		f := recs[i].Flag
-		if recs[i].Status.Closed() {
-			f = index.FlagDone
-		}
-		byFlag[f] = append(byFlag[f], i)
-		b.counts[f]++
-		if f != index.FlagDone {
-			b.open++
-		}
-	}
-	seen := map[index.Flag]bool{}
-	order := append([]index.Flag(nil), index.FlagOrder...)
-	for f := range byFlag { // a flag the TUI does not know goes last
-		if !contains(order, f) {
-			order = append(order, f)
-		}
-	}
-	for _, f := range order {
-		idx := byFlag[f]
-		if len(idx) == 0 || seen[f] {
-			continue
-		}
-		seen[f] = true
-		sort.SliceStable(idx, func(a, c int) bool {
-			ra, rc := &recs[idx[a]], &recs[idx[c]]
-			if ra.Due.IsZero() != rc.Due.IsZero() {
-				return rc.Due.IsZero()
-			}
-			if d := ra.Due.Compare(rc.Due); d != 0 {
-				return d < 0
-			}
-			if d := ra.MeetingDate.Compare(rc.MeetingDate); d != 0 {
-				return d < 0
-			}
-			return ra.ID < rc.ID
-		})
-		b.groups = append(b.groups, dueGroup{flag: f, recs: idx})
-	}
-	return b
-}
-
-func contains[T comparable](s []T, v T) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
+// dueLibrary is what the due board needs of the library.
+type dueLibrary interface {
+	Due(ctx context.Context, q index.DueQuery) ([]index.Record, error)
+	Committees(ctx context.Context) ([]index.Committee, error)
+	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
 }
 
 // dueRow is one line of the board: a group heading or a record.
@@ -95,45 +30,72 @@ type dueRow struct {
 	heading bool
 	flag    index.Flag
 	count   int
-	rec     int // index into board.recs
+	dropped int  // of a done group's count, how many are dropped
+	hidden  bool // a heading for closed rows hidden from a sorted list
+	rec     int  // index into board.recs
 }
 
-// dueCols is the width of each column of the board at one window width.
+// dueCols is the width of each column of the board at one window width;
+// 0 leaves a column out.
 type dueCols struct {
-	badge, due, committee, meeting, minute, owner, text int
+	badge, due, status, committee, meeting, minute, owner, text, update int
+	// over is true when the fixed columns alone are wider than the
+	// window: rows must then be cut to it.
+	over bool
 }
 
+// dueLayout chooses the columns for a window w wide. Below 150 columns
+// there is no room for a column of notes (most records have none): a
+// record's latest note follows its text.
 func dueLayout(w int, oneCommittee bool) dueCols {
-	c := dueCols{badge: 8, due: 11, minute: 6}
+	c := dueCols{badge: 8, due: 10, minute: 6}
 	switch {
 	case w >= 150:
-		c.committee, c.meeting, c.owner = 26, 10, 22
+		c.status, c.committee, c.meeting, c.owner = 11, 24, 10, 20
 	case w >= 110:
-		c.committee, c.meeting, c.owner = 20, 10, 16
+		c.status, c.committee, c.owner = 11, 14, 14
 	case w >= 70:
-		c.committee, c.owner = 12, 12
+		c.status, c.committee, c.owner = 7, 8, 12
 	default:
-		c.committee = 10
+		c.status, c.committee = 7, 8
 	}
 	if oneCommittee {
 		c.committee = 0 // the heading names it
 	}
-	used := 2 + c.badge + 1 + c.due + 1 + c.minute + 1
-	if c.committee > 0 {
-		used += c.committee + 1
+	used := 2 + c.badge + 1 + c.due + 1 + c.status + 1 + c.minute + 1
+	for _, n := range []int{c.committee, c.meeting, c.owner} {
+		if n > 0 {
+			used += n + 1
+		}
 	}
-	if c.meeting > 0 {
-		used += c.meeting + 1
+	flex := max(w-used, 0)
+	if w >= 150 {
+		c.update = flex * 2 / 5
+		c.text = flex - c.update - 1
+	} else {
+		c.text = flex
 	}
-	if c.owner > 0 {
-		used += c.owner + 1
-	}
-	c.text = max(w-used, 0)
+	c.over = used > w
 	return c
 }
 
+// Purposes of the board's prompt.
+const (
+	promptAsOf = iota + 1
+	promptExport
+)
+
+// What the board's chooser is open for.
+const (
+	chooseCommittee = iota + 1
+	chooseOwner
+	chooseStatus
+)
+
 type dueView struct {
 	sh            *shared
+	lib           dueLibrary
+	exports       exportLibrary
 	width, height int
 
 	seq     int
@@ -143,6 +105,7 @@ type dueView struct {
 	loading bool
 
 	committee  string
+	filter     dueFilter
 	showClosed bool
 	toTop      bool // the next load shows the board from its top
 	rows       []dueRow
@@ -151,21 +114,20 @@ type dueView struct {
 	split      bool // the heading takes two lines
 	list       scroller
 
-	// the committee picker
-	picking    bool
+	// the chooser of a committee, an owner or a status
+	choosing   *chooser
+	chooseFor  int
 	committees []index.Committee
-	pick       scroller
 	pickSeq    int
 
-	// the form under the board: the as-of date, or where to export to
-	asOfForm  bool
-	exporting bool // the form asks for an export file, not a date
-	input     textinput.Model
-	formErr   string
+	form prompt // the as-of date, or where to export to
+
+	headCache string // the heading, as heading drew it for headFor
+	headFor   headingKey
 }
 
-func newDueView(sh *shared) *dueView {
-	v := &dueView{sh: sh, stale: true, input: newInput(sh, "As of: ")}
+func newDueView(sh *shared, lib dueLibrary, exports exportLibrary) *dueView {
+	v := &dueView{sh: sh, lib: lib, exports: exports, stale: true, form: newPrompt(sh)}
 	v.list.selectable = func(i int) bool { return !v.rows[i].heading }
 	return v
 }
@@ -176,13 +138,15 @@ func (v *dueView) SetSize(w, h int) {
 	}
 	v.width, v.height = w, h
 	v.relayout()
-	v.pick.setHeight(h - 2)
-	v.input.Width = max(w-20, 10)
+	if v.choosing != nil {
+		v.choosing.setSize(w, h)
+	}
+	v.form.setWidth(w)
 }
 
-// headLines is how many lines the board's heading takes: the committee
-// and the counts of each group on one line when they fit, on two when
-// not, then the column names.
+// headLines is how many lines the board's heading takes: the committee,
+// the filters and the counts of each group on one line when they fit, on
+// two when not, then the column names.
 func (v *dueView) headLines() int {
 	if v.split {
 		return 3
@@ -199,16 +163,25 @@ func (v *dueView) relayout() {
 }
 
 // listHeight is the rows left for the list under the heading and above
-// the as-of form.
+// the prompt.
 func (v *dueView) listHeight() int {
 	h := v.height - v.headLines()
-	if v.asOfForm {
-		h -= 2
+	if v.form.open {
+		h -= promptLines
+	}
+	if v.nothingOpen() {
+		h-- // the line that says so
 	}
 	return max(h, 1)
 }
 
-func (v *dueView) Capturing() bool { return v.asOfForm }
+// nothingOpen reports whether the board shows records but none open
+// (every one done or dropped): a line above them says so.
+func (v *dueView) nothingOpen() bool {
+	return v.board != nil && v.board.open == 0 && v.board.closed > 0
+}
+
+func (v *dueView) Capturing() bool { return v.form.open }
 
 func (v *dueView) Activate() tea.Cmd {
 	if v.stale && !v.loading {
@@ -217,19 +190,34 @@ func (v *dueView) Activate() tea.Cmd {
 	return nil
 }
 
+// load asks the library for the board.
 func (v *dueView) load() tea.Cmd {
 	v.seq++
 	v.loading, v.stale = true, false
 	seq := v.seq
 	q := index.DueQuery{AsOf: v.sh.asOf, Committee: v.committee, IncludeClosed: true}
-	api := v.sh.api
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
-		recs, err := api.Due(ctx, q)
+	lib, f := v.lib, v.filter
+	return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
+		recs, err := lib.Due(ctx, q)
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
 		}
-		return dueLoadedMsg{seq: seq, board: buildBoard(q, recs)}
+		return dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f)}
 	})
+}
+
+// refilter puts the board in the filter's order again, from the records
+// it holds; while a load runs, it asks for the board again instead.
+func (v *dueView) refilter() tea.Cmd {
+	if v.board == nil || v.loading {
+		return v.load()
+	}
+	v.seq++
+	seq, b, f := v.seq, v.board, v.filter
+	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee}
+	return func() tea.Msg {
+		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoard(q, b.recs, f)}}
+	}
 }
 
 // selected returns the record under the cursor, if any.
@@ -244,18 +232,43 @@ func (v *dueView) selected() (index.Record, bool) {
 	return v.board.recs[r.rec], true
 }
 
-// setRows lays the board out in rows, keeping the cursor on the same
-// record when it is still there.
-func (v *dueView) setRows() {
-	keep := ""
+// selectedID is the ID of the record under the cursor, "" when none.
+func (v *dueView) selectedID() string {
 	if r, ok := v.selected(); ok {
-		keep = r.ID
+		return r.ID
 	}
+	return ""
+}
+
+// closedShown reports whether done and dropped rows are listed.
+func (v *dueView) closedShown() bool {
+	return v.showClosed || v.board != nil && v.board.filter.showsClosed()
+}
+
+// setRows lays the board out in rows, keeping the cursor on the record
+// keep when it is still there. (keep is taken before a new board replaces
+// the old: the old rows index the old board's records.)
+func (v *dueView) setRows(keep string) {
 	v.rows = v.rows[:0]
-	if v.board != nil {
-		for _, g := range v.board.groups {
-			v.rows = append(v.rows, dueRow{heading: true, flag: g.flag, count: len(g.recs)})
-			if g.flag == index.FlagDone && !v.showClosed {
+	if b := v.board; b != nil {
+		closed := v.closedShown()
+		for _, g := range b.groups {
+			if b.flat {
+				hidden := 0
+				for _, i := range g.recs {
+					if r := &b.recs[i]; r.Status.Closed() && !closed {
+						hidden++
+						continue
+					}
+					v.rows = append(v.rows, dueRow{flag: rowFlag(&b.recs[i]), rec: i})
+				}
+				if hidden > 0 {
+					v.rows = append(v.rows, dueRow{heading: true, hidden: true, flag: index.FlagDone, count: hidden})
+				}
+				continue
+			}
+			v.rows = append(v.rows, dueRow{heading: true, flag: g.flag, count: len(g.recs), dropped: g.dropped})
+			if g.flag == index.FlagDone && !closed {
 				continue
 			}
 			for _, i := range g.recs {
@@ -286,9 +299,10 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		v.err = msg.err
 		if msg.err == nil {
 			first := v.board == nil
+			keep := v.selectedID()
 			v.board = msg.board
 			v.relayout()
-			v.setRows()
+			v.setRows(keep)
 			if first || v.toTop {
 				v.list.top()
 			}
@@ -298,28 +312,31 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 			return v.load()
 		}
 	case committeesMsg:
-		if msg.to == viewDue && msg.seq == v.pickSeq && msg.err == nil {
+		if msg.seq == v.pickSeq && msg.err == nil {
 			v.committees = msg.list
-			v.pick.setLen(len(v.committees) + 1)
+			if v.choosing != nil && v.chooseFor == chooseCommittee {
+				v.committeeChoices()
+			}
 		}
 	case nextMeetingMsg:
 		return v.nextMeeting(msg)
 	case libraryChangedMsg:
 		v.stale = true
 	case tea.MouseMsg:
+		if v.choosing != nil {
+			return v.choose(msg)
+		}
 		if d := wheel(msg); d != 0 {
-			if v.picking {
-				v.pick.move(d)
-			} else {
-				v.list.move(d)
-			}
+			v.list.move(d)
+		} else if again, ok := v.list.click(msg, v.headLines()+boolInt(v.nothingOpen()), 1); ok && again {
+			return v.openSelected() // a second click opens the record
 		}
 	case tea.KeyMsg:
 		switch {
-		case v.asOfForm:
+		case v.form.open:
 			return v.formKey(msg)
-		case v.picking:
-			return v.pickKey(msg)
+		case v.choosing != nil:
+			return v.choose(msg)
 		}
 		return v.key(msg)
 	}
@@ -333,133 +350,232 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Open):
-		if r, ok := v.selected(); ok {
-			return navigate(navMsg{to: viewDetail, recordID: r.ID})
-		}
+		return v.openSelected()
 	case key.Matches(msg, k.Committee):
-		v.picking = true
-		v.pick.setLen(len(v.committees) + 1)
+		v.openChooser(chooseCommittee, "Show the due board for")
+		v.committeeChoices()
 		v.pickSeq++
-		seq := v.pickSeq
-		api := v.sh.api
-		return v.sh.cmd(func(ctx context.Context) tea.Msg {
-			list, err := api.Committees(ctx)
-			return committeesMsg{to: viewDue, seq: seq, list: list, err: err}
+		seq, lib := v.pickSeq, v.lib
+		return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
+			list, err := lib.Committees(ctx)
+			return committeesMsg{seq: seq, list: list, err: err}
 		})
+	case key.Matches(msg, k.FilterOwner):
+		if v.board != nil {
+			v.openChooser(chooseOwner, "Show the records of")
+			v.ownerChoices()
+		}
+	case key.Matches(msg, k.FilterStatus):
+		if v.board != nil {
+			v.openChooser(chooseStatus, "Show the records that are")
+			v.statusChoices()
+		}
+	case key.Matches(msg, k.Sort):
+		v.filter.sort = (v.filter.sort + 1) % dueSorts
+		v.toTop = true
+		return v.refilter() // the heading says the order: "by owner"
 	case key.Matches(msg, k.Export):
-		v.asOfForm, v.exporting = true, true
-		v.formErr = ""
-		v.input.Prompt = "Export to: "
-		v.input.SetValue(defaultExportFile(v.committee, v.sh.asOf))
-		v.input.CursorEnd()
+		cmd := v.form.start(promptExport, "Export to: ", defaultExportFile(v.committee, v.sh.asOf),
+			".xlsx .csv .json .md: action log · .html: agenda tracker for the committee chosen with c · .ics: calendar")
 		v.list.setHeight(v.listHeight())
-		return v.input.Focus()
+		return cmd
 	case key.Matches(msg, k.AsOf):
-		v.asOfForm, v.exporting = true, false
-		v.formErr = ""
-		v.input.Prompt = "As of: "
-		v.input.SetValue(v.sh.asOf.String())
-		v.input.CursorEnd()
+		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), dateHint+", next: the committee's next meeting; a step moves the date shown")
 		v.list.setHeight(v.listHeight())
-		return v.input.Focus()
+		return cmd
 	case key.Matches(msg, k.Today):
 		return v.setAsOf(v.sh.today())
 	case key.Matches(msg, k.ShowClosed):
 		v.showClosed = !v.showClosed
-		v.setRows()
+		v.setRows(v.selectedID())
 	case key.Matches(msg, k.Back):
-		if v.committee != "" {
+		if v.committee != "" || v.filter.active() {
 			v.committee, v.toTop = "", true
+			v.filter.owner, v.filter.ownerSet, v.filter.status = "", false, ""
 			return v.load()
 		}
 	}
 	return nil
 }
 
-func (v *dueView) pickKey(msg tea.KeyMsg) tea.Cmd {
-	k := v.sh.keys
-	if v.pick.handleKey(msg, k) {
+// openSelected opens the record under the cursor.
+func (v *dueView) openSelected() tea.Cmd {
+	if r, ok := v.selected(); ok {
+		return navigate(navMsg{to: viewDetail, recordID: r.ID})
+	}
+	return nil
+}
+
+func (v *dueView) openChooser(what int, title string) {
+	v.choosing, v.chooseFor = newChooser(v.sh, title, v.width, v.height), what
+}
+
+func (v *dueView) committeeChoices() {
+	if v.committees == nil {
+		return // they load
+	}
+	cs := []choice{{label: "All committees"}}
+	cur := 0
+	for i, c := range v.committees {
+		note := plural(c.Meetings, "meeting", "meetings")
+		if !c.Last.IsZero() {
+			note += ", last " + c.Last.String()
+		}
+		cs = append(cs, choice{label: c.Name, note: note})
+		if c.Name == v.committee {
+			cur = i + 1
+		}
+	}
+	v.choosing.setChoices(cs, cur)
+}
+
+func (v *dueView) ownerChoices() {
+	cs := []choice{{label: "Every owner"}}
+	cur := 0
+	for i, o := range v.board.ownerCounts() {
+		label := o.name
+		if label == "" {
+			label = "No owner named"
+		}
+		cs = append(cs, choice{label: label, note: plural(o.open, "open", "open")})
+		if v.filter.ownerSet && ownerKey(o.name) == ownerKey(v.filter.owner) {
+			cur = i + 1
+		}
+	}
+	v.choosing.setChoices(cs, cur)
+}
+
+// boardStatuses are the statuses the board can be narrowed to.
+var boardStatuses = []index.Status{index.StatusOpen, index.StatusInProgress, index.StatusDone, index.StatusDropped}
+
+func (v *dueView) statusChoices() {
+	cs := []choice{{label: "Any status"}}
+	cur := 0
+	for i, s := range boardStatuses {
+		cs = append(cs, choice{label: statusLabel(s), note: thousands(v.board.statuses[s])})
+		if v.filter.status == s {
+			cur = i + 1
+		}
+	}
+	v.choosing.setChoices(cs, cur)
+}
+
+// choose hands a message to the chooser and acts on the choice.
+func (v *dueView) choose(msg tea.Msg) tea.Cmd {
+	res := v.choosing.update(msg)
+	if !res.done {
 		return nil
 	}
-	switch {
-	case key.Matches(msg, k.Back, k.Committee):
-		v.picking = false
-	case key.Matches(msg, k.Open):
-		v.picking = false
+	what := v.chooseFor
+	v.choosing = nil
+	if res.picked < 0 {
+		return nil
+	}
+	i := res.picked - 1 // the first choice is "all"
+	switch what {
+	case chooseCommittee:
 		c := ""
-		if i := v.pick.cursor - 1; i >= 0 && i < len(v.committees) {
+		if i >= 0 && i < len(v.committees) {
 			c = v.committees[i].Name
 		}
 		if c != v.committee {
 			v.committee, v.toTop = c, true
 			return v.load()
 		}
+	case chooseOwner:
+		f := v.filter
+		f.owner, f.ownerSet = "", i >= 0
+		if owners := v.board.ownerCounts(); i >= 0 && i < len(owners) {
+			f.owner = owners[i].name
+		}
+		if f != v.filter {
+			v.filter, v.toTop = f, true
+			return v.refilter()
+		}
+	case chooseStatus:
+		var s index.Status
+		if i >= 0 && i < len(boardStatuses) {
+			s = boardStatuses[i]
+		}
+		if s != v.filter.status {
+			v.filter.status, v.toTop = s, true
+			return v.refilter()
+		}
 	}
 	return nil
 }
 
 func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
-	k := v.sh.keys
+	res := v.form.update(msg)
 	switch {
-	case key.Matches(msg, k.Cancel):
+	case res.cancelled:
 		v.closeForm()
 		return nil
-	case key.Matches(msg, k.Submit):
-		text := strings.TrimSpace(v.input.Value())
-		if v.exporting {
-			cmd, err := v.export(text)
-			if err != nil {
-				v.formErr = err.Error()
-				return nil
-			}
-			v.closeForm()
-			return cmd
-		}
-		if isNextMeeting(text) {
-			if v.committee == "" {
-				v.formErr = "choose a committee first (c), then \"next\" means its next meeting"
-				return nil
-			}
-			committee, after := v.committee, v.sh.today()
-			api := v.sh.api
-			return v.sh.cmd(func(ctx context.Context) tea.Msg {
-				d, ok, err := api.NextMeeting(ctx, committee, after)
-				return nextMeetingMsg{committee: committee, date: d, ok: ok, err: err}
-			})
-		}
-		d, err := parseAsOf(text, v.sh.asOf, v.sh.today())
+	case !res.submitted:
+		return res.cmd
+	}
+	text := strings.TrimSpace(res.value)
+	if v.form.purpose == promptExport {
+		cmd, err := v.export(text)
 		if err != nil {
-			v.formErr = err.Error()
+			v.form.fail(err.Error())
+			return nil
+		}
+		v.closeForm()
+		return cmd
+	}
+	if text == "" {
+		text = "today"
+	}
+	if minutes.NeedsNextMeeting(text) {
+		if v.committee == "" {
+			v.form.fail("choose a committee first (c), then \"next\" means its next meeting")
+			return nil
+		}
+		committee, after, lib := v.committee, v.sh.today(), v.lib
+		return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
+			d, ok, err := lib.NextMeeting(ctx, committee, after)
+			return nextMeetingMsg{committee: committee, text: text, date: d, ok: ok, err: err}
+		})
+	}
+	d, err := minutes.ParseUserDate(text, v.dateContext(minutes.Date{}))
+	if err != nil {
+		v.form.fail(err.Error())
+		return nil
+	}
+	v.closeForm()
+	return v.setAsOf(d)
+}
+
+// dateContext is what the as-of prompt reads a date against: a step
+// moves the current as-of date.
+func (v *dueView) dateContext(next minutes.Date) minutes.DateContext {
+	return minutes.DateContext{Today: v.sh.today(), Base: v.sh.asOf, NextMeeting: next}
+}
+
+func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
+	if !v.form.open || v.form.purpose != promptAsOf || msg.committee != v.committee {
+		return nil
+	}
+	switch {
+	case msg.err != nil:
+		v.form.fail(msg.err.Error())
+	case !msg.ok:
+		v.form.fail("the library knows no next meeting of " + msg.committee)
+	default:
+		d, err := minutes.ParseUserDate(msg.text, v.dateContext(msg.date))
+		if err != nil {
+			v.form.fail(err.Error())
 			return nil
 		}
 		v.closeForm()
 		return v.setAsOf(d)
 	}
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	return cmd
-}
-
-func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
-	if !v.asOfForm || msg.committee != v.committee {
-		return nil
-	}
-	switch {
-	case msg.err != nil:
-		v.formErr = msg.err.Error()
-	case !msg.ok:
-		v.formErr = "the library knows no next meeting of " + msg.committee
-	default:
-		v.closeForm()
-		return v.setAsOf(msg.date)
-	}
 	return nil
 }
 
 func (v *dueView) closeForm() {
-	v.asOfForm = false
-	v.formErr = ""
-	v.input.Blur()
+	v.form.close()
 	v.list.setHeight(v.listHeight())
 }
 
@@ -472,60 +588,14 @@ func (v *dueView) setAsOf(d minutes.Date) tea.Cmd {
 	return tea.Batch(v.load(), func() tea.Msg { return asOfChangedMsg{date: d} })
 }
 
-func isNextMeeting(s string) bool {
-	s = strings.ToLower(s)
-	return s == "next" || s == "next meeting"
-}
-
-// parseAsOf reads an as-of date: "2022-06-14", "today", or a step from
-// the current as-of date: "+7d", "-2w", "+1m", "+1y".
-func parseAsOf(s string, cur, today minutes.Date) (minutes.Date, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch s {
-	case "", "today", "now":
-		return today, nil
-	}
-	if s[0] == '+' || s[0] == '-' {
-		var n int
-		var unit byte = 'd'
-		body := s[1:]
-		if l := body[len(body)-1]; l < '0' || l > '9' {
-			unit, body = l, body[:len(body)-1]
-		}
-		if _, err := fmt.Sscanf(body, "%d", &n); err != nil || body == "" {
-			return minutes.Date{}, fmt.Errorf("%q: want a date (2022-06-14), today, or a step such as +7d, -2w, +1m", s)
-		}
-		if s[0] == '-' {
-			n = -n
-		}
-		switch unit {
-		case 'd':
-			return cur.AddDays(n), nil
-		case 'w':
-			return cur.AddDays(7 * n), nil
-		case 'm':
-			return cur.AddMonths(n), nil
-		case 'y':
-			return cur.AddMonths(12 * n), nil
-		}
-		return minutes.Date{}, fmt.Errorf("%q: the step's unit is d, w, m or y", s)
-	}
-	d, err := minutes.ParseISODate(s)
-	if err != nil {
-		return minutes.Date{}, fmt.Errorf("%q: want a date (2022-06-14), today, next, or a step such as +7d", s)
-	}
-	return d, nil
-}
-
 func (v *dueView) View() string {
 	st := v.sh.styles
-	var b strings.Builder
-	if v.picking {
-		b.WriteString(v.pickerView())
-		return padLines(b.String(), v.width, v.height)
+	if v.choosing != nil {
+		return padLines(v.choosing.view(), v.width, v.height)
 	}
+	var b strings.Builder
 	head := v.headLines()
-	b.WriteString(v.summaryLine(head == 3))
+	b.WriteString(v.heading(head == 3))
 	b.WriteByte('\n')
 	b.WriteString(v.columnHeads())
 	b.WriteByte('\n')
@@ -536,12 +606,11 @@ func (v *dueView) View() string {
 	case v.board == nil:
 		b.WriteString(st.Dim.Render(" Loading the due board…"))
 	case len(v.rows) == 0:
-		who := "any committee"
-		if v.committee != "" {
-			who = oneLine(v.committee)
-		}
-		b.WriteString(st.Dim.Render(trunc(" Nothing open for "+who+" as of "+v.board.asOf.String()+".", v.width)))
+		b.WriteString(st.Dim.Render(trunc(v.emptyLine(), v.width)))
 	default:
+		if v.nothingOpen() {
+			b.WriteString(st.Dim.Render(trunc(v.emptyLine(), v.width)) + "\n")
+		}
 		from, to := v.list.visible()
 		for i := from; i < to; i++ {
 			if i > from {
@@ -552,14 +621,61 @@ func (v *dueView) View() string {
 	}
 	// Every line above is cut to the width as it is made: only count them.
 	out := padCount(b.String(), head+lh)
-	if v.asOfForm {
-		out += "\n" + v.formView()
+	if v.form.open {
+		return stackForm(out, v.form.view(), v.width, v.height)
 	}
 	return padCount(out, v.height)
 }
 
-// summaryLine is the committee filter and the count of each group, on
-// one line or, when split, two.
+// emptyLine is the board's empty state: nothing open, or nothing that
+// matches the filters.
+func (v *dueView) emptyLine() string {
+	who := "any committee"
+	if v.committee != "" {
+		who = oneLine(v.committee)
+	}
+	if v.board.filter.active() && v.board.open == 0 {
+		return " Nothing for " + who + " as of " + v.board.asOf.String() + " matches " + v.filterText() + " · esc shows everything."
+	}
+	return " Nothing open for " + who + " as of " + v.board.asOf.String() + "."
+}
+
+// filterText is the owner and status filters, as the heading names them.
+func (v *dueView) filterText() string {
+	var parts []string
+	if f := v.filter; f.ownerSet {
+		o := oneLine(f.owner)
+		if o == "" {
+			o = "no owner named"
+		}
+		parts = append(parts, "owner "+o)
+	}
+	if v.filter.status != "" {
+		parts = append(parts, "status "+statusLabel(v.filter.status))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// heading is summaryLine, drawn once for each board, width and error
+// rather than every frame (a key moves the cursor far more often).
+func (v *dueView) heading(split bool) string {
+	k := headingKey{v.board, v.width, split, v.err}
+	if k != v.headFor || v.headCache == "" {
+		v.headFor, v.headCache = k, v.summaryLine(split)
+	}
+	return v.headCache
+}
+
+// headingKey is what the board's heading was drawn for.
+type headingKey struct {
+	board *dueBoard
+	width int
+	split bool
+	err   error
+}
+
+// summaryLine is the committee, the filters and the order, and the count
+// of each group, on one line or, when split, two.
 func (v *dueView) summaryLine(split bool) string {
 	st := v.sh.styles
 	who := "All committees"
@@ -567,16 +683,28 @@ func (v *dueView) summaryLine(split bool) string {
 		who = oneLine(v.committee)
 	}
 	line := " " + st.Heading.Render(who)
+	if f := v.filterText(); f != "" {
+		line += st.Dim.Render(" · ") + st.ChipActive.Render(f)
+	}
+	if v.filter.sort != sortByFlag {
+		line += st.Dim.Render(" · by " + dueSortNames[v.filter.sort])
+	}
 	if v.board == nil {
-		return line
+		return trunc(line, v.width)
 	}
 	line += st.Dim.Render(" · " + plural(v.board.open, "open", "open"))
 	if v.err != nil {
 		line += " " + st.Error.Render("(reload failed: "+oneLine(v.err.Error())+")")
 	}
 	var parts []string
-	for _, g := range v.board.groups {
-		parts = append(parts, st.Flag(g.flag).Render(thousands(len(g.recs))+" "+strings.ToLower(flagBadge(g.flag))))
+	for _, fl := range append(append([]index.Flag(nil), index.FlagOrder...), otherFlags(v.board.counts)...) {
+		if n := v.board.counts[fl]; n > 0 {
+			label := strings.ToLower(flagBadge(fl))
+			if label == "" {
+				label = "other"
+			}
+			parts = append(parts, st.Flag(fl).Render(thousands(n)+" "+label))
+		}
 	}
 	if len(parts) == 0 {
 		return trunc(line, v.width)
@@ -587,12 +715,24 @@ func (v *dueView) summaryLine(split bool) string {
 	return line + st.Dim.Render(" · ") + strings.Join(parts, st.Dim.Render(" · "))
 }
 
+// otherFlags are the flags in counts that index.FlagOrder does not list.
+func otherFlags(counts map[index.Flag]int) []index.Flag {
+	var out []index.Flag
+	for fl := range counts {
+		if !contains(index.FlagOrder, fl) {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
 func (v *dueView) columnHeads() string {
 	c := v.cols
 	var b strings.Builder
 	b.WriteString("  ")
 	b.WriteString(fit("FLAG", c.badge) + " ")
 	b.WriteString(fit("DUE", c.due) + " ")
+	b.WriteString(fit("STATUS", c.status) + " ")
 	if c.committee > 0 {
 		b.WriteString(fit("COMMITTEE", c.committee) + " ")
 	}
@@ -604,6 +744,9 @@ func (v *dueView) columnHeads() string {
 		b.WriteString(fit("OWNER", c.owner) + " ")
 	}
 	b.WriteString(fit("TEXT", c.text))
+	if c.update > 0 {
+		b.WriteString(" " + fit("LATEST NOTE", c.update))
+	}
 	return v.sh.styles.ColumnHead.Render(trunc(b.String(), v.width))
 }
 
@@ -614,29 +757,72 @@ func (v *dueView) row(i int) string {
 	st := v.sh.styles
 	if r.heading {
 		if v.cache[i] == "" {
-			label := " " + strings.ToUpper(r.flag.Label()) + " (" + thousands(r.count) + ")"
-			if r.flag == "" {
-				label = " OTHER (" + thousands(r.count) + ")"
-			}
-			if r.flag == index.FlagDone {
-				if v.showClosed {
-					label += " · x to hide"
-				} else {
-					label += " · x to show"
-				}
-			}
-			rule := max(v.width-len([]rune(label))-3, 0)
-			v.cache[i] = st.Flag(r.flag).Render("──"+label+" ") + st.Faint.Render(strings.Repeat("─", rule))
+			v.cache[i] = v.headingRow(r)
 		}
 		return v.cache[i]
 	}
 	if i == v.list.cursor {
-		return st.Cursor.Render("▸ ") + st.Selected.Render(v.cells(r, false))
+		return trunc(st.Cursor.Render("▸ ")+st.Selected.Render(v.cells(r, false)), v.width)
 	}
 	if v.cache[i] == "" {
 		v.cache[i] = "  " + v.cells(r, true)
+		if v.cols.over {
+			v.cache[i] = trunc(v.cache[i], v.width)
+		}
 	}
 	return v.cache[i]
+}
+
+func (v *dueView) headingRow(r dueRow) string {
+	st := v.sh.styles
+	label := " " + strings.ToUpper(r.flag.Label()) + " (" + thousands(r.count) + ")"
+	switch {
+	case r.hidden:
+		label = " " + thousands(r.count) + " DONE OR DROPPED · x to show"
+	case r.flag == "":
+		label = " OTHER (" + thousands(r.count) + ")"
+	case r.flag == index.FlagDone:
+		if r.dropped > 0 {
+			label = " DONE OR DROPPED (" + thousands(r.count) + ")"
+		}
+		if v.showClosed {
+			label += " · x to hide"
+		} else if !v.closedShown() {
+			label += " · x to show"
+		}
+	}
+	rule := max(v.width-len([]rune(label))-3, 0)
+	return st.Flag(r.flag).Render(trunc("──"+label+" ", v.width)) + st.Faint.Render(strings.Repeat("─", rule))
+}
+
+// recordBadge is the FLAG column of a record: its flag, or DONE or
+// DROPPED when it is closed.
+func recordBadge(rec *index.Record) string {
+	if rec.Status == index.StatusDropped {
+		return "DROPPED"
+	}
+	return flagBadge(rowFlag(rec))
+}
+
+// dueCell is a due date as the board shows it: a provisional date (the
+// end of the month a follow-up is due back in, no meeting in it being
+// known) as that month, "Jun 2022".
+func dueCell(rec *index.Record) string {
+	switch {
+	case rec.Due.IsZero():
+		return "—"
+	case rec.Provisional:
+		return rec.Due.Time().Format("Jan 2006")
+	}
+	return rec.Due.String()
+}
+
+// statusCell is a status in a column w wide.
+func statusCell(s index.Status, w int) string {
+	if s == index.StatusInProgress && w < len("in progress") {
+		return "in prog"
+	}
+	return statusLabel(s)
 }
 
 // cells draws a record's columns, coloured or (for the selected row,
@@ -645,15 +831,10 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	rec := &v.board.recs[r.rec]
 	c := v.cols
 	st := v.sh.styles
-	due := rec.Due.String()
-	switch {
-	case due == "":
-		due = "—"
-	case rec.Provisional:
-		due += "~"
-	}
-	badge := fit(flagBadge(r.flag), c.badge)
-	rest := fit(due, c.due) + " "
+	badge := fit(recordBadge(rec), c.badge)
+	due := fit(dueCell(rec), c.due) + " "
+	status := fit(statusCell(statusOf(rec), c.status), c.status)
+	rest := " "
 	if c.committee > 0 {
 		rest += fit(committeeLabel(rec.Committee, c.committee), c.committee) + " "
 	}
@@ -668,86 +849,51 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 		}
 		rest += fit(owner, c.owner) + " "
 	}
-	text := fit(oneLine(rec.Text), c.text)
+	note := oneLine(rec.LastNote)
+	var text, update string
+	switch {
+	case c.update > 0:
+		text = fit(oneLine(rec.Text), c.text)
+		update = " " + fit(note, c.update)
+	case note != "" && c.text >= 12: // no column for it: the note follows the text
+		tw := c.text * 11 / 20
+		text = fit(oneLine(rec.Text), tw)
+		update = fit(" ✎ "+note, c.text-tw)
+	default:
+		text = fit(oneLine(rec.Text), c.text)
+	}
 	if !colour {
-		return fit(badge+" "+rest+text, v.width-2)
+		return fit(badge+" "+due+status+rest+text+update, v.width-2)
 	}
-	return st.Flag(r.flag).Render(badge) + " " + st.Dim.Render(rest) + st.Text.Render(text)
+	return st.Flag(rowFlag(rec)).Render(badge) + " " + st.Dim.Render(due) + st.Status(statusOf(rec)).Render(status) +
+		st.Dim.Render(rest) + st.Text.Render(text) + st.Note.Render(update)
 }
 
-func (v *dueView) pickerView() string {
-	st := v.sh.styles
-	var b strings.Builder
-	b.WriteString(" " + st.Heading.Render("Show the due board for") + st.Dim.Render("   enter choose · esc cancel"))
-	b.WriteString("\n\n")
-	if v.committees == nil {
-		b.WriteString(st.Dim.Render(" Loading committees…"))
-		return b.String()
+// legend explains the board's marks, under its keys in the full help.
+func (v *dueView) legend() []string {
+	return []string{
+		"OVERDUE an action's due date has passed · SLIPPED a follow-up's meeting passed without it coming back · NEXT MTG due by the committee's next known meeting · SOON due within 30 days · RETURNED a later meeting took it",
+		"Jun 2022 in DUE: a provisional date — the minutes named the month, and no meeting of the committee in it is known yet (the end of the month counts)",
+		"STATUS is the clerk's: open, in progress, done or dropped; ✎ starts a record's latest note",
 	}
-	from, to := v.pick.visible()
-	for i := from; i < to; i++ {
-		name, meta := "All committees", ""
-		if i > 0 {
-			c := v.committees[i-1]
-			name = oneLine(c.Name)
-			meta = plural(c.Meetings, "meeting", "meetings")
-			if !c.Last.IsZero() {
-				meta += ", last " + c.Last.String()
-			}
-		}
-		name = fit(name, max(v.width-36, 20))
-		if i == v.pick.cursor {
-			b.WriteString(st.Cursor.Render("▸ ") + st.Selected.Render(name+"  "+meta))
-		} else {
-			b.WriteString("  " + st.Text.Render(name) + "  " + st.Dim.Render(meta))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-func (v *dueView) formView() string {
-	st := v.sh.styles
-	line1 := " " + v.input.View()
-	hint := "YYYY-MM-DD · today · +7d · -2w · +1m · next: the committee's next meeting"
-	if v.exporting {
-		hint = ".xlsx .csv .json .md: action log · .html: agenda tracker for the committee chosen with c · .ics: calendar"
-	}
-	line2 := " " + st.Dim.Render(trunc(hint, v.width-2))
-	if v.formErr != "" {
-		line2 = " " + st.Error.Render(trunc(v.formErr, v.width-2))
-	}
-	return line1 + "\n" + line2
 }
 
 func (v *dueView) ShortHelp() []key.Binding {
 	k := v.sh.keys
-	if v.asOfForm {
+	if v.form.open {
 		return k.formHelp()
 	}
-	if v.picking {
+	if v.choosing != nil {
 		return []key.Binding{k.moveHelp(), withHelp(k.Open, "choose"), withHelp(k.Back, "cancel")}
 	}
-	return []key.Binding{k.Open, k.Committee, k.AsOf, k.ShowClosed, k.Export, k.moveHelp()}
+	return []key.Binding{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.moveHelp()}
 }
 
 func (v *dueView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Committee, k.AsOf, k.Today, k.ShowClosed, k.Export},
+		{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, withHelp(k.Back, "show everything")},
+		{k.Sort, k.AsOf, k.Today, k.ShowClosed, k.Export},
 	}
-}
-
-// newInput returns a one-line text field in the TUI's style, with a
-// steady cursor (a blinking one redraws the screen twice a second).
-func newInput(sh *shared, prompt string) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.PromptStyle = sh.styles.Prompt
-	in.TextStyle = sh.styles.Text
-	in.PlaceholderStyle = sh.styles.Faint
-	in.CharLimit = 500
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return in
 }

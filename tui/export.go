@@ -22,6 +22,11 @@ import (
 // `minutebook export` and `minutebook agenda` write, chosen by the file's
 // extension. Exempt items are never exported from the TUI.
 
+// exportLibrary is what exports need of the library: the export package
+// reads the action log, the agenda tracker and the calendar through the
+// whole index.API, as minutebook export does, so they are the same files.
+type exportLibrary = index.API
+
 // exportScope is what an export covers: a committee ("" for all) as of a
 // date, and, from the meetings view, one meeting of it.
 type exportScope struct {
@@ -41,12 +46,12 @@ func defaultExportFile(committee string, asOf minutes.Date) string {
 
 // export checks the file name and returns the command that writes it.
 func (v *dueView) export(path string) (tea.Cmd, error) {
-	return startExport(v.sh, path, exportScope{committee: v.committee, asOf: v.sh.asOf})
+	return startExport(v.sh, v.exports, path, exportScope{committee: v.committee, asOf: v.sh.asOf})
 }
 
 // startExport checks the file name and returns the command that writes
 // the export and says so in the flash line.
-func startExport(sh *shared, path string, scope exportScope) (tea.Cmd, error) {
+func startExport(sh *shared, lib exportLibrary, path string, scope exportScope) (tea.Cmd, error) {
 	if path == "" {
 		return nil, errors.New("type a file name, such as action-log.xlsx")
 	}
@@ -62,9 +67,9 @@ func startExport(sh *shared, path string, scope exportScope) (tea.Cmd, error) {
 	if f == export.FormatHTML && scope.committee == "" {
 		return nil, errors.New("an agenda tracker is for one committee: choose it with c first")
 	}
-	api := sh.api
+	now := sh.now
 	return sh.cmd(func(ctx context.Context) tea.Msg {
-		what, err := writeExport(ctx, api, path, f, scope)
+		what, err := writeExport(ctx, lib, path, f, scope, now())
 		if err != nil {
 			return flashMsg{text: "Export failed: " + err.Error(), isErr: true}
 		}
@@ -74,7 +79,7 @@ func startExport(sh *shared, path string, scope exportScope) (tea.Cmd, error) {
 
 // writeExport writes one export file, all or nothing. With a meeting in
 // scope the tracker is that meeting's and the log holds its records.
-func writeExport(ctx context.Context, api index.API, path string, f export.Format, scope exportScope) (string, error) {
+func writeExport(ctx context.Context, api exportLibrary, path string, f export.Format, scope exportScope, now time.Time) (string, error) {
 	switch f {
 	case export.FormatHTML:
 		a, err := export.LoadAgenda(ctx, api, export.AgendaQuery{Committee: scope.committee, Meeting: scope.meeting, AsOf: scope.asOf})
@@ -87,7 +92,7 @@ func writeExport(ctx context.Context, api index.API, path string, f export.Forma
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%d calendar events", len(c.Events)), export.WriteFile(path, false, func(w io.Writer) error { return c.WriteICS(w, time.Now()) })
+		return fmt.Sprintf("%d calendar events", len(c.Events)), export.WriteFile(path, false, func(w io.Writer) error { return c.WriteICS(w, now) })
 	}
 	l, err := export.LoadActionLog(ctx, api, export.LogQuery{RecordQuery: index.RecordQuery{
 		AsOf: scope.asOf, Committee: scope.committee, From: scope.meeting, To: scope.meeting}})

@@ -29,7 +29,7 @@ func TestExportFromTheDueBoard(t *testing.T) {
 		{"due.ics", export.FormatICS, "BEGIN:VCALENDAR"},
 	} {
 		path := filepath.Join(dir, tc.file)
-		if _, err := writeExport(ctx, lib, path, tc.f, exportScope{committee: committee, asOf: asOf}); err != nil {
+		if _, err := writeExport(ctx, lib, path, tc.f, exportScope{committee: committee, asOf: asOf}, fakeNow); err != nil {
 			t.Fatalf("%s: %v", tc.file, err)
 		}
 		b, err := os.ReadFile(path)
@@ -40,7 +40,7 @@ func TestExportFromTheDueBoard(t *testing.T) {
 }
 
 func TestExportFormChecksTheName(t *testing.T) {
-	v := newDueView(&shared{})
+	v := newDueView(&shared{}, nil, nil)
 	if _, err := v.export("notes.txt"); err == nil {
 		t.Error("a .txt export was accepted")
 	}
@@ -100,7 +100,7 @@ func TestExportFromAMeeting(t *testing.T) {
 	h.keys("E", "ctrl+u", filepath.Join(dir, "notes.txt"), "enter")
 	h.contains(".txt: end the name in")
 	h.keys("esc")
-	if h.m.meetings.exporting {
+	if h.m.meetings.form.open {
 		t.Error("esc did not close the export form")
 	}
 }

@@ -26,9 +26,14 @@ type fakeLib struct {
 	byID     map[string]*minutes.Meeting
 	recs     []*fakeRec
 	recByID  map[string]*fakeRec
-	returned map[string]index.ItemRef
-	gen      int64
-	now      func() time.Time
+	// returned are the automatic matches of follow-ups to later items;
+	// confirmed and rejected are the clerk's decisions (as the library's
+	// links table holds them).
+	returned  map[string]index.ItemRef
+	confirmed map[string]string
+	rejected  map[string]map[string]bool
+	gen       int64
+	now       func() time.Time
 
 	searchDelay time.Duration // added to every search, for stale-result tests
 	searches    int
@@ -49,7 +54,8 @@ var fakeNow = time.Date(2022, 5, 20, 10, 0, 0, 0, time.UTC)
 
 func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 	f := &fakeLib{byID: map[string]*minutes.Meeting{}, recByID: map[string]*fakeRec{},
-		returned: map[string]index.ItemRef{}, now: func() time.Time { return fakeNow }, gen: 1}
+		returned: map[string]index.ItemRef{}, confirmed: map[string]string{}, rejected: map[string]map[string]bool{},
+		now: func() time.Time { return fakeNow }, gen: 1}
 	f.meetings = append(f.meetings, ms...)
 	sort.SliceStable(f.meetings, func(i, j int) bool { return f.meetings[i].Date.Before(f.meetings[j].Date) })
 	for _, m := range f.meetings {
@@ -62,7 +68,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
 					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
-					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional,
+					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
 					Status: index.StatusOpen, Owner: r.Owner, Due: r.Due,
 				}, lc: strings.ToLower(r.Text + " " + it.Title), item: it, m: m}
 				f.recs = append(f.recs, fr)
@@ -119,7 +125,7 @@ func (f *fakeLib) flag(fr *fakeRec, asOf minutes.Date) index.Flag {
 	case r.Status.Closed():
 		return index.FlagDone
 	}
-	if _, ok := f.returned[r.ID]; ok {
+	if _, ok := f.returnedTo(r.ID); ok {
 		return index.FlagReturned
 	}
 	if r.Due.IsZero() {
@@ -143,7 +149,7 @@ func (f *fakeLib) flag(fr *fakeRec, asOf minutes.Date) index.Flag {
 func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
 	r := fr.rec
 	r.Flag = f.flag(fr, asOf)
-	if ref, ok := f.returned[r.ID]; ok {
+	if ref, ok := f.returnedTo(r.ID); ok {
 		r.ReturnedTo = &ref
 	}
 	if n := len(fr.hist); n > 0 {
@@ -180,8 +186,8 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) {
 			continue
 		}
-		if fr.rec.Status.Closed() && !q.IncludeClosed {
-			continue
+		if fr.rec.Status.Closed() && !q.IncludeClosed || fr.rec.MeetingDate.After(asOf) {
+			continue // closed, or not made yet on the as-of date (as the library does)
 		}
 		out = append(out, f.withFlag(fr, asOf))
 	}
@@ -471,25 +477,111 @@ func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.
 	return f.withFlag(fr, f.today()), ctx.Err()
 }
 
-func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) error {
+// returnedTo is the item follow-up id came back as: the clerk's
+// confirmed link, or the automatic match when the clerk has not rejected
+// it. f.mu is held.
+func (f *fakeLib) returnedTo(id string) (index.ItemRef, bool) {
+	if item, ok := f.confirmed[id]; ok {
+		ref, ok := f.itemRef(item)
+		ref.Confirmed = true
+		return ref, ok
+	}
+	ref, ok := f.returned[id]
+	if !ok || f.rejected[id][ref.ItemID] {
+		return index.ItemRef{}, false
+	}
+	return ref, true
+}
+
+// ReturnedTo is returnedTo for tests.
+func (f *fakeLib) ReturnedTo(id string) (index.ItemRef, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if itemID == "" {
-		delete(f.returned, followUpID)
-		f.gen++
-		return nil
-	}
+	return f.returnedTo(id)
+}
+
+func (f *fakeLib) itemRef(itemID string) (index.ItemRef, bool) {
 	for _, m := range f.meetings {
 		for i := range m.Items {
 			if m.ItemID(i) == itemID {
-				f.returned[followUpID] = index.ItemRef{ItemID: itemID, MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
-					Minute: m.Items[i].Number, Title: m.Items[i].Title, Confirmed: true}
-				f.gen++
-				return nil
+				return index.ItemRef{ItemID: itemID, MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
+					Minute: m.Items[i].Number, Title: m.Items[i].Title}, true
 			}
 		}
 	}
-	return errors.New("no such item")
+	return index.ItemRef{}, false
+}
+
+func (f *fakeLib) LinkReturn(ctx context.Context, followUpID, itemID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fr, ok := f.recByID[followUpID]
+	if !ok || fr.rec.Kind != minutes.KindFollowUp {
+		return fmt.Errorf("%s is not a follow-up", followUpID)
+	}
+	if itemID == "" { // not returned: the linked item does not answer it
+		cur, ok := f.returnedTo(followUpID)
+		if !ok {
+			return nil
+		}
+		delete(f.confirmed, followUpID)
+		if f.rejected[followUpID] == nil {
+			f.rejected[followUpID] = map[string]bool{}
+		}
+		f.rejected[followUpID][cur.ItemID] = true
+		f.link(fr, cur.ItemID, "")
+		return ctx.Err()
+	}
+	ref, ok := f.itemRef(itemID)
+	if !ok {
+		return errors.New("no such item")
+	}
+	if !ref.MeetingDate.After(fr.rec.MeetingDate) {
+		return fmt.Errorf("item %s is from a meeting on %s, not after the follow-up's meeting", itemID, ref.MeetingDate)
+	}
+	old, _ := f.returnedTo(followUpID)
+	f.confirmed[followUpID] = itemID
+	delete(f.rejected[followUpID], itemID)
+	f.link(fr, old.ItemID, itemID)
+	return ctx.Err()
+}
+
+// link notes a change of link in the history. f.mu is held.
+func (f *fakeLib) link(fr *fakeRec, old, nw string) {
+	fr.hist = append(fr.hist, index.HistoryEntry{At: f.now().Add(time.Duration(len(fr.hist)) * time.Minute), Who: "clerk", Field: "link", Old: old, New: nw})
+	f.gen++
+}
+
+func (f *fakeLib) ReturnDecisions(ctx context.Context, followUpID string) (index.ReturnDecisions, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d := index.ReturnDecisions{Confirmed: f.confirmed[followUpID]}
+	for item := range f.rejected[followUpID] {
+		d.Rejected = append(d.Rejected, item)
+	}
+	sort.Strings(d.Rejected)
+	return d, ctx.Err()
+}
+
+func (f *fakeLib) SetReturnDecisions(ctx context.Context, followUpID string, d index.ReturnDecisions) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fr, ok := f.recByID[followUpID]
+	if !ok || fr.rec.Kind != minutes.KindFollowUp {
+		return fmt.Errorf("%s is not a follow-up", followUpID)
+	}
+	old, _ := f.returnedTo(followUpID)
+	delete(f.confirmed, followUpID)
+	if d.Confirmed != "" {
+		f.confirmed[followUpID] = d.Confirmed
+	}
+	f.rejected[followUpID] = map[string]bool{}
+	for _, item := range d.Rejected {
+		f.rejected[followUpID][item] = true
+	}
+	nw, _ := f.returnedTo(followUpID)
+	f.link(fr, old.ItemID, nw.ItemID)
+	return ctx.Err()
 }
 
 func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
@@ -577,4 +669,4 @@ func (f *fakeLib) bump(fn func()) {
 	f.gen++
 }
 
-var _ index.API = (*fakeLib)(nil)
+var _ Library = (*fakeLib)(nil)

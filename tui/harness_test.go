@@ -2,7 +2,7 @@ package tui
 
 import (
 	"context"
-	"os"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -12,13 +12,14 @@ import (
 	"github.com/muesli/termenv"
 )
 
-func TestMain(m *testing.M) {
-	// A fixed colour profile and background, and UTC, so that golden
-	// files are the same on every machine.
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
-	time.Local = time.UTC
-	os.Exit(m.Run())
+// testRenderer draws without colour on a dark background, whatever the
+// terminal the tests run in, so that golden files are the same on every
+// machine; the TUI is given it (Options.Renderer), nothing global is set.
+func testRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(termenv.Ascii))
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
 }
 
 // harness drives the root model without a terminal: it runs each command
@@ -27,7 +28,6 @@ func TestMain(m *testing.M) {
 // at once, long ones (the flash's expiry, the poll) never.
 type harness struct {
 	t    testing.TB
-	lib  *fakeLib
 	m    *Model
 	wait time.Duration
 	quit bool
@@ -36,14 +36,16 @@ type harness struct {
 func testOptions() Options {
 	return Options{
 		Now:            func() time.Time { return fakeNow },
+		Renderer:       testRenderer(),
+		Location:       time.UTC,
 		PollInterval:   -1,
 		SearchDebounce: -1,
 	}
 }
 
-func newHarness(t testing.TB, lib *fakeLib, w, h int, opt Options) *harness {
+func newHarness(t testing.TB, lib Library, w, h int, opt Options) *harness {
 	t.Helper()
-	hs := &harness{t: t, lib: lib, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
+	hs := &harness{t: t, m: New(context.Background(), lib, opt), wait: 30 * time.Second}
 	hs.m.sh.tick = instantTick
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())

@@ -14,6 +14,7 @@ type KeyMap struct {
 	NextView  key.Binding
 	PrevView  key.Binding
 	GoDue     key.Binding
+	GoSearch  key.Binding
 	GoMeet    key.Binding
 	Back      key.Binding
 	Undo      key.Binding
@@ -38,6 +39,10 @@ type KeyMap struct {
 	Today      key.Binding
 	ShowClosed key.Binding
 	Export     key.Binding
+	// FilterOwner, FilterStatus and Sort narrow and order the board.
+	FilterOwner  key.Binding
+	FilterStatus key.Binding
+	Sort         key.Binding
 
 	// Search.
 	Facets     key.Binding
@@ -59,10 +64,12 @@ type KeyMap struct {
 	// A follow-up's link to the later item that answers it.
 	ConfirmReturn key.Binding
 	NotReturned   key.Binding
+	ReturnedTo    key.Binding // pick the later item it came back as
 
-	// Inline forms.
-	Submit key.Binding
-	Cancel key.Binding
+	// Inline forms and the search box.
+	Submit     key.Binding
+	Cancel     key.Binding
+	ClearInput key.Binding
 }
 
 // DefaultKeyMap returns the keys: arrows and vim keys, tab between views,
@@ -76,6 +83,7 @@ func DefaultKeyMap() KeyMap {
 		NextView:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevView:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		GoDue:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "due board")),
+		GoSearch:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "search")),
 		GoMeet:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "meetings")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
@@ -98,6 +106,10 @@ func DefaultKeyMap() KeyMap {
 		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),
 		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
 
+		FilterOwner:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
+		FilterStatus: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "status")),
+		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+
 		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
 		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),
 		NextResult: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next result")),
@@ -116,9 +128,11 @@ func DefaultKeyMap() KeyMap {
 
 		ConfirmReturn: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "confirm return")),
 		NotReturned:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "not returned")),
+		ReturnedTo:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "came back as…")),
 
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Submit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		ClearInput: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
 	}
 }
 
@@ -130,7 +144,7 @@ func (k KeyMap) moveHelp() key.Binding {
 
 // globalHelp is the keys that work in every view, for the full help.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.Search, k.GoDue, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
 }
 
 // listHelp is the movement keys every list shares.
@@ -140,5 +154,5 @@ func (k KeyMap) listHelp() []key.Binding {
 
 // formHelp is the keys of an inline form.
 func (k KeyMap) formHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Cancel}
+	return []key.Binding{k.Submit, k.Cancel, k.ClearInput}
 }

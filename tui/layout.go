@@ -36,7 +36,8 @@ func (s *scroller) ok(i int) bool {
 	return i >= 0 && i < s.n && (s.selectable == nil || s.selectable(i))
 }
 
-// move moves the cursor d selectable rows (negative: up).
+// move moves the cursor d selectable rows (negative: up). When there is
+// no selectable row that way, the cursor stays.
 func (s *scroller) move(d int) {
 	if s.n == 0 {
 		return
@@ -47,11 +48,8 @@ func (s *scroller) move(d int) {
 	}
 	c := s.cursor
 	for ; d > 0; d-- {
-		next := c + step
-		for next >= 0 && next < s.n && !s.ok(next) {
-			next += step
-		}
-		if next < 0 || next >= s.n {
+		next := s.find(c+step, step)
+		if next < 0 {
 			break
 		}
 		c = next
@@ -60,23 +58,34 @@ func (s *scroller) move(d int) {
 	s.clamp()
 }
 
+// find returns the first selectable row from i on in direction step (1
+// or -1), or -1 when there is none.
+func (s *scroller) find(i, step int) int {
+	for ; i >= 0 && i < s.n; i += step {
+		if s.ok(i) {
+			return i
+		}
+	}
+	return -1
+}
+
 func (s *scroller) top() {
 	s.cursor, s.offset = 0, 0
-	if !s.ok(0) {
-		s.move(1)
-	}
+	s.clamp()
 	s.offset = 0
 }
 
 func (s *scroller) bottom() {
 	s.cursor = s.n - 1
-	if !s.ok(s.cursor) {
-		s.move(-1)
+	if c := s.find(s.n-1, -1); c >= 0 {
+		s.cursor = c
 	}
 	s.clamp()
 }
 
-// clamp keeps the cursor on a selectable row and in sight.
+// clamp keeps the cursor on a selectable row (the next one down, else up;
+// when no row is selectable it stays on a row, which then holds nothing
+// to act on) and in sight. It never calls move: move calls it.
 func (s *scroller) clamp() {
 	if s.n == 0 {
 		s.cursor, s.offset = 0, 0
@@ -84,10 +93,10 @@ func (s *scroller) clamp() {
 	}
 	s.cursor = min(max(s.cursor, 0), s.n-1)
 	if !s.ok(s.cursor) {
-		c := s.cursor
-		s.move(1)
-		if s.cursor == c {
-			s.move(-1)
+		if c := s.find(s.cursor, 1); c >= 0 {
+			s.cursor = c
+		} else if c := s.find(s.cursor, -1); c >= 0 {
+			s.cursor = c
 		}
 	}
 	h := max(s.height, 1)
@@ -129,6 +138,25 @@ func (s *scroller) handleKey(msg tea.KeyMsg, k KeyMap) bool {
 		return false
 	}
 	return true
+}
+
+// click handles a left click at line y of a list whose first row is
+// drawn top lines down (rows rowLines lines tall): it moves the cursor to
+// the row clicked and reports whether it was the row already selected,
+// which a second click opens. ok is false when the click is on no row.
+func (s *scroller) click(msg tea.MouseMsg, top, rowLines int) (again, ok bool) {
+	if msg.Action != tea.MouseActionPress || msg.Button != tea.MouseButtonLeft || msg.Y < top {
+		return false, false
+	}
+	i := s.offset + (msg.Y-top)/max(rowLines, 1)
+	from, to := s.visible()
+	if i < from || i >= to || !s.ok(i) {
+		return false, false
+	}
+	again = i == s.cursor
+	s.cursor = i
+	s.clamp()
+	return again, true
 }
 
 // wheelLines is how far one notch of the mouse wheel scrolls.
@@ -180,6 +208,7 @@ func trunc(s string, w int) string {
 // padLines makes s exactly h lines, each cut to w cells: what a view
 // returns, so that the root can stack views without measuring them.
 func padLines(s string, w, h int) string {
+	h = max(h, 1)
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -197,9 +226,21 @@ func padLines(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// stackForm draws body above an inline form (its input line, then its
+// hint) in exactly h lines of at most w cells. When h is too low for
+// both, the form's lines win, the input line first.
+func stackForm(body, form string, w, h int) string {
+	fl := strings.Count(form, "\n") + 1
+	if h <= fl {
+		return padLines(form, w, h)
+	}
+	return padLines(body, w, h-fl) + "\n" + padLines(form, w, fl)
+}
+
 // padCount makes s exactly h lines without measuring them: for text whose
 // lines are already cut to the width.
 func padCount(s string, h int) string {
+	h = max(h, 1)
 	n := strings.Count(s, "\n") + 1
 	switch {
 	case n == h:

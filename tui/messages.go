@@ -76,7 +76,6 @@ type dueLoadedMsg struct {
 
 // committeesMsg is the list of committees, for the view that asked.
 type committeesMsg struct {
-	to   viewID
 	seq  int
 	list []index.Committee
 	err  error
@@ -85,6 +84,7 @@ type committeesMsg struct {
 // nextMeetingMsg answers "as of the next meeting".
 type nextMeetingMsg struct {
 	committee string
+	text      string // what was typed: "next", "next meeting"
 	date      minutes.Date
 	ok        bool
 	err       error
@@ -128,22 +128,45 @@ type recordLoadedMsg struct {
 
 // savedMsg says a change was saved (or not).
 type savedMsg struct {
-	id     string
-	rec    index.Record
-	what   string     // "marked done", "note added"
-	undo   *undoEntry // how to undo it; nil when it cannot be undone
-	isUndo bool
-	err    error
+	id   string
+	rec  index.Record
+	what string    // "marked done", "note added"
+	undo *undoStep // how to undo it; nil when it cannot be undone
+	// undid is the step this save undid; nil when it was a change of its own.
+	undid *undoStep
+	err   error
 }
 
-// undoEntry is the change that undoes the last saved change.
-type undoEntry struct {
+// undoStep is what puts one saved change back: the tracking as it was,
+// or the follow-up's link decisions as they were.
+type undoStep struct {
 	id     string
-	change index.Change
-	// link, when set, is instead the item to link the follow-up back to
-	// (a confirmed link), undoing "not returned".
-	link *string
-	what string // what undoing does: "status back to open"
+	change *index.Change          // the fields as they were
+	links  *index.ReturnDecisions // the link decisions as they were
+	what   string                 // what undoing does: "status back to open"
+}
+
+// maxUndo is how many saved changes u can take back in one session.
+const maxUndo = 100
+
+// viewMsg is the answer to a request a view made, for that view alone
+// (after gh-dash's section messages, MakeSectionCmd): the root hands msg
+// to the view to and to no other, so two views asking the same thing
+// never take each other's answers.
+type viewMsg struct {
+	to  viewID
+	msg tea.Msg
+}
+
+// cmdFor is cmd for a request of view to: its answer comes back to that
+// view alone.
+func (sh *shared) cmdFor(to viewID, f func(ctx context.Context) tea.Msg) tea.Cmd {
+	return sh.cmd(func(ctx context.Context) tea.Msg { return viewMsg{to: to, msg: f(ctx)} })
+}
+
+// tagged is a message for view to alone, made at once.
+func tagged(to viewID, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return viewMsg{to: to, msg: msg} }
 }
 
 // cmd wraps a function that talks to the library as a tea.Cmd, with a

@@ -44,8 +44,14 @@ type searchRow struct {
 	body  string // the excerpt, with matches highlighted
 }
 
+// searchLibrary is what search needs of the library.
+type searchLibrary interface {
+	Search(ctx context.Context, q index.SearchQuery) (*index.SearchResult, error)
+}
+
 type searchView struct {
 	sh            *shared
+	lib           searchLibrary
 	width, height int
 
 	input textinput.Model
@@ -70,8 +76,8 @@ type searchView struct {
 	facetRow, facetCol int
 }
 
-func newSearchView(sh *shared) *searchView {
-	v := &searchView{sh: sh, filters: map[string]string{}, input: newInput(sh, "Search: ")}
+func newSearchView(sh *shared, lib searchLibrary) *searchView {
+	v := &searchView{sh: sh, lib: lib, filters: map[string]string{}, input: newInput(sh, "Search: ")}
 	v.input.Placeholder = "words from a resolution, action or follow-up"
 	return v
 }
@@ -142,7 +148,7 @@ func (v *searchView) changed(typing bool) tea.Cmd {
 	}
 	if typing && v.sh.debounce > 0 {
 		seq := v.seq
-		return v.sh.tick(v.sh.debounce, func(time.Time) tea.Msg { return searchDebounceMsg{seq} })
+		return v.sh.tick(v.sh.debounce, func(time.Time) tea.Msg { return viewMsg{to: viewSearch, msg: searchDebounceMsg{seq}} })
 	}
 	return v.start()
 }
@@ -157,10 +163,10 @@ func (v *searchView) start() tea.Cmd {
 	v.inFlight, v.pending = true, false
 	v.launched = v.seq
 	seq, q, w := v.seq, v.buildQuery(), v.width
-	api, styles := v.sh.api, v.sh.styles
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+	lib, styles := v.lib, v.sh.styles
+	return v.sh.cmdFor(viewSearch, func(ctx context.Context) tea.Msg {
 		start := time.Now()
-		res, err := api.Search(ctx, q)
+		res, err := lib.Search(ctx, q)
 		if err != nil {
 			return searchDoneMsg{seq: seq, err: err}
 		}
@@ -219,6 +225,12 @@ func (v *searchView) Update(msg tea.Msg) tea.Cmd {
 		if d := wheel(msg); d != 0 {
 			v.list.move(d)
 			return v.more()
+		}
+		if v.mode != modeFacets {
+			top := v.header()
+			if again, ok := v.list.click(msg, top, 2); ok && again {
+				return v.openSelected()
+			}
 		}
 	case tea.KeyMsg:
 		switch v.mode {
@@ -293,6 +305,12 @@ func (v *searchView) inputKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Submit):
 		return v.openSelected()
+	case key.Matches(msg, k.ClearInput): // before PageUp, which ctrl+u is in lists
+		if v.input.Value() == "" {
+			return nil
+		}
+		v.input.SetValue("")
+		return v.changed(true)
 	case key.Matches(msg, k.PrevResult):
 		v.list.move(-1)
 		return nil
@@ -624,7 +642,7 @@ func (v *searchView) ShortHelp() []key.Binding {
 	switch v.mode {
 	case modeInput:
 		results := key.NewBinding(key.WithKeys(append(k.PrevResult.Keys(), k.NextResult.Keys()...)...), key.WithHelp("↑/↓", "choose"))
-		return []key.Binding{results, withHelp(k.Submit, "open"), withHelp(k.Cancel, "filters & keys"), k.ForceQuit}
+		return []key.Binding{results, withHelp(k.Submit, "open"), withHelp(k.Cancel, "filters & keys"), k.ClearInput, k.ForceQuit}
 	case modeFacets:
 		return []key.Binding{withHelp(k.Left, "previous"), withHelp(k.Right, "next"), k.Toggle, k.Clear, withHelp(k.Back, "done")}
 	}
@@ -634,7 +652,7 @@ func (v *searchView) ShortHelp() []key.Binding {
 func (v *searchView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
-		{k.PrevResult, k.NextResult, withHelp(k.Submit, "open"), withHelp(k.Cancel, "leave the query")},
+		{k.PrevResult, k.NextResult, withHelp(k.Submit, "open"), withHelp(k.Cancel, "leave the query"), withHelp(k.ClearInput, "clear the query")},
 		append(k.listHelp(), k.Open, k.FocusInput, k.Facets),
 		{withHelp(k.Left, "previous filter"), withHelp(k.Right, "next filter"), k.Toggle, k.Clear},
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +55,7 @@ type backgroundSync struct {
 	done    chan struct{} // closed at the end
 	summary string
 	err     error
+	panic   *panicMsg // the sync panicked: the TUI stops as on any bug
 }
 
 // wait is the command that delivers the sync's next progress or its end.
@@ -84,6 +86,11 @@ func (m *Model) startSync() tea.Cmd {
 	go func() {
 		defer m.bg.Done()
 		defer close(r.done)
+		defer func() { // this goroutine is not bubbletea's: catch its panic here
+			if p := recover(); p != nil {
+				r.panic = &panicMsg{value: p, stack: debug.Stack()}
+			}
+		}()
 		r.summary, r.err = syncer.SyncAll(ctx, func(p index.SyncProgress) {
 			r.mu.Lock()
 			r.latest = p
@@ -112,6 +119,9 @@ func (m *Model) syncEvent(msg tea.Msg) tea.Cmd {
 		}
 		m.syncRun, m.syncStatus = nil, ""
 		r := msg.run
+		if r.panic != nil {
+			return m.crashed(r.panic.value, r.panic.stack, "the background sync")
+		}
 		var flashCmd tea.Cmd
 		switch {
 		case r.err != nil && m.sh.ctx.Err() != nil:
@@ -174,7 +184,7 @@ func (v *sourcesView) Activate() tea.Cmd {
 	}
 	v.seq++
 	seq, syncer := v.seq, v.syncer
-	return v.sh.cmd(func(ctx context.Context) tea.Msg {
+	return v.sh.cmdFor(viewSources, func(ctx context.Context) tea.Msg {
 		list, err := syncer.Sources(ctx)
 		return sourcesLoadedMsg{seq: seq, list: list, err: err}
 	})

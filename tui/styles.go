@@ -34,6 +34,15 @@ var flagColours = map[index.Flag]lipgloss.AdaptiveColor{
 	index.FlagDone:     {Light: "#6C6C6C", Dark: "#7A7A7A"},
 }
 
+// statusColours colour a record's status on the due board: the work
+// under way stands out, closed work recedes.
+var statusColours = map[index.Status]lipgloss.AdaptiveColor{
+	index.StatusOpen:       {Light: "#767676", Dark: "#8A8A8A"},
+	index.StatusInProgress: {Light: "#005FAF", Dark: "#6CB6FF"},
+	index.StatusDone:       {Light: "#00774A", Dark: "#5FD7A0"},
+	index.StatusDropped:    {Light: "#767676", Dark: "#8A8A8A"},
+}
+
 // kindColours colour the record kinds in search results and item text.
 var kindColours = map[string]lipgloss.AdaptiveColor{
 	"resolution": {Light: "#005F87", Dark: "#7FD4FF"},
@@ -86,75 +95,96 @@ type Styles struct {
 	ChipActive  lipgloss.Style // a facet value in use as a filter
 	ChipFocused lipgloss.Style // the facet value under the cursor
 
+	Note lipgloss.Style // a record's latest note on the due board
+
 	Mark         lipgloss.Style // a record's text inside an item's text
 	MarkSelected lipgloss.Style // the selected record's text
 
-	Prompt lipgloss.Style // an inline form's prompt
-	OK     lipgloss.Style // a confirmation: "Saved: marked done"
-	Error  lipgloss.Style
+	Prompt      lipgloss.Style // an inline form's prompt
+	InputCursor lipgloss.Style // the cursor of a text field
+	OK          lipgloss.Style // a confirmation: "Saved: marked done"
+	Error       lipgloss.Style
 
 	Help help.Styles
 
-	flags map[index.Flag]lipgloss.Style
-	kinds map[string]lipgloss.Style
+	flags    map[index.Flag]lipgloss.Style
+	kinds    map[string]lipgloss.Style
+	statuses map[index.Status]lipgloss.Style
 }
 
 // DefaultStyles returns the coloured styles, adaptive to light and dark
-// terminals.
-func DefaultStyles() Styles {
+// terminals, for lipgloss's default renderer (the terminal's).
+func DefaultStyles() Styles { return NewStyles(lipgloss.DefaultRenderer()) }
+
+// NoColorStyles returns styles without colour, for NO_COLOR and
+// --no-color, for lipgloss's default renderer.
+func NoColorStyles() Styles { return NewNoColorStyles(lipgloss.DefaultRenderer()) }
+
+// NewStyles returns the coloured styles, drawn by r: its colour profile
+// and background decide what they look like (tests pass a renderer of
+// their own, so that nothing global decides).
+func NewStyles(r *lipgloss.Renderer) Styles {
 	s := Styles{
-		AppName:   lipgloss.NewStyle().Bold(true).Foreground(colAccent),
-		Tab:       lipgloss.NewStyle().Foreground(colDim),
-		ActiveTab: lipgloss.NewStyle().Bold(true).Underline(true).Foreground(colText),
-		AsOf:      lipgloss.NewStyle().Foreground(colText),
-		Banner:    lipgloss.NewStyle().Background(colBannerBg).Foreground(colText),
+		AppName:   r.NewStyle().Bold(true).Foreground(colAccent),
+		Tab:       r.NewStyle().Foreground(colDim),
+		ActiveTab: r.NewStyle().Bold(true).Underline(true).Foreground(colText),
+		AsOf:      r.NewStyle().Foreground(colText),
+		Banner:    r.NewStyle().Background(colBannerBg).Foreground(colText),
 
-		Heading:    lipgloss.NewStyle().Bold(true).Foreground(colText),
-		ColumnHead: lipgloss.NewStyle().Foreground(colDim),
-		Text:       lipgloss.NewStyle().Foreground(colText),
-		Dim:        lipgloss.NewStyle().Foreground(colDim),
-		Faint:      lipgloss.NewStyle().Foreground(colFaint),
-		Label:      lipgloss.NewStyle().Foreground(colDim),
-		Cursor:     lipgloss.NewStyle().Bold(true).Foreground(colAccent),
-		Selected:   lipgloss.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
-		Match:      lipgloss.NewStyle().Bold(true).Background(colMatchBg).Foreground(colText),
+		Heading:    r.NewStyle().Bold(true).Foreground(colText),
+		ColumnHead: r.NewStyle().Foreground(colDim),
+		Text:       r.NewStyle().Foreground(colText),
+		Dim:        r.NewStyle().Foreground(colDim),
+		Faint:      r.NewStyle().Foreground(colFaint),
+		Label:      r.NewStyle().Foreground(colDim),
+		Cursor:     r.NewStyle().Bold(true).Foreground(colAccent),
+		Selected:   r.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
+		Match:      r.NewStyle().Bold(true).Background(colMatchBg).Foreground(colText),
 
-		Chip:        lipgloss.NewStyle().Foreground(colDim),
-		ChipActive:  lipgloss.NewStyle().Bold(true).Foreground(colAccent),
-		ChipFocused: lipgloss.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
+		Chip:        r.NewStyle().Foreground(colDim),
+		ChipActive:  r.NewStyle().Bold(true).Foreground(colAccent),
+		ChipFocused: r.NewStyle().Bold(true).Background(colSelectBg).Foreground(colText),
 
-		Mark:         lipgloss.NewStyle().Underline(true),
-		MarkSelected: lipgloss.NewStyle().Underline(true).Bold(true).Background(colSelectBg),
+		Note: r.NewStyle().Italic(true).Foreground(colText),
 
-		Prompt: lipgloss.NewStyle().Bold(true).Foreground(colAccent),
-		OK:     lipgloss.NewStyle().Bold(true).Foreground(colOK),
-		Error:  lipgloss.NewStyle().Bold(true).Foreground(colError),
+		Mark:         r.NewStyle().Underline(true),
+		MarkSelected: r.NewStyle().Underline(true).Bold(true).Background(colSelectBg),
+
+		Prompt:      r.NewStyle().Bold(true).Foreground(colAccent),
+		InputCursor: r.NewStyle(),
+		OK:          r.NewStyle().Bold(true).Foreground(colOK),
+		Error:       r.NewStyle().Bold(true).Foreground(colError),
 
 		Help: help.Styles{
-			ShortKey:       lipgloss.NewStyle().Foreground(colText),
-			ShortDesc:      lipgloss.NewStyle().Foreground(colDim),
-			ShortSeparator: lipgloss.NewStyle().Foreground(colFaint),
-			Ellipsis:       lipgloss.NewStyle().Foreground(colFaint),
-			FullKey:        lipgloss.NewStyle().Foreground(colText),
-			FullDesc:       lipgloss.NewStyle().Foreground(colDim),
-			FullSeparator:  lipgloss.NewStyle().Foreground(colFaint),
+			ShortKey:       r.NewStyle().Foreground(colText),
+			ShortDesc:      r.NewStyle().Foreground(colDim),
+			ShortSeparator: r.NewStyle().Foreground(colFaint),
+			Ellipsis:       r.NewStyle().Foreground(colFaint),
+			FullKey:        r.NewStyle().Foreground(colText),
+			FullDesc:       r.NewStyle().Foreground(colDim),
+			FullSeparator:  r.NewStyle().Foreground(colFaint),
 		},
-		flags: map[index.Flag]lipgloss.Style{},
-		kinds: map[string]lipgloss.Style{},
+		flags:    map[index.Flag]lipgloss.Style{},
+		kinds:    map[string]lipgloss.Style{},
+		statuses: map[index.Status]lipgloss.Style{},
 	}
 	for f, c := range flagColours {
-		s.flags[f] = lipgloss.NewStyle().Bold(true).Foreground(c)
+		s.flags[f] = r.NewStyle().Bold(true).Foreground(c)
 	}
 	for k, c := range kindColours {
-		s.kinds[k] = lipgloss.NewStyle().Bold(true).Foreground(c)
+		s.kinds[k] = r.NewStyle().Bold(true).Foreground(c)
 	}
+	for st, c := range statusColours {
+		s.statuses[st] = r.NewStyle().Foreground(c)
+	}
+	s.statuses[index.StatusInProgress] = s.statuses[index.StatusInProgress].Bold(true)
 	return s
 }
 
-// NoColorStyles returns styles without colour, for NO_COLOR and
-// --no-color: emphasis is carried by bold, underline and reverse video.
-func NoColorStyles() Styles {
-	plain := lipgloss.NewStyle()
+// NewNoColorStyles returns styles without colour, drawn by r: emphasis is
+// carried by bold, underline and reverse video.
+func NewNoColorStyles(r *lipgloss.Renderer) Styles {
+	plain := r.NewStyle()
 	bold := plain.Bold(true)
 	s := Styles{
 		AppName:   bold,
@@ -177,12 +207,15 @@ func NoColorStyles() Styles {
 		ChipActive:  bold.Underline(true),
 		ChipFocused: plain.Reverse(true),
 
+		Note: plain.Italic(true),
+
 		Mark:         plain.Underline(true),
 		MarkSelected: plain.Underline(true).Reverse(true),
 
-		Prompt: bold,
-		OK:     bold,
-		Error:  bold,
+		Prompt:      bold,
+		InputCursor: plain,
+		OK:          bold,
+		Error:       bold,
 
 		Help: help.Styles{
 			ShortKey:       bold,
@@ -193,8 +226,9 @@ func NoColorStyles() Styles {
 			FullDesc:       plain,
 			FullSeparator:  plain,
 		},
-		flags: map[index.Flag]lipgloss.Style{},
-		kinds: map[string]lipgloss.Style{},
+		flags:    map[index.Flag]lipgloss.Style{},
+		kinds:    map[string]lipgloss.Style{},
+		statuses: map[index.Status]lipgloss.Style{index.StatusInProgress: bold},
 	}
 	for f := range flagColours {
 		s.flags[f] = bold
@@ -209,6 +243,14 @@ func NoColorStyles() Styles {
 func (s Styles) Flag(f index.Flag) lipgloss.Style {
 	if st, ok := s.flags[f]; ok {
 		return st
+	}
+	return s.Dim
+}
+
+// Status returns the style of a status on the due board.
+func (s Styles) Status(st index.Status) lipgloss.Style {
+	if x, ok := s.statuses[st]; ok {
+		return x
 	}
 	return s.Dim
 }

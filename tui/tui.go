@@ -1,17 +1,10 @@
-// Package tui is minutebook's terminal UI: the due board, search as you
-// type, the meetings browser and a record's detail with the clerk's
-// tracking edits, and the councils' sites the library syncs from.
-//
-// Every view has the same contract (the view interface): Update, View,
-// SetSize and its help.KeyMap. The root model, Model, handles the keys
-// that work everywhere and the window size, and forwards the rest to the
-// view in front. The TUI talks to the library only through index.API, so
-// its tests run on an in-memory fake.
 package tui
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -19,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
@@ -36,6 +30,13 @@ type Options struct {
 	Now func() time.Time
 	// NoColor draws without colour (NO_COLOR, --no-color).
 	NoColor bool
+	// Renderer draws the styles; nil means lipgloss's default renderer,
+	// the terminal's. Tests give one with a fixed colour profile and
+	// background, so that nothing global decides how a frame looks.
+	Renderer *lipgloss.Renderer
+	// Location is the time zone times of day are shown in (a record's
+	// history); nil means time.Local.
+	Location *time.Location
 	// Styles and Keys replace DefaultStyles() and DefaultKeyMap().
 	Styles *Styles
 	Keys   *KeyMap
@@ -47,6 +48,9 @@ type Options struct {
 	SearchDebounce time.Duration
 	// CallTimeout bounds each call to the library; 0 means 15 s.
 	CallTimeout time.Duration
+	// CrashDir is where a crash log is written if the TUI hits a bug; ""
+	// means the system's temporary folder.
+	CrashDir string
 	// Syncer gives the sources view and S (sync every source); nil
 	// leaves them out.
 	Syncer Syncer
@@ -73,17 +77,33 @@ type view interface {
 	Activate() tea.Cmd
 }
 
-// shared is what the views share.
+// Library is what the TUI needs of the library: what each view declares
+// it needs, next to the view (dueLibrary, searchLibrary, meetingsLibrary,
+// recordLibrary, pickerLibrary), the library's generation for the
+// live-update poll, and, for exports, the API the export package reads.
+// *index.Library implements it; the tests use an in-memory fake.
+type Library interface {
+	dueLibrary
+	searchLibrary
+	meetingsLibrary
+	recordLibrary
+	pickerLibrary
+	exportLibrary
+	Generation(ctx context.Context) (int64, error)
+}
+
+// shared is what the views share: the settings, the clock and the as-of
+// date (each view holds the part of the library it uses).
 type shared struct {
 	ctx         context.Context
-	api         index.API
 	keys        KeyMap
 	styles      Styles
 	now         func() time.Time
+	loc         *time.Location // where times of day are shown
 	asOf        minutes.Date
 	debounce    time.Duration
 	callTimeout time.Duration
-	undo        *undoEntry
+	undo        []undoStep // the session's saved changes, latest last
 	// tick is tea.Tick; tests replace it to run without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -93,6 +113,7 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 // Model is the root model.
 type Model struct {
 	sh       *shared
+	lib      Library
 	views    [5]view
 	due      *dueView
 	search   *searchView
@@ -121,22 +142,34 @@ type Model struct {
 	gen       int64
 	genKnown  bool
 	pollEvery time.Duration
+
+	crash crashState
+	// quitSoon ends the program from outside Update (set by Run; a View
+	// that panicked cannot return tea.Quit).
+	quitSoon func()
 }
 
 // New returns the root model over api.
-func New(ctx context.Context, api index.API, opt Options) *Model {
+func New(ctx context.Context, api Library, opt Options) *Model {
 	sh := &shared{
 		ctx:         ctx,
-		api:         api,
 		keys:        DefaultKeyMap(),
-		styles:      DefaultStyles(),
 		now:         opt.Now,
 		debounce:    opt.SearchDebounce,
 		callTimeout: opt.CallTimeout,
 		tick:        tea.Tick,
 	}
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	sh.styles = NewStyles(r)
 	if opt.NoColor {
-		sh.styles = NoColorStyles()
+		sh.styles = NewNoColorStyles(r)
+	}
+	sh.loc = opt.Location
+	if sh.loc == nil {
+		sh.loc = time.Local
 	}
 	if opt.Styles != nil {
 		sh.styles = *opt.Styles
@@ -159,20 +192,22 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 	}
 	m := &Model{
 		sh:        sh,
+		lib:       api,
 		help:      help.New(),
 		banner:    opt.Banner,
 		pollEvery: opt.PollInterval,
 		width:     80,
 		height:    24,
+		crash:     crashState{dir: opt.CrashDir},
 	}
 	if m.pollEvery == 0 {
 		m.pollEvery = 2 * time.Second
 	}
 	m.help.Styles = sh.styles.Help
-	m.due = newDueView(sh)
-	m.search = newSearchView(sh)
-	m.meetings = newMeetingsView(sh)
-	m.detail = newDetailView(sh)
+	m.due = newDueView(sh, api, api)
+	m.search = newSearchView(sh, api)
+	m.meetings = newMeetingsView(sh, api, api)
+	m.detail = newDetailView(sh, api, api)
 	m.syncer = opt.Syncer
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
 	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
@@ -181,11 +216,30 @@ func New(ctx context.Context, api index.API, opt Options) *Model {
 }
 
 // Run opens the TUI on api in the terminal and returns when the user
-// quits or ctx is cancelled.
-func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.ProgramOption) error {
+// quits or ctx is cancelled. When the TUI hits a bug it gives the
+// terminal back and returns a *CrashError naming the crash log.
+func Run(ctx context.Context, api Library, opt Options, progOpts ...tea.ProgramOption) error {
+	return runProgram(ctx, api, opt, nil, progOpts...)
+}
+
+// runProgram is Run, with a hook that tests use to change the model before the
+// program starts.
+func runProgram(ctx context.Context, api Library, opt Options, hook func(*Model), progOpts ...tea.ProgramOption) error {
+	if prev := earlierFatal(opt.CrashDir); prev != "" {
+		notice := "The last session stopped on an internal error; the details are in " + prev
+		if opt.Banner != "" {
+			notice += " · " + opt.Banner
+		}
+		opt.Banner = notice
+	}
+	fatal := openFatalLog(opt.CrashDir)
+	defer fatal.close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	m := New(ctx, api, opt)
+	if hook != nil {
+		hook(m)
+	}
 	// A sync still running when the user quits stops (it resumes at the
 	// next sync) before the library is closed.
 	defer m.bg.Wait()
@@ -195,7 +249,12 @@ func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.Progra
 		tea.WithMouseCellMotion(),
 		tea.WithContext(ctx),
 	}, progOpts...)
-	_, err := tea.NewProgram(m, progOpts...).Run()
+	p := tea.NewProgram(m, progOpts...)
+	m.quitSoon = func() { go p.Quit() }
+	_, err := p.Run()
+	if m.crash.err != nil {
+		return m.crash.err
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted: not an error worth a message
 	}
@@ -203,54 +262,116 @@ func Run(ctx context.Context, api index.API, opt Options, progOpts ...tea.Progra
 }
 
 // Init loads the due board and starts the live-update poll.
-func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll())
+func (m *Model) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			cmd = m.crashed(r, debug.Stack(), "Init")
+		}
+	}()
+	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll()))
 }
 
-// Update routes a message: window size and global keys here, keys and
+// Update handles one message (see update), catching a panic in it or in
+// the commands it returns: the crash is logged and the program ends.
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	if m.crash.err != nil {
+		return m, tea.Quit
+	}
+	if p, ok := msg.(panicMsg); ok {
+		return m, m.crashed(p.value, p.stack, "a command")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			model, cmd = m, m.crashed(r, debug.Stack(), fmt.Sprintf("Update(%T)", msg))
+		}
+	}()
+	return m, guard(m.update(msg))
+}
+
+// update routes a message: window size and global keys here, keys and
 // the mouse to the view in front, everything else to every view.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return nil
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.views[m.active].Capturing() {
-			return m, m.eachKey(msg)
+			return m.eachKey(msg)
 		}
 		if cmd, ok := m.globalKey(msg); ok {
-			return m, cmd
+			return cmd
 		}
-		return m, m.views[m.active].Update(msg)
+		return m.views[m.active].Update(msg)
 	case tea.MouseMsg:
-		if m.showHelp {
-			return m, nil
-		}
-		return m, m.views[m.active].Update(msg)
+		return m.mouse(msg)
+	case viewMsg:
+		return m.views[msg.to].Update(msg.msg)
 	case navMsg:
-		return m, m.open(msg)
+		return m.open(msg)
 	case backMsg:
-		return m, m.back()
+		return m.back()
 	case flashMsg:
-		return m, m.setFlash(msg.text, msg.isErr)
+		return m.setFlash(msg.text, msg.isErr)
 	case flashExpiredMsg:
 		if msg.seq == m.flashSeq {
 			m.flash = ""
 		}
-		return m, nil
+		return nil
 	case pollMsg:
-		return m, m.askGeneration()
+		return m.askGeneration()
 	case generationMsg:
-		return m, m.generation(msg)
+		return m.generation(msg)
 	case savedMsg:
-		return m, m.saved(msg)
+		return m.saved(msg)
 	case asOfChangedMsg:
 		m.sh.asOf = msg.date
 	case syncProgressMsg, syncDoneMsg:
-		return m, m.syncEvent(msg)
+		return m.syncEvent(msg)
 	}
-	return m, m.broadcast(msg)
+	return m.broadcast(msg)
+}
+
+// mouse handles a mouse event: a click on a tab in the title bar opens
+// its view; the rest goes to the view in front, with Y counted from the
+// view's first line (the wheel scrolls, a click selects).
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	if m.showHelp {
+		return nil
+	}
+	if wheel(msg) != 0 { // the wheel scrolls the view wherever the pointer is
+		return m.views[m.active].Update(msg)
+	}
+	if msg.Y == 0 {
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+			if to, ok := m.tabAt(msg.X); ok {
+				return m.open(navMsg{to: to})
+			}
+		}
+		return nil
+	}
+	msg.Y -= m.chromeHeight() - 2 // the title bar and the banner
+	if msg.Y < 0 || msg.Y >= max(m.height-m.chromeHeight(), 1) {
+		return nil // a click on the banner, the status line or the help bar
+	}
+	return m.views[m.active].Update(msg)
+}
+
+// tabAt is the view whose tab in the title bar covers column x.
+func (m *Model) tabAt(x int) (viewID, bool) {
+	col := 1 + len("minutebook") + 2
+	for id, name := range viewNames {
+		if !m.tabShown(viewID(id)) {
+			continue
+		}
+		w := ansi.StringWidth(name)
+		if x >= col && x < col+w {
+			return viewID(id), true
+		}
+		col += w + 2
+	}
+	return 0, false
 }
 
 // eachKey handles keys that arrived together (bubbletea reports runes
@@ -259,8 +380,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) eachKey(msg tea.KeyMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, r := range msg.Runes {
-		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 	}
 	return tea.Batch(cmds...)
 }
@@ -307,7 +427,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
 		return nil, true
-	case key.Matches(msg, k.Search):
+	case key.Matches(msg, k.Search, k.GoSearch):
 		return m.open(navMsg{to: viewSearch}), true
 	case key.Matches(msg, k.GoDue):
 		return m.open(navMsg{to: viewDue}), true
@@ -391,19 +511,25 @@ func (m *Model) setFlash(text string, isErr bool) tea.Cmd {
 }
 
 // saved shows the outcome of a save, remembers how to undo it and tells
-// the views.
+// the views. An undo that failed goes back on the stack, to try again.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
+		if msg.undid != nil {
+			m.pushUndo(*msg.undid)
+			return tea.Batch(m.setFlash("Not undone: "+msg.err.Error(), true), m.broadcast(msg))
+		}
 		return tea.Batch(m.setFlash("Not saved: "+msg.err.Error(), true), m.broadcast(msg))
 	}
 	var text string
-	if msg.isUndo {
-		m.sh.undo = nil
-		text = "Undone: " + msg.what
+	if msg.undid != nil {
+		text = "Undone: " + msg.undid.what
+		if n := len(m.sh.undo); n > 0 {
+			text += " · u undoes " + plural(n, "more change", "more changes")
+		}
 	} else {
-		m.sh.undo = msg.undo
 		text = "Saved: " + msg.id + " " + msg.what
 		if msg.undo != nil {
+			m.pushUndo(*msg.undo)
 			text += " · u to undo"
 		}
 	}
@@ -411,23 +537,40 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.views[m.active].Activate())
 }
 
-// undo saves the change that undoes the last one.
+func (m *Model) pushUndo(u undoStep) {
+	m.sh.undo = append(m.sh.undo, u)
+	if len(m.sh.undo) > maxUndo {
+		m.sh.undo = m.sh.undo[len(m.sh.undo)-maxUndo:]
+	}
+}
+
+// undo takes back the latest saved change of the session.
 func (m *Model) undo() tea.Cmd {
-	u := m.sh.undo
-	if u == nil {
+	n := len(m.sh.undo)
+	if n == 0 {
 		return m.setFlash("Nothing to undo", false)
 	}
-	api := m.sh.api
-	if u.link != nil {
-		return m.sh.cmd(func(ctx context.Context) tea.Msg {
-			rec, err := linkReturn(ctx, api, u.id, *u.link)
-			return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
-		})
-	}
+	u := m.sh.undo[n-1]
+	m.sh.undo = m.sh.undo[:n-1]
+	api := m.lib
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
-		rec, err := api.Update(ctx, u.id, u.change)
-		return savedMsg{id: u.id, rec: rec, what: u.what, isUndo: true, err: err}
+		rec, err := applyUndo(ctx, api, u)
+		return savedMsg{id: u.id, rec: rec, what: u.what, undid: &u, err: err}
 	})
+}
+
+// applyUndo saves what puts a change back and returns the record as saved.
+func applyUndo(ctx context.Context, api recordLibrary, u undoStep) (index.Record, error) {
+	if u.links != nil {
+		if err := api.SetReturnDecisions(ctx, u.id, *u.links); err != nil {
+			return index.Record{}, err
+		}
+	}
+	if u.change != nil {
+		return api.Update(ctx, u.id, *u.change)
+	}
+	rec, _, err := api.Record(ctx, u.id)
+	return rec, err
 }
 
 func (m *Model) schedulePoll() tea.Cmd {
@@ -438,7 +581,7 @@ func (m *Model) schedulePoll() tea.Cmd {
 }
 
 func (m *Model) askGeneration() tea.Cmd {
-	api := m.sh.api
+	api := m.lib
 	return m.sh.cmd(func(ctx context.Context) tea.Msg {
 		g, err := api.Generation(ctx)
 		return generationMsg{gen: g, err: err}
@@ -463,19 +606,38 @@ func (m *Model) generation(msg generationMsg) tea.Cmd {
 // layout gives the views their size: the window less the title bar, the
 // banner, the status line and the help bar.
 func (m *Model) layout() {
-	h := m.height - 3
-	if m.banner != "" {
-		h--
-	}
+	h := m.height - m.chromeHeight()
 	for _, v := range m.views {
 		v.SetSize(m.width, max(h, 1))
 	}
 	m.help.Width = m.width
 }
 
-// View draws the title bar, the view in front (or the full help), the
+// View draws the frame (see view), or, once the TUI has crashed, a line
+// that says it is closing.
+func (m *Model) View() (out string) {
+	if m.crash.err == nil {
+		defer func() {
+			if r := recover(); r != nil {
+				m.crashed(r, debug.Stack(), "View")
+				if m.quitSoon != nil {
+					m.quitSoon()
+				}
+				out = m.crashView()
+			}
+		}()
+		return m.view()
+	}
+	return m.crashView()
+}
+
+func (m *Model) crashView() string {
+	return padLines(" minutebook stopped on an internal error and is closing…", m.width, m.height)
+}
+
+// view draws the title bar, the view in front (or the full help), the
 // status line and the help bar.
-func (m *Model) View() string {
+func (m *Model) view() string {
 	var b strings.Builder
 	b.WriteString(m.titleBar())
 	b.WriteByte('\n')
@@ -483,11 +645,7 @@ func (m *Model) View() string {
 		b.WriteString(m.sh.styles.Banner.Render(fit(" "+m.banner, m.width)))
 		b.WriteByte('\n')
 	}
-	bodyH := m.height - 3
-	if m.banner != "" {
-		bodyH--
-	}
-	bodyH = max(bodyH, 1)
+	bodyH := max(m.height-m.chromeHeight(), 1)
 	if m.showHelp {
 		b.WriteString(padLines(m.fullHelp(), m.width, bodyH))
 	} else {
@@ -497,16 +655,41 @@ func (m *Model) View() string {
 	b.WriteString(m.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(m.helpBar())
+	if m.height < m.chromeHeight()+1 {
+		// Too low for the bars and a line of the view: what fits, from the top.
+		return padLines(b.String(), m.width, max(m.height, 1))
+	}
 	return b.String()
 }
 
+// chromeHeight is the lines the root draws around the view: the title
+// bar, the banner, the status line and the help bar.
+func (m *Model) chromeHeight() int {
+	if m.banner != "" {
+		return 4
+	}
+	return 3
+}
+
 var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources"}
+
+// tabShown reports whether view id has a tab in the title bar: the detail
+// once a record was opened, the sources when there is a syncer.
+func (m *Model) tabShown(id viewID) bool {
+	switch id {
+	case viewDetail:
+		return m.detail.id != ""
+	case viewSources:
+		return m.syncer != nil
+	}
+	return true
+}
 
 func (m *Model) titleBar() string {
 	st := m.sh.styles
 	var tabs []string
 	for id, name := range viewNames {
-		if viewID(id) == viewDetail && m.detail.id == "" || viewID(id) == viewSources && m.syncer == nil {
+		if !m.tabShown(viewID(id)) {
 			continue
 		}
 		if viewID(id) == m.active {
@@ -577,5 +760,14 @@ func (m *Model) fullHelp() string {
 	st := m.sh.styles
 	title := st.Heading.Render(" Keys — "+viewNames[m.active]) + st.Dim.Render("   (? or esc to close)")
 	body := m.help.FullHelpView(groups)
-	return title + "\n\n " + strings.ReplaceAll(body, "\n", "\n ")
+	out := title + "\n\n " + strings.ReplaceAll(body, "\n", "\n ")
+	if l, ok := m.views[m.active].(interface{ legend() []string }); ok {
+		out += "\n\n " + st.Heading.Render("What the board shows")
+		for _, line := range l.legend() {
+			for _, w := range wrap(line, max(m.width-4, 10)) {
+				out += "\n   " + st.Dim.Render(w)
+			}
+		}
+	}
+	return out
 }

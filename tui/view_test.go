@@ -2,8 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -44,6 +50,8 @@ var goldenScenes = []struct {
 		openRecord(h, "osc-2021-12-14-188-a1")
 		h.keys("d", "n", "Figures sent to all Members", "enter")
 	}},
+	{name: "detail_return_picker", drive: func(h *harness) { openRecord(h, "osc-2021-12-14-188-f1"); h.keys("R") }},
+	{name: "detail_return_picker_items", drive: func(h *harness) { openRecord(h, "osc-2021-12-14-189-f1"); h.keys("R", "enter") }},
 	{name: "detail_hostile", drive: func(h *harness) { openRecord(h, "rpsp-2022-04-05-7-a1") }},
 	{name: "help", drive: func(h *harness) { h.keys("?") }},
 }
@@ -87,5 +95,39 @@ func checkFrame(t *testing.T, out string, w, h int) {
 		if r != '\n' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)) {
 			t.Fatalf("frame holds control character %U:\n%q", r, out)
 		}
+	}
+}
+
+// TestNoGlobalsDecideTheFrame: with lipgloss's default renderer set to
+// full colour and the local time zone far from UTC, the golden scenes
+// still draw as their files say: the renderer and the clock the TUI is
+// given decide, nothing global.
+func TestNoGlobalsDecideTheFrame(t *testing.T) {
+	def := lipgloss.DefaultRenderer()
+	profile, dark, local := def.ColorProfile(), def.HasDarkBackground(), time.Local
+	def.SetColorProfile(termenv.TrueColor)
+	def.SetHasDarkBackground(false)
+	time.Local = time.FixedZone("far", 11*3600)
+	defer func() {
+		def.SetColorProfile(profile)
+		def.SetHasDarkBackground(dark)
+		time.Local = local
+	}()
+	for _, sc := range goldenScenes {
+		t.Run(sc.name, func(t *testing.T) {
+			opt := testOptions()
+			opt.Banner = sc.banner
+			h := newHarness(t, newFixture(), 80, 24, opt)
+			sc.drive(h)
+			out := h.view()
+			checkFrame(t, out, 80, 24)
+			want, err := os.ReadFile(filepath.Join("testdata", "TestGolden", sc.name, "80x24.golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("the frame depends on a global:\n%s\nwant:\n%s", out, want)
+			}
+		})
 	}
 }

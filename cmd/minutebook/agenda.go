@@ -110,9 +110,12 @@ func agendaMeeting(s string) (minutes.Date, bool, error) {
 	if t, err := time.Parse("2006-01", s); err == nil {
 		return minutes.DateOf(t), true, nil
 	}
-	d, err := minutes.ParseISODate(s)
+	if minutes.NeedsNextMeeting(s) {
+		return minutes.Date{}, false, nil // the default: the next known meeting
+	}
+	d, err := dateFlag("--meeting", s)
 	if err != nil {
-		return d, false, fmt.Errorf("--meeting %q: give the date as YYYY-MM-DD, or the month as YYYY-MM", s)
+		return d, false, fmt.Errorf("%w; or the month as YYYY-MM", err)
 	}
 	return d, false, nil
 }

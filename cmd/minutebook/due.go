@@ -52,17 +52,33 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			}
 			q := index.DueQuery{Committee: committee, IncludeClosed: all}
 			var err error
-			if q.AsOf, err = dateFlag("--as-of", asOf); err != nil {
-				return err
+			today := minutes.DateOf(dueNow())
+			asOfNext := minutes.NeedsNextMeeting(asOf)
+			if asOfNext && committee == "" {
+				return fmt.Errorf("--as-of next is a committee's next meeting: give the committee with --committee")
+			}
+			if !asOfNext {
+				if q.AsOf, err = dateFlagAt("--as-of", asOf, today, minutes.Date{}); err != nil {
+					return err
+				}
 			}
 			if q.AsOf.IsZero() {
-				q.AsOf = minutes.DateOf(dueNow())
+				q.AsOf = today
 			}
 			lib, err := openLibrary(cmd.Context(), a, "due", false)
 			if err != nil {
 				return err
 			}
 			defer lib.Close()
+			if asOfNext {
+				next, _, err := lib.NextMeeting(cmd.Context(), committee, today)
+				if err != nil {
+					return err
+				}
+				if q.AsOf, err = dateFlagAt("--as-of", asOf, today, next); err != nil {
+					return err
+				}
+			}
 			rs, err := lib.Due(cmd.Context(), q)
 			if err != nil {
 				return err

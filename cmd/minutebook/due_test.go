@@ -55,6 +55,18 @@ func TestDueCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "due soon  2022-02-01") || !strings.Contains(out, "upcoming  2022-06-30*") {
 		t.Errorf("due --as-of 2022-01-05:\n%s", out)
 	}
+	// The dates clerks type (issue 11.8): 5/1/22 is 5 January 2022.
+	for _, asOf := range []string{"5/1/22", "5 January 2022", "January 5, 2022"} {
+		if uk, _, code := runLib(t, lib, "due", "--as-of", asOf); code != 0 || uk != out {
+			t.Errorf("due --as-of %s differs from --as-of 2022-01-05:\n%s", asOf, uk)
+		}
+	}
+	if _, errOut, code := runLib(t, lib, "due", "--as-of", "next"); code != 1 || !strings.Contains(errOut, "--committee") {
+		t.Errorf("due --as-of next without a committee: exit %d\n%s", code, errOut)
+	}
+	if _, errOut, code := runLib(t, lib, "due", "--as-of", "31/02/2022"); code != 1 || !strings.Contains(errOut, "February has no day 31") {
+		t.Errorf("due --as-of 31/02/2022: exit %d\n%s", code, errOut)
+	}
 	_, errOut, code = runLib(t, lib, "due", "--check")
 	if code != 1 || !strings.Contains(errOut, "2 records overdue or slipped") {
 		t.Errorf("due --check: exit %d\n%s", code, errOut)

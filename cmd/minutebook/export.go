@@ -91,11 +91,7 @@ func (f *exportFlags) asOfDate() (minutes.Date, error) {
 }
 
 func exportDate(flag, s string) (minutes.Date, error) {
-	d, err := minutes.ParseISODate(strings.TrimSpace(s))
-	if err != nil {
-		return d, fmt.Errorf("%s %q: give the date as YYYY-MM-DD, e.g. 2022-06-21", flag, s)
-	}
-	return d, nil
+	return dateFlagAt(flag, s, minutes.DateOf(exportNow()), minutes.Date{})
 }
 
 // chooseFormat is --format, or what -o's extension says, or def.

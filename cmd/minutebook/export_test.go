@@ -145,7 +145,8 @@ func TestExportErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "actions", "--format", "pdf"}, "use one of xlsx, csv, json, md"},
-		{[]string{"export", "actions", "--as-of", "1/6/22"}, "give the date as YYYY-MM-DD"},
+		{[]string{"export", "actions", "--as-of", "soonish"}, "YYYY-MM-DD"}, // 1/6/22 is a date now (issue 11.8)
+		{[]string{"export", "actions", "--as-of", "31/6/22"}, "June has no day 31"},
 		{[]string{"export", "actions", "--from", "2022-06-01", "--to", "2022-01-01"}, "is before"},
 		{[]string{"export", "actions", "--status", "purple"}, "--status \"purple\""},
 		{[]string{"export", "actions", "--committee", "cabinet"}, "no committee called \"cabinet\""},

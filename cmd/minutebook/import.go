@@ -60,6 +60,10 @@ some failed, 1 when none could be imported.`,
 	return cmd
 }
 
+// pdfPreparing is what a command on a terminal says while the PDF reader
+// compiles, the first time a machine reads a PDF.
+const pdfPreparing = "preparing the PDF reader (once, a few seconds)…"
+
 func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 	files, skipped, err := findDocuments(paths)
 	if err != nil {
@@ -104,6 +108,9 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 		show(fmt.Sprintf("Importing %d/%d %s", i+1, len(files), cell(filepath.Base(path), 50)))
 		r := importFile{Path: path}
 		name, data, err := readInput(a, path)
+		if err == nil && progress && extract.IsPDF(data) && !extract.PDFReaderPrepared(documentLimits()) {
+			show(fmt.Sprintf("Importing %d/%d %s · %s", i+1, len(files), cell(filepath.Base(path), 30), pdfPreparing))
+		}
 		if err == nil {
 			var res index.ImportResult
 			res, err = lib.Import(ctx, name, data)

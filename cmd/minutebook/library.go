@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/mattn/go-isatty"
@@ -95,15 +96,27 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// dateFlag reads a YYYY-MM-DD flag value ("" is the zero date).
+// dateFlag reads a date flag in the grammar every prompt of the TUI takes
+// too (minutes.ParseUserDate): 2022-06-21, 21/06/2022, 21 June 2022,
+// today, +2w, friday … Steps and dates without a year count from today.
+// "" is the zero Date (the flag's default).
 func dateFlag(flag, s string) (minutes.Date, error) {
+	return dateFlagAt(flag, s, minutes.DateOf(time.Now()), minutes.Date{})
+}
+
+// dateFlagAt is dateFlag with today given, and the next meeting "next"
+// stands for (zero when the command knows none).
+func dateFlagAt(flag, s string, today, next minutes.Date) (minutes.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return minutes.Date{}, nil
 	}
-	d, err := minutes.ParseISODate(s)
-	if err != nil {
-		return d, fmt.Errorf("%s %q: give the date as YYYY-MM-DD, e.g. 2022-06-21", flag, s)
+	d, err := minutes.ParseUserDate(s, minutes.DateContext{Today: today, NextMeeting: next})
+	switch {
+	case errors.Is(err, minutes.ErrNoNextMeeting):
+		return d, fmt.Errorf("%s next: the library knows no next meeting here; give a date such as %s", flag, minutes.UserDateForms)
+	case err != nil:
+		return d, fmt.Errorf("%s %w", flag, err)
 	}
 	return d, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/minutes"
+	"github.com/minutebook/minutebook/minutes/extract"
 )
 
 func init() { subcommands = append(subcommands, newParseCmd) }
@@ -43,7 +44,14 @@ attendance labels, records), to see why a document parsed as it did.`,
 				}
 				m, err = parseDocument(cmd.Context(), "stdin", data)
 			} else {
+				preparing := isTerminal(a.stderr) && strings.EqualFold(filepath.Ext(args[0]), ".pdf") && !extract.PDFReaderPrepared(documentLimits())
+				if preparing {
+					fmt.Fprint(a.stderr, "Reading "+safe(filepath.Base(args[0]))+" · "+pdfPreparing)
+				}
 				m, err = parseFile(cmd.Context(), args[0])
+				if preparing {
+					fmt.Fprint(a.stderr, "\r\x1b[K") // the line goes: what follows is the answer
+				}
 			}
 			if err != nil {
 				return documentError(args[0], err)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,9 @@ through re-imports and re-parses.
   --status open|in-progress|done|dropped
   --note TEXT                 add a note to the record's history
   --owner NAME                who is to act ("" goes back to the minutes' owner)
-  --due YYYY-MM-DD            when it is due ("none" goes back to the minutes' date)
+  --due DATE                  when it is due: 2022-06-21, 21/06/2022, 21 June 2022,
+                              +2w, friday, next (the committee's next meeting) …
+                              ("none" goes back to the minutes' date)
   --returned-to ITEM          a follow-up came back as this later item (osc-2022-06-21-23)
   --not-returned              the item it was matched to does not answer it`,
 		Args: cobra.ExactArgs(1),
@@ -46,7 +49,8 @@ through re-imports and re-parses.
 			if flags.Changed("owner") {
 				c.Owner = &owner
 			}
-			if flags.Changed("due") {
+			dueNext := flags.Changed("due") && minutes.NeedsNextMeeting(due)
+			if flags.Changed("due") && !dueNext {
 				var d minutes.Date
 				switch strings.ToLower(strings.TrimSpace(due)) {
 				case "", "none", "clear":
@@ -57,6 +61,9 @@ through re-imports and re-parses.
 					}
 				}
 				c.Due = &d
+			}
+			if dueNext {
+				c.Due = &minutes.Date{} // worked out below, once the library is open
 			}
 			c.Note = note
 			link := flags.Changed("returned-to") || notReturned
@@ -72,6 +79,20 @@ through re-imports and re-parses.
 			}
 			defer lib.Close()
 			ctx := cmd.Context()
+			if dueNext { // the record's committee's next meeting
+				r, _, err := lib.Record(ctx, id)
+				if err != nil {
+					return err
+				}
+				today := minutes.DateOf(time.Now())
+				next, _, err := lib.NextMeeting(ctx, r.Committee, today)
+				if err != nil {
+					return err
+				}
+				if *c.Due, err = dateFlagAt("--due", due, today, next); err != nil {
+					return err
+				}
+			}
 			if link {
 				item := strings.TrimSpace(returnedTo)
 				if notReturned {
@@ -105,7 +126,7 @@ through re-imports and re-parses.
 	f.StringVar(&status, "status", "", "open, in-progress, done or dropped")
 	f.StringVar(&note, "note", "", "a note to add to the record's history")
 	f.StringVar(&owner, "owner", "", `who is to act ("" for the owner the minutes give)`)
-	f.StringVar(&due, "due", "", `the due date, YYYY-MM-DD ("none" for the date the minutes give)`)
+	f.StringVar(&due, "due", "", `the due date: 2022-06-21, 21/06/2022, +2w, next … ("none" for the date the minutes give)`)
 	f.StringVar(&returnedTo, "returned-to", "", "the later item a follow-up came back as")
 	f.BoolVar(&notReturned, "not-returned", false, "the item a follow-up was matched to does not answer it")
 	f.BoolVar(&asJSON, "json", false, "print the record as saved, as JSON")

@@ -49,7 +49,7 @@ func runTUI(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
-	opt := tui.Options{Banner: banner, NoColor: a.noColor}
+	opt := tui.Options{Banner: banner, NoColor: a.noColor, CrashDir: filepath.Join(xdg.StateHome, "minutebook")}
 	if l, ok := lib.(*index.Library); ok && banner == "" {
 		opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
 	}
@@ -65,7 +65,7 @@ func runTUI(ctx context.Context, a *app) error {
 // it does not exist or holds no meetings, it opens a temporary library of
 // the bundled samples instead and returns the banner that says so. The
 // returned function closes the library and removes a temporary one.
-func openForTUI(ctx context.Context, dir string, notices *noticeLog) (index.API, string, func() error, error) {
+func openForTUI(ctx context.Context, dir string, notices *noticeLog) (tui.Library, string, func() error, error) {
 	if dir == "" {
 		dir = index.DefaultDir()
 	}
@@ -109,7 +109,7 @@ func sampleDir() string {
 // minutes into it (importing is idempotent, so a second start adds
 // nothing and keeps the edits made on the samples). When that folder
 // cannot be used, the samples go into a temporary library instead.
-func openSamples(ctx context.Context, opt index.Options) (index.API, string, func() error, error) {
+func openSamples(ctx context.Context, opt index.Options) (tui.Library, string, func() error, error) {
 	dir, temporary := sampleDir(), false
 	lib, err := (*index.Library)(nil), os.MkdirAll(dir, 0o700)
 	if err == nil {

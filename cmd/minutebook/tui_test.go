@@ -162,7 +162,7 @@ type driver struct {
 	wait time.Duration
 }
 
-func newDriver(t testing.TB, api index.API, w, h int) *driver {
+func newDriver(t testing.TB, api tui.Library, w, h int) *driver {
 	opt := tui.Options{PollInterval: -1, SearchDebounce: -1}
 	d := &driver{t: t, m: tui.New(context.Background(), api, opt), wait: 500 * time.Millisecond}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
 func benchFile(b *testing.B, path string, perPage bool) {
@@ -57,4 +59,56 @@ func BenchmarkHTMLLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLayout measures laying out a PDF's pages (lines, tables) from
+// their characters, without PDFium: the characters are read once.
+func BenchmarkLayout(b *testing.B) {
+	var pages [][]glyph
+	for _, path := range []string{"testdata/wexcombe-osc-2024-03-12.pdf", "testdata/brackenmoor-amenities-2024-04-09.pdf"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, readGlyphs(b, data)...)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, gs := range pages {
+			layoutPage(gs)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(pages))/1e6, "ms/page")
+}
+
+// readGlyphs returns each page's characters, read with the builtin engine.
+func readGlyphs(tb testing.TB, data []byte) [][]glyph {
+	ctx := context.Background()
+	e, err := getEngine(ctx, DefaultLimits())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	inst, err := e.pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer inst.Close()
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var pages [][]glyph
+	for i := 0; i < pc.PageCount; i++ {
+		gs, err := pageGlyphs(ctx, inst, doc.Document, i)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages = append(pages, gs)
+	}
+	return pages
 }

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // A block is a unit of a structured document (DOCX, HTML) before it is
 // laid out as text: a paragraph (one line of output, its list label
@@ -16,11 +13,8 @@ type block struct {
 func (b block) isTable() bool { return b.rows != nil }
 
 // renderBlocks lays blocks out as text: one line per paragraph (and per
-// line break inside one) and one line per table row, cells joined by
-// " | ". A two-cell row whose first cell is short (a minute number such
-// as "41." or a label such as "Present:") is a layout table, as council
-// templates use for minute numbers: it becomes the first cell, a space,
-// and the second cell's lines, so the number stays with its heading.
+// line break inside one) and tables as writeTableRows writes them, so a
+// table reads the same from Word, HTML and PDF.
 func renderBlocks(blocks []block) string {
 	var b strings.Builder
 	writeBlocks(&b, blocks)
@@ -33,102 +27,42 @@ func writeBlocks(b *strings.Builder, blocks []block) {
 			writeLines(b, bl.text)
 			continue
 		}
+		rows := make([][]tableCell, 0, len(bl.rows))
 		for _, row := range bl.rows {
-			writeRow(b, row)
+			cells := make([]tableCell, len(row))
+			for i, c := range row {
+				cells[i] = blockCell(c)
+			}
+			rows = append(rows, cells)
 		}
+		writeTableRows(b, rows)
 	}
 }
 
+// blockCell lays a cell's blocks out as its lines: a line per paragraph
+// or line break, nested tables as their rows.
+func blockCell(c []block) tableCell {
+	var inner strings.Builder
+	writeBlocks(&inner, c)
+	t := strings.TrimSuffix(inner.String(), "\n")
+	if t == "" {
+		return tableCell{}
+	}
+	return tableCell{lines: strings.Split(t, "\n")}
+}
+
 // writeLines writes a paragraph's text, one output line per line break,
-// trimmed, skipping lines left empty.
+// trimmed, skipping lines left empty; a bullet glyph in front of a line
+// becomes "•".
 func writeLines(b *strings.Builder, text string) {
 	for line := range strings.SplitSeq(text, "\n") {
-		line = squeezeSpaces(line)
+		line = normaliseBullet(squeezeSpaces(line))
 		if line == "" {
 			continue
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-}
-
-func writeRow(b *strings.Builder, row [][]block) {
-	cells := make([]string, len(row))
-	empty := true
-	for i, c := range row {
-		cells[i] = cellText(c)
-		if cells[i] != "" {
-			empty = false
-		}
-	}
-	switch {
-	case empty:
-		return
-	case len(row) == 1:
-		writeBlocks(b, row[0])
-		return
-	case len(row) == 2 && isLabelCell(cells[0]) && hasLayout(row[1]):
-		var inner strings.Builder
-		writeBlocks(&inner, row[1])
-		rest := inner.String()
-		if cells[0] != "" {
-			b.WriteString(cells[0])
-			if rest != "" {
-				b.WriteByte(' ')
-			} else {
-				b.WriteByte('\n')
-			}
-		}
-		b.WriteString(rest)
-		return
-	}
-	// A data row: trailing empty cells add nothing.
-	for len(cells) > 1 && cells[len(cells)-1] == "" {
-		cells = cells[:len(cells)-1]
-	}
-	b.WriteString(strings.Join(cells, " | "))
-	b.WriteByte('\n')
-}
-
-// isLabelCell reports a first cell short enough to be a minute number or
-// a label ("41.", "12(b)", "Present:").
-func isLabelCell(s string) bool {
-	return utf8.RuneCountInString(s) <= 14 && !strings.Contains(s, " | ")
-}
-
-// hasLayout reports whether a cell holds running text rather than a short
-// value: several blocks, or a long paragraph.
-func hasLayout(c []block) bool {
-	if len(c) > 1 {
-		return true
-	}
-	for _, bl := range c {
-		if bl.isTable() || utf8.RuneCountInString(bl.text) > 40 || strings.Contains(bl.text, "\n") {
-			return true
-		}
-	}
-	return false
-}
-
-// cellText flattens a cell's blocks to one line.
-func cellText(c []block) string {
-	var parts []string
-	for _, bl := range c {
-		if bl.isTable() {
-			for _, row := range bl.rows {
-				for _, cell := range row {
-					if t := cellText(cell); t != "" {
-						parts = append(parts, t)
-					}
-				}
-			}
-			continue
-		}
-		if t := squeezeSpaces(strings.ReplaceAll(bl.text, "\n", " ")); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // squeezeSpaces trims s and turns each run of spaces and tabs inside it

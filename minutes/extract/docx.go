@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // readDOCX returns the text of a Word document: word/document.xml's
@@ -430,17 +431,19 @@ func (r *docxReader) parse(src io.Reader) ([]block, error) {
 	stack := []*container{{kind: 'b'}}
 	top := func() *container { return stack[len(stack)-1] }
 	var (
-		names    []string // open elements (local names)
-		para     strings.Builder
-		inPara   bool
-		inText   bool
-		hidden   bool
-		pStyle   string
-		numID    string
-		ilvl     int
-		hasNum   bool
-		textSize int
-		tokens   int
+		names  []string // open elements (local names)
+		para   strings.Builder
+		inPara bool
+		inText bool
+		hidden bool
+		// symbolFont is the fontKind of the run being read.
+		symbolFont string
+		pStyle     string
+		numID      string
+		ilvl       int
+		hasNum     bool
+		textSize   int
+		tokens     int
 	)
 	parent := func(k int) string {
 		if len(names) > k {
@@ -520,6 +523,10 @@ func (r *docxReader) parse(src io.Reader) ([]block, error) {
 				if parent(0) == "r" && !hidden {
 					para.WriteString(symbolChar(attr(t, "char")))
 				}
+			case "rFonts":
+				if parent(0) == "rPr" && parent(1) == "r" {
+					symbolFont = fontKind(attr(t, "ascii"))
+				}
 			case "vanish", "specVanish":
 				if parent(0) == "rPr" && parent(1) == "r" {
 					v := attr(t, "val")
@@ -542,7 +549,7 @@ func (r *docxReader) parse(src io.Reader) ([]block, error) {
 			case "t":
 				inText = false
 			case "r":
-				hidden = false
+				hidden, symbolFont = false, ""
 			case "p":
 				if !inPara {
 					continue
@@ -588,6 +595,13 @@ func (r *docxReader) parse(src io.Reader) ([]block, error) {
 			}
 		case xml.CharData:
 			if inText && inPara && !hidden {
+				// A bullet typed or pasted in front of a paragraph in a
+				// symbol font ("·" in Symbol, "§" in Wingdings, "o" in
+				// Courier New) is a bullet.
+				if c := strings.TrimSpace(string(t)); symbolFont != "" && utf8.RuneCountInString(c) == 1 && (symbolFont == "symbol" || c == "o") && strings.TrimSpace(para.String()) == "" {
+					para.WriteString("•")
+					continue
+				}
 				para.Write(t)
 			}
 		}
@@ -613,6 +627,19 @@ func (r *docxReader) parse(src io.Reader) ([]block, error) {
 		}
 	}
 	return stack[0].blocks, nil
+}
+
+// fontKind tells the fonts whose characters stand for bullets: "symbol"
+// (Symbol, Wingdings, Webdings), "courier" (Courier New, whose "o" is a
+// second-level bullet), or "".
+func fontKind(name string) string {
+	switch n := strings.ToLower(name); {
+	case n == "symbol" || strings.HasPrefix(n, "wingdings") || n == "webdings":
+		return "symbol"
+	case n == "courier new":
+		return "courier"
+	}
+	return ""
 }
 
 func attr(t xml.StartElement, local string) string {

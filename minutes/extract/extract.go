@@ -262,6 +262,10 @@ func utf16LE(s string) []byte {
 	return b
 }
 
+// IsPDF reports whether data is a PDF document (see isPDF), for a caller
+// that says the PDF reader is being prepared (PDFReaderPrepared).
+func IsPDF(data []byte) bool { return isPDF(data) }
+
 // isPDF reports a PDF header within the first kilobyte (the PDF standard
 // lets readers accept junk before it).
 func isPDF(head []byte) bool {

@@ -262,6 +262,11 @@ func (h *htmlReader) walk(n *html.Node, b *blockBuilder, depth int, pre bool) er
 	case atom.Br:
 		b.newline()
 		return nil
+	case atom.Span:
+		if label, ok := wordListLabel(n); ok {
+			b.text(label+" ", false)
+			return nil
+		}
 	case atom.Table:
 		b.flush()
 		tb, err := h.table(n, depth)
@@ -289,6 +294,23 @@ func (h *htmlReader) walk(n *html.Node, b *blockBuilder, depth int, pre bool) er
 		b.flush()
 	}
 	return nil
+}
+
+// wordListLabel returns the label of a list item in a page saved from
+// Word: the span styled "mso-list:Ignore" that holds the item's number
+// ("1.", "a)") or its bullet, a character of the Symbol, Wingdings or
+// Courier New font ("·", "§", "o") that stands for "•".
+func wordListLabel(n *html.Node) (string, bool) {
+	st := strings.ToLower(strings.ReplaceAll(attrOf(n, "style"), " ", ""))
+	if !strings.Contains(st, "mso-list:ignore") {
+		return "", false
+	}
+	t := strings.TrimFunc(nodeText(n, 0), func(r rune) bool { return isHTMLSpace(r) || r == 0xa0 })
+	switch t {
+	case "·", "§", "o", "Ø", "ü", "v", "\uf0b7", "\uf0a7", "\uf0d8", "-", "–", "•":
+		return "•", true
+	}
+	return t, true
 }
 
 // list renders an <ol> or <ul>: each item's first line gets its number

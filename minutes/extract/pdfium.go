@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -86,6 +87,31 @@ func getEngine(ctx context.Context, lim Limits) (*engine, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// PDFReaderPrepared reports whether reading a PDF under lim starts at
+// once: another engine than the builtin one is chosen, the builtin reader
+// has started in this process, or its compiled code is in the cache. When
+// it is false, the first PDF read compiles the reader, which takes several
+// seconds (once a machine, with the cache on); a command on a terminal can
+// say so.
+func PDFReaderPrepared(lim Limits) bool {
+	if lim.PDFEngine != "" && lim.PDFEngine != EngineBuiltin {
+		return true
+	}
+	key := engineKey{cacheDir: lim.cacheDir(), memPages: uint32(min(lim.PDFMemoryBytes>>16, 65536))}
+	engines.Lock()
+	e := engines.m[key]
+	engines.Unlock()
+	if e != nil {
+		select {
+		case <-e.ready:
+			return true
+		default:
+			return false // starting now
+		}
+	}
+	return key.cacheDir != "" && cacheFilled(key.cacheDir)
 }
 
 // compileMemoryLimit is the soft heap limit while PDFium compiles.
@@ -222,30 +248,45 @@ func pdfiumRead(ctx context.Context, inst pdfium.Pdfium, name string, data []byt
 		res.Warnings = append(res.Warnings, fmt.Sprintf("only the first %d of its %d pages were read (the page limit)", lim.MaxPages, pages))
 		pages = lim.MaxPages
 	}
-	var out bytes.Buffer
+	var out strings.Builder
 	var damaged, empty int
+	// Each page is written when the next one has been laid out, so that
+	// a table broken across the page break can be joined up.
+	var pending []pageItem
+	flush := func() {
+		writeItems(&out, pending)
+		out.WriteByte('\f')
+		pending = nil
+	}
 	for i := 0; i < pages; i++ {
 		if err := ctx.Err(); err != nil {
 			return res, timeoutError(name, lim, err)
 		}
 		glyphs, err := pageGlyphs(ctx, inst, doc.Document, i)
+		var items []pageItem
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, timeoutError(name, lim, ctx.Err())
 			}
 			damaged++
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d could not be read and was skipped", i+1))
-			out.WriteByte('\f')
-			continue
+		} else {
+			if len(glyphs) == 0 {
+				empty++
+			}
+			items = layoutItems(glyphs)
 		}
-		if len(glyphs) == 0 {
-			empty++
+		if i > 0 {
+			joinPages(pending, items)
+			flush()
 		}
-		out.WriteString(layoutPage(glyphs))
-		out.WriteByte('\f')
+		pending = items
 		if int64(out.Len()) > lim.MaxTextBytes {
 			return res, fail(name, ErrTooLarge, fmt.Sprintf("it holds more than %s of text", formatBytes(lim.MaxTextBytes)), nil)
 		}
+	}
+	if pages > 0 {
+		flush()
 	}
 	if damaged == pages && pages > 0 {
 		return res, fail(name, ErrDamaged, "none of its pages could be read; download it again or print it to a new PDF", nil)

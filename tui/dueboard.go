@@ -1,0 +1,247 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// The due board's data: the records the library returned for a committee
+// (or all) as of a date, narrowed by owner and status and put in order,
+// the way clerks' trackers are kept: grouped by flag (overdue first,
+// soonest due first in each group), or as one list by due date, owner,
+// committee or status. Built off the UI goroutine.
+
+// dueSort is the board's order.
+type dueSort int
+
+const (
+	sortByFlag dueSort = iota // grouped by flag, by due date in each group
+	sortByDue
+	sortByOwner
+	sortByCommittee
+	sortByStatus
+	dueSorts // how many there are
+)
+
+var dueSortNames = [...]string{"flag", "due date", "owner", "committee", "status"}
+
+// dueFilter is how the board is narrowed and ordered, besides the
+// committee, which the library's query takes.
+type dueFilter struct {
+	owner    string // with ownerSet, only this owner's records ("" for those naming none)
+	ownerSet bool
+	status   index.Status // "" for every status
+	sort     dueSort
+}
+
+// active reports whether the filter narrows the board.
+func (f dueFilter) active() bool { return f.ownerSet || f.status != "" }
+
+func (f dueFilter) match(r *index.Record) bool {
+	if f.ownerSet && ownerKey(r.Owner) != ownerKey(f.owner) {
+		return false
+	}
+	return f.status == "" || statusOf(r) == f.status
+}
+
+// showsClosed reports whether the filter asks for closed records, which
+// are then shown whatever x says.
+func (f dueFilter) showsClosed() bool { return f.status.Closed() }
+
+// ownerKey is an owner as the filter compares it: on one line, any case.
+func ownerKey(s string) string { return strings.ToLower(oneLine(s)) }
+
+// statusOf is a record's status, open when it has none.
+func statusOf(r *index.Record) index.Status {
+	if r.Status == "" {
+		return index.StatusOpen
+	}
+	return r.Status
+}
+
+// rowFlag is the flag a record is shown under: done for a closed one.
+func rowFlag(r *index.Record) index.Flag {
+	if r.Status.Closed() {
+		return index.FlagDone
+	}
+	return r.Flag
+}
+
+// dueBoard is one load of the due board.
+type dueBoard struct {
+	asOf      minutes.Date
+	committee string
+	filter    dueFilter
+	recs      []index.Record // every record the library returned
+	groups    []dueGroup     // by flag in index.FlagOrder (empty ones left out), or one when sorted otherwise
+	flat      bool           // sorted other than by flag: one group, no headings
+	counts    map[index.Flag]int
+	open      int // records shown that are open or in progress
+	closed    int // records shown that are done or dropped
+	statuses  map[index.Status]int
+	owners    []ownerCount // worked out when first asked for (ownerCounts)
+}
+
+type dueGroup struct {
+	flag    index.Flag
+	recs    []int // indexes into recs, in order
+	dropped int   // how many of them are dropped (the done group holds both)
+}
+
+// ownerCount is an owner named on the board and their open records.
+type ownerCount struct {
+	name string
+	open int
+}
+
+// buildBoard narrows and orders records for the board. Within any order,
+// ties go by due date (undated last), meeting date and ID, so the order
+// is stable.
+func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter) *dueBoard {
+	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, filter: f, recs: recs, flat: f.sort != sortByFlag,
+		counts: map[index.Flag]int{}, statuses: map[index.Status]int{}}
+	byFlag := map[index.Flag][]int{}
+	var all []int
+	for i := range recs {
+		r := &recs[i]
+		b.statuses[statusOf(r)]++
+		if !f.match(r) {
+			continue
+		}
+		fl := rowFlag(r)
+		b.counts[fl]++
+		if fl == index.FlagDone {
+			b.closed++
+		} else {
+			b.open++
+		}
+		if b.flat {
+			all = append(all, i)
+		} else {
+			byFlag[fl] = append(byFlag[fl], i)
+		}
+	}
+	if b.flat {
+		b.sortRecs(all)
+		b.groups = []dueGroup{{recs: all}}
+		return b
+	}
+	order := append([]index.Flag(nil), index.FlagOrder...)
+	for fl := range byFlag { // a flag the TUI does not know goes last
+		if !contains(order, fl) {
+			order = append(order, fl)
+		}
+	}
+	seen := map[index.Flag]bool{}
+	for _, fl := range order {
+		idx := byFlag[fl]
+		if len(idx) == 0 || seen[fl] {
+			continue
+		}
+		seen[fl] = true
+		b.sortRecs(idx)
+		g := dueGroup{flag: fl, recs: idx}
+		for _, i := range idx {
+			if recs[i].Status == index.StatusDropped {
+				g.dropped++
+			}
+		}
+		b.groups = append(b.groups, g)
+	}
+	return b
+}
+
+// ownerCounts are the owners the board's records name, with how many open
+// records each has, most first: the owner chooser's list. They are worked
+// out once, when first asked for (a board holds thousands of records, and
+// few loads are ever narrowed to an owner).
+func (b *dueBoard) ownerCounts() []ownerCount {
+	if b.owners != nil {
+		return b.owners
+	}
+	owners := map[string]*ownerCount{}
+	for i := range b.recs {
+		r := &b.recs[i]
+		if r.Status.Closed() {
+			continue
+		}
+		k := ownerKey(r.Owner)
+		if owners[k] == nil {
+			owners[k] = &ownerCount{name: oneLine(r.Owner)}
+		}
+		owners[k].open++
+	}
+	b.owners = []ownerCount{}
+	for _, o := range owners {
+		b.owners = append(b.owners, *o)
+	}
+	sort.Slice(b.owners, func(i, j int) bool {
+		if b.owners[i].open != b.owners[j].open {
+			return b.owners[i].open > b.owners[j].open
+		}
+		return b.owners[i].name < b.owners[j].name
+	})
+	return b.owners
+}
+
+// statusRank orders statuses on the board: the work still to do first.
+var statusRank = map[index.Status]int{index.StatusInProgress: 0, index.StatusOpen: 1, index.StatusDone: 2, index.StatusDropped: 3}
+
+// sortRecs puts idx in the board's order.
+func (b *dueBoard) sortRecs(idx []int) {
+	recs := b.recs
+	byDue := func(ra, rc *index.Record) int {
+		if ra.Due.IsZero() != rc.Due.IsZero() {
+			if ra.Due.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		if d := ra.Due.Compare(rc.Due); d != 0 {
+			return d
+		}
+		if d := ra.MeetingDate.Compare(rc.MeetingDate); d != 0 {
+			return d
+		}
+		return strings.Compare(ra.ID, rc.ID)
+	}
+	var first func(ra, rc *index.Record) int
+	switch b.filter.sort {
+	case sortByOwner:
+		first = func(ra, rc *index.Record) int {
+			oa, oc := ownerKey(ra.Owner), ownerKey(rc.Owner)
+			if (oa == "") != (oc == "") { // no owner named: last
+				if oa == "" {
+					return 1
+				}
+				return -1
+			}
+			return strings.Compare(oa, oc)
+		}
+	case sortByCommittee:
+		first = func(ra, rc *index.Record) int { return strings.Compare(ra.Committee, rc.Committee) }
+	case sortByStatus:
+		first = func(ra, rc *index.Record) int { return statusRank[statusOf(ra)] - statusRank[statusOf(rc)] }
+	}
+	sort.SliceStable(idx, func(a, c int) bool {
+		ra, rc := &recs[idx[a]], &recs[idx[c]]
+		if first != nil {
+			if d := first(ra, rc); d != 0 {
+				return d < 0
+			}
+		}
+		return byDue(ra, rc) < 0
+	})
+}
+
+func contains[T comparable](s []T, v T) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
