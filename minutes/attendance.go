@@ -47,7 +47,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisor|trustee|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisors?|trustees?|directors?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -597,7 +597,7 @@ func (r *attReader) add(rl role, text string) {
 		}
 		return
 	}
-	parts := splitRunOnNames(splitNames(text))
+	parts := splitPairedNotes(splitRunOnNames(splitNames(text)))
 	if namesInBrackets(parts) {
 		// "Director of Service (Mr. K. Lehane), Senior Engineer, Roads
 		// and Traffic (Mr. J. Gannon)": the names are in the brackets,
@@ -611,7 +611,7 @@ func (r *attReader) add(rl role, text string) {
 			case mm != nil && noteIsName(mm[1], reParen.ReplaceAllString(part, " ")):
 				r.entry(rl, part)
 				run = false
-			case reHonorific.MatchString(strings.TrimSpace(part)):
+			case reHonorific.MatchString(strings.TrimSpace(part)) && cleanName(part) != "":
 				r.entry(rl, part)
 				run = true
 			case run:
@@ -663,6 +663,29 @@ func appositionNote(p string) bool {
 		return false
 	}
 	return acronymNote(p) || institutionWords[strings.ToLower(words[len(words)-1])] || isOfficerRole(p) || isRolePhrase(p)
+}
+
+// splitPairedNotes splits an office held by two people named in one
+// bracket: "Senior Engineers (Mr. M. Rook and Mr. L. Bane)" → one entry
+// each.
+func splitPairedNotes(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		mm := reParen.FindStringSubmatchIndex(p)
+		if mm == nil || !strings.Contains(p[mm[2]:mm[3]], " and ") && !strings.Contains(p[mm[2]:mm[3]], " & ") {
+			out = append(out, p)
+			continue
+		}
+		note := p[mm[2]:mm[3]]
+		office := strings.TrimSpace(p[:mm[0]] + " " + p[mm[1]:])
+		a, b, ok := strings.Cut(strings.Replace(note, " & ", " and ", 1), " and ")
+		if !ok || !noteIsName(a, office) || !noteIsName(b, office) {
+			out = append(out, p)
+			continue
+		}
+		out = append(out, office+" ("+strings.TrimSpace(a)+")", office+" ("+strings.TrimSpace(b)+")")
+	}
+	return out
 }
 
 // namesInBrackets reports whether a list gives most of its people's names
@@ -1181,6 +1204,7 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 		if r.chair == "" {
 			r.chair = chairInText(text)
 		}
+		r.presentSentences(text)
 	}
 	scan(joinText(header))
 	for k, it := range items {
@@ -1370,7 +1394,7 @@ func joinBlock(lines []string) string {
 		if i > 0 {
 			prev := lines[i-1]
 			switch {
-			case endsWithAny(prev, ",;"), continuesName(prev, l):
+			case endsWithAny(prev, ",;"), continuesName(prev, l), strings.LastIndexByte(prev, '(') > strings.LastIndexByte(prev, ')'):
 				b.WriteString(" ")
 			case len(prev) > 2 && prev[len(prev)-1] == '.' && prev[len(prev)-2] >= 'a' && prev[len(prev)-2] <= 'z':
 				b.WriteString(", ") // a sentence ended: "… and James Scott."
@@ -1835,6 +1859,132 @@ func motionNames(items []*rawItem) map[string]bool {
 			for _, p := range splitNames(mm[1]) {
 				addName(cleanName(p))
 			}
+		}
+	}
+	return out
+}
+
+var (
+	// "Board members present were supervisors Dick Dillon, …", "Also
+	// present were guests …", "Those present were …", "Present were …".
+	rePresentSent = regexp.MustCompile(`(?i)(?:^|[.;:]\s+|\b(also|others?|staff|officers?|guests?|visitors?|board\s+members?|members?|directors?|councillors?|commissioners?|trustees?|supervisors?|those)\s+|\b)(?:present|in\s+attendance|attending)\s+(?:were|was|included)\s*:?\s+`)
+	// "The following directors were present in the Boardroom: …".
+	reFollowingPresent = regexp.MustCompile(`(?i)\bthe\s+following\s+(\w+(?:\s+\w+)?\s+)?(?:were|was)\s+(present|in\s+attendance)\b[^:.]{0,40}:\s*`)
+)
+
+// presentSentences reads attendance told in sentences: "Board members
+// present were supervisors Dick Dillon, Janet Keough, and Gary Mantay,
+// treasurer Ray Barnes, clerk Linda Britton and guests Marv and Sue
+// Forbragd", "The following directors were present: …".
+func (r *attReader) presentSentences(text string) {
+	low := strings.ToLower(text)
+	if !strings.Contains(low, "present") && !strings.Contains(low, "attend") {
+		return
+	}
+	for _, mm := range rePresentSent.FindAllStringSubmatchIndex(text, 6) {
+		who := ""
+		if mm[2] >= 0 {
+			who = strings.ToLower(text[mm[2]:mm[3]])
+		}
+		rl := rolePresent
+		switch {
+		case who == "" && mm[0] > 0 && text[mm[0]] != '.' && text[mm[0]] != ';' && text[mm[0]] != ':' && !startsUpper(text[mm[0]:]):
+			continue // "… who were present were …": not a list's lead-in
+		case who == "also" || who == "others" || who == "other" || strings.HasPrefix(who, "staff") || strings.HasPrefix(who, "officer") || strings.HasPrefix(who, "guest") || strings.HasPrefix(who, "visitor"):
+			rl = roleInAttendance
+		}
+		if strings.Contains(strings.ToLower(text[mm[0]:mm[1]]), "attend") && who == "" {
+			rl = roleInAttendance
+		}
+		r.roleWordList(rl, text[mm[1]:])
+	}
+	for _, mm := range reFollowingPresent.FindAllStringSubmatchIndex(text, 4) {
+		rl := rolePresent
+		who := ""
+		if mm[2] >= 0 {
+			who = strings.ToLower(text[mm[2]:mm[3]])
+		}
+		if strings.Contains(strings.ToLower(text[mm[4]:mm[5]]), "attendance") || isOfficerRole(who) || strings.Contains(who, "guest") {
+			rl = roleInAttendance
+		}
+		r.roleWordList(rl, text[mm[1]:])
+	}
+}
+
+// roleWordList reads a list in a sentence whose people carry their roles
+// in lower case before their names: "supervisors Dick Dillon, Janet
+// Keough, and Gary Mantay, treasurer Ray Barnes, clerk Linda Britton and
+// guests Marv and Sue Forbragd". A plural word ("supervisors", "guests")
+// goes on to the names after it; a singular office ("treasurer") is the
+// next name's.
+func (r *attReader) roleWordList(rl role, s string) {
+	if len(s) > 400 {
+		s = s[:400]
+	}
+	s = chairAfterName(untilSentenceEnd(s))
+	if strings.Count(s, " ") > 60 {
+		return
+	}
+	cur := rl
+	var parts []string
+	var roles []role
+	for _, part := range splitNames(s) {
+		part = strings.TrimSpace(part)
+		for {
+			w := firstWord(part)
+			if w == "" || !startsLower(w) {
+				break
+			}
+			low := strings.ToLower(w)
+			switch {
+			case low == "guests" || low == "guest" || low == "visitors" || low == "staff" || low == "officers" || low == "residents":
+				cur = roleInAttendance
+			case low == "supervisors" || low == "directors" || low == "trustees" || low == "councillors" || low == "commissioners" || low == "members" || low == "councilmembers" || low == "aldermen":
+				cur = rl
+			case officerTitles[low] || roleNouns[low]:
+				part = w + " " + strings.TrimSpace(part[len(w):]) // "treasurer Ray Barnes": the office is the name's
+				w = ""
+			case memberTitles[low]:
+			default:
+				w = "" // a word of the sentence: leave the part as it is
+			}
+			if w == "" {
+				break
+			}
+			part = strings.TrimSpace(part[len(w):])
+		}
+		parts, roles = append(parts, part), append(roles, cur)
+	}
+	for k, part := range shareSurnames(parts) {
+		if cleanName(part) == "" && readEntry(part).name == "" {
+			continue
+		}
+		r.entry(roles[k], part)
+	}
+}
+
+// shareSurnames gives a lone first name the surname of the full name it
+// is paired with, in a list of full names: "Marv and Sue Forbragd" →
+// "Marv Forbragd", "Sue Forbragd". Surname-only lists are left alone.
+func shareSurnames(parts []string) []string {
+	full, n := 0, 0
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			n++
+		}
+		if len(strings.Fields(cleanName(p))) >= 2 {
+			full++
+		}
+	}
+	if full*2 <= n {
+		return parts
+	}
+	out := append([]string(nil), parts...)
+	for k := 0; k+1 < len(out); k++ {
+		w := strings.Fields(out[k])
+		next := strings.Fields(cleanName(out[k+1]))
+		if len(w) == 1 && startsUpper(w[0]) && cleanName(w[0]) != "" && len(next) == 2 {
+			out[k] = w[0] + " " + next[1]
 		}
 	}
 	return out

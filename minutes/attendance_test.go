@@ -166,6 +166,31 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Present: []string{"Lyle", "Marsh", "Penn"}},
 		},
 		{
+			name:   "attendance told in a sentence, with roles in lower case before the names",
+			header: "Chair Ada Brill called the monthly meeting to order at 7 pm. Board members present were supervisors Ada Brill, Lon Vick, and Ivy Hart, treasurer Cal Dunn, clerk Rue Soto and guests Abe and Nan Orr, and Tom Pike. All present said the pledge.",
+			want:   Attendance{Chair: "Ada Brill", Present: []string{"Ada Brill", "Lon Vick", "Ivy Hart"}, InAttendance: []string{"Cal Dunn", "Rue Soto", "Abe Orr", "Nan Orr", "Tom Pike"}},
+		},
+		{
+			name:   "also present were",
+			header: "Those present were Mayor Ona Reyes, Presiding; Commissioners Falk, Grau and Hume. Also present were staff Lia Moss and Ken Obi.",
+			want:   Attendance{Chair: "Ona Reyes", Present: []string{"Ona Reyes", "Falk", "Grau", "Hume"}, InAttendance: []string{"Lia Moss", "Ken Obi"}},
+		},
+		{
+			name:   "the following were present",
+			header: "The Secretary took a roll call. The following directors were present in the Boardroom: Ted Amos, Rita Bloch, and Wes Carr.",
+			want:   Attendance{Present: []string{"Ted Amos", "Rita Bloch", "Wes Carr"}},
+		},
+		{
+			name:   "officers listed as present who move and vote are members",
+			header: "Present: Supervisor Dale Ketter, Clerk Nan Holt, Treasurer Ray Oster, Trustees Pam Grey, Luis Yanez\nAlso present: Township Attorney Jill Soren",
+			want:   Attendance{Present: []string{"Dale Ketter", "Pam Grey", "Luis Yanez", "Nan Holt"}, InAttendance: []string{"Ray Oster", "Jill Soren"}},
+		},
+		{
+			name:   "offices with commas, two officers in one bracket, a bracket broken after its title",
+			header: "OFFICIALS IN ATTENDANCE:\n\nDirector of Service, Roads, Parks and Shared Services (Mr. K. Lyne), Senior Engineer, Active Travel (Mr.\n\nS. Quirke), Senior Executive\n\nEngineers, Roads (Mr. M. Rook and Mr. L. Bane).",
+			want:   Attendance{InAttendance: []string{"K. Lyne", "S. Quirke", "M. Rook", "L. Bane"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
@@ -174,7 +199,8 @@ func TestAttendanceShapes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := "Minutes of the Meeting of the Brookvale Parish Council held on 4 March 2025\n\n" + c.header +
-				"\n\n1. Apologies\nNone other than those listed.\nThe Chair welcomed everyone.\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\nThey were signed.\n"
+				"\n\n1. Apologies\nNone other than those listed.\nThe Chair welcomed everyone.\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\nThey were signed.\n" +
+				"\n3. Grass Cutting\nMotion by Clerk Holt, supported by Trustee Grey, to renew the contract. Roll call vote: Ayes - Ketter, Holt, Grey, Yanez. Motion carried.\n"
 			m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
 			if err != nil {
 				t.Fatal(err)
