@@ -56,7 +56,7 @@ var (
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
 	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:(?:attended|was\s+present|sat)(?:\s+the\s+meeting)?\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for|substituted\s+for|was\s+substituting\s+for|substituting\s+for|deputised\s+for)\s+(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+(?i:who\s+was\s+substituted\s+by)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
-	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+(.+?)\)$`)
+	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+([^)]+)\)`)
 	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
@@ -180,6 +180,12 @@ type attReader struct {
 	// each by turns.
 	unpaired []string
 	pairs    []initialsPair
+	// roleColumn is set when the list's heading gives a role column
+	// ("Organisation / Role"): a row's cells after the name are notes.
+	// lastCols are where the last row's cells start, so that a cell
+	// wrapped onto the next line is known.
+	roleColumn bool
+	lastCols   []int
 	// listNo counts the lists read (each label starts one); perList
 	// counts the people each present list placed, and others holds
 	// the councillors of other councils placed there for now: they are in
@@ -207,11 +213,24 @@ type initialsPair struct{ line, initials string }
 
 // blocks reads label blocks from lines.
 func (r *attReader) blocks(lines []line) {
-	r.role, r.queue = roleNone, nil
-	pending := ""
+	r.role, r.queue, r.roleColumn, r.lastCols = roleNone, nil, false, nil
+	pending, carry := "", ""
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := l.Text
+		// A title or an initial left alone on its line, the rest of the
+		// name on the next: "Cr" / "K Price – NCC", "L" / "Young – WDC".
+		if carry != "" && t != "" {
+			t = carry + " " + t
+			if l.Raw != "" {
+				l.Raw = carry + " " + strings.TrimLeft(l.Raw, " ")
+			}
+			carry = ""
+		}
+		if r.role != roleNone && i+1 < len(lines) && lines[i+1].Text != "" && loneNameStart(t) {
+			carry = t
+			continue
+		}
 		if t == "" {
 			if len(r.queue) > 0 && len(r.block) > 0 {
 				r.flush()
@@ -226,7 +245,7 @@ func (r *attReader) blocks(lines []line) {
 		}
 		t = unpipe(t)
 		// A label set off by spaces in layout text: "Chairperson    Cr X".
-		if l.Raw != "" {
+		if _, heading := groupHeading(l.Raw, t); l.Raw != "" && !heading {
 			if mm := reGapLabel.FindStringSubmatch(l.Raw); mm != nil {
 				if _, _, ok := matchLabel(mm[1] + ":"); ok {
 					t = mm[1] + ": " + mm[2]
@@ -246,7 +265,9 @@ func (r *attReader) blocks(lines []line) {
 			r.role, r.queue = lr, nil
 			r.listNo++
 			r.members = labelNamesMembers(t[:len(t)-len(rest)])
-			if rest != "" {
+			if rest != "" && loneNameStart(rest) && i+1 < len(lines) && lines[i+1].Text != "" {
+				carry = rest // "In Attendance:   J" / "Palmer – CE"
+			} else if rest != "" {
 				r.block = append(r.block, rest)
 			} else if run, last := labelRun(lines, i); len(run) > 1 {
 				r.role, r.queue = run[0], run[1:]
@@ -260,7 +281,50 @@ func (r *attReader) blocks(lines []line) {
 				continue
 			}
 		}
+		// A heading over a group of people, with no colon: "BOARD OF
+		// DIRECTORS", "MANAGEMENT AND STAFF", "Other Attendees", "Board
+		// Members     Organisation / Role".
+		g, ok := groupHeading(l.Raw, t)
+		if ok {
+			if title := rosterAbove(lines, i); title > 0 {
+				// The body's roster in a letterhead: read on from the
+				// minutes' title.
+				r.flush()
+				r.role, r.queue = roleNone, nil
+				i = title - 1
+				continue
+			}
+		}
+		if ok && nextIsName(lines, i) {
+			r.flush()
+			if l.No > 0 {
+				r.m.trace.note(l.No, "attendance heading: %s", g.role)
+			}
+			r.role, r.queue, r.members, r.roleColumn = g.role, nil, g.members, g.roleColumn
+			r.listNo++
+			continue
+		}
 		if r.role == roleNone || len(t) > 300 {
+			continue
+		}
+		// A row's role cell wrapped onto a line of its own, under the
+		// role column: "                    Resources".
+		if r.lastCols != nil && continuesCell(l.Raw, r.lastCols) {
+			continue
+		}
+		r.lastCols = nil
+		// The rest of the last row after a dash: "– NCC".
+		if strings.HasPrefix(t, "– ") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "— ") {
+			if n := len(r.block); n > 0 {
+				r.block[n-1] += " " + t
+			}
+			continue
+		}
+		// A heading in capitals that names no one ends the list:
+		// "AGENDA ITEMS", "CALL TO ORDER".
+		if strings.ToUpper(t) == t && len(t) >= 4 && !strings.ContainsAny(t, ",;()") && len(strings.Fields(t)) <= 5 && allHeadingWords(t) {
+			r.flush()
+			r.role, r.queue = roleNone, nil
 			continue
 		}
 		// A column of initials beside the names: each goes with the
@@ -304,7 +368,7 @@ func (r *attReader) blocks(lines []line) {
 		}
 		// "Councillor Priya Raman – Chair, Cabinet Member for …": one
 		// person a line, their role after the dash.
-		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && cleanName(mm[1]) != "" {
+		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && cleanName(mm[1]) != "" && len(rowCells(l.Raw, t)) < 2 {
 			r.flush()
 			r.add(r.role, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
 			continue
@@ -314,8 +378,17 @@ func (r *attReader) blocks(lines []line) {
 		// Gareth Lowe").
 		if cs := rowCells(l.Raw, t); len(cs) >= 2 {
 			r.flush()
-			if note := cellNotes(cs[1:]); note != "" && cleanName(cs[0]) != "" {
-				r.add(r.role, cs[0]+" ("+note+")")
+			r.lastCols = cellStarts(l.Raw)
+			// A name wrapped in its cell: "Mrs Gea Blythe (substitute
+			// for" / "Ms Ola Ade)".
+			if strings.LastIndexByte(cs[0], '(') > strings.LastIndexByte(cs[0], ')') && i+1 < len(lines) {
+				if next := lines[i+1]; next.Text != "" && strings.Contains(next.Text, ")") && !reColumnGap.MatchString(strings.TrimSpace(next.Raw)) {
+					cs[0] += " " + next.Text
+					i++
+				}
+			}
+			if note := cellNotes(cs[1:]); (note != "" || r.roleColumn) && readEntry(cs[0]).name != "" {
+				r.add(r.role, cs[0]+" ("+flattenNote(strings.Join(cs[1:], ", "))+")")
 			} else {
 				r.add(r.role, strings.Join(cs, ", "))
 			}
@@ -651,6 +724,10 @@ func appositionNote(p string) bool {
 			return true // "NCC", "XCC Highways"
 		}
 	}
+	switch strings.ToLower(firstWord(p)) {
+	case "district", "ward", "division", "precinct", "zone", "area", "region", "riding", "seat":
+		return len(strings.Fields(p)) <= 3 // "District G", "Ward 4": the seat they hold
+	}
 	if cleanName(p) != "" {
 		return false
 	}
@@ -854,6 +931,11 @@ func readEntry(part string) attEntry {
 		notes = append(notes, mm[2])
 		outside = mm[1]
 	}
+	// A body's acronym before the name: "TAG A Redgrave".
+	if w := strings.Fields(outside); len(w) >= 3 && len(w[0]) >= 3 && acronymNote(w[0]) && strings.ToUpper(w[0]) == w[0] && cleanName(strings.Join(w[1:], " ")) != "" && !reHonorific.MatchString(outside) {
+		notes = append(notes, w[0])
+		outside = strings.Join(w[1:], " ")
+	}
 	// A councillor of another council: "County Cllr Webb", "District
 	// Councillor A Lowe".
 	if mm := reBodyPrefix.FindStringSubmatch(outside); mm != nil {
@@ -1017,6 +1099,9 @@ func splitRunOnNames(parts []string) []string {
 		}
 		start := 0
 		for _, l := range locs {
+			if strings.Count(p[:l[0]], "(") > strings.Count(p[:l[0]], ")") {
+				continue // inside a note: "(substitute for Ms Olu Ade)"
+			}
 			out = append(out, p[start:l[0]])
 			start = l[0] + 1
 		}
@@ -1241,7 +1326,8 @@ func (r *attReader) footer(items []*rawItem) {
 		ls := items[k].lines
 		for i, l := range ls {
 			t := l.tk()
-			if t.IsLabel && (t.Label == rolePresent || t.Label == roleChair) {
+			g, isGroup := groupHeading(l.Raw, l.Text)
+			if t.IsLabel && (t.Label == rolePresent || t.Label == roleChair) || isGroup && g.role == rolePresent && nextIsName(ls, i) {
 				r.blocks(ls[i:])
 				return
 			}
@@ -1988,4 +2074,187 @@ func shareSurnames(parts []string) []string {
 		}
 	}
 	return out
+}
+
+// group is what a heading over a group of people says of them.
+type group struct {
+	role       role
+	members    bool // the heading says they are members ("Board Members")
+	roleColumn bool // a second heading cell names a role column
+}
+
+// groupHeading reads a heading over a group of people that has no colon:
+// "BOARD OF DIRECTORS", "SAN JUAN WATER DISTRICT MANAGEMENT AND STAFF",
+// "Other Attendees", "Elected Members", "Board Members     Organisation /
+// Role". It must be short, in capitals or title case, and end in words
+// that name a group.
+func groupHeading(raw, t string) (group, bool) {
+	var g group
+	head := t
+	if cs := rowCells(raw, t); len(cs) >= 2 {
+		head = cs[0]
+		for _, c := range cs[1:] {
+			low := strings.ToLower(c)
+			for _, w := range []string{"role", "title", "organisation", "organization", "position", "representing", "office", "designation"} {
+				if strings.Contains(low, w) {
+					g.roleColumn = true
+				}
+			}
+		}
+		if !g.roleColumn {
+			return g, false
+		}
+	}
+	if strings.ContainsAny(head, ":;,.()0123456789") || len(head) > 70 {
+		return g, false
+	}
+	words := strings.Fields(head)
+	if len(words) == 0 || len(words) > 8 {
+		return g, false
+	}
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "and", "the", "&":
+			continue
+		case "minutes", "meeting", "agenda", "items", "item":
+			return g, false
+		}
+		if !startsUpper(w) {
+			return g, false
+		}
+	}
+	low := strings.ToLower(head)
+	has := func(ends ...string) bool {
+		for _, e := range ends {
+			if low == e || strings.HasSuffix(low, " "+e) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("other attendees", "others present", "guests", "visitors", "staff", "officers", "officials", "advisers", "advisors", "in attendance", "also present", "also attending", "others attending", "staff present", "officers present", "officials present"):
+		g.role = roleInAttendance
+	case has("absent", "members absent", "not present"):
+		g.role = roleAbsent
+	case has("apologies", "apologies for absence"):
+		g.role = roleApologies
+	case has("attendees", "attendance", "attendance record", "record of attendance", "board of directors", "directors", "members", "councillors", "trustees", "commissioners", "members present", "present"):
+		g.role = rolePresent
+		g.members = strings.Contains(low, "member") || strings.Contains(low, "councillor") || strings.Contains(low, "director") || strings.Contains(low, "trustee") || strings.Contains(low, "commissioner")
+	default:
+		return g, false
+	}
+	return g, true
+}
+
+// nextIsName reports whether the first line after lines[i] (past blank
+// lines) starts with a person's name: a heading over names, not a title.
+func nextIsName(lines []line, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		t := lines[j].Text
+		if t == "" {
+			continue
+		}
+		if tk := lines[j].tk(); tk.IsLabel || tk.Kind == tokHeading || isProse(t) {
+			return false
+		}
+		first := t
+		if cs := rowCells(lines[j].Raw, t); len(cs) >= 2 {
+			first = cs[0]
+		}
+		return readEntry(first).name != ""
+	}
+	return false
+}
+
+// rosterAbove finds the minutes' title when it comes after line i (its
+// index, or 0): a list of people above it is a letterhead's roster of the
+// body (all its members), not who attended.
+func rosterAbove(lines []line, i int) int {
+	for j := i + 1; j < len(lines) && j < i+30; j++ {
+		tk := lines[j].tk()
+		if tk.Kind == tokHeading {
+			return 0
+		}
+		if tk.Words > 0 && tk.Words <= 6 && !tk.IsLabel && !reDigits.MatchString(tk.Low) && (tk.Low == "minutes" || strings.HasPrefix(tk.Low, "minutes of") || strings.HasSuffix(tk.Low, " minutes")) {
+			return j
+		}
+	}
+	return 0
+}
+
+// cellStarts returns where the cells of a laid-out row start in raw.
+func cellStarts(raw string) []int {
+	if raw == "" {
+		return nil
+	}
+	var out []int
+	in, gap := false, 3
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == ' ' {
+			gap++
+			in = false
+			continue
+		}
+		if !in && (gap >= 3 || len(out) == 0) {
+			out = append(out, i)
+		}
+		in, gap = true, 0
+	}
+	return out
+}
+
+// continuesCell reports whether a raw line is only the wrapped end of a
+// cell after the first: it is indented to where a later cell of the row
+// above starts.
+func continuesCell(raw string, cols []int) bool {
+	if raw == "" || len(cols) < 2 {
+		return false
+	}
+	indent := len(raw) - len(strings.TrimLeft(raw, " "))
+	if indent < 8 {
+		return false
+	}
+	for _, c := range cols[1:] {
+		if indent >= c-2 && indent <= c+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// flattenNote makes a note safe to put in brackets after a name: its own
+// brackets become commas ("Leader of the Council (Chair)" → "Leader of the
+// Council, Chair").
+func flattenNote(n string) string {
+	n = strings.NewReplacer(" (", ", ", "(", "", ")", "").Replace(n)
+	return collapseSpaces(n)
+}
+
+// loneNameStart reports whether a line holds only the start of a name:
+// a title ("Cr", "Cllr", "Mrs") or an initial ("L", "J.").
+func loneNameStart(t string) bool {
+	if strings.Contains(t, " ") || len(t) > 8 {
+		return false
+	}
+	if len(strings.TrimRight(t, ".")) == 1 {
+		return t[0] >= 'A' && t[0] <= 'Z'
+	}
+	return reHonorific.MatchString(t+" ") && !strings.HasPrefix(strings.ToLower(t), "the")
+}
+
+// allHeadingWords reports whether every word of t is a heading's:
+// "AGENDA ITEMS", "CALL TO ORDER", "PLEDGE OF ALLEGIANCE".
+func allHeadingWords(t string) bool {
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		switch w {
+		case "of", "the", "to", "and", "&":
+			continue
+		}
+		if !headingWords[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -102,8 +102,8 @@ func TestAttendanceShapes(t *testing.T) {
 		},
 		{
 			name:   "the words of a department or a body are not people",
-			header: "Present: Cllrs Una Pym, Otto Fenn, County Council, Economic Development\nIn attendance: Jo Tarr (Clerk), Risk",
-			want:   Attendance{Present: []string{"Una Pym", "Otto Fenn"}, InAttendance: []string{"Jo Tarr"}},
+			header: "Present: Cllrs Una Pym, Otto Fenn, County Council, Economic Development\nIn attendance: Jo Tarr (Clerk), Risk\nAbsent: Ray Dunn, District F; Lee Cole, District B",
+			want:   Attendance{Present: []string{"Una Pym", "Otto Fenn"}, InAttendance: []string{"Jo Tarr"}, Absent: []string{"Ray Dunn", "Lee Cole"}},
 		},
 		{
 			name:   "names in one column and initials in the next, printed as two runs",
@@ -191,6 +191,31 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{InAttendance: []string{"K. Lyne", "S. Quirke", "M. Rook", "L. Bane"}},
 		},
 		{
+			name:   "groups under headings with no colon, roles in a second column",
+			header: "BOARD OF DIRECTORS\nTess Arno                  President\nVic Lamb                   Vice President\nPia Orr                    Director\n\nMILLBROOK WATER DISTRICT MANAGEMENT AND STAFF\nRon Pell               General Manager\nIda Fane               Board Secretary/Administrative Assistant\n\nOTHER ATTENDEES\nJo Kim\nAl Burr                    Otter Creek Water District\n\nAGENDA ITEMS\nI.     Call to Order",
+			want:   Attendance{Chair: "Tess Arno", Present: []string{"Tess Arno", "Vic Lamb", "Pia Orr"}, InAttendance: []string{"Ron Pell", "Ida Fane", "Jo Kim", "Al Burr"}},
+		},
+		{
+			name:   "attendees with their roles in one list, an empty absent heading",
+			header: "District Attendees\nMia Roe                      Board President\nEli Fry                      Board Member\nLou Nix                      General Manager\n\nOther Attendees\nPam Orr                      Visitor\n\nAbsent\n\n\nAGENDA ITEMS",
+			want:   Attendance{Chair: "Mia Roe", Present: []string{"Mia Roe", "Eli Fry"}, InAttendance: []string{"Lou Nix", "Pam Orr"}},
+		},
+		{
+			name:   "a role column wrapped onto lines of its own",
+			header: "Present:\nCouncillor Ada Vell     Leader of the Council (Chair)\nCouncillor Bo Hart      Deputy Leader and Portfolio Holder for Finance and\n                        Resources\nCouncillor Cy Moor      Portfolio Holder for Regeneration, Planning and\n                        Economic Development",
+			want:   Attendance{Chair: "Ada Vell", Present: []string{"Ada Vell", "Bo Hart", "Cy Moor"}},
+		},
+		{
+			name:   "a roster above the minutes' title is not the attendance",
+			header: "Board of Directors\nChair – Ula Benn, District G\nSecretary – Kit Sand, District A\nOla Dunn, District J\n\nMINUTES\nAudit Committee\n\nPresent: Ola Dunn (Committee Chair), Kit Sand",
+			want:   Attendance{Chair: "Ola Dunn", Present: []string{"Ola Dunn", "Kit Sand"}},
+		},
+		{
+			name:   "a title or an initial alone on its line, the name below",
+			header: "Present:              Cr A J Tull – ARC – Chair\nCr\nK Pryce – BDC\nL\nYoung – CDC\nIn Attendance:          J\nPalmer – Chief Executive\nCr R Mally\n– BDC",
+			want:   Attendance{Chair: "A J Tull", Present: []string{"A J Tull", "K Pryce", "L Young"}, InAttendance: []string{"J Palmer", "R Mally"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
@@ -219,6 +244,39 @@ func TestAttendanceShapes(t *testing.T) {
 				t.Errorf("attendance:\n got %s\nwant %s", fmtAttendance(g), fmtAttendance(w))
 			}
 		})
+	}
+}
+
+// TestAttendanceFooter reads an attendance table printed after the
+// items, as boards' web pages and PDFs do.
+func TestAttendanceFooter(t *testing.T) {
+	doc := "Minutes of the Fernvale Health and Wellbeing Board held on 5 December 2024\n\n" +
+		"(Attendance is recorded at the end of these minutes)\n\n" +
+		"HWB 24/41  Welcome and Apologies\nThe Chair welcomed members.\n\n" +
+		"HWB 24/42  Minutes\nThe minutes of the last meeting were agreed.\n\n" +
+		"ATTENDANCE RECORD\n\n" +
+		"Board Members                                 Organisation / Role\n" +
+		"Cllr Ivy Strand (Chair)                       Fernvale County Council – Cabinet Member\n" +
+		"                                              for Adult Social Care\n" +
+		"Dr Omar Tarn (Vice-Chair)                     Fernvale Integrated Care Board\n" +
+		"Dr Lia Venn                                   Director of Public Health\n" +
+		"Mrs Rosa Quay (substitute for                 Fernvale Healthwatch\n" +
+		"Ms Nell Oduya)\n\n" +
+		"Apologies\n" +
+		"Ms Nell Oduya                                 Fernvale Healthwatch\n" +
+		"Supt Ray Gant                                 Fernvale Police\n\n" +
+		"In attendance\n" +
+		"Mr Ian Stowe                                  Democratic Services Officer\n"
+	m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.Attendance
+	a.initials = nil
+	want := Attendance{Chair: "Ivy Strand", Present: []string{"Ivy Strand", "Omar Tarn", "Lia Venn", "Rosa Quay"}, InAttendance: []string{"Ian Stowe"},
+		Apologies: []string{"Nell Oduya", "Ray Gant"}, Substitutes: []Substitution{{Member: "Nell Oduya", Substitute: "Rosa Quay"}}}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("attendance:\n got %s %v\nwant %s %v", fmtAttendance(a), a.Substitutes, fmtAttendance(want), want.Substitutes)
 	}
 }
 

@@ -25,7 +25,7 @@ var officerTitles = wordSet(
 	"general manager", "chief executive", "chief officer", "city manager", "town manager", "city attorney", "city clerk",
 	"deputy city manager", "staff", "guest", "presenter", "observer",
 	"press", "reporter", "journalist", "public", "member of the public", "members of the public",
-	"trainee", "apprentice", "volunteer", "contractor",
+	"trainee", "apprentice", "volunteer", "contractor", "employee", "visitor", "cpo",
 )
 
 // memberTitles are roles that members hold: an entry noted with one is a
@@ -89,6 +89,10 @@ func isChairRole(note string) bool {
 	}
 	for _, part := range strings.Split(low, ",") {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "the "))
+		// "Board President", "Committee Chair", "Shire President".
+		for _, q := range []string{"board ", "committee ", "council ", "shire ", "panel ", "commission ", "meeting "} {
+			part = strings.TrimPrefix(part, q)
+		}
 		switch part {
 		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president":
 			return true
@@ -162,7 +166,7 @@ var deptWords = wordSet("management", "services", "service", "planning", "develo
 var institutionWords = wordSet("council", "councils", "committee", "committees", "authority", "authorities", "board",
 	"department", "dept", "ltd", "limited", "plc", "inc", "llc", "llp", "association", "society", "partnership",
 	"group", "trust", "agency", "office", "team", "unit", "forum", "panel", "commission", "federation", "union",
-	"club", "school", "college", "university", "church", "hospital", "centre", "center", "project", "company")
+	"club", "school", "college", "university", "church", "hospital", "centre", "center", "project", "company", "district")
 
 // headingWords are the words of document headings and table headers that
 // a flattened layout can leave among the names: "AGENDA", "Items Action",
@@ -173,7 +177,7 @@ var headingWords = wordSet("agenda", "item", "items", "action", "actions", "minu
 	"session", "none", "nil", "welcome", "apologies", "declarations", "interest", "interests", "correspondence",
 	"finance", "planning", "other", "any", "date", "next", "meeting", "title", "status", "name", "role", "risk",
 	"waste", "recycling", "zoning", "resources", "members", "member", "attendees", "attendee", "staff", "officers",
-	"chair", "present", "absent")
+	"chair", "present", "absent", "call", "order", "roll", "pledge", "allegiance", "adjournment", "prayer", "opening")
 
 // notNameWord reports whether w (any case) is a word that appears in the
 // names of offices, departments, bodies and headings but hardly ever in a
