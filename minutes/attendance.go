@@ -40,7 +40,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
-	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
@@ -256,6 +256,13 @@ func (r *attReader) blocks(lines []line) {
 		lr, rest, isLabel := tok.Label, tok.LabelRest, tok.IsLabel
 		if t != l.Text {
 			lr, rest, isLabel = matchLabel(t)
+		}
+		// A numbered label in the header: "1. Those Attending: Cllr J
+		// Lowe (Chairman), …".
+		if !isLabel && tok.Kind == tokHeading && tok.Rest != "" {
+			if r2, rest2, ok := matchLabel(tok.Rest); ok && rest2 != "" {
+				lr, rest, isLabel, t = r2, rest2, true, tok.Rest
+			}
 		}
 		if isLabel {
 			r.flush()
@@ -1267,7 +1274,7 @@ func titledNameAfter(s string) (string, bool) {
 // received from Mrs C Bell", substitutions, "Cllr K. Dando took the Chair".
 func (r *attReader) sentences(header []line, items []*rawItem) {
 	a := r.a
-	scan := func(text string) {
+	scan := func(text string, early bool) {
 		for _, loc := range reApolSent.FindAllStringIndex(text, -1) {
 			rest := text[loc[1]:]
 			if len(rest) > 300 {
@@ -1289,14 +1296,14 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 		if r.chair == "" {
 			r.chair = chairInText(text)
 		}
-		r.presentSentences(text)
+		r.presentSentences(text, early)
 	}
-	scan(joinText(header))
+	scan(joinText(header), true)
 	for k, it := range items {
 		if k > 4 {
 			break
 		}
-		scan(joinText(it.lines))
+		scan(joinText(it.lines), k < 2 || reAttendanceItem.MatchString(it.title))
 		title := strings.ToLower(it.title)
 		if strings.Contains(title, "apolog") {
 			for _, l := range it.lines {
@@ -1721,12 +1728,23 @@ func (a *Attendance) knows(s string) bool {
 	for _, list := range [][]string{{a.Chair}, a.Present, a.InAttendance, a.Apologies, a.Absent} {
 		for _, n := range list {
 			n = strings.ToLower(n)
-			if n != "" && (n == s || strings.HasSuffix(n, " "+s)) {
+			if n != "" && (n == s || strings.HasSuffix(n, " "+s) || sameInitialled(n, s)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameInitialled reports whether two lower-case names are one person's,
+// one with initials for the other's first names: "l game" and "lesley
+// game", "j. k. orme" and "jan orme".
+func sameInitialled(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 2 || len(wb) < 2 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	return wa[0][0] == wb[0][0] && (len(strings.Trim(wa[0], ".")) == 1 || len(strings.Trim(wb[0], ".")) == 1)
 }
 
 // untilSentenceEnd cuts s at the first full stop that ends a sentence, not
@@ -1954,6 +1972,9 @@ var (
 	// "Board members present were supervisors Dick Dillon, …", "Also
 	// present were guests …", "Those present were …", "Present were …".
 	rePresentSent = regexp.MustCompile(`(?i)(?:^|[.;:]\s+|\b(also|others?|staff|officers?|guests?|visitors?|board\s+members?|members?|directors?|councillors?|commissioners?|trustees?|supervisors?|those)\s+|\b)(?:present|in\s+attendance|attending)\s+(?:were|was|included)\s*:?\s+`)
+	// "PCSO Sara Clipperton was present for part of the meeting", "Cllr
+	// Dunn was also in attendance".
+	reWasPresent = regexp.MustCompile(`\s(?:was|were)\s+(also\s+)?(?:present|in\s+attendance)\b`)
 	// "The following directors were present in the Boardroom: …".
 	reFollowingPresent = regexp.MustCompile(`(?i)\bthe\s+following\s+(\w+(?:\s+\w+)?\s+)?(?:were|was)\s+(present|in\s+attendance)\b[^:.]{0,40}:\s*`)
 )
@@ -1962,7 +1983,7 @@ var (
 // present were supervisors Dick Dillon, Janet Keough, and Gary Mantay,
 // treasurer Ray Barnes, clerk Linda Britton and guests Marv and Sue
 // Forbragd", "The following directors were present: …".
-func (r *attReader) presentSentences(text string) {
+func (r *attReader) presentSentences(text string, early bool) {
 	low := strings.ToLower(text)
 	if !strings.Contains(low, "present") && !strings.Contains(low, "attend") {
 		return
@@ -1983,6 +2004,43 @@ func (r *attReader) presentSentences(text string) {
 			rl = roleInAttendance
 		}
 		r.roleWordList(rl, text[mm[1]:])
+	}
+	// "PCSO Sara Clipperton was present for part of the meeting".
+	for _, mm := range reWasPresent.FindAllStringSubmatchIndex(text, 6) {
+		if !early {
+			break // deep in the minutes: a visitor to one item
+		}
+		// The subject: back to the sentence's start, a name or a list
+		// of names ("Sarah Hale, Lee Game and Dan Bride were in
+		// attendance virtually").
+		head := text[max(0, mm[0]-200):mm[0]]
+		if k := strings.LastIndex(head, ". "); k >= 0 {
+			head = head[k+2:]
+		}
+		var names []string
+		officer := false
+		for _, p := range splitNames(head) {
+			n, off := titledNameBefore(p)
+			if n == "" || len(strings.Fields(p)) > len(strings.Fields(n))+2 {
+				names = nil
+				break
+			}
+			names, officer = append(names, n), officer || off
+		}
+		if len(names) == 0 {
+			if n, off := titledNameBefore(head); n != "" {
+				names, officer = []string{n}, off
+			}
+		}
+		rl := rolePresent
+		if officer || mm[2] >= 0 || strings.Contains(strings.ToLower(text[mm[0]:mm[1]]), "attendance") {
+			rl = roleInAttendance
+		}
+		for _, n := range names {
+			if !r.a.knows(n) {
+				r.entry(rl, n)
+			}
+		}
 	}
 	for _, mm := range reFollowingPresent.FindAllStringSubmatchIndex(text, 4) {
 		rl := rolePresent

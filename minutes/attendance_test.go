@@ -216,6 +216,16 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "A J Tull", Present: []string{"A J Tull", "K Pryce", "L Young"}, InAttendance: []string{"J Palmer", "R Mally"}},
 		},
 		{
+			name:   "a numbered attendance line, and people told present in a sentence",
+			header: "1.            Those Attending:             Cllr J Amory-Lee (Chairman), Cllr Mrs D Pym (Vice-Chair), Cllr M Hale, Mrs C Dore (Clerk), 4 Members of the Public.   PCSO Tia Bloom was present for part of the meeting.",
+			want:   Attendance{Chair: "J Amory-Lee", Present: []string{"J Amory-Lee", "D Pym", "M Hale"}, InAttendance: []string{"C Dore", "Tia Bloom"}},
+		},
+		{
+			name:   "members present online told again with initials",
+			header: "PRESENT: Nia Pell (Chair), Lesley Gant, Tracy Sott\n\nMs L Gant and Ms T Sott were in attendance virtually. Ann Orr and Bob Lye were also in attendance.",
+			want:   Attendance{Chair: "Nia Pell", Present: []string{"Nia Pell", "Lesley Gant", "Tracy Sott"}, InAttendance: []string{"Ann Orr", "Bob Lye"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
