@@ -144,6 +144,8 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		if reAttendanceItem.MatchString(it.title) {
 			label := line{Text: lastPart(it.title) + ":"}
 			r.blocks(append([]line{{}, label}, it.lines...))
+		} else if hasAttendanceLabel(it.lines) {
+			r.blocks(it.lines) // "Roll Call:" inside the call to order
 		}
 	}
 	r.sentences(header, items)
@@ -287,6 +289,14 @@ func (r *attReader) blocks(lines []line) {
 				pending = t
 				continue
 			}
+		}
+		// A table printed one cell a line: "Attendee Name" / "Karen
+		// Benker" / … / "Title" / … / "Status" / "Present" / ….
+		if end, ok := r.cellTable(lines, i); ok {
+			r.flush()
+			i = end
+			r.role, r.queue = roleNone, nil
+			continue
 		}
 		// A heading over a group of people, with no colon: "BOARD OF
 		// DIRECTORS", "MANAGEMENT AND STAFF", "Other Attendees", "Board
@@ -1536,6 +1546,9 @@ func matchLabel1(t string) (role, string, bool) {
 	if reBareLabel.MatchString(t) {
 		return labelRole(strings.ToLower(t)), "", true
 	}
+	if w := ocrLabelWord(t); w != "" {
+		return labelRole(w), "", true
+	}
 	mm := reLabel.FindStringSubmatch(t)
 	if mm == nil {
 		return roleNone, "", false
@@ -2315,4 +2328,160 @@ func allHeadingWords(t string) bool {
 		}
 	}
 	return true
+}
+
+var reClock = regexp.MustCompile(`^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?$`)
+
+// attendanceStatus reads a status cell: "Present", "Remote", "Absent",
+// "Excused".
+func attendanceStatus(t string) (role, bool) {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "present", "remote", "virtual", "in person", "in-person", "attended", "late", "online", "yes", "y", "p", "present (remote)", "present remotely", "arrived late":
+		return rolePresent, true
+	case "absent", "no", "n", "a", "not present", "absent - unexcused", "unexcused":
+		return roleAbsent, true
+	case "excused", "apologies", "apology", "regrets", "absent - excused", "excused absence", "absent (excused)", "leave of absence":
+		return roleApologies, true
+	}
+	return roleNone, false
+}
+
+// cellTable reads an attendance table whose cells come out one a line,
+// as some boards' PDFs print them: a header ("Attendee Name", "Title",
+// "Status", "Arrived") and then the names, titles, statuses and times in
+// runs. Names and statuses are paired in order, and titles when there
+// are as many. It returns the index of the table's last line.
+func (r *attReader) cellTable(lines []line, i int) (int, bool) {
+	switch strings.ToLower(lines[i].Text) {
+	case "attendee name", "attendee", "name", "member", "member name", "board member", "director", "attendees":
+	default:
+		return i, false
+	}
+	hasStatus, hasTitle := false, false
+	for j := i + 1; j < len(lines) && j < i+12; j++ {
+		switch strings.ToLower(lines[j].Text) {
+		case "status", "attendance":
+			hasStatus = true
+		case "title", "role", "position", "office":
+			hasTitle = true
+		}
+	}
+	if !hasStatus {
+		return i, false
+	}
+	_ = hasTitle
+	var names, titles []string
+	var statuses []role
+	end, misses := i, 0
+	for j := i + 1; j < len(lines); j++ {
+		t := lines[j].Text
+		if t == "" {
+			continue
+		}
+		low := strings.ToLower(t)
+		tk := lines[j].tk()
+		switch {
+		case low == "title" || low == "role" || low == "position" || low == "office" || low == "status" || low == "attendance" || low == "arrived" || low == "departed" || low == "left" || low == "time":
+		case reClock.MatchString(low):
+		default:
+			if st, ok := attendanceStatus(t); ok {
+				statuses = append(statuses, st)
+				break
+			}
+			if tk.Kind == tokHeading || isProse(t) || endsSentence(t) && tk.Words > 5 {
+				j = len(lines)
+				continue
+			}
+			if isRoleCell(t) || seatTitle(t) {
+				titles = append(titles, t)
+				break
+			}
+			if readEntry(t).name != "" {
+				names = append(names, t)
+				break
+			}
+			misses++
+			if misses > 2 {
+				j = len(lines)
+				continue
+			}
+		}
+		end = j
+	}
+	if len(names) == 0 || len(statuses) != len(names) && len(statuses) != 0 {
+		return i, false
+	}
+	if lines[i].No > 0 {
+		r.m.trace.note(lines[i].No, "attendance table, one cell a line: %d people", len(names))
+	}
+	r.listNo++
+	for k, n := range names {
+		rl := rolePresent
+		if len(statuses) > 0 {
+			rl = statuses[k]
+		}
+		part := n
+		if len(titles) == len(names) && !seatTitle(titles[k]) {
+			part += " (" + flattenNote(titles[k]) + ")"
+		}
+		r.entry(rl, part)
+	}
+	return end, true
+}
+
+// seatTitle reports whether a title names the seat a member holds:
+// "Director, District I", "Member for Ward 4", "Councillor, North Ward".
+func seatTitle(t string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return r == ' ' || r == ',' }) {
+		switch w {
+		case "district", "ward", "division", "precinct", "seat", "riding", "at-large", "constituency":
+			return true
+		}
+	}
+	return false
+}
+
+// hasAttendanceLabel reports whether an item's first lines hold an
+// attendance label that opens a list ("Roll Call – Determination of
+// Quorum", "Present:"), or a table of attendees.
+func hasAttendanceLabel(ls []line) bool {
+	for k, l := range ls {
+		if k > 12 {
+			break
+		}
+		if tk := l.tk(); tk.IsLabel && tk.Label != roleChair && tk.Label != roleInAttendance || strings.EqualFold(l.Text, "attendee name") {
+			return true
+		}
+	}
+	return false
+}
+
+// ocrLabelWord mends a label word alone on its line that OCR has damaged
+// by one character: "PRESE/T" → "present", "Apo1ogies" → "apologies".
+func ocrLabelWord(t string) string {
+	t = strings.TrimRight(t, ":")
+	if len(t) < 6 || len(t) > 10 || strings.Contains(t, " ") {
+		return ""
+	}
+	for _, w := range []string{"present", "apologies", "absent"} {
+		if len(w) != len(t) {
+			continue
+		}
+		diff := 0
+		for i := 0; i < len(t); i++ {
+			c := t[i] | 0x20
+			if c == w[i] {
+				continue
+			}
+			if t[i] >= 'A' && t[i] <= 'Z' || t[i] >= 'a' && t[i] <= 'z' {
+				diff = 2 // a different letter: another word
+				break
+			}
+			diff++
+		}
+		if diff == 1 {
+			return w
+		}
+	}
+	return ""
 }

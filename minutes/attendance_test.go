@@ -226,6 +226,16 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Nia Pell", Present: []string{"Nia Pell", "Lesley Gant", "Tracy Sott"}, InAttendance: []string{"Ann Orr", "Bob Lye"}},
 		},
 		{
+			name:   "an attendee table printed one cell a line",
+			header: "Audit Committee\nChaired by Lena Ortiz\n\nRoll Call\nAttendee Name\nLena Ortiz\nBo Park\n\nTitle\nCommittee Chair\nDirector, District 4\n\nStatus\nRemote\nPresent\n\nArrived\n2:01 PM\n2:01 PM\n\nCal Reyes\nSia Mott\n\nDirector, District 2\nDirector, District 7\n\nAbsent\nExcused\n\nAlong with directors and senior staff there were 3 members of the public in attendance.",
+			want:   Attendance{Chair: "Lena Ortiz", Present: []string{"Lena Ortiz", "Bo Park"}, Absent: []string{"Cal Reyes"}, Apologies: []string{"Sia Mott"}},
+		},
+		{
+			name:   "a label OCR damaged, names and initials in runs",
+			header: "PRESE/T\n\nRona Bett (Chair)\nGus Doyle\n\nRB\nGD\n\nThe meeting was preceded by a presentation.",
+			want:   Attendance{Chair: "Rona Bett", Present: []string{"Rona Bett", "Gus Doyle"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
@@ -254,6 +264,31 @@ func TestAttendanceShapes(t *testing.T) {
 				t.Errorf("attendance:\n got %s\nwant %s", fmtAttendance(g), fmtAttendance(w))
 			}
 		})
+	}
+}
+
+// TestInitialsExpand turns owners written as initials into the people
+// the attendance list gives them to, or whose names they fit.
+func TestInitialsExpand(t *testing.T) {
+	doc := "Minutes of the Meeting of the Glenbrae Community Council held on 4 March 2025\n\nPresent\n\n" +
+		"Rona Bett (Chair)\nPia Whitt\nMorag Carr\nMoss Carr (BDC)\nIan Jo Dunn\n\nRB\nPWh\nMCa\nMC\nIJD\n\n" +
+		"1. Apologies\nNone.\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\n"
+	m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &m.Attendance
+	for in, want := range map[string]string{"RB": "Rona Bett", "PWh": "Pia Whitt", "MCa": "Morag Carr", "MC": "Moss Carr", "IJD": "Ian Jo Dunn", "ID": "Ian Jo Dunn", "ZZ": "ZZ"} {
+		if got := a.expandInitials(in); got != want {
+			t.Errorf("expandInitials(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Without the list's own pairing, the initials that fit one name.
+	b := Attendance{Present: []string{"Paul Wheel", "Pat West", "Dora Lowe"}}
+	for in, want := range map[string]string{"DL": "Dora Lowe", "PW": "PW", "PWh": "Paul Wheel", "PWe": "Pat West"} {
+		if got := b.expandInitials(in); got != want {
+			t.Errorf("no list: expandInitials(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -177,7 +177,8 @@ var headingWords = wordSet("agenda", "item", "items", "action", "actions", "minu
 	"session", "none", "nil", "welcome", "apologies", "declarations", "interest", "interests", "correspondence",
 	"finance", "planning", "other", "any", "date", "next", "meeting", "title", "status", "name", "role", "risk",
 	"waste", "recycling", "zoning", "resources", "members", "member", "attendees", "attendee", "staff", "officers",
-	"chair", "present", "absent", "call", "order", "roll", "pledge", "allegiance", "adjournment", "prayer", "opening")
+	"chair", "present", "absent", "call", "order", "roll", "pledge", "allegiance", "adjournment", "prayer", "opening",
+	"approved", "seconded", "proposed", "moved", "carried", "agreed", "noted")
 
 // notNameWord reports whether w (any case) is a word that appears in the
 // names of offices, departments, bodies and headings but hardly ever in a
