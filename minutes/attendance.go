@@ -47,7 +47,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|deputy|supervisors?|trustees?|directors?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -63,9 +63,10 @@ var (
 	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
 	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor|Supt|Sgt|Insp)\.?\s+[A-Z]`)
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
-	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are)\b.*$`)
+	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are|be|been|being|tabled|accepted|received|noted|sent)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reColumnGap      = regexp.MustCompile(`\s{3,}`)
+	reApolAs         = regexp.MustCompile(`(?i)\s(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog`)
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat)\b`)
 	reMayor          = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
@@ -169,7 +170,12 @@ type attReader struct {
 	// ("Present:" / "Apologies:" / "In attendance:" and then three lists,
 	// as two-column PDFs come out): each later list takes the next role.
 	queue []role
-	mayor string // a mayor listed as present chairs when no one else is named
+	mayor string // a mayor listed as present
+	// first is the first person a present list names, and firstCivic is
+	// set when they hold a civic office: they chair when no one else is
+	// named.
+	first      string
+	firstCivic bool
 	chair string // "Cllr K. Dando took the Chair"
 	// members is set while the block's label says its names are members
 	// ("Board members present:", "Councillors:"): then a role after a
@@ -365,6 +371,10 @@ func (r *attReader) blocks(lines []line) {
 		// role its words suggest, or stay with the current one.
 		if strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 4 {
 			r.flush()
+			if motionLabel(strings.TrimSuffix(t, ":")) {
+				r.role, r.queue = roleNone, nil
+				continue
+			}
 			r.role = guessRole(strings.TrimSuffix(t, ":"), r.role)
 			r.listNo++
 			continue
@@ -378,6 +388,10 @@ func (r *attReader) blocks(lines []line) {
 		// Jennifer Lumb"): the label's words may say the role.
 		if mm := reOtherLabel.FindStringSubmatch(t); mm != nil {
 			r.flush()
+			if motionLabel(t[:strings.IndexByte(t, ':')]) {
+				r.role, r.queue = roleNone, nil // "Moved: Cr Veitch": a motion, not a list
+				continue
+			}
 			r.role = guessRole(t[:strings.IndexByte(t, ':')], r.role)
 			r.listNo++
 			r.block = append(r.block, mm[1])
@@ -861,6 +875,9 @@ func (r *attReader) entry(rl role, part string) {
 	if rl == rolePresent && r.mayor == "" && e.mayor {
 		r.mayor = e.name
 	}
+	if rl == rolePresent && r.first == "" && len(a.Present) == 0 {
+		r.first, r.firstCivic = e.name, e.mayor || e.civic
+	}
 	switch {
 	case rl == roleChair || member && e.chair:
 		if a.Chair == "" {
@@ -897,7 +914,8 @@ type attEntry struct {
 	name    string
 	chair   bool // noted as chairing: "(Chair)", "(presiding)", "Chairperson X", "…, Cathaoirleach"
 	officer bool // noted with an officer's role: "(Clerk)", "– Head of Planning"
-	mayor   bool // "Mayor X": chairs when no one else is named
+	mayor   bool // "Mayor X"
+	civic   bool // noted with a civic office: "(Deputy Mayor)", "Reeve X"
 	// body is the other council the entry sits on: "SBC" in "Michael
 	// Cook (SBC)", "county" in "County Cllr Webb".
 	body     string
@@ -993,6 +1011,8 @@ func readEntry(part string) attEntry {
 		switch {
 		case isChairRole(n):
 			e.chair = true
+		case hasTitle(n, civicOffices):
+			e.civic = true
 		case isOfficerRole(n):
 			e.officer = true
 		case acronymNote(n):
@@ -1132,7 +1152,7 @@ var (
 	// K. Dando took the Chair", "Mayor Ilse Brandt in the chair", "Cr Lee
 	// presided", "Committee Chair Buzek called the meeting to order", "Cllr
 	// Penn opened the meeting".
-	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|\w,?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+opened\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
+	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|\w,?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+(?:opened|convened)\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
 	// … and the person after them: "The Meeting was Chaired by John
 	// Slater", "called to order at 7:02 pm by Mayor Petra Lind".
 	reChairNameAfter = regexp.MustCompile(`(?i)\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s+)?by)\s+`)
@@ -1292,6 +1312,14 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 			}
 			r.add(roleApologies, untilSentenceEnd(rest))
 		}
+		// "That Dr Roger Maaka is tabled as an apology".
+		if strings.Contains(text, " as a") {
+			for _, loc := range reApolAs.FindAllStringIndex(text, 4) {
+				if n := nameBeforeTitles(text[:loc[0]]); n != "" {
+					r.a.Apologies = appendName(r.a.Apologies, n)
+				}
+			}
+		}
 		for _, re := range []*regexp.Regexp{reSubSent, reSubSent2} {
 			for _, mm := range re.FindAllStringSubmatch(text, -1) {
 				sub, mem := cleanName(mm[1]), cleanName(mm[2])
@@ -1423,8 +1451,14 @@ func (r *attReader) finish() {
 			a.Chair = a.fullName(c)
 		}
 	}
+	if a.Chair == "" && r.first != "" && r.firstCivic {
+		// No one is named chair: the civic head listed first presides
+		// ("Mayor X, Councillors …", "Cr Ian Sharp (Deputy Mayor), Mayor
+		// Alex Walker, …").
+		a.Chair = r.first
+	}
 	if a.Chair == "" && r.mayor != "" {
-		a.Chair = r.mayor
+		a.Chair = r.mayor // the mayor presides over the council
 	}
 	if a.Chair != "" {
 		// The chair is a member present, listed first.
@@ -2484,4 +2518,16 @@ func ocrLabelWord(t string) string {
 		}
 	}
 	return ""
+}
+
+// motionLabel reports whether a label opens a motion rather than a list
+// of people: "Moved", "Seconded", "Proposed by", "Committee Resolution".
+func motionLabel(label string) bool {
+	low := strings.ToLower(strings.TrimSpace(label))
+	for _, w := range []string{"moved", "seconded", "proposed", "prop", "second", "2nd", "carried", "resolution", "resolved", "motion", "amendment", "vote", "for", "against", "abstain", "abstentions"} {
+		if low == w || strings.HasPrefix(low, w+" ") || strings.HasSuffix(low, " "+w) {
+			return true
+		}
+	}
+	return false
 }

@@ -236,6 +236,21 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Rona Bett", Present: []string{"Rona Bett", "Gus Doyle"}},
 		},
 		{
+			name:   "bilingual titles and chair",
+			header: "Yn bresennol / Present: Cyng. / Cllrs Nia Parri (Cadeirydd / Chair), Iolo\nap Gruffydd, Sian Tudur\nYn mynychu / In attendance: Mrs Beca Lloyd (Clerc / Clerk)",
+			want:   Attendance{Chair: "Nia Parri", Present: []string{"Nia Parri", "Iolo ap Gruffydd", "Sian Tudur"}, InAttendance: []string{"Beca Lloyd"}},
+		},
+		{
+			name:   "a deputy listed first chairs when no one is named, before the mayor",
+			header: "PRESENT:              Cr Ivan Shore (Deputy Mayor)\nMayor Alma Wick\nCr Tim Aiken",
+			want:   Attendance{Chair: "Ivan Shore", Present: []string{"Ivan Shore", "Alma Wick", "Tim Aiken"}},
+		},
+		{
+			name:   "the mayor convened the meeting",
+			header: "Mayor Gale convened the meeting at 7:06 p.m.\nPresent:\nCouncilmembers Bonner, Tamm and\nMayor Gale – 3.",
+			want:   Attendance{Chair: "Gale", Present: []string{"Gale", "Bonner", "Tamm"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
@@ -262,6 +277,28 @@ func TestAttendanceShapes(t *testing.T) {
 			}
 			if g, w := norm(got), norm(c.want); !reflect.DeepEqual(g, w) {
 				t.Errorf("attendance:\n got %s\nwant %s", fmtAttendance(g), fmtAttendance(w))
+			}
+		})
+	}
+}
+
+// TestApologiesInMotions reads apologies that an apologies item gives
+// only in its motion, and does not take the movers for apologies.
+func TestApologiesInMotions(t *testing.T) {
+	for _, c := range []struct{ name, item, want string }{
+		{"moved and seconded, the apology in the resolution", "Resolution KDC/24/101\nMoved: Cr Vane\nSeconded: Cr Cole\nThat the apology from Cr Ana Lomu be received and leave of absence granted.\nCARRIED", "Ana Lomu"},
+		{"tabled as an apology", "Committee Resolution\nMoved:       Cr\nIvo Sharpe\nSeconded:  Mayor Wells\nThat Dr Rua Maka is tabled as an apology for the meeting.\nCarried", "Rua Maka"},
+		{"the apologies of", "RESOLVED: That the apologies of Councillor Bea Holt be accepted.", "Bea Holt"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := "Minutes of the Kiriwai District Council held on 4 March 2025\n\nPresent: Mayor Tia Wells, Crs Rex Vane, Mo Cole, Ivo Sharpe\n\n1. Apologies\n" + c.item +
+				"\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\n"
+			m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(m.Attendance.Apologies, "; "); got != c.want {
+				t.Errorf("apologies = %q, want %q", got, c.want)
 			}
 		})
 	}

@@ -43,7 +43,7 @@ var memberTitles = wordSet(
 
 // chairWords are the offices that chair a meeting ("Vice-" and "Deputy"
 // forms do not: they are checked before these).
-var chairWords = wordSet("chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
+var chairWords = wordSet("cadeirydd", "chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
 	"cathaoirleach", "in the chair", "convenor", "convener", "president", "mayor", "reeve", "provost")
 
 // wordSet makes a set of lower-case words and phrases.
@@ -87,14 +87,14 @@ func isChairRole(note string) bool {
 	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
 		return true
 	}
-	for _, part := range strings.Split(low, ",") {
+	for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == ',' || r == '/' }) {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "the "))
 		// "Board President", "Committee Chair", "Shire President".
 		for _, q := range []string{"board ", "committee ", "council ", "shire ", "panel ", "commission ", "meeting "} {
 			part = strings.TrimPrefix(part, q)
 		}
 		switch part {
-		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president":
+		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president", "cadeirydd":
 			return true
 		}
 	}
@@ -197,3 +197,9 @@ func notNameWord(w string) bool {
 var partyNotes = wordSet("lab", "labour", "con", "conservative", "ld", "lib dem", "libdem", "liberal democrat", "snp",
 	"pc", "plaid cymru", "ind", "independent", "grn", "green", "ukip", "reform", "sf", "ff", "fg", "sdlp", "dup", "uup",
 	"alliance", "res", "ra", "lab/co-op", "lab co-op")
+
+// civicOffices are the civic heads who preside over their council's
+// meetings, or stand in for the one who does: listed first, they chair
+// when no one else is named.
+var civicOffices = wordSet("mayor", "deputy mayor", "lord mayor", "reeve", "deputy reeve", "warden", "provost", "president",
+	"shire president", "cathaoirleach", "leas-chathaoirleach", "chairperson", "deputy chairperson")
