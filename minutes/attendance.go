@@ -176,7 +176,7 @@ type attReader struct {
 	// named.
 	first      string
 	firstCivic bool
-	chair string // "Cllr K. Dando took the Chair"
+	chair      string // "Cllr K. Dando took the Chair"
 	// members is set while the block's label says its names are members
 	// ("Board members present:", "Councillors:"): then a role after a
 	// name ("– Director of Public Health") does not make them an officer.
