@@ -1161,7 +1161,7 @@ var (
 // chairInText finds who the narrative says chaired the meeting, or "".
 func chairInText(text string) string {
 	low := strings.ToLower(text)
-	if !strings.Contains(low, "chair") && !strings.Contains(low, "presid") && !strings.Contains(low, "to order") && !strings.Contains(low, "the meeting") {
+	if !hasAny(low, "chaired by", "presid", " the chair", "to order", "opened the meeting", "convened the meeting", "declared the meeting") {
 		return ""
 	}
 	for _, loc := range reChairNameAfter.FindAllStringIndex(text, 4) {
@@ -2035,6 +2035,19 @@ func (r *attReader) presentSentences(text string, early bool) {
 	if !strings.Contains(low, "present") && !strings.Contains(low, "attend") {
 		return
 	}
+	if hasAny(low, "present were", "present was", "present included", "attendance were", "attendance was", "attendance included", "attending were", "attending was") {
+		r.presentWere(text)
+	}
+	if early && hasAny(low, "was present", "were present", "also present", "in attendance") {
+		r.wasPresent(text) // not deep in the minutes: a visitor to one item
+	}
+	if strings.Contains(low, "the following") {
+		r.followingPresent(text)
+	}
+}
+
+// presentWere reads "Board members present were …", "Also present were …".
+func (r *attReader) presentWere(text string) {
 	for _, mm := range rePresentSent.FindAllStringSubmatchIndex(text, 6) {
 		who := ""
 		if mm[2] >= 0 {
@@ -2052,11 +2065,12 @@ func (r *attReader) presentSentences(text string, early bool) {
 		}
 		r.roleWordList(rl, text[mm[1]:])
 	}
-	// "PCSO Sara Clipperton was present for part of the meeting".
+}
+
+// wasPresent reads "PCSO Sara Clipperton was present for part of the
+// meeting", "A, B and C were in attendance".
+func (r *attReader) wasPresent(text string) {
 	for _, mm := range reWasPresent.FindAllStringSubmatchIndex(text, 6) {
-		if !early {
-			break // deep in the minutes: a visitor to one item
-		}
 		// The subject: back to the sentence's start, a name or a list
 		// of names ("Sarah Hale, Lee Game and Dan Bride were in
 		// attendance virtually").
@@ -2089,6 +2103,10 @@ func (r *attReader) presentSentences(text string, early bool) {
 			}
 		}
 	}
+}
+
+// followingPresent reads "The following directors were present: …".
+func (r *attReader) followingPresent(text string) {
 	for _, mm := range reFollowingPresent.FindAllStringSubmatchIndex(text, 4) {
 		rl := rolePresent
 		who := ""
@@ -2526,6 +2544,16 @@ func motionLabel(label string) bool {
 	low := strings.ToLower(strings.TrimSpace(label))
 	for _, w := range []string{"moved", "seconded", "proposed", "prop", "second", "2nd", "carried", "resolution", "resolved", "motion", "amendment", "vote", "for", "against", "abstain", "abstentions"} {
 		if low == w || strings.HasPrefix(low, w+" ") || strings.HasSuffix(low, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny reports whether s holds any of the needles.
+func hasAny(s string, needles ...string) bool {
+	for _, n := range needles {
+		if strings.Contains(s, n) {
 			return true
 		}
 	}
