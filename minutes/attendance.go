@@ -122,6 +122,9 @@ func cleanName(s string) string {
 			return "" // a heading run into the list
 		}
 	}
+	if len(words) == 1 && (memberTitles[strings.ToLower(strings.TrimSuffix(s, "s"))] || reHonorific.MatchString(s+" ")) {
+		return "" // "Trustees", "Councillors": a title with no name
+	}
 	if notName == len(words) || institutionWords[strings.ToLower(words[len(words)-1])] {
 		return "" // "Economic Development", "County Council": a body or a role's words
 	}
@@ -134,8 +137,14 @@ func cleanName(s string) string {
 // and, when the header names no one, an attendance section at the foot of
 // the minutes.
 func readAttendance(m *Meeting, header []line, items []*rawItem) {
-	r := &attReader{m: m, a: &m.Attendance, items: items, perList: map[int]int{}}
-	r.blocks(header)
+	r := &attReader{m: m, a: &m.Attendance, items: items, perList: map[int]int{}, offices: map[int]bool{}}
+	next := func(k int) *rawItem {
+		if k < len(items) {
+			return items[k]
+		}
+		return nil
+	}
+	r.blocks(withTakenList(header, next(0)))
 	// The attendance may sit in an item of its own ("Record of
 	// attendance", "Roll call"): its title works as a label.
 	for k, it := range items {
@@ -144,9 +153,9 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		}
 		if reAttendanceItem.MatchString(it.title) {
 			label := line{Text: lastPart(it.title) + ":"}
-			r.blocks(append([]line{{}, label}, it.lines...))
+			r.blocks(append([]line{{}, label}, withTakenList(it.lines, next(k+1))...))
 		} else if hasAttendanceLabel(it.lines) {
-			r.blocks(it.lines) // "Roll Call:" inside the call to order
+			r.blocks(withTakenList(it.lines, next(k+1))) // "Roll Call:" inside the call to order
 		}
 	}
 	r.sentences(header, items)
@@ -206,6 +215,11 @@ type attReader struct {
 	// ("Clerk Nancy Hollis"): in attendance, unless they move, second or
 	// vote on motions as members do.
 	demoted []string
+	// bearers are the treasurers and secretaries among the demoted, and
+	// offices the lists that give members their offices ("(Chair)",
+	// "(Vice Chair)"): there a treasurer is a member too.
+	bearers []placed
+	offices map[int]bool
 	items   []*rawItem
 }
 
@@ -872,6 +886,9 @@ func (r *attReader) entry(rl role, part string) {
 		a.setInitials(e.initials, e.name)
 	}
 	member := rl == rolePresent || rl == roleChair
+	if member && (e.chair || e.vice) {
+		r.offices[r.listNo] = true
+	}
 	if rl == rolePresent && r.mayor == "" && e.mayor {
 		r.mayor = e.name
 	}
@@ -891,6 +908,9 @@ func (r *attReader) entry(rl role, part string) {
 		a.InAttendance = appendName(a.InAttendance, e.name)
 		r.demoted = append(r.demoted, e.name)
 		r.perList[r.listNo]++
+		if e.bearer {
+			r.bearers = append(r.bearers, placed{e.name, r.listNo})
+		}
 	case rl == rolePresent && r.otherBody(e):
 		// A councillor of another council: in attendance, unless most
 		// of the list are (finish decides).
@@ -920,6 +940,11 @@ type attEntry struct {
 	// Cook (SBC)", "county" in "County Cllr Webb".
 	body     string
 	initials string // "PV" in "Petra Vane (PV)"
+	// bearer is set for a treasurer or secretary: a member holding the
+	// office when the list gives its other members their offices too
+	// ("(Chair)", "(Vice Chair)").
+	bearer bool
+	vice   bool // "(Vice Chair)", "(Deputy Chairman)"
 }
 
 var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
@@ -975,6 +1000,11 @@ func readEntry(part string) attEntry {
 	// Councillor A Lowe".
 	if mm := reBodyPrefix.FindStringSubmatch(outside); mm != nil {
 		e.body = strings.ToLower(mm[1])
+	} else if mm := rePlaceCllr.FindStringSubmatch(outside); mm != nil && !reHonorific.MatchString(mm[1]+" ") {
+		// "Cornwall Cllr Peter Hocking": a councillor of the place's
+		// council.
+		e.body = strings.ToLower(mm[1])
+		outside = strings.TrimSpace(outside[len(mm[1]):])
 	}
 	e.mayor = reMayor.MatchString(outside)
 	if isRolePhrase(outside) && !reHonorific.MatchString(outside) {
@@ -1011,10 +1041,16 @@ func readEntry(part string) attEntry {
 		switch {
 		case isChairRole(n):
 			e.chair = true
+		case hasTitle(n, viceChairs):
+			e.vice = true
 		case hasTitle(n, civicOffices):
 			e.civic = true
 		case isOfficerRole(n):
 			e.officer = true
+			switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(n, "Hon. "), "Hon ")) {
+			case "treasurer", "secretary":
+				e.bearer = true // an office a member may hold
+			}
 		case acronymNote(n):
 			switch {
 			case fitsInitials(n, name):
@@ -1030,6 +1066,7 @@ func readEntry(part string) attEntry {
 
 var (
 	reDashNote   = regexp.MustCompile(`^(.+?)\s[-–—]\s?(\S.*)$`)
+	rePlaceCllr  = regexp.MustCompile(`^([A-Z][a-z]{2,})\s+(?:Councillors?|Cllrs?\.?|Crs?\.?)\s+[A-Z]`)
 	reBodyPrefix = regexp.MustCompile(`(?i)^(county|district|borough|city|regional|unitary|ward|division|divisional)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|members?)\s`)
 )
 
@@ -1066,7 +1103,7 @@ func (r *attReader) otherBody(e attEntry) bool {
 	case "ward", "division", "divisional":
 		return true
 	}
-	return true
+	return !strings.Contains(own, e.body) // "Cornwall Cllr" at a parish council
 }
 
 // onlyInitials reports whether s is initials and nothing else: "RB",
@@ -1500,10 +1537,18 @@ func chairAfterName(text string) string {
 // lastPart is the last of a bilingual title's parts: "Ymddiheuriadau /
 // Apologies" → "Apologies".
 func lastPart(title string) string {
-	if i := strings.LastIndex(title, " / "); i >= 0 {
-		return title[i+3:]
+	parts := strings.Split(title, " / ")
+	if len(parts) > 2 {
+		// "Record of Attendance / Apologies / Leave of Absence": several
+		// lists under one heading; the first that says who attended
+		// heads the names that come before any label.
+		for _, p := range parts {
+			if rl, _, ok := matchLabel(strings.TrimSpace(p) + ":"); ok && rl == rolePresent {
+				return p
+			}
+		}
 	}
-	return title
+	return parts[len(parts)-1]
 }
 
 // isProse reports whether a line is running text rather than names: it
@@ -1945,7 +1990,7 @@ func fitsInitials(ini, name string) bool {
 // whatever their title.
 func (r *attReader) settleOthers() {
 	a := r.a
-	if len(r.others) == 0 && len(r.demoted) == 0 {
+	if len(r.others) == 0 && len(r.demoted) == 0 && len(r.bearers) == 0 {
 		return
 	}
 	var movers map[string]bool
@@ -1965,6 +2010,12 @@ func (r *attReader) settleOthers() {
 		}
 		a.Present = removeName(a.Present, o.name)
 		a.InAttendance = appendName(a.InAttendance, o.name)
+	}
+	for _, b := range r.bearers {
+		if r.offices[b.list] {
+			a.InAttendance = removeName(a.InAttendance, b.name)
+			a.Present = appendName(a.Present, b.name)
+		}
 	}
 	for _, d := range r.demoted {
 		if moves(d) && !strings.EqualFold(d, a.Chair) {
@@ -2558,4 +2609,34 @@ func hasAny(s string, needles ...string) bool {
 		}
 	}
 	return false
+}
+
+// withTakenList gives back the list that the item reader took for the
+// next item's heading: when ls ends in a label with nothing after it
+// ("Present:") and the next item's heading reads as names ("Commissioners
+// Schwartz, Shabazz, Tilos and Chair"), the heading and its lines follow
+// the label.
+func withTakenList(ls []line, next *rawItem) []line {
+	if next == nil || next.title == "" {
+		return ls
+	}
+	last := len(ls) - 1
+	for last >= 0 && ls[last].Text == "" {
+		last--
+	}
+	if last < 0 {
+		return ls
+	}
+	if tk := ls[last].tk(); !tk.IsLabel || tk.LabelRest != "" {
+		return ls
+	}
+	first := next.title
+	if i := strings.IndexAny(first, ",;"); i > 0 {
+		first = first[:i]
+	}
+	if readEntry(first).name == "" || isProse(next.title) {
+		return ls
+	}
+	out := append(append([]line(nil), ls...), line{Text: next.title, No: next.line})
+	return append(out, next.lines...)
 }

@@ -253,6 +253,21 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Gale", Present: []string{"Gale", "Bonner", "Tamm"}},
 		},
 		{
+			name:   "a treasurer among members given their offices",
+			header: "Present: Ian Gill (Chair), Fay Rae (Vice Chair), Hal Dow (Treasurer), Cat Ure\nIn attendance: Sue Munn (Minute Secretary)",
+			want:   Attendance{Chair: "Ian Gill", Present: []string{"Ian Gill", "Fay Rae", "Cat Ure", "Hal Dow"}, InAttendance: []string{"Sue Munn"}},
+		},
+		{
+			name:   "a councillor of a named council, counsel, and a title with no name",
+			header: "Present: Supervisor Dale Kent, Trustees\nPam Gray, Luis Yanez\nAlso present: Wyvern Cllr Pete Hock, District Counsel Jon Mercer",
+			want:   Attendance{Present: []string{"Dale Kent", "Pam Gray", "Luis Yanez"}, InAttendance: []string{"Pete Hock", "Jon Mercer"}},
+		},
+		{
+			name:   "a list the item reader took for a heading",
+			header: "Chair Lyle convened the meeting at 7:00 p.m.\nROLL CALL -\n\nPresent:\n\nCommissioners Shaw, Tarr, Vine and Chair\nLyle – 4.\n\nAbsent:\n\nCommissioner Hale – 1.",
+			want:   Attendance{Chair: "Lyle", Present: []string{"Lyle", "Shaw", "Tarr", "Vine"}, Absent: []string{"Hale"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},

@@ -25,7 +25,7 @@ var officerTitles = wordSet(
 	"general manager", "chief executive", "chief officer", "city manager", "town manager", "city attorney", "city clerk",
 	"deputy city manager", "staff", "guest", "presenter", "observer",
 	"press", "reporter", "journalist", "public", "member of the public", "members of the public",
-	"trainee", "apprentice", "volunteer", "contractor", "employee", "visitor", "cpo",
+	"trainee", "apprentice", "volunteer", "contractor", "employee", "visitor", "cpo", "garda", "gardaí",
 )
 
 // memberTitles are roles that members hold: an entry noted with one is a
@@ -125,7 +125,7 @@ func isOfficerRole(role string) bool {
 var roleNouns = wordSet("officer", "officers", "manager", "director", "engineer", "planner", "clerk", "secretary", "treasurer",
 	"administrator", "coordinator", "co-ordinator", "superintendent", "inspector", "sergeant", "constable", "commander",
 	"solicitor", "advisor", "adviser", "consultant", "auditor", "accountant", "executive", "technician", "analyst",
-	"specialist", "surveyor", "lawyer", "attorney", "rfo", "pcso", "ceo", "cao", "cfo", "chief", "assistant")
+	"specialist", "surveyor", "lawyer", "attorney", "counsel", "rfo", "pcso", "ceo", "cao", "cfo", "chief", "assistant")
 
 // isRolePhrase reports whether s names an office rather than a person:
 // "Parks and Open Spaces Manager", "Head of Private Sector Housing",
@@ -203,3 +203,7 @@ var partyNotes = wordSet("lab", "labour", "con", "conservative", "ld", "lib dem"
 // when no one else is named.
 var civicOffices = wordSet("mayor", "deputy mayor", "lord mayor", "reeve", "deputy reeve", "warden", "provost", "president",
 	"shire president", "cathaoirleach", "leas-chathaoirleach", "chairperson", "deputy chairperson")
+
+// viceChairs are the offices of a chair's deputy.
+var viceChairs = wordSet("vice-chair", "vice chair", "vice-chairman", "vice chairman", "vice-chairperson", "vice chairperson",
+	"deputy chair", "deputy chairman", "deputy chairperson", "vice-president", "vice president", "vice-convenor", "vice convenor")
