@@ -44,7 +44,7 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
-var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present)$`)
+var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call)$`)
 
 var (
 	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
@@ -56,7 +56,7 @@ var (
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
 	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:(?:attended|was\s+present|sat)(?:\s+the\s+meeting)?\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for|substituted\s+for|was\s+substituting\s+for|substituting\s+for|deputised\s+for)\s+(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+(?i:who\s+was\s+substituted\s+by)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
-	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?for\s+([^)]+)\)`)
+	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:(?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?)?for\s+([^)]+)\)`)
 	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
@@ -66,6 +66,8 @@ var (
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are|be|been|being|tabled|accepted|received|noted|sent)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reColumnGap      = regexp.MustCompile(`\s{3,}`)
+	reNameStatus     = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
+	reCollarNo       = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
 	reApolAs         = regexp.MustCompile(`(?i)\s(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog`)
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat)\b`)
@@ -77,12 +79,16 @@ var (
 // nameParticles are the lower-case words that belong inside names.
 var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": true, "le": true, "du": true, "di": true, "del": true,
 	"della": true, "van": true, "von": true, "der": true, "den": true, "da": true, "dos": true, "bin": true, "bint": true, "ni": true,
-	"nic": true, "mac": true, "y": true, "and": true}
+	"nic": true, "mac": true, "y": true, "and": true, "te": true, "ter": true, "ten": true, "des": true, "al": true, "el": true,
+	"ibn": true, "dei": true, "degli": true, "vom": true, "zu": true, "zum": true, "af": true, "av": true}
 
 // cleanName strips honorifics, post-nominals and notes from a name.
 // It returns "" when what is left is not a name.
 func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " .,;:–-•"))
+	if strings.IndexByte(s, ' ') > 0 && reDigits.MatchString(s) {
+		s = reCollarNo.ReplaceAllString(s, "$1 ") // "PC 1234 F Ford"
+	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& "), "from ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, " and"), " &")
 	s = reParen.ReplaceAllString(s, "")
@@ -375,7 +381,7 @@ func (r *attReader) blocks(lines []line) {
 		}
 		// A sentence ends the list: "The Meeting was Chaired by Kenny
 		// Combe." (the sentence readers read it).
-		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t)) {
+		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t) || labelWordStart(t)) {
 			r.flush()
 			r.role, r.queue = roleNone, nil
 			continue
@@ -413,10 +419,26 @@ func (r *attReader) blocks(lines []line) {
 		}
 		// "Councillor Priya Raman – Chair, Cabinet Member for …": one
 		// person a line, their role after the dash.
-		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && cleanName(mm[1]) != "" && len(rowCells(l.Raw, t)) < 2 {
-			r.flush()
-			r.add(r.role, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
-			continue
+		// A roll call: "Commissioner Diaz – present", "Chair Grant: absent".
+		if mm := reNameStatus.FindStringSubmatch(t); mm != nil && readEntry(mm[1]).name != "" {
+			if st, ok := attendanceStatus(mm[2]); ok {
+				r.flush()
+				r.entry(st, mm[1])
+				continue
+			}
+		}
+		if mm := reNameDashRole.FindStringSubmatch(t); mm != nil && len(rowCells(l.Raw, t)) < 2 {
+			if cleanName(mm[1]) != "" {
+				r.flush()
+				r.add(r.role, mm[1]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[2])+")")
+				continue
+			}
+			if isRolePhrase(mm[1]) && personShaped(mm[2]) {
+				// The office, then the name: "Head of Planning – Dan Evans".
+				r.flush()
+				r.add(r.role, mm[2]+" ("+strings.NewReplacer("(", " ", ")", " ").Replace(mm[1])+")")
+				continue
+			}
 		}
 		// A row of cells: a name and its role or initials ("Petra Vane
 		// (PV)     Vice-Chair"), or names side by side ("Farida Begum
@@ -697,9 +719,15 @@ func (r *attReader) add(rl role, text string) {
 	// readers.
 	if sents := splitNameSentences(text); len(sents) > 1 {
 		for _, s := range sents {
-			if !reNarrates.MatchString(s) {
-				r.add(rl, s)
+			// A sentence may open with a label of its own: "… Liz Moe.
+			// Council Members absent: Ned Orr. Staff present: …".
+			if srl, rest, ok := sentenceLabel(s); ok {
+				rl = srl
+				s = rest
+			} else if reNarrates.MatchString(s) {
+				continue
 			}
+			r.add(rl, s)
 		}
 		return
 	}
@@ -871,12 +899,11 @@ func (r *attReader) entry(rl role, part string) {
 	a := r.a
 	part = reRelClause.ReplaceAllString(part, "")
 	if sm := reSubParen.FindStringSubmatch(part); sm != nil {
-		sub, mem := cleanName(sm[1]), cleanName(sm[2])
-		if sub != "" && mem != "" {
+		if sub, mem := cleanName(sm[1]), cleanName(sm[2]); sub != "" && mem != "" {
 			a.Substitutes = appendSub(a.Substitutes, mem, sub)
 			a.Present = appendName(a.Present, sub)
+			return
 		}
-		return
 	}
 	e := readEntry(part)
 	if e.name == "" {
@@ -947,7 +974,7 @@ type attEntry struct {
 	vice   bool // "(Vice Chair)", "(Deputy Chairman)"
 }
 
-var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
+var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?:(?:Council|Board|Committee|Shire|Town|City|Village)\s+)?(?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
 
 // readEntry reads one person's entry in a list, with the notes about
 // them: "Rob Boyd (Chair)", "The Vice-Chairman (Councillor Idris Moyle)",
@@ -990,6 +1017,9 @@ func readEntry(part string) attEntry {
 	if mm := reDashNote.FindStringSubmatch(outside); mm != nil && cleanName(mm[1]) != "" {
 		notes = append(notes, mm[2])
 		outside = mm[1]
+	} else if mm != nil && isRolePhrase(mm[1]) && personShaped(mm[2]) {
+		notes = append(notes, mm[1]) // "Chief Executive – Alan Bright"
+		outside = mm[2]
 	}
 	// A body's acronym before the name: "TAG A Redgrave".
 	if w := strings.Fields(outside); len(w) >= 3 && len(w[0]) >= 3 && acronymNote(w[0]) && strings.ToUpper(w[0]) == w[0] && cleanName(strings.Join(w[1:], " ")) != "" && !reHonorific.MatchString(outside) {
@@ -2639,4 +2669,41 @@ func withTakenList(ls []line, next *rawItem) []line {
 	}
 	out := append(append([]line(nil), ls...), line{Text: next.title, No: next.line})
 	return append(out, next.lines...)
+}
+
+// labelWordStart reports whether a line opens with a word of the
+// attendance labels: "Apologies for absence were received from …".
+func labelWordStart(t string) bool {
+	if !startsUpper(t) {
+		return false // "… Councillor Geoffrey Lund" / "substituted for …"
+	}
+	low := strings.ToLower(t)
+	for _, w := range []string{"apolog", "present", "absent", "also present", "in attendance", "substitut", "regrets"} {
+		if strings.HasPrefix(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceLabel reads a label that opens a sentence inside a list: a
+// known one ("Apologies: …") or one whose words say the role ("Council
+// Members absent: …", "Staff present: …").
+func sentenceLabel(s string) (role, string, bool) {
+	if rl, rest, ok := matchLabel(s); ok && rest != "" {
+		return rl, rest, true
+	}
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 40 || len(strings.Fields(s[:i])) > 5 {
+		return roleNone, "", false
+	}
+	label := strings.ToLower(s[:i])
+	if !hasAny(label, "present", "absent", "apolog", "attendance", "staff", "officer", "regrets", "excused") {
+		return roleNone, "", false
+	}
+	rl := guessRole(s[:i], rolePresent)
+	if strings.Contains(label, "staff") || strings.Contains(label, "officer") {
+		rl = roleInAttendance
+	}
+	return rl, strings.TrimSpace(s[i+1:]), true
 }

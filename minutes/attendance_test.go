@@ -268,6 +268,66 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Lyle", Present: []string{"Lyle", "Shaw", "Tarr", "Vine"}, Absent: []string{"Hale"}},
 		},
 		{
+			name:   "offices before bracketed names under an officers label",
+			header: "Councillors present: A. Brown (Mayor), B. Chan, C. Dow.\nOfficers present: Town Clerk (Ms E. Fry), Deputy Town Clerk (Mr G. Hall).",
+			want:   Attendance{Chair: "A. Brown", Present: []string{"A. Brown", "B. Chan", "C. Dow"}, InAttendance: []string{"E. Fry", "G. Hall"}},
+		},
+		{
+			name:   "a police officer's collar number, members of the public",
+			header: "PRESENT\nCouncillor J Amos (Chairman)\nCouncillors: B Bell, C Cook, D Dale\n\nALSO PRESENT\nMrs E Eve – Parish Clerk\nPC 1234 F Ford – Neighbourhood Police\n2 members of the public",
+			want:   Attendance{Chair: "J Amos", Present: []string{"J Amos", "B Bell", "C Cook", "D Dale"}, InAttendance: []string{"E Eve", "F Ford"}},
+		},
+		{
+			name:   "reasons after apologies",
+			header: "Members: Cllr Jan Ivers (Chair), Cllr Kev Jones\nApologies: Cllr Lee King (work commitments), Cllr Max Lowe (illness)\nAbsent: Cllr Ned Moss",
+			want:   Attendance{Chair: "Jan Ivers", Present: []string{"Jan Ivers", "Kev Jones"}, Apologies: []string{"Lee King", "Max Lowe"}, Absent: []string{"Ned Moss"}},
+		},
+		{
+			name:   "an apologies sentence under the present list",
+			header: "In the Chair: Councillor Pat Quinn\nPresent: Councillors Rob Rudd, Sam Sole\nApologies for absence were received from Councillors Tom Tate and Uma Vale.",
+			want:   Attendance{Chair: "Pat Quinn", Present: []string{"Pat Quinn", "Rob Rudd", "Sam Sole"}, Apologies: []string{"Tom Tate", "Uma Vale"}},
+		},
+		{
+			name:   "regrets and staff run on in one paragraph",
+			header: "Attendance: Mayor V. Webb (presiding), Councillors W. Xu, Y. Young, Z. Zane.  Regrets: Councillor A. Abbot.  Staff: CAO B. Bain; Clerk C. Carr.",
+			want:   Attendance{Chair: "V. Webb", Present: []string{"V. Webb", "W. Xu", "Y. Young", "Z. Zane"}, InAttendance: []string{"B. Bain", "C. Carr"}, Apologies: []string{"A. Abbot"}},
+		},
+		{
+			name:   "a roll call, one member a line with their status",
+			header: "ROLL CALL\nCommissioner Diaz – present\nCommissioner Egan – present\nCommissioner Fox – absent\nChair Grant – present",
+			want:   Attendance{Chair: "Grant", Present: []string{"Grant", "Diaz", "Egan"}, Absent: []string{"Fox"}},
+		},
+		{
+			name:   "the following were present and in attendance",
+			header: "The following members were present: Councillors Kim Lo, Mia Ng and Oz Pye. The following officers were in attendance: Ray Quay (Clerk) and Sal Rook (Planner).",
+			want:   Attendance{Present: []string{"Kim Lo", "Mia Ng", "Oz Pye"}, InAttendance: []string{"Ray Quay", "Sal Rook"}},
+		},
+		{
+			name:   "substitutes, as a label and in a note",
+			header: "Present: Cllrs Amy Bix, Cal Dee, Cllr O Park (for Cllr Q Reed)\nSubstitutes: Cllr Kay Lamb for Cllr Mo Nash",
+			want:   Attendance{Present: []string{"Amy Bix", "Cal Dee", "O Park", "Kay Lamb"}},
+		},
+		{
+			name:   "names with lower-case parts",
+			header: "Present: Cllrs Ann de la Cruz, Jan van der Berg, Seán Mac Giolla, Hēmi te Rangi",
+			want:   Attendance{Present: []string{"Ann de la Cruz", "Jan van der Berg", "Seán Mac Giolla", "Hēmi te Rangi"}},
+		},
+		{
+			name:   "offices before their holders' names, after a dash",
+			header: "Members Present:\nCouncillor Ali (Chair)\nCouncillor Begum\nCouncillor Clarke\n\nOfficers Present:\nHead of Planning – Dan Evans\nSenior Planner – Fay Gill\n\nChairperson: Cr Ula Voss\nIn Attendance: Chief Executive – Alan Bright; Governance Advisor – Cara Dunn",
+			want:   Attendance{Chair: "Ali", Present: []string{"Ali", "Begum", "Clarke", "Ula Voss"}, InAttendance: []string{"Dan Evans", "Fay Gill", "Alan Bright", "Cara Dunn"}},
+		},
+		{
+			name:   "present, absent and staff as sentences of one paragraph",
+			header: "Council Members present: Mayor Hal Ivy, Councilmember Joe Kay, Councilmember Liz Moe. Council Members absent: Councilmember Ned Orr. Staff present: City Manager Pat Quill, City Attorney Rae Sun, City Clerk Tom Usk.",
+			want:   Attendance{Chair: "Hal Ivy", Present: []string{"Hal Ivy", "Joe Kay", "Liz Moe"}, InAttendance: []string{"Pat Quill", "Rae Sun", "Tom Usk"}, Absent: []string{"Ned Orr"}},
+		},
+		{
+			name:   "the clerk and councillors of other councils in attendance",
+			header: "PRESENT: Councillors Bea Aske, Cy Bolt, Di Croft and Ed Dunn (Chairman)\n\nIN ATTENDANCE: Fred Eyre (Clerk and RFO); District Councillor Gil Frost; County Councillor Hal Gale; 5 members of the public.",
+			want:   Attendance{Chair: "Ed Dunn", Present: []string{"Ed Dunn", "Bea Aske", "Cy Bolt", "Di Croft"}, InAttendance: []string{"Fred Eyre", "Gil Frost", "Hal Gale"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
