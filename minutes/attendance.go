@@ -66,6 +66,7 @@ var (
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are|be|been|being|tabled|accepted|received|noted|sent)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reColumnGap      = regexp.MustCompile(`\s{3,}`)
+	reInlineLabel    = regexp.MustCompile(`(?:^|[\s,;])((?:Present|PRESENT|Apologies|APOLOGIES|Absent|ABSENT|Also\s+[Pp]resent|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers|Staff|Board\s+[Mm]embers|Committee\s+[Mm]embers|Council\s+[Mm]embers|Regrets)(?:\s+[a-z]+){0,3}\s*:)`)
 	reNameStatus     = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
 	reCollarNo       = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
 	reApolAs         = regexp.MustCompile(`(?i)\s(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog`)
@@ -731,6 +732,22 @@ func (r *attReader) add(rl role, text string) {
 		}
 		return
 	}
+	// A label inside the list: "… & Cllr. S. Gillett Present: Vicky
+	// Bright, Clerk", "President Sullivan, Board Members: Cavanaugh, …".
+	if loc := reInlineLabel.FindStringSubmatchIndex(text); loc != nil && loc[0] > 0 {
+		if lrl, rest, ok := matchLabel(text[loc[2]:]); ok {
+			head := strings.TrimRight(strings.TrimSpace(text[:loc[0]]), ",;")
+			if lrl == rolePresent && (rl == rolePresent || rl == roleChair) {
+				lrl = rl // "Board Members:" goes on with the same list
+			}
+			r.add(rl, head)
+			members := r.members
+			r.members = labelNamesMembers(text[loc[2]:loc[3]])
+			r.add(lrl, rest)
+			r.members = members
+			return
+		}
+	}
 	text = reApolPrefix.ReplaceAllString(text, "")
 	if rl == roleSubstitutes {
 		// "Councillor Sheila Hebblethwaite for Councillor Gerald Pym"
@@ -1229,6 +1246,9 @@ var (
 func chairInText(text string) string {
 	low := strings.ToLower(text)
 	if !hasAny(low, "chaired by", "presid", " the chair", "to order", "opened the meeting", "convened the meeting", "declared the meeting") {
+		if strings.Contains(low, "elect") {
+			return electedChair(text)
+		}
 		return ""
 	}
 	for _, loc := range reChairNameAfter.FindAllStringIndex(text, 4) {
@@ -1242,6 +1262,38 @@ func chairInText(text string) string {
 			end++ // the pattern's first character is the name's last
 		}
 		if n := nameBefore(text[:end]); n != "" {
+			return n
+		}
+	}
+	if strings.Contains(low, "elect") {
+		return electedChair(text)
+	}
+	return ""
+}
+
+var (
+	// "Councillor Richardson be elected Chair", "Cllr X was duly
+	// elected Chairman for the year".
+	reElectedChair = regexp.MustCompile(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*elected\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`)
+	// "Election of Chairman for 2023/24: Cllr Evans, proposed by …".
+	reElectionOf = regexp.MustCompile(`(?i)\belection\s+of\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b(?:\s+for\s+\S+)?\s*(?::|–|-)\s*`)
+)
+
+// electedChair finds the chair the meeting elected, who chairs it from
+// then on: "RESOLVED that Councillor Richardson be elected Chair",
+// "Election of Chairman: Cllr. Ros Crisp was proposed by …". Not the
+// chair of another body ("… elected Chair of the Planning Committee").
+func electedChair(text string) string {
+	for _, loc := range reElectedChair.FindAllStringIndex(text, 3) {
+		if strings.HasPrefix(strings.TrimSpace(text[loc[1]:]), "of ") {
+			continue
+		}
+		if n := nameBeforeTitles(text[:loc[0]]); n != "" {
+			return n
+		}
+	}
+	for _, loc := range reElectionOf.FindAllStringIndex(text, 3) {
+		if n := nameAfterTitles(text[loc[1]:]); n != "" {
 			return n
 		}
 	}
@@ -1767,6 +1819,11 @@ func splitNames(s string) []string {
 		last := merged[len(merged)-1]
 		if joins[k-1] && isRolePhrase(out[k]) && !isRolePhrase(last) && !strings.ContainsAny(last+out[k], "()") && cleanName(last) != "" && !reHonorific.MatchString(last) {
 			merged[len(merged)-1] = last + " and " + out[k]
+			continue
+		}
+		// "Scanlan, (Chairperson), Collins": a note set off by a comma.
+		if p := strings.TrimSpace(out[k]); strings.HasPrefix(p, "(") && strings.HasSuffix(p, ")") && last != "" {
+			merged[len(merged)-1] = last + " " + p
 			continue
 		}
 		merged = append(merged, out[k])

@@ -328,6 +328,26 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Ed Dunn", Present: []string{"Ed Dunn", "Bea Aske", "Cy Bolt", "Di Croft"}, InAttendance: []string{"Fred Eyre", "Gil Frost", "Hal Gale"}},
 		},
 		{
+			name:   "a label inside a list, a chair note set off by commas",
+			header: "Present: President Sully, Board Members: Cava, Curt, Roth\nCouncillors present: Cllr. R. Cole – Chair (RC), Cllr. A. Muir (AM), Cllr. G. Gant & Cllr. S. Gant Present: Vi Bright, Clerk & Cllr. Mo Story - WCC",
+			want:   Attendance{Chair: "Sully", Present: []string{"Sully", "Cava", "Curt", "Roth", "R. Cole", "A. Muir", "G. Gant", "S. Gant"}, InAttendance: []string{"Vi Bright", "Mo Story"}},
+		},
+		{
+			name:   "a chair note after a comma",
+			header: "Present: Councillors Scully, (Chairperson), Cole (J), Cole (M), Daly",
+			want:   Attendance{Chair: "Scully", Present: []string{"Scully", "Cole (J)", "Cole (M)", "Daly"}},
+		},
+		{
+			name:   "the meeting elects its chair",
+			header: "Present: Cllrs Shaw, Evers, Morse, Snell\n\n824. Election of Chairman for 2025/26:  Cllr Evers, proposed by Cllr Morse, seconded by Cllr Snell.\n825. Election of Vice-Chairman for 2025/26:  Cllr Snell, proposed by Cllr Morse.",
+			want:   Attendance{Chair: "Evers", Present: []string{"Evers", "Shaw", "Morse", "Snell"}},
+		},
+		{
+			name:   "elected chair, but of another body",
+			header: "Present: Cllrs Shaw, Evers, Morse\nIt was resolved that Cllr Morse be elected Chair of the Planning Committee.",
+			want:   Attendance{Present: []string{"Shaw", "Evers", "Morse"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
