@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/minutebook/minutebook/index/internal/search"
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -11,94 +13,68 @@ import (
 // TUI, exports). They carry no bleve or SQL types, so callers can be tested
 // against an in-memory fake.
 
-// Status is a clerk's tracking status for an action or follow-up.
-type Status string
+// Status is a clerk's tracking status for an action or follow-up
+// (minutes.Status; the constants below are its values).
+type Status = minutes.Status
 
 const (
-	StatusOpen       Status = "open"
-	StatusInProgress Status = "in_progress"
-	StatusDone       Status = "done"
-	StatusDropped    Status = "dropped"
+	StatusOpen       = minutes.StatusOpen
+	StatusInProgress = minutes.StatusInProgress
+	StatusDone       = minutes.StatusDone
+	StatusDropped    = minutes.StatusDropped
 )
 
 // ParseStatus accepts the forms a clerk types ("in progress", "in-progress",
-// "done", "Dropped").
-func ParseStatus(s string) (Status, bool) {
-	switch normaliseWord(s) {
-	case "open", "":
-		return StatusOpen, s != ""
-	case "inprogress", "progress", "started":
-		return StatusInProgress, true
-	case "done", "closed", "complete", "completed":
-		return StatusDone, true
-	case "dropped", "cancelled", "canceled", "withdrawn":
-		return StatusDropped, true
-	}
-	return "", false
-}
+// "done", "Dropped"); see minutes.ParseStatus.
+func ParseStatus(s string) (Status, bool) { return minutes.ParseStatus(s) }
 
-// Closed reports whether the status takes a record off the due board.
-func (s Status) Closed() bool { return s == StatusDone || s == StatusDropped }
-
-// Flag is where an open action or follow-up stands against an as-of date.
-// Flags are shown the same way everywhere: TUI badges, CLI columns, exports.
-type Flag string
+// Flag is where an open action or follow-up stands against an as-of date
+// (minutes.Flag, worked out by minutes.FlagOf; the constants below are its
+// values).
+type Flag = minutes.Flag
 
 const (
-	FlagOverdue    Flag = "overdue"          // due date passed
-	FlagDueNext    Flag = "due_next_meeting" // due on or before the committee's next known meeting
-	FlagDueSoon    Flag = "due_soon"         // due within 30 days
-	FlagUpcoming   Flag = "upcoming"         // due later
-	FlagUndated    Flag = "undated"          // no due date
-	FlagReturned   Flag = "returned"         // follow-up answered by a later item
-	FlagSlipped    Flag = "slipped"          // follow-up's meeting passed without it
-	FlagDone       Flag = "done"             // closed by the clerk (done or dropped)
-	FlagResolution Flag = ""                 // resolutions carry no flag
-	dueSoonDays         = 30
+	FlagOverdue    = minutes.FlagOverdue
+	FlagDueNext    = minutes.FlagDueNext
+	FlagDueSoon    = minutes.FlagDueSoon
+	FlagUpcoming   = minutes.FlagUpcoming
+	FlagUndated    = minutes.FlagUndated
+	FlagReturned   = minutes.FlagReturned
+	FlagSlipped    = minutes.FlagSlipped
+	FlagDone       = minutes.FlagDone
+	FlagResolution = minutes.FlagResolution
 )
 
 // FlagOrder is the order flags are grouped in on the due board.
-var FlagOrder = []Flag{FlagOverdue, FlagSlipped, FlagDueNext, FlagDueSoon, FlagUpcoming, FlagUndated, FlagReturned, FlagDone}
-
-// Label is the flag as a person reads it: "overdue", "due at next meeting".
-func (f Flag) Label() string {
-	switch f {
-	case FlagDueNext:
-		return "due at next meeting"
-	case FlagDueSoon:
-		return "due soon"
-	case "":
-		return ""
-	}
-	return string(f)
-}
+var FlagOrder = minutes.FlagOrder
 
 // Record is one resolution, action or follow-up as the library holds it:
 // the parsed record, where it came from, and the clerk's tracking.
 type Record struct {
-	ID          string
-	Kind        minutes.Kind
-	Part        string
-	Text        string // verbatim from the minutes
-	MeetingID   string // "osc-2021-12-14"
-	Council     string
-	Committee   string
-	MeetingDate minutes.Date
-	Minute      string // item number as printed
-	ItemID      string // "osc-2021-12-14-188"
-	ItemTitle   string
-	Exempt      bool
-	SourceName  string // file name of the imported document
-	SourceHash  string
-	SourceURL   string // where it was published (its item's page, else its meeting's), for synced meetings
-	Line        int
+	ID           string
+	Kind         minutes.Kind
+	Part         string
+	Text         string // verbatim from the minutes
+	MeetingID    string // "osc-2021-12-14"
+	Council      string
+	Committee    string
+	CommitteeKey string // the committee's key (Committee.Key)
+	MeetingDate  minutes.Date
+	Minute       string // item number as printed
+	ItemID       string // "osc-2021-12-14-188"
+	ItemTitle    string
+	Exempt       bool
+	SourceName   string // file name of the imported document
+	SourceHash   string
+	SourceURL    string // where it was published (its item's page, else its meeting's), for synced meetings
+	Line         int
 
 	// Parsed values, as the minutes give them.
 	ParsedOwner string
 	ParsedDue   minutes.Date
 	DueMeeting  string
 	Provisional bool
-	Target      string // how the parser worked out the due date (minutes.Record.Target)
+	Target      minutes.Target // how the parser worked out the due date
 
 	// Tracking: the clerk's edits. Owner and Due are the effective values
 	// (the clerk's override when there is one, otherwise the parsed value).
@@ -140,28 +116,23 @@ type Change struct {
 	Who    string        // who made the change; "" means the current OS user
 }
 
-// HistoryEntry is one line of a record's append-only tracking history.
-type HistoryEntry struct {
-	At    time.Time
-	Who   string
-	Field string // "status", "owner", "due", "note", "link"
-	Old   string
-	New   string
-}
+// HistoryEntry is one line of a record's append-only tracking history
+// (field "status", "owner", "due", "note" or "link").
+type HistoryEntry = store.HistoryEntry
 
 // DueQuery selects the due board.
 type DueQuery struct {
 	AsOf      minutes.Date // zero means today
-	Committee string       // "" means all
+	Committee string       // a committee's key or name (MatchCommittees); "" means all
 	// IncludeClosed also lists done and dropped records (flag FlagDone).
 	IncludeClosed bool
 }
 
 // SearchQuery is a full-text search with filters.
 type SearchQuery struct {
-	Text      string // bleve query-string syntax; "" matches everything
-	Committee string
-	Kind      string // "resolution", "action", "followup", "item"; "" for all
+	Text      string // the search box's grammar (Library.Search); "" matches everything
+	Committee string // a committee's key or name (MatchCommittees); "" for all
+	Kind      string // a DocKind as typed (ParseDocKind); "" for all
 	Status    Status
 	Year      int
 	From, To  minutes.Date
@@ -170,59 +141,50 @@ type SearchQuery struct {
 	Facets    bool
 }
 
-// SearchResult is one page of hits.
-type SearchResult struct {
-	Total  uint64
-	Hits   []Hit
-	Facets map[string][]FacetCount // "committee", "kind", "year", "status"
-	Took   time.Duration
-}
+// SearchResult is one page of hits; Hit is one of them (a record, an item
+// or a meeting's attendance), Span a run of its excerpt, FacetCount a
+// facet value and how many hits have it.
+type (
+	SearchResult = search.Result
+	Hit          = search.Hit
+	Span         = search.Span
+	FacetCount   = search.FacetCount
+)
 
-// Hit is one search result: a record or an item.
-type Hit struct {
-	ID          string // record ID, or item ID ("osc-2021-12-14-188") for items
-	Kind        string // "resolution", "action", "followup", "item"
-	Committee   string
-	MeetingID   string
-	MeetingDate minutes.Date
-	Minute      string
-	Title       string // the item's title
-	Status      Status // "" for resolutions and items
-	Excerpt     []Span // a short excerpt with the matched words marked
-	Score       float64
-}
+// DocKind is what a search hit is: a record of one of the minutes.Kinds,
+// an item, or a meeting (its attendance).
+type DocKind = search.DocKind
 
-// Span is a run of excerpt text, Match when it is a matched word.
-type Span struct {
-	Text  string
-	Match bool
-}
+const (
+	DocResolution = search.DocResolution
+	DocAction     = search.DocAction
+	DocFollowUp   = search.DocFollowUp
+	DocItem       = search.DocItem
+	DocMeeting    = search.DocMeeting
+)
 
-// FacetCount is one facet value and how many hits have it.
-type FacetCount struct {
-	Value string
-	Count int
-}
+// ParseDocKind accepts the forms a person types for a kind: "action",
+// "actions", "follow-up", "items", "attendance".
+func ParseDocKind(s string) (DocKind, bool) { return search.ParseDocKind(s) }
 
-// Committee is one committee the library holds meetings of.
+// Committee is one committee of one council that the library holds
+// meetings of.
 type Committee struct {
-	Name     string
-	Council  string
+	// Key is unique in the library and starts the IDs of the committee's
+	// meetings: "osc", or "cabinet-brent" for a second council's Cabinet
+	// (see committee.go for the rule). Every method that takes a committee
+	// takes its key, or its name when that is unambiguous.
+	Key      string
+	Name     string // as its latest minutes give it
+	Council  string // "" when no minutes name it
 	Meetings int
 	Last     minutes.Date
 }
 
-// MeetingSummary is one meeting in a list.
-type MeetingSummary struct {
-	ID         string
-	Council    string
-	Committee  string
-	Date       minutes.Date
-	Items      int
-	Records    int
-	SourceName string
-	Sample     bool // from the bundled sample minutes
-}
+// MeetingSummary is one meeting in a list: its ID, council, committee
+// (and committee key), date, how many items and records it has, the
+// document it came from, and whether it is from the bundled samples.
+type MeetingSummary = store.MeetingSummary
 
 // MeetingDetail is a meeting with its items and their records.
 type MeetingDetail struct {
@@ -261,24 +223,10 @@ type ImportResult struct {
 	Warnings  []minutes.Warning
 }
 
-func normaliseWord(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c >= 'a' && c <= 'z':
-			b = append(b, c)
-		}
-	}
-	return string(b)
-}
-
 // RecordQuery selects records for exports and lists.
 type RecordQuery struct {
 	AsOf          minutes.Date   // for flags; zero means today
-	Committee     string         // "" means all
+	Committee     string         // a committee's key or name (MatchCommittees); "" means all
 	Kinds         []minutes.Kind // nil means actions and follow-ups
 	Statuses      []Status       // nil means all
 	From, To      minutes.Date   // meeting date range, inclusive; zero means open
@@ -305,15 +253,16 @@ type API interface {
 	// LinkReturn confirms (item != nil) or removes (item == nil) the link
 	// from a follow-up to the later item that answers it.
 	LinkReturn(ctx context.Context, followUpID string, itemID string) error
-	// Committees lists the committees, by name.
+	// Committees lists the committees, by name then council.
 	Committees(ctx context.Context) ([]Committee, error)
-	// Meetings lists a committee's meetings ("" for all), newest first.
+	// Meetings lists a committee's meetings (its key or name; "" for
+	// all), newest first.
 	Meetings(ctx context.Context, committee string) ([]MeetingSummary, error)
 	// Meeting returns one meeting with its items and records.
 	Meeting(ctx context.Context, id string) (*MeetingDetail, error)
 	// NextMeeting returns the committee's first known meeting after the
 	// date, from the library's meetings and the next-meeting dates the
-	// minutes state.
+	// minutes state. The committee is its key, or a name only it has.
 	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
 	// Generation changes whenever any process changes the library; callers
 	// poll it to notice another process's import or edit.

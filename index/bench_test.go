@@ -12,9 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
+	"github.com/minutebook/minutebook/index/internal/search"
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/index/synth"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -68,7 +67,7 @@ func BenchmarkImport(b *testing.B) {
 		b.ReportMetric((imported - parse).Seconds(), "store-s")
 		b.ReportMetric((total - imported).Seconds(), "index-s")
 		b.ReportMetric(total.Seconds(), "total-s")
-		b.ReportMetric(float64(dirSize(filepath.Join(dir, storeFile)))/(1<<20), "store-MB")
+		b.ReportMetric(float64(dirSize(filepath.Join(dir, store.File)))/(1<<20), "store-MB")
 		b.ReportMetric(float64(dirSize(filepath.Join(dir, "index")))/(1<<20), "index-MB")
 		b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 		l.Close()
@@ -94,7 +93,7 @@ func TestMain(m *testing.M) {
 var benchLibrary = sync.OnceValues(func() (string, error) {
 	dir := os.Getenv("MINUTEBOOK_BENCH_LIBRARY")
 	if dir != "" {
-		if _, err := os.Stat(filepath.Join(dir, storeFile)); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, store.File)); err == nil {
 			return dir, nil
 		}
 	} else {
@@ -194,25 +193,14 @@ func benchSearch(b *testing.B, facets bool) {
 func BenchmarkSearchRaw(b *testing.B) {
 	l := openBenchLibrary(b)
 	l.imu.RLock()
-	idx := l.search.idx
+	idx := l.search.ix.Bleve()
 	l.imu.RUnlock()
 	var lat []time.Duration
 	i := 0
 	for b.Loop() {
 		q := benchQueries[i%len(benchQueries)]
 		i++
-		var bq query.Query = query.NewMatchAllQuery()
-		if q.Text != "" {
-			bq = query.NewQueryStringQuery(q.Text)
-		}
-		req := bleve.NewSearchRequestOptions(bq, 20, 0, false)
-		req.Fields = hitFields
-		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-		req.Highlight.AddField("text")
-		req.Highlight.AddField("title")
-		if q.Facets {
-			addFacets(req)
-		}
+		req := search.RawRequest(q.Text, q.Facets)
 		t := time.Now()
 		if _, err := idx.Search(req); err != nil {
 			b.Fatal(err)

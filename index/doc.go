@@ -2,22 +2,39 @@
 // the SQLite store that is the source of truth (meetings, records and the
 // clerks' tracking edits), and the bleve full-text index derived from it.
 //
+// # Layers
+//
+//	internal/store   all SQL: the schema and its migrations, and every query
+//	internal/search  the bleve mapping, the one function that makes a
+//	                 document (of a record, an item or a meeting's
+//	                 attendance), the search box's grammar and every query
+//	index            the façade: Library's methods read and write through the
+//	                 store, search through search, and work out flags with
+//	                 the one rule, minutes.FlagOf (due.go: each committee's
+//	                 calendar, and which later item answers a follow-up)
+//
+// indextest holds the conformance suite that the library and every fake of
+// API run, so that they agree on flags, due dates and the due board.
+//
 // # Vocabulary
 //
 // A *record* is a resolution, action or follow-up; *tracking* is a clerk's
 // status, owner and due-date overrides and notes on a record, with an
 // append-only *history*; a record's *flag* is where it stands against an
-// as-of date (see Flag and due.go). The *generation* is a counter in the
-// store that every write moves on; the *changes log* notes which meetings
-// each generation touched.
+// as-of date (minutes.FlagOf). A *committee* belongs to a council and has a
+// *key*, the prefix of its meetings' IDs (committee.go says how keys are
+// given). The *generation* is a counter in the store that every write
+// moves on; the *changes log* notes which meetings each generation
+// touched.
 //
 // # On disk
 //
 //	DIR/minutebook.db     the store (SQLite, WAL, synchronous=FULL); its
 //	                      application_id marks DIR as a library, and
 //	                      user_version is the schema version (migrations
-//	                      in store.go). It holds the source documents'
-//	                      bytes too, so it alone can rebuild everything.
+//	                      in internal/store/schema.go). It holds the source
+//	                      documents' bytes too, so it alone can rebuild
+//	                      everything.
 //	DIR/index/            the bleve (scorch) index: derived, deletable
 //	DIR/index.lock        who holds the index (pid, command), locked
 //	DIR/index.want        a request from another process for the index

@@ -2,48 +2,39 @@ package index
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// Flags (see Flag) are worked out here, against an as-of date, from what
-// the store holds:
+// Flags are worked out here by the one rule, minutes.FlagOf, from what the
+// store holds: each committee's calendar (minutes.NewCalendar: its meetings
+// and the next-meeting dates their minutes state, against which due
+// targets are resolved) and, for follow-ups, the item that answers them.
 //
-//   - A follow-up's due date is resolved again against the meetings the
-//     library knows: "month:2022-06" becomes the committee's meeting in June
-//     2022 when the library knows one (and is then no longer provisional);
-//     "next" becomes the committee's first known meeting after the one that
-//     asked for it. A clerk's due-date override wins over both.
-//   - A committee's known meetings are the meetings stored and the next-
-//     meeting dates their minutes state (a stated date counts only until
-//     the library holds a meeting of that committee up to 30 days after it).
-//   - A follow-up is returned when a later meeting of the same committee,
-//     held on or before the as-of date, took an item on its subject (or a
-//     clerk linked one). Subjects are matched by words: the significant
-//     words (stemmed; stop words and the words every report uses, such as
-//     "report" and "update", left out) of the later item's title against
-//     those of the follow-up's item title and text. An item matches when
-//     at least two of its title's words match and they are at least half
-//     its title's words, or its title is one word that is in the
-//     follow-up's item title; and at least one of the matching words is
-//     not from the committee's name (at a Community Safety committee,
-//     "Community Safety Partnership Plan" does not answer a follow-up on
-//     anti-social behaviour and community safety: a false return hides a
-//     follow-up the committee is still owed, where a missed one shows as
-//     slipped and gets looked at). The earliest matching item wins; a clerk can
-//     say the follow-up was not returned (LinkReturn with no item), which
-//     rejects that item and every other the library holds (returns.go).
+// A follow-up is answered by a later meeting of the same committee that
+// took an item on its subject, or by the item a clerk linked. Subjects are
+// matched by words: the significant words (stemmed; stop words and the
+// words every report uses, such as "report" and "update", left out) of the
+// later item's title against those of the follow-up's item title and text.
+// An item matches when at least two of its title's words match and they
+// are at least half its title's words, or its title is one word that is in
+// the follow-up's item title; and at least one of the matching words is
+// not from the committee's name (at a Community Safety committee,
+// "Community Safety Partnership Plan" does not answer a follow-up on
+// anti-social behaviour and community safety: a false return hides a
+// follow-up the committee is still owed, where a missed one shows as
+// slipped and gets looked at). The earliest matching item wins; a clerk can
+// say the follow-up was not returned (LinkReturn with no item), which
+// rejects that item and every other the library holds (returns.go).
 
 // dueCache is what flagging needs, for one library generation. When the
 // generation moves on, the next cache keeps what the changed meetings (from
@@ -51,11 +42,12 @@ import (
 // re-reading of one meeting, not of the library.
 type dueCache struct {
 	gen        int64
-	known      map[string][]minutes.Date // committee key → known meeting dates, sorted
-	committee  map[string]string         // meeting ID → committee key
-	order      []string                  // meeting IDs by date, committee, ID
-	committees []Committee               // by name
-	links      map[string]*linkSet       // follow-up ID → the clerk's decisions
+	calendars  map[string]minutes.Calendar // committee key → its known meetings
+	committee  map[string]string           // meeting ID → committee key
+	order      []string                    // meeting IDs by date, committee, ID
+	committees []Committee                 // by name, then council
+	names      map[string][]string         // committee key → the names its minutes give it
+	links      map[string]*linkSet         // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
 	items   map[string]*committeeItems     // committee key → items, loaded when first needed
@@ -98,23 +90,23 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	if old != nil && old.gen == gen {
 		return old, nil
 	}
-	c := &dueCache{known: map[string][]minutes.Date{}, committee: map[string]string{}, links: map[string]*linkSet{},
+	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, names: map[string][]string{}, links: map[string]*linkSet{},
 		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
-	err = l.store.read(ctx, func(tx *sql.Tx) error {
+	err = l.store.Read(ctx, func(q store.Q) error {
 		var err error
-		if c.gen, err = generation(ctx, tx); err != nil {
+		if c.gen, err = q.Generation(ctx); err != nil {
 			return err
 		}
-		if err := c.readMeetings(ctx, tx); err != nil {
+		if err := c.readMeetings(ctx, q); err != nil {
 			return err
 		}
-		if err := c.readLinks(ctx, tx); err != nil {
+		if err := c.readLinks(ctx, q); err != nil {
 			return err
 		}
 		if old == nil {
 			return nil
 		}
-		changed, ok, err := changedSince(ctx, tx, old.gen)
+		changed, ok, err := q.ChangedSince(ctx, old.gen)
 		if err != nil || !ok {
 			return err
 		}
@@ -135,7 +127,7 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 			ids = append(ids, id)
 		}
 		fresh := map[string][]row{}
-		if err := loadByMeeting(ctx, tx, fresh, "r.kind IN ('action', 'followup') AND r.meeting_id IN (SELECT value FROM json_each(?))", jsonList(ids)); err != nil {
+		if err := loadByMeeting(ctx, q, fresh, store.Filter{Kinds: tracked, Meetings: ids}); err != nil {
 			return err
 		}
 		for id, rs := range fresh {
@@ -145,99 +137,76 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, l.store.wrap("read the library", err)
+		return nil, l.store.Wrap("read the library", err)
 	}
 	l.cache = c
 	return c, nil
 }
 
-// readMeetings reads every meeting's committee and dates: the known
-// meetings and the meeting order.
-func (c *dueCache) readMeetings(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, committee, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
+// readMeetings reads every meeting's committee and dates: the committees,
+// their calendars and the meeting order.
+func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
+	ms, err := q.MeetingDates(ctx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	stored := map[string][]minutes.Date{}
-	stated := map[string][][2]minutes.Date{}
-	byName := map[string]*Committee{}
-	for rows.Next() {
-		var id, committee, council, date, next string
-		if err := rows.Scan(&id, &committee, &council, &date, &next); err != nil {
-			return err
-		}
-		cm := byName[committee]
+	held := map[string][]minutes.HeldMeeting{}
+	byKey := map[string]*Committee{}
+	for _, m := range ms {
+		k := m.CommitteeKey
+		cm := byKey[k]
 		if cm == nil {
-			cm = &Committee{Name: committee}
-			byName[committee] = cm
+			cm = &Committee{Key: k}
+			byKey[k] = cm
 		}
 		cm.Meetings++
-		if council > cm.Council {
-			cm.Council = council
+		cm.Name = m.Committee // the latest minutes' name
+		if m.Council != "" {
+			cm.Council = m.Council
 		}
-		k := committeeKey(committee)
-		c.committee[id] = k
-		c.order = append(c.order, id)
-		d := parseDate(date)
-		if d.IsZero() {
-			continue
+		if !slices.Contains(c.names[k], m.Committee) {
+			c.names[k] = append(c.names[k], m.Committee)
 		}
-		if d.After(cm.Last) {
-			cm.Last = d
+		c.committee[m.ID] = k
+		c.order = append(c.order, m.ID)
+		if m.Date.After(cm.Last) {
+			cm.Last = m.Date
 		}
-		stored[k] = append(stored[k], d)
-		if n := parseDate(next); n.After(d) {
-			stated[k] = append(stated[k], [2]minutes.Date{d, n})
-		}
+		held[k] = append(held[k], minutes.HeldMeeting{Date: m.Date, Next: m.Next})
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, cm := range byName {
+	for _, cm := range byKey {
 		c.committees = append(c.committees, *cm)
 	}
-	sort.Slice(c.committees, func(i, j int) bool { return c.committees[i].Name < c.committees[j].Name })
-	for k, ds := range stored {
-		known := append([]minutes.Date(nil), ds...)
-		for _, s := range stated[k] {
-			// The stated date counts until the library holds the meeting
-			// that followed (which may have moved a little).
-			if next, ok := firstAfter(ds, s[0]); ok && !next.After(s[1].AddDays(30)) {
-				continue
-			}
-			known = append(known, s[1])
+	slices.SortFunc(c.committees, func(a, b Committee) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
 		}
-		sortDates(known)
-		c.known[k] = uniqueDates(known)
+		return strings.Compare(a.Council, b.Council)
+	})
+	for k, hs := range held {
+		c.calendars[k] = minutes.NewCalendar(hs)
 	}
 	return nil
 }
 
-func (c *dueCache) readLinks(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT followup_id, item_id, confirmed FROM links")
+func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
+	links, err := q.Links(ctx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var f, item string
-		var confirmed bool
-		if err := rows.Scan(&f, &item, &confirmed); err != nil {
-			return err
-		}
-		ls := c.links[f]
+	for _, l := range links {
+		ls := c.links[l.FollowUp]
 		if ls == nil {
 			ls = &linkSet{rejected: map[string]bool{}}
-			c.links[f] = ls
+			c.links[l.FollowUp] = ls
 		}
-		if confirmed {
-			ls.confirmed = item
+		if l.Confirmed {
+			ls.confirmed = l.Item
 		} else {
-			ls.rejected[item] = true
+			ls.rejected[l.Item] = true
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // carryOver keeps the items and matches of the committees none of the
@@ -266,32 +235,6 @@ func (c *dueCache) carryOver(old *dueCache, changed map[string]bool) {
 	}
 }
 
-// changedSince returns the meetings changed after generation gen, and
-// false when the changes log no longer reaches back that far.
-func changedSince(ctx context.Context, tx *sql.Tx, gen int64) (map[string]bool, bool, error) {
-	var from int64
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = 'changes_from'), 0)").Scan(&from); err != nil {
-		return nil, false, err
-	}
-	if gen < from {
-		return nil, false, nil
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT meeting_id FROM changes WHERE gen > ?", gen)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, false, err
-		}
-		out[id] = true
-	}
-	return out, true, rows.Err()
-}
-
 // rowsLoaded reports whether allRows has the rows in memory.
 func (c *dueCache) rowsLoaded() bool {
 	c.rowsMu.Lock()
@@ -308,12 +251,8 @@ func (c *dueCache) loadAllItems(ctx context.Context, l *Library) <-chan struct{}
 		defer close(done)
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		seen := map[string]bool{}
 		for _, cm := range c.committees {
-			if key := committeeKey(cm.Name); !seen[key] {
-				seen[key] = true
-				c.committeeItems(ctx, l, key)
-			}
+			c.committeeItems(ctx, l, cm.Key)
 		}
 	}()
 	return done
@@ -328,104 +267,32 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 		return c.byMeeting, nil
 	}
 	byMeeting := map[string][]row{}
-	if err := loadByMeeting(ctx, l.store.reader, byMeeting, "r.kind IN ('action', 'followup')"); err != nil {
-		return nil, l.store.wrap("list records", err)
+	if err := loadByMeeting(ctx, l.store.Q(), byMeeting, store.Filter{Kinds: tracked}); err != nil {
+		return nil, l.store.Wrap("list records", err)
 	}
 	c.byMeeting = byMeeting
 	return c.byMeeting, nil
 }
 
-func sortDates(ds []minutes.Date) {
-	sort.Slice(ds, func(i, j int) bool { return ds[i].Before(ds[j]) })
-}
-
-func uniqueDates(ds []minutes.Date) []minutes.Date {
-	out := ds[:0]
-	for i, d := range ds {
-		if i == 0 || d != ds[i-1] {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// firstAfter returns the first date in sorted ds after d.
-func firstAfter(ds []minutes.Date, d minutes.Date) (minutes.Date, bool) {
-	i := sort.Search(len(ds), func(i int) bool { return ds[i].After(d) })
-	if i == len(ds) {
-		return minutes.Date{}, false
-	}
-	return ds[i], true
-}
-
-func (c *dueCache) nextAfter(key string, d minutes.Date) (minutes.Date, bool) {
-	return firstAfter(c.known[key], d)
-}
-
-func (c *dueCache) meetingInMonth(key string, year int, month time.Month) (minutes.Date, bool) {
-	d, ok := firstAfter(c.known[key], minutes.MakeDate(year, month, 0))
-	if !ok || d.Year != year || d.Month != month {
-		return minutes.Date{}, false
-	}
-	return d, true
-}
-
-// resolveDue works a follow-up's due date out again from the meetings the
-// library knows.
-func (c *dueCache) resolveDue(r *row) {
-	if r.dueOverride || r.Kind != minutes.KindFollowUp || r.Orphaned {
-		return
-	}
-	key := r.key()
-	switch {
-	case strings.HasPrefix(r.Target, "month:"):
-		t, err := time.Parse("2006-01", strings.TrimPrefix(r.Target, "month:"))
-		if err != nil {
-			return
-		}
-		if d, ok := c.meetingInMonth(key, t.Year(), t.Month()); ok {
-			r.Due, r.Provisional = d, false
-		}
-	case r.Target == "next":
-		if d, ok := c.nextAfter(key, r.MeetingDate); ok {
-			r.Due, r.Provisional = d, false
-		}
-	}
-}
-
-// flag sets r's Flag (and ReturnedTo, and the resolved Due) as of asOf.
+// flag sets r's Flag, ReturnedTo and resolved Due as of asOf, by the one
+// flag rule (minutes.FlagOf) against the committee's calendar.
 func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Date) {
 	r.Flag, r.ReturnedTo = FlagResolution, nil
 	if r.Kind == minutes.KindResolution {
 		return
 	}
-	c.resolveDue(r)
-	if r.Status.Closed() {
-		r.Flag = FlagDone
-		return
-	}
-	if r.Kind == minutes.KindFollowUp {
-		if ref := c.returnedTo(ctx, l, r); ref != nil && !ref.MeetingDate.After(asOf) {
-			r.Flag, r.ReturnedTo = FlagReturned, ref
-			return
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: r.dueOverride}
+	var ref *ItemRef
+	if r.Kind == minutes.KindFollowUp && !r.Status.Closed() {
+		if ref = c.returnedTo(ctx, l, r); ref != nil {
+			t.ReturnedAt = ref.MeetingDate
 		}
 	}
-	switch {
-	case r.Due.IsZero():
-		r.Flag = FlagUndated
-	case r.Due.Before(asOf):
-		r.Flag = FlagOverdue
-		if r.Kind == minutes.KindFollowUp {
-			r.Flag = FlagSlipped
-		}
-	default:
-		if next, ok := firstAfter(c.known[r.key()], asOf.AddDays(-1)); ok && !r.Due.After(next) {
-			r.Flag = FlagDueNext
-		} else if !r.Due.After(asOf.AddDays(dueSoonDays)) {
-			r.Flag = FlagDueSoon
-		} else {
-			r.Flag = FlagUpcoming
-		}
+	s := minutes.FlagOf(t, c.calendars[r.key()], asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag == FlagReturned {
+		r.ReturnedTo = ref
 	}
 }
 
@@ -435,15 +302,12 @@ func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Da
 func (c *dueCache) returnedTo(ctx context.Context, l *Library, r *row) *ItemRef {
 	ls := c.links[r.ID]
 	if ls != nil && ls.confirmed != "" {
-		ref := &ItemRef{ItemID: ls.confirmed, Confirmed: true}
-		var date string
-		err := l.store.reader.QueryRowContext(ctx, `SELECT i.meeting_id, m.date, m.committee, i.number, i.title FROM items i
-			JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?`, ls.confirmed).Scan(&ref.MeetingID, &date, &ref.Committee, &ref.Minute, &ref.Title)
+		it, err := l.store.Q().Item(ctx, ls.confirmed)
 		if err != nil { // the item has gone (a re-parse): the link waits for it to come back
 			return nil
 		}
-		ref.MeetingDate = parseDate(date)
-		return ref
+		return &ItemRef{ItemID: it.ID, MeetingID: it.MeetingID, MeetingDate: it.Date, Committee: it.Committee,
+			Minute: it.Number, Title: it.Title, Confirmed: true}
 	}
 	if r.Orphaned {
 		return nil
@@ -471,37 +335,25 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	}
 	ci := &committeeItems{post: map[string][]int32{}, own: map[string]bool{}}
 	c.items[key] = ci
-	var names []string
-	for _, cm := range c.committees {
-		if committeeKey(cm.Name) == key {
-			names = append(names, cm.Name)
-			for t := range subjectTerms(cm.Name) {
-				ci.own[t] = true
-			}
+	for _, name := range c.names[key] {
+		for t := range subjectTerms(name) {
+			ci.own[t] = true
 		}
 	}
-	if len(names) == 0 {
+	if len(c.names[key]) == 0 {
 		return ci
 	}
-	b, _ := json.Marshal(names)
-	rows, err := l.store.reader.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
-		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee IN (SELECT value FROM json_each(?)) AND m.date <> ''`, string(b))
+	rows, err := l.store.Q().CommitteeItems(ctx, key)
 	if err != nil {
 		return ci
 	}
-	defer rows.Close()
 	type sortable struct {
 		itemInfo
 		ord int
 	}
 	var list []sortable
-	for rows.Next() {
-		var it sortable
-		var date string
-		if err := rows.Scan(&it.id, &it.meetingID, &it.committee, &it.number, &it.title, &date, &it.ord); err != nil {
-			return ci
-		}
-		it.date = parseDate(date)
+	for _, r := range rows {
+		it := sortable{itemInfo{id: r.ID, meetingID: r.MeetingID, committee: r.Committee, number: r.Number, title: r.Title, date: r.Date}, r.Ord}
 		it.terms = subjectTerms(it.title)
 		if len(it.terms) > 0 {
 			list = append(list, it)
@@ -691,15 +543,15 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if kinds == nil {
 		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	}
-	var names map[string]bool
+	var keys map[string]bool
 	if q.Committee != "" {
-		list, err := l.committeeNames(ctx, q.Committee)
+		list, err := l.committeeKeys(ctx, q.Committee)
 		if err != nil {
 			return nil, err
 		}
-		names = map[string]bool{}
-		for _, n := range list {
-			names[n] = true
+		keys = map[string]bool{}
+		for _, k := range list {
+			keys[k] = true
 		}
 	}
 	model, err := l.model(ctx)
@@ -710,7 +562,7 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	consider := func(r row) { // a copy: flagging changes it
 		switch {
 		case !slices.Contains(kinds, r.Kind),
-			names != nil && !names[r.Committee],
+			keys != nil && !keys[r.CommitteeKey],
 			len(q.Statuses) > 0 && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.Before(q.From)),
 			!q.To.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.After(q.To)),
@@ -721,24 +573,20 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		model.flag(ctx, l, &r, asOf)
 		out = append(out, r.Record)
 	}
-	if slices.Contains(kinds, minutes.KindResolution) {
-		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?))", jsonList(kinds))
+	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() {
+		// Resolutions (which the model does not keep), or one committee's
+		// records when the rows are not in memory yet (a one-off
+		// command): read those only.
+		f := store.Filter{Kinds: kinds}
+		if keys != nil {
+			f.Committees = slices.Collect(maps.Keys(keys))
+		}
+		rs, err := l.store.Q().Records(ctx, f, true)
 		if err != nil {
-			return nil, l.store.wrap("list records", err)
+			return nil, l.store.Wrap("list records", err)
 		}
-		for _, r := range rs {
-			consider(r)
-		}
-	} else if names != nil && !model.rowsLoaded() {
-		// One committee, and the rows are not in memory yet (a one-off
-		// command): read that committee's only.
-		rs, err := loadRows(ctx, l.store.reader, "r.kind IN (SELECT value FROM json_each(?)) AND m.committee IN (SELECT value FROM json_each(?))",
-			jsonList(kinds), jsonList(slices.Collect(maps.Keys(names))))
-		if err != nil {
-			return nil, l.store.wrap("list records", err)
-		}
-		for _, r := range rs {
-			consider(r)
+		for _, s := range rs {
+			consider(fromStore(s))
 		}
 	} else {
 		if !model.rowsLoaded() {
@@ -769,10 +617,6 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if !byFlag {
 		return out, nil
 	}
-	rank := map[Flag]int{}
-	for i, f := range FlagOrder {
-		rank[f] = i
-	}
 	// Sort an index rather than the (large) records themselves.
 	idx := make([]int, len(out))
 	for i := range idx {
@@ -780,7 +624,7 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	}
 	slices.SortStableFunc(idx, func(i, j int) int {
 		a, b := &out[i], &out[j]
-		if c := rank[a.Flag] - rank[b.Flag]; c != 0 {
+		if c := a.Flag.Rank() - b.Flag.Rank(); c != 0 {
 			return c
 		}
 		switch {
@@ -800,24 +644,21 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	return sorted, nil
 }
 
-// loadRows reads the records that match where, in meeting order.
-func loadRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
-	return queryRows(ctx, q, where+" ORDER BY m.date, m.committee, m.id, i.ord, r.ord", args...)
-}
+// tracked are the kinds of record the flagging model keeps in memory.
+var tracked = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 
-// loadByMeeting reads the records that match where, grouped by meeting,
-// each meeting's in order. (Sorting here is cheaper than in SQL.)
-func loadByMeeting(ctx context.Context, q queryer, into map[string][]row, where string, args ...any) error {
-	rs, err := queryRows(ctx, q, where, args...)
+// loadByMeeting reads the records f selects, grouped by meeting, each
+// meeting's in order. (Sorting here is cheaper than in SQL.)
+func loadByMeeting(ctx context.Context, q store.Q, into map[string][]row, f store.Filter) error {
+	rs, err := q.Records(ctx, f, false)
 	if err != nil {
 		return err
 	}
-	for _, r := range rs {
-		into[r.MeetingID] = append(into[r.MeetingID], r)
+	for _, s := range rs {
+		into[s.MeetingID] = append(into[s.MeetingID], fromStore(s))
 	}
 	for id, list := range into {
-		sorted := slices.IsSortedFunc(list, compareRowOrder)
-		if !sorted {
+		if !slices.IsSortedFunc(list, compareRowOrder) {
 			slices.SortStableFunc(list, compareRowOrder)
 			into[id] = list
 		}
@@ -830,26 +671,4 @@ func compareRowOrder(a, b row) int {
 		return a.itemOrd - b.itemOrd
 	}
 	return a.recOrd - b.recOrd
-}
-
-func queryRows(ctx context.Context, q queryer, where string, args ...any) ([]row, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+recordCols+recordFrom+"WHERE "+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var rs []row
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return nil, err
-		}
-		rs = append(rs, r)
-	}
-	return rs, rows.Err()
-}
-
-func jsonList[T any](v []T) string {
-	b, _ := json.Marshal(v)
-	return string(b)
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -11,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -37,8 +37,8 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
 	res := ImportResult{Name: name, Hash: hash}
-	if id, ok, err := l.sourceMeeting(ctx, l.store.reader, hash); err != nil {
-		return res, l.store.wrap("import", err)
+	if id, ok, err := l.store.Q().SourceMeeting(ctx, hash); err != nil {
+		return res, l.store.Wrap("import", err)
 	} else if ok {
 		res.Duplicate, res.MeetingID = true, id
 		return res, nil
@@ -52,53 +52,36 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	if err != nil {
 		return res, err
 	}
-	res.MeetingID = p.id
-	err = l.store.write(ctx, func(tx *sql.Tx) error {
-		if id, ok, err := l.sourceMeeting(ctx, tx, hash); err != nil {
+	err = l.store.Write(ctx, func(q store.Q) error {
+		if id, ok, err := q.SourceMeeting(ctx, hash); err != nil {
 			return err
 		} else if ok { // another process imported it meanwhile
 			res.Duplicate, res.MeetingID = true, id
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample) VALUES (?, ?, ?, ?, ?, ?)",
-			hash, name, len(data), data, l.now().UTC().Format(timeFormat), sample); err != nil {
+		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample); err != nil {
 			return err
 		}
-		replaced, touched, err := putMeeting(ctx, tx, p, sample)
+		replaced, touched, err := putMeeting(ctx, q, p, sample)
 		if err != nil {
 			return err
 		}
-		res.Replaced = replaced
-		_, err = bump(ctx, tx, touched...)
+		res.Replaced, res.MeetingID = replaced, p.id
+		_, err = q.Bump(ctx, touched...)
 		return err
 	})
 	if err != nil {
-		var ce *collisionError
+		var ce *store.CollisionError
 		if errors.As(err, &ce) {
 			return ImportResult{Name: name, Hash: hash}, ce
 		}
-		return ImportResult{Name: name, Hash: hash}, l.store.wrap("import", err)
+		return ImportResult{Name: name, Hash: hash}, l.store.Wrap("import", err)
 	}
 	if !res.Duplicate {
 		res.Meetings, res.Items, res.Records = 1, len(m.Items), p.records
 		res.Warnings = m.Warnings
 	}
 	return res, nil
-}
-
-// sourceMeeting reports whether the library holds the bytes with this hash,
-// and the meeting they gave.
-func (l *Library) sourceMeeting(ctx context.Context, q queryer, hash string) (string, bool, error) {
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM sources WHERE hash = ?", hash).Scan(&n); err != nil || n == 0 {
-		return "", false, err
-	}
-	var id string
-	err := q.QueryRowContext(ctx, "SELECT id FROM meetings WHERE source_hash = ?", hash).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = nil
-	}
-	return id, true, err
 }
 
 // parse runs the parser, turning a panic (a parser bug) into an error.
@@ -119,6 +102,7 @@ func (l *Library) parse(ctx context.Context, name string, data []byte) (m *minut
 type prepared struct {
 	m       *minutes.Meeting
 	id      string
+	key     string // the committee's key, the prefix of the IDs (see committee.go)
 	itemIDs []string
 	records int
 	hash    string // fingerprint of the parse, to skip unchanged re-parses
@@ -127,7 +111,7 @@ type prepared struct {
 // prepare checks what the parser gave: every record has an ID, no ID is
 // used twice.
 func prepare(m *minutes.Meeting) (*prepared, error) {
-	p := &prepared{m: m, id: m.ID(), itemIDs: itemIDs(m)}
+	p := &prepared{m: m, id: m.ID(), key: minutes.CommitteeSlug(m.Committee), itemIDs: itemIDs(m)}
 	seen := map[string]bool{}
 	for i := range m.Items {
 		if seen[p.itemIDs[i]] {
@@ -171,127 +155,30 @@ func itemIDs(m *minutes.Meeting) []string {
 	return ids
 }
 
-// collisionError says two different committees' meetings got one ID.
-type collisionError struct{ id, have, got string }
-
-func (e *collisionError) Error() string {
-	return fmt.Sprintf("its meeting ID %s is already used by a meeting of %q, not %q; the library cannot hold both — please report this", e.id, e.have, e.got)
+// putMeeting keys p (keyMeeting, registering a new committee) and stores
+// it in the write transaction q.
+func putMeeting(ctx context.Context, q store.Q, p *prepared, sample bool) (bool, []string, error) {
+	if err := keyMeeting(ctx, q, p, true); err != nil {
+		return false, nil, err
+	}
+	return q.PutMeeting(ctx, store.NewMeeting{M: p.m, ID: p.id, Key: p.key, ItemIDs: p.itemIDs, ParsedHash: p.hash, Sample: sample})
 }
 
-// putMeeting stores a parsed meeting in tx, replacing the meeting of the
-// same ID and any other meeting the same source gave before (a re-parse
-// that reads the date differently). Tracking, links and history are left
-// alone. It returns whether a meeting was replaced and the meeting IDs it
-// touched.
-func putMeeting(ctx context.Context, tx *sql.Tx, p *prepared, sample bool) (bool, []string, error) {
-	m := p.m
-	touched := []string{p.id}
-	var committee string
-	err := tx.QueryRowContext(ctx, "SELECT committee FROM meetings WHERE id = ?", p.id).Scan(&committee)
-	replaced := err == nil
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return false, nil, err
-	case committeeKey(committee) != committeeKey(m.Committee):
-		return false, nil, &collisionError{p.id, committee, m.Committee}
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM meetings WHERE source_hash = ? AND id <> ?", m.Source.Hash, p.id)
+// keyMeeting gives p its committee's key: the key the meeting already has
+// when the library holds it, otherwise the one placeCommittee gives (and,
+// with register set, records).
+func keyMeeting(ctx context.Context, q store.Q, p *prepared, register bool) error {
+	key, same, err := q.KeyOfMeeting(ctx, p.m.ID(), p.m.Council)
 	if err != nil {
-		return false, nil, err
+		return err
 	}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return false, nil, err
-		}
-		touched = append(touched, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return false, nil, err
-	}
-	for _, id := range touched {
-		for _, q := range []string{"DELETE FROM records WHERE meeting_id = ?", "DELETE FROM items WHERE meeting_id = ?", "DELETE FROM meetings WHERE id = ?"} {
-			if _, err := tx.ExecContext(ctx, q, id); err != nil {
-				return false, nil, err
-			}
+	if !same {
+		if key, err = q.PlaceCommittee(ctx, p.m.Council, p.m.Committee, register); err != nil {
+			return err
 		}
 	}
-	att, _ := json.Marshal(m.Attendance)
-	warn, _ := json.Marshal(nonNilSlice(m.Warnings))
-	if _, err := tx.ExecContext(ctx, `INSERT INTO meetings (id, council, committee, date, start_time, end_time, attendance,
-		next_meeting, warnings, source_hash, source_name, parsed_hash, sample, gen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT value FROM meta WHERE key = 'generation') + 1)`,
-		p.id, m.Council, m.Committee, m.Date.String(), m.Start, m.End, string(att), m.NextMeeting.String(), string(warn),
-		m.Source.Hash, m.Source.Name, p.hash, sample); err != nil {
-		return false, nil, err
-	}
-	itemStmt, err := tx.PrepareContext(ctx, `INSERT INTO items (id, meeting_id, ord, number, title, body, exempt, line, declarations)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, nil, err
-	}
-	defer itemStmt.Close()
-	recStmt, err := tx.PrepareContext(ctx, `INSERT INTO records (id, meeting_id, item_id, ord, kind, part, text, line, owner, due,
-		due_meeting, provisional, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return false, nil, err
-	}
-	defer recStmt.Close()
-	ord := 0
-	for i := range m.Items {
-		it := &m.Items[i]
-		decl, _ := json.Marshal(nonNilSlice(it.Declarations))
-		if _, err := itemStmt.ExecContext(ctx, p.itemIDs[i], p.id, i, it.Number, it.Title, it.Body, it.Exempt, it.Line, string(decl)); err != nil {
-			return false, nil, err
-		}
-		for _, g := range []struct {
-			kind minutes.Kind
-			list []minutes.Record
-		}{{minutes.KindResolution, it.Resolutions}, {minutes.KindAction, it.Actions}, {minutes.KindFollowUp, it.FollowUps}} {
-			kind := g.kind
-			for _, r := range g.list {
-				ord++
-				if _, err := recStmt.ExecContext(ctx, r.ID, p.id, p.itemIDs[i], recordOrd(r.ID, ord), string(kind), r.Part, r.Text, r.Line,
-					r.Owner, r.Due.String(), r.DueMeeting, r.Provisional, r.Target); err != nil {
-					return false, nil, err
-				}
-			}
-		}
-	}
-	if err := putSourceURLs(ctx, tx, p, touched); err != nil {
-		return false, nil, err
-	}
-	return replaced, touched, nil
-}
-
-// recordOrd orders records within a meeting: by item, then resolutions,
-// actions, follow-ups, each by ordinal. The ID carries all of that.
-func recordOrd(id string, fallback int) int {
-	i := strings.LastIndexByte(id, '-')
-	if i < 0 || i+2 > len(id) {
-		return fallback
-	}
-	n, err := strconv.Atoi(id[i+2:])
-	if err != nil {
-		return fallback
-	}
-	k := map[byte]int{'r': 0, 'a': 1, 'f': 2}[id[i+1]]
-	return k*10000 + n
-}
-
-func nonNilSlice[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// committeeKey is how committees are matched: case and spacing ignored.
-func committeeKey(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	p.rekey(key)
+	return nil
 }
 
 // ReparseResult says what Reparse did.
@@ -315,78 +202,92 @@ type ReparseFailure struct {
 // record no longer exists is kept and listed in Orphans.
 func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 	var res ReparseResult
-	type src struct{ hash, name, meeting, parsed string }
-	var srcs []src
-	err := l.store.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash FROM meetings m JOIN sources s ON s.hash = m.source_hash ORDER BY s.rowid`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var s src
-			if err := rows.Scan(&s.hash, &s.name, &s.meeting, &s.parsed); err != nil {
-				return err
-			}
-			srcs = append(srcs, s)
-		}
-		return rows.Err()
-	})
+	srcs, err := l.store.Q().MeetingSources(ctx)
 	if err != nil {
-		return res, l.store.wrap("reparse", err)
+		return res, l.store.Wrap("reparse", err)
 	}
 	for _, s := range srcs {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		var data []byte
-		var sample bool
-		if err := l.store.reader.QueryRowContext(ctx, "SELECT data, sample FROM sources WHERE hash = ?", s.hash).Scan(&data, &sample); err != nil {
-			return res, l.store.wrap("reparse", err)
+		data, sample, err := l.store.Q().SourceData(ctx, s.Hash)
+		if err != nil {
+			return res, l.store.Wrap("reparse", err)
 		}
 		res.Sources++
-		fail := func(err error) { res.Failed = append(res.Failed, ReparseFailure{s.name, s.hash, s.meeting, err}) }
-		m, err := l.parse(ctx, s.name, data)
+		fail := func(err error) { res.Failed = append(res.Failed, ReparseFailure{s.Name, s.Hash, s.MeetingID, err}) }
+		m, err := l.parse(ctx, s.Name, data)
 		if err != nil {
 			fail(err)
 			continue
 		}
-		m.Source.Name, m.Source.Hash = s.name, s.hash
+		m.Source.Name, m.Source.Hash = s.Name, s.Hash
 		p, err := prepare(m)
 		if err != nil {
 			fail(err)
 			continue
 		}
-		if p.id == s.meeting && p.hash == s.parsed {
+		if err := keyMeeting(ctx, l.store.Q(), p, false); err != nil {
+			return res, l.store.Wrap("reparse "+s.Name, err)
+		}
+		if p.id == s.MeetingID && p.hash == s.ParsedHash {
 			res.Unchanged++
 			continue
 		}
-		err = l.store.write(ctx, func(tx *sql.Tx) error {
+		err = l.store.Write(ctx, func(q store.Q) error {
 			// Another process may have replaced the meeting meanwhile.
-			var cur string
-			if err := tx.QueryRowContext(ctx, "SELECT source_hash FROM meetings WHERE id = ?", s.meeting).Scan(&cur); err != nil || cur != s.hash {
-				if errors.Is(err, sql.ErrNoRows) {
-					err = nil
-				}
+			cur, err := q.MeetingSourceHash(ctx, s.MeetingID)
+			if errors.Is(err, ErrNotFound) || err == nil && cur != s.Hash {
+				return nil
+			} else if err != nil {
 				return err
 			}
-			_, touched, err := putMeeting(ctx, tx, p, sample)
+			_, touched, err := putMeeting(ctx, q, p, sample)
 			if err != nil {
 				return err
 			}
-			_, err = bump(ctx, tx, touched...)
+			_, err = q.Bump(ctx, touched...)
 			return err
 		})
-		var ce *collisionError
+		var ce *store.CollisionError
 		switch {
 		case errors.As(err, &ce):
 			fail(ce)
 		case err != nil:
-			return res, l.store.wrap("reparse "+s.name, err)
+			return res, l.store.Wrap("reparse "+s.Name, err)
 		default:
 			res.Changed++
 		}
 	}
 	res.Orphans, err = l.Orphans(ctx)
 	return res, err
+}
+
+// rekey gives a prepared meeting the committee key key in place of the one
+// its IDs have (at first the parser's: its committee's initials), so that
+// the meeting's, items' and records' IDs start with the key.
+func (p *prepared) rekey(key string) {
+	old := p.key
+	p.key = key
+	if key == old {
+		return
+	}
+	swap := func(id string) string {
+		if rest, ok := strings.CutPrefix(id, old+"-"); ok {
+			return key + "-" + rest
+		}
+		return id
+	}
+	p.id = swap(p.id)
+	for i := range p.itemIDs {
+		p.itemIDs[i] = swap(p.itemIDs[i])
+	}
+	for i := range p.m.Items {
+		it := &p.m.Items[i]
+		for _, list := range [][]minutes.Record{it.Resolutions, it.Actions, it.FollowUps} {
+			for j := range list {
+				list[j].ID = swap(list[j].ID)
+			}
+		}
+	}
 }

@@ -4,14 +4,20 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/adrg/xdg"
 
+	"github.com/minutebook/minutebook/index/internal/search"
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 	"github.com/minutebook/minutebook/minutes/extract"
 )
@@ -44,6 +50,28 @@ type Options struct {
 	ReadLimits extract.Limits
 }
 
+// Errors the library returns; test with errors.Is. Each is wrapped with a
+// message that says what to do.
+var (
+	ErrNotLibrary   = store.ErrNotLibrary
+	ErrNewerLibrary = store.ErrNewerLibrary
+	ErrReadOnly     = store.ErrReadOnly
+	ErrDiskFull     = store.ErrDiskFull
+	ErrBusy         = store.ErrBusy
+	ErrNotFound     = store.ErrNotFound
+	ErrDamaged      = store.ErrDamaged
+	ErrBadQuery     = search.ErrBadQuery
+)
+
+// SchemaVersion is the store schema this minutebook writes; MappingVersion
+// is the search index's mapping. A store of a higher schema version was
+// written by a newer minutebook; an index of another mapping version is
+// rebuilt.
+const (
+	SchemaVersion  = store.SchemaVersion
+	MappingVersion = search.MappingVersion
+)
+
 // DefaultIndexWait is how long a process waits for the search index before
 // it reports who holds it.
 const DefaultIndexWait = 3 * time.Second
@@ -54,13 +82,13 @@ const DefaultIndexWait = 3 * time.Second
 type Library struct {
 	dir   string
 	opt   Options
-	store *store
+	store *store.Store
 	token string // names this Library in the index hand-over files
 
 	libraryID string
 
 	imu      sync.RWMutex // guards the search index below
-	search   *searchIndex // nil until first needed, and after a hand-over
+	search   *heldIndex   // nil until first needed, and after a hand-over
 	lastTrim time.Time    // when the changes log was last trimmed
 
 	cacheMu sync.Mutex
@@ -116,21 +144,21 @@ func Open(ctx context.Context, dir string, opt Options) (*Library, error) {
 		if err := checkDir(dir); err != nil {
 			return nil, err
 		}
-		storePath = filepath.Join(dir, storeFile)
+		storePath = filepath.Join(dir, store.File)
 		if opt.IndexDir == "" {
 			opt.IndexDir = filepath.Join(dir, "index")
 		}
 	} else if opt.IndexDir == "" {
 		opt.IndexDir = ":memory:"
 	}
-	s, err := openStore(ctx, storePath)
+	s, err := store.Open(ctx, storePath)
 	if err != nil {
 		return nil, err
 	}
 	l := &Library{dir: dir, opt: opt, store: s, token: newToken(), closed: make(chan struct{})}
-	if l.libraryID, err = metaString(ctx, s.reader, "library_id"); err != nil {
-		s.close()
-		return nil, s.wrap("open the store", err)
+	if l.libraryID, err = s.Q().LibraryID(ctx); err != nil {
+		s.Close()
+		return nil, s.Wrap("open the store", err)
 	}
 	return l, nil
 }
@@ -151,7 +179,7 @@ func (l *Library) Close() error {
 		}
 		l.imu.Unlock()
 		l.wg.Wait()
-		if e := l.store.close(); err == nil {
+		if e := l.store.Close(); err == nil {
 			err = e
 		}
 	})
@@ -160,8 +188,8 @@ func (l *Library) Close() error {
 
 // Generation changes whenever any process changes the library.
 func (l *Library) Generation(ctx context.Context) (int64, error) {
-	g, err := generation(ctx, l.store.reader)
-	return g, l.store.wrap("read the library", err)
+	g, err := l.store.Q().Generation(ctx)
+	return g, l.store.Wrap("read the library", err)
 }
 
 func (l *Library) now() time.Time { return l.opt.Now() }
@@ -188,3 +216,65 @@ func commandLine() string {
 }
 
 var _ API = (*Library)(nil)
+
+// checkDir decides whether dir can hold a library: it exists (or can be
+// made) and is writable, and either holds a store or is empty.
+func checkDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return dirErr(dir, err)
+		}
+		return nil
+	case err != nil:
+		return dirErr(dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("%s is a file, not a folder: %w; choose a folder with --library", dir, ErrNotLibrary)
+	}
+	if _, err := os.Stat(dir + string(os.PathSeparator) + store.File); err != nil {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return dirErr(dir, err)
+		}
+		for _, e := range entries {
+			if !strings.HasPrefix(e.Name(), ".") {
+				return fmt.Errorf("%s holds other files and no %s: %w; choose an empty or new folder with --library", dir, store.File, ErrNotLibrary)
+			}
+		}
+	}
+	// Probe that we can write here, so a read-only library fails now and
+	// clearly rather than on the first edit.
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return dirErr(dir, err)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return nil
+}
+
+func dirErr(dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("cannot write to the library folder %s: %w; check its permissions, or choose another with --library", dir, ErrReadOnly)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("cannot write to the library folder %s: %w; free some space and try again", dir, ErrDiskFull)
+	}
+	return fmt.Errorf("library folder %s: %w", dir, err)
+}
+
+// cleanLine is what a clerk typed for a value shown on one line (an
+// owner, a name), sanitised: minutes.SanitizeLine.
+func cleanLine(s string) string { return minutes.SanitizeLine(s) }
+
+// cleanText is what a clerk typed for a note, sanitised line by line, its
+// line breaks kept.
+func cleanText(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, ln := range lines {
+		lines[i] = cleanLine(ln)
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}

@@ -2,12 +2,12 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -37,24 +37,18 @@ const maxCandidates = 200
 // ReturnDecisions returns the clerk's decisions about follow-up id.
 func (l *Library) ReturnDecisions(ctx context.Context, followUpID string) (ReturnDecisions, error) {
 	var d ReturnDecisions
-	rows, err := l.store.reader.QueryContext(ctx, "SELECT item_id, confirmed FROM links WHERE followup_id = ? ORDER BY item_id", strings.TrimSpace(followUpID))
+	links, err := l.store.Q().LinksOf(ctx, strings.TrimSpace(followUpID))
 	if err != nil {
-		return d, l.store.wrap("read the links of "+followUpID, err)
+		return d, l.store.Wrap("read the links of "+followUpID, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var item string
-		var confirmed bool
-		if err := rows.Scan(&item, &confirmed); err != nil {
-			return d, l.store.wrap("read the links of "+followUpID, err)
-		}
-		if confirmed {
-			d.Confirmed = item
+	for _, k := range links {
+		if k.Confirmed {
+			d.Confirmed = k.Item
 		} else {
-			d.Rejected = append(d.Rejected, item)
+			d.Rejected = append(d.Rejected, k.Item)
 		}
 	}
-	return d, l.store.wrap("read the links of "+followUpID, rows.Err())
+	return d, nil
 }
 
 // SetReturnDecisions replaces the clerk's decisions about follow-up id
@@ -76,10 +70,10 @@ func (l *Library) SetReturnDecisions(ctx context.Context, followUpID string, d R
 			next = c[0]
 		}
 	}
-	at := l.now().UTC().Format(timeFormat)
+	at := l.now().UTC().Format(store.TimeFormat)
 	who := cleanLine(currentUser())
-	err = l.store.write(ctx, func(tx *sql.Tx) error {
-		f, err := loadRecord(ctx, tx, followUpID)
+	err = l.store.Write(ctx, func(q store.Q) error {
+		f, err := q.Record(ctx, followUpID)
 		if err != nil {
 			return err
 		}
@@ -87,45 +81,30 @@ func (l *Library) SetReturnDecisions(ctx context.Context, followUpID string, d R
 			return userErrorf("%s is not a follow-up: only follow-ups come back to committee", followUpID)
 		}
 		if d.Confirmed != "" {
-			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM items WHERE id = ?", d.Confirmed).Scan(&n); err != nil {
-				return err
-			} else if n == 0 {
+			if _, err := q.Item(ctx, d.Confirmed); errors.Is(err, ErrNotFound) {
 				return fmt.Errorf("no item has the ID %q: %w", d.Confirmed, ErrNotFound)
+			} else if err != nil {
+				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM links WHERE followup_id = ?", followUpID); err != nil {
+		if err := q.SetLinks(ctx, followUpID, d.Confirmed, d.Rejected, at); err != nil {
 			return err
-		}
-		if d.Confirmed != "" {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO links (followup_id, item_id, confirmed, at) VALUES (?, ?, 1, ?)", followUpID, d.Confirmed, at); err != nil {
-				return err
-			}
-		}
-		for _, item := range d.Rejected {
-			if item == d.Confirmed {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO links (followup_id, item_id, confirmed, at) VALUES (?, ?, 0, ?)", followUpID, item, at); err != nil {
-				return err
-			}
 		}
 		old := ""
 		if current != nil {
 			old = current.ItemID
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO history (record_id, at, who, field, old, new) VALUES (?, ?, ?, 'link', ?, ?)",
-			followUpID, at, who, old, next); err != nil {
+		if err := q.AddHistory(ctx, followUpID, at, who, "link", old, next); err != nil {
 			return err
 		}
 		var touched []string
 		if !f.Orphaned {
 			touched = append(touched, f.MeetingID)
 		}
-		_, err = bump(ctx, tx, touched...)
+		_, err = q.Bump(ctx, touched...)
 		return err
 	})
-	return l.store.wrapUser("restore the links of "+followUpID, err)
+	return l.wrapUser("restore the links of "+followUpID, err)
 }
 
 // candidates returns up to limit later items the matcher would take for
@@ -133,14 +112,7 @@ func (l *Library) SetReturnDecisions(ctx context.Context, followUpID string, d R
 // replace the clerk's stored rejections: pass those in to keep them); a
 // confirmed link is not consulted.
 func (l *Library) candidates(ctx context.Context, id string, rejected []string, limit int) ([]string, error) {
-	r, err := loadRecord(ctx, l.store.reader, id)
-	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, l.store.wrap("read record "+id, err)
-	}
-	model, err := l.model(ctx)
+	r, model, err := l.recordInModel(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/minutebook/minutebook/index/synth"
+	"github.com/minutebook/minutebook/minutes"
 )
 
 func TestSearch(t *testing.T) {
@@ -134,31 +135,6 @@ func TestSearchHitsAndExcerpts(t *testing.T) {
 	}
 }
 
-func TestSpans(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want string
-	}{
-		{"plain", "plain"},
-		{"a \ue000b\ue001 c", "a [b] c"},
-		{"…ing the \ue000report\ue001 was noted and the comm…", "…the [report] was noted and the…"},
-		{"\ue000fly\ue001-\ue000tipping\ue001", "[fly]-[tipping]"},
-		{"unclosed \ue000mark", "unclosed [mark]"},
-	} {
-		var b strings.Builder
-		for _, s := range spans(tc.in) {
-			if s.Match {
-				b.WriteString("[" + s.Text + "]")
-			} else {
-				b.WriteString(s.Text)
-			}
-		}
-		if b.String() != tc.want {
-			t.Errorf("spans(%q) = %q, want %q", tc.in, b.String(), tc.want)
-		}
-	}
-}
-
 func TestReindex(t *testing.T) {
 	ctx := context.Background()
 	l := openLib(t, t.TempDir())
@@ -181,6 +157,9 @@ func TestReindex(t *testing.T) {
 	}
 	if int(res.Documents) != want {
 		t.Errorf("reindex made %d documents, want %d", res.Documents, want)
+	}
+	if int(res.Meetings) != len(ms) {
+		t.Errorf("reindex made %d meetings' documents, want %d", res.Meetings, len(ms))
 	}
 	after, err := l.Search(ctx, SearchQuery{Text: "report", Limit: 5})
 	if err != nil {
@@ -219,7 +198,7 @@ func TestIndexRebuiltWhenStaleOrDamaged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			idx.SetInternal(keyMapping, []byte("0"))
+			idx.SetInternal([]byte("minutebook:mapping"), []byte("0"))
 			idx.Close()
 		}, "mapping version"},
 		{"garbage meta", func(t *testing.T, dir string) {
@@ -255,7 +234,7 @@ func TestIndexRebuiltWhenStaleOrDamaged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			idx.SetInternal(keyLibrary, []byte("someone else"))
+			idx.SetInternal([]byte("minutebook:library"), []byte("someone else"))
 			idx.Close()
 		}, "another library"},
 	} {
@@ -366,5 +345,93 @@ func TestIndexHeldByAnotherProcess(t *testing.T) {
 	f.Close() // the holder exits
 	if res, err := l.Search(ctx, SearchQuery{Text: "knife"}); err != nil || res.Total == 0 {
 		t.Errorf("search once free: %+v, %v", res, err)
+	}
+}
+
+// Words are ANDed, OR joins alternatives, field:value in the text filters,
+// and attendance is searchable.
+func TestSearchSyntax(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	m := harrow()
+	m.Attendance = minutes.Attendance{Chair: "Sachin Shah", Present: []string{"Ajay Maru", "Marilyn Ashton"}, Apologies: []string{"Chetna Halai"},
+		Substitutes: []minutes.Substitution{{Member: "Dan Anderson", Substitute: "Sasi Suresh"}}}
+	mustImport(t, l, m, laterHarrow("2022-06-21", true))
+	if _, err := l.Update(ctx, "osc-2021-12-14-189-a1", Change{Status: ptr(StatusDone)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		text    string
+		want    []string
+		notWant []string
+		total   int
+		err     string
+	}{
+		{name: "all words must match", text: "knife members", want: []string{"osc-2021-12-14-189-a1"}, notWant: []string{"osc-2021-12-14-180-r1", "osc-2021-12-14-189-a2"}},
+		{name: "stop words are no condition", text: "the knife", want: []string{"osc-2021-12-14-189-a1"}},
+		{name: "OR", text: "knife OR appointment", want: []string{"osc-2021-12-14-189-a1", "osc-2021-12-14-180-r1"}},
+		{name: "kind in the text", text: "knife kind:action", want: []string{"osc-2021-12-14-189-a1"}, total: 1},
+		{name: "kind plural in the text", text: "knife kind:items", want: []string{"osc-2021-12-14-189"}, total: 1},
+		{name: "status in the text", text: "commander status:open", want: []string{"osc-2021-12-14-189-a2"}, notWant: []string{"osc-2021-12-14-189-a1"}},
+		{name: "status done", text: "knife status:done", want: []string{"osc-2021-12-14-189-a1"}, total: 1},
+		{name: "committee in the text", text: "enforcement committee:osc", want: []string{"osc-2022-06-21-3"}},
+		{name: "committee by name in quotes", text: `enforcement committee:"Overview and Scrutiny Committee" year:2022`, want: []string{"osc-2022-06-21-3"}, total: 1},
+		{name: "owner", text: "owner:commander kind:action", want: []string{"osc-2021-12-14-189-a1", "osc-2021-12-14-189-a2"}, total: 2},
+		{name: "not a phrase", text: `enforcement -"licensing and enforcement"`, notWant: []string{"osc-2022-06-21-3"}},
+		{name: "not a kind", text: "knife -kind:item", want: []string{"osc-2021-12-14-189-a1"}, notWant: []string{"osc-2021-12-14-189"}},
+		{name: "a time is not a field", text: "10:30"},
+		{name: "attended", text: "ashton", want: []string{"osc-2021-12-14"}, total: 1},
+		{name: "sent apologies", text: "apologies:halai", want: []string{"osc-2021-12-14"}, total: 1},
+		{name: "apologies are not presence", text: "present:halai", total: -1},
+		{name: "substitute was present", text: "present:suresh", want: []string{"osc-2021-12-14"}},
+		{name: "a name as a phrase", text: `"Marilyn Ashton"`, want: []string{"osc-2021-12-14"}},
+		{name: "meetings listed", text: "kind:meeting committee:osc", want: []string{"osc-2021-12-14", "osc-2022-06-21"}, total: 2},
+		{name: "bad kind", text: "kind:minutes", err: "want resolution"},
+		{name: "bad status", text: "status:pending", err: "in-progress"},
+		{name: "unknown committee", text: "committee:planning", err: "no committee"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := l.Search(ctx, SearchQuery{Text: tc.text, Limit: 50})
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, h := range res.Hits {
+				got[h.ID] = true
+				if h.ID == "osc-2021-12-14" && (h.Kind != "meeting" || h.MeetingID != h.ID || len(h.Excerpt) == 0) {
+					t.Errorf("meeting hit = %+v", h)
+				}
+			}
+			for _, id := range tc.want {
+				if !got[id] {
+					t.Errorf("%s not found in %v", id, keys(got))
+				}
+			}
+			for _, id := range tc.notWant {
+				if got[id] {
+					t.Errorf("%s found", id)
+				}
+			}
+			if tc.total > 0 && int(res.Total) != tc.total || tc.total < 0 && res.Total != 0 {
+				t.Errorf("total %d, want %d: %v", res.Total, tc.total, keys(got))
+			}
+		})
+	}
+	// Browsing lists records and items, not meetings.
+	res, err := l.Search(ctx, SearchQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.Kind == "meeting" {
+			t.Errorf("browsing lists meeting %s", h.ID)
+		}
 	}
 }

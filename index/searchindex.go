@@ -2,33 +2,20 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
+	"sort"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/query"
-	bolterrors "go.etcd.io/bbolt/errors"
-
-	"github.com/minutebook/minutebook/minutes"
-)
-
-// Keys of the values the library keeps in bleve's internal storage.
-var (
-	keyGeneration = []byte("minutebook:generation") // the store generation the index reflects
-	keyMapping    = []byte("minutebook:mapping")    // MappingVersion
-	keyLibrary    = []byte("minutebook:library")    // the store's library_id
+	"github.com/minutebook/minutebook/index/internal/search"
+	"github.com/minutebook/minutebook/index/internal/store"
 )
 
 const (
-	batchDocs     = 2000             // documents per bleve batch
 	handOverAge   = 10 * time.Second // a hand-over request older than this is stale
 	watchInterval = 200 * time.Millisecond
 )
@@ -70,24 +57,24 @@ func (e *BusyError) Is(target error) bool { return target == ErrIndexBusy }
 
 var errLocked = errors.New("locked")
 
-// searchIndex is the bleve index while this Library holds it.
-type searchIndex struct {
-	idx  bleve.Index
+// heldIndex is the search index while this Library holds it.
+type heldIndex struct {
+	ix   *search.Index
 	path string
 	lock *os.File // the holder file, locked; nil in memory
 	gen  int64    // the store generation the index reflects
 	stop chan struct{}
 }
 
-func (si *searchIndex) close() error {
+func (si *heldIndex) close() error {
 	if si.stop != nil {
 		close(si.stop)
 		si.stop = nil
 	}
 	var err error
-	if si.idx != nil {
-		err = si.idx.Close()
-		si.idx = nil
+	if si.ix != nil {
+		err = si.ix.Close()
+		si.ix = nil
 	}
 	if si.lock != nil {
 		si.lock.Truncate(0)
@@ -113,7 +100,7 @@ func (l *Library) acquire(ctx context.Context, ask bool) error {
 		return errors.New("the library is closed")
 	default:
 	}
-	si := &searchIndex{path: l.opt.IndexDir}
+	si := &heldIndex{path: l.opt.IndexDir}
 	if si.path != ":memory:" {
 		lf, err := l.lockIndex(ctx, ask)
 		if err != nil {
@@ -211,7 +198,7 @@ func (l *Library) withdrawWant() {
 // watchHandOver runs while l holds the index: when another process asks
 // for it, l closes it (after any search or catch-up in progress) and
 // opens it again the next time it needs it.
-func (l *Library) watchHandOver(si *searchIndex, stop chan struct{}) {
+func (l *Library) watchHandOver(si *heldIndex, stop chan struct{}) {
 	defer l.wg.Done()
 	t := time.NewTicker(watchInterval)
 	defer t.Stop()
@@ -247,109 +234,56 @@ func (l *Library) wanted() bool {
 	return time.Since(h.Since) < handOverAge
 }
 
-// openIndex opens si's bleve index, creating or rebuilding it as needed.
-func (l *Library) openIndex(ctx context.Context, si *searchIndex) error {
+// openIndex opens si's index, creating or rebuilding it as needed.
+func (l *Library) openIndex(ctx context.Context, si *heldIndex) error {
 	if si.path == ":memory:" {
-		idx, err := newBleve("")
-		if err != nil {
-			return err
-		}
-		si.idx = idx
-		return l.stamp(si)
+		return l.recreate(si, "")
 	}
-	idx, err := openBleve(si.path)
+	ix, gen, why, err := search.Open(si.path, l.libraryID)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return l.recreate(si, "")
-	case errors.Is(err, bolterrors.ErrTimeout):
+	case errors.Is(err, search.ErrLocked):
 		return &BusyError{Holder: l.readHolder(), Waited: time.Second}
 	case err != nil:
-		return l.recreate(si, fmt.Sprintf("the search index could not be opened (%v)", err))
-	}
-	si.idx = idx
-	why := ""
-	if v, _ := idx.GetInternal(keyMapping); string(v) != strconv.Itoa(MappingVersion) {
-		why = fmt.Sprintf("the search index has mapping version %q and this minutebook uses %d", v, MappingVersion)
-	} else if id, _ := idx.GetInternal(keyLibrary); string(id) != l.libraryID {
-		why = "the search index belongs to another library"
-	} else if g, err := idx.GetInternal(keyGeneration); err != nil {
-		why = fmt.Sprintf("the search index could not be read (%v)", err)
-	} else {
-		si.gen, _ = strconv.ParseInt(string(g), 10, 64)
-	}
-	if why != "" {
-		idx.Close()
-		si.idx = nil
 		return l.recreate(si, why)
 	}
+	si.ix, si.gen = ix, gen
 	return nil
 }
 
-// recreate deletes si's index directory and makes an empty index there;
-// why, when not "", is the notice to give.
-func (l *Library) recreate(si *searchIndex, why string) error {
+// recreate makes an empty index in si's place; why, when not "", is the
+// notice to give.
+func (l *Library) recreate(si *heldIndex, why string) error {
 	if why != "" {
 		l.opt.Logf("%s; rebuilding it from the store", why)
 	}
-	if si.idx != nil {
-		si.idx.Close()
-		si.idx = nil
+	if si.ix != nil {
+		si.ix.Close()
+		si.ix = nil
 	}
 	si.gen = 0
-	if si.path != ":memory:" {
-		if err := os.RemoveAll(si.path); err != nil {
-			return dirErr(si.path, err)
-		}
-	}
 	path := si.path
 	if path == ":memory:" {
 		path = ""
 	}
-	idx, err := newBleve(path)
-	if err != nil {
+	ix, err := search.Create(path, l.libraryID)
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return dirErr(si.path, err)
+	} else if err != nil {
 		return fmt.Errorf("create the search index at %s: %w", si.path, err)
 	}
-	si.idx = idx
-	return l.stamp(si)
-}
-
-func (l *Library) stamp(si *searchIndex) error {
-	b := si.idx.NewBatch()
-	b.SetInternal(keyMapping, []byte(strconv.Itoa(MappingVersion)))
-	b.SetInternal(keyLibrary, []byte(l.libraryID))
-	b.SetInternal(keyGeneration, []byte("0"))
-	si.gen = 0
-	return si.idx.Batch(b)
-}
-
-func newBleve(path string) (bleve.Index, error) {
-	return bleve.NewUsing(path, buildMapping(), scorch.Name, scorch.Name, nil)
-}
-
-// openBleve opens an existing index, never waiting more than a second on
-// bolt's lock, and turning a panic over damaged files into an error.
-func openBleve(path string) (idx bleve.Index, err error) {
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
-		if _, err2 := os.Stat(path); errors.Is(err2, fs.ErrNotExist) {
-			return nil, err2
-		}
-		return nil, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			idx, err = nil, fmt.Errorf("%v", r)
-		}
-	}()
-	return bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": "1s"})
+	si.ix = ix
+	return nil
 }
 
 // catchUp brings si up to the store's generation: it re-indexes the
 // meetings changed since the generation the index reflects, in one
 // consistent read of the store. l.imu is held.
-func (l *Library) catchUp(ctx context.Context, si *searchIndex) error {
-	gen, err := generation(ctx, l.store.reader)
+func (l *Library) catchUp(ctx context.Context, si *heldIndex) error {
+	gen, err := l.store.Q().Generation(ctx)
 	if err != nil {
-		return l.store.wrap("read the library", err)
+		return l.store.Wrap("read the library", err)
 	}
 	if gen == si.gen {
 		return nil
@@ -359,65 +293,44 @@ func (l *Library) catchUp(ctx context.Context, si *searchIndex) error {
 			return err
 		}
 	}
-	err = l.store.read(ctx, func(tx *sql.Tx) error {
-		gen, err := generation(ctx, tx)
+	err = l.store.Read(ctx, func(q store.Q) error {
+		gen, err := q.Generation(ctx)
 		if err != nil {
 			return err
 		}
 		var ids []string
 		if si.gen > 0 {
-			var from int64
-			if err := tx.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = 'changes_from'), 0)").Scan(&from); err != nil {
+			changed, ok, err := q.ChangedSince(ctx, si.gen)
+			if err != nil {
 				return err
 			}
-			if si.gen < from { // the index is older than the changes log reaches
+			if !ok { // the index is older than the changes log reaches
 				if err := l.recreate(si, "the search index is too far behind the store"); err != nil {
 					return err
 				}
 			}
-		}
-		if si.gen > 0 {
-			rows, err := tx.QueryContext(ctx, "SELECT DISTINCT meeting_id FROM changes WHERE gen > ?", si.gen)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return err
-				}
+			for id := range changed {
 				ids = append(ids, id)
 			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
+			sort.Strings(ids)
+		}
+		if si.gen > 0 {
 			if len(ids) > 100 {
 				l.opt.Logf("the search index is catching up with %d changed meetings", len(ids))
 			}
-		} else {
-			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM meetings").Scan(&n); err != nil {
-				return err
-			}
-			if n > 100 {
-				l.opt.Logf("building the search index for %d meetings", n)
-			}
-		}
-		if err := l.indexMeetings(ctx, tx, si, ids, si.gen == 0); err != nil {
+		} else if n, err := q.MeetingCount(ctx); err != nil {
 			return err
+		} else if n > 100 {
+			l.opt.Logf("building the search index for %d meetings", n)
 		}
-		b := si.idx.NewBatch()
-		b.SetInternal(keyGeneration, []byte(strconv.FormatInt(gen, 10)))
-		if err := si.idx.Batch(b); err != nil {
+		if err := l.indexMeetings(ctx, q, si, ids, si.gen == 0, gen); err != nil {
 			return err
 		}
 		si.gen = gen
 		return nil
 	})
 	if err != nil {
-		return l.store.wrapUser("update the search index", err)
+		return l.wrapUser("update the search index", err)
 	}
 	l.trimChanges(si.gen)
 	return nil
@@ -442,163 +355,25 @@ func (l *Library) trimChanges(indexed int64) {
 		defer l.wg.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		l.store.write(ctx, func(tx *sql.Tx) error {
-			var from int64
-			if err := tx.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = 'changes_from'), 0)").Scan(&from); err != nil || from >= cut {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, "DELETE FROM changes WHERE gen <= ?", cut); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes_from', ?)", cut)
-			return err
-		})
+		l.store.Write(ctx, func(q store.Q) error { return q.TrimChanges(ctx, cut) })
 	}()
 }
 
 // indexMeetings (re-)indexes the documents of the meetings ids (all
-// meetings when all is set) as tx sees them.
-func (l *Library) indexMeetings(ctx context.Context, tx *sql.Tx, si *searchIndex, ids []string, all bool) error {
-	if !all && len(ids) == 0 {
-		return nil
+// meetings when all is set) as q sees them, and records that the index
+// reflects generation gen.
+func (l *Library) indexMeetings(ctx context.Context, q store.Q, si *heldIndex, ids []string, all bool, gen int64) error {
+	if all {
+		return si.ix.Update(ctx, nil, func(put func(store.FeedDoc) error) error { return q.Feed(ctx, nil, true, put) }, gen)
 	}
 	const chunk = 200
-	if all {
-		return l.indexChunk(ctx, tx, si, nil, true)
-	}
 	for i := 0; i < len(ids); i += chunk {
-		j := min(i+chunk, len(ids))
-		if err := l.indexChunk(ctx, tx, si, ids[i:j], false); err != nil {
+		part := ids[i:min(i+chunk, len(ids))]
+		if err := si.ix.Update(ctx, part, func(put func(store.FeedDoc) error) error { return q.Feed(ctx, part, false, put) }, -1); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-type meetingInfo struct{ council, committee, date string }
-
-func (l *Library) indexChunk(ctx context.Context, tx *sql.Tx, si *searchIndex, ids []string, all bool) error {
-	where, args := "", []any{}
-	if !all {
-		where, args = " WHERE m.id IN (SELECT value FROM json_each(?))", []any{jsonList(ids)}
-	}
-	b := si.idx.NewBatch()
-	flush := func(force bool) error {
-		if b.Size() == 0 || (!force && b.Size() < batchDocs) {
-			return nil
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		err := si.idx.Batch(b)
-		b.Reset()
-		return err
-	}
-	if !all {
-		// Delete what the index holds for these meetings first: records
-		// and items a re-parse dropped must go.
-		for _, id := range ids {
-			q := query.NewTermQuery(id)
-			q.SetField("meeting")
-			req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-			res, err := si.idx.SearchInContext(ctx, req)
-			if err != nil {
-				return err
-			}
-			for _, h := range res.Hits {
-				b.Delete(h.ID)
-			}
-		}
-	}
-	meetings := map[string]meetingInfo{}
-	rows, err := tx.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.date FROM meetings m"+where, args...)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id string
-		var mi meetingInfo
-		if err := rows.Scan(&id, &mi.council, &mi.committee, &mi.date); err != nil {
-			rows.Close()
-			return err
-		}
-		meetings[id] = mi
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	base := func(meetingID string) document {
-		mi := meetings[meetingID]
-		d := document{Committee: mi.committee, Council: mi.council, Meeting: meetingID, Date: mi.date}
-		if len(mi.date) >= 4 {
-			d.Year = mi.date[:4]
-		}
-		return d
-	}
-	rows, err = tx.QueryContext(ctx, "SELECT i.id, i.meeting_id, i.number, i.title, i.body FROM items i JOIN meetings m ON m.id = i.meeting_id"+where, args...)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id, meeting string
-		var number, title, body string
-		if err := rows.Scan(&id, &meeting, &number, &title, &body); err != nil {
-			rows.Close()
-			return err
-		}
-		d := base(meeting)
-		d.Kind, d.Minute, d.Title, d.Text = "item", number, title, body
-		if err := b.Index(id, d.fields()); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := flush(false); err != nil {
-			rows.Close()
-			return err
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT r.id, r.meeting_id, r.kind, r.text, i.number, i.title, r.owner, r.due, t.status, t.owner, t.due
-		FROM records r JOIN meetings m ON m.id = r.meeting_id JOIN items i ON i.id = r.item_id LEFT JOIN tracking t ON t.record_id = r.id`+where, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, meeting, kind, text, number, title, owner, due string
-		var tStatus, tOwner, tDue sql.NullString
-		if err := rows.Scan(&id, &meeting, &kind, &text, &number, &title, &owner, &due, &tStatus, &tOwner, &tDue); err != nil {
-			return err
-		}
-		d := base(meeting)
-		d.Kind, d.Minute, d.Title, d.Text, d.Owner, d.Due = kind, number, title, text, owner, due
-		if kind != string(minutes.KindResolution) {
-			d.Status = string(StatusOpen)
-			if tStatus.Valid {
-				d.Status = tStatus.String
-			}
-		}
-		if tOwner.Valid {
-			d.Owner = tOwner.String
-		}
-		if tDue.Valid {
-			d.Due = tDue.String
-		}
-		if err := b.Index(id, d.fields()); err != nil {
-			return err
-		}
-		if err := flush(false); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return flush(true)
+	return si.ix.Update(ctx, nil, nil, gen)
 }
 
 // Sync brings the search index up to date with the store now, rather than
@@ -614,7 +389,8 @@ func (l *Library) Sync(ctx context.Context, ask bool) error {
 
 // ReindexResult says what Reindex built.
 type ReindexResult struct {
-	Documents uint64
+	Documents uint64 // records and items
+	Meetings  uint64 // meetings' attendance
 	Took      time.Duration
 }
 
@@ -624,7 +400,7 @@ func (l *Library) Reindex(ctx context.Context) (ReindexResult, error) {
 	l.imu.Lock()
 	defer l.imu.Unlock()
 	if l.search == nil {
-		si := &searchIndex{path: l.opt.IndexDir}
+		si := &heldIndex{path: l.opt.IndexDir}
 		if si.path != ":memory:" {
 			lf, err := l.lockIndex(ctx, true)
 			if err != nil {
@@ -646,8 +422,8 @@ func (l *Library) Reindex(ctx context.Context) (ReindexResult, error) {
 	if err := l.catchUp(ctx, si); err != nil {
 		return ReindexResult{}, err
 	}
-	n, err := si.idx.DocCount()
-	return ReindexResult{Documents: n, Took: time.Since(start)}, err
+	meetings, others, err := si.ix.Counts(ctx)
+	return ReindexResult{Documents: others, Meetings: meetings, Took: time.Since(start)}, err
 }
 
 // IndexHolder reports who holds the search index, when another process

@@ -2,13 +2,13 @@ package index
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/index/moderngov"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -185,17 +185,17 @@ func (s *syncRun) progress(phase string, done, total int, current string) {
 
 func (s *syncRun) run(ctx context.Context) error {
 	l := s.l
-	var planned bool
-	err := l.store.reader.QueryRowContext(ctx, "SELECT run_started, run_planned FROM sync_sources WHERE id = ?", s.src.ID).Scan(&s.started, &planned)
-	if errors.Is(err, sql.ErrNoRows) {
+	started, planned, err := l.store.Q().SyncRun(ctx, s.src.ID)
+	if errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("%w: %s", errSourceGone, s.src.Site)
 	} else if err != nil {
-		return l.store.wrap("sync", err)
+		return l.store.Wrap("sync", err)
 	}
+	s.started = started
 	overrides := len(s.opt.Committees) > 0 || !s.opt.Since.IsZero() || s.opt.Recheck || s.opt.SaveOnly
 	s.res.Resumed = s.started != "" && !s.opt.SaveOnly
 	if s.started == "" || s.opt.SaveOnly {
-		s.started = l.now().UTC().Format(timeFormat)
+		s.started = l.now().UTC().Format(store.TimeFormat)
 		planned = false
 		if err := s.setRun(ctx, s.started, false); err != nil {
 			return err
@@ -213,21 +213,15 @@ func (s *syncRun) run(ctx context.Context) error {
 		return err
 	}
 	now := l.now().UTC()
-	return l.store.wrap("sync", l.store.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE sync_sources SET run_started = '', run_planned = 0, last_sync = ?, last_result = ? WHERE id = ?`,
-			now.Format(timeFormat), s.res.Summary(), s.src.ID)
-		if err == nil {
-			// List answers for windows long gone are no use any more.
-			_, err = tx.ExecContext(ctx, "DELETE FROM sync_http WHERE fetched_at < ?", now.AddDate(0, -3, 0).Format(timeFormat))
-		}
-		return err
+	return l.store.Wrap("sync", l.store.Write(ctx, func(q store.Q) error {
+		// List answers for windows long gone are no use any more.
+		return q.FinishSyncRun(ctx, s.src.ID, now.Format(store.TimeFormat), s.res.Summary(), now.AddDate(0, -3, 0).Format(store.TimeFormat))
 	}))
 }
 
 func (s *syncRun) setRun(ctx context.Context, started string, planned bool) error {
-	return s.l.store.wrap("sync", s.l.store.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE sync_sources SET run_started = ?, run_planned = ? WHERE id = ?", started, planned, s.src.ID)
-		return err
+	return s.l.store.Wrap("sync", s.l.store.Write(ctx, func(q store.Q) error {
+		return q.SetSyncRun(ctx, s.src.ID, started, planned)
 	}))
 }
 
@@ -326,7 +320,7 @@ func (s *syncRun) plan(ctx context.Context) error {
 	s.res.Committees = len(committees)
 	known, _, err := s.l.syncMeetingRows(ctx, s.src.ID, false)
 	if err != nil {
-		return s.l.store.wrap("sync", err)
+		return s.l.store.Wrap("sync", err)
 	}
 	// To the end of the month, for the same reason; meetings after today
 	// are left out below.
@@ -394,30 +388,21 @@ func (s *syncRun) mark(ctx context.Context, c moderngov.Committee, refs []modern
 		}
 		rows = append(rows, r)
 	}
-	err := s.l.store.write(ctx, func(tx *sql.Tx) error {
-		for _, r := range rows {
-			// A meeting already handled in this run (a resumed sync
-			// walking again) is not fetched twice.
-			_, err := tx.ExecContext(ctx, `INSERT INTO sync_meetings (source_id, remote_id, committee_id, committee, date, state, todo, error)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (source_id, remote_id) DO UPDATE SET committee_id = excluded.committee_id, committee = excluded.committee,
-					date = excluded.date, state = excluded.state, error = excluded.error,
-					todo = CASE WHEN sync_meetings.checked_at >= ? THEN 0 ELSE excluded.todo END`,
-				s.src.ID, r.id, c.ID, c.Name(), r.date, r.state, r.todo, r.errText, s.started)
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+	listed := make([]store.ListedMeeting, len(rows))
+	for i, r := range rows {
+		listed[i] = store.ListedMeeting{RemoteID: r.id, Date: r.date, State: r.state, Error: r.errText, Todo: r.todo}
+	}
+	err := s.l.store.Write(ctx, func(q store.Q) error {
+		return q.MarkSyncMeetings(ctx, s.src.ID, c.ID, c.Name(), s.started, listed)
 	})
-	return s.l.store.wrap("sync", err)
+	return s.l.store.Wrap("sync", err)
 }
 
 // fetch fetches and imports the meetings marked to fetch.
 func (s *syncRun) fetch(ctx context.Context) error {
 	_, todo, err := s.l.syncMeetingRows(ctx, s.src.ID, true)
 	if err != nil {
-		return s.l.store.wrap("sync", err)
+		return s.l.store.Wrap("sync", err)
 	}
 	for i, m := range todo {
 		if err := ctx.Err(); err != nil {
@@ -442,7 +427,7 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 	}
 	record := func(state, errText string) error {
 		row.state = state
-		return l.store.wrap("sync", l.setSyncMeeting(ctx, s.src.ID, row, errText))
+		return l.store.Wrap("sync", l.setSyncMeeting(ctx, s.src.ID, row, errText))
 	}
 	// Ask conditionally when what the last answer gave still stands: the
 	// meeting it imported is in the library, or it had no minutes yet.
@@ -451,7 +436,7 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 	case s.opt.SaveOnly:
 	case row.state == "imported":
 		if ok, err := l.meetingExists(ctx, row.meetingID); err != nil {
-			return l.store.wrap("sync", err)
+			return l.store.Wrap("sync", err)
 		} else if ok {
 			cond = row.val
 		}
@@ -520,8 +505,8 @@ func (s *syncRun) fetchOne(ctx context.Context, row *syncMeeting) error {
 	if s.opt.SaveOnly {
 		return nil
 	}
-	if other, err := l.otherCouncilsMeeting(ctx, minutes.CommitteeSlug(b.Committee)+"-"+b.Date, s.site, s.src.Council); err != nil {
-		return l.store.wrap("sync", err)
+	if other, err := l.otherCouncilsMeeting(ctx, b, s.site, s.src.Council); err != nil {
+		return l.store.Wrap("sync", err)
 	} else if other != "" {
 		err := fmt.Errorf("the library already holds %s under the same meeting ID; it cannot hold both (sync the two councils into separate libraries with --library)", other)
 		s.fail(failure(err), nil)
@@ -602,42 +587,44 @@ func libraryFailure(err error) bool {
 // when it still comes from that site's bundle. Tracking, links and history
 // are never touched.
 func (l *Library) dropSyncedMeeting(ctx context.Context, id, hash string) error {
-	return l.store.wrap("sync", l.store.write(ctx, func(tx *sql.Tx) error {
-		var cur string
-		if err := tx.QueryRowContext(ctx, "SELECT source_hash FROM meetings WHERE id = ?", id).Scan(&cur); err != nil || cur != hash {
-			if errors.Is(err, sql.ErrNoRows) {
-				err = nil
-			}
+	return l.store.Wrap("sync", l.store.Write(ctx, func(q store.Q) error {
+		dropped, err := q.DropMeeting(ctx, id, hash)
+		if err != nil || !dropped {
 			return err
 		}
-		for _, q := range []string{"DELETE FROM records WHERE meeting_id = ?", "DELETE FROM items WHERE meeting_id = ?",
-			"DELETE FROM source_urls WHERE meeting_id = ?", "DELETE FROM meetings WHERE id = ?"} {
-			if _, err := tx.ExecContext(ctx, q, id); err != nil {
-				return err
-			}
-		}
-		_, err := bump(ctx, tx, id)
+		_, err = q.Bump(ctx, id)
 		return err
 	}))
 }
 
-// otherCouncilsMeeting describes the meeting with this ID when it came
-// from another site, or names another council: two councils' committees
-// of one name meeting on one day would otherwise replace each other.
-func (l *Library) otherCouncilsMeeting(ctx context.Context, id string, site moderngov.Site, council string) (string, error) {
-	var have, committee string
-	var url sql.NullString
-	err := l.store.reader.QueryRowContext(ctx, "SELECT m.council, m.committee, u.url FROM meetings m LEFT JOIN source_urls u ON u.id = m.id WHERE m.id = ?", id).
-		Scan(&have, &committee, &url)
-	if errors.Is(err, sql.ErrNoRows) {
+// otherCouncilsMeeting describes the meeting that the bundle's meeting
+// would replace when it came from another site, or names another council:
+// two councils' committees are told apart by their keys (committee.go),
+// but minutes that name no council can only be told by the site.
+func (l *Library) otherCouncilsMeeting(ctx context.Context, b *moderngov.Bundle, site moderngov.Site, council string) (string, error) {
+	if council == "" {
+		council = b.Council
+	}
+	plain := minutes.CommitteeSlug(b.Committee) + "-" + b.Date
+	p := &prepared{m: &minutes.Meeting{Council: council, Committee: b.Committee}, id: plain, key: minutes.CommitteeSlug(b.Committee)}
+	key, same, err := l.store.Q().KeyOfMeeting(ctx, plain, council)
+	if err == nil && !same {
+		key, err = l.store.Q().PlaceCommittee(ctx, council, b.Committee, false)
+	}
+	if err != nil {
+		return "", err
+	}
+	p.rekey(key)
+	have, committee, url, err := l.store.Q().MeetingOrigin(ctx, p.id)
+	if errors.Is(err, ErrNotFound) {
 		return "", nil
 	} else if err != nil {
 		return "", err
 	}
 	switch {
-	case url.String != "" && !site.SameSite(url.String):
-		return fmt.Sprintf("a meeting of %s from %s", committee, minutes.Sanitize(url.String)), nil
-	case have != "" && council != "" && committeeKey(have) != committeeKey(council):
+	case url != "" && !site.SameSite(url):
+		return fmt.Sprintf("a meeting of %s from %s", committee, minutes.Sanitize(url)), nil
+	case have != "" && council != "" && store.CouncilKey(have) != store.CouncilKey(council):
 		return fmt.Sprintf("a meeting of %s of %s", committee, have), nil
 	}
 	return "", nil

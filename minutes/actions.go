@@ -64,7 +64,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 					recs[k].Owner = tidyOwner(m, owner)
 				}
 				if recs[k].Due.IsZero() && !due.IsZero() {
-					recs[k].Due, recs[k].Target = due, "date"
+					recs[k].Due, recs[k].Target = due, DateTarget()
 				}
 				recs[k].Confidence, recs[k].Why = "", ""
 			}
@@ -179,7 +179,7 @@ func actionDue(m *Meeting, rec *Record, text string) {
 			default:
 				rec.Due = m.Date.AddDays(n)
 			}
-			rec.Target = "date"
+			rec.Target = DateTarget()
 		}
 	}
 	if rec.Due.IsZero() {
@@ -187,10 +187,10 @@ func actionDue(m *Meeting, rec *Record, text string) {
 	}
 	if d := reDueBy.FindString(text); d != "" {
 		if ds := findDates(d, false); len(ds) > 0 {
-			rec.Due, rec.Target = ds[0].Date, "date"
+			rec.Due, rec.Target = ds[0].Date, DateTarget()
 		} else if mm := reMonthYear.FindStringSubmatch(d); mm != nil {
 			y := atoiSafe(mm[2])
-			rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), "date"
+			rec.Due, rec.Target = EndOfMonth(y, monthOf(mm[1])), DateTarget()
 		}
 	}
 }
@@ -386,7 +386,7 @@ func dedupeActions(recs []Record) []Record {
 				continue
 			}
 			g := foldText(o.Text)
-			if g != f && strings.Contains(f, g) || g == f && j < i {
+			if g != f && strings.Contains(f, g) || g == f && j < i && (o.Line == r.Line || len(strings.Fields(r.Text)) > 8) {
 				dup = true
 				break
 			}
@@ -412,7 +412,7 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 	low := strings.ToLower(phrase)
 	switch {
 	case strings.Contains(low, "next") || strings.Contains(low, "following"):
-		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, "next", "the next meeting"
+		rec.Due, rec.Target, rec.DueMeeting = m.NextMeeting, NextTarget(), "the next meeting"
 		return
 	case strings.Contains(low, "meeting") || strings.Contains(low, "mtg"):
 		// "before October's meeting", "before the June 2025 meeting"
@@ -428,7 +428,7 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 					return
 				}
 				rec.DueMeeting = strings.TrimSpace(phrase)
-				rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+				rec.Target = MonthTarget(y, mo)
 				rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 				if d, ok := m.knownMeetingIn(y, mo); ok {
 					rec.Due, rec.Provisional = d, false
@@ -444,7 +444,7 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 					y++
 				}
 				if !m.Date.IsZero() {
-					rec.Due, rec.Target = EndOfMonth(y, mo), "date"
+					rec.Due, rec.Target = EndOfMonth(y, mo), DateTarget()
 				}
 				return
 			}
@@ -452,11 +452,11 @@ func dueFromWords(m *Meeting, rec *Record, text string) {
 	}
 	rest := text[loc[0]:]
 	if ds := findDates(rest, false); len(ds) > 0 && ds[0].Start < len(phrase)+6 {
-		rec.Due, rec.Target = ds[0].Date, "date"
+		rec.Due, rec.Target = ds[0].Date, DateTarget()
 		return
 	}
 	if ds := findYearless(phrase, m.Date); len(ds) > 0 {
-		rec.Due, rec.Target = ds[0].Date, "date"
+		rec.Due, rec.Target = ds[0].Date, DateTarget()
 		return
 	}
 	if strings.Contains(low, "meeting") || strings.Contains(low, "mtg") {

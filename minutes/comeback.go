@@ -98,8 +98,10 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 			future = 0.5
 		case w == "to" && i+1 < len(ws) && (ws[i+1].low == "be" || comeBackVerbs[ws[i+1].low]):
 			future = 0.5
-		case w == "months" || w == "weeks" || w == "month" || w == "year":
-			if i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within" || ws[i-1].low == "next") {
+		case w == "months" || w == "weeks" || w == "month" || w == "year" || w == "months’" || w == "months'":
+			// "in six months", "within 3 months", "next month" — not "in the
+			// months ahead".
+			if _, n := countWord(ws[i-min(i, 1)].low); i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within") && n || i > 0 && ws[i-1].low == "next" {
 				target = max(target, 1.5)
 			}
 		case (w == "in" || w == "by" || w == "during") && i+1 < len(ws) && monthOf(ws[i+1].low) != 0 && len(ws[i+1].low) >= 3 && ws[i+1].low != "may" && hasFuture(ws) && !askedBefore(ws):
@@ -137,6 +139,33 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 		why = "no meeting or date given"
 	}
 	return score, why
+}
+
+// comeBackVeto reports whether a sentence that reads as coming back is
+// about a meeting behind or another body's: "referred to the presentation
+// at the November meeting" (in a December meeting), "at their next
+// meeting", "as requested by the Committee in November".
+func comeBackVeto(m *Meeting, s string) bool {
+	ws := splitWords(s)
+	if askedBefore(ws) && !hasFuture(ws) {
+		return true
+	}
+	for i, w := range ws {
+		if w.low != "meeting" && w.low != "meetings" {
+			continue
+		}
+		if t := meetingTarget(ws, i); t == 0 && i > 0 {
+			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if ws[k].low == "their" || strings.HasSuffix(ws[k].low, "'s") || strings.HasSuffix(ws[k].low, "’s") {
+					return true
+				}
+			}
+		}
+		if m != nil && monthJustPast(ws, i, m.Date) && !hasFuture(ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // Weights for coming back: a follow-up is kept at comeBackKeep, and with

@@ -104,10 +104,10 @@ func decisionScore(s string) (float64, string) {
 					next = ws[i+1].low
 				}
 				switch {
-				case next == "to" && i+2 < len(ws) && taskVerbs[ws[i+2].low] && !decisionOnlyVerbs[ws[i+2].low] && (subj == "it" || subj == "was"):
+				case next == "to" && i+2 < len(ws) && taskVerbs[ws[i+2].low] && !decisionOnlyVerbs[ws[i+2].low] && !spendVerbs[ws[i+2].low] && w == "agreed" && (subj == "it" || subj == "was"):
 					// "It was agreed to explore …", "… to ask two Councillors
 					// to check …": a task for someone, read as an action.
-				case next == "to" || next == "unanimously" || next == "on" || next == "the" || next == "this" || next == "all" || next == "a" || next == "an":
+				case next == "to" || next == "not" || next == "unanimously" || next == "on" || next == "the" || next == "this" || next == "all" || next == "a" || next == "an":
 					score = max(score, 2.5)
 				case next == "that":
 					if agreedThatDecides(ws, i+1, w == "decided" || w == "resolved") {
@@ -117,6 +117,32 @@ func decisionScore(s string) (float64, string) {
 					score = max(score, 2) // "All agreed."
 				}
 			}
+		}
+	}
+	// "Both payments approved.", "All approved for payment.", "… Anchor
+	// Inn – approved.", "Approval recommended.": a short outcome.
+	if n := len(ws); n <= 7 && score < 3 {
+		for _, w := range ws {
+			if decisionParticiples[w.low] && w.low != "received" && w.low != "signed" && w.low != "continued" && w.low != "deferred" {
+				score = max(score, 2.5)
+			}
+		}
+	}
+	if n := len(ws); n > 1 && score < 3 && (ws[n-2].text == "–" || ws[n-2].text == "-" || ws[n-2].punct == ',') {
+		switch ws[n-1].low {
+		case "approved", "supported", "agreed", "accepted", "refused", "rejected", "objection", "objections":
+			score = 3 // a planning list: "DC/2018/00185 – New signage – approved."
+		}
+	}
+	if strings.HasPrefix(low, "approval recommended") || strings.HasSuffix(strings.TrimRight(low, ". "), "approval recommended") {
+		score = max(score, 3)
+	}
+	// "Director Nicholson made the motion to approve …", "Cllr A moved
+	// that …": a motion, decided when its outcome follows.
+	if i := strings.Index(low, "made the motion to "); i >= 0 || strings.Contains(low, "made a motion to ") {
+		score = max(score, 2)
+		if why == "" {
+			why = "a motion made; its outcome is not in the same sentence"
 		}
 	}
 	// A proposer and a seconder: "Prop. AG, 2nd BH", "proposed by Cllr A,
@@ -148,7 +174,7 @@ func decisionScore(s string) (float64, string) {
 // received" → "That the report be received".
 func moverLeadOff(text string) string {
 	low := strings.ToLower(text)
-	if !strings.Contains(low, "moved") && !strings.Contains(low, "proposed") {
+	if !strings.Contains(low, "moved") && !strings.Contains(low, "proposed") && !strings.Contains(low, "seconded") {
 		return text
 	}
 	for _, that := range []string{" That ", " THAT ", " “That ", " \"That ", " ‘That ", " 'That "} {
@@ -158,6 +184,10 @@ func moverLeadOff(text string) string {
 	}
 	return text
 }
+
+// spendVerbs commit the body's money or support: "agreed to purchase a
+// wreath", "agreed to donate £50" decide, as well as set a task.
+var spendVerbs = wordSet("purchase", "buy", "donate", "pay", "fund", "grant", "give", "award", "spend", "contribute", "support", "sponsor", "hire", "accept")
 
 // agreedThatDecides reports whether the clause after "agreed that" (word
 // k is "that") is a decision — "that a £100 donation be made", "that the
@@ -249,7 +279,7 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 		if k+1 < len(ss) && reNegated.MatchString(ss[k+1].text) && len(strings.Fields(ss[k+1].text)) <= 6 {
 			continue // "That the fee be waived." / "Defeated."
 		}
-		if len(strings.Fields(s.text)) <= 3 && k > 0 && (have(ss[k-1].text) || have(moverLeadOff(ss[k-1].text))) {
+		if len(strings.Fields(s.text)) <= 7 && k > 0 && (have(ss[k-1].text) || have(moverLeadOff(ss[k-1].text))) {
 			continue // "Carried." after the motion already read
 		}
 		text := s.text

@@ -45,10 +45,17 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
 		}
-		if nextMeetingNotice(low) {
-			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10"
+		if nextMeetingNotice(low) || comeBackVeto(m, t) {
+			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
 		}
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
+			continue
+		}
+		// Every reading below needs something to come back to: a meeting,
+		// the body, an agenda, a time, a carried phrase. The word reader
+		// says so cheaply, before the patterns.
+		score0, why0 := comeBackScore(m, t)
+		if score0 == 0 && !strings.Contains(low, "continued") && !strings.Contains(low, "bring back") && !strings.Contains(low, "second reading") && !strings.Contains(low, "defer") {
 			continue
 		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
@@ -60,7 +67,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 			continue // "a written report which was added to the Board packet": done
 		}
 		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
-			if score, why = comeBackScore(m, t); score < comeBackKeep {
+			if score, why = score0, why0; score < comeBackKeep {
 				continue
 			}
 		}
@@ -82,7 +89,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 // November", "the next JPC meeting was scheduled to take place on 7 June",
 // "Mayor Gilmore adjourned the meeting at 6:57 p.m."
 func nextMeetingNotice(low string) bool {
-	if strings.Contains(low, "adjourned the meeting") || strings.Contains(low, "meeting was adjourned") || strings.Contains(low, "meeting adjourned") || strings.Contains(low, "meeting closed") || strings.Contains(low, "meeting to a close") {
+	if strings.Contains(low, "adjourned the meeting") || strings.Contains(low, "meeting was adjourned") || strings.Contains(low, "meeting adjourned") || strings.Contains(low, "meeting be adjourned") || strings.Contains(low, "meeting closed") || strings.Contains(low, "meeting to a close") {
 		return !strings.Contains(low, "defer") && !strings.Contains(low, "agenda")
 	}
 	i := strings.Index(low, "next")
@@ -128,6 +135,9 @@ func isWeekday(w string) bool {
 // notices of questions and motions, not the minutes' own record.
 func firstPerson(t string) bool {
 	t = strings.TrimLeft(t, "*“\"' ")
+	if strings.HasPrefix(t, "| will ") || strings.HasPrefix(t, "l will ") {
+		return true // OCR's "I"
+	}
 	return strings.HasPrefix(t, "I will ") || strings.HasPrefix(t, "I would ") || strings.HasPrefix(t, "I shall ") ||
 		strings.HasPrefix(t, "1 will ") || strings.HasPrefix(t, "! will ") || strings.Contains(t, " I will ask") || strings.Contains(t, " I will move")
 }
@@ -181,7 +191,7 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 		}
 		for _, part := range strings.Split(strings.TrimPrefix(t, "•"), ";") {
 			if part = strings.TrimSpace(strings.TrimRight(part, ".,")); len(part) > 2 {
-				rec := Record{Text: tidyRecordText(part), Line: ls[i].No, DueMeeting: "the next meeting", Target: "next", Due: m.NextMeeting}
+				rec := Record{Text: tidyRecordText(part), Line: ls[i].No, DueMeeting: "the next meeting", Target: NextTarget(), Due: m.NextMeeting}
 				out = append(out, rec)
 			}
 		}
@@ -224,7 +234,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		}
 		y, mo := atoiSafe(yr), monthOf(mon)
 		rec.DueMeeting = strings.TrimSpace(meetingPhrase(t, mm[0]))
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due = d
 			return
@@ -236,7 +246,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 		// "reported to the Committee in March 2024"
 		y, mo := atoiSafe(mm[2]), monthOf(mm[1])
 		rec.DueMeeting = strings.TrimSpace(mm[0])
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due, rec.Provisional = d, false
@@ -250,7 +260,7 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			y++
 		}
 		rec.DueMeeting = meetingPhrase(t, mm[0])
-		rec.Target = "month:" + Date{y, mo, 1}.String()[:7]
+		rec.Target = MonthTarget(y, mo)
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 		if d, ok := m.knownMeetingIn(y, mo); ok {
 			rec.Due, rec.Provisional = d, false
@@ -262,30 +272,30 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			unit := strings.ToLower(mm[2])
 			switch {
 			case strings.HasPrefix(unit, "month"):
-				rec.Due, rec.Target = m.Date.AddMonths(n), "offset:"+itoaSmall(n)+"m"
+				rec.Due, rec.Target = m.Date.AddMonths(n), OffsetTarget(n, Months)
 			case strings.HasPrefix(unit, "week"):
-				rec.Due, rec.Target = m.Date.AddDays(7*n), "offset:"+itoaSmall(n)+"w"
+				rec.Due, rec.Target = m.Date.AddDays(7*n), OffsetTarget(n, Weeks)
 			case strings.HasPrefix(unit, "working"):
-				rec.Due, rec.Target = m.Date.AddWorkingDays(n), "offset:"+itoaSmall(n)+"wd"
+				rec.Due, rec.Target = m.Date.AddWorkingDays(n), OffsetTarget(n, WorkingDays)
 			default:
-				rec.Due, rec.Target = m.Date.AddDays(n), "offset:"+itoaSmall(n)+"d"
+				rec.Due, rec.Target = m.Date.AddDays(n), OffsetTarget(n, Days)
 			}
 			return
 		}
 	}
 	if reDueNext.MatchString(t) || reNextAgenda.MatchString(t) {
 		rec.DueMeeting = "the next meeting"
-		rec.Target = "next"
+		rec.Target = NextTarget()
 		rec.Due = m.NextMeeting
 		return
 	}
 	if ds := findDates(t, false); len(ds) > 0 && !m.Date.IsZero() && ds[0].Date.After(m.Date) {
-		rec.Due, rec.Target = ds[0].Date, "date"
+		rec.Due, rec.Target = ds[0].Date, DateTarget()
 		return
 	}
 	if loc := reLaterDate.FindStringIndex(t); loc != nil && !m.Date.IsZero() {
 		if d, ok := looseDate(t[loc[0]:], m.Date); ok {
-			rec.Due, rec.Target = d, "date"
+			rec.Due, rec.Target = d, DateTarget()
 			return
 		}
 	}
@@ -293,11 +303,11 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 	// a date with no year, or a US dash date, after the meeting it names.
 	if i := strings.Index(strings.ToLower(t), "meeting"); i >= 0 && !m.Date.IsZero() {
 		if d, ok := looseDate(t[i:], m.Date); ok {
-			rec.Due, rec.Target = d, "date"
+			rec.Due, rec.Target = d, DateTarget()
 			return
 		}
 		if ds := findYearless(t[i:], m.Date); len(ds) > 0 {
-			rec.Due, rec.Target = ds[0].Date, "date"
+			rec.Due, rec.Target = ds[0].Date, DateTarget()
 		}
 	}
 }

@@ -44,7 +44,7 @@ func findEnd(lines []line) int {
 	closed := false // "The meeting closed at …" has been seen
 	for i := min; i < len(lines); i++ {
 		t, tok := lines[i].Text, lines[i].tk()
-		if !closed && reMeetingClosed.MatchString(t) {
+		if !closed && mayClose(tok.Low) && reMeetingClosed.MatchString(t) {
 			closed = true
 		}
 		// "……………" / "CHAIR" under the last item, or an appendix once the
@@ -68,6 +68,11 @@ func findEnd(lines []line) int {
 		return i
 	}
 	return len(lines)
+}
+
+// mayClose is a cheap test before reMeetingClosed.
+func mayClose(low string) bool {
+	return strings.Contains(low, "close") || strings.Contains(low, "ended") || strings.Contains(low, "conclu") || strings.Contains(low, "adjourn") || strings.Contains(low, "terminat")
 }
 
 // segment splits the lines into the header and the items.

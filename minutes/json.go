@@ -12,7 +12,7 @@ type jsonMeeting struct {
 	Date        Date           `json:"date"`
 	Start       *string        `json:"start_time"`
 	End         *string        `json:"end_time"`
-	Attendance  jsonAttendance `json:"attendance"`
+	Attendance  AttendanceJSON `json:"attendance"`
 	Items       []jsonItem     `json:"items"`
 	NextMeeting Date           `json:"next_meeting"`
 	Source      jsonSource     `json:"source"`
@@ -26,7 +26,9 @@ type jsonSource struct {
 	URL  string  `json:"url,omitempty"`
 }
 
-type jsonAttendance struct {
+// AttendanceJSON is attendance in the JSON form of a meeting: what
+// `minutebook parse --json` and `minutebook show MEETING --json` print.
+type AttendanceJSON struct {
 	Chair        *string        `json:"chair"`
 	Present      []string       `json:"present"`
 	InAttendance []string       `json:"in_attendance"`
@@ -70,14 +72,16 @@ type jsonFollowUp struct {
 	Provisional bool    `json:"provisional"`
 }
 
-func strOrNil(s string) *string {
+// NullIfEmpty is s for JSON: nil (null) when it is "", an unknown value.
+func NullIfEmpty(s string) *string {
 	if s == "" {
 		return nil
 	}
 	return &s
 }
 
-func nonNil[T any](s []T) []T {
+// EmptyIfNil is s for JSON: [] when it is nil, since lists are never null.
+func EmptyIfNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
@@ -87,29 +91,22 @@ func nonNil[T any](s []T) []T {
 // MarshalJSON writes the DESIGN.md form of the meeting.
 func (m *Meeting) MarshalJSON() ([]byte, error) {
 	j := jsonMeeting{
-		Council:   strOrNil(m.Council),
-		Committee: strOrNil(m.Committee),
-		Date:      m.Date,
-		Start:     strOrNil(m.Start),
-		End:       strOrNil(m.End),
-		Attendance: jsonAttendance{
-			Chair:        strOrNil(m.Attendance.Chair),
-			Present:      nonNil(m.Attendance.Present),
-			InAttendance: nonNil(m.Attendance.InAttendance),
-			Apologies:    nonNil(m.Attendance.Apologies),
-			Absent:       nonNil(m.Attendance.Absent),
-			Substitutes:  nonNil(m.Attendance.Substitutes),
-		},
+		Council:     NullIfEmpty(m.Council),
+		Committee:   NullIfEmpty(m.Committee),
+		Date:        m.Date,
+		Start:       NullIfEmpty(m.Start),
+		End:         NullIfEmpty(m.End),
+		Attendance:  ViewAttendance(m.Attendance),
 		Items:       make([]jsonItem, 0, len(m.Items)),
 		NextMeeting: m.NextMeeting,
-		Source:      jsonSource{strOrNil(m.Source.Name), strOrNil(m.Source.Hash), m.Source.URL},
-		Warnings:    nonNil(m.Warnings),
+		Source:      jsonSource{NullIfEmpty(m.Source.Name), NullIfEmpty(m.Source.Hash), m.Source.URL},
+		Warnings:    EmptyIfNil(m.Warnings),
 		Decision:    m.Decision,
 	}
 	for i := range m.Items {
 		it := &m.Items[i]
 		ji := jsonItem{
-			Number:       strOrNil(it.Number),
+			Number:       NullIfEmpty(it.Number),
 			Title:        it.Title,
 			Exempt:       it.Exempt,
 			Line:         it.Line,
@@ -117,20 +114,32 @@ func (m *Meeting) MarshalJSON() ([]byte, error) {
 			Resolutions:  make([]jsonRecord, 0, len(it.Resolutions)),
 			Actions:      make([]jsonAction, 0, len(it.Actions)),
 			FollowUps:    make([]jsonFollowUp, 0, len(it.FollowUps)),
-			Declarations: nonNil(it.Declarations),
+			Declarations: EmptyIfNil(it.Declarations),
 		}
 		for _, r := range it.Resolutions {
 			ji.Resolutions = append(ji.Resolutions, baseRecord(r))
 		}
 		for _, r := range it.Actions {
-			ji.Actions = append(ji.Actions, jsonAction{baseRecord(r), strOrNil(r.Owner), r.Due})
+			ji.Actions = append(ji.Actions, jsonAction{baseRecord(r), NullIfEmpty(r.Owner), r.Due})
 		}
 		for _, r := range it.FollowUps {
-			ji.FollowUps = append(ji.FollowUps, jsonFollowUp{baseRecord(r), strOrNil(r.Owner), r.Due, strOrNil(r.DueMeeting), r.Provisional})
+			ji.FollowUps = append(ji.FollowUps, jsonFollowUp{baseRecord(r), NullIfEmpty(r.Owner), r.Due, NullIfEmpty(r.DueMeeting), r.Provisional})
 		}
 		j.Items = append(j.Items, ji)
 	}
 	return json.Marshal(j)
+}
+
+// ViewAttendance is a's JSON form.
+func ViewAttendance(a Attendance) AttendanceJSON {
+	return AttendanceJSON{
+		Chair:        NullIfEmpty(a.Chair),
+		Present:      EmptyIfNil(a.Present),
+		InAttendance: EmptyIfNil(a.InAttendance),
+		Apologies:    EmptyIfNil(a.Apologies),
+		Absent:       EmptyIfNil(a.Absent),
+		Substitutes:  EmptyIfNil(a.Substitutes),
+	}
 }
 
 func baseRecord(r Record) jsonRecord {
@@ -138,5 +147,5 @@ func baseRecord(r Record) jsonRecord {
 	if c == "" {
 		c = ConfidenceHigh
 	}
-	return jsonRecord{ID: r.ID, Part: strOrNil(r.Part), Text: r.Text, Line: r.Line, Confidence: c, Why: r.Why}
+	return jsonRecord{ID: r.ID, Part: NullIfEmpty(r.Part), Text: r.Text, Line: r.Line, Confidence: c, Why: r.Why}
 }

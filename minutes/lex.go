@@ -203,6 +203,15 @@ func isOwnerLine(text string) bool {
 	if len(text) > 50 || strings.ContainsAny(text, ".;:?!") && !strings.Contains(text, "Cllr.") && !reInitialDots.MatchString(text) {
 		return false
 	}
+	head := firstWord(text)
+	if i := strings.IndexAny(head, "/&,+"); i > 0 {
+		head = head[:i]
+	}
+	head = strings.Trim(head, "().,")
+	first := strings.ToLower(head)
+	if !(isInitials(head) || ownerLineRoles[first] || first == "cllr" || first == "councillor" || first == "cr") {
+		return false // an owner line opens with one
+	}
 	rest := text
 	if ds := findDates(rest, false); len(ds) > 0 {
 		if ds[0].End < len(rest)-1 {

@@ -11,6 +11,15 @@ const (
 	KindFollowUp   Kind = "followup"   // something due back to the committee
 )
 
+// Label is the kind as a person reads it: "resolution", "action",
+// "follow-up".
+func (k Kind) Label() string {
+	if k == KindFollowUp {
+		return "follow-up"
+	}
+	return string(k)
+}
+
 // Record is a resolution, an action or a follow-up: the things a clerk
 // tracks. Its text is verbatim from the minutes (normalised whitespace).
 type Record struct {
@@ -32,9 +41,9 @@ type Record struct {
 	// month) that the library may replace with a known meeting date.
 	Provisional bool
 	// Target says how Due was worked out, so that a library that knows more
-	// meetings can resolve it again: "month:2022-06", "next", "offset:6m",
-	// "date", or "" when there is no due date.
-	Target string
+	// meetings can resolve it again (Target.Resolve); zero when there is no
+	// due date.
+	Target Target
 
 	// Confidence is how sure the parser is that the text is a record of
 	// its kind; when it is ConfidenceLow, Why says in a few words what it

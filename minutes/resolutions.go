@@ -24,7 +24,7 @@ var (
 		`)`)
 	reMotionTrailer = regexp.MustCompile(`(?i)^(?:(?:moved|seconded|proposed)(?:\s+by)?[:\s][^.;]*?[,;.]?\s*)+(?:(?:carried|agreed)(?:\s+unanimously)?[\s\d/.-]*)?$`)
 	reUnresolved    = regexp.MustCompile(`(?i)^resolved\s+items`)
-	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
+	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[ivx]{2,4}|[a-zA-Z])[.)])\s*`)
 	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
 	reLost          = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
 	reCarried       = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
@@ -141,6 +141,11 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 	// after a decision is that decision's record, not another decision.
 	kept := recs[:0]
 	for _, r := range recs {
+		// "Moved: Cr A / Seconded: Cr B / That Council retire the
+		// policy.": the movers come off, the decision stays.
+		if t := moverLeadOff(r.Text); t != r.Text {
+			r.Text = t
+		}
 		if !reMotionTrailer.MatchString(r.Text) {
 			kept = append(kept, r)
 		}
@@ -507,14 +512,22 @@ func motionText(s string) string {
 // dedupeRecords drops a decision printed twice (ModernGov's Decision: and
 // Minutes: sections).
 func dedupeRecords(recs []Record) []Record {
-	seen := map[string]bool{}
+	seen := map[string]int{} // text → line it was first read at
 	out := recs[:0]
 	for _, r := range recs {
 		k := foldText(r.Text)
-		if k == "" || seen[k] {
+		if k == "" {
 			continue
 		}
-		seen[k] = true
+		if at, ok := seen[k]; ok {
+			// A long text twice is one record printed twice; a short one
+			// on another line ("Action: Clerk to contact Highways", twice
+			// in one item) is the same task set again.
+			if len(strings.Fields(r.Text)) > 8 || r.Line == at || r.Line == 0 {
+				continue
+			}
+		}
+		seen[k] = r.Line
 		out = append(out, r)
 	}
 	return out

@@ -26,6 +26,33 @@ func Sanitize(s string) string { return sanitize(s, false) }
 // which mark page breaks for the parser.
 func SanitizeText(s string) string { return sanitize(s, true) }
 
+// SanitizeLine is Sanitize folded onto one line, for a table cell, a
+// badge or a value shown on one line: newlines and tabs become spaces,
+// runs of spaces one, and none lead or trail. A clean one-line string is
+// returned without allocating.
+func SanitizeLine(s string) string {
+	s = Sanitize(s)
+	if !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "  ") &&
+		!strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == '\n' || r == '\t' || r == ' ' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 func sanitize(s string, keepFF bool) string {
 	if isSanitized(s, keepFF) {
 		return s
@@ -105,6 +132,8 @@ func dropRune(r rune) bool {
 		return true // zero-width characters, bidi marks, word joiner, BOM, soft hyphen
 	case r == 0x2028 || r == 0x2029, r >= 0xfff9 && r <= 0xfffb:
 		return true // line and paragraph separators, interlinear annotation
+	case r == 0xfffe || r == 0xffff:
+		return true // noncharacters (XML refuses them)
 	}
 	return false
 }

@@ -153,7 +153,7 @@ func findActionTables(m *Meeting, it *rawItem) ([]Record, []span) {
 			}
 			rec := Record{Text: text, Owner: m.Attendance.expandInitials(strings.TrimSpace(r.cell["owner"])), Line: r.no}
 			if ds := findDates(r.cell["due"], false); len(ds) > 0 {
-				rec.Due, rec.Target = ds[0].Date, "date"
+				rec.Due, rec.Target = ds[0].Date, DateTarget()
 			}
 			recs = append(recs, rec)
 		}

@@ -475,9 +475,9 @@ func dueSource(r index.Record, hist []index.HistoryEntry) string {
 		return "  (provisional: the minutes name the month, and no meeting of the committee in it is known yet)"
 	case r.Due == r.ParsedDue:
 		return ""
-	case r.Target == "next":
+	case r.Target.Kind == minutes.TargetNext:
 		return "  (the committee's next meeting, as the library knows its meetings)"
-	case strings.HasPrefix(r.Target, "month:"):
+	case r.Target.Kind == minutes.TargetMonth:
 		return "  (the committee's meeting in the month the minutes name)"
 	}
 	return "  (worked out by the library; the minutes' date is " + dateOrNone(r.ParsedDue) + ")"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,13 +13,14 @@ import (
 	"unicode"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/indextest"
 	"github.com/minutebook/minutebook/minutes"
 )
 
 // fakeLib is an in-memory index.API built from parsed meetings, the way
 // the real library is: records from the meetings' items, tracking kept in
-// maps, flags worked out against the as-of date as DESIGN.md defines
-// them, and a plain word search with excerpts and facets. It is safe for
+// maps, flags worked out against the as-of date by the library's one rule
+// (minutes.FlagOf), and a plain word search with excerpts and facets. It is safe for
 // concurrent use.
 type fakeLib struct {
 	mu       sync.Mutex
@@ -42,11 +44,12 @@ type fakeLib struct {
 }
 
 type fakeRec struct {
-	rec  index.Record // without flag
-	hist []index.HistoryEntry
-	lc   string // lower-cased text, for search
-	item *minutes.Item
-	m    *minutes.Meeting
+	rec    index.Record // without flag
+	dueSet bool         // a clerk set the due date
+	hist   []index.HistoryEntry
+	lc     string // lower-cased text, for search
+	item   *minutes.Item
+	m      *minutes.Meeting
 }
 
 // fakeNow is the fixed clock of the tests: 20 May 2022, 10:00 UTC.
@@ -65,7 +68,7 @@ func newFakeLib(ms []*minutes.Meeting) *fakeLib {
 			for _, r := range it.Records() {
 				fr := &fakeRec{rec: index.Record{
 					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text,
-					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, MeetingDate: m.Date,
+					MeetingID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), MeetingDate: m.Date,
 					Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title, Exempt: it.Exempt,
 					SourceName: m.Source.Name, SourceHash: m.Source.Hash, Line: r.Line,
 					ParsedOwner: r.Owner, ParsedDue: r.Due, DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target,
@@ -100,56 +103,42 @@ func assignIDs(m *minutes.Meeting) *minutes.Meeting {
 
 func (f *fakeLib) today() minutes.Date { return minutes.DateOf(f.now()) }
 
-// nextMeeting is the committee's first meeting after d, from held
-// meetings and the next-meeting dates the minutes state.
-func (f *fakeLib) nextMeeting(committee string, d minutes.Date) (minutes.Date, bool) {
-	var best minutes.Date
+// isCommittee reports whether the committee named name is the one given by
+// its key (its initials: the fake holds one council) or name.
+func isCommittee(name, committee string) bool {
+	return committee == name || committee == minutes.CommitteeSlug(name)
+}
+
+// calendar is the committee's known meetings, from the meetings held and
+// the next-meeting dates their minutes state.
+func (f *fakeLib) calendar(committee string) minutes.Calendar {
+	var held []minutes.HeldMeeting
 	for _, m := range f.meetings {
-		if m.Committee != committee {
-			continue
-		}
-		for _, c := range []minutes.Date{m.Date, m.NextMeeting} {
-			if !c.IsZero() && c.After(d) && (best.IsZero() || c.Before(best)) {
-				best = c
-			}
+		if isCommittee(m.Committee, committee) {
+			held = append(held, minutes.HeldMeeting{Date: m.Date, Next: m.NextMeeting})
 		}
 	}
-	return best, !best.IsZero()
+	return minutes.NewCalendar(held)
 }
 
-func (f *fakeLib) flag(fr *fakeRec, asOf minutes.Date) index.Flag {
-	r := &fr.rec
-	switch {
-	case r.Kind == minutes.KindResolution:
-		return index.FlagResolution
-	case r.Status.Closed():
-		return index.FlagDone
-	}
-	if _, ok := f.returnedTo(r.ID); ok {
-		return index.FlagReturned
-	}
-	if r.Due.IsZero() {
-		return index.FlagUndated
-	}
-	if r.Due.Before(asOf) {
-		if r.Kind == minutes.KindFollowUp && r.DueMeeting != "" {
-			return index.FlagSlipped
-		}
-		return index.FlagOverdue
-	}
-	if next, ok := f.nextMeeting(r.Committee, asOf.AddDays(-1)); ok && !r.Due.After(next) {
-		return index.FlagDueNext
-	}
-	if !r.Due.After(asOf.AddDays(30)) {
-		return index.FlagDueSoon
-	}
-	return index.FlagUpcoming
+// nextMeeting is the committee's first known meeting after d.
+func (f *fakeLib) nextMeeting(committee string, d minutes.Date) (minutes.Date, bool) {
+	return f.calendar(committee).After(d)
 }
 
+// withFlag is the record with its flag as of asOf, by the library's one
+// rule (minutes.FlagOf).
 func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
 	r := fr.rec
-	r.Flag = f.flag(fr, asOf)
-	if ref, ok := f.returnedTo(r.ID); ok {
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: fr.dueSet}
+	ref, returned := f.returnedTo(r.ID)
+	if returned {
+		t.ReturnedAt = ref.MeetingDate
+	}
+	s := minutes.FlagOf(t, f.calendar(r.Committee), asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag == index.FlagReturned {
 		r.ReturnedTo = &ref
 	}
 	if n := len(fr.hist); n > 0 {
@@ -163,14 +152,6 @@ func (f *fakeLib) withFlag(fr *fakeRec, asOf minutes.Date) index.Record {
 	return r
 }
 
-var flagRank = func() map[index.Flag]int {
-	m := map[index.Flag]int{}
-	for i, f := range index.FlagOrder {
-		m[f] = i
-	}
-	return m
-}()
-
 func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -183,7 +164,8 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && fr.rec.Committee != q.Committee) {
+		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && !isCommittee(fr.rec.Committee, q.Committee)) ||
+			fr.rec.MeetingDate.After(asOf) { // not yet minuted on the as-of date
 			continue
 		}
 		if fr.rec.Status.Closed() && !q.IncludeClosed || fr.rec.MeetingDate.After(asOf) {
@@ -192,7 +174,7 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 		out = append(out, f.withFlag(fr, asOf))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if a, b := flagRank[out[i].Flag], flagRank[out[j].Flag]; a != b {
+		if a, b := out[i].Flag.Rank(), out[j].Flag.Rank(); a != b {
 			return a < b
 		}
 		return out[i].Due.Before(out[j].Due)
@@ -315,7 +297,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 	var all []scored
 	facets := map[string]map[string]int{"committee": {}, "kind": {}, "year": {}, "status": {}}
 	consider := func(h index.Hit, text string, lc string) {
-		if q.Committee != "" && h.Committee != q.Committee || q.Kind != "" && h.Kind != q.Kind ||
+		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || q.Kind != "" && string(h.Kind) != q.Kind ||
 			q.Status != "" && h.Status != q.Status || q.Year != 0 && h.MeetingDate.Year != q.Year {
 			return
 		}
@@ -340,7 +322,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		}
 		all = append(all, scored{h, score})
 		facets["committee"][h.Committee]++
-		facets["kind"][h.Kind]++
+		facets["kind"][string(h.Kind)]++
 		facets["year"][strconv.Itoa(h.MeetingDate.Year)]++
 		if h.Status != "" {
 			facets["status"][string(h.Status)]++
@@ -348,7 +330,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 	}
 	for _, fr := range f.recs {
 		r := fr.rec
-		h := index.Hit{ID: r.ID, Kind: string(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
+		h := index.Hit{ID: r.ID, Kind: index.DocKind(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
 			MeetingDate: r.MeetingDate, Minute: r.Minute, Title: r.ItemTitle}
 		if r.Kind != minutes.KindResolution {
 			h.Status = r.Status
@@ -418,12 +400,21 @@ func (f *fakeLib) Record(ctx context.Context, id string) (index.Record, []index.
 func (f *fakeLib) Records(ctx context.Context, q index.RecordQuery) ([]index.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = f.today()
+	}
+	kinds := q.Kinds
+	if kinds == nil {
+		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
+	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		d := fr.rec.MeetingDate
-		if (q.Committee == "" || fr.rec.Committee == q.Committee) &&
+		r, d := &fr.rec, fr.rec.MeetingDate
+		if (q.Committee == "" || isCommittee(r.Committee, q.Committee)) && slices.Contains(kinds, r.Kind) &&
+			(len(q.Statuses) == 0 || slices.Contains(q.Statuses, r.Status)) && (q.IncludeExempt || !r.Exempt) &&
 			(q.From.IsZero() || !d.Before(q.From)) && (q.To.IsZero() || !d.After(q.To)) {
-			out = append(out, f.withFlag(fr, f.today()))
+			out = append(out, f.withFlag(fr, asOf))
 		}
 	}
 	return out, ctx.Err()
@@ -468,6 +459,7 @@ func (f *fakeLib) Update(ctx context.Context, id string, c index.Change) (index.
 			add("due", r.Due.String(), nd.String())
 			r.Due = nd
 		}
+		fr.dueSet = !c.Due.IsZero()
 	}
 	if c.Note != "" {
 		add("note", "", c.Note)
@@ -587,24 +579,7 @@ func (f *fakeLib) SetReturnDecisions(ctx context.Context, followUpID string, d i
 func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	by := map[string]*index.Committee{}
-	var out []index.Committee
-	for _, m := range f.meetings {
-		c := by[m.Committee]
-		if c == nil {
-			c = &index.Committee{Name: m.Committee, Council: m.Council}
-			by[m.Committee] = c
-		}
-		c.Meetings++
-		if m.Date.After(c.Last) {
-			c.Last = m.Date
-		}
-	}
-	for _, c := range by {
-		out = append(out, *c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, ctx.Err()
+	return indextest.CommitteesOf(f.meetings), ctx.Err()
 }
 
 func summary(m *minutes.Meeting) index.MeetingSummary {
@@ -612,7 +587,7 @@ func summary(m *minutes.Meeting) index.MeetingSummary {
 	for i := range m.Items {
 		n += len(m.Items[i].Records())
 	}
-	return index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, Date: m.Date,
+	return index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), Date: m.Date,
 		Items: len(m.Items), Records: n, SourceName: m.Source.Name}
 }
 
@@ -621,7 +596,7 @@ func (f *fakeLib) Meetings(ctx context.Context, committee string) ([]index.Meeti
 	defer f.mu.Unlock()
 	var out []index.MeetingSummary
 	for i := len(f.meetings) - 1; i >= 0; i-- {
-		if m := f.meetings[i]; committee == "" || m.Committee == committee {
+		if m := f.meetings[i]; committee == "" || isCommittee(m.Committee, committee) {
 			out = append(out, summary(m))
 		}
 	}

@@ -52,15 +52,15 @@ func fixtureMeetings() []*minutes.Meeting {
 				Actions: []minutes.Record{{Text: "An officer undertook to provide Members with the number of fixed penalty notices issued for fly-tipping in each ward.",
 					Owner: "Director of Environment", Line: 84}},
 				FollowUps: []minutes.Record{{Text: "a further report on enforcement be submitted to the June 2022 meeting of the Committee",
-					Due: d("2022-06-30"), DueMeeting: "June 2022 meeting of the Committee", Provisional: true, Target: "month:2022-06", Line: 88}}},
+					Due: d("2022-06-30"), DueMeeting: "June 2022 meeting of the Committee", Provisional: true, Target: minutes.MonthTarget(2022, 6), Line: 88}}},
 			{Number: "189", Title: "Scrutiny Review of Fly-tipping",
 				Body: "The Chair of the review group introduced the findings. Fly-tipping had risen by 14% in two years, concentrated in six hotspots.\n\n" +
 					"The Corporate Director would circulate the fly-tipping hotspot map to Members by 31 January 2022.\n\n" +
 					"RESOLVED: That the recommendations of the review be referred to Cabinet and an update be brought to the next meeting.",
 				Resolutions: []minutes.Record{{Text: "That the recommendations of the review be referred to Cabinet and an update be brought to the next meeting.", Line: 101}},
 				Actions: []minutes.Record{{Text: "The Corporate Director would circulate the fly-tipping hotspot map to Members by 31 January 2022.",
-					Owner: "Corporate Director, Community", Due: d("2022-01-31"), Target: "date", Line: 98}},
-				FollowUps: []minutes.Record{{Text: "an update be brought to the next meeting", Due: d("2022-01-11"), DueMeeting: "the next meeting", Target: "next", Line: 101}}},
+					Owner: "Corporate Director, Community", Due: d("2022-01-31"), Target: minutes.DateTarget(), Line: 98}},
+				FollowUps: []minutes.Record{{Text: "an update be brought to the next meeting", Due: d("2022-01-11"), DueMeeting: "the next meeting", Target: minutes.NextTarget(), Line: 101}}},
 			{Number: "190", Title: "Borough Commander's Update",
 				Body: "The Borough Commander presented the quarterly update. Knife crime had fallen by 9% but remained above the London average.\n\n" +
 					"The Borough Commander would provide performance figures on knife crime in each ward to Members.",
@@ -82,14 +82,14 @@ func fixtureMeetings() []*minutes.Meeting {
 					"RESOLVED: That the comments of the Committee be passed to Cabinet and a report on the delivery of savings be brought back in six months' time.",
 				Resolutions: []minutes.Record{{Text: "That the comments of the Committee be passed to Cabinet and a report on the delivery of savings be brought back in six months' time.", Line: 60}},
 				Actions: []minutes.Record{{Text: "Officers to circulate the savings tracker to Members before the Budget Council meeting.",
-					Owner: "Director of Finance", Due: d("2022-02-24"), Target: "date", Line: 57}},
+					Owner: "Director of Finance", Due: d("2022-02-24"), Target: minutes.DateTarget(), Line: 57}},
 				FollowUps: []minutes.Record{{Text: "a report on the delivery of savings be brought back in six months' time",
-					Due: d("2022-07-11"), Target: "offset:6m", Line: 60}}},
+					Due: d("2022-07-11"), Target: minutes.OffsetTarget(6, minutes.Months), Line: 60}}},
 			{Number: "203", Title: "Housing Repairs Performance",
 				Body: "Members raised concerns about damp and mould in council homes.\n\n" +
 					"The Head of Housing to write to all tenants affected by the heating outage by 1 June 2022.",
 				Actions: []minutes.Record{{Text: "The Head of Housing to write to all tenants affected by the heating outage by 1 June 2022.",
-					Owner: "Head of Housing", Due: d("2022-06-01"), Target: "date", Line: 75}}},
+					Owner: "Head of Housing", Due: d("2022-06-01"), Target: minutes.DateTarget(), Line: 75}}},
 		},
 	}
 	cab := &minutes.Meeting{
@@ -105,7 +105,7 @@ func fixtureMeetings() []*minutes.Meeting {
 					{Part: "1", Text: "That the 2022/23 budget be approved to enable the Council Tax for 2022/23 to be set;", Line: 30},
 					{Part: "2", Text: "That the Medium Term Financial Strategy be approved.", Line: 31}},
 				Actions: []minutes.Record{{Text: "The Director of Finance to publish the final budget book by 31 March 2022.",
-					Owner: "Director of Finance", Due: d("2022-03-31"), Target: "date", Line: 34}}},
+					Owner: "Director of Finance", Due: d("2022-03-31"), Target: minutes.DateTarget(), Line: 34}}},
 			{Number: "613", Title: "Climate Emergency Action Plan",
 				Body: "The Portfolio Holder introduced the plan. The Portfolio Holder to write to the Secretary of State about bus service funding.\n\n" +
 					"RESOLVED: That the plan be adopted and a progress report be presented to Cabinet in twelve months.",
@@ -113,7 +113,7 @@ func fixtureMeetings() []*minutes.Meeting {
 				Actions: []minutes.Record{{Text: "The Portfolio Holder to write to the Secretary of State about bus service funding.",
 					Owner: "Portfolio Holder for Environment", Line: 42}},
 				FollowUps: []minutes.Record{{Text: "a progress report be presented to Cabinet in twelve months",
-					Due: d("2023-02-17"), Target: "offset:12m", Line: 45}}},
+					Due: d("2023-02-17"), Target: minutes.OffsetTarget(12, minutes.Months), Line: 45}}},
 		},
 	}
 	plan := &minutes.Meeting{
@@ -127,12 +127,12 @@ func fixtureMeetings() []*minutes.Meeting {
 					"Officers to bring the Section 106 heads of terms back to Committee.",
 				Resolutions: []minutes.Record{{Text: "That planning permission be granted subject to conditions and a Section 106 agreement.", Line: 20}},
 				Actions: []minutes.Record{{Text: "Officers to bring the Section 106 heads of terms back to Committee.",
-					Owner: "Head of Planning", Due: d("2022-06-08"), Target: "next", Line: 23}}},
+					Owner: "Head of Planning", Due: d("2022-06-08"), Target: minutes.NextTarget(), Line: 23}}},
 			{Number: "46", Title: "Planning Enforcement Quarterly Report",
 				Body:        "RESOLVED: That the report be noted and the next quarterly report be submitted to the June meeting of the Committee.",
 				Resolutions: []minutes.Record{{Text: "That the report be noted and the next quarterly report be submitted to the June meeting of the Committee.", Line: 30}},
 				FollowUps: []minutes.Record{{Text: "the next quarterly report be submitted to the June meeting of the Committee",
-					Due: d("2022-06-30"), DueMeeting: "the June meeting of the Committee", Provisional: true, Target: "month:2022-06", Line: 30}}},
+					Due: d("2022-06-30"), DueMeeting: "the June meeting of the Committee", Provisional: true, Target: minutes.MonthTarget(2022, 6), Line: 30}}},
 		},
 	}
 	riv := &minutes.Meeting{
@@ -146,7 +146,7 @@ func fixtureMeetings() []*minutes.Meeting {
 					"The Community Safety Manager\x1b[2J to arrange a ward walk with residents by 27 May 2022.\n\n" +
 					"A resident's letter read \u202egnippit-ylf\u202c aloud.",
 				Actions: []minutes.Record{{Text: "The Community Safety Manager\x1b[2J to arrange a ward walk with residents by 27 May 2022.",
-					Owner: "Community Safety Manager\u009b31m", Due: d("2022-05-27"), Target: "date", Line: 12}}},
+					Owner: "Community Safety Manager\u009b31m", Due: d("2022-05-27"), Target: minutes.DateTarget(), Line: 12}}},
 		},
 	}
 	var out []*minutes.Meeting

@@ -20,33 +20,10 @@ import (
 // is returned as it is, without allocating.
 func Sanitise(s string) string { return minutes.Sanitize(s) }
 
-// oneLine returns s sanitised and folded onto one line: newlines and tabs
-// become spaces and runs of spaces become one. It is what a table cell or
-// an excerpt draws.
-func oneLine(s string) string {
-	s = Sanitise(s)
-	if !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "  ") &&
-		!strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == '\n' || r == '\t' || r == ' ' {
-			if !space && b.Len() > 0 {
-				space = true
-			}
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// oneLine returns s sanitised and folded onto one line (see
+// minutes.SanitizeLine, which this is). It is what a table cell or an
+// excerpt draws.
+func oneLine(s string) string { return minutes.SanitizeLine(s) }
 
 // block returns s sanitised for drawing as a block of lines: tabs become
 // four spaces (so widths can be measured) and trailing spaces go.

@@ -291,8 +291,11 @@ func (v *searchView) openSelected() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if h.Kind == "item" {
+	switch h.Kind {
+	case "item":
 		return navigate(navMsg{to: viewMeetings, meetingID: h.MeetingID, itemID: h.ID, committee: h.Committee})
+	case "meeting": // a meeting's attendance
+		return navigate(navMsg{to: viewMeetings, meetingID: h.MeetingID, committee: h.Committee})
 	}
 	return navigate(navMsg{to: viewDetail, recordID: h.ID})
 }
@@ -434,7 +437,7 @@ func renderHits(st Styles, hits []index.Hit, width int) []searchRow {
 }
 
 func renderHit(st Styles, h index.Hit, width int) searchRow {
-	badge := fit(kindBadge(h.Kind), 9)
+	badge := fit(kindBadge(string(h.Kind)), 9)
 	meta := h.MeetingDate.String() + "  " + committeeLabel(h.Committee, max(12, (width-40)/3))
 	if h.Minute != "" {
 		meta += " · min " + oneLine(h.Minute)
@@ -449,7 +452,7 @@ func renderHit(st Styles, h index.Hit, width int) searchRow {
 	}
 	w := width - 2
 	plain := fit(badge+" "+meta+status+title, w)
-	head := st.Kind(h.Kind).Render(badge) + " " + st.Dim.Render(meta+status)
+	head := st.Kind(string(h.Kind)).Render(badge) + " " + st.Dim.Render(meta+status)
 	if rest := w - 10 - len([]rune(meta+status)); rest > 0 && title != "" {
 		head += st.Text.Render(trunc(title, rest))
 	}

@@ -14,8 +14,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newAgendaCmd) }
-
 func newAgendaCmd(a *app) *cobra.Command {
 	var (
 		ef      exportFlags
@@ -42,7 +40,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 			if err != nil {
 				return err
 			}
-			asOf, err := ef.asOfDate()
+			asOf, err := ef.asOfDate(a)
 			if err != nil {
 				return err
 			}
@@ -51,7 +49,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 				return err
 			}
 			ctx := cmd.Context()
-			api, closeLib, err := exportLibrary(ctx, a)
+			api, closeLib, err := a.openAPI(ctx, a)
 			if err != nil {
 				return err
 			}
@@ -66,7 +64,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 				return fmt.Errorf("--committee: %w", err)
 			}
 			ag, err := export.LoadAgenda(ctx, api, export.AgendaQuery{
-				Committee: c.Name, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,
+				Committee: c.Key, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,
 			})
 			if errors.Is(err, export.ErrNoMeeting) {
 				return fmt.Errorf("%w: give the meeting date with --meeting YYYY-MM-DD", err)

@@ -6,18 +6,13 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
 	"github.com/minutebook/minutebook/minutes"
 )
-
-func init() { subcommands = append(subcommands, newDueCmd) }
-
-// dueNow is the clock for the default --as-of date; tests set it.
-var dueNow = time.Now
 
 func newDueCmd(a *app) *cobra.Command {
 	var (
@@ -31,8 +26,10 @@ func newDueCmd(a *app) *cobra.Command {
 		Long: `List the open actions and follow-ups, each with where it stands on the as-of
 date (today unless --as-of is given):
 
-  overdue               an action whose due date has passed
-  slipped               a follow-up whose meeting passed without it coming back
+  overdue               an action (or a follow-up due by a date or after a
+                        period) whose due date has passed
+  slipped               a follow-up due back at a named meeting (a month's,
+                        or the next) that passed without it coming back
   due at next meeting   due on or before the committee's next known meeting
   due soon              due within 30 days
   upcoming              due later
@@ -52,7 +49,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			}
 			q := index.DueQuery{Committee: committee, IncludeClosed: all}
 			var err error
-			today := minutes.DateOf(dueNow())
+			today := minutes.DateOf(a.now())
 			asOfNext := minutes.NeedsNextMeeting(asOf)
 			if asOfNext && committee == "" {
 				return fmt.Errorf("--as-of next is a committee's next meeting: give the committee with --committee")
@@ -84,10 +81,19 @@ With --check, the exit status is 1 when anything is overdue or slipped
 				return err
 			}
 			switch {
-			case asJSON:
-				err = writeJSON(a.stdout, dueJSON(rs))
-			case asCSV:
-				err = writeDueCSV(a.stdout, rs)
+			case asJSON, asCSV:
+				rows, err := export.Rows(cmd.Context(), lib, rs)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					err = writeJSON(a.stdout, recordsJSON(rows))
+				} else {
+					err = writeDueCSV(a.stdout, rows)
+				}
+				if err != nil {
+					return err
+				}
 			default:
 				err = printDue(a.stdout, rs, q.AsOf)
 			}
@@ -118,65 +124,8 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	return cmd
 }
 
-// dueRecord is one record of the due list as JSON.
-type dueRecord struct {
-	ID          string       `json:"id"`
-	Kind        minutes.Kind `json:"kind"`
-	Flag        index.Flag   `json:"flag"`
-	FlagLabel   string       `json:"flag_label"`
-	Due         minutes.Date `json:"due"`
-	Provisional bool         `json:"provisional"`
-	DueMeeting  *string      `json:"due_meeting"`
-	Status      index.Status `json:"status"`
-	Owner       *string      `json:"owner"`
-	Committee   string       `json:"committee"`
-	MeetingID   string       `json:"meeting_id"`
-	MeetingDate minutes.Date `json:"meeting_date"`
-	Minute      string       `json:"minute"`
-	ItemTitle   string       `json:"item_title"`
-	Text        string       `json:"text"`
-	LastNote    *string      `json:"last_note"`
-	ReturnedTo  *returnJSON  `json:"returned_to"`
-}
-
-type returnJSON struct {
-	ItemID      string       `json:"item_id"`
-	MeetingID   string       `json:"meeting_id"`
-	MeetingDate minutes.Date `json:"meeting_date"`
-	Minute      string       `json:"minute"`
-	Title       string       `json:"title"`
-	Confirmed   bool         `json:"confirmed"`
-	Matched     []string     `json:"matched_words"`
-}
-
-func strPtr(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func toDueRecord(r index.Record) dueRecord {
-	d := dueRecord{ID: r.ID, Kind: r.Kind, Flag: r.Flag, FlagLabel: r.Flag.Label(), Due: r.Due, Provisional: r.Provisional,
-		DueMeeting: strPtr(r.DueMeeting), Status: r.Status, Owner: strPtr(r.Owner), Committee: r.Committee, MeetingID: r.MeetingID,
-		MeetingDate: r.MeetingDate, Minute: r.Minute, ItemTitle: r.ItemTitle, Text: r.Text, LastNote: strPtr(r.LastNote)}
-	if t := r.ReturnedTo; t != nil {
-		d.ReturnedTo = &returnJSON{ItemID: t.ItemID, MeetingID: t.MeetingID, MeetingDate: t.MeetingDate, Minute: t.Minute,
-			Title: t.Title, Confirmed: t.Confirmed, Matched: t.Matched}
-		if d.ReturnedTo.Matched == nil {
-			d.ReturnedTo.Matched = []string{}
-		}
-	}
-	return d
-}
-
-func dueJSON(rs []index.Record) []dueRecord {
-	out := make([]dueRecord, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, toDueRecord(r))
-	}
-	return out
-}
+// dueRecord is one record of the due list as JSON: the one record view.
+type dueRecord = export.RecordJSON
 
 // dueDate shows a due date, starred when provisional.
 func dueDate(r index.Record) string {
@@ -237,28 +186,39 @@ func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 	return nil
 }
 
-func writeDueCSV(w io.Writer, rs []index.Record) error {
+// recordsJSON is the rows as JSON records; [] when there are none.
+func recordsJSON(rows []export.Row) []dueRecord {
+	out := make([]dueRecord, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, r.JSON())
+	}
+	return out
+}
+
+// writeDueCSV writes the due list as CSV, from the fields of its JSON
+// records, each cell safe for a spreadsheet (export.CSVSafe).
+func writeDueCSV(w io.Writer, rows []export.Row) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"flag", "due", "provisional", "status", "owner", "committee", "meeting_date", "minute", "id", "kind", "item_title", "text", "last_note", "returned_to"})
-	for _, r := range rs {
+	cw.Write([]string{"flag", "due", "provisional", "status", "owner", "committee", "meeting_date", "minute", "id", "kind", "item_title", "text", "latest_update", "returned_to"})
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	for _, row := range rows {
+		r := row.JSON()
 		ret := ""
 		if r.ReturnedTo != nil {
 			ret = r.ReturnedTo.ItemID
 		}
-		cw.Write([]string{string(r.Flag), r.Due.String(), fmt.Sprint(r.Provisional), string(r.Status), csvCell(r.Owner), csvCell(r.Committee),
-			r.MeetingDate.String(), csvCell(r.Minute), r.ID, string(r.Kind), csvCell(r.ItemTitle), csvCell(r.Text), csvCell(r.LastNote), ret})
+		cells := []string{string(r.Flag), r.Due.String(), fmt.Sprint(r.Provisional), string(r.Status), str(r.Owner), r.Committee,
+			r.MeetingDate.String(), r.Minute, r.ID, string(r.Kind), r.ItemTitle, r.Text, str(r.Update), ret}
+		for i := range cells {
+			cells[i] = export.CSVSafe(cells[i])
+		}
+		cw.Write(cells)
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvCell makes text safe for a CSV a spreadsheet will open: no control
-// characters, and no leading character a spreadsheet would take for a
-// formula.
-func csvCell(s string) string {
-	s = safe(s)
-	if s != "" && strings.ContainsRune("=+@-", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -19,9 +19,9 @@ func harrowLike() *minutes.Meeting {
 		Items: []minutes.Item{{Number: "188", Title: "Licensing and Enforcement Update", Body: "Fly-tipping enforcement.",
 			Resolutions: []minutes.Record{{ID: "osc-2021-12-14-188-r1", Kind: minutes.KindResolution, Text: "That the report be noted."}},
 			Actions: []minutes.Record{{ID: "osc-2021-12-14-188-a1", Kind: minutes.KindAction, Text: "=Officers to report figures \x1b[31m.",
-				Owner: "Borough Commander", Due: minutes.MakeDate(2022, 2, 1), Target: "date"}},
+				Owner: "Borough Commander", Due: minutes.MakeDate(2022, 2, 1), Target: minutes.DateTarget()}},
 			FollowUps: []minutes.Record{{ID: "osc-2021-12-14-188-f1", Kind: minutes.KindFollowUp, Text: "A report be submitted to the June 2022 meeting of the Committee.",
-				Due: minutes.MakeDate(2022, 6, 30), Provisional: true, Target: "month:2022-06", DueMeeting: "June 2022 meeting of the Committee"}},
+				Due: minutes.MakeDate(2022, 6, 30), Provisional: true, Target: minutes.MonthTarget(2022, 6), DueMeeting: "June 2022 meeting of the Committee"}},
 		}}}
 	return m
 }

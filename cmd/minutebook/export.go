@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,13 +18,6 @@ import (
 	"github.com/minutebook/minutebook/index/export"
 	"github.com/minutebook/minutebook/minutes"
 )
-
-func init() { subcommands = append(subcommands, newExportCmd) }
-
-// exportLibrary opens the library the export and agenda commands read;
-// the returned function closes it. Tests replace it with an in-memory
-// library.
-var exportLibrary = openExportLibrary
 
 // openExportLibrary opens --library (or the default library). Exports only
 // read, so a library that does not exist yet is an error, not created.
@@ -37,16 +29,12 @@ func openExportLibrary(ctx context.Context, a *app) (index.API, func() error, er
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("there is no library at %s: import minutes first (minutebook import PATH), or give --library DIR", dir)
 	}
-	lib, err := index.Open(ctx, dir, index.Options{Parse: parseDocument, ReadLimits: documentLimits(), Command: "minutebook export"})
+	lib, err := index.Open(ctx, dir, index.Options{Parse: a.documentParser(), ReadLimits: documentLimits(a.pdfEngine), Command: "minutebook export"})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the library %s: %w", dir, err)
 	}
 	return lib, lib.Close, nil
 }
-
-// exportNow is the clock for the default as-of date and the calendar's
-// time stamp.
-var exportNow = time.Now
 
 func newExportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -83,15 +71,15 @@ func (f *exportFlags) register(cmd *cobra.Command) {
 }
 
 // asOfDate is --as-of, or today.
-func (f *exportFlags) asOfDate() (minutes.Date, error) {
+func (f *exportFlags) asOfDate(a *app) (minutes.Date, error) {
 	if f.asOf == "" {
-		return minutes.DateOf(exportNow()), nil
+		return minutes.DateOf(a.now()), nil
 	}
-	return exportDate("--as-of", f.asOf)
+	return exportDate(a, "--as-of", f.asOf)
 }
 
-func exportDate(flag, s string) (minutes.Date, error) {
-	return dateFlagAt(flag, s, minutes.DateOf(exportNow()), minutes.Date{})
+func exportDate(a *app, flag, s string) (minutes.Date, error) {
+	return dateFlagAt(flag, s, minutes.DateOf(a.now()), minutes.Date{})
 }
 
 // chooseFormat is --format, or what -o's extension says, or def.
@@ -113,10 +101,10 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// withLibrary opens the library, resolves --committee (when given) and
-// runs fn.
+// exportWithLibrary opens the library, resolves --committee (when given)
+// to the committee's key and runs fn.
 func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
-	api, closeLib, err := exportLibrary(ctx, a)
+	api, closeLib, err := a.openAPI(ctx, a)
 	if err != nil {
 		return err
 	}
@@ -131,7 +119,10 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 		if err != nil {
 			return fmt.Errorf("--committee: %w", err)
 		}
-		name = c.Name
+		name = c.Key
+		if name == "" {
+			name = c.Name
+		}
 	}
 	return fn(api, name)
 }
@@ -178,16 +169,16 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			q := export.LogQuery{}
-			if q.AsOf, err = ef.asOfDate(); err != nil {
+			if q.AsOf, err = ef.asOfDate(a); err != nil {
 				return err
 			}
 			if from != "" {
-				if q.From, err = exportDate("--from", from); err != nil {
+				if q.From, err = exportDate(a, "--from", from); err != nil {
 					return err
 				}
 			}
 			if to != "" {
-				if q.To, err = exportDate("--to", to); err != nil {
+				if q.To, err = exportDate(a, "--to", to); err != nil {
 					return err
 				}
 			}
@@ -287,7 +278,7 @@ updates the events instead of adding copies.`,
   minutebook export calendar --committee osc > osc.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			asOf, err := ef.asOfDate()
+			asOf, err := ef.asOfDate(a)
 			if err != nil {
 				return err
 			}
@@ -298,7 +289,7 @@ updates the events instead of adding copies.`,
 				if err != nil {
 					return err
 				}
-				stamp := exportNow()
+				stamp := a.now()
 				err = writeExport(a, ef.output, ef.includeExempt, func(w io.Writer) error { return cal.WriteICS(w, stamp) })
 				if err == nil && ef.output != "" {
 					fmt.Fprintf(a.stderr, "Wrote %s to %s.\n", exportPlural(len(cal.Events), "event"), ef.output)

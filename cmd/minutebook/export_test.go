@@ -20,19 +20,19 @@ import (
 func useFakeLibrary(t *testing.T) *exporttest.Library {
 	t.Helper()
 	lib := exporttest.New()
-	oldLib, oldNow := exportLibrary, exportNow
-	exportLibrary = func(context.Context, *app) (index.API, func() error, error) {
+	old := testWorld
+	testWorld.openAPI = func(context.Context, *app) (index.API, func() error, error) {
 		return lib, func() error { return nil }, nil
 	}
-	exportNow = func() time.Time { return time.Date(2022, 6, 1, 9, 30, 0, 0, time.UTC) }
-	t.Cleanup(func() { exportLibrary, exportNow = oldLib, oldNow })
+	testWorld.now = func() time.Time { return time.Date(2022, 6, 1, 9, 30, 0, 0, time.UTC) }
+	t.Cleanup(func() { testWorld = old })
 	return lib
 }
 
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err = run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	err = testRun(args, &out, &errOut)
 	return out.String(), errOut.String(), err
 }
 

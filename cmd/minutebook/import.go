@@ -16,8 +16,6 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-func init() { subcommands = append(subcommands, newImportCmd) }
-
 // documentExts are the files import picks out of a folder. A file named
 // on the command line is always tried, whatever its name.
 var documentExts = map[string]bool{".txt": true, ".text": true, ".pdf": true, ".docx": true, ".htm": true, ".html": true, ".xhtml": true}
@@ -108,7 +106,7 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 		show(fmt.Sprintf("Importing %d/%d %s", i+1, len(files), cell(filepath.Base(path), 50)))
 		r := importFile{Path: path}
 		name, data, err := readInput(a, path)
-		if err == nil && progress && extract.IsPDF(data) && !extract.PDFReaderPrepared(documentLimits()) {
+		if err == nil && progress && extract.IsPDF(data) && !extract.PDFReaderPrepared(documentLimits(a.pdfEngine)) {
 			show(fmt.Sprintf("Importing %d/%d %s · %s", i+1, len(files), cell(filepath.Base(path), 30), pdfPreparing))
 		}
 		if err == nil {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/mattn/go-isatty"
 
@@ -20,10 +19,6 @@ import (
 
 // This file holds what the library commands (import, reparse, reindex,
 // search, due, show, set) share: opening the library and printing safely.
-
-// libraryParse is the parser the library commands give the library.
-// Tests replace it.
-var libraryParse = parseDocument
 
 // openLibrary opens --library (or the default library) for a command.
 // With create unset, a library that does not exist yet is an error that
@@ -39,8 +34,8 @@ func openLibrary(ctx context.Context, a *app, command string, create bool) (*ind
 		}
 	}
 	lib, err := index.Open(ctx, dir, index.Options{
-		Parse:      libraryParse,
-		ReadLimits: documentLimits(),
+		Parse:      a.documentParser(),
+		ReadLimits: documentLimits(a.pdfEngine),
 		Logf: func(format string, args ...any) {
 			fmt.Fprintln(a.stderr, "minutebook:", safe(fmt.Sprintf(format, args...)))
 		},
@@ -58,26 +53,15 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// safe makes text from documents, file names or the store fit to print: no
-// control characters or escape sequences (the parser removes them at
-// import; this is the second guard), no invalid UTF-8.
-func safe(s string) string {
-	s = minutes.Sanitize(s)
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') {
-			return -1
-		}
-		return r
-	}, s)
-}
+// safe makes text from documents, file names or the store fit to print:
+// minutes.Sanitize, the one sanitiser (the parser applies it at import;
+// this is the second guard).
+func safe(s string) string { return minutes.Sanitize(s) }
 
-// cell makes text fit one cell of a table: safe, on one line, at most n
-// runes (0: no limit).
+// cell makes text fit one cell of a table: sanitised, on one line, at most
+// n runes (0: no limit), "-" when empty.
 func cell(s string, n int) string {
-	s = strings.Join(strings.Fields(safe(s)), " ")
+	s = minutes.SanitizeLine(s)
 	if n > 0 {
 		if r := []rune(s); len(r) > n {
 			s = string(r[:n-1]) + "…"

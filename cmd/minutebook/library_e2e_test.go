@@ -13,9 +13,9 @@ import (
 // 2022 (the June 2022 report has slipped), mark an action done with a
 // note, import again and re-parse: the edit is still there.
 func TestLibraryEndToEnd(t *testing.T) {
-	old := dueNow
-	dueNow = func() time.Time { return time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC) }
-	t.Cleanup(func() { dueNow = old })
+	old := testWorld
+	testWorld.now = func() time.Time { return time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { testWorld = old })
 	lib := filepath.Join(t.TempDir(), "lib")
 	harrow := filepath.Join("..", "..", "sample-data", "harrow-osc-2021-12-14.txt")
 

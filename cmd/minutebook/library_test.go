@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/index/synth"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -45,10 +47,34 @@ func fakeDocumentParser(_ context.Context, name string, data []byte) (*minutes.M
 // and see today as 1 July 2022.
 func useFakeParser(t *testing.T) {
 	t.Helper()
-	oldParse, oldNow := libraryParse, dueNow
-	libraryParse = fakeDocumentParser
-	dueNow = func() time.Time { return time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC) }
-	t.Cleanup(func() { libraryParse, dueNow = oldParse, oldNow })
+	old := testWorld
+	testWorld.parse = fakeDocumentParser
+	testWorld.now = func() time.Time { return time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { testWorld = old })
+}
+
+// testWorld is what the tests' runs of minutebook (runLib, runCmd) use in
+// place of the real parser, clock and library; nil fields are the real
+// ones. useFakeParser and useFakeLibrary set it for one test.
+var testWorld struct {
+	parse   func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error)
+	now     func() time.Time
+	openAPI func(ctx context.Context, a *app) (index.API, func() error, error)
+}
+
+// testRun runs minutebook in testWorld.
+func testRun(args []string, stdout, stderr io.Writer) error {
+	a := newApp(strings.NewReader(""), stdout, stderr)
+	if testWorld.parse != nil {
+		a.parse = testWorld.parse
+	}
+	if testWorld.now != nil {
+		a.now = testWorld.now
+	}
+	if testWorld.openAPI != nil {
+		a.openAPI = testWorld.openAPI
+	}
+	return a.run(context.Background(), args)
 }
 
 // runLib runs minutebook with --library dir and returns its output and
@@ -56,7 +82,7 @@ func useFakeParser(t *testing.T) {
 func runLib(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	err := run(context.Background(), append([]string{"--library", dir}, args...), strings.NewReader(""), &out, &errOut)
+	err := testRun(append([]string{"--library", dir}, args...), &out, &errOut)
 	code = exitCode(err, &errOut)
 	return out.String(), errOut.String(), code
 }

@@ -15,8 +15,6 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-func init() { subcommands = append(subcommands, newParseCmd) }
-
 func newParseCmd(a *app) *cobra.Command {
 	var asJSON, trace bool
 	cmd := &cobra.Command{
@@ -42,13 +40,13 @@ attendance labels, records), to see why a document parsed as it did.`,
 				if _, data, err = readInput(a, "-"); err != nil {
 					return err
 				}
-				m, err = parseDocument(cmd.Context(), "stdin", data)
+				m, err = documentParser(a.pdfEngine)(cmd.Context(), "stdin", data)
 			} else {
-				preparing := isTerminal(a.stderr) && strings.EqualFold(filepath.Ext(args[0]), ".pdf") && !extract.PDFReaderPrepared(documentLimits())
+				preparing := isTerminal(a.stderr) && strings.EqualFold(filepath.Ext(args[0]), ".pdf") && !extract.PDFReaderPrepared(documentLimits(a.pdfEngine))
 				if preparing {
 					fmt.Fprint(a.stderr, "Reading "+safe(filepath.Base(args[0]))+" · "+pdfPreparing)
 				}
-				m, err = parseFile(cmd.Context(), args[0])
+				m, err = parseFile(cmd.Context(), args[0], a.pdfEngine)
 				if preparing {
 					fmt.Fprint(a.stderr, "\r\x1b[K") // the line goes: what follows is the answer
 				}

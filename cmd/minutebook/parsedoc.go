@@ -11,33 +11,43 @@ import (
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
-// pdfEngine is the --pdf-engine flag: "builtin" (default) or "pdftotext".
-var pdfEngine = os.Getenv("MINUTEBOOK_PDF_ENGINE")
-
-// documentLimits are the limits every document is read under.
-func documentLimits() extract.Limits {
+// documentLimits are the limits every document is read under, with the
+// PDF engine named ("builtin" or "pdftotext"; "" for MINUTEBOOK_PDF_ENGINE,
+// or the built-in).
+func documentLimits(pdfEngine string) extract.Limits {
 	lim := extract.DefaultLimits()
+	if pdfEngine == "" {
+		pdfEngine = os.Getenv("MINUTEBOOK_PDF_ENGINE")
+	}
 	if pdfEngine != "" {
 		lim.PDFEngine = pdfEngine
 	}
 	return lim
 }
 
-// parseDocument turns one document's bytes (text, PDF, DOCX or HTML) into
-// a meeting. It is what `parse`, `import` and `reparse` use, so a document
-// is read the same way everywhere.
-func parseDocument(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
-	res, err := extract.Text(ctx, name, data, documentLimits())
-	if err != nil {
-		return nil, err
+// documentParser turns one document's bytes (text, PDF, DOCX or HTML) into
+// a meeting, reading PDFs with the engine named. It is what `parse`,
+// `import` and `reparse` use, so a document is read the same way
+// everywhere.
+func documentParser(pdfEngine string) func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
+	return func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
+		res, err := extract.Text(ctx, name, data, documentLimits(pdfEngine))
+		if err != nil {
+			return nil, err
+		}
+		return meetingFromText(name, res)
 	}
-	return meetingFromText(name, res)
 }
 
-// parseFile is parseDocument for a file on disk: it refuses a file that is
-// too large from its size, before reading it.
-func parseFile(ctx context.Context, path string) (*minutes.Meeting, error) {
-	res, err := extract.ReadFile(ctx, path, documentLimits())
+// parseDocument is documentParser with the default PDF engine.
+func parseDocument(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
+	return documentParser("")(ctx, name, data)
+}
+
+// parseFile is the document parser for a file on disk: it refuses a file
+// that is too large from its size, before reading it.
+func parseFile(ctx context.Context, path, pdfEngine string) (*minutes.Meeting, error) {
+	res, err := extract.ReadFile(ctx, path, documentLimits(pdfEngine))
 	if err != nil {
 		return nil, err
 	}
@@ -77,9 +87,9 @@ func traceDocument(ctx context.Context, a *app, path string) error {
 		if name, data, err = readInput(a, "-"); err != nil {
 			return err
 		}
-		res, err = extract.Text(ctx, name, data, documentLimits())
+		res, err = extract.Text(ctx, name, data, documentLimits(a.pdfEngine))
 	} else {
-		res, err = extract.ReadFile(ctx, path, documentLimits())
+		res, err = extract.ReadFile(ctx, path, documentLimits(a.pdfEngine))
 	}
 	if err != nil {
 		return documentError(path, err)

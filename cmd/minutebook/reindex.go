@@ -6,8 +6,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { subcommands = append(subcommands, newReindexCmd) }
-
 func newReindexCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -28,9 +26,14 @@ by itself when the index is damaged or from another version.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, map[string]any{"documents": res.Documents, "seconds": res.Took.Seconds()})
+				return writeJSON(a.stdout, map[string]any{"documents": res.Documents, "meetings": res.Meetings, "seconds": res.Took.Seconds()})
 			}
-			fmt.Fprintf(a.stdout, "Rebuilt the search index: %d documents in %.1fs.\n", res.Documents, res.Took.Seconds())
+			meetings := fmt.Sprintf("%d meetings'", res.Meetings)
+			if res.Meetings == 1 {
+				meetings = "1 meeting's"
+			}
+			fmt.Fprintf(a.stdout, "Rebuilt the search index: %d documents (records and items) and %s attendance in %.1fs.\n",
+				res.Documents, meetings, res.Took.Seconds())
 			return nil
 		},
 	}

@@ -8,9 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
 )
-
-func init() { subcommands = append(subcommands, newReparseCmd) }
 
 func newReparseCmd(a *app) *cobra.Command {
 	var asJSON bool
@@ -57,7 +56,7 @@ named on standard error and the exit status is 2.`,
 					out.Failed = append(out.Failed, failure{f.Name, f.MeetingID, f.Err.Error()})
 				}
 				for _, o := range res.Orphans {
-					out.Orphans = append(out.Orphans, showJSON(o, nil))
+					out.Orphans = append(out.Orphans, export.RecordWithHistory(o, nil))
 				}
 				if err := writeJSON(a.stdout, out); err != nil {
 					return err

@@ -19,7 +19,7 @@ func TestReparseAndReindexCommands(t *testing.T) {
 		t.Errorf("reparse: exit %d\n%s%s", code, out, errOut)
 	}
 	// A parser that drops the action: its tracking is kept and listed.
-	libraryParse = func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
+	testWorld.parse = func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error) {
 		m, err := fakeDocumentParser(ctx, name, data)
 		if err == nil {
 			m.Items[0].Actions = nil
@@ -31,7 +31,7 @@ func TestReparseAndReindexCommands(t *testing.T) {
 		t.Errorf("reparse that drops a tracked record: exit %d\n%s%s", code, out, errOut)
 	}
 	// A parser that refuses the document now: the meeting is kept.
-	libraryParse = func(context.Context, string, []byte) (*minutes.Meeting, error) {
+	testWorld.parse = func(context.Context, string, []byte) (*minutes.Meeting, error) {
 		return nil, &minutes.RejectError{Kind: minutes.ErrNotMinutes, Reason: "changed its mind"}
 	}
 	out, errOut, code = runLib(t, lib, "reparse")

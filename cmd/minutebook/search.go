@@ -13,8 +13,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newSearchCmd) }
-
 func newSearchCmd(a *app) *cobra.Command {
 	var (
 		q            index.SearchQuery
@@ -25,16 +23,26 @@ func newSearchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Search the resolutions, actions, follow-ups and items of the library",
-		Long: `Search the library. Words match their other forms ("enforcing" finds
-"enforcement"); "quoted words" match as a phrase; +word must be there,
--word must not; word* matches words that start with it (three letters at
-least); field:value searches one field (kind, committee, minute, title,
-text, owner, status).
+		Long: `Search the library. Every word must match, as in a web search, and
+words match their other forms ("enforcing" finds "enforcement"):
+
+  fly tipping            both words, anywhere in the record or item
+  "fly tipping"          the words as a phrase
+  -word  -"a phrase"     must not be there (+word: must, as a plain word)
+  budget OR finance      either word
+  enfor*                 words that start so (three letters at least)
+  field:value            kind:action, committee:osc, status:open, owner:smith,
+                         year:2022, title:, text:, minute:, and for meetings'
+                         attendance present:, apologies:, absent:
+
+A person's name on its own also finds the meetings they attended or sent
+apologies to (kind meeting).
 
 Examples:
   minutebook search fly-tipping
-  minutebook search '"further report" +licensing' --committee osc --from 2021-01-01
-  minutebook search --kind action --status open "borough commander"`,
+  minutebook search '"further report" licensing' --committee osc --from 2021-01-01
+  minutebook search 'borough commander kind:action status:open'
+  minutebook search 'apologies:halai'`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Text = strings.Join(args, " ")
@@ -72,7 +80,7 @@ Examples:
 	}
 	f := cmd.Flags()
 	f.StringVar(&q.Committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
-	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup or item")
+	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup, item or meeting")
 	f.StringVar(&status, "status", "", "only actions and follow-ups with this status: open, in-progress, done, dropped")
 	f.StringVar(&from, "from", "", "only meetings on or after this date (YYYY-MM-DD)")
 	f.StringVar(&to, "to", "", "only meetings on or before this date (YYYY-MM-DD)")
@@ -111,7 +119,7 @@ func searchJSON(res *index.SearchResult, facets bool) searchResultJSON {
 		out.Facets = res.Facets
 	}
 	for _, h := range res.Hits {
-		j := hitJSON{ID: h.ID, Kind: h.Kind, Committee: h.Committee, MeetingID: h.MeetingID, Date: h.MeetingDate,
+		j := hitJSON{ID: h.ID, Kind: string(h.Kind), Committee: h.Committee, MeetingID: h.MeetingID, Date: h.MeetingDate,
 			Minute: h.Minute, Title: h.Title, Score: h.Score, Highlights: [][2]int{}}
 		if h.Status != "" {
 			s := string(h.Status)
@@ -147,7 +155,7 @@ func printSearch(w io.Writer, res *index.SearchResult, q index.SearchQuery, high
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KIND\tCOMMITTEE\tDATE\tMINUTE\tID\tEXCERPT")
 	for _, h := range res.Hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(h.Kind, 0), cell(h.Committee, 32), cell(h.MeetingDate.String(), 0),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(string(h.Kind), 0), cell(h.Committee, 32), cell(h.MeetingDate.String(), 0),
 			cell(h.Minute, 10), cell(h.ID, 0), excerpt(h.Excerpt, 100, highlight))
 	}
 	if err := tw.Flush(); err != nil {

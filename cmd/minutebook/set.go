@@ -3,15 +3,13 @@ package main
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
 	"github.com/minutebook/minutebook/minutes"
 )
-
-func init() { subcommands = append(subcommands, newSetCmd) }
 
 func newSetCmd(a *app) *cobra.Command {
 	var (
@@ -84,8 +82,8 @@ through re-imports and re-parses.
 				if err != nil {
 					return err
 				}
-				today := minutes.DateOf(time.Now())
-				next, _, err := lib.NextMeeting(ctx, r.Committee, today)
+				today := minutes.DateOf(a.now())
+				next, _, err := lib.NextMeeting(ctx, r.CommitteeKey, today) // by key: two councils may share the name
 				if err != nil {
 					return err
 				}
@@ -116,7 +114,7 @@ through re-imports and re-parses.
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, showJSON(r, hist))
+				return writeJSON(a.stdout, export.RecordWithHistory(r, hist))
 			}
 			fmt.Fprintf(a.stdout, "Saved %s.\n\n", r.ID)
 			return printRecord(a.stdout, r, hist)

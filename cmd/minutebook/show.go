@@ -11,10 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/export"
 	"github.com/minutebook/minutebook/minutes"
 )
-
-func init() { subcommands = append(subcommands, newShowCmd) }
 
 func newShowCmd(a *app) *cobra.Command {
 	var asJSON bool
@@ -39,35 +38,15 @@ or a meeting ID (osc-2021-12-14) shows that item or meeting.`,
 	return cmd
 }
 
-// shownRecord is a record with its history, as JSON.
-type shownRecord struct {
-	dueRecord
-	Part        string         `json:"part,omitempty"`
-	Council     string         `json:"council"`
-	ItemID      string         `json:"item_id"`
-	Exempt      bool           `json:"exempt"`
-	Source      string         `json:"source"`
-	SourceURL   *string        `json:"source_url"`
-	Line        int            `json:"line"`
-	ParsedOwner *string        `json:"parsed_owner"`
-	ParsedDue   minutes.Date   `json:"parsed_due"`
-	Orphaned    bool           `json:"orphaned"`
-	History     []historyEntry `json:"history"`
-}
-
-type historyEntry struct {
-	At    string `json:"at"`
-	Who   string `json:"who"`
-	Field string `json:"field"`
-	Old   string `json:"old"`
-	New   string `json:"new"`
-}
+// shownRecord is a record with its history, as JSON: the one record view
+// and the history.
+type shownRecord = export.RecordHistoryJSON
 
 func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON bool) error {
 	r, hist, err := lib.Record(ctx, id)
 	if err == nil {
 		if asJSON {
-			return writeJSON(a.stdout, showJSON(r, hist))
+			return writeJSON(a.stdout, export.RecordWithHistory(r, hist))
 		}
 		return printRecord(a.stdout, r, hist)
 	}
@@ -83,14 +62,14 @@ func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON 
 		}
 		if k == len(parts) {
 			if asJSON {
-				return writeJSON(a.stdout, m)
+				return writeJSON(a.stdout, export.Meeting(m))
 			}
 			return printMeetingDetail(a.stdout, m)
 		}
 		for _, it := range m.Items {
 			if it.ID == id {
 				if asJSON {
-					return writeJSON(a.stdout, it)
+					return writeJSON(a.stdout, export.Item(it))
 				}
 				printItem(a.stdout, m, it)
 				return nil
@@ -101,15 +80,6 @@ func runShow(ctx context.Context, a *app, lib *index.Library, id string, asJSON 
 	return fmt.Errorf("nothing in the library has the ID %q: find IDs with minutebook search or minutebook due", safe(id))
 }
 
-func showJSON(r index.Record, hist []index.HistoryEntry) shownRecord {
-	s := shownRecord{dueRecord: toDueRecord(r), Part: r.Part, Council: r.Council, ItemID: r.ItemID, Exempt: r.Exempt, Source: r.SourceName,
-		SourceURL: strPtr(r.SourceURL), Line: r.Line, ParsedOwner: strPtr(r.ParsedOwner), ParsedDue: r.ParsedDue, Orphaned: r.Orphaned, History: []historyEntry{}}
-	for _, h := range hist {
-		s.History = append(s.History, historyEntry{At: h.At.UTC().Format("2006-01-02T15:04:05Z"), Who: h.Who, Field: h.Field, Old: h.Old, New: h.New})
-	}
-	return s
-}
-
 func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	row := func(k, v string) {
@@ -117,7 +87,7 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 			fmt.Fprintf(tw, "%s\t%s\n", k, cell(v, 0))
 		}
 	}
-	kind := string(r.Kind)
+	kind := r.Kind.Label()
 	if r.Part != "" {
 		kind += " (part " + r.Part + ")"
 	}
@@ -146,7 +116,7 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 	}
 	row("Published", r.SourceURL)
 	if r.Kind != minutes.KindResolution {
-		row("Status", strings.ReplaceAll(string(r.Status), "_", " "))
+		row("Status", r.Status.Label())
 		row("Flag", r.Flag.Label())
 		owner := r.Owner
 		if r.Owner != r.ParsedOwner && r.ParsedOwner != "" {
@@ -184,7 +154,7 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 		fmt.Fprintln(w, "\nHistory:")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, h := range hist {
-			what := fmt.Sprintf("%s: %s → %s", h.Field, orDash(h.Old), orDash(h.New))
+			what := fmt.Sprintf("%s: %s → %s", h.Field, historyValue(h.Field, h.Old), historyValue(h.Field, h.New))
 			if h.Field == "note" {
 				what = "note: " + h.New
 			}
@@ -195,11 +165,16 @@ func printRecord(w io.Writer, r index.Record, hist []index.HistoryEntry) error {
 	return nil
 }
 
-func orDash(s string) string {
-	if s == "" {
+// historyValue is a value of a history line as a person reads it: a
+// status by its label, nothing as "-".
+func historyValue(field, s string) string {
+	switch {
+	case s == "":
 		return "-"
+	case field == "status":
+		return minutes.Status(s).Label()
 	}
-	return strings.ReplaceAll(s, "_", " ")
+	return s
 }
 
 func printMeetingDetail(w io.Writer, m *index.MeetingDetail) error {
@@ -236,7 +211,7 @@ func printItem(w io.Writer, m *index.MeetingDetail, it index.ItemDetail) {
 		fmt.Fprintf(w, "    %s\n", cell(it.SourceURL, 0))
 	}
 	for _, r := range it.Records {
-		label := strings.ToUpper(string(r.Kind))
+		label := strings.ToUpper(r.Kind.Label())
 		extra := ""
 		if r.Kind != minutes.KindResolution {
 			extra = "  [" + r.Flag.Label()

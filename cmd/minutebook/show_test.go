@@ -58,3 +58,63 @@ func TestShowAndSet(t *testing.T) {
 		}
 	}
 }
+
+// show ITEM --json and show MEETING --json print the JSON every other
+// command does: lower-case keys, [] for an empty list, never null, and the
+// records in the one record shape.
+func TestShowJSONShapes(t *testing.T) {
+	useFakeParser(t)
+	lib := importHarrowLike(t)
+	var rec map[string]any
+	out, _, _ := runLib(t, lib, "show", "osc-2021-12-14-188-a1", "--json")
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		keys []string // each must be a key of the object (or of its first item / record)
+	}{
+		{[]string{"show", "osc-2021-12-14-188", "--json"}, []string{"id", "number", "title", "exempt", "body", "records"}},
+		{[]string{"show", "osc-2021-12-14", "--json"}, []string{"id", "committee", "committee_key", "date", "attendance", "items", "warnings"}},
+	} {
+		out, errOut, code := runLib(t, lib, tc.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errOut)
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: %v\n%s", tc.args, err, out)
+		}
+		for _, k := range tc.keys {
+			if _, ok := v[k]; !ok {
+				t.Errorf("%v: no %q key in\n%s", tc.args, k, out)
+			}
+		}
+		if strings.Contains(out, `"ID"`) || strings.Contains(out, "null,\n") && strings.Contains(out, `"Records"`) {
+			t.Errorf("%v: Go field names in\n%s", tc.args, out)
+		}
+		// Every record is in the shape show prints for one record.
+		var records []any
+		if rs, ok := v["records"].([]any); ok {
+			records = rs
+		} else if items, ok := v["items"].([]any); ok {
+			for _, it := range items {
+				if rs, ok := it.(map[string]any)["records"].([]any); ok {
+					records = append(records, rs...)
+				} else {
+					t.Errorf("%v: an item's records are not a list: %v", tc.args, it)
+				}
+			}
+		}
+		if len(records) == 0 {
+			t.Fatalf("%v: no records in\n%s", tc.args, out)
+		}
+		for _, r := range records {
+			for k := range rec {
+				if _, ok := r.(map[string]any)[k]; !ok && k != "history" {
+					t.Errorf("%v: a record lacks %q, which show RECORD --json has", tc.args, k)
+				}
+			}
+		}
+	}
+}

@@ -10,9 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
 )
-
-func init() { subcommands = append(subcommands, newSourcesCmd) }
 
 func newSourcesCmd(a *app) *cobra.Command {
 	var asJSON bool
@@ -124,10 +123,10 @@ func listSources(ctx context.Context, a *app, asJSON bool) error {
 	if asJSON {
 		out := []sourceJSON{}
 		for i, s := range srcs {
-			j := sourceJSON{Number: i + 1, Site: s.Site, Council: strPtr(s.Council), Committees: s.Committees, Since: strPtr(s.Since.String()),
-				LastResult: strPtr(s.LastResult), Interrupted: s.Interrupted}
+			j := sourceJSON{Number: i + 1, Site: s.Site, Council: minutes.NullIfEmpty(s.Council), Committees: s.Committees, Since: minutes.NullIfEmpty(s.Since.String()),
+				LastResult: minutes.NullIfEmpty(s.LastResult), Interrupted: s.Interrupted}
 			if !s.LastSync.IsZero() {
-				j.LastSync = strPtr(s.LastSync.Format(time.RFC3339))
+				j.LastSync = minutes.NullIfEmpty(s.LastSync.Format(time.RFC3339))
 			}
 			if j.Committees == nil {
 				j.Committees = []string{}

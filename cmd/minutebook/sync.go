@@ -17,8 +17,6 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-func init() { subcommands = append(subcommands, newSyncCmd) }
-
 // syncFlags are sync's flags.
 type syncFlags struct {
 	committees []string
@@ -170,7 +168,7 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 	if f.save != "" {
 		// Fetch only: the sync's bookkeeping goes into a library that
 		// lives as long as this command.
-		lib, err = index.Open(ctx, ":memory:", index.Options{Parse: libraryParse, ReadLimits: documentLimits(), Command: "minutebook sync --save"})
+		lib, err = index.Open(ctx, ":memory:", index.Options{Parse: a.documentParser(), ReadLimits: documentLimits(a.pdfEngine), Command: "minutebook sync --save"})
 		if err == nil {
 			if err = os.MkdirAll(f.save, 0o755); err != nil {
 				err = fmt.Errorf("--save %s: %w", safe(f.save), err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/index/moderngov"
+	"github.com/minutebook/minutebook/minutes"
 	sampledata "github.com/minutebook/minutebook/sample-data"
 	"github.com/minutebook/minutebook/tui"
 )
@@ -25,10 +26,6 @@ import (
 // a sample library of their own (see sampleDir), kept between runs so
 // that edits made while trying minutebook out are still there next time.
 // The samples never go into the user's library.
-
-func init() {
-	rootRun = runTUI
-}
 
 // sampleBanner is what the TUI says when it shows the samples.
 const sampleBanner = "Sample minutes, not your library · to use your own: minutebook import PATH"
@@ -44,7 +41,7 @@ func runTUI(ctx context.Context, a *app) error {
 	waitBackground := tui.DetectBackground(backgroundWait)
 	tui.SetColour(a.noColor)
 	notices := &noticeLog{}
-	lib, banner, closeLib, err := openForTUI(ctx, a.libraryDir, notices)
+	lib, banner, closeLib, err := openForTUI(ctx, a.libraryDir, notices, a.documentParser(), a.pdfEngine)
 	waitBackground()
 	if err != nil {
 		return err
@@ -65,11 +62,12 @@ func runTUI(ctx context.Context, a *app) error {
 // it does not exist or holds no meetings, it opens a temporary library of
 // the bundled samples instead and returns the banner that says so. The
 // returned function closes the library and removes a temporary one.
-func openForTUI(ctx context.Context, dir string, notices *noticeLog) (tui.Library, string, func() error, error) {
+func openForTUI(ctx context.Context, dir string, notices *noticeLog,
+	parse func(ctx context.Context, name string, data []byte) (*minutes.Meeting, error), pdfEngine string) (tui.Library, string, func() error, error) {
 	if dir == "" {
 		dir = index.DefaultDir()
 	}
-	opt := index.Options{Parse: parseDocument, ReadLimits: documentLimits(), Logf: notices.logf, Command: "minutebook (TUI)"}
+	opt := index.Options{Parse: parse, ReadLimits: documentLimits(pdfEngine), Logf: notices.logf, Command: "minutebook (TUI)"}
 	if exists(dir) {
 		lib, err := index.Open(ctx, dir, opt)
 		if err != nil {

@@ -38,7 +38,7 @@ func TestOpenForTUIShowsSamplesWithoutALibrary(t *testing.T) {
 	ctx := context.Background()
 	t.Setenv("MINUTEBOOK_SAMPLES", filepath.Join(t.TempDir(), "samples"))
 	dir := filepath.Join(t.TempDir(), "no-library-here")
-	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestOpenForTUIShowsSamplesWithoutALibrary(t *testing.T) {
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("opening the TUI made the user's library folder %s (%v)", dir, err)
 	}
-	api, _, closeLib, err = openForTUI(ctx, dir, &noticeLog{})
+	api, _, closeLib, err = openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestOpenForTUINeverWritesSamplesIntoAnEmptyLibrary(t *testing.T) {
 	}
 	lib.Close()
 
-	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestOpenForTUIOpensTheUsersLibrary(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	importSample(t, dir, "harrow-osc-2021-12-14.txt")
-	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+	api, banner, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestTUIOnAnImportedLibrary(t *testing.T) {
 	dir := t.TempDir()
 	importSample(t, dir, "harrow-osc-2021-12-14.txt")
 
-	api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+	api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +270,7 @@ func TestTUIOnAnImportedLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	api, _, closeLib, err = openForTUI(ctx, dir, &noticeLog{})
+	api, _, closeLib, err = openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func BenchmarkTUIFirstFrame(b *testing.B) {
 	var first, board time.Duration
 	for b.Loop() {
 		start := time.Now()
-		api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+		api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -477,7 +477,7 @@ func TestTUISeesAnotherProcessesEdit(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	importSample(t, dir, "harrow-osc-2021-12-14.txt")
-	api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{})
+	api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
 	if err != nil {
 		t.Fatal(err)
 	}

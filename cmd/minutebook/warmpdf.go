@@ -15,11 +15,6 @@ import (
 // minutebook does it in a child process of its own, and the process that
 // imports or parses only loads the cached code.
 
-func init() {
-	subcommands = append(subcommands, newWarmPDFCmd)
-	extract.CompileElsewhere = compilePDFInChild
-}
-
 // warmPDFCommand is the hidden subcommand the child runs.
 const warmPDFCommand = "internal-warm-pdf"
 

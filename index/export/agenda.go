@@ -17,7 +17,7 @@ var ErrNoMeeting = errors.New("no next meeting is known")
 
 // AgendaQuery selects the tracker for one meeting of one committee.
 type AgendaQuery struct {
-	Committee string       // the committee's name as the library holds it
+	Committee string       // the committee: its key, or a name only it has (ResolveCommittee)
 	Meeting   minutes.Date // the meeting; zero means the next known meeting on or after AsOf
 	// InMonth says Meeting gives only a month ("the June 2022 meeting"):
 	// the tracker is for the committee's known meeting in that month, or,
@@ -78,12 +78,17 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 	if q.AsOf.IsZero() {
 		q.AsOf = q.Meeting
 	}
-	a := &Agenda{Committee: q.Committee, Meeting: q.Meeting, AsOf: q.AsOf, IncludeExempt: q.IncludeExempt}
+	c, err := ResolveCommittee(ctx, api, q.Committee)
+	if err != nil {
+		return nil, err
+	}
+	committee := queryCommittee(c)
+	a := &Agenda{Committee: c.Name, Meeting: q.Meeting, AsOf: q.AsOf, IncludeExempt: q.IncludeExempt}
 	if q.InMonth && !q.Meeting.IsZero() {
 		first := minutes.MakeDate(q.Meeting.Year, q.Meeting.Month, 1)
-		next, ok, err := api.NextMeeting(ctx, q.Committee, first.AddDays(-1))
+		next, ok, err := api.NextMeeting(ctx, committee, first.AddDays(-1))
 		if err != nil {
-			return nil, fmt.Errorf("find the %s meeting of %s: %w", first.Time().Format("January 2006"), q.Committee, err)
+			return nil, fmt.Errorf("find the %s meeting of %s: %w", first.Time().Format("January 2006"), c.Name, err)
 		}
 		if ok && next.Year == first.Year && next.Month == first.Month {
 			a.Meeting = next
@@ -93,18 +98,18 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 	}
 	if a.Meeting.IsZero() {
 		after := q.AsOf.AddDays(-1)
-		next, ok, err := api.NextMeeting(ctx, q.Committee, after)
+		next, ok, err := api.NextMeeting(ctx, committee, after)
 		if err != nil {
-			return nil, fmt.Errorf("find the next meeting of %s: %w", q.Committee, err)
+			return nil, fmt.Errorf("find the next meeting of %s: %w", c.Name, err)
 		}
 		if !ok {
-			return nil, fmt.Errorf("%w of %s after %s", ErrNoMeeting, q.Committee, longDate(after))
+			return nil, fmt.Errorf("%w of %s after %s", ErrNoMeeting, c.Name, longDate(after))
 		}
 		a.Meeting = next
 	}
-	meetings, err := api.Meetings(ctx, q.Committee)
+	meetings, err := api.Meetings(ctx, committee)
 	if err != nil {
-		return nil, fmt.Errorf("list meetings of %s: %w", q.Committee, err)
+		return nil, fmt.Errorf("list meetings of %s: %w", c.Name, err)
 	}
 	for _, m := range meetings {
 		if m.Date.Before(a.Meeting) && (a.Previous.IsZero() || m.Date.After(a.Previous)) {
@@ -115,7 +120,7 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 		}
 	}
 	log, err := LoadActionLog(ctx, api, LogQuery{RecordQuery: index.RecordQuery{
-		AsOf: a.Meeting, Committee: q.Committee, IncludeExempt: q.IncludeExempt,
+		AsOf: a.Meeting, Committee: committee, IncludeExempt: q.IncludeExempt,
 		Kinds: []minutes.Kind{minutes.KindAction, minutes.KindFollowUp},
 	}})
 	if err != nil {

@@ -193,16 +193,20 @@ func TestResolveCommittee(t *testing.T) {
 	}
 }
 
+// Exports clean text with the one sanitiser, minutes.Sanitize: escape
+// sequences go whole and other control characters go (they were spaces,
+// with the sequence's text left in the cell, before there was one).
 func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":                "plain",
 		"a\r\nb\rc":            "a\nb\nc",
-		"form\ffeed":           "form feed",
-		"\x1b[31mred\x1b[0m":   " [31mred [0m",
+		"form\ffeed":           "formfeed",
+		"\x1b[31mred\x1b[0m":   "red",
 		"bad \xff byte":        "bad \ufffd byte",
 		"tab\tand\nline, café": "tab\tand\nline, café",
-		"nul\x00":              "nul ",
-		"c1\u0085control":      "c1 control",
+		"nul\x00":              "nul",
+		"c1\u0085control":      "c1control",
+		"xml \ufffe\uffff":     "xml ",
 	} {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)

@@ -92,7 +92,7 @@ func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calenda
 		if row.Provisional {
 			after = minutes.MakeDate(row.Due.Year, row.Due.Month, 1).AddDays(-1)
 		}
-		m, ok, err := nextMeeting(row.Committee, after)
+		m, ok, err := nextMeeting(committeeOf(row.Record), after)
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +103,7 @@ func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calenda
 			!row.Provisional && row.Kind == minutes.KindFollowUp:
 			date, meeting = m, true
 		}
-		key := fmt.Sprintf("%s\x00%s\x00%v", row.Committee, date, meeting)
+		key := fmt.Sprintf("%s\x00%s\x00%v", committeeOf(row.Record), date, meeting)
 		i, ok := byKey[key]
 		if !ok {
 			i = len(cal.Events)

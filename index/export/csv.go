@@ -8,7 +8,7 @@ import (
 
 // WriteCSV writes the log as CSV (RFC 4180: CRLF line ends, quoted where
 // needed) with a header row. Every cell is safe to open in a spreadsheet:
-// see csvSafe.
+// see CSVSafe.
 func (l *ActionLog) WriteCSV(w io.Writer) error {
 	cols := l.columns()
 	cw := csv.NewWriter(w)
@@ -22,7 +22,7 @@ func (l *ActionLog) WriteCSV(w io.Writer) error {
 	}
 	for _, row := range l.Rows {
 		for i, c := range cols {
-			rec[i] = csvSafe(c.text(row))
+			rec[i] = CSVSafe(c.text(row))
 		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
@@ -35,10 +35,11 @@ func (l *ActionLog) WriteCSV(w io.Writer) error {
 	return nil
 }
 
-// csvSafe neutralises a cell a spreadsheet would run as a formula (CSV
+// CSVSafe neutralises a cell a spreadsheet would run as a formula (CSV
 // injection): a cell starting with = + - @, a tab or a carriage return
-// gets a leading single quote, which spreadsheets show as text.
-func csvSafe(s string) string {
+// gets a leading single quote, which spreadsheets show as text. Every CSV
+// minutebook writes goes through it.
+func CSVSafe(s string) string {
 	if s == "" {
 		return s
 	}

@@ -95,6 +95,13 @@ type Row struct {
 // of each record's latest note is read from its tracking history.
 func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, error) {
 	rq := q.RecordQuery
+	if q.Committee != "" {
+		c, err := ResolveCommittee(ctx, api, q.Committee)
+		if err != nil {
+			return nil, err
+		}
+		rq.Committee, q.Committee = queryCommittee(c), c.Name
+	}
 	if len(q.RAG) > 0 || len(q.Flags) > 0 {
 		rq.Statuses = nil // matched below, with the others
 	}
@@ -110,26 +117,52 @@ func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, 
 		}
 	}
 	l.Rows = kept
-	for i := range l.Rows {
-		row := &l.Rows[i]
+	if err := noteDates(ctx, api, l.Rows); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Rows are records as rows of a log: cleaned, with their RAG and the date
+// of their latest update (read from their histories).
+func Rows(ctx context.Context, api index.API, recs []index.Record) ([]Row, error) {
+	rows := make([]Row, len(recs))
+	for i, r := range recs {
+		rows[i] = newRow(r)
+	}
+	return rows, noteDates(ctx, api, rows)
+}
+
+// noteDates sets each row's UpdateDate to the day its latest note was
+// written, from its history; a row whose history cannot be read keeps the
+// date of its last edit.
+func noteDates(ctx context.Context, api index.API, rows []Row) error {
+	for i := range rows {
+		row := &rows[i]
 		if row.LastNote == "" {
 			continue
 		}
 		_, hist, err := api.Record(ctx, row.ID)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, ctx.Err()
+				return ctx.Err()
 			}
 			continue // keep the last-edit date
 		}
-		for j := len(hist) - 1; j >= 0; j-- {
-			if hist[j].Field == "note" && !hist[j].At.IsZero() {
-				row.UpdateDate = minutes.DateOf(hist[j].At.Local())
-				break
-			}
+		noteDate(row, hist)
+	}
+	return nil
+}
+
+// noteDate sets row's UpdateDate to the day its latest note in hist was
+// written.
+func noteDate(row *Row, hist []index.HistoryEntry) {
+	for j := len(hist) - 1; j >= 0; j-- {
+		if hist[j].Field == "note" && !hist[j].At.IsZero() {
+			row.UpdateDate = minutes.DateOf(hist[j].At.Local())
+			return
 		}
 	}
-	return l, nil
 }
 
 // NewActionLog makes an action log of records already read, in the order

@@ -142,8 +142,8 @@ func TestCSVFormulaInjection(t *testing.T) {
 		{"", ""}, {"=1+1", "'=1+1"}, {"+1", "'+1"}, {"-1", "'-1"}, {"@SUM(A1)", "'@SUM(A1)"},
 		{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"a=b", "a=b"}, {"'quoted", "'quoted"},
 	} {
-		if got := csvSafe(tt.in); got != tt.want {
-			t.Errorf("csvSafe(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := CSVSafe(tt.in); got != tt.want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

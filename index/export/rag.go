@@ -59,17 +59,5 @@ var ragColours = map[string]struct{ Fill, Text string }{
 	Green: {"C6EFCE", "006100"},
 }
 
-// statusLabel is a tracking status as a clerk reads it: "In progress".
-func statusLabel(s index.Status) string {
-	switch s {
-	case index.StatusOpen, "":
-		return "Open"
-	case index.StatusInProgress:
-		return "In progress"
-	case index.StatusDone:
-		return "Done"
-	case index.StatusDropped:
-		return "Dropped"
-	}
-	return string(s)
-}
+// statusLabel is a tracking status as a column shows it: "In progress".
+func statusLabel(s index.Status) string { return capital(s.Label()) }

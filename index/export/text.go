@@ -8,51 +8,14 @@ import (
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// clean makes document text safe for every format: invalid UTF-8 becomes
-// U+FFFD, and control characters (escape sequences, form feeds, NULs; all
-// of which XML, iCalendar and terminals reject or misread) become spaces.
-// Newlines and tabs are kept; CRLF and lone CR become LF. Text is otherwise
-// left verbatim.
-func clean(s string) string {
-	ok := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\r':
-			b.WriteByte('\n')
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			b.WriteByte(' ')
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
+// clean makes document text safe for every format (XML, iCalendar,
+// CSV and terminals refuse or misread control characters and escape
+// sequences): minutes.Sanitize, the one sanitiser.
+func clean(s string) string { return minutes.Sanitize(s) }
 
-// oneLine is clean(s) with runs of whitespace (newlines included) folded to
-// one space, for places a line break would break the layout.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(clean(s)), " ")
-}
+// oneLine is clean(s) folded onto one line, for places a line break would
+// break the layout: minutes.SanitizeLine.
+func oneLine(s string) string { return minutes.SanitizeLine(s) }
 
 // longDate is how a clerk writes a date: "14 December 2021".
 func longDate(d minutes.Date) string {
@@ -129,14 +92,11 @@ func compareDigits(a, b string) int {
 }
 
 // kindLabel names a record's kind for a column: "Action", "Follow-up".
-func kindLabel(k minutes.Kind) string {
-	switch k {
-	case minutes.KindAction:
-		return "Action"
-	case minutes.KindFollowUp:
-		return "Follow-up"
-	case minutes.KindResolution:
-		return "Resolution"
-	}
-	return string(k)
+func kindLabel(k minutes.Kind) string { return capital(k.Label()) }
+
+// capital is s with its first letter in capitals: a label as a column or
+// heading shows it.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

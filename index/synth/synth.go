@@ -412,7 +412,7 @@ func substantive(g *gen, c committee, m *minutes.Meeting, number, title string, 
 		a := minutes.Record{Text: text, Owner: owner}
 		if g.chance(0.5) {
 			a.Due = m.Date.AddDays(14 + 7*g.r.IntN(12))
-			a.Target = "date"
+			a.Target = minutes.DateTarget()
 			text = strings.TrimSuffix(text, ".") + " by " + longDate(a.Due) + "."
 			a.Text = text
 		}
@@ -425,13 +425,13 @@ func substantive(g *gen, c committee, m *minutes.Meeting, number, title string, 
 		switch g.r.IntN(3) {
 		case 0: // a named month's meeting
 			due := m.Date.AddMonths(3 + g.r.IntN(6))
-			f.Target = fmt.Sprintf("month:%04d-%02d", due.Year, due.Month)
+			f.Target = minutes.MonthTarget(due.Year, due.Month)
 			f.Due = minutes.EndOfMonth(due.Year, due.Month)
 			f.Provisional = true
 			f.DueMeeting = due.Month.String() + " " + strconv.Itoa(due.Year) + " meeting of the Committee"
 			f.Text = "That a further report on " + subject + " be submitted to the " + f.DueMeeting + "."
 		case 1: // the next meeting
-			f.Target = "next"
+			f.Target = minutes.NextTarget()
 			f.DueMeeting = "the next meeting"
 			if mi+1 < len(dates) && m.NextMeeting == dates[mi+1] {
 				f.Due = m.NextMeeting
@@ -439,7 +439,7 @@ func substantive(g *gen, c committee, m *minutes.Meeting, number, title string, 
 			f.Text = "That an update on " + subject + " be brought to the next meeting of the Committee."
 		default: // a few months' time
 			months := []int{3, 6, 12}[g.r.IntN(3)]
-			f.Target = "offset:" + strconv.Itoa(months) + "m"
+			f.Target = minutes.OffsetTarget(months, minutes.Months)
 			f.Due = m.Date.AddMonths(months)
 			f.Text = fmt.Sprintf("That the %s report back on %s in %s months' time.", officer, subject, []string{"", "", "", "three", "", "", "six", "", "", "", "", "", "twelve"}[months])
 		}

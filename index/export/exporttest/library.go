@@ -12,11 +12,13 @@ import (
 	"time"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/index/indextest"
 	"github.com/minutebook/minutebook/minutes"
 )
 
 // Library is an in-memory index.API: records and meetings held in
-// slices, flags worked out the way DESIGN.md defines them. Tests may change
+// slices, flags worked out by the library's one rule (minutes.FlagOf); it
+// passes the conformance suite (index/indextest). Tests may change
 // the fields directly; it is not safe for concurrent use while they do.
 type Library struct {
 	CommitteeList []index.Committee
@@ -24,6 +26,8 @@ type Library struct {
 	Stated        map[string][]minutes.Date // committee → next-meeting dates the minutes state
 	Stored        []index.Record            // without flags
 	History       map[string][]index.HistoryEntry
+
+	items []index.ItemRef // the items LinkReturn can link to (FromMeetings)
 }
 
 // ErrNotInFake is returned for what the fake does not hold or do (full-text
@@ -64,7 +68,7 @@ func New() *Library {
 	}
 	meet := func(committee, council, date string) {
 		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{
-			ID: minutes.CommitteeSlug(committee) + "-" + date, Council: council, Committee: committee,
+			ID: minutes.CommitteeSlug(committee) + "-" + date, Council: council, Committee: committee, CommitteeKey: minutes.CommitteeSlug(committee),
 			Date: D(date), Items: 8, Records: 12, SourceName: minutes.CommitteeSlug(committee) + "-" + date + ".txt",
 		})
 	}
@@ -75,8 +79,8 @@ func New() *Library {
 	meet(Panel, "Northmere Borough Council", "2022-11-29")
 	meet(Panel, "Northmere Borough Council", "2023-02-07")
 	f.CommitteeList = []index.Committee{
-		{Name: OSC, Council: "Harrow", Meetings: 4, Last: D("2022-03-08")},
-		{Name: Panel, Council: "Northmere Borough Council", Meetings: 2, Last: D("2023-02-07")},
+		{Key: "osc", Name: OSC, Council: "Harrow", Meetings: 4, Last: D("2022-03-08")},
+		{Key: "rpsp", Name: Panel, Council: "Northmere Borough Council", Meetings: 2, Last: D("2023-02-07")},
 	}
 
 	rec := func(id string, kind minutes.Kind, committee, minute, title, text string) *index.Record {
@@ -88,7 +92,7 @@ func New() *Library {
 		}
 		f.Stored = append(f.Stored, index.Record{
 			ID: id, Kind: kind, Text: text, MeetingID: strings.Join(parts[:4], "-"), Council: council,
-			Committee: committee, MeetingDate: date, Minute: minute, ItemTitle: title,
+			Committee: committee, CommitteeKey: minutes.CommitteeSlug(committee), MeetingDate: date, Minute: minute, ItemTitle: title,
 			SourceName: strings.Join(parts[:4], "-") + ".txt", Status: index.StatusOpen,
 		})
 		return &f.Stored[len(f.Stored)-1]
@@ -130,7 +134,7 @@ func New() *Library {
 
 	r = rec("osc-2021-12-14-189-f1", minutes.KindFollowUp, OSC, "189", "Community Safety and Violence against Women and Girls Strategy",
 		"an update on the Youth Offending Team improvement plan be reported to the next meeting of the Committee")
-	r.ParsedDue, r.Due, r.DueMeeting = D("2022-01-11"), D("2022-01-11"), "the next meeting"
+	r.ParsedDue, r.Due, r.DueMeeting, r.Target = D("2022-01-11"), D("2022-01-11"), "the next meeting", minutes.NextTarget()
 
 	r = rec("osc-2022-01-11-15-a1", minutes.KindAction, OSC, "15", "Civic Centre site: valuation",
 		"The Director of Finance to provide Members with the valuation report for the Civic Centre site.")
@@ -166,7 +170,7 @@ func New() *Library {
 
 	r = rec("rpsp-2023-02-07-6-f1", minutes.KindFollowUp, Panel, "6", "Riverside litter",
 		"@NorthmereCouncil social media campaign on riverside litter to be reported back to the Panel at its next meeting")
-	r.Due, r.DueMeeting = D("2023-04-04"), "its next meeting"
+	r.ParsedDue, r.Due, r.DueMeeting, r.Target = D("2023-04-04"), D("2023-04-04"), "its next meeting", minutes.NextTarget()
 
 	r = rec("rpsp-2023-02-07-7-a1", minutes.KindAction, Panel, "7", "Street lighting",
 		"-\tlist of faulty lamp columns, by street, to be sent to ward councillors\r\nwithin 10 working days")
@@ -177,35 +181,82 @@ func New() *Library {
 	return f
 }
 
-// flag works out a record's flag as the library would (DESIGN.md, "Due and
-// flags").
-func (f *Library) flag(r index.Record, asOf minutes.Date) index.Flag {
-	switch {
-	case r.Kind == minutes.KindResolution:
-		return index.FlagResolution
-	case r.Status.Closed():
-		return index.FlagDone
-	case r.ReturnedTo != nil:
-		return index.FlagReturned
-	case r.Due.IsZero():
-		return index.FlagUndated
-	case r.Due.Before(asOf):
-		if r.Kind == minutes.KindFollowUp {
-			for _, m := range f.HeldMeetings {
-				if m.Committee == r.Committee && !m.Date.Before(r.Due) && m.Date.Before(asOf) {
-					return index.FlagSlipped
-				}
+// FromMeetings is a library holding the meetings given, as if imported:
+// their records untracked, their stated next-meeting dates known.
+func FromMeetings(ms []*minutes.Meeting) *Library {
+	f := &Library{Stated: map[string][]minutes.Date{}, History: map[string][]index.HistoryEntry{}}
+	for _, m := range ms {
+		n := 0
+		for i := range m.Items {
+			it := &m.Items[i]
+			for _, r := range it.Records() {
+				n++
+				f.Stored = append(f.Stored, index.Record{
+					ID: r.ID, Kind: r.Kind, Part: r.Part, Text: r.Text, MeetingID: m.ID(), Council: m.Council,
+					Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee), MeetingDate: m.Date, Minute: it.Number, ItemID: m.ItemID(i), ItemTitle: it.Title,
+					Exempt: it.Exempt, SourceName: m.Source.Name, Line: r.Line, ParsedOwner: r.Owner, ParsedDue: r.Due,
+					DueMeeting: r.DueMeeting, Provisional: r.Provisional, Target: r.Target, Status: index.StatusOpen,
+					Owner: r.Owner, Due: r.Due,
+				})
 			}
 		}
-		return index.FlagOverdue
+		f.HeldMeetings = append(f.HeldMeetings, index.MeetingSummary{ID: m.ID(), Council: m.Council, Committee: m.Committee, CommitteeKey: minutes.CommitteeSlug(m.Committee),
+			Date: m.Date, Items: len(m.Items), Records: n, SourceName: m.Source.Name})
+		if !m.NextMeeting.IsZero() {
+			f.Stated[m.Committee] = append(f.Stated[m.Committee], m.NextMeeting)
+		}
+		f.items = append(f.items, itemsOf(m)...)
 	}
-	if next, ok, _ := f.NextMeeting(context.Background(), r.Committee, asOf.AddDays(-1)); ok && !r.Due.After(next) {
-		return index.FlagDueNext
+	f.CommitteeList = indextest.CommitteesOf(ms)
+	return f
+}
+
+// itemsOf lists a meeting's items, for LinkReturn.
+func itemsOf(m *minutes.Meeting) []index.ItemRef {
+	out := make([]index.ItemRef, len(m.Items))
+	for i, it := range m.Items {
+		out[i] = index.ItemRef{ItemID: m.ItemID(i), MeetingID: m.ID(), MeetingDate: m.Date, Committee: m.Committee,
+			Minute: it.Number, Title: it.Title}
 	}
-	if !r.Due.After(asOf.AddDays(30)) {
-		return index.FlagDueSoon
+	return out
+}
+
+// calendar is a committee's known meetings: the held ones, and each
+// stated next-meeting date as announced by the last held meeting before it.
+func (f *Library) calendar(committee string) minutes.Calendar {
+	var held []minutes.HeldMeeting
+	for _, m := range f.HeldMeetings {
+		if is(m.Committee, committee) {
+			held = append(held, minutes.HeldMeeting{Date: m.Date})
+		}
 	}
-	return index.FlagUpcoming
+	for _, s := range f.Stated[f.name(committee)] {
+		var by minutes.Date
+		for _, h := range held {
+			if h.Date.Before(s) && h.Date.After(by) {
+				by = h.Date
+			}
+		}
+		held = append(held, minutes.HeldMeeting{Date: by, Next: s})
+	}
+	return minutes.NewCalendar(held)
+}
+
+// flagged is r with its flag as of asOf, by the library's one rule
+// (minutes.FlagOf). Its ReturnedTo is kept only when it has come back by
+// then, as the library does.
+func (f *Library) flagged(r index.Record, asOf minutes.Date) index.Record {
+	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
+		Provisional: r.Provisional, Target: r.Target, DueSet: r.Due != r.ParsedDue}
+	if r.ReturnedTo != nil {
+		t.ReturnedAt = r.ReturnedTo.MeetingDate
+	}
+	s := minutes.FlagOf(t, f.calendar(r.Committee), asOf)
+	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	if s.Flag != index.FlagReturned {
+		r.ReturnedTo = nil
+	}
+	return r
 }
 
 func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Record, error) {
@@ -216,7 +267,7 @@ func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Recor
 	var out []index.Record
 	for _, r := range f.Stored {
 		switch {
-		case q.Committee != "" && r.Committee != q.Committee,
+		case q.Committee != "" && !is(r.Committee, q.Committee),
 			!slices.Contains(kinds, r.Kind),
 			q.Statuses != nil && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && r.MeetingDate.Before(q.From),
@@ -224,8 +275,7 @@ func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Recor
 			r.Exempt && !q.IncludeExempt:
 			continue
 		}
-		r.Flag = f.flag(r, q.AsOf)
-		out = append(out, r)
+		out = append(out, f.flagged(r, q.AsOf))
 	}
 	slices.SortStableFunc(out, func(x, y index.Record) int {
 		if c := x.MeetingDate.Compare(y.MeetingDate); c != 0 {
@@ -252,7 +302,7 @@ func (f *Library) Committees(context.Context) ([]index.Committee, error) {
 func (f *Library) Meetings(_ context.Context, committee string) ([]index.MeetingSummary, error) {
 	var out []index.MeetingSummary
 	for _, m := range f.HeldMeetings {
-		if committee == "" || m.Committee == committee {
+		if committee == "" || is(m.Committee, committee) {
 			out = append(out, m)
 		}
 	}
@@ -261,21 +311,8 @@ func (f *Library) Meetings(_ context.Context, committee string) ([]index.Meeting
 }
 
 func (f *Library) NextMeeting(_ context.Context, committee string, after minutes.Date) (minutes.Date, bool, error) {
-	var best minutes.Date
-	consider := func(m minutes.Date) {
-		if m.After(after) && (best.IsZero() || m.Before(best)) {
-			best = m
-		}
-	}
-	for _, m := range f.HeldMeetings {
-		if m.Committee == committee {
-			consider(m.Date)
-		}
-	}
-	for _, m := range f.Stated[committee] {
-		consider(m)
-	}
-	return best, !best.IsZero(), nil
+	d, ok := f.calendar(committee).After(after)
+	return d, ok, nil
 }
 
 // Due lists open records with their flags, by flag then due date.
@@ -284,18 +321,20 @@ func (f *Library) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	if asOf.IsZero() {
 		asOf = minutes.DateOf(time.Now())
 	}
-	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee})
+	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee, IncludeExempt: true})
 	if err != nil {
 		return nil, err
 	}
 	out := recs[:0]
 	for _, r := range recs {
-		if q.IncludeClosed || !r.Status.Closed() && r.Flag != index.FlagReturned {
+		// Like the library: closed records only when asked for, and
+		// nothing minuted after the as-of date.
+		if (q.IncludeClosed || !r.Status.Closed()) && !r.MeetingDate.After(asOf) {
 			out = append(out, r)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y index.Record) int {
-		if c := slices.Index(index.FlagOrder, x.Flag) - slices.Index(index.FlagOrder, y.Flag); c != 0 {
+		if c := x.Flag.Rank() - y.Flag.Rank(); c != 0 {
 			return c
 		}
 		return x.Due.Compare(y.Due)
@@ -346,7 +385,26 @@ func (f *Library) Search(context.Context, index.SearchQuery) (*index.SearchResul
 	return nil, ErrNotInFake
 }
 
-func (f *Library) LinkReturn(context.Context, string, string) error { return ErrNotInFake }
+// LinkReturn confirms a follow-up's return to an item of FromMeetings'
+// meetings, or removes it.
+func (f *Library) LinkReturn(_ context.Context, followUpID string, itemID string) error {
+	i := slices.IndexFunc(f.Stored, func(r index.Record) bool { return r.ID == followUpID })
+	if i < 0 {
+		return ErrNotInFake
+	}
+	if itemID == "" {
+		f.Stored[i].ReturnedTo = nil
+		return nil
+	}
+	j := slices.IndexFunc(f.items, func(it index.ItemRef) bool { return it.ItemID == itemID })
+	if j < 0 {
+		return ErrNotInFake
+	}
+	ref := f.items[j]
+	ref.Confirmed = true
+	f.Stored[i].ReturnedTo = &ref
+	return nil
+}
 
 func (f *Library) Meeting(context.Context, string) (*index.MeetingDetail, error) {
 	return nil, ErrNotInFake
@@ -355,6 +413,22 @@ func (f *Library) Meeting(context.Context, string) (*index.MeetingDetail, error)
 func (f *Library) Generation(context.Context) (int64, error) { return 1, nil }
 
 var _ index.API = (*Library)(nil)
+
+// is reports whether the committee named name is the one given by its key
+// (its initials: the fake holds one council) or name.
+func is(name, committee string) bool {
+	return committee == name || committee == minutes.CommitteeSlug(name)
+}
+
+// name is the name of the committee given by key or name.
+func (f *Library) name(committee string) string {
+	for _, c := range f.CommitteeList {
+		if is(c.Name, committee) {
+			return c.Name
+		}
+	}
+	return committee
+}
 
 // compareNumbers orders minute numbers numerically where they are numbers.
 func compareNumbers(a, b string) int {

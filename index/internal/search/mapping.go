@@ -1,31 +1,36 @@
-package index
+package search
 
 import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/simple"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	simpleFragmenter "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simpleHighlighter "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
+
+	"github.com/minutebook/minutebook/index/internal/store"
+	"github.com/minutebook/minutebook/minutes"
 )
 
 // MappingVersion is the version of the search index's mapping and of the
-// documents built for it. Change it whenever buildMapping or the document
+// documents built for it. Change it whenever NewMapping or the document
 // fields change: an index of another version is rebuilt from the store.
-const MappingVersion = 1
+const MappingVersion = 3
 
 // docType is the one bleve document type: records and items alike, told
 // apart by their kind field.
 const docType = "doc"
 
-// buildMapping is the search index's mapping. The default mapping is
+// NewMapping is the search index's mapping. The default mapping is
 // disabled: only the fields below are indexed.
 //
-//	kind       keyword  "resolution", "action", "followup", "item"   (facet)
+//	kind       keyword  "resolution", "action", "followup", "item", "meeting" (facet)
 //	committee  keyword  the committee's name as the minutes give it  (facet)
+//	committee_key keyword the committee's key (Committee.Key), for filters
 //	council    keyword
 //	meeting    keyword  the meeting ID (how a meeting's documents are found)
 //	date       datetime the meeting date
@@ -36,9 +41,15 @@ const docType = "doc"
 //	owner      text     the effective owner, English analyser
 //	due        datetime the effective due date
 //	status     keyword  the tracking status; none for resolutions and items (facet)
+//	present    text     a meeting's chair, members present, substitutes and
+//	                    those in attendance; simple analyser (names)
+//	apologies  text     who sent apologies
+//	absent     text     who was absent
 //
-// A query with no field searches title, text and owner.
-func buildMapping() mapping.IndexMapping {
+// A record's document holds its text; an item's, its body; a meeting's,
+// its attendance as a sentence ("Present: …; Apologies: …"). A query with
+// no field searches title, text and owner.
+func NewMapping() mapping.IndexMapping {
 	keywordField := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Store = store
@@ -64,6 +75,7 @@ func buildMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("kind", keywordField(true))
 	doc.AddFieldMappingsAt("committee", keywordField(true))
+	doc.AddFieldMappingsAt("committee_key", keywordField(false))
 	doc.AddFieldMappingsAt("council", keywordField(false))
 	doc.AddFieldMappingsAt("meeting", keywordField(true))
 	doc.AddFieldMappingsAt("date", dateField())
@@ -76,6 +88,12 @@ func buildMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("owner", owner)
 	doc.AddFieldMappingsAt("due", dateField())
 	doc.AddFieldMappingsAt("status", keywordField(true))
+	for _, name := range []string{"present", "apologies", "absent"} {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = simple.Name
+		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
+		doc.AddFieldMappingsAt(name, f)
+	}
 	// facet holds "committee:…", "kind:…", "year:…" and "status:…" in one
 	// field, so that facets read one field's doc values per hit, not four.
 	facet := keywordField(false)
@@ -94,28 +112,49 @@ func buildMapping() mapping.IndexMapping {
 	return m
 }
 
-// document is what the index holds for one record or item. Empty fields
-// are left out, so that facets and filters see no empty values.
-type document struct {
-	Kind, Committee, Council, Meeting, Date, Year, Minute, Title, Text, Owner, Due, Status string
-}
-
 // facetFields are the fields search results are counted by.
 var facetFields = []string{"committee", "kind", "year", "status"}
 
-// fields is the document as bleve indexes it.
-func (d *document) fields() map[string]any {
-	m := make(map[string]any, 12)
-	for _, f := range []struct{ name, value string }{
-		{"kind", d.Kind}, {"committee", d.Committee}, {"council", d.Council}, {"meeting", d.Meeting},
-		{"date", d.Date}, {"year", d.Year}, {"minute", d.Minute}, {"title", d.Title}, {"text", d.Text},
-		{"owner", d.Owner}, {"due", d.Due}, {"status", d.Status},
-	} {
-		if f.value != "" {
-			m[f.name] = f.value
+// Document is the one function that makes a search document: what the
+// index holds for a meeting (its attendance), an item or a record. Empty
+// fields are left out, so that facets and filters see no empty values.
+func Document(d store.FeedDoc) map[string]any {
+	fields := make([]struct{ name, value string }, 0, 16)
+	add := func(name, value string) {
+		if value != "" {
+			fields = append(fields, struct{ name, value string }{name, value})
 		}
 	}
-	facets := make([]string, 0, 4)
+	add("kind", d.Kind)
+	if m := d.Meeting; m != nil {
+		add("committee", m.Committee)
+		add("committee_key", m.CommitteeKey)
+		add("council", m.Council)
+		add("meeting", m.ID)
+		add("date", m.Date)
+		if len(m.Date) >= 4 {
+			add("year", m.Date[:4])
+		}
+	}
+	add("minute", d.Minute)
+	add("title", d.Title)
+	text := d.Text
+	if d.Kind == string(DocMeeting) && d.Meeting != nil {
+		a := d.Meeting.Attendance
+		text = attendanceText(a)
+		add("present", strings.Join(present(a), "; "))
+		add("apologies", strings.Join(a.Apologies, "; "))
+		add("absent", strings.Join(a.Absent, "; "))
+	}
+	add("text", text)
+	add("owner", d.Owner)
+	add("due", d.Due)
+	add("status", string(d.Status))
+	m := make(map[string]any, len(fields)+1)
+	for _, f := range fields {
+		m[f.name] = f.value
+	}
+	facets := make([]string, 0, len(facetFields))
 	for _, f := range facetFields {
 		if v, ok := m[f].(string); ok {
 			facets = append(facets, f+":"+v)
@@ -123,6 +162,45 @@ func (d *document) fields() map[string]any {
 	}
 	m["facet"] = facets
 	return m
+}
+
+// present is everyone a meeting's minutes record as there: the chair,
+// members present, those in attendance, and substitutes.
+func present(a minutes.Attendance) []string {
+	var out []string
+	if a.Chair != "" {
+		out = append(out, a.Chair)
+	}
+	out = append(out, a.Present...)
+	out = append(out, a.InAttendance...)
+	for _, s := range a.Substitutes {
+		out = append(out, s.Substitute)
+	}
+	return out
+}
+
+// attendanceText is a meeting's attendance as a sentence to search and
+// show: "Chair: …. Present: …. Apologies: …".
+func attendanceText(a minutes.Attendance) string {
+	var parts []string
+	add := func(label string, names []string) {
+		if len(names) > 0 {
+			parts = append(parts, label+": "+strings.Join(names, ", "))
+		}
+	}
+	if a.Chair != "" {
+		add("Chair", []string{a.Chair})
+	}
+	add("Present", a.Present)
+	add("In attendance", a.InAttendance)
+	var subs []string
+	for _, s := range a.Substitutes {
+		subs = append(subs, s.Substitute+" for "+s.Member)
+	}
+	add("Substitutes", subs)
+	add("Apologies", a.Apologies)
+	add("Absent", a.Absent)
+	return strings.Join(parts, ". ")
 }
 
 // Highlights are marked with two private-use characters, never with
@@ -170,6 +248,12 @@ func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations)
 	}
 	b.WriteString(clean(f.Orig[cur:f.End]))
 	return b.String()
+}
+
+// Span is a run of excerpt text, Match when it is a matched word.
+type Span struct {
+	Text  string
+	Match bool
 }
 
 // spans splits a marked fragment into Spans, trimming the word cut in

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/minutebook/minutebook/minutes"
+)
+
+// What the library's flagging model reads: each meeting's committee and
+// dates, and committees' items for return matching.
+
+// MeetingDates is one meeting as the flagging model reads it.
+type MeetingDates struct {
+	ID, Committee, CommitteeKey, Council string
+	Date, Next                           minutes.Date // held; the next meeting its minutes state
+}
+
+// MeetingDates lists every meeting by date, committee and ID.
+func (q Q) MeetingDates(ctx context.Context) ([]MeetingDates, error) {
+	var out []MeetingDates
+	rows, err := q.q.QueryContext(ctx, "SELECT id, committee, committee_key, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
+	err = each(rows, err, func(s scanner) error {
+		var m MeetingDates
+		var date, next string
+		err := s.Scan(&m.ID, &m.Committee, &m.CommitteeKey, &m.Council, &date, &next)
+		m.Date, m.Next = ParseDate(date), ParseDate(next)
+		out = append(out, m)
+		return err
+	})
+	return out, err
+}
+
+// ItemRow is one item with its meeting's committee and date.
+type ItemRow struct {
+	ID, MeetingID, Committee, Number, Title string
+	Date                                    minutes.Date
+	Ord                                     int // its place in the meeting
+}
+
+// CommitteeItems lists the items of the dated meetings of the committee
+// with this key, in no order.
+func (q Q) CommitteeItems(ctx context.Context, key string) ([]ItemRow, error) {
+	var out []ItemRow
+	rows, err := q.q.QueryContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
+		JOIN meetings m ON m.id = i.meeting_id WHERE m.committee_key = ? AND m.date <> ''`, key)
+	err = each(rows, err, func(s scanner) error {
+		it, err := scanItemRow(s)
+		out = append(out, it)
+		return err
+	})
+	return out, err
+}
+
+// Item reads one item; ErrNotFound when there is none.
+func (q Q) Item(ctx context.Context, id string) (ItemRow, error) {
+	it, err := scanItemRow(q.q.QueryRowContext(ctx, `SELECT i.id, i.meeting_id, m.committee, i.number, i.title, m.date, i.ord FROM items i
+		JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return it, ErrNotFound
+	}
+	return it, err
+}
+
+func scanItemRow(s scanner) (ItemRow, error) {
+	var it ItemRow
+	var date string
+	err := s.Scan(&it.ID, &it.MeetingID, &it.Committee, &it.Number, &it.Title, &date, &it.Ord)
+	it.Date = ParseDate(date)
+	return it, err
+}
