@@ -317,6 +317,15 @@ func (r *attReader) blocks(lines []line) {
 				continue
 			}
 		}
+		// A table of attendees, one a row: "Name | Role | Attendance".
+		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
+			if end, ok := r.attendeeTable(lines[i:]); ok {
+				r.flush()
+				i += end
+				r.role, r.queue = roleNone, nil
+				continue
+			}
+		}
 		// A table printed one cell a line: "Attendee Name" / "Karen
 		// Benker" / … / "Title" / … / "Status" / "Present" / ….
 		if end, ok := r.cellTable(lines, i); ok {
@@ -1505,12 +1514,19 @@ func (r *attReader) footer(items []*rawItem) {
 // attendeeTable reads an "Attendee | Role | Attendance" table starting at
 // ls[0], when there is one.
 func attendeeTable(ls []line, r *attReader) bool {
+	_, ok := r.attendeeTable(ls)
+	return ok
+}
+
+// attendeeTable reads an "Attendee | Role | Attendance" table starting at
+// ls[0], one person a row, and returns the index of its last row.
+func (r *attReader) attendeeTable(ls []line) (int, bool) {
 	head := strings.ToLower(unpipe(ls[0].Text))
-	if !(strings.Contains(head, "attendee") || strings.HasPrefix(head, "name")) || !strings.Contains(head, "attendance") {
-		return false
+	if !(strings.Contains(head, "attendee") || strings.HasPrefix(head, "name") || strings.HasPrefix(head, "member")) || !hasAny(head, "attendance", "status", "present") || len(head) > 80 {
+		return 0, false
 	}
-	found := false
-	for _, l := range ls[1:] {
+	found, end := false, 0
+	for k, l := range ls[1:] {
 		if l.Text == "" {
 			continue
 		}
@@ -1518,6 +1534,7 @@ func attendeeTable(ls []line, r *attReader) bool {
 		if len(cs) < 2 {
 			break
 		}
+		end = k + 1
 		status := strings.ToLower(cs[len(cs)-1])
 		role := strings.Join(cs[1:len(cs)-1], ", ")
 		name := cs[0]
@@ -1542,7 +1559,7 @@ func attendeeTable(ls []line, r *attReader) bool {
 		}
 		found = true
 	}
-	return found
+	return end, found
 }
 
 // finish settles what the lists imply: a substitute sat, so is present;

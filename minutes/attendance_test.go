@@ -348,6 +348,21 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Present: []string{"Shaw", "Evers", "Morse"}},
 		},
 		{
+			name:   "an attendee table in pipes, one person a row",
+			header: "| Name | Role | Attendance |\n|---|---|---|\n| Cllr Ivo Penn | Chair | Present |\n| Cllr Ada Lark | Member | Apologies |\n| Sam Orr | Democratic Services Officer | Present |\n| Cllr Bo Fenn | Member | Absent |",
+			want:   Attendance{Chair: "Ivo Penn", Present: []string{"Ivo Penn"}, InAttendance: []string{"Sam Orr"}, Apologies: []string{"Ada Lark"}, Absent: []string{"Bo Fenn"}},
+		},
+		{
+			name:   "an attendee table laid out in columns",
+			header: "Member              Role                          Status\nCllr Ivo Penn       Chair                         Present\nCllr Ada Lark       Member                        Apologies\nSam Orr             Democratic Services Officer   Present",
+			want:   Attendance{Chair: "Ivo Penn", Present: []string{"Ivo Penn"}, InAttendance: []string{"Sam Orr"}, Apologies: []string{"Ada Lark"}},
+		},
+		{
+			name:   "label and value cells from a Word table, with continuation rows",
+			header: "Chair: | Councillor Ivo Penn\nMembers: | Councillor Ada Lark, Councillor Bo Fenn\nIn attendance: | Dr Lea Munro | Director of Public Health\n | Sam Orr | Democratic Services Officer\nApologies: | Councillor Cy Dane",
+			want:   Attendance{Chair: "Ivo Penn", Present: []string{"Ivo Penn", "Ada Lark", "Bo Fenn"}, InAttendance: []string{"Lea Munro", "Sam Orr"}, Apologies: []string{"Cy Dane"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
