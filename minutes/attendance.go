@@ -273,6 +273,15 @@ func (r *attReader) blocks(lines []line) {
 			pending = ""
 		}
 		t = unpipe(t)
+		// A table of attendees, one a row: "Name | Role | Attendance".
+		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
+			if end, ok := r.attendeeTable(lines[i:]); ok {
+				r.flush()
+				i += end
+				r.role, r.queue = roleNone, nil
+				continue
+			}
+		}
 		// A label set off by spaces in layout text: "Chairperson    Cr X".
 		if _, heading := groupHeading(l.Raw, t); l.Raw != "" && !heading {
 			if mm := reGapLabel.FindStringSubmatch(l.Raw); mm != nil {
@@ -314,15 +323,6 @@ func (r *attReader) blocks(lines []line) {
 		if i+1 < len(lines) && len(strings.Fields(t)) <= 3 && !strings.Contains(t, ":") && strings.HasSuffix(lines[i+1].Text, ":") && len(strings.Fields(lines[i+1].Text)) <= 3 {
 			if _, _, ok := matchLabel(t + " " + lines[i+1].Text); ok {
 				pending = t
-				continue
-			}
-		}
-		// A table of attendees, one a row: "Name | Role | Attendance".
-		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
-			if end, ok := r.attendeeTable(lines[i:]); ok {
-				r.flush()
-				i += end
-				r.role, r.queue = roleNone, nil
 				continue
 			}
 		}
