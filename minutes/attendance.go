@@ -132,7 +132,11 @@ func cleanName(s string) string {
 	if len(words) == 1 && (memberTitles[strings.ToLower(strings.TrimSuffix(s, "s"))] || reHonorific.MatchString(s+" ")) {
 		return "" // "Trustees", "Councillors": a title with no name
 	}
-	if notName == len(words) || institutionWords[strings.ToLower(words[len(words)-1])] {
+	lastLow := strings.ToLower(words[len(words)-1])
+	if len(words) >= 2 && notName >= len(words)-1 && (roleNouns[lastLow] || memberTitles[lastLow] || officerTitles[lastLow]) {
+		return "" // "Enforcement Team Leader": an office's words
+	}
+	if notName == len(words) || institutionWords[lastLow] {
 		return "" // "Economic Development", "County Council": a body or a role's words
 	}
 	return s

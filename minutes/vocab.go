@@ -178,7 +178,7 @@ var headingWords = wordSet("agenda", "item", "items", "action", "actions", "minu
 	"finance", "planning", "other", "any", "date", "next", "meeting", "title", "status", "name", "role", "risk",
 	"waste", "recycling", "zoning", "resources", "members", "member", "attendees", "attendee", "staff", "officers",
 	"chair", "present", "absent", "call", "order", "roll", "pledge", "allegiance", "adjournment", "prayer", "opening",
-	"approved", "seconded", "proposed", "moved", "carried", "agreed", "noted")
+	"approved", "seconded", "proposed", "moved", "carried", "agreed", "noted", "reserve", "reserves", "substitute", "substitutes", "denotes", "category")
 
 // notNameWord reports whether w (any case) is a word that appears in the
 // names of offices, departments, bodies and headings but hardly ever in a
