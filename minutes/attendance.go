@@ -40,11 +40,11 @@ var reLabel = regexp.MustCompile(`(?i)^(?:` +
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)` +
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)` +
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)` +
-	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|sederunt|(?:council|board|committee|commission|panel|trustees|directors)\s+present|(?:elected|appointed|ordinary|full|voting)\s+members?(?:\s+present)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)` +
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`)
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
-var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call)$`)
+var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call|sederunt)$`)
 
 var (
 	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
@@ -61,17 +61,20 @@ var (
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
 	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
-	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor|Supt|Sgt|Insp)\.?\s+[A-Z]`)
+	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Cllr|Councillor|Cr|Supt|Sgt|Insp|Rev|Revd|Prof|Sir|Dame|Canon|Father|Fr)\.?\s+[A-Z]`)
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are|be|been|being|tabled|accepted|received|noted|sent)\b.*$`)
 	reApolPrefix     = regexp.MustCompile(`(?i)^.{0,80}?\bapologies\s+(?:for\s+absence\s+)?(?:(?:were|had\s+been|have\s+been)\s+\w+\s+)?(?:from|of)\s+`)
 	reColumnGap      = regexp.MustCompile(`\s{3,}`)
+	// "The Chair (Councillor Ines Marlow)", "His Worship the Mayor (Cllr
+	// Don Pell)": an office and its holder, opening a members' list.
+	reOfficeHolderLine = regexp.MustCompile(`^(?:His\s+Worship\s+|Her\s+Worship\s+)?(?:[Tt]he\s+)?(?:Lord\s+|Deputy\s+|Vice[- ])?(?:Mayor|Chair(?:man|person|woman)?|Provost|Cathaoirleach|President|Leader(?:\s+of\s+the\s+Council)?|Civic\s+Head)(?:\s+of\s+the\s+Council)?\s*\((?:Councillor|Cllr\.?|Cr\.?)\s+[A-Z]`)
 	reInlineLabel    = regexp.MustCompile(`(?:^|[\s,;])((?:Present|PRESENT|Apologies|APOLOGIES|Absent|ABSENT|Also\s+[Pp]resent|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers|Staff|Board\s+[Mm]embers|Committee\s+[Mm]embers|Council\s+[Mm]embers|Regrets)(?:\s+[a-z]+){0,3}\s*:)`)
 	reNameStatus     = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
 	reCollarNo       = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
-	reApolAs         = regexp.MustCompile(`(?i)\s(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog`)
+	reApolAs         = regexp.MustCompile(`(?i)\s(?:(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog|(?:(?:had|has|have)\s+)?(?:sent|tendered|offered|submitted|forwarded|given|sends)\s+(?:his|her|their|an?)\s+apolog)`)
 	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
-	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat)\b`)
+	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat|presided|chaired|welcomed|opened|declared|took|called)\b`)
 	reMayor          = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
 	reNameDashRole   = regexp.MustCompile(`^([^,–]{3,60}?)\s+[–—-]\s+([A-Z].*)$`)
 	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
@@ -81,7 +84,7 @@ var (
 var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": true, "le": true, "du": true, "di": true, "del": true,
 	"della": true, "van": true, "von": true, "der": true, "den": true, "da": true, "dos": true, "bin": true, "bint": true, "ni": true,
 	"nic": true, "mac": true, "y": true, "and": true, "te": true, "ter": true, "ten": true, "des": true, "al": true, "el": true,
-	"ibn": true, "dei": true, "degli": true, "vom": true, "zu": true, "zum": true, "af": true, "av": true}
+	"ibn": true, "an": true, "dei": true, "degli": true, "vom": true, "zu": true, "zum": true, "af": true, "av": true}
 
 // cleanName strips honorifics, post-nominals and notes from a name.
 // It returns "" when what is left is not a name.
@@ -123,6 +126,9 @@ func cleanName(s string) string {
 		}
 		if notNameWord(w) {
 			notName++
+		}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return "" // "The Mayor's Chaplain", "Mayor's Cadets"
 		}
 		switch strings.ToLower(w) {
 		case "minutes", "agenda", "resolved", "apologies", "meeting", "items":
@@ -189,14 +195,16 @@ type attReader struct {
 	// queue holds the roles of labels printed in a row with no names
 	// ("Present:" / "Apologies:" / "In attendance:" and then three lists,
 	// as two-column PDFs come out): each later list takes the next role.
-	queue []role
-	mayor string // a mayor listed as present
+	queue   []role
+	perLine bool   // the queued lists come one a line
+	mayor   string // a mayor listed as present
 	// first is the first person a present list names, and firstCivic is
 	// set when they hold a civic office: they chair when no one else is
 	// named.
-	first      string
-	firstCivic bool
-	chair      string // "Cllr K. Dando took the Chair"
+	first       string
+	firstCivic  bool
+	firstDeputy bool   // the first is a deputy ("(Deputy Mayor)"): no one is taken for the chair
+	chair       string // "Cllr K. Dando took the Chair"
 	// members is set while the block's label says its names are members
 	// ("Board members present:", "Councillors:"): then a role after a
 	// name ("– Director of Public Health") does not make them an officer.
@@ -246,7 +254,7 @@ type initialsPair struct{ line, initials string }
 
 // blocks reads label blocks from lines.
 func (r *attReader) blocks(lines []line) {
-	r.role, r.queue, r.roleColumn, r.lastCols = roleNone, nil, false, nil
+	r.role, r.queue, r.roleColumn, r.lastCols, r.perLine = roleNone, nil, false, nil, false
 	pending, carry := "", ""
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -320,6 +328,7 @@ func (r *attReader) blocks(lines []line) {
 				r.block = append(r.block, rest)
 			} else if run, last := labelRun(lines, i); len(run) > 1 {
 				r.role, r.queue = run[0], run[1:]
+				r.perLine = labelRunLines(lines, last, len(run))
 				i = last
 			}
 			continue
@@ -361,7 +370,28 @@ func (r *attReader) blocks(lines []line) {
 			r.listNo++
 			continue
 		}
-		if r.role == roleNone || len(t) > 300 {
+		if r.role == roleNone {
+			// "Staff and visitors present: …": a label we do not know
+			// whose words say it lists people.
+			if i := strings.IndexByte(t, ':'); (l.No > 0 || !strings.Contains(t, "/")) && i > 0 && i < 40 && len(strings.Fields(t[:i])) <= 5 && hasAny(strings.ToLower(t[:i]), "present", "attendance", "attending", "apolog", "absent", "staff", "visitors", "officers", "officials", "councillors", "members") && !motionLabel(t[:i]) {
+				r.role = guessRole(t[:i], rolePresent)
+				r.members = labelNamesMembers(t[:i])
+				r.listNo++
+				if rest := strings.TrimSpace(t[i+1:]); rest != "" {
+					r.block = append(r.block, rest)
+				}
+				continue
+			}
+			// "The Chair (Councillor Ines Marlow) (presiding) …": an
+			// office-holder line opens the members' list with no label.
+			if reOfficeHolderLine.MatchString(t) {
+				r.role = rolePresent
+				r.listNo++
+			} else {
+				continue
+			}
+		}
+		if len(t) > 300 {
 			continue
 		}
 		// A row's role cell wrapped onto a line of its own, under the
@@ -395,7 +425,7 @@ func (r *attReader) blocks(lines []line) {
 		}
 		// A sentence ends the list: "The Meeting was Chaired by Kenny
 		// Combe." (the sentence readers read it).
-		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t) || labelWordStart(t)) {
+		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t) || labelWordStart(t) || ownSubject(t)) {
 			r.flush()
 			r.role, r.queue = roleNone, nil
 			continue
@@ -477,6 +507,10 @@ func (r *attReader) blocks(lines []line) {
 		}
 		r.block = append(r.block, t)
 		r.awaitInitials(t)
+		if r.perLine && len(r.queue) > 0 {
+			r.flush()
+			r.role, r.queue = r.queue[0], r.queue[1:]
+		}
 	}
 	r.flush()
 	r.role, r.queue = roleNone, nil
@@ -571,7 +605,11 @@ func labelRun(lines []line, i int) ([]role, int) {
 	if len(run) < 2 {
 		return nil, i
 	}
-	// As many lists as labels must follow, separated by blank lines.
+	// As many lists as labels must follow, separated by blank lines, or
+	// one a line.
+	if labelRunLines(lines, last, len(run)) {
+		return run, last
+	}
 	groups, in := 0, false
 	for j := last + 1; j < len(lines); j++ {
 		t := lines[j].tk()
@@ -591,6 +629,28 @@ func labelRun(lines []line, i int) ([]role, int) {
 		return nil, i
 	}
 	return run, last
+}
+
+// labelRunLines reports whether the lists after a run of labels come one
+// a line, with no blank lines between them: "Present:" / "Apologies:" /
+// "In attendance:" then "Cllrs Rowe (Chair), Sim, Tait" / "Cllr Ure" /
+// "Mrs V. Wade (Clerk)".
+func labelRunLines(lines []line, last, n int) bool {
+	count := 0
+	for j := last + 1; j < len(lines); j++ {
+		t := lines[j].tk()
+		if t.Kind == tokBlank {
+			if count > 0 {
+				break
+			}
+			continue
+		}
+		if t.IsLabel || isProse(lines[j].Text) {
+			break
+		}
+		count++
+	}
+	return count == n
 }
 
 // labelNamesMembers reports whether a label says its names are members:
@@ -683,6 +743,9 @@ func cellNotes(cells []string) string {
 func isRoleCell(c string) bool {
 	if isInitials(strings.Trim(c, "()")) {
 		return true
+	}
+	if reHonorific.MatchString(c) && personShaped(c) {
+		return false // "Cllr Rufus Kane": a person beside a person
 	}
 	if hasTitle(c, memberTitles) || hasTitle(c, officerTitles) {
 		return true
@@ -927,7 +990,11 @@ func personShaped(s string) bool {
 // entry places one person of a list.
 func (r *attReader) entry(rl role, part string) {
 	a := r.a
-	part = reRelClause.ReplaceAllString(part, "")
+	if k := strings.LastIndexByte(part, ')'); k >= 0 {
+		part = part[:k+1] + reRelClause.ReplaceAllString(part[k+1:], "") // "Cllr Boyd (no apology received)"
+	} else {
+		part = reRelClause.ReplaceAllString(part, "")
+	}
 	if sm := reSubParen.FindStringSubmatch(part); sm != nil {
 		if sub, mem := cleanName(sm[1]), cleanName(sm[2]); sub != "" && mem != "" {
 			a.Substitutes = appendSub(a.Substitutes, mem, sub)
@@ -950,7 +1017,7 @@ func (r *attReader) entry(rl role, part string) {
 		r.mayor = e.name
 	}
 	if rl == rolePresent && r.first == "" && len(a.Present) == 0 {
-		r.first, r.firstCivic = e.name, e.mayor || e.civic
+		r.first, r.firstCivic, r.firstDeputy = e.name, e.mayor || e.civic, e.deputy
 	}
 	switch {
 	case rl == roleChair || member && e.chair:
@@ -1002,6 +1069,7 @@ type attEntry struct {
 	// ("(Chair)", "(Vice Chair)").
 	bearer bool
 	vice   bool // "(Vice Chair)", "(Deputy Chairman)"
+	deputy bool // a deputy's office: "(Deputy Mayor)", "Vice-Chair"
 }
 
 var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?:(?:Council|Board|Committee|Shire|Town|City|Village)\s+)?(?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
@@ -1102,9 +1170,11 @@ func readEntry(part string) attEntry {
 		case isChairRole(n):
 			e.chair = true
 		case hasTitle(n, viceChairs):
-			e.vice = true
+			e.vice, e.deputy = true, true
 		case hasTitle(n, civicOffices):
 			e.civic = true
+			low := strings.ToLower(n)
+			e.deputy = strings.Contains(low, "deputy") || strings.Contains(low, "vice")
 		case isOfficerRole(n):
 			e.officer = true
 			switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(n, "Hon. "), "Hon ")) {
@@ -1249,7 +1319,7 @@ var (
 	// K. Dando took the Chair", "Mayor Ilse Brandt in the chair", "Cr Lee
 	// presided", "Committee Chair Buzek called the meeting to order", "Cllr
 	// Penn opened the meeting".
-	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|\w,?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+(?:opened|convened)\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
+	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|[\w)],?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+(?:opened|convened)\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
 	// … and the person after them: "The Meeting was Chaired by John
 	// Slater", "called to order at 7:02 pm by Mayor Petra Lind".
 	reChairNameAfter = regexp.MustCompile(`(?i)\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s+)?by)\s+`)
@@ -1287,7 +1357,7 @@ func chairInText(text string) string {
 var (
 	// "Councillor Richardson be elected Chair", "Cllr X was duly
 	// elected Chairman for the year".
-	reElectedChair = regexp.MustCompile(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*elected\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`)
+	reElectedChair = regexp.MustCompile(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*(?:elected|appointed|chosen|nominated)\s+(?:as\s+)?(?:to\s+(?:take\s+)?)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`)
 	// "Election of Chairman for 2023/24: Cllr Evans, proposed by …".
 	reElectionOf = regexp.MustCompile(`(?i)\belection\s+of\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b(?:\s+for\s+\S+)?\s*(?::|–|-)\s*`)
 )
@@ -1351,6 +1421,12 @@ func nameBeforeTitles(s string) string {
 // titledNameBefore reads the name that ends s, and whether an officer's
 // title stands before it.
 func titledNameBefore(s string) (string, bool) {
+	s = strings.TrimRight(s, " ,")
+	if strings.HasSuffix(s, ")") {
+		if k := strings.LastIndexByte(s, '('); k >= 0 {
+			s = s[:k] // "Cllr Maeve Cullinan (Cathaoirleach)"
+		}
+	}
 	words := strings.Fields(s)
 	if len(words) > 12 {
 		words = words[len(words)-12:]
@@ -1445,7 +1521,7 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 			r.add(roleApologies, untilSentenceEnd(rest))
 		}
 		// "That Dr Roger Maaka is tabled as an apology".
-		if strings.Contains(text, " as a") {
+		if strings.Contains(text, " as a") || strings.Contains(text, " apolog") {
 			for _, loc := range reApolAs.FindAllStringIndex(text, 4) {
 				if n := nameBeforeTitles(text[:loc[0]]); n != "" {
 					r.a.Apologies = appendName(r.a.Apologies, n)
@@ -1484,13 +1560,6 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 		}
 		if strings.Contains(title, "reserve") || strings.Contains(title, "substitut") {
 			readSubstituteTable(a, it.lines)
-		}
-		if strings.Contains(title, "roll call") || (len(a.Present) == 0 && k < 2) {
-			for _, l := range it.lines {
-				if t := l.tk(); t.IsLabel && t.Label == rolePresent && t.LabelRest != "" {
-					r.add(rolePresent, t.LabelRest)
-				}
-			}
 		}
 	}
 }
@@ -1591,7 +1660,10 @@ func (r *attReader) finish() {
 			a.Chair = a.fullName(c)
 		}
 	}
-	if a.Chair == "" && r.first != "" && r.firstCivic {
+	if a.Chair == "" && r.firstDeputy {
+		r.mayor = "" // a deputy listed first: the mayor after them may not be chairing
+	}
+	if a.Chair == "" && r.first != "" && r.firstCivic && !r.firstDeputy {
 		// No one is named chair: the civic head listed first presides
 		// ("Mayor X, Councillors …", "Cr Ian Sharp (Deputy Mayor), Mayor
 		// Alex Walker, …").
@@ -1605,6 +1677,8 @@ func (r *attReader) finish() {
 		a.Present = append([]string{a.Chair}, removeName(a.Present, a.Chair)...)
 		a.InAttendance = removeName(a.InAttendance, a.Chair)
 	}
+	a.Present = dropSurnameTwins(a.Present)
+	a.InAttendance = dropSurnameTwins(a.InAttendance)
 }
 
 // chairNote reports whether a note after a name says its holder chaired
@@ -1819,7 +1893,9 @@ func splitNames(s string) []string {
 			// "D Richardson (Chair) R Healey": a name after a note — not
 			// after a nickname ("Charles (Charlie) Lambert").
 			if depth == 0 && i+2 < len(s) && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
-				if open := strings.LastIndexByte(s[:i], '('); open >= 0 && isRoleCell(s[open+1:i]) {
+				open := strings.LastIndexByte(s[:i], '(')
+				next := s[i+2:]
+				if open >= 0 && (isRoleCell(s[open+1:i]) || isChairRole(s[open+1:i]) || strings.HasPrefix(next, "The ") || reHonorific.MatchString(next) && !strings.HasPrefix(next, "(")) {
 					cut(i+1, i+2, false)
 				}
 			}
@@ -2697,10 +2773,16 @@ func ocrLabelWord(t string) string {
 	return ""
 }
 
-// motionLabel reports whether a label opens a motion rather than a list
-// of people: "Moved", "Seconded", "Proposed by", "Committee Resolution".
+// motionLabel reports whether a label opens a motion or business rather
+// than a list of people: "Moved", "Seconded", "Proposed by", "Committee
+// Resolution", "Staff Reports".
 func motionLabel(label string) bool {
 	low := strings.ToLower(strings.TrimSpace(label))
+	// "Staff Reports", "Committee Reports", "Disclosure of interest":
+	// business, not a list of people.
+	if hasAny(low, "report", "update", "business", "matters", "correspondence", "declaration", "disclosure", "interest", "minutes", "agenda", "item") {
+		return true
+	}
 	for _, w := range []string{"moved", "seconded", "proposed", "prop", "second", "2nd", "carried", "resolution", "resolved", "motion", "amendment", "vote", "for", "against", "abstain", "abstentions"} {
 		if low == w || strings.HasPrefix(low, w+" ") || strings.HasSuffix(low, " "+w) {
 			return true
@@ -2784,4 +2866,38 @@ func sentenceLabel(s string) (role, string, bool) {
 		rl = roleInAttendance
 	}
 	return rl, strings.TrimSpace(s[i+1:]), true
+}
+
+// ownSubject reports whether a sentence names its own subject in full
+// before its verb ("Board President Hal Ridley presided."), so that it
+// does not carry on a name broken off on the line above ("… and Nancy" /
+// "Sayer who was substituted by …").
+func ownSubject(t string) bool {
+	loc := reNarrates.FindStringIndex(t)
+	if loc == nil || loc[0] == 0 {
+		return false
+	}
+	return len(strings.Fields(nameBeforeTitles(t[:loc[0]]))) >= 2
+}
+
+// dropSurnameTwins drops a surname given alone when the list also names
+// that one person in full: "Carla Ruiz" (from "Mayor Carla Ruiz called the
+// meeting to order") and "Ruiz" (from the roll call).
+func dropSurnameTwins(list []string) []string {
+	var out []string
+	for _, n := range list {
+		if !strings.Contains(n, " ") {
+			twins := 0
+			for _, m := range list {
+				if m != n && strings.HasSuffix(strings.ToLower(m), " "+strings.ToLower(n)) {
+					twins++
+				}
+			}
+			if twins == 1 {
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	return out
 }

@@ -243,9 +243,9 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Nia Parri", Present: []string{"Nia Parri", "Iolo ap Gruffydd", "Sian Tudur"}, InAttendance: []string{"Beca Lloyd"}},
 		},
 		{
-			name:   "a deputy listed first chairs when no one is named, before the mayor",
+			name:   "a deputy listed first is not taken for the chair, nor the mayor after them",
 			header: "PRESENT:              Cr Ivan Shore (Deputy Mayor)\nMayor Alma Wick\nCr Tim Aiken",
-			want:   Attendance{Chair: "Ivan Shore", Present: []string{"Ivan Shore", "Alma Wick", "Tim Aiken"}},
+			want:   Attendance{Present: []string{"Ivan Shore", "Alma Wick", "Tim Aiken"}},
 		},
 		{
 			name:   "the mayor convened the meeting",
@@ -361,6 +361,41 @@ func TestAttendanceShapes(t *testing.T) {
 			name:   "label and value cells from a Word table, with continuation rows",
 			header: "Chair: | Councillor Ivo Penn\nMembers: | Councillor Ada Lark, Councillor Bo Fenn\nIn attendance: | Dr Lea Munro | Director of Public Health\n | Sam Orr | Democratic Services Officer\nApologies: | Councillor Cy Dane",
 			want:   Attendance{Chair: "Ivo Penn", Present: []string{"Ivo Penn", "Ada Lark", "Bo Fenn"}, InAttendance: []string{"Lea Munro", "Sam Orr"}, Apologies: []string{"Cy Dane"}},
+		},
+		{
+			name:   "office-holder lines run together with no label",
+			header: "The Chairman (Councillor Rhys Dow) (presiding) The Vice-Chairman (Councillor Gail Orr) Councillors Ian Bale, Joy Cope and Kit Dane",
+			want:   Attendance{Chair: "Rhys Dow", Present: []string{"Rhys Dow", "Gail Orr", "Ian Bale", "Joy Cope", "Kit Dane"}},
+		},
+		{
+			name:   "labels printed first, then one list a line",
+			header: "Present:\nApologies:\nIn attendance:\nCllrs Pask (Chair), Rudd, Tull\nCllr Venn\nMrs W. Yates (Clerk)",
+			want:   Attendance{Chair: "Pask", Present: []string{"Pask", "Rudd", "Tull"}, Apologies: []string{"Venn"}, InAttendance: []string{"W. Yates"}},
+		},
+		{
+			name:   "a label we do not know that lists people, no list open",
+			header: "Staff and guests present: Una Cole (Clerk), PCSO Ben Fry, Meg Lott (Village Trust)\nStaff Reports:\nDan Mace, Roads Superintendent – verbal report.",
+			want:   Attendance{InAttendance: []string{"Una Cole", "Ben Fry", "Meg Lott"}},
+		},
+		{
+			name:   "the deputy chairs, and a note with a verb in it",
+			header: "Present: Cllr Bryn Cadd (Vice-Chair, in the Chair), Cllr Ona Pike\nAbsent: Cllr Boyd (no apology received)",
+			want:   Attendance{Chair: "Bryn Cadd", Present: []string{"Bryn Cadd", "Ona Pike"}, Absent: []string{"Boyd"}},
+		},
+		{
+			name:   "a chair who presided, named again by surname in the roll call",
+			header: "Mayor Carla Ruiz called the meeting to order at 7:00 p.m.\nRoll call: Present – Council Members Olsen, Quist, Bianchi and Mayor Ruiz.\nCllr Maeve Cullen (Cathaoirleach) presided.",
+			want:   Attendance{Chair: "Carla Ruiz", Present: []string{"Carla Ruiz", "Olsen", "Quist", "Bianchi"}},
+		},
+		{
+			name:   "possessives are offices, not names; apologies sent",
+			header: "Present: Cllrs Ada Oaks, Ben Pyle\nAlso in attendance: The Mayor's Chaplain (Rev. Tom Hale)\nCllr Faye Quint had sent her apologies as she was unwell.",
+			want:   Attendance{Present: []string{"Ada Oaks", "Ben Pyle"}, InAttendance: []string{"Tom Hale"}, Apologies: []string{"Faye Quint"}},
+		},
+		{
+			name:   "Sederunt, and a chair elected when the chair is away",
+			header: "Sederunt: Angus Rae (Convener), Morag Bell, Iain Sime\n\nPresent: Cllrs Neil Parr, Ruth Ogden\nIn the absence of the Chair, Cllr Ruth Ogden was elected to chair the meeting.",
+			want:   Attendance{Chair: "Angus Rae", Present: []string{"Angus Rae", "Morag Bell", "Iain Sime", "Neil Parr", "Ruth Ogden"}},
 		},
 		{
 			name:   "the chair told in the narrative",

@@ -81,10 +81,13 @@ func hasTitle(phrase string, set map[string]bool) bool {
 // the Overview and Scrutiny Committee" (chair of another body).
 func isChairRole(note string) bool {
 	low := strings.ToLower(strings.TrimSpace(strings.Trim(note, "()[] ")))
+	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") {
+		return true // "Vice-Chair, in the Chair": the deputy chaired
+	}
 	if low == "" || strings.Contains(low, "vice") || strings.Contains(low, "deputy") || strings.Contains(low, "leas") {
 		return false
 	}
-	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
+	if strings.Contains(low, "cathaoirleach") {
 		return true
 	}
 	for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == ',' || r == '/' }) {
