@@ -69,15 +69,15 @@ var (
 	// "The Chair (Councillor Ines Marlow)", "His Worship the Mayor (Cllr
 	// Don Pell)": an office and its holder, opening a members' list.
 	reOfficeHolderLine = regexp.MustCompile(`^(?:His\s+Worship\s+|Her\s+Worship\s+)?(?:[Tt]he\s+)?(?:Lord\s+|Deputy\s+|Vice[- ])?(?:Mayor|Chair(?:man|person|woman)?|Provost|Cathaoirleach|President|Leader(?:\s+of\s+the\s+Council)?|Civic\s+Head)(?:\s+of\s+the\s+Council)?\s*\((?:Councillor|Cllr\.?|Cr\.?)\s+[A-Z]`)
-	reInlineLabel    = regexp.MustCompile(`(?:^|[\s,;])((?:Present|PRESENT|Apologies|APOLOGIES|Absent|ABSENT|Also\s+[Pp]resent|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers|Staff|Board\s+[Mm]embers|Committee\s+[Mm]embers|Council\s+[Mm]embers|Regrets)(?:\s+[a-z]+){0,3}\s*:)`)
-	reNameStatus     = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
-	reCollarNo       = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
-	reApolAs         = regexp.MustCompile(`(?i)\s(?:(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog|(?:(?:had|has|have)\s+)?(?:sent|tendered|offered|submitted|forwarded|given|sends)\s+(?:his|her|their|an?)\s+apolog)`)
-	reGapLabel       = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
-	reNarrates       = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat|presided|chaired|welcomed|opened|declared|took|called)\b`)
-	reMayor          = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
-	reNameDashRole   = regexp.MustCompile(`^([^,–]{3,60}?)\s+[–—-]\s+([A-Z].*)$`)
-	reRoleSuffix     = regexp.MustCompile(`\s+[-–—]\s+.*$`)
+	reInlineLabel      = regexp.MustCompile(`(?:^|[\s,;])((?:Present|PRESENT|Apologies|APOLOGIES|Absent|ABSENT|Also\s+[Pp]resent|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers|Staff|Board\s+[Mm]embers|Committee\s+[Mm]embers|Council\s+[Mm]embers|Regrets)(?:\s+[a-z]+){0,3}\s*:)`)
+	reNameStatus       = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
+	reCollarNo         = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
+	reApolAs           = regexp.MustCompile(`(?i)\s(?:(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog|(?:(?:had|has|have)\s+)?(?:sent|tendered|offered|submitted|forwarded|given|sends)\s+(?:his|her|their|an?)\s+apolog)`)
+	reGapLabel         = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
+	reNarrates         = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat|presided|chaired|welcomed|opened|declared|took|called)\b`)
+	reMayor            = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
+	reNameDashRole     = regexp.MustCompile(`^([^,–]{3,60}?)\s+[–—-]\s+([A-Z].*)$`)
+	reRoleSuffix       = regexp.MustCompile(`\s+[-–—]\s+.*$`)
 )
 
 // nameParticles are the lower-case words that belong inside names.
