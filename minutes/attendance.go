@@ -284,6 +284,13 @@ func (r *attReader) blocks(lines []line) {
 			t = pending + " " + t
 			pending = ""
 		}
+		if strings.Contains(t, "|") {
+			// "Also present: | Dr Omar Hale | Director of Public Health":
+			// the rows below give a name and a role too.
+			if cs, _ := cells(t); len(cs) == 3 && strings.HasSuffix(cs[0], ":") && isRoleCell(cs[2]) && !isRoleCell(cs[1]) {
+				r.roleColumn = true
+			}
+		}
 		t = unpipe(t)
 		// A table of attendees, one a row: "Name | Role | Attendance".
 		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
@@ -295,9 +302,28 @@ func (r *attReader) blocks(lines []line) {
 			}
 		}
 		// A label set off by spaces in layout text: "Chairperson    Cr X".
+		// Labels side by side over their columns: "Present:        In
+		// attendance:", then "Cllr D Yeo (Chair)     J Crane (Clerk)".
+		if end, ok := r.labelColumns(lines, i); ok {
+			r.flush()
+			i = end
+			r.role, r.queue = roleNone, nil
+			continue
+		}
 		if _, heading := groupHeading(l.Raw, t); l.Raw != "" && !heading {
 			if mm := reGapLabel.FindStringSubmatch(l.Raw); mm != nil {
-				if _, _, ok := matchLabel(mm[1] + ":"); ok {
+				if lrl, _, ok := matchLabel(mm[1] + ":"); ok {
+					// "Councillors     Laoise Moran     Present": a label
+					// cell, then a name and its status.
+					if cs := reColumnGap.Split(strings.TrimSpace(mm[2]), -1); len(cs) >= 2 {
+						if st, ok := attendanceStatus(cs[len(cs)-1]); ok && readEntry(cs[0]).name != "" {
+							r.flush()
+							r.role, r.queue = lrl, nil
+							r.listNo++
+							r.entry(st, cs[0])
+							continue
+						}
+					}
 					t = mm[1] + ": " + mm[2]
 				}
 			}
@@ -490,6 +516,27 @@ func (r *attReader) blocks(lines []line) {
 		if cs := rowCells(l.Raw, t); len(cs) >= 2 {
 			r.flush()
 			r.lastCols = cellStarts(l.Raw)
+			// A status in the last cell: "Laoise Moran     Present",
+			// "Councillors     Dara Kenny     Absent".
+			if st, ok := attendanceStatus(cs[len(cs)-1]); ok {
+				var name string
+				var notes []string
+				for _, c := range cs[:len(cs)-1] {
+					switch {
+					case name == "" && readEntry(c).name != "" && !isRoleCell(c):
+						name = c
+					case name != "":
+						notes = append(notes, c)
+					}
+				}
+				if name != "" {
+					if len(notes) > 0 {
+						name += " (" + flattenNote(strings.Join(notes, ", ")) + ")"
+					}
+					r.entry(st, name)
+					continue
+				}
+			}
 			// A name wrapped in its cell: "Mrs Gea Blythe (substitute
 			// for" / "Ms Ola Ade)".
 			if strings.LastIndexByte(cs[0], '(') > strings.LastIndexByte(cs[0], ')') && i+1 < len(lines) {
@@ -789,6 +836,9 @@ func (r *attReader) flush() {
 // and D Gale", "The Chairman (Councillor Rowan Tate) (presiding)",
 // "Director of Service (Mr. K. Lehane)".
 func (r *attReader) add(rl role, text string) {
+	if strings.ToLower(text) == text && strings.ContainsAny(text, "abcdefghijklmnopqrstuvwxyz") {
+		text = titleNames(text) // "cllr tegwen howells in the chair, cllrs gareth bowen"
+	}
 	text = chairAfterName(text)
 	// A block may run into sentences ("… from Councillor Joanna
 	// Kirkbride. Councillor Nasreen Akhtar attended as reserve …"): read
@@ -1099,6 +1149,14 @@ func readEntry(part string) attEntry {
 	if mm := reOfficeFirst.FindStringSubmatch(outside); mm != nil && cleanName(mm[2]) != "" && startsUpper(mm[2]) {
 		notes = append(notes, mm[1])
 		outside = mm[2]
+	}
+	if low := strings.ToLower(outside); strings.HasSuffix(low, " in the chair") || strings.HasSuffix(low, " presiding") {
+		k := strings.LastIndex(low, " in the chair")
+		if k < 0 {
+			k = strings.LastIndex(low, " presiding")
+		}
+		notes = append(notes, "in the chair")
+		outside = strings.TrimSpace(outside[:k])
 	}
 	if strings.HasSuffix(strings.ToLower(outside), "cathaoirleach") {
 		notes = append(notes, "Cathaoirleach")
@@ -2451,6 +2509,11 @@ func groupHeading(raw, t string) (group, bool) {
 	head := t
 	if cs := rowCells(raw, t); len(cs) >= 2 {
 		head = cs[0]
+		switch strings.ToLower(head) {
+		case "name", "names", "attendee", "attendees", "member", "members":
+			// "Name     Role": the roles below say who is a member.
+			head = "Attendees"
+		}
 		for _, c := range cs[1:] {
 			low := strings.ToLower(c)
 			for _, w := range []string{"role", "title", "organisation", "organization", "position", "representing", "office", "designation"} {
@@ -2900,4 +2963,86 @@ func dropSurnameTwins(list []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// labelColumns reads labels printed side by side over their columns
+// ("Present:              In attendance:") and the rows under them, each
+// cell going to the label above it. It returns the index of the last row.
+func (r *attReader) labelColumns(lines []line, i int) (int, bool) {
+	raw := lines[i].Raw
+	if raw == "" || !reColumnGap.MatchString(strings.TrimSpace(raw)) {
+		return i, false
+	}
+	starts := cellStarts(raw)
+	cs := reColumnGap.Split(strings.TrimSpace(raw), -1)
+	if len(cs) < 2 || len(cs) != len(starts) {
+		return i, false
+	}
+	roles := make([]role, len(cs))
+	for k, c := range cs {
+		rl, rest, ok := matchLabel(strings.TrimSpace(c))
+		if !ok || rest != "" {
+			return i, false
+		}
+		roles[k] = rl
+	}
+	r.listNo++
+	end := i
+	for j := i + 1; j < len(lines); j++ {
+		l := lines[j]
+		if l.Text == "" {
+			if end > i {
+				break
+			}
+			continue
+		}
+		if tk := l.tk(); tk.IsLabel || tk.Kind == tokHeading || isProse(l.Text) {
+			break
+		}
+		rowRaw := l.Raw
+		if rowRaw == "" {
+			rowRaw = l.Text
+		}
+		rowStarts := cellStarts(rowRaw)
+		rowCellsText := reColumnGap.Split(strings.TrimSpace(rowRaw), -1)
+		if len(rowStarts) != len(rowCellsText) {
+			break
+		}
+		for k, c := range rowCellsText {
+			col := 0
+			for m, st := range starts {
+				if rowStarts[k] >= st-2 {
+					col = m
+				}
+			}
+			r.add(roles[col], collapseSpaces(c))
+		}
+		end = j
+	}
+	return end, end > i
+}
+
+// titleNames capitalises a list printed all in lower case, as some web
+// pages and OCR give it, so that its names read as names: "cllr tegwen
+// howells in the chair, cllrs gareth bowen" → "Cllr Tegwen Howells in the
+// chair, Cllrs Gareth Bowen". Small words and particles stay as they are.
+func titleNames(s string) string {
+	words := strings.Fields(s)
+	for k, w := range words {
+		switch strings.Trim(w, ",;.()") {
+		case "in", "the", "chair", "of", "and", "for", "at", "on", "by", "was", "were", "presiding", "vice", "deputy", "from", "with":
+			continue
+		}
+		if nameParticles[w] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if r == '(' && len(w) > 1 {
+			r2, n2 := utf8.DecodeRuneInString(w[1:])
+			words[k] = "(" + string(unicode.ToUpper(r2)) + w[1+n2:]
+			continue
+		}
+		words[k] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }

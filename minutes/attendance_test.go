@@ -398,6 +398,31 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Angus Rae", Present: []string{"Angus Rae", "Morag Bell", "Iain Sime", "Neil Parr", "Ruth Ogden"}},
 		},
 		{
+			name:   "two labels side by side over their columns",
+			header: "Present:                   In attendance:\nCllr Ann Rye (Chair)       Bea Cole (Clerk)\nCllr Dee Fox               Gus Hart (Planning Officer)\nCllr Ian Jay",
+			want:   Attendance{Chair: "Ann Rye", Present: []string{"Ann Rye", "Dee Fox", "Ian Jay"}, InAttendance: []string{"Bea Cole", "Gus Hart"}},
+		},
+		{
+			name:   "a label column, names and their statuses",
+			header: "Councillors     Aoife Nolan      Present\n                Cian Burke       Present\n                Orla Keane       Absent\n                Ruth Lyons       Excused",
+			want:   Attendance{Present: []string{"Aoife Nolan", "Cian Burke"}, Absent: []string{"Orla Keane"}, Apologies: []string{"Ruth Lyons"}},
+		},
+		{
+			name:   "a name and role table with no status",
+			header: "Name                 Role\nSal Orme             Member (Chair)\nKip Rowe             Member\nGil Vane             Officer - Finance\nDot Kerr             Clerk",
+			want:   Attendance{Chair: "Sal Orme", Present: []string{"Sal Orme", "Kip Rowe"}, InAttendance: []string{"Gil Vane", "Dot Kerr"}},
+		},
+		{
+			name:   "a pipe row's role column goes on in the rows below",
+			header: "Also present: | Dr Omar Hale | Director of Public Health\n | Jan Voss | Healthwatch\n | Tim Bird | Fernvale Carers",
+			want:   Attendance{InAttendance: []string{"Omar Hale", "Jan Voss", "Tim Bird"}},
+		},
+		{
+			name:   "a list all in lower case",
+			header: "present: cllr nia howe in the chair, cllrs gary bolt, mena lloyd\napologies: cllr iwan parry",
+			want:   Attendance{Chair: "Nia Howe", Present: []string{"Nia Howe", "Gary Bolt", "Mena Lloyd"}, Apologies: []string{"Iwan Parry"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
