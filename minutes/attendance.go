@@ -340,6 +340,11 @@ func (r *attReader) blocks(lines []line) {
 				lr, rest, isLabel, t = r2, rest2, true, tok.Rest
 			}
 		}
+		if isLabel && len(r.block) > 0 {
+			if prev := r.block[len(r.block)-1]; strings.LastIndexByte(prev, '(') > strings.LastIndexByte(prev, ')') {
+				isLabel = false // "(Area Education" / "Officer – West Kent)": a note goes on
+			}
+		}
 		if isLabel {
 			r.flush()
 			if l.No > 0 {
@@ -1018,6 +1023,9 @@ func noteIsName(note, outside string) bool {
 // ("T. Leverton", "Lorna Quigley", "Kiri Te Awa") — not "Vice-Chair",
 // "Cabinet Member", "SBC".
 func personShaped(s string) bool {
+	if strings.ContainsAny(s, ",;()") {
+		return false
+	}
 	n := cleanName(s)
 	if n == "" || n != strings.TrimSpace(s) && !reHonorific.MatchString(s) {
 		return false
@@ -1716,6 +1724,14 @@ func (r *attReader) finish() {
 		}
 		if !onlyInitials(c) {
 			a.Chair = a.fullName(c)
+			// "Cllr. P. Harries took the Chair" of a list that has
+			// "Peter Harries": the list's name for them.
+			for _, n := range a.Present {
+				if sameInitialled(strings.ToLower(n), strings.ToLower(a.Chair)) {
+					a.Chair = n
+					break
+				}
+			}
 		}
 	}
 	if a.Chair == "" && r.firstDeputy {

@@ -423,6 +423,11 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Nia Howe", Present: []string{"Nia Howe", "Gary Bolt", "Mena Lloyd"}, Apologies: []string{"Iwan Parry"}},
 		},
 		{
+			name:   "the chair named with initials, the list in full; a note wrapped before a dash",
+			header: "Present: Councillors Alun Dee, Peta Harris, Owen Wynne\nIn attendance: Mr N Abram (Area Education\nOfficer – West Vale), Ms C Innes (Director of Education)\n\nCllr. P. Harris took the Chair and welcomed everyone to the meeting.",
+			want:   Attendance{Chair: "Peta Harris", Present: []string{"Peta Harris", "Alun Dee", "Owen Wynne"}, InAttendance: []string{"N Abram", "C Innes"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
