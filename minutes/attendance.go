@@ -2060,6 +2060,22 @@ func (a *Attendance) fullName(s string) string {
 	if found != "" {
 		return found
 	}
+	// "J. Davies" for "Joseph Davies": one name with those initials (a
+	// name given in full stays as it is).
+	if strings.Contains(s, " ") && len(strings.Trim(firstWord(s), ".")) == 1 {
+		low := strings.ToLower(s)
+		for _, n := range all {
+			if n != "" && n != found && sameInitialled(strings.ToLower(n), low) {
+				if found != "" {
+					return s
+				}
+				found = n
+			}
+		}
+		if found != "" {
+			return found
+		}
+	}
 	return s
 }
 
@@ -2171,6 +2187,21 @@ func (a *Attendance) setInitials(ini, name string) {
 // stand for: the one the attendance list gives them to, or the one person
 // present or in attendance whose name they fit.
 func (a *Attendance) expandInitials(s string) string {
+	// "PO and TB", "LB/MT", "GD & KC": each part its own person.
+	if len(s) <= 24 && strings.ContainsAny(s, " /&,") {
+		parts := strings.FieldsFunc(strings.ReplaceAll(s, " and ", "/"), func(r rune) bool { return r == '/' || r == '&' || r == ',' || r == ' ' })
+		if len(parts) >= 2 {
+			var names []string
+			for _, p := range parts {
+				n := a.expandInitials(p)
+				if n == p {
+					return s // a part the attendance cannot expand: leave it all
+				}
+				names = append(names, n)
+			}
+			return strings.Join(names, " and ")
+		}
+	}
 	if len(s) < 2 || len(s) > 4 || !isInitials(s) || strings.ContainsAny(s, " .") {
 		return s
 	}

@@ -497,6 +497,19 @@ func TestInitialsExpand(t *testing.T) {
 			t.Errorf("expandInitials(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// Several owners at once: each part expanded, or all left alone.
+	for in, want := range map[string]string{"RB and PWh": "Rona Bett and Pia Whitt", "RB/MC": "Rona Bett and Moss Carr", "RB & ZZ": "RB & ZZ"} {
+		if got := a.expandInitials(in); got != want {
+			t.Errorf("expandInitials(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A name with initials takes the list's full form; a full name stays.
+	c := Attendance{Present: []string{"Joseph Dale", "R Graham"}}
+	for in, want := range map[string]string{"J. Dale": "Joseph Dale", "Cllr J Dale": "Joseph Dale", "Rex Graham": "Rex Graham"} {
+		if got := c.fullName(in); got != want {
+			t.Errorf("fullName(%q) = %q, want %q", in, got, want)
+		}
+	}
 	// Without the list's own pairing, the initials that fit one name.
 	b := Attendance{Present: []string{"Paul Wheel", "Pat West", "Dora Lowe"}}
 	for in, want := range map[string]string{"DL": "Dora Lowe", "PW": "PW", "PWh": "Paul Wheel", "PWe": "Pat West"} {
