@@ -176,8 +176,8 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		}
 	}
 	r.sentences(header, items)
-	if len(r.a.Present) == 0 && r.a.Chair == "" {
-		r.footer(items)
+	if len(r.a.Present) == 0 || len(r.a.Present) == 1 && r.a.Present[0] == r.a.Chair {
+		r.footer(items) // nothing but the chair's name above the items
 	}
 	r.finish()
 }

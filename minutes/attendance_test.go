@@ -481,6 +481,22 @@ func TestApologiesInMotions(t *testing.T) {
 	}
 }
 
+// TestAttendanceAtTheFoot reads a "Present:" paragraph printed after the
+// last item, when the top of the minutes names no one (or only the chair).
+func TestAttendanceAtTheFoot(t *testing.T) {
+	doc := "Minutes of the Meeting of the Ashcombe Town Council held on 4 March 2025\n\nCouncillor Jo Penn opened the meeting.\n\n" +
+		"1. Apologies\nNone.\n\n2. Minutes\nRESOLVED: That the minutes of the last meeting be approved.\n\n3. Any other business\nNone.\n\n" +
+		"Present: Councillors Jo Penn (Chair), Ray Olds and Tia Marsh\nOfficers: Ben Cray (Town Clerk)\n"
+	m, err := ParseBytes([]byte(doc), Options{Name: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.Attendance
+	if a.Chair != "Jo Penn" || strings.Join(a.Present, "; ") != "Jo Penn; Ray Olds; Tia Marsh" || strings.Join(a.InAttendance, "; ") != "Ben Cray" {
+		t.Errorf("attendance: %s", fmtAttendance(a))
+	}
+}
+
 // TestInitialsExpand turns owners written as initials into the people
 // the attendance list gives them to, or whose names they fit.
 func TestInitialsExpand(t *testing.T) {
