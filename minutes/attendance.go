@@ -700,6 +700,13 @@ func labelRunLines(lines []line, last, n int) bool {
 		if t.IsLabel || isProse(lines[j].Text) {
 			break
 		}
+		first := lines[j].Text
+		if k := strings.IndexAny(first, ",;"); k > 0 {
+			first = first[:k]
+		}
+		if readEntry(first).name == "" {
+			return false // "Declarations of Interest": a heading, not a list
+		}
 		count++
 	}
 	return count == n
