@@ -1762,27 +1762,6 @@ func (r *attReader) finish() {
 	a.InAttendance = dropSurnameTwins(a.InAttendance)
 }
 
-// chairNote reports whether a note after a name says its holder chaired
-// the meeting: "(Chairman)", "(Leader of the Council, in the Chair)",
-// "(Shire President, Presiding Member)" — but not "(Vice-Chair)" or
-// "(Chair of the Overview and Scrutiny Committee)".
-func chairNote(note string) bool {
-	low := strings.ToLower(strings.TrimSpace(note))
-	if low == "" || strings.Contains(low, "vice") || strings.Contains(low, "deputy") {
-		return false
-	}
-	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
-		return true
-	}
-	for _, part := range strings.Split(low, ",") {
-		switch strings.TrimSpace(part) {
-		case "chair", "chairman", "chairperson", "chairwoman", "mayor":
-			return true
-		}
-	}
-	return false
-}
-
 // chairAfterName turns ", Presiding" after a name into a note, outside
 // brackets only: "Mayor Adams, Presiding; …" → "Mayor Adams (Presiding); …".
 func chairAfterName(text string) string {
@@ -2761,19 +2740,16 @@ func (r *attReader) cellTable(lines []line, i int) (int, bool) {
 	default:
 		return i, false
 	}
-	hasStatus, hasTitle := false, false
+	hasStatus := false
 	for j := i + 1; j < len(lines) && j < i+12; j++ {
 		switch strings.ToLower(lines[j].Text) {
 		case "status", "attendance":
 			hasStatus = true
-		case "title", "role", "position", "office":
-			hasTitle = true
 		}
 	}
 	if !hasStatus {
 		return i, false
 	}
-	_ = hasTitle
 	var names, titles []string
 	var statuses []role
 	end, misses := i, 0
