@@ -17,6 +17,7 @@ type role int
 var roleNames = [...]string{roleNone: "none", roleChair: "chair", rolePresent: "present", roleInAttendance: "in attendance",
 	roleApologies: "apologies", roleAbsent: "absent", roleSubstitutes: "substitutes"}
 
+// String names the role, for the trace.
 func (r role) String() string {
 	if int(r) < len(roleNames) {
 		return roleNames[r]
@@ -837,6 +838,7 @@ func isInitials(s string) bool {
 	return caps >= 2
 }
 
+// flush reads the lines of the block being read as one list of its role.
 func (r *attReader) flush() {
 	if r.role != roleNone && len(r.block) > 0 {
 		r.add(r.role, joinBlock(r.block))
@@ -1858,6 +1860,7 @@ func matchLabel(t string) (role, string, bool) {
 	return r, rest, ok
 }
 
+// matchLabel1 is matchLabel for one language's label.
 func matchLabel1(t string) (role, string, bool) {
 	if reBareLabel.MatchString(t) {
 		return labelRole(strings.ToLower(t)), "", true
@@ -1895,6 +1898,7 @@ func matchLabel1(t string) (role, string, bool) {
 	return roleNone, "", false
 }
 
+// labelRole is the role of a bare label ("apologies", "also present").
 func labelRole(s string) role {
 	switch {
 	case strings.HasPrefix(s, "apolog"):
@@ -1930,6 +1934,7 @@ func readSubstituteTable(a *Attendance, lines []line) {
 	}
 }
 
+// splitNames cuts a list into its people.
 func splitNames(s string) []string {
 	// Keep "(Chairman)" notes with their names: split outside brackets,
 	// at commas, semicolons, " and " and " & ". A role split at its "and"
@@ -1988,6 +1993,7 @@ func splitNames(s string) []string {
 	return merged
 }
 
+// appendName adds name to list unless it is there (in any case).
 func appendName(list []string, name string) []string {
 	for _, n := range list {
 		if strings.EqualFold(n, name) {
@@ -1997,6 +2003,7 @@ func appendName(list []string, name string) []string {
 	return append(list, name)
 }
 
+// removeName takes name out of list (in any case).
 func removeName(list []string, name string) []string {
 	if name == "" {
 		return list
@@ -2010,6 +2017,7 @@ func removeName(list []string, name string) []string {
 	return out
 }
 
+// appendSub adds a substitution unless it is there.
 func appendSub(list []Substitution, member, sub string) []Substitution {
 	for _, s := range list {
 		if strings.EqualFold(s.Member, member) && strings.EqualFold(s.Substitute, sub) {
