@@ -60,7 +60,7 @@ var (
 	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:(?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?)?for\s+([^)]+)\)`)
 	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
-	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|present|roll\s+call|apologies)\b`)
+	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|attending|attendees|present|roll\s+call|apologies|sederunt)\b`)
 	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
 	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Cllr|Councillor|Cr|Supt|Sgt|Insp|Rev|Revd|Prof|Sir|Dame|Canon|Father|Fr)\.?\s+[A-Z]`)
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)

@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -55,6 +56,11 @@ func findEnd(lines []line) int {
 		if closed && reAppendix.MatchString(t) {
 			return i
 		}
+		// "Reeve:        Clerk-Treasurer:", "Mayor:" / "CAO-Clerk:": the
+		// signature block's labels, with the statutory notes after them.
+		if i > len(lines)/2 && signatureLabels(t) {
+			return i
+		}
 		if !tok.Signature {
 			continue
 		}
@@ -63,11 +69,77 @@ func findEnd(lines []line) int {
 		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
 			continue
 		}
+		// "… the minutes of the last meeting were correct." / "Signed by
+		// the Chair": the previous minutes were signed, the meeting goes on.
+		if i > 0 && signsPreviousMinutes(lines[i-1].Text) && i < len(lines)*2/3 || headingsFollow(lines, i) {
+			continue
+		}
 		// "Signed ____ Dated …" footers repeat on every page and were
 		// dropped already; what is left is the real signature.
 		return i
 	}
 	return len(lines)
+}
+
+// headingsFollow reports whether numbered business goes on after line i
+// ("… unanimously agreed to approve the Document." / "Signed by the
+// Chair" / "9A. …" / "10. ANNUAL RETURN"): what was signed was a
+// document, not the minutes.
+func headingsFollow(lines []line, i int) bool {
+	top := func(tok *token) int {
+		if tok.Kind != tokHeading || headingQuality(tok.Rest) < 0.9 || countWords(tok.Rest) > 10 {
+			return -1
+		}
+		if _, nums, _, ok := parseNumber(tok.Number); ok {
+			return nums[0]
+		}
+		return -1
+	}
+	// The number of the last heading before the signature …
+	last := -1
+	for j := i - 1; j >= 0 && j > i-300 && last < 0; j-- {
+		last = top(lines[j].tk())
+	}
+	if last < 0 {
+		return false
+	}
+	// … and the minutes' numbering going on after it (an appendix
+	// numbers from 1 again).
+	n := 0
+	for j := i + 1; j < len(lines) && j < i+150 && n < 2; j++ {
+		if k := top(lines[j].tk()); k >= last && k <= last+5 {
+			n++
+			last = k
+		}
+	}
+	return n >= 2
+}
+
+// signatureLabels reports whether a line is only office labels waiting
+// for a signature: "Reeve:   Clerk-Treasurer:", "Mayor:", "Interim
+// CAO-Clerk-Treasurer:".
+func signatureLabels(t string) bool {
+	if len(t) > 80 || !strings.HasSuffix(t, ":") {
+		return false
+	}
+	for _, part := range strings.SplitAfter(t, ":") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		office := strings.TrimSuffix(part, ":")
+		if !strings.HasSuffix(part, ":") || countWords(office) > 3 || !(hasTitle(strings.ReplaceAll(office, "-", " "), officerTitles) || hasTitle(office, memberTitles) || hasTitle(office, chairWords)) {
+			return false
+		}
+	}
+	return true
+}
+
+// signsPreviousMinutes reports whether a sentence records the previous
+// minutes being approved, so that the signature under it is theirs.
+func signsPreviousMinutes(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "minutes") && containsAny(low, []string{"approved", "correct", "confirmed", "agreed", "true record", "adopted", "accepted"})
 }
 
 // mayClose is a cheap test before reMeetingClosed.
@@ -78,12 +150,28 @@ func mayClose(low string) bool {
 // segment splits the lines into the header and the items.
 func segment(lines []line, end int) (header []line, items []*rawItem, chain []candidate) {
 	cands := findCandidates(lines, end)
+	// An agenda or summons printed before the minutes: its numbered
+	// business is not the minutes' items.
+	start := minutesStart(lines, end)
+	if start > 0 {
+		k := 0
+		for k < len(cands) && cands[k].idx < start {
+			k++
+		}
+		cands = cands[k:]
+	}
+	cands = dropContentsLists(cands, lines)
 	weighHeadless(cands)
-	chain = foldParagraphs(bestChain(cands), lines)
+	chain = foldParagraphs(rescueStrays(bestChain(cands), cands, lines), lines)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			chain = alt
 		}
+	}
+	if len(chain) >= 2 && chain[0].scheme != "heading" {
+		// "Disclosure of pecuniary interest: None." / "OPEN FORUM" between
+		// the attendance and the first numbered item: business too.
+		chain = append(leadingHeadings(lines, start, chain[0].idx), chain...)
 	}
 	if len(chain) == 0 {
 		return lines[:end], nil, nil
@@ -94,16 +182,45 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			numberLine[c.idx] = true
 		}
 	}
+	// Headings of the business inside an item ("A. Fire Station Roof",
+	// "6.1 Public Works Report") stand apart from the paragraphs around
+	// them, as they do on the page.
+	inChain := map[int]bool{}
+	for _, c := range chain {
+		inChain[c.title] = true
+	}
+	subStart, subEnd := map[int]bool{}, map[int]bool{}
+	for _, c := range cands {
+		if !inChain[c.title] && c.title == c.idx && c.quality >= 0.9 && len(strings.Fields(c.heading)) <= 12 && !endsWithAny(lines[c.idx].Text, ".;,") {
+			subStart[c.idx] = true
+			last := c.idx
+			if c.bodyAt > c.idx+1 {
+				last = c.bodyAt - 1 // a wrapped heading: "6.1 Finance" / "and Planning …"
+			}
+			subEnd[last] = true
+		}
+	}
 	keep := func(from, to int) []line {
 		var out []line
 		for i := from; i < to && i < end; i++ {
-			if !numberLine[i] && !lines[i].tk().Banner {
-				out = append(out, lines[i])
+			if numberLine[i] || lines[i].tk().Banner {
+				continue
+			}
+			if subStart[i] && len(out) > 0 && out[len(out)-1].Text != "" {
+				out = append(out, line{No: lines[i].No})
+			}
+			out = append(out, lines[i])
+			if subEnd[i] && i+1 < to && lines[i+1].Text != "" {
+				out = append(out, line{No: lines[i].No})
 			}
 		}
 		return out
 	}
-	header = keep(0, chain[0].title)
+	headEnd := chain[0].title
+	if c := chain[0]; c.idx < c.title && c.title-c.idx <= 3 {
+		headEnd = c.idx // "1" / "ITEMS" / "Police Report": the column header is not the attendance's
+	}
+	header = keep(start, headEnd)
 	// A "PART II" / "EXEMPT ITEMS" banner makes the items after it exempt,
 	// until a "PART I" banner says otherwise.
 	exemptAt := func(from, to int) (seen, exempt bool) {
@@ -131,7 +248,12 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		bodyStart := c.title + 1
 		if c.scheme == "motion" {
 			// A numbered resolution is its own item: its line is the text.
-			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
+			// It prints no heading: its title is empty, its text the motion.
+			items = append(items, &rawItem{number: c.number, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
+			continue
+		}
+		if c.bodyAt > c.title {
+			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(c.bodyAt, next)})
 			continue
 		}
 		if c.idx == c.title && c.scheme != "item" {
@@ -152,53 +274,212 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	return header, items, chain
 }
 
-// foldParagraphs takes numbered paragraphs out of the chain: under an
-// "x.0" heading, or when most of an item's x.1, x.2 … children read as
-// sentences ("4.2 Clerk to report the blocked gully …"), the children are
-// paragraphs of item x, not items of their own. Children that read as
-// headings ("8.1 General Manager's Report") stay items.
+var reMoreAttendance = regexp.MustCompile(`(?i)\b(?:present|apologies|apology|regrets|absent|attendance|attending|visitors)\b`)
+
+// recordLabels introduce a record or a part of one, not a matter of
+// business: "Disposition: Accepted", "Motion: …", "Purpose: …".
+var recordLabels = wordSet("disposition", "decision", "resolution", "resolved", "motion", "action", "actions", "outcome", "result", "vote",
+	"moved", "seconded", "carried", "purpose", "recommendation", "recommendations", "note", "notes", "reason", "reasons", "summary", "background",
+	"time", "date", "venue", "place", "location", "chair", "chairman", "clerk", "minutes", "agenda", "reply", "response", "answer", "question")
+
+var reInlineHeading = regexp.MustCompile(`^([A-Z][^:]{1,60}?):(?:\s+(\S.*))?$`)
+
+// leadingHeadings finds the unnumbered business minutes record between
+// the attendance and their first numbered item: a heading alone on its
+// line over its text ("OPEN FORUM", "Election of Chairman"), or run into
+// it after a colon ("Disclosure of pecuniary interest: None.",
+// "Staff Reports: Dave Yemm, Operations Superintendent …"). Without an
+// attendance list to start from, the lines before the first item are the
+// document's title, and nothing is taken.
+func leadingHeadings(lines []line, from, to int) []candidate {
+	last := -1
+	for i := from; i < to; i++ {
+		if lines[i].tk().IsLabel {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	// The attendance runs on in lists of names ("Via Zoom: Lisa McLenon
+	// and Marie Wardman, Aecom.").
+	i := last + 1
+	for i < to && lines[i].Text != "" {
+		if reInlineHeading.MatchString(lines[i].Text) && !nameList(lines[i].Text) && endsSentence(lines[i-1].Text) && !strings.HasSuffix(lines[i-1].Text, ":") {
+			break // "Disclosure of pecuniary interest: None." straight after
+		}
+		i++
+	}
+	var out []candidate
+	listUnder := false // the lines under "Committee Reports:" are its list
+	for ; i < to; i++ {
+		t := lines[i].Text
+		tok := lines[i].tk()
+		if t == "" {
+			listUnder = false
+			continue
+		}
+		if tok.IsLabel || tok.Marker || tok.Number != "" || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokDate {
+			continue
+		}
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
+			continue
+		}
+		if listUnder && !reInlineHeading.MatchString(t) {
+			continue
+		}
+		if personTitles[strings.ToLower(strings.Trim(firstWord(t), ".,"))] || reMoreAttendance.MatchString(t) {
+			continue // a name, or more of the attendance ("Staff and visitors present:")
+		}
+		head := ""
+		if m := reInlineHeading.FindStringSubmatch(t); m != nil {
+			h := strings.TrimSpace(m[1])
+			next := nextText(lines, i, to)
+			if countWords(h) <= 6 && headingQuality(h) >= 0.9 && !strings.ContainsAny(h, ",.") && !recordLabels[strings.ToLower(h)] && (m[2] != "" || next > 0 && isBody(lines[next].Text)) {
+				head = h
+			}
+		} else if countWords(t) <= 8 && headingQuality(t) >= 0.9 && !endsWithAny(t, ".,;!?") && !strings.Contains(t, ",") && !loneWords[strings.ToLower(t)] &&
+			(inCapitals(t) && countWords(t) >= 1 || countWords(t) >= 2 && titleLike(strings.Fields(t))) {
+			if next := nextText(lines, i, to); next > 0 && isBody(lines[next].Text) {
+				head = t
+			}
+		}
+		if head != "" {
+			out = append(out, candidate{idx: i, title: i, heading: head, scheme: "heading", quality: 1})
+			listUnder = strings.HasSuffix(t, ":")
+		}
+	}
+	return out
+}
+
+// nameList reports whether s (after a label) lists two or more names:
+// "Via Zoom: Lisa McLenon and Marie Wardman, Aecom.".
+func nameList(s string) bool {
+	if m := reInlineHeading.FindStringSubmatch(s); m != nil {
+		s = m[2]
+	}
+	parts := strings.FieldsFunc(strings.TrimRight(s, "."), func(r rune) bool { return r == ',' || r == ';' || r == '&' })
+	var chunks []string
+	for _, p := range parts {
+		for _, q := range strings.Split(p, " and ") {
+			if q = strings.TrimSpace(q); q != "" {
+				chunks = append(chunks, q)
+			}
+		}
+	}
+	if len(chunks) < 2 {
+		return false
+	}
+	named := 0
+	for _, c := range chunks {
+		if ws := strings.Fields(c); len(ws) <= 4 && titleLike(ws) {
+			named++
+		}
+	}
+	return named*5 >= len(chunks)*3
+}
+
+// rescueStrays puts back into the chain the clear headings whose numbers
+// break the run: an item taken out of order ("1, 2, 7, 3"), a number
+// mistyped ("6.4.11" among "16.4.n"), one printed twice. Each must be
+// numbered like the chain's own items (the same scheme, depth and
+// punctuation), head its own line, and stand alone: numbered lists (a run
+// of +1 steps) and cross-references ("3778 - Llandogo Play Area") stay
+// text.
+func rescueStrays(chain, cands []candidate, lines []line) []candidate {
+	if len(chain) < 3 {
+		return chain
+	}
+	inChain := map[int]bool{}
+	styles := map[string]int{}
+	for _, c := range chain {
+		inChain[c.title] = true
+		styles[numberStyle(lines[c.idx].Text, c.number)]++
+	}
+	style, best := "", 0
+	for k, v := range styles {
+		if v > best {
+			style, best = k, v
+		}
+	}
+	if best*5 < len(chain)*4 {
+		return chain // no one way of numbering to go by
+	}
+	scheme, depth := chain[0].scheme, len(chain[0].nums)
+	var strays []candidate
+	for k, c := range cands {
+		if inChain[c.title] || c.scheme != scheme || len(c.nums) != depth || c.title != c.idx || c.quality < 0.9 ||
+			countWords(c.heading) > 10 || numberStyle(lines[c.idx].Text, c.number) != style || c.title < chain[0].title || c.title > chain[len(chain)-1].title {
+			continue
+		}
+		// Not one of a list: no neighbour outside the chain one step away.
+		listed := false
+		for j := max(k-2, 0); j < min(k+3, len(cands)); j++ {
+			o := cands[j]
+			if j != k && !inChain[o.title] && o.scheme == scheme && abs(o.idx-c.idx) < 40 && abs(topNumber(o)-topNumber(c)) == 1 {
+				listed = true
+			}
+		}
+		if !listed {
+			strays = append(strays, c)
+		}
+	}
+	if len(strays) == 0 || len(strays)*4 > len(chain) {
+		return chain
+	}
+	out := append(append([]candidate(nil), chain...), strays...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].title < out[j].title })
+	return out
+}
+
+// numberStyle is how a minute number is set off from its heading: ".",
+// ")", ":", "-" or " ".
+func numberStyle(t, number string) string {
+	i := strings.Index(t, number)
+	if i < 0 {
+		return ""
+	}
+	rest := t[i+len(number):]
+	switch {
+	case rest == "":
+		return ""
+	case strings.HasPrefix(rest, "."), strings.HasPrefix(rest, ")"), strings.HasPrefix(rest, ":"):
+		return rest[:1]
+	case strings.HasPrefix(strings.TrimLeft(rest, " "), "-"), strings.HasPrefix(strings.TrimLeft(rest, " "), "–"):
+		return "-"
+	}
+	return " "
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// foldParagraphs takes sub-items out of the chain: the x.1, x.2 … (and
+// x.1.1 …) under an item x or x.0 are part of item x, whether they read
+// as paragraphs ("4.2 Clerk to report the blocked gully …") or as
+// headings of their own ("8.1 General Manager's Report"), as a clerk
+// lists them. Numbers with no parent item in the chain stay items.
 func foldParagraphs(chain []candidate, lines []line) []candidate {
 	if len(chain) < 3 {
 		return chain
 	}
-	parent := map[int]int{} // chain index of each top-level number x (or x.0)
-	for k, c := range chain {
+	parent := map[int]bool{} // top-level numbers x (or x.0) in the chain
+	for _, c := range chain {
 		if c.scheme != "dotted" {
 			return chain
 		}
 		if len(c.nums) == 1 || len(c.nums) == 2 && c.nums[1] == 0 {
-			parent[c.nums[0]] = k
-		}
-	}
-	type group struct {
-		kids, sentences int
-		zero            bool
-	}
-	groups := map[int]*group{}
-	for _, c := range chain {
-		if len(c.nums) != 2 || c.nums[1] == 0 {
-			continue
-		}
-		p, ok := parent[c.nums[0]]
-		if !ok {
-			continue
-		}
-		g := groups[c.nums[0]]
-		if g == nil {
-			g = &group{zero: len(chain[p].nums) == 2}
-			groups[c.nums[0]] = g
-		}
-		g.kids++
-		if paragraphLike(c, lines) {
-			g.sentences++
+			parent[c.nums[0]] = true
 		}
 	}
 	out := chain[:0:0]
 	for _, c := range chain {
-		if len(c.nums) == 2 && c.nums[1] > 0 {
-			if g := groups[c.nums[0]]; g != nil && (g.zero || g.sentences*5 >= g.kids*3) {
-				continue
-			}
+		if len(c.nums) >= 2 && !(len(c.nums) == 2 && c.nums[1] == 0) && parent[c.nums[0]] {
+			continue
 		}
 		out = append(out, c)
 	}

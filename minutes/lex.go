@@ -280,6 +280,18 @@ func lexNumber(t *token, text string) {
 			return
 		}
 	}
+	if c >= 'A' && c <= 'Z' && len(text) >= 2 && (text[1] == '.' || len(text) > 2 && text[1] >= 'A' && text[1] <= 'Z') {
+		// "IX. BOARD COMMENTS", "A. Call to Order", "B." alone: Roman
+		// and lettered sections, always with their full stop.
+		if m := reSectionNumber.FindStringSubmatch(text); m != nil {
+			if m[2] == "" {
+				t.Kind, t.Number, t.Numeric = tokNumber, m[1], true
+			} else {
+				t.Kind, t.Number, t.Rest = tokHeading, m[1], m[2]
+			}
+			return
+		}
+	}
 	// ("1)" alone is a paragraph label: minute numbers end in a full
 	// stop or nothing.)
 	if m := reLoneNumber.FindStringSubmatch(text); m != nil {

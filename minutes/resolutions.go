@@ -148,6 +148,14 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		}
 		if !reMotionTrailer.MatchString(r.Text) {
 			kept = append(kept, r)
+		} else if strings.Contains(r.Text, "That ") || strings.Contains(r.Text, "THAT ") {
+			// "COUNCIL RESOLUTION 2024/188 / Moved … Seconded … / That
+			// Council receives … / CARRIED": the number, movers and
+			// outcome around the motion itself.
+			if t := motionText(r.Text); t != "" {
+				r.Text = t
+				kept = append(kept, r)
+			}
 		}
 	}
 	recs = kept
