@@ -1433,6 +1433,8 @@ var (
 	// "Councillor Richardson be elected Chair", "Cllr X was duly
 	// elected Chairman for the year".
 	reElectedChair = regexp.MustCompile(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*(?:elected|appointed|chosen|nominated)\s+(?:as\s+)?(?:to\s+(?:take\s+)?)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`)
+	// An item of that name.
+	reElectionTitle = regexp.MustCompile(`(?i)^(?:to\s+)?(?:elect(?:ion\s+of)?|appoint(?:ment\s+of)?)\s+(?:the\s+|a\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|convenor|convener)\b(?:\s+for\s+\S+)?$`)
 	// "Election of Chairman for 2023/24: Cllr Evans, proposed by …".
 	reElectionOf = regexp.MustCompile(`(?i)\belection\s+of\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b(?:\s+for\s+\S+)?\s*(?::|–|-)\s*`)
 )
@@ -1626,6 +1628,15 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 		}
 		scan(joinText(it.lines), k < 2 || reAttendanceItem.MatchString(it.title))
 		title := strings.ToLower(it.title)
+		// An item "Election of Chairman": the one elected chairs.
+		if r.chair == "" && reElectionTitle.MatchString(it.title) {
+			text := joinText(it.lines)
+			if n := electedChair(text); n != "" {
+				r.chair = n
+			} else if n := nameAfterTitles(text); n != "" && !strings.Contains(strings.ToLower(text), "deferred") {
+				r.chair = n
+			}
+		}
 		if strings.Contains(title, "apolog") {
 			for _, l := range it.lines {
 				if mm := reApolSent2.FindStringSubmatch(l.Text); mm != nil && len(a.Apologies) == 0 {

@@ -428,6 +428,11 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Peta Harris", Present: []string{"Peta Harris", "Alun Dee", "Owen Wynne"}, InAttendance: []string{"N Abram", "C Innes"}},
 		},
 		{
+			name:   "an item electing the chair",
+			header: "Present: Cllrs Shaw, Evers, Morse\n\n1. Election of Chairman for 2025/26\nCllr Evers, proposed by Cllr Morse, seconded by Cllr Shaw.",
+			want:   Attendance{Chair: "Evers", Present: []string{"Evers", "Shaw", "Morse"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},
