@@ -107,6 +107,11 @@ func readAttendance(m *Meeting, header []line, items []*rawItem) {
 		}
 	}
 	r.sentences(header, items)
+	// Who came or went, anywhere in the minutes.
+	r.arrivals(joinText(header))
+	for _, it := range items {
+		r.arrivals(joinText(it.lines))
+	}
 	if len(r.a.Present) == 0 || len(r.a.Present) == 1 && r.a.Present[0] == r.a.Chair {
 		r.footer(items) // nothing but the chair's name above the items
 	}
@@ -759,6 +764,22 @@ func (r *attReader) add(rl role, text string) {
 	}
 	for k := 0; k < len(parts); k++ {
 		part := parts[k]
+		// A label inside the list: "Chair: Ann Bell; Vice Chair: Cy Dee;
+		// Members: Ed Fox, Gil Ho" — its role for the names after it.
+		if i := strings.IndexByte(part, ':'); i > 0 && i < 30 {
+			if lrl, rest, ok := matchLabel(part); ok && rest != "" {
+				if lrl == rolePresent && rl != rolePresent {
+					lrl = rl
+				}
+				if lrl != roleChair {
+					rl = lrl
+				}
+				part = rest
+				if lrl == roleChair {
+					part += " (Chair)"
+				}
+			}
+		}
 		// "Mark Hand, MCC Highways", "Vicky Bright, Clerk": a body or an
 		// office after a name, set off by a comma, is a note about them.
 		if k+1 < len(parts) && appositionNote(parts[k+1]) && cleanName(part) != "" && !strings.Contains(part, "(") {

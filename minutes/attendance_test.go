@@ -433,6 +433,16 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Chair: "Evers", Present: []string{"Evers", "Shaw", "Morse"}},
 		},
 		{
+			name:   "sub-labels inside one list",
+			header: "Members Present: Chair: Ann Bell; Vice Chair: Cy Dee; Members: Ed Fox, Gil Ho",
+			want:   Attendance{Chair: "Ann Bell", Present: []string{"Ann Bell", "Cy Dee", "Ed Fox", "Gil Ho"}},
+		},
+		{
+			name:   "a councillor who arrived late, a police officer who joined, a resident who left",
+			header: "Present: Cllrs Hal Bray (Chair), Ivy Cobb\nCllr Kay Eade arrived at 7.45pm during item 4. P.C.S.O. Rod Amos joined the meeting. Mr Len Tull left the meeting.",
+			want:   Attendance{Chair: "Hal Bray", Present: []string{"Hal Bray", "Ivy Cobb", "Kay Eade"}, InAttendance: []string{"Rod Amos"}},
+		},
+		{
 			name:   "the chair told in the narrative",
 			header: "Present: Cllrs K. Dando, L. Price, M. Rowe\n\nCllr K. Dando took the Chair.",
 			want:   Attendance{Chair: "K. Dando", Present: []string{"K. Dando", "L. Price", "M. Rowe"}},

@@ -86,6 +86,9 @@ func electedChair(text string) string {
 // whether that office is an officer's ("Clerk", "Secretary").
 func chairTitle(w string) (title, officer bool) {
 	low := strings.ToLower(strings.Trim(w, ".,;:"))
+	if strings.Count(low, ".") >= 2 {
+		low = strings.ReplaceAll(low, ".", "") // "P.C.S.O."
+	}
 	if officerTitles[low] || roleNouns[low] {
 		return true, true
 	}
@@ -342,6 +345,41 @@ func (r *attReader) presentSentences(text string, early bool) {
 		r.followingPresent(text)
 	}
 }
+
+// reArrived finds who came or went during the meeting: "Cllr Kay Eade
+// arrived at 7.45pm", "PCSO Roger Anthony joined the meeting", "Cllr Pym
+// left the meeting after item 6". They attended.
+var reArrived = regexp.MustCompile(`\s(?:arrived|joined\s+the\s+meeting|left\s+the\s+meeting|re-?joined\s+the\s+meeting|entered\s+the\s+meeting)\b`)
+
+// arrivals reads the councillors and officers the narrative says arrived,
+// joined or left the meeting: a councillor is a member present, an
+// officer or the police in attendance. Others (a member of the public)
+// are left out.
+func (r *attReader) arrivals(text string) {
+	if !hasAny(text, "arrived", "joined the meeting", "left the meeting", "entered the meeting") {
+		return
+	}
+	for _, loc := range reArrived.FindAllStringIndex(text, 20) {
+		head := text[max(0, loc[0]-80):loc[0]]
+		if k := strings.LastIndexAny(head, ".;:"); k >= 0 && !isInitials(strings.Trim(lastWord(head[:k+1]), ".")) && len(lastWord(head[:k+1])) > 2 {
+			head = head[k+1:]
+		}
+		head = strings.TrimSpace(head)
+		n, officer := titledNameBefore(head)
+		if n == "" || r.a.knows(n) || r.a.expands(n) {
+			continue
+		}
+		title := strings.ToLower(firstWord(head))
+		switch {
+		case officer || title == "pcso" || title == "pc" || title == "p.c.s.o." || title == "sgt" || title == "insp":
+			r.entry(roleInAttendance, n)
+		case reCouncillorTitle.MatchString(head):
+			r.entry(rolePresent, n)
+		}
+	}
+}
+
+var reCouncillorTitle = regexp.MustCompile(`^(?i:c(?:ll|li|il)rs?\.?|councillors?|crs?\.?)\s+[A-Z]`)
 
 // presentWere reads "Board members present were …", "Also present were …".
 func (r *attReader) presentWere(text string) {
