@@ -1,8 +1,6 @@
 package minutes
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -586,32 +584,4 @@ func TestAttendanceFooter(t *testing.T) {
 func fmtAttendance(a Attendance) string {
 	return "chair=" + a.Chair + " present=[" + strings.Join(a.Present, "; ") + "] in=[" + strings.Join(a.InAttendance, "; ") +
 		"] apologies=[" + strings.Join(a.Apologies, "; ") + "] absent=[" + strings.Join(a.Absent, "; ") + "]"
-}
-
-// BenchmarkAttendanceReal parses the real minutes beside the checkout
-// (../../shared), whose attendance comes in every shape: the attendance
-// reader's cost shows here more than in the one sample.
-func BenchmarkAttendanceReal(b *testing.B) {
-	var docs [][]byte
-	for _, dir := range []string{"../../shared/real-minutes", "../../shared/real-minutes-2"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			if data, err := os.ReadFile(f); err == nil {
-				docs = append(docs, data)
-			}
-		}
-	}
-	if len(docs) == 0 {
-		b.Skip("no ../../shared real minutes")
-	}
-	n := 0
-	for _, d := range docs {
-		n += len(d)
-	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
-		for _, d := range docs {
-			_, _ = ParseBytes(d, Options{Name: "x.txt"})
-		}
-	}
 }

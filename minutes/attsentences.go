@@ -229,7 +229,11 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 				}
 			}
 		}
+		subs := hasAny(text, "ubstitut", "eserve", "eputis", "eputiz")
 		for _, re := range []*regexp.Regexp{reSubSent, reSubSent2} {
+			if !subs {
+				break // no substitution is told: the patterns need one of those words
+			}
 			for _, mm := range re.FindAllStringSubmatch(text, -1) {
 				sub, mem := cleanName(mm[1]), cleanName(mm[2])
 				if re == reSubSent2 {
