@@ -163,6 +163,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	cands = dropContentsLists(cands, lines)
 	weighHeadless(cands)
 	chain = foldParagraphs(rescueStrays(bestChain(cands), cands, lines), lines)
+	chain = nestBusiness(chain, cands, lines, end)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			chain = alt
@@ -459,31 +460,153 @@ func abs(n int) int {
 }
 
 // foldParagraphs takes sub-items out of the chain: the x.1, x.2 … (and
-// x.1.1 …) under an item x or x.0 are part of item x, whether they read
-// as paragraphs ("4.2 Clerk to report the blocked gully …") or as
-// headings of their own ("8.1 General Manager's Report"), as a clerk
-// lists them. Numbers with no parent item in the chain stay items.
+// x.1.1 …) under an item x or x.0 are part of item x when they read as
+// paragraphs of it ("4.2 Clerk to report the blocked gully …"), or when
+// item x has business of its own before them. Under a bare section
+// heading — "8 GENERAL ITEMS" followed at once by "8.1 Dog Control
+// Policy", "8.2 …" — the headed sub-items are the business, and a clerk
+// lists each of them after the section. Numbers with no parent item in
+// the chain stay items.
 func foldParagraphs(chain []candidate, lines []line) []candidate {
 	if len(chain) < 3 {
 		return chain
 	}
-	parent := map[int]bool{} // top-level numbers x (or x.0) in the chain
-	for _, c := range chain {
+	parent := map[int]int{} // top-level numbers x (or x.0) → index in the chain
+	for i, c := range chain {
 		if c.scheme != "dotted" {
 			return chain
 		}
 		if len(c.nums) == 1 || len(c.nums) == 2 && c.nums[1] == 0 {
-			parent[c.nums[0]] = true
+			if _, seen := parent[c.nums[0]]; !seen {
+				parent[c.nums[0]] = i
+			}
 		}
+	}
+	// A section is bare when no text comes between its heading and its
+	// first sub-item; its sub-items are business when each is a heading
+	// with text of its own under it. A run of sub-headings with nothing
+	// between them ("4.1 Minutes of …", "4.2 Warrant List", "4.3 …" and
+	// then one motion for all) is the section's list, and folds.
+	bare := map[int]bool{}
+	for n, i := range parent {
+		if i+1 >= len(chain) || !isSub(chain[i+1], n) || bodyBetween(lines, chain[i], chain[i+1].idx) {
+			continue
+		}
+		business := true
+		for j := i + 1; j < len(chain) && isSub(chain[j], n); j++ {
+			end := len(lines)
+			if j+1 < len(chain) {
+				end = chain[j+1].idx
+			}
+			if paragraphLike(chain[j], lines) || !bodyBetween(lines, chain[j], end) {
+				business = false
+				break
+			}
+		}
+		bare[n] = business
 	}
 	out := chain[:0:0]
 	for _, c := range chain {
-		if len(c.nums) >= 2 && !(len(c.nums) == 2 && c.nums[1] == 0) && parent[c.nums[0]] {
-			continue
+		if isSub(c, c.nums[0]) {
+			if _, ok := parent[c.nums[0]]; ok && !bare[c.nums[0]] {
+				continue
+			}
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// nestBusiness lists the business under bare Roman or lettered sections:
+// "VII. DISCUSSION AND ACTION ITEMS" with no text of its own, then "1.
+// Operations Plan Report Card", "2. Retail Rate Analysis" (or "A.", "B.")
+// each with its own text, are items after the section, as a clerk lists
+// them (the dotted x.1 under x is foldParagraphs' part). The business
+// must be numbered from the first (1 or A), one step at a time, each a
+// heading rather than a sentence; a list of headings with nothing between
+// them (a consent calendar's) stays the section's.
+func nestBusiness(chain, cands []candidate, lines []line, end int) []candidate {
+	var out []candidate
+	for k, sec := range chain {
+		out = append(out, sec)
+		if sec.scheme != "roman" && sec.scheme != "letter" {
+			continue
+		}
+		stop := end
+		if k+1 < len(chain) {
+			stop = chain[k+1].idx
+		}
+		if run := businessRun(sec, cands, lines, stop); run != nil {
+			out = append(out, run...)
+		}
+	}
+	return out
+}
+
+// businessRun finds the numbered business between section sec and line
+// stop, or nil when the section has text of its own or none qualifies.
+func businessRun(sec candidate, cands []candidate, lines []line, stop int) []candidate {
+	from := max(sec.title, sec.bodyAt-1)
+	byScheme := map[string][]candidate{}
+	for _, c := range cands {
+		if c.idx <= from || c.idx >= stop || c.scheme == sec.scheme || len(c.nums) != 1 || c.sub != 0 {
+			continue
+		}
+		byScheme[c.scheme] = append(byScheme[c.scheme], c)
+	}
+	var best []candidate
+	for _, cs := range byScheme {
+		if len(cs) < 2 && !(len(cs) == 1 && cs[0].scheme == "dotted") || topNumber(cs[0]) != 1 {
+			// (One lettered heading alone may be an initial: "A. Lowe".)
+			continue
+		}
+		ok := true
+		for j, c := range cs {
+			next := stop
+			if j+1 < len(cs) {
+				next = cs[j+1].idx
+			}
+			t := lines[c.title].Text
+			if topNumber(c) != j+1 || c.quality < 0.9 || countWords(c.heading) > 12 || endsWithAny(t, ".;,") || !bodyBetween(lines, c, next) {
+				ok = false
+				break
+			}
+		}
+		if ok && len(cs) > len(best) {
+			best = cs
+		}
+	}
+	if best == nil || bodyBetween(lines, sec, best[0].idx) {
+		return nil
+	}
+	return best
+}
+
+// isSub reports whether c is numbered as a sub-item of n: n.1, n.2.3, not
+// n or n.0.
+func isSub(c candidate, n int) bool {
+	return len(c.nums) >= 2 && c.nums[0] == n && !(len(c.nums) == 2 && c.nums[1] == 0)
+}
+
+// bodyBetween reports whether any line after c's heading and before end
+// is text of the item rather than its heading or the page's furniture.
+func bodyBetween(lines []line, c candidate, end int) bool {
+	if c.bodyAt > 0 && c.bodyAt <= c.title {
+		return true // a sentence starts on the heading's own line
+	}
+	from := c.title + 1
+	if c.bodyAt > from {
+		from = c.bodyAt
+	}
+	for i := from; i < end && i < len(lines); i++ {
+		if tok := lines[i].tk(); tok.Banner {
+			continue
+		}
+		if isBody(lines[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphLike reports whether a numbered line reads as a paragraph:

@@ -44,12 +44,14 @@ const caseHead = "FERNHILL PARISH COUNCIL\nMinutes of the meeting of the Parish 
 func TestItemShapes(t *testing.T) {
 	runItemCases(t, []itemCase{
 		{
-			name:  "Roman sections with lettered business under them",
+			name:  "Roman sections with lettered business under them: the business is items, after its section",
 			text:  "BRACKEN TOWNSHIP\nBOARD OF TRUSTEES\nREGULAR MEETING MINUTES\nMarch 4, 2025\n\nI. CALL TO ORDER\nSupervisor Lund called the meeting to order at 7:00 p.m.\n\nII. ROLL CALL\nPresent: Supervisor Ivy Lund, Trustees Moe Hart, Pia Crane\n\nIII. NEW BUSINESS\nA. Salt Shed Repairs\nMotion by Trustee Hart, supported by Trustee Crane, to repair the salt shed. Motion carried 3-0.\nB. Cemetery Mowing\nMotion by Trustee Crane, supported by Supervisor Lund, to renew the mowing contract. Motion carried 3-0.\n\nIV. ADJOURNMENT\nMotion to adjourn at 8:02 p.m. Motion carried.\n",
-			items: []string{"I|CALL TO ORDER", "II|ROLL CALL", "III|NEW BUSINESS", "IV|ADJOURNMENT"},
+			items: []string{"I|CALL TO ORDER", "II|ROLL CALL", "III|NEW BUSINESS", "A|Salt Shed Repairs", "B|Cemetery Mowing", "IV|ADJOURNMENT"},
 			check: func(t *testing.T, m *Meeting) {
-				if n := len(m.Items[2].Resolutions); n != 2 {
-					t.Errorf("NEW BUSINESS has %d resolutions, want one per lettered item (2)", n)
+				for _, k := range []int{3, 4} {
+					if n := len(m.Items[k].Resolutions); n != 1 {
+						t.Errorf("%s has %d resolutions, want its own motion (1)", m.Items[k].Title, n)
+					}
 				}
 			},
 		},
@@ -123,6 +125,44 @@ func TestItemShapes(t *testing.T) {
 
 // TestWrappedHeadings joins headings printed over two or three lines, and
 // leaves one-line headings alone.
+// TestSectionsAndBusiness: a bare section heading's headed sub-items, each
+// with text of its own, are items after it; numbered paragraphs, a
+// section with text of its own, and a list under one motion fold.
+func TestSectionsAndBusiness(t *testing.T) {
+	runItemCases(t, []itemCase{
+		{
+			name:  "a bare section of reports, each with its resolution",
+			text:  "KOWHAI DISTRICT COUNCIL\nMinutes of the Ordinary Council Meeting held on 6 May 2025 at 9.30am\n\nPresent: Mayor Rua Tane (Chair), Cr Mere Hohaia, Cr Ian Boyce\n\n1 APOLOGIES\nNil.\n\n2 GENERAL ITEMS\n2.1 Dog Control Policy Review\nRESOLUTION 2025/11\nMoved: Cr Hohaia Seconded: Cr Boyce\nThat Council adopt the revised Dog Control Policy.\nCARRIED\n2.2 Library Opening Hours\nRESOLUTION 2025/12\nMoved: Cr Boyce Seconded: Cr Hohaia\nThat the winter opening hours be retained.\nCARRIED\n\n3 CLOSURE\nThe meeting closed at 11.05am.\n",
+			items: []string{"1|APOLOGIES", "2|GENERAL ITEMS", "2.1|Dog Control Policy Review", "2.2|Library Opening Hours", "3|CLOSURE"},
+			check: func(t *testing.T, m *Meeting) {
+				if n := len(m.Items[2].Resolutions) + len(m.Items[3].Resolutions); n != 2 || len(m.Items[1].Resolutions) != 0 {
+					t.Errorf("resolutions: section %d, reports %d; want 0 and one each", len(m.Items[1].Resolutions), n)
+				}
+			},
+		},
+		{
+			name:  "numbered paragraphs under a parish heading fold",
+			text:  caseHead + "4.0 Highways\n4.1 The clerk reported that the gully on Mill Lane is blocked again.\n4.2 Clerk to write to the county about the footway.\n\n5.0 Finance\n5.1 The payments list was approved.\n\n6.0 Close\nThe meeting closed at 9pm.\n",
+			items: []string{"4.0|Highways", "5.0|Finance", "6.0|Close"},
+		},
+		{
+			name:  "a section with text of its own keeps its sub-items",
+			text:  caseHead + "7. Planning\nThe chair introduced the applications below.\n7.1 Barn conversion, Hill Farm\nNo objection.\n7.2 Extension, 4 Church Row\nNo objection.\n\n8. Close\nClosed at 9pm.\n",
+			items: []string{"7|Planning", "8|Close"},
+		},
+		{
+			name:  "a consent list under one motion folds",
+			text:  "BRIAR CREEK IRRIGATION DISTRICT\nMINUTES OF THE REGULAR BOARD MEETING\nJune 9, 2025\n\nPresent: President Lola Vance, Directors Tim Orr, Ana Ruiz\n\n1. CALL TO ORDER\nPresident Vance called the meeting to order at 6:00 p.m.\n\n2. CONSENT CALENDAR\n2.1 Minutes of May 12, 2025\n2.2 Warrants for May 2025\n2.3 Treasurer's Report\nDirector Orr moved, seconded by Director Ruiz, to approve the Consent Calendar. Motion carried 3-0.\n\n3. ADJOURNMENT\nThe meeting adjourned at 6:45 p.m.\n",
+			items: []string{"1|CALL TO ORDER", "2|CONSENT CALENDAR", "3|ADJOURNMENT"},
+		},
+		{
+			name:  "numbered business under bare Roman sections",
+			text:  "MILLBROOK WATER AUTHORITY\nBOARD OF DIRECTORS MINUTES\nApril 2, 2025\n\nI. CALL TO ORDER\nPresident Hale called the meeting to order at 6:00 p.m.\n\nII. ACTION ITEMS\n1. Pump Station Rehabilitation\nDirector Kim moved to award the contract to Delta Pumps. Motion carried 4-0.\n2. Rate Study Scope\nThe Board directed staff to return with options at the May meeting.\n\nIII. ADJOURN\nThe meeting adjourned at 7:10 p.m.\n",
+			items: []string{"I|CALL TO ORDER", "II|ACTION ITEMS", "1|Pump Station Rehabilitation", "2|Rate Study Scope", "III|ADJOURN"},
+		},
+	})
+}
+
 func TestWrappedHeadings(t *testing.T) {
 	runItemCases(t, []itemCase{
 		{
