@@ -233,30 +233,6 @@ func cleanOwner(o string) string {
 	return o
 }
 
-// expandInitials turns "DB" into the member whose initials they are.
-func (a *Attendance) expandInitials(s string) string {
-	if len(s) < 2 || len(s) > 4 || strings.ToUpper(s) != s || strings.ContainsAny(s, " .") {
-		return s
-	}
-	var found string
-	for _, n := range append(append([]string{a.Chair}, a.Present...), a.InAttendance...) {
-		var ini strings.Builder
-		for _, w := range strings.Fields(n) {
-			ini.WriteByte(w[0])
-		}
-		if ini.String() == s {
-			if found != "" {
-				return s
-			}
-			found = n
-		}
-	}
-	if found != "" {
-		return found
-	}
-	return s
-}
-
 func atoiSafe(s string) int {
 	n := 0
 	for _, c := range s {

@@ -19,7 +19,9 @@
 // mojibake), wrappers.go (web and export wrappers: front matter, HTML
 // fragments, Markdown tables holding the minutes), normalise.go (page
 // furniture, split words, bullets, sanitising), header.go (council,
-// committee, date, times, next meeting), attendance.go, bounds.go (an
+// committee, date, times, next meeting), attendance.go (with attnames.go,
+// atttables.go and attsentences.go: entries and names, lists laid out as
+// tables, and what the narrative says of who attended), bounds.go (an
 // agenda before the minutes, a contents list, a second meeting after
 // them), segment.go, headings.go and items.go (finding items, including
 // minute numbers that PDF extraction displaced or stacked, Roman and
