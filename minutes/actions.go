@@ -233,30 +233,6 @@ func cleanOwner(o string) string {
 	return o
 }
 
-// expandInitials turns "DB" into the member whose initials they are.
-func (a *Attendance) expandInitials(s string) string {
-	if len(s) < 2 || len(s) > 4 || strings.ToUpper(s) != s || strings.ContainsAny(s, " .") {
-		return s
-	}
-	var found string
-	for _, n := range append(append([]string{a.Chair}, a.Present...), a.InAttendance...) {
-		var ini strings.Builder
-		for _, w := range strings.Fields(n) {
-			ini.WriteByte(w[0])
-		}
-		if ini.String() == s {
-			if found != "" {
-				return s
-			}
-			found = n
-		}
-	}
-	if found != "" {
-		return found
-	}
-	return s
-}
-
 func atoiSafe(s string) int {
 	n := 0
 	for _, c := range s {
@@ -410,7 +386,7 @@ func dedupeActions(recs []Record) []Record {
 				continue
 			}
 			g := foldText(o.Text)
-			if g != f && strings.Contains(f, g) || g == f && j < i {
+			if g != f && strings.Contains(f, g) || g == f && j < i && (o.Line == r.Line || len(strings.Fields(r.Text)) > 8) {
 				dup = true
 				break
 			}
@@ -422,7 +398,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = regexp.MustCompile(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:` + monthNames + `)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:` + monthNames + `)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:` + monthNames + `)\b|(?:committee|council|board)\s+next\s+meets\b)`)
+var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before

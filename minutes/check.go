@@ -530,6 +530,13 @@ func (c *checker) minuteNumbers() {
 		if restarts && b.no.nums[len(b.no.nums)-1] <= 1 {
 			continue
 		}
+		// "3. PLAYGROUND", "3. FOOTPATHS", "5. FINANCE": two items
+		// numbered alike where one number is missing after them.
+		if n := a.no.nums; len(n) == 1 && equalInts(n, b.no.nums) && a.no.sub == b.no.sub && k+1 < len(run) && equalInts(run[k+1].no.nums, []int{n[0] + 2}) {
+			c.add(b.line, ProblemMinuteNumber, "", "minute "+b.text+" is numbered twice (also line "+strconv.Itoa(a.line)+"); should this be "+strconv.Itoa(n[0]+1)+"?")
+			k++
+			continue
+		}
 		if a.no.family == "dotted" {
 			c.stepDotted(a, b)
 			continue

@@ -105,8 +105,15 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	if m.Date.IsZero() {
 		score--
 	}
+	// The meeting's own course, told as it happened: "called the meeting
+	// to order at 2:01 p.m." … "adjourned the meeting at 2:40 p.m." An
+	// agenda gives only the times the meeting is to start.
+	proceedings := m.End != "" && calledToOrder(lines)
+	if proceedings {
+		score++
+	}
 	switch {
-	case score >= 4 && (records > 0 || people > 0 || outcomes >= 2):
+	case score >= 4 && (records > 0 || people > 0 || outcomes >= 2 || proceedings):
 		return ""
 	case agenda || agendaVerbs > outcomes:
 		return "it reads as an agenda: it lists business to come but records no attendance or decisions"
@@ -115,6 +122,24 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	default:
 		return "it records no attendance and no decisions in the form minutes take"
 	}
+}
+
+// calledToOrder reports whether the minutes record the meeting being
+// opened at a time: "The Chair called the meeting to order at 7:02
+// p.m.", "declared the meeting open at 9.00am".
+func calledToOrder(lines []line) bool {
+	for _, l := range lines {
+		low := strings.ToLower(l.Text)
+		if !containsAny(low, []string{"called", "convened", "declared", "commenced", "opened"}) {
+			continue
+		}
+		if loc := reOpening.FindStringIndex(l.Text); loc != nil && !strings.Contains(strings.ToLower(l.Text[loc[0]:loc[1]]), "commencing") {
+			if _, ok := clockAfter(firstN(l.Text[loc[1]:], 90)); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func lowerHas(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }

@@ -52,7 +52,11 @@ var lookBack = wordSet("last", "previous", "prior", "preceding", "earlier")
 // comeBackScore weighs how surely a sentence sends a matter back to the
 // body, and says why when the evidence is thin.
 func comeBackScore(m *Meeting, s string) (float64, string) {
-	ws := splitWords(s)
+	return comeBackScoreWords(m, splitWords(s))
+}
+
+// comeBackScoreWords is comeBackScore on a sentence already split.
+func comeBackScoreWords(m *Meeting, ws []word) (float64, string) {
 	if len(ws) < 2 {
 		return 0, ""
 	}
@@ -146,7 +150,11 @@ func comeBackScore(m *Meeting, s string) (float64, string) {
 // at the November meeting" (in a December meeting), "at their next
 // meeting", "as requested by the Committee in November".
 func comeBackVeto(m *Meeting, s string) bool {
-	ws := splitWords(s)
+	return comeBackVetoWords(m, splitWords(s))
+}
+
+// comeBackVetoWords is comeBackVeto on a sentence already split.
+func comeBackVetoWords(m *Meeting, ws []word) bool {
 	if askedBefore(ws) && !hasFuture(ws) {
 		return true
 	}

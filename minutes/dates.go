@@ -14,8 +14,9 @@ import (
 const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
-	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|")?(?:\s+day)?(?:\s+of)?\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
-	reMonthDayYear = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// OCR turns ordinals into marks: "12™ MAY", "3* February", "8” June".
+	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reMonthDayYear = gated(`(?i)\b(`+monthNames+`)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 	reNumericDate  = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	reMonthYear    = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)
@@ -190,7 +191,7 @@ func countWord(s string) (int, bool) {
 }
 
 var (
-	reDayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th)?(?:\s+of)?\s+(` + monthNames + `)\b\.?`)
+	reDayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|°|º)?(?:\s+of)?\s+(` + monthNames + `)\b\.?`)
 	reMonthDy  = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
 )
 

@@ -33,10 +33,10 @@ var deciders = wordSet("council", "committee", "board", "panel", "cabinet", "mem
 	"sub-committee", "group", "authority")
 
 var (
-	reProposer = regexp.MustCompile(`(?i)\b(?:prop(?:\.|osed)?|moved|proposer)\b`)
-	reSeconder = regexp.MustCompile(`(?i)\b(?:2nd|seconded|sec\.|seconder)\b`)
+	reProposer = gated(`(?i)\b(?:prop(?:\.|osed)?|moved|proposer)\b`, "prop", "moved")
+	reSeconder = gated(`(?i)\b(?:2nd|seconded|sec\.|seconder)\b`, "2nd", "second", "sec.")
 	reOutcome2 = regexp.MustCompile(`(?i)\b(?:all\s+(?:agreed|in\s+favour|in\s+agreement)|unanimously|agreed|carried|approved|accepted|resolved|adopted|passed|in\s+favour)\b`)
-	reNegated  = regexp.MustCompile(`(?i)\b(?:not\s+(?:seconded|agreed|approved|carried|accepted|supported)|no\s+seconder|lost|defeated|withdrawn|fell|failed|rejected\s+the\s+(?:motion|proposal))\b`)
+	reNegated  = gated(`(?i)\b(?:not\s+(?:seconded|agreed|approved|carried|accepted|supported)|no\s+seconder|lost|defeated|withdrawn|fell|failed|rejected\s+the\s+(?:motion|proposal))\b`, "not", "seconder", "lost", "defeated", "withdrawn", "fell", "failed", "rejected")
 )
 
 // Weights for a decision in running text.

@@ -16,9 +16,16 @@
 // none).
 //
 // Parse is a pipeline of stages, a file each: decode.go (bytes to UTF-8,
-// mojibake), normalise.go (page furniture, split words, bullets,
-// sanitising), header.go, attendance.go, segment.go and items.go (finding
-// items, including minute numbers that PDF extraction displaced),
+// mojibake), wrappers.go (web and export wrappers: front matter, HTML
+// fragments, Markdown tables holding the minutes), normalise.go (page
+// furniture, split words, bullets, sanitising), header.go (council,
+// committee, date, times, next meeting), attendance.go (with attnames.go,
+// atttables.go and attsentences.go: entries and names, lists laid out as
+// tables, and what the narrative says of who attended), bounds.go (an
+// agenda before the minutes, a contents list, a second meeting after
+// them), segment.go, headings.go and items.go (finding items, including
+// minute numbers that PDF extraction displaced or stacked, Roman and
+// lettered sections, wrapped headings),
 // resolutions.go, actions.go, followups.go, declarations.go, and
 // classify.go (refusing what is not minutes). driver.go runs them.
 // check.go is not a stage: Check reads a parsed Meeting and its text for

@@ -54,6 +54,11 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 		return dm, nil
 	}
 	end := findEnd(lines)
+	second := secondMeeting(lines, 0, end)
+	if second < end {
+		warnSecondMeeting(m, lines, second)
+		end = second
+	}
 	if end < len(lines) {
 		m.trace.note(lines[end].No, "the minutes end here (signature or appendix); nothing after is read")
 		if n := countText(lines[end:]); n > 5 {
@@ -73,6 +78,15 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	applyKnown(m, opt)
 	readAttendance(m, header, raw)
 	m.NextMeeting = findNextMeeting(m, raw, lines[:end])
+	if m.NextMeeting.IsZero() && end < len(lines) {
+		// After the signature ("Next regular meeting: July 8, 2024"), or
+		// in the minutes of a second meeting that follow.
+		stop := end + 40
+		if second < len(lines) {
+			stop = second + 200
+		}
+		m.NextMeeting = findNextMeeting(m, nil, lines[end:min(len(lines), stop)])
+	}
 	m.futureMeetings = findFutureMeetings(m, raw)
 	// Minutes that mark decisions (RESOLVED, AGREED:, carried motions)
 	// are formal: their decisions are read by their markers, and the
@@ -145,6 +159,16 @@ func headerEnd(header, lines []line) int {
 	if len(header) == 0 {
 		return 0
 	}
+	// The header's lines are the document's (one token each): find the
+	// last by identity, since one line of the file may make many lines
+	// (an HTML fragment on one line).
+	if tok := header[len(header)-1].tok; tok != nil {
+		for i := range lines {
+			if lines[i].tok == tok {
+				return i + 1
+			}
+		}
+	}
 	last := header[len(header)-1].No
 	for i, l := range lines {
 		if l.No > last {
@@ -216,36 +240,6 @@ func firstN(s string, n int) string {
 		return s[:n]
 	}
 	return s
-}
-
-// findNextMeeting reads the next meeting's date: an item about it, or a
-// sentence that states it.
-func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
-	after := func(d Date) bool { return m.Date.IsZero() || d.After(m.Date) }
-	for _, it := range items {
-		if !lowerHas(it.title, "next meeting") && !lowerHas(it.title, "future meeting") && !lowerHas(it.title, "date of next") {
-			continue
-		}
-		text := it.title + " " + joinText(it.lines)
-		for _, d := range append(findDates(text, false), findYearless(text, m.Date)...) {
-			if after(d.Date) {
-				return d.Date
-			}
-		}
-	}
-	for _, l := range lines {
-		low := strings.ToLower(l.Text)
-		i := strings.Index(low, "next meeting")
-		if i < 0 {
-			continue
-		}
-		for _, d := range append(findDates(l.Text[i:], false), findYearless(l.Text[i:], m.Date)...) {
-			if after(d.Date) {
-				return d.Date
-			}
-		}
-	}
-	return Date{}
 }
 
 func formatInt(n int64) string { return strconv.FormatInt(n, 10) }

@@ -29,7 +29,7 @@ var (
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
 	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
-	reNotFollow        = regexp.MustCompile(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`)
+	reNotFollow        = gated(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`, "minutes", "next", "previous", "last", "following")
 )
 
 // findFollowUps reads the follow-ups in a set of sentences. fromResolution
@@ -38,14 +38,15 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 	var out []Record
 	for _, s := range texts {
 		t := s.text
-		if !mayFollowUp(strings.ToLower(t)) {
+		low := strings.ToLower(t)
+		if !mayFollowUp(low) {
 			continue
 		}
-		low := strings.ToLower(t)
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
 		}
-		if nextMeetingNotice(low) || comeBackVeto(m, t) {
+		ws := splitWords(t)
+		if nextMeetingNotice(low) || comeBackVetoWords(m, ws) {
 			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
 		}
 		if (strings.Contains(low, "meeting") || strings.Contains(low, "minutes of")) && reNotFollow.MatchString(t) && !comesBack(strings.Split(t, "next meeting")[0]) {
@@ -54,7 +55,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		// Every reading below needs something to come back to: a meeting,
 		// the body, an agenda, a time, a carried phrase. The word reader
 		// says so cheaply, before the patterns.
-		score0, why0 := comeBackScore(m, t)
+		score0, why0 := comeBackScoreWords(m, ws)
 		if score0 == 0 && !strings.Contains(low, "continued") && !strings.Contains(low, "bring back") && !strings.Contains(low, "second reading") && !strings.Contains(low, "defer") {
 			continue
 		}
@@ -63,10 +64,11 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		later := reLaterDate.MatchString(t)
 		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
 		score, why := 0.0, ""
-		if comesBack(t) && pastOnly(splitWords(t)) {
+		back := comesBack(t)
+		if back && pastOnly(ws) {
 			continue // "a written report which was added to the Board packet": done
 		}
-		if !comesBack(t) && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
+		if !back && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
 			if score, why = score0, why0; score < comeBackKeep {
 				continue
 			}
@@ -151,7 +153,7 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-var reAgendaList = regexp.MustCompile(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`)
+var reAgendaList = gated(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`, "item", "matters")
 
 // agendaItems reads a list of items for the next agenda: an item titled
 // "Items for the next agenda", or such a line inside an item, and the

@@ -2,21 +2,23 @@ package minutes
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
 // Stage 2: the header — council, committee, meeting date and times.
 
 var (
-	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|[A-Z][\w'’-]+(?:(?:\s+and|\s+&)?\s+[A-Z][\w'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
+	reCouncil     = regexp.MustCompile(`(?i)\b((?:(?:london\s+)?borough\s+of\s+|city\s+of\s+|county\s+of\s+|township\s+of\s+|town\s+of\s+|village\s+of\s+|municipality\s+of\s+|shire\s+of\s+)\pL[\pL\pN_'’-]+(?:\s+\pL[\pL\pN_'’-]+){0,3}(?:\s+(?:city|county|borough|district|town|parish|community|regional|shire)\s+council)?|\pL[\pL\pN_'’-]+(?:(?:\s+and|\s+&)?\s+\pL[\pL\pN_'’-]+){0,4}\s+(?:city\s+and\s+county|county|borough|district|town|parish|community|city|regional|shire|metropolitan\s+borough|unitary)?\s*council)\b`)
 	reMinutesOf   = regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?:proceedings\s+(?:at|of)\s+(?:the\s+)?)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote|adjourned|reconvened)\s+)*(?:(?:meeting|session)s?\s+(?:of\s+(?:the\s+)?)?)?(.+?)(?:\s+held\b|\s+at\b|\s+on\b|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+\d|,|\.|$)`)
 	reMeetingOf   = regexp.MustCompile(`(?i)^(?:a\s+)?(?:(?:special|extraordinary|ordinary|regular|monthly|annual|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:was\s+)?held\b|\s+on\b|,|$)`)
 	reBodyWord    = regexp.MustCompile(`(?i)\b(committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly|authority|partnership|district)\b`)
 	reTitleNoise  = regexp.MustCompile(`(?i)^(minutes|summary|draft|public|confidential|agenda|record of decisions|decisions)\b`)
 	reHeldOn      = regexp.MustCompile(`(?i)\b(held|meeting|minutes|on|date)\b`)
 	rePrevMinutes = regexp.MustCompile(`(?i)(minutes of|previous|last meeting|meeting held on|next meeting|adopted|approved)\W*$`)
-	reStart       = regexp.MustCompile(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
+	reStart       = gated(`(?i)(?:commenced|began|started|opened|open|called\s+to\s+order|convened|start(?:ed)?|meeting\s+commenced)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`, "commenc", "began", "start", "open", "order", "conven")
 	reEnd         = regexp.MustCompile(`(?i)(?:closed|ended|concluded|adjourn(?:ed)?|terminated|finished|close)\s+(?:at\s+)?(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs)?)`)
 	reEndBefore   = regexp.MustCompile(`(?i)\bat\s+(\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?),?\s+(?:the\s+)?(?:council|meeting|committee|board|panel|chair)\s+(?:was\s+)?(?:adjourned|closed|ended|concluded)`)
 	reNotCouncil  = regexp.MustCompile(`\b(?:meeting|held|committee|minutes|proceedings|in\s+the|of\s+the\s+council|board|panel)\b`)
@@ -36,8 +38,27 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	if top > len(lines) {
 		top = len(lines)
 	}
-	m.Committee = findCommittee(lines[:top])
+	m.Committee = findCommittee(lines[:top], head)
 	m.Council = findCouncil(lines[:top], m.Committee)
+	// "City of Alameda Planning Board": the authority and its board.
+	if mm := reAuthorityBody.FindStringSubmatch(m.Committee); mm != nil {
+		if m.Council == "" {
+			m.Council = strings.TrimSpace(mm[1])
+		}
+		m.Committee = strings.TrimSpace(mm[2])
+	}
+	if m.Council == "" {
+		for i, l := range lines[:top] {
+			if i > 12 {
+				break
+			}
+			if a := authorityName(l.Text); a != "" && !strings.EqualFold(a, m.Committee) {
+				m.Council = a
+				break
+			}
+		}
+	}
+
 	// A meeting of the full council: "Des Moines City Council" is both the
 	// council and the body that met. Record IDs keep the short form
 	// ("City Council", "Council") they have always had.
@@ -46,6 +67,17 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 			m.Council = m.Committee
 		}
 		m.idBody = strings.TrimSpace(titleCase(mm[1] + " Council"))
+		if !strings.Contains(strings.ToLower(m.Council), " of ") {
+			m.Committee = m.Council // "Portland City Council" stays itself beside "City of Portland"
+		}
+	}
+	// A meeting of the council itself: "MINUTES OF THE ORDINARY MEETING
+	// OF COUNCIL" under "SHIRE OF MALLEE DOWNS". Record IDs keep the
+	// short form they have always had.
+	if m.Council != "" && genericCouncil(m.Committee) {
+		if m.idBody == "" {
+			m.idBody = m.Committee
+		}
 		m.Committee = m.Council
 	}
 	if m.Committee == "" && m.Council != "" {
@@ -55,54 +87,248 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 		m.Committee = m.Council
 	}
-	m.Date = findMeetingDate(lines[:top], lines)
-	for _, l := range lines[:top] {
-		if m.Start == "" {
-			if mm := reStart.FindStringSubmatch(l.Text); mm != nil {
-				m.Start, _ = parseClock(mm[1])
+	var why string
+	m.Date, why = findMeetingDate(lines[:top], lines, m.Source.Name)
+	if why != "" {
+		m.warn(0, why)
+	}
+	m.Start, m.End = findTimes(lines, top, m.Date)
+	_ = all
+}
+
+var (
+	// Where minutes say the meeting began: "called the meeting to order
+	// at 7:00 p.m.", "convened the meeting at 7:06 p.m.", "declared the
+	// meeting open at 9.00am", "commencing at 9.30am".
+	reOpening = gated(`(?i)\b(?:called\b[^.;]{0,60}?\bto\s+order|convened\b|declared\s+the\s+meeting\s+open|opened\s+the\s+meeting|(?:meeting|session)\s+(?:was\s+)?(?:commenced|began|opened|started|open)|commencing|commenced\s+at|time\s+of\s+commencement)`, "order", "conven", "open", "commenc", "began", "start")
+	// Where they say it ended: "The meeting closed at 8.42 pm", "adjourned
+	// the meeting at 8:18 p.m.", "brought the meeting to a close at 8.35pm",
+	// "That the meeting be adjourned. Time: 8:23 p.m.".
+	reClosing = regexp.MustCompile(`(?i)\b(?:closed|ended|concluded|adjourn(?:ed|s)?|terminated|finished|to\s+a\s+close|closure|rose)\b`)
+	// "Time: 10.15am", "Time of meeting: 7.30pm".
+	reTimeLabel = regexp.MustCompile(`(?i)^(?:time|time\s+of\s+meeting|start\s+time|meeting\s+time)\s*:\s*(.{0,40})$`)
+	// "2.00 pm – 4.10 pm": the meeting's span in the header.
+	reTimeSpan = regexp.MustCompile(`(?i)\b(\d{1,2}[.:]\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[-–—]|to|until)\s*(\d{1,2}[.:]\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}\s*[ap]\.?\s?m\.?)`)
+	// "6. 55pm": a space in a time after its point.
+	reSpacedTime = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s(\d{2})\s*([ap]\.?\s?m)`)
+)
+
+// clockAfter is the first time of day in s: "7:00 p.m.", "19.30",
+// "8pm" (a bare number is not a time).
+func clockAfter(s string) (string, bool) {
+	if strings.Contains(s, ". ") {
+		s = reSpacedTime.ReplaceAllString(s, "$1.$2$3")
+	}
+	for _, loc := range reTime.FindAllStringIndex(s, 4) {
+		if c, ok := parseClock(s[loc[0]:loc[1]]); ok {
+			// "12.05.2025" is a date, not five past twelve.
+			if loc[1] < len(s) && (s[loc[1]] == '.' || s[loc[1]] == '/') && loc[1]+1 < len(s) && s[loc[1]+1] >= '0' && s[loc[1]+1] <= '9' {
+				continue
 			}
+			return c, true
 		}
 	}
-	if m.Start == "" {
-		for _, l := range lines[:top] {
-			if ds := findDates(l.Text, false); len(ds) > 0 && ds[0].Date == m.Date {
-				// "… on Tuesday 12 May 2015 at 9.00 a.m.", or the time first:
-				// "MINUTES OF MEETING 8pm WEDNESDAY 19 NOVEMBER 2008".
-				if mm := reHeaderTime.FindStringSubmatch(l.Text[ds[0].End:]); mm != nil {
-					m.Start, _ = parseClock(mm[1])
-					break
-				}
-				if mm := reHeaderTime.FindStringSubmatch(l.Text[:ds[0].Start]); mm != nil {
-					m.Start, _ = parseClock(mm[1])
-					break
-				}
-			}
-		}
-	}
-	// The end time is usually at the end: "The meeting closed at 8.42 pm".
-	stop := len(lines) - 400 // the closing time is near the end
-	if stop < 0 {
-		stop = 0
-	}
-	for i := len(lines) - 1; i >= stop && m.End == ""; i-- {
-		t := lines[i].Text
-		low := strings.ToLower(t)
-		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished"}) {
+	return "", false
+}
+
+// findTimes reads when the meeting started and ended. The start is the
+// call to order when the minutes record it (the header gives the
+// advertised time), else the time the header gives with the meeting's
+// date, a "Time:" label or the header's span ("2.00 pm – 4.10 pm"). The
+// end is the latest closing the last part of the minutes records — a
+// meeting adjourned into a closed session ends when that session closes.
+func findTimes(lines []line, top int, date Date) (start, end string) {
+	spanEnd := ""
+	// The call to order, early in the minutes.
+	limit := min(len(lines), max(top+80, len(lines)/3))
+	for i, l := range lines[:limit] {
+		t := l.Text
+		if !containsAny(strings.ToLower(t), []string{"order", "conven", "open", "commenc", "start", "began"}) {
 			continue
 		}
-		if mm := reEnd.FindStringSubmatch(t); mm != nil {
-			m.End, _ = parseClock(mm[1])
-		} else if mm := reEndBefore.FindStringSubmatch(t); mm != nil {
-			m.End, _ = parseClock(mm[1])
-		}
-		if m.Start == "" {
-			if mm := reStart.FindStringSubmatch(t); mm != nil {
-				m.Start, _ = parseClock(mm[1])
+		if loc := reOpening.FindStringIndex(t); loc != nil {
+			rest := firstN(t[loc[1]:], 90)
+			if len(rest) < 40 && i+1 < limit {
+				rest += " " + firstN(lines[i+1].Text, 40) // "… to order at" / "7:00 p.m."
+			}
+			if c, ok := clockAfter(rest); ok {
+				start = c
+				break
 			}
 		}
 	}
-	m.End = afterStart(m.Start, m.End)
-	_ = all
+	if start == "" {
+		for i, l := range lines[:top] {
+			t := l.Text
+			if mm := reTimeLabel.FindStringSubmatch(t); mm != nil {
+				rest := mm[1]
+				if strings.TrimSpace(rest) == "" && i+1 < top {
+					rest = lines[i+1].Text
+				}
+				if c, ok := clockAfter(rest); ok {
+					start = c
+					break
+				}
+			}
+		}
+	}
+	if start == "" {
+		for _, l := range lines[:top] {
+			if mm := reTimeSpan.FindStringSubmatch(l.Text); mm != nil && len(findDates(l.Text, false)) > 0 {
+				start, _ = parseClock(mm[1])
+				spanEnd, _ = parseClock(mm[2])
+				break
+			}
+		}
+	}
+	if start == "" {
+		for i, l := range lines[:top] {
+			t := l.Text
+			next := ""
+			if i+1 < top {
+				next = lines[i+1].Text
+			}
+			ds := findDates(t, false)
+			if len(ds) == 0 || ds[0].Date != date {
+				// "ON Thursday, 28" / "February 2019 AT 9.00am".
+				if next == "" {
+					continue
+				}
+				t, next = t+" "+next, ""
+				if ds = findDates(t, false); len(ds) == 0 || ds[0].Date != date {
+					continue
+				}
+			}
+			// "… on Tuesday 12 May 2015 at 9.00 a.m.", or the time first:
+			// "MINUTES OF MEETING 8pm WEDNESDAY 19 NOVEMBER 2008", or on the
+			// line below: "… held on Monday 10 March 2025" / "at 7.00pm in …".
+			if mm := reHeaderTime.FindStringSubmatch(t[ds[0].End:]); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+			if mm := reHeaderTime.FindStringSubmatch(t[:ds[0].Start]); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+			if low := strings.ToLower(next); strings.HasPrefix(low, "at ") || strings.HasPrefix(low, "commencing") || strings.HasPrefix(low, "time") {
+				if mm := reHeaderTime.FindStringSubmatch(firstN(next, 40)); mm != nil {
+					start, _ = parseClock(mm[1])
+					break
+				}
+			}
+		}
+	}
+	if start == "" {
+		for _, l := range lines[:top] {
+			if mm := reStart.FindStringSubmatch(l.Text); mm != nil {
+				start, _ = parseClock(mm[1])
+				break
+			}
+		}
+	}
+	// The closing, in the last part of the minutes ("(Note: The meeting,
+	// having commenced at 7.00 pm, closed at 9.16 pm)" may give both).
+	from := max(min(len(lines)*2/3, len(lines)-40), len(lines)-400, 0)
+	if start == "" {
+		for _, l := range lines[from:] {
+			if loc := reOpening.FindStringIndex(l.Text); loc != nil {
+				if c, ok := clockAfter(firstN(l.Text[loc[1]:], 90)); ok {
+					start = c
+					break
+				}
+			}
+		}
+	}
+	for i := len(lines) - 1; i >= from; i-- {
+		t := lines[i].Text
+		low := strings.ToLower(t)
+		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished", "rose"}) {
+			continue
+		}
+		var c string
+		if mm := reEndBefore.FindStringSubmatch(t); mm != nil {
+			c, _ = parseClock(mm[1])
+		} else if loc := reClosing.FindStringIndex(t); loc != nil {
+			c, _ = clockAfter(firstN(t[loc[1]:], 90))
+			if c == "" && i+1 < len(lines) && len(t)-loc[1] < 30 {
+				c, _ = clockAfter(firstN(lines[i+1].Text, 40)) // "closed at" / "9.05pm"
+			}
+		}
+		if c == "" {
+			continue
+		}
+		c = afterStart(start, c)
+		if c > end && (start == "" || c > start) {
+			end = c
+		}
+	}
+	if end == "" {
+		end = spanEnd
+	}
+	if end == "" && start != "" {
+		// "The meeting commenced at 2.00 pm and ended at 4.10 pm." early on.
+		for _, l := range lines[:limit] {
+			if loc := reOpening.FindStringIndex(l.Text); loc != nil {
+				rest := l.Text[loc[1]:]
+				if c := reClosing.FindStringIndex(rest); c != nil {
+					if e, ok := clockAfter(firstN(rest[c[1]:], 60)); ok {
+						end = e
+						break
+					}
+				}
+			}
+		}
+	}
+	return start, afterStart(start, end)
+}
+
+var reNextMeeting = regexp.MustCompile(`(?i)\bnext\s+(?:[\pL'’]+\s+){0,2}?(?:meeting|session)\b|\bmeet\s+again\b|\bdate\s+of\s+(?:the\s+)?next\b`)
+
+// findNextMeeting reads the next meeting's date: an item about it, or a
+// sentence that states it ("The next meeting will be held on …", "Next
+// regular meeting: July 8, 2024", "… to meet again on October 22").
+func findNextMeeting(m *Meeting, items []*rawItem, lines []line) Date {
+	after := func(d Date) bool { return m.Date.IsZero() || d.After(m.Date) }
+	for _, it := range items {
+		if !lowerHas(it.title, "next meeting") && !lowerHas(it.title, "future meeting") && !lowerHas(it.title, "date of next") && !reNextMeeting.MatchString(it.title) {
+			continue
+		}
+		text := it.title + " " + joinText(it.lines)
+		for _, d := range append(findDates(text, false), findYearless(text, m.Date)...) {
+			if after(d.Date) {
+				return d.Date
+			}
+		}
+	}
+	// Sentences that state it: the last one counts ("… was scheduled for
+	// 7th June. … the next meeting would take place instead on 26th
+	// April").
+	var last Date
+	for i, l := range lines {
+		low := strings.ToLower(l.Text)
+		if !strings.Contains(low, "next") && !strings.Contains(low, "again") {
+			continue
+		}
+		loc := reNextMeeting.FindStringIndex(l.Text)
+		if loc == nil || strings.HasSuffix(strings.TrimSpace(low[:loc[0]]), "their") {
+			continue // "at their next meeting": another body's
+		}
+		t := l.Text[loc[0]:]
+		if len(t) < 60 && i+1 < len(lines) {
+			t += " " + firstN(lines[i+1].Text, 80) // "… is scheduled for" / "Thursday, February 20, 2025"
+		}
+		if len(l.Text) < 80 {
+			// "Tuesday, 6 August 2019 (next Māori Committee Meeting)."
+			t += " " + l.Text[:loc[0]]
+		}
+		for _, d := range append(findDates(t, false), findYearless(t, m.Date)...) {
+			if after(d.Date) {
+				last = d.Date
+				break
+			}
+		}
+	}
+	return last
 }
 
 // afterStart puts an end time printed without am/pm after the start: a
@@ -123,7 +349,7 @@ func afterStart(start, end string) string {
 }
 
 // findCommittee reads the body's name from the header lines.
-func findCommittee(lines []line) string {
+func findCommittee(lines []line, head int) string {
 	// "MINUTES OF PROCEEDINGS AT MONTHLY MEETING OF THE METROPOLITAN
 	// DISTRICT OF" / "LIMERICK HELD IN …": the phrase wraps.
 	var joined strings.Builder
@@ -146,8 +372,23 @@ func findCommittee(lines []line) string {
 		}
 	}
 
-	for _, l := range lines {
+	for i, l := range lines {
+		if i >= head && head > 0 {
+			break // "Meeting of Resilience Forum on 22nd April" in an item
+		}
 		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+				return name
+			}
+		}
+	}
+	// "REGULAR MEETING OF THE" / "CITY OF ALAMEDA PLANNING BOARD": the
+	// phrase wraps.
+	for i := 0; i+1 < len(lines) && i < 12; i++ {
+		if lines[i].Text == "" || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
+			continue
+		}
+		if m := reMeetingOf.FindStringSubmatch(lines[i].Text + " " + lines[i+1].Text); m != nil {
 			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
 				return name
 			}
@@ -168,6 +409,20 @@ func findCommittee(lines []line) string {
 			}
 			if name := tidyBody(p); validBody(name) {
 				return name
+			}
+		}
+	}
+	// "MINUTES" / "Audit Committee": the body under the document's name.
+	for i := 0; i+1 < len(lines) && i < 40; i++ {
+		if !reMinutesWord.MatchString(lines[i].Text) {
+			continue
+		}
+		for j := i + 1; j < len(lines) && j < i+3; j++ {
+			if t := lines[j].Text; t != "" {
+				if name := tidyBody(t); validBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
+					return name
+				}
+				break
 			}
 		}
 	}
@@ -195,7 +450,7 @@ func findCommittee(lines []line) string {
 			}
 			continue
 		}
-		if c := reCouncil.FindString(t); c != "" && len(c) >= len(t)-1 {
+		if c := reCouncil.FindString(t); c != "" && len(c) >= len(t)-1 || authorityName(t) != "" {
 			continue // the council's own name
 		}
 		title = append(title, t)
@@ -211,12 +466,62 @@ func findCommittee(lines []line) string {
 	}
 	for _, l := range lines {
 		t := l.Text
-		if len(t) < 70 && !isLabel(t) && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t {
+		if len(t) < 70 && !isLabel(t) && !l.tk().IsLabel && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t && authorityName(t) == "" {
 			return tidyBody(t)
 		}
 	}
 	return ""
 }
+
+var (
+	// An authority's own name on a line of its own: "SHIRE OF MALLEE
+	// DOWNS", "THE CORPORATION OF THE TOWNSHIP OF NORTH ARDELL", "BRENNAN
+	// TOWNSHIP", "CLEARBROOK VALLEY WATER DISTRICT", "Regional
+	// Transportation District".
+	reAuthority = regexp.MustCompile(`(?i)^(?:the\s+)?(?:corporation\s+of\s+(?:the\s+)?)?((?:city|town|township|village|county|borough|shire|municipality|district|parish|state|city\s+and\s+county)\s+of\s+[\pL'’.\- ]{2,40}|[\pL'’.&\- ]{2,50}\s+(?:township|water\s+district|fire\s+district|fire\s+protection\s+district|transportation\s+district|transit\s+district|sanitation\s+district|school\s+district|regional\s+district|utility\s+district|shire|borough|county|municipality|authority))$`)
+	reBodyNoun  = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|cabinet|commission|forum|group|assembly|partnership|minutes|meeting|agenda|trustees|directors)\b`)
+	// "City of Alameda Planning Board": the authority, then its body.
+	reAuthorityBody = regexp.MustCompile(`^((?i:city|town|township|village|county|borough|shire|municipality)\s+(?i:of)\s+(?:[A-Z][\pL'’.-]*\s+){1,3}?)((?:[A-Z][\pL'’.-]*\s+){0,4}(?i:board|committee|commission|panel|council|authority|trust)s?)$`)
+)
+
+// authorityName is the authority a line names on its own, title-cased,
+// or "".
+func authorityName(t string) string {
+	t = strings.TrimSpace(strings.Trim(t, "*#_ "))
+	if len(t) > 80 || t == "" || reBodyNoun.MatchString(t) || len(findDates(t, false)) > 0 || endsWithAny(t, ".:;,") {
+		return ""
+	}
+	m := reAuthority.FindStringSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	name := strings.TrimSpace(m[1])
+	if strings.ToUpper(name) == name {
+		name = titleCase(name)
+	}
+	return name
+}
+
+// genericCouncil reports whether a body's name is only a kind of council
+// ("Council", "Parish Council", "Ordinary Council", "Full Council"): the
+// meeting is the council's own, and its name is the council's.
+func genericCouncil(name string) bool {
+	low := strings.ToLower(strings.TrimSpace(name))
+	ws := strings.Fields(low)
+	if len(ws) == 0 || ws[len(ws)-1] != "council" {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !councilTypes[w] && !meetingKinds[w] && w != "full" && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// meetingKinds are the words that say what kind of meeting it was.
+var meetingKinds = map[string]bool{"ordinary": true, "special": true, "extraordinary": true, "annual": true, "regular": true,
+	"monthly": true, "adjourned": true, "statutory": true, "budget": true, "emergency": true, "reconvened": true}
 
 // tidyBody trims and title-cases a body's name.
 var reWholeCouncil = regexp.MustCompile(`(?i)^[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3}?\s+(city|town|county|parish|community|district|borough|shire|township|village|regional|metropolitan borough|city and county)?\s*council$`)
@@ -230,18 +535,38 @@ var (
 
 // validBody reports whether name reads as the name of a council body.
 func validBody(name string) bool {
-	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name)
+	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name) && properName(name)
 }
 
-var reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
+var (
+	reMinutesWord   = regexp.MustCompile(`(?i)^(?:(?:approved|draft|unconfirmed|confirmed)\s+)?minutes$`)
+	reMeetingSuffix = regexp.MustCompile(`(?i)\s+(?:meeting|minutes)$`)
+	reWeekdayTail   = regexp.MustCompile(`(?i)[,\s–—-]+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	// "… Agm", "… A.G.M", "… Meeting Report", "… Approved": what the
+	// document calls itself after the body's name.
+	reMeetingTail = regexp.MustCompile(`(?i)(?:\s+(?:a\.?g\.?m\.?|annual\s+general\s+meeting|meeting\s+report|report|approved|draft|minutes|(?:ordinary|special|extraordinary|regular|monthly|annual)(?:\s+meeting)?))+$`)
+)
 
-var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+.+$`)
+var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+([\pL'’.\- ]+?)(?:,.*)?$`)
 
 func tidyBody(s string) string {
-	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–"))
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–*#_"))
+	// "Licensing and Regulatory Committee, Tuesday, 18th March, 2025",
+	// "CORPORATE PARENTING PANEL– 29 October 2024": the date is not part
+	// of the name.
+	if ds := findDates(s, false); len(ds) > 0 && ds[0].Start > 3 {
+		s = s[:ds[0].Start]
+	}
+	if loc := reWeekdayTail.FindStringIndex(s); loc != nil && loc[0] > 3 {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–—*"))
+	s = reMeetingSuffix.ReplaceAllString(s, "")
+	s = reMeetingTail.ReplaceAllString(s, "")
 	s = reMeetingSuffix.ReplaceAllString(s, "")
 	if m := reCouncilOf.FindStringSubmatch(s); m != nil {
-		return titleCase(m[1]) + " Council" // "Council of the City of Portland" → "City Council"
+		// "Council of the City of Portland" → "Portland City Council"
+		return strings.TrimSpace(titleCase(strings.TrimSpace(m[2])+" "+m[1]) + " Council")
 	}
 	s = reTitleNoise.ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
@@ -281,6 +606,27 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
+// reCouncilLead is what a sentence puts before a council's name: "of",
+// "the", "at", "held at the".
+var reCouncilLead = regexp.MustCompile(`(?i)^(?:(?:of|the|at|held|in|by|from|to|and|for)\s+)+`)
+
+// properName reports whether every word of a name, but its small words,
+// starts with a capital (or the whole name is in capitals).
+func properName(s string) bool {
+	if strings.ToUpper(s) == s {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if smallWords[strings.ToLower(w)] || w == "&" {
+			continue
+		}
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
 var reCouncilNoise = regexp.MustCompile(`(?i)^(?:(?:summary|minutes|draft|agenda|report|record|notes|proceedings)\s+(?:of\s+)?(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)+`)
 
 // findCouncil finds the council's name in the header.
@@ -288,17 +634,24 @@ func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
 		for _, c := range reCouncil.FindAllString(l.Text, -1) {
 			c = strings.TrimSpace(c)
-			low := strings.ToLower(c)
-			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
-				continue
-			}
-			if c == strings.ToUpper(c) {
-				c = titleCase(c)
-			}
 			// "Summary of Des Moines City Council", "Minutes of Ayton
 			// Community Council": the document's title around the name.
 			if loc := reCouncilNoise.FindStringIndex(c); loc != nil {
 				c = strings.TrimSpace(c[loc[1]:])
+			}
+			c = strings.TrimSpace(reCouncilLead.ReplaceAllString(c, ""))
+			low := strings.ToLower(c)
+			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
+				continue
+			}
+			// A council's name is a proper name: "associated with the
+			// application the Council", "letter to the Borough Council"
+			// are sentences; "Ordinary Council" is a kind of meeting.
+			if !properName(c) || meetingKinds[strings.ToLower(firstWord(c))] || genericCouncil(c) {
+				continue
+			}
+			if c == strings.ToUpper(c) {
+				c = titleCase(c)
 			}
 			if strings.EqualFold(c, committee) && !strings.HasSuffix(strings.ToLower(c), "council") || len(strings.Fields(c)) < 2 {
 				continue
@@ -310,18 +663,24 @@ func findCouncil(lines []line, committee string) string {
 }
 
 // findMeetingDate picks the meeting's date: the first date in the header
-// that is not the date of previous minutes or of the next meeting.
-func findMeetingDate(head, all []line) Date {
+// that is not the date of previous minutes or of the next meeting; else a
+// date in the file's name ("2024-10-28 minutes.txt", "20241028.pdf");
+// else, unsure, the first date in the text.
+func findMeetingDate(head, all []line, name string) (Date, string) {
 	us := false
 	var fallback Date
 	for _, l := range head {
+		title := reMinutesOpening.MatchString(l.Text) || reMeetingOf.MatchString(l.Text)
 		for _, d := range findDates(l.Text, us) {
 			before := l.Text[:d.Start]
-			if rePrevMinutes.MatchString(before) {
+			// "Minutes of a Board meeting held on 4th March, 2025" is
+			// the document's title; "the minutes of the meeting held on
+			// …" further down are the previous meeting's.
+			if rePrevMinutes.MatchString(before) && !(title && !rePrevious.MatchString(before)) {
 				continue
 			}
 			if reHeldOn.MatchString(l.Text) || strings.TrimSpace(l.Text[:d.Start]) == "" || len(l.Text) < 60 {
-				return d.Date
+				return d.Date, ""
 			}
 			if fallback.IsZero() {
 				fallback = d.Date
@@ -329,7 +688,7 @@ func findMeetingDate(head, all []line) Date {
 		}
 	}
 	if !fallback.IsZero() {
-		return fallback
+		return fallback, ""
 	}
 	// A date broken over two lines: "Wednesday 8" / "November 2023".
 	for i := 0; i+1 < len(head); i++ {
@@ -340,9 +699,12 @@ func findMeetingDate(head, all []line) Date {
 		joined := a + " " + b
 		for _, d := range findDates(joined, us) {
 			if d.Start < len(a) && d.End > len(a) && !rePrevMinutes.MatchString(joined[:d.Start]) {
-				return d.Date
+				return d.Date, ""
 			}
 		}
+	}
+	if d := nameDate(name); !d.IsZero() {
+		return d, "the meeting date " + d.String() + " is the file name's: the minutes do not state it"
 	}
 	// A date in the document's first lines, then anywhere before the end.
 	limit := len(all)
@@ -352,9 +714,49 @@ func findMeetingDate(head, all []line) Date {
 	for _, l := range all[:limit] {
 		for _, d := range findDates(l.Text, us) {
 			if !rePrevMinutes.MatchString(l.Text[:d.Start]) {
-				return d.Date
+				if ym, ok := nameMonth(name); ok && (d.Date.Year != ym.Year || d.Date.Month != ym.Month) {
+					return Date{}, "" // the file is named for another month
+				}
+				return d.Date, "the meeting date " + d.Date.String() + " is a guess: the first date in the text (line " + strconv.Itoa(l.No) + ")"
 			}
 		}
 	}
-	return Date{}
+	return Date{}, ""
+}
+
+var (
+	rePrevious  = regexp.MustCompile(`(?i)\b(?:previous|last|preceding|approv|confirm|adopt|sign|accept)`)
+	reNameDate  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})[-_. ]?(0[1-9]|1[0-2])[-_. ]?(0[1-9]|[12]\d|3[01])(?:\D|$)|(?:^|\D)(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?:\D|$)`)
+	reNameMonth = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?:\D|$)`)
+)
+
+// nameDate is the date a file's name gives, day first where the year is
+// last ("14-12-2021 minutes.pdf"), or the zero Date.
+func nameDate(name string) Date {
+	mm := reNameDate.FindStringSubmatch(name)
+	if mm == nil {
+		return Date{}
+	}
+	y, mo, d := mm[1], mm[2], mm[3]
+	if y == "" {
+		y, mo, d = mm[6], mm[5], mm[4]
+	}
+	v, ok := validDate(atoiSafe(y), time.Month(atoiSafe(mo)), atoiSafe(d))
+	if !ok {
+		return Date{}
+	}
+	return v
+}
+
+// nameMonth is the year and month a file's name gives without a day
+// ("…-agm-2016-05.txt").
+func nameMonth(name string) (Date, bool) {
+	if !nameDate(name).IsZero() {
+		return Date{}, false
+	}
+	mm := reNameMonth.FindStringSubmatch(name)
+	if mm == nil {
+		return Date{}, false
+	}
+	return Date{atoiSafe(mm[1]), time.Month(atoiSafe(mm[2])), 1}, true
 }

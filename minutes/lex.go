@@ -203,6 +203,15 @@ func isOwnerLine(text string) bool {
 	if len(text) > 50 || strings.ContainsAny(text, ".;:?!") && !strings.Contains(text, "Cllr.") && !reInitialDots.MatchString(text) {
 		return false
 	}
+	head := firstWord(text)
+	if i := strings.IndexAny(head, "/&,+"); i > 0 {
+		head = head[:i]
+	}
+	head = strings.Trim(head, "().,")
+	first := strings.ToLower(head)
+	if !(isInitials(head) || ownerLineRoles[first] || first == "cllr" || first == "councillor" || first == "cr") {
+		return false // an owner line opens with one
+	}
 	rest := text
 	if ds := findDates(rest, false); len(ds) > 0 {
 		if ds[0].End < len(rest)-1 {
@@ -268,6 +277,18 @@ func lexNumber(t *token, text string) {
 	if c == '(' {
 		if m := reItemRef.FindStringSubmatch(text); m != nil {
 			t.Kind, t.Number = tokItemRef, m[1]
+			return
+		}
+	}
+	if c >= 'A' && c <= 'Z' && len(text) >= 2 && (text[1] == '.' || len(text) > 2 && text[1] >= 'A' && text[1] <= 'Z') {
+		// "IX. BOARD COMMENTS", "A. Call to Order", "B." alone: Roman
+		// and lettered sections, always with their full stop.
+		if m := reSectionNumber.FindStringSubmatch(text); m != nil {
+			if m[2] == "" {
+				t.Kind, t.Number, t.Numeric = tokNumber, m[1], true
+			} else {
+				t.Kind, t.Number, t.Rest = tokHeading, m[1], m[2]
+			}
 			return
 		}
 	}

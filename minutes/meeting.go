@@ -38,11 +38,14 @@ type Meeting struct {
 // or sending apologies. Names are stored without honorifics.
 type Attendance struct {
 	Chair        string
-	Present      []string // members present, other than the chair
+	Present      []string // members present, the chair first
 	InAttendance []string // non-members: officers, other councillors, guests
 	Apologies    []string
 	Absent       []string
 	Substitutes  []Substitution
+	// initials are the initials the list gives its people ("PWh" → "Paul
+	// Wheelhouse"), for owners written as initials.
+	initials map[string]string
 }
 
 // Substitution records that Substitute sat in place of Member.

@@ -65,43 +65,25 @@ var compoundPrefixes = map[string]bool{
 func normalise(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	text, tags := unwrap(text)
 	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
 	text = strings.ReplaceAll(text, "\uf0a7", "•")
 	text = reHTMLComment.ReplaceAllString(text, "")
 
 	raw := strings.Split(text, "\n")
 	lines := make([]line, 0, len(raw))
-	for i, s := range raw {
-		// Very long lines with many double-space gaps are several lines
-		// run together (raw PDF text): split them at the gaps.
-		if len(s) > 160 && strings.Count(s, "  ") >= 3 {
-			for _, part := range reGap.Split(s, -1) {
-				for _, piece := range splitRunOnItems(part) {
-					if t := cleanLine(piece); t != "" {
-						lines = append(lines, line{Text: t, No: i + 1})
-					}
-				}
-			}
-			continue
+	for i, physical := range raw {
+		// An HTML fragment kept as text: its breaks and paragraphs are
+		// lines, all numbered as the line of the file they are on.
+		pieces := []string{physical}
+		if tags || strings.IndexByte(physical, '&') >= 0 {
+			pieces = strings.Split(unwrapHTML(physical, tags), "\n")
 		}
-		// A form feed starts a new page: keep it as a marker line.
-		for {
-			j := strings.IndexByte(s, '\f')
-			if j < 0 {
-				break
-			}
-			if t := cleanLine(s[:j]); t != "" {
-				lines = append(lines, line{Text: t, No: i + 1})
-			}
-			lines = append(lines, line{Text: "\f", No: i + 1})
-			s = s[j+1:]
-		}
-		for _, piece := range splitRunOnItems(s) {
-			for _, part := range splitInlineMarkers(cleanLine(piece)) {
-				lines = append(lines, line{Text: part, No: i + 1, Raw: rawLine(piece)})
-			}
+		for _, s := range pieces {
+			lines = appendPhysical(lines, s, i+1)
 		}
 	}
+	lines = unpipeItemTables(lines)
 	lines = dropFurniture(lines)
 	lines = dropDocumentLists(lines)
 	lines = collapseDoubleSpacing(lines)
@@ -131,6 +113,40 @@ func fixOCRMarker(s string) string {
 		fixed = "RESOLVED"
 	}
 	return s[:m[4]] + fixed + s[m[5]:]
+}
+
+// appendPhysical adds the lines one line of the input makes.
+func appendPhysical(lines []line, s string, no int) []line {
+	// Very long lines with many double-space gaps are several lines
+	// run together (raw PDF text): split them at the gaps.
+	if len(s) > 160 && strings.Count(s, "  ") >= 3 {
+		for _, part := range keepNumbersWithText(reGap.Split(s, -1)) {
+			for _, piece := range splitRunOnItems(part) {
+				if t := cleanLine(piece); t != "" {
+					lines = append(lines, line{Text: t, No: no})
+				}
+			}
+		}
+		return lines
+	}
+	// A form feed starts a new page: keep it as a marker line.
+	for {
+		j := strings.IndexByte(s, '\f')
+		if j < 0 {
+			break
+		}
+		if t := cleanLine(s[:j]); t != "" {
+			lines = append(lines, line{Text: t, No: no})
+		}
+		lines = append(lines, line{Text: "\f", No: no})
+		s = s[j+1:]
+	}
+	for _, piece := range splitRunOnItems(s) {
+		for _, part := range splitInlineMarkers(cleanLine(piece)) {
+			lines = append(lines, line{Text: part, No: no, Raw: rawLine(piece)})
+		}
+	}
+	return lines
 }
 
 // cleanLine sanitises one line, strips Markdown dressing and collapses
@@ -368,6 +384,23 @@ func splitInlineMarkers(s string) []string {
 		s = s[loc[2]:]
 	}
 	return append(out, s)
+}
+
+// keepNumbersWithText joins a minute number split off at a gap to the
+// text after it: "3074.   Clarification re boundary changes:  Cllr …"
+// is one heading, not a number and a heading.
+func keepNumbersWithText(parts []string) []string {
+	out := parts[:0:0]
+	for i := 0; i < len(parts); i++ {
+		p := strings.TrimSpace(parts[i])
+		if i+1 < len(parts) && p != "" && len(p) <= 12 && reLoneNumber.MatchString(p) && !strings.HasSuffix(p, ")") {
+			out = append(out, p+" "+strings.TrimSpace(parts[i+1]))
+			i++
+			continue
+		}
+		out = append(out, parts[i])
+	}
+	return out
 }
 
 // collapseSpaces trims s and turns each run of spaces (including no-break

@@ -24,12 +24,13 @@ var (
 		`)`)
 	reMotionTrailer = regexp.MustCompile(`(?i)^(?:(?:moved|seconded|proposed)(?:\s+by)?[:\s][^.;]*?[,;.]?\s*)+(?:(?:carried|agreed)(?:\s+unanimously)?[\s\d/.-]*)?$`)
 	reUnresolved    = regexp.MustCompile(`(?i)^resolved\s+items`)
-	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[a-zA-Z])[.)])\s*`)
+	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[ivx]{2,4}|[a-zA-Z])[.)])\s*`)
 	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
-	reLost          = regexp.MustCompile(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`)
-	reCarried       = regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
-	reMotionNo      = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
-	reReasons       = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
+	reLost          = gated(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`, "lost", "defeated", "failed", "fell", "withdrawn")
+	reCarried       = gatedCased(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`,
+		[]string{"(Y-", "Approved", "Accepted", "Adopted", "Ratified", "Granted", "Confirmed", "CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED", "passed", "Passed", "adopted", "unanimously"}, "carried")
+	reMotionNo = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
+	reReasons  = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
 
 // reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
@@ -148,6 +149,14 @@ func findResolutions(it *rawItem) ([]Record, []span) {
 		}
 		if !reMotionTrailer.MatchString(r.Text) {
 			kept = append(kept, r)
+		} else if strings.Contains(r.Text, "That ") || strings.Contains(r.Text, "THAT ") {
+			// "COUNCIL RESOLUTION 2024/188 / Moved … Seconded … / That
+			// Council receives … / CARRIED": the number, movers and
+			// outcome around the motion itself.
+			if t := motionText(r.Text); t != "" {
+				r.Text = t
+				kept = append(kept, r)
+			}
 		}
 	}
 	recs = kept
@@ -512,14 +521,22 @@ func motionText(s string) string {
 // dedupeRecords drops a decision printed twice (ModernGov's Decision: and
 // Minutes: sections).
 func dedupeRecords(recs []Record) []Record {
-	seen := map[string]bool{}
+	seen := map[string]int{} // text → line it was first read at
 	out := recs[:0]
 	for _, r := range recs {
 		k := foldText(r.Text)
-		if k == "" || seen[k] {
+		if k == "" {
 			continue
 		}
-		seen[k] = true
+		if at, ok := seen[k]; ok {
+			// A long text twice is one record printed twice; a short one
+			// on another line ("Action: Clerk to contact Highways", twice
+			// in one item) is the same task set again.
+			if len(strings.Fields(r.Text)) > 8 || r.Line == at || r.Line == 0 {
+				continue
+			}
+		}
+		seen[k] = r.Line
 		out = append(out, r)
 	}
 	return out
@@ -562,7 +579,7 @@ var (
 	reNarrativeDecision = regexp.MustCompile(`(?i)\b(?:it\s+was|(?:the\s+)?(?:council|councillors|committee|members|meeting|panel|board|parish\s+council|town\s+council|cabinet)|all(?:\s+members)?)\s+(?:then\s+|therefore\s+|unanimously\s+|further\s+)?(?:resolved|agreed|decided)\s+(?:unanimously\s+)?(?:to|that|on|this)\b|\b(?:agreed|approved|accepted|confirmed)\s+as\s+a\s+(?:true|correct|accurate)\s+record`)
 	// reOtherMeeting is a decision of some other meeting being reported:
 	// "At the Scrutiny Committee held on 29 January, Members agreed …".
-	reOtherMeeting = regexp.MustCompile(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`)
+	reOtherMeeting = gated(`(?i)\bat\s+(?:the|its)\s+(?:[A-Z][\w-]*\s+){0,5}(?:committee|board|cabinet|council|meeting)\s+(?:meeting\s+)?(?:held|on)\b|\bat\s+its\s+(?:\w+\s+){0,3}meeting\b|\b(?:at|following)\s+(?:the|a)\s+(?:[A-Z][\w-]*\s+){1,4}(?:Committee\s+)?Meeting\b`, "committee", "board", "cabinet", "council", "meeting")
 )
 
 // countMarkers counts the decision markers at line starts in the items.

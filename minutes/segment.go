@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stage 3: finding the items.
@@ -37,6 +38,10 @@ type candidate struct {
 	// consent is set for "*42" and "(*12-427)": items so marked were
 	// enacted together on the consent calendar.
 	consent bool
+	// bodyAt, when set, is the line where the item's text starts: after
+	// a heading wrapped over lines, or on the heading's last line when a
+	// sentence starts inside it.
+	bodyAt int
 }
 
 var (
@@ -45,9 +50,12 @@ var (
 	// A number and a heading on one line.
 	reNumberHeading = regexp.MustCompile(`^(?:(?i:minute|item|agenda item)\s+(?:no\.?\s*)?)?\*?(?:\(\*?(\d{2}-\d{3,4}[A-Z]?)\)|(` + numberPattern + `)(?:\)|\.(?:\s|$)|:|\s*[-–—]\s|\s))\s*(.+)$`)
 	// The same, fused: "1.Adoption of Minutes".
-	reNumberFused = regexp.MustCompile(`^(\d{1,3})\.([A-Z][A-Za-z].+)$`)
+	reNumberFused = regexp.MustCompile(`^(\d{1,4})\.([A-Z][A-Za-z].+)$`)
 	// A numbered resolution with its movers: "R2020-78 L. Moore, J. Scott:".
 	reMotionNumber = regexp.MustCompile(`^([A-Z]{1,2}\d{2,4}\s?-\s?\d{1,4})\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:`)
+	// A Roman or lettered section: "IX. BOARD COMMENTS", "A. Call to
+	// Order", "XIV." alone.
+	reSectionNumber = regexp.MustCompile(`^((?:X{0,3})(?:IX|IV|V?I{0,3})|[A-Z])\.(?:\s+(\S.*))?$`)
 	// "(Item 4)" under a heading, as Modern.gov prints it.
 	reItemRef = regexp.MustCompile(`^\((?i:item)\s+(\d{1,3}[a-z]?)\)$`)
 )
@@ -135,6 +143,7 @@ func (c *candidate) keyed(part int) bool {
 func findCandidates(lines []line, end int) []candidate {
 	var cands []candidate
 	toc := tableOfContents(lines, end)
+	wrap := newWrapContext(lines, end)
 	for i := 0; i < end && len(cands) < 5000; i++ {
 		t := lines[i].Text
 		tok := lines[i].tk()
@@ -164,20 +173,18 @@ func findCandidates(lines []line, end int) []candidate {
 		}
 		switch tok.Kind {
 		case tokNumber:
-			c, ok := newCandidate(tok.Number, i)
-			if !ok {
-				continue
+			for _, c := range readings(tok.Number, i) {
+				c.title, c.heading = findDisplacedHeading(wrap, i)
+				c.weight = 1
+				if c.title < 0 {
+					c.quality = 0.1 // a number with no heading: maybe a paragraph label
+					c.title = i
+					c.weight = -1 // decided below, from its neighbours
+				} else {
+					c.quality = max(headingQuality(c.heading), 0.5)
+				}
+				cands = append(cands, c)
 			}
-			c.title, c.heading = findDisplacedHeading(lines, i, end)
-			c.weight = 1
-			if c.title < 0 {
-				c.quality = 0.1 // a number with no heading: maybe a paragraph label
-				c.title = i
-				c.weight = -1 // decided below, from its neighbours
-			} else {
-				c.quality = max(headingQuality(c.heading), 0.5)
-			}
-			cands = append(cands, c)
 			continue
 		case tokMotion:
 			// "R2020-78 L. Moore, J. Scott: That we …": a council that
@@ -196,42 +203,188 @@ func findCandidates(lines []line, end int) []candidate {
 		if tok.Number == "" || tok.Rest == "" {
 			continue
 		}
-		num, rest := tok.Number, tok.Rest
-		c, ok := newCandidate(num, i)
-		if !ok {
-			continue
+		for _, c := range readings(tok.Number, i) {
+			if c, ok := sameLineHeading(c, wrap, i, tok); ok {
+				cands = append(cands, c)
+			}
 		}
-		c.consent = tok.Consent
-		rest = strings.TrimSpace(stripEnumerators(rest))
-		q := headingQuality(rest)
-		if c.consent && q > 0 && q < 0.8 {
-			q = 0.8 // "*43 Authorize a $285,000 grant …": a consent item, however long
-		}
-		if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
-		}
-		if q == 0 {
-			continue
-		}
-		// A numbered paragraph reads on: its line runs into the next,
-		// or it is a clause ("Jo Carpenter, Participation Manager,").
-		if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
-			q *= 0.5
-		}
-		if strings.HasSuffix(rest, ",") {
-			q *= 0.5
-		}
-		// A heading split over lines, or one followed by "(Item 4)".
-		c.title, c.heading, c.quality = i, cutHeading(rest), q
-		if c.heading == "" {
-			continue
-		}
-		if i+1 < end && lines[i+1].tk().Kind == tokItemRef {
-			c.quality += 0.5
-		}
-		cands = append(cands, c)
 	}
+	pairStackedNumbers(cands, lines, end)
 	return cands
+}
+
+// pairStackedNumbers gives headings to minute numbers that a PDF's
+// number column put in a stack of their own ("1" "2" "3" "5" "6", then
+// "Police Report" / its text / "Open Forum" / its text …): the stack's
+// numbers take, in order, the headings that follow it, each heading
+// being a short title line after the text of the one before.
+func pairStackedNumbers(cands []candidate, lines []line, end int) {
+	for k := 0; k < len(cands); {
+		j := k
+		for j+1 < len(cands) && lines[cands[j].idx].tk().Kind == tokNumber &&
+			lines[cands[j+1].idx].tk().Kind == tokNumber && cands[j+1].idx-cands[j].idx <= 2 && topNumber(cands[j+1]) > topNumber(cands[j]) && cands[j+1].scheme == cands[k].scheme {
+			j++
+		}
+		if j-k+1 < 3 {
+			k = j + 1
+			continue
+		}
+		heads := stackHeadings(lines, cands[j].idx+1, end, j-k+1)
+		if len(heads) == j-k+1 {
+			for n, h := range heads {
+				c := &cands[k+n]
+				c.title, c.heading, c.weight = h, cutHeading(lines[h].Text), 1
+				c.quality = max(headingQuality(c.heading), 0.5)
+			}
+		}
+		k = j + 1
+	}
+}
+
+// stackHeadings finds n headings from line from on: short title lines,
+// each after the text of the heading before it; none past the next
+// number.
+func stackHeadings(lines []line, from, end, n int) []int {
+	var out []int
+	body := true // a heading may come first
+	for i := from; i < end && i < from+400 && len(out) < n; i++ {
+		t := lines[i].Text
+		if t == "" {
+			continue
+		}
+		tok := lines[i].tk()
+		if tok.Number != "" {
+			break
+		}
+		if body && !tok.Bullet && countWords(t) <= 8 && headingQuality(t) >= 0.9 && !endsWithAny(t, ".,;") && !presentLabel(lines[i]) &&
+			!(countWords(t) == 1 && i+1 < end && headingQuality(lines[i+1].Text) >= 0.9 && !isBody(lines[i+1].Text)) {
+			out = append(out, i)
+			body = false
+			continue
+		}
+		body = true
+	}
+	return out
+}
+
+// sameLineHeading completes a candidate whose heading is on its own line
+// ("7. Apologies for Absence"), or reports that the line is no heading.
+func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candidate, bool) {
+	lines, end := wrap.lines, wrap.end
+	c.consent = tok.Consent
+	rest := strings.TrimSpace(stripEnumerators(tok.Rest))
+	q := headingQuality(rest)
+	if c.consent && q > 0 && q < 0.8 {
+		q = 0.8 // "*43 Authorize a $285,000 grant …": a consent item, however long
+	}
+	if q == 0 && strings.ContainsAny(c.shape, "-/") && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		q = 0.6 // "96-137 1528 Carpenter (vacant)": a reference number is clear enough
+	}
+	if q == 0 {
+		return c, false
+	}
+	// A numbered paragraph reads on: its line runs into the next,
+	// or it is a clause ("Jo Carpenter, Participation Manager,").
+	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
+		q *= 0.5
+	}
+	if strings.HasSuffix(rest, ",") {
+		q *= 0.5
+	}
+	if c.scheme == "letter" && endsSentence(rest) && len(strings.Fields(rest)) > 4 {
+		q *= 0.5 // "J. Bloggs reported that …": an initial, not a section
+	}
+	c.title, c.heading, c.quality = i, cutHeading(rest), q
+	// "2443. Proposed Pavilion Lean-to: The Sports Club have been" /
+	// "in touch …": the text after the colon runs on into the next
+	// line, so it is the item's text, not the rest of its heading.
+	if k := strings.Index(rest, ": "); k > 0 && k < 120 && !endsSentence(rest) && i+1 < end && runsOnTo(lines[i+1]) &&
+		(startsLower(lines[i+1].Text) || !titleLike(strings.Fields(rest[k+2:])) || endsWithAny(rest, "–-,") || trailingFunctionWord(lastWord(rest)) || strings.Contains(rest[k+2:], ":-")) {
+		c.heading = cutHeading(rest[:k])
+	}
+	if c.heading == "" {
+		return c, false
+	}
+	if c.heading == strings.TrimRight(rest, ".,;:–- ") {
+		c.heading, c.bodyAt = wrap.extendCut(rest, i)
+		if c.consent && c.bodyAt > i {
+			// A consent item's heading is its decision: its lines stay
+			// the item's text.
+			c.bodyAt = i + 1
+		}
+	}
+	if i+1 < end && lines[i+1].tk().Kind == tokItemRef {
+		c.quality += 0.5
+	}
+	return c, true
+}
+
+// readings are the candidates a number can make: one, or two for a
+// letter that is also a Roman numeral ("C." is the third lettered section
+// or the hundredth; "I." the ninth or the first).
+func readings(num string, i int) []candidate {
+	if len(num) > 0 && num[0] >= 'A' && num[0] <= 'Z' && strings.Trim(num, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		var out []candidate
+		if v := romanNumeral(num); v > 0 {
+			c, _ := newCandidate("1", i)
+			c.number, c.scheme, c.shape, c.nums, c.key, c.major = num, "roman", "I", []int{v}, v, 0
+			out = append(out, c)
+		}
+		if len(num) == 1 {
+			c, _ := newCandidate("1", i)
+			k := int(num[0]-'A') + 1
+			c.number, c.scheme, c.shape, c.nums, c.key, c.major = num, "letter", "A", []int{k}, k, 0
+			out = append(out, c)
+		}
+		return out
+	}
+	if c, ok := newCandidate(num, i); ok {
+		return []candidate{c}
+	}
+	return nil
+}
+
+// romanNumeral reads a Roman numeral up to XXXIX, or returns 0.
+func romanNumeral(s string) int {
+	m := reSectionNumber.FindStringSubmatch(s + ".")
+	if m == nil || m[1] != s {
+		return 0
+	}
+	digit := func(c byte) int {
+		switch c {
+		case 'I':
+			return 1
+		case 'V':
+			return 5
+		case 'X':
+			return 10
+		}
+		return 0
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		d := digit(s[i])
+		if i+1 < len(s) && digit(s[i+1]) > d {
+			v -= d
+		} else {
+			v += d
+		}
+	}
+	return v
+}
+
+// runsOnTo reports whether next continues the sentence of the line
+// before it: it is running text, not a heading, label or list entry.
+func runsOnTo(next line) bool {
+	t := next.Text
+	if t == "" {
+		return false
+	}
+	tok := next.tk()
+	if tok.Number != "" || tok.IsLabel || tok.Marker || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokSignature {
+		return false
+	}
+	return startsLower(t) || tok.Words >= 6
 }
 
 // weighHeadless decides how much a number with no heading of its own
@@ -290,10 +443,17 @@ func cutHeading(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, ": "); i > 0 && i < 120 && colonStartsBody(s[i+2:]) {
 		s = s[:i]
+	} else if i := strings.Index(s, ":- "); i > 0 && i < 120 {
+		s = s[:i] // "Reports from Sub-Committees:- Finance …"
 	} else {
-		s = strings.TrimSuffix(s, ":")
+		s = strings.TrimRight(s, ":-– ")
 	}
 	if i := strings.Index(s, ". "); i > 0 && i < 160 && !abbrevBefore(s, i) {
+		s = s[:i]
+	}
+	// "Apologies – Cllr Paul Hythe (holiday).", "Minutes – the minutes of
+	// 21st May were approved": a short heading run into its text.
+	if i := dashBefore(s); i > 0 && dashStartsBody(s[i:]) {
 		s = s[:i]
 	}
 	if len(s) > 160 {
@@ -303,7 +463,7 @@ func cutHeading(s string) string {
 		}
 		s = s[:cut]
 	}
-	return strings.TrimRight(strings.TrimSpace(s), ".,;–-")
+	return strings.TrimRight(strings.TrimSpace(s), ".,;:–- ")
 }
 
 // colonStartsBody reports whether the text after a heading's colon is the
@@ -317,12 +477,51 @@ func colonStartsBody(rest string) bool {
 	if len(words) > 8 || startsLower(rest) || markerStart(rest) {
 		return true
 	}
+	// What a heading's second part never holds: a finished sentence
+	// ("Police Report: Attached."), an amount ("Financial Report: BMM A/C
+	// £6,079.51"), a date ("Date of next meeting: 26th March 2018"), or
+	// people ("Apologies for absence: Cllr Pocock").
+	if endsWithAny(rest, ".!?") || strings.ContainsAny(rest, "£$€") || len(findDates(rest, false)) > 0 || reDayMonth.MatchString(rest) {
+		return true
+	}
+	if personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
+		return true
+	}
 	switch strings.ToLower(strings.Trim(words[0], ":,.")) {
 	case "present", "moved", "motion", "none", "nil", "noted", "resolved", "agreed", "that", "carried", "see":
 		return true
 	}
 	return false
 }
+
+// dashBefore is the index of the " – " or " - " that follows a short
+// heading at the start of s, or -1.
+func dashBefore(s string) int {
+	for _, d := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(s, d); i > 0 && countWords(s[:i]) <= 6 {
+			return i
+		}
+	}
+	return -1
+}
+
+// dashStartsBody reports whether the text after a heading's dash (" –
+// …") is the item's text: lower case, a finished sentence, an amount, or
+// people. (A heading's own second part — "Notice of Motion – Twinning
+// Association Funding" — is none of these.)
+func dashStartsBody(rest string) bool {
+	rest = strings.TrimSpace(strings.TrimLeft(rest, " –—-"))
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	sentence := endsWithAny(rest, ".!?")
+	return startsLower(rest) && (sentence || len(words) >= 6) || sentence && len(words) >= 3 || strings.ContainsAny(rest, "£$€") ||
+		personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] || markerStart(rest)
+}
+
+// personTitles are the words that open a person's name in minutes.
+var personTitles = wordSet("cllr", "cllrs", "councillor", "councillors", "cr", "crs", "mr", "mrs", "ms", "miss", "dr", "rev", "revd")
 
 func abbrevBefore(s string, i int) bool {
 	w := lastWord(s[:i])
@@ -387,7 +586,31 @@ func headingQuality(s string) float64 {
 // line i: the first line, within reach, that starts a block, looks like a
 // heading and is followed by body text (or by "(Item N)"). It returns -1
 // when there is none.
-func findDisplacedHeading(lines []line, i, end int) (int, string) {
+func findDisplacedHeading(wrap *wrapContext, i int) (int, string) {
+	lines, end := wrap.lines, wrap.end
+	// The line under the number, when it is plainly a heading (perhaps
+	// wrapped) and what follows is the item's text, a list or a gap
+	// ("X." / "Discussion Item" / "• Draft FasTracks Report").
+	if j := nextText(lines, i, end); j > 0 && j <= i+2 && !itemRefWithin(lines, j, end) {
+		joined, last := wrap.extend(lines[j].Text, j)
+		if headingQuality(joined) >= 0.9 && !isLabel(lines[j].Text) && !presentLabel(lines[j]) && !endsWithAny(joined, ".,;") && (len(strings.Fields(joined)) >= 2 || strings.ToUpper(joined) == joined) {
+			k := last + 1
+			if k < end && lines[k].Text == "" {
+				k++ // one blank line (a dropped link) may come between
+			}
+			if k < end && (isBody(lines[k].Text) || lines[k].tk().Bullet || lines[k].tk().IsLabel || lines[k].tk().Marker) {
+				return j, cutHeading(joined)
+			}
+		}
+	}
+	j, h := displacedHeading(lines, i, end)
+	if j >= 0 && h == strings.TrimRight(lines[j].Text, ".,;:–- ") {
+		h, _ = wrap.extendCut(lines[j].Text, j)
+	}
+	return j, h
+}
+
+func displacedHeading(lines []line, i, end int) (int, string) {
 	limit := i + 80
 	if limit > end {
 		limit = end
@@ -404,17 +627,22 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 		if first < 0 {
 			first = j
 		}
-		if !blockStart(lines, j, i) || headingQuality(t) < 0.5 || isLabel(t) || endsWithAny(t, ",;") || strings.HasPrefix(t, "•") {
+		if !blockStart(lines, j, i) || isLabel(t) || presentLabel(lines[j]) || strings.HasPrefix(t, "•") {
 			continue
 		}
 		// "(Item 4)" after a heading of one to three lines.
-		for k := j + 1; k < j+4 && k < end; k++ {
-			if lines[k].tk().Kind == tokItemRef {
-				return j, joinText(lines[j:k])
+		if startsUpper(t) || headingQuality(t) >= 0.5 {
+			for k := j + 1; k < j+4 && k < end; k++ {
+				if lines[k].tk().Kind == tokItemRef {
+					return j, joinText(lines[j:k])
+				}
+				if lines[k].Text == "" {
+					break
+				}
 			}
-			if lines[k].Text == "" {
-				break
-			}
+		}
+		if headingQuality(t) < 0.5 || endsWithAny(t, ",;") {
+			continue
 		}
 		next := j + 1
 		if next < end && lines[next].Text == "" && next+1 < end {
@@ -427,11 +655,48 @@ func findDisplacedHeading(lines []line, i, end int) (int, string) {
 	// Nothing followed by body text: a number directly above a heading
 	// still takes it.
 	if first == i+1 || (first > 0 && first <= i+2) {
-		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) {
+		// "1" / "ITEMS" / "Police Report" / "No police officers …": a
+		// column's header between the number and its heading.
+		if k := first + 1; countWords(lines[first].Text) == 1 && k+1 < end && lines[k].Text != "" && headingQuality(lines[k].Text) >= 0.9 && isBody(lines[k+1].Text) && !presentLabel(lines[k]) {
+			return k, cutHeading(lines[k].Text)
+		}
+		if t := lines[first].Text; headingQuality(t) >= 0.5 && !isLabel(t) && !presentLabel(lines[first]) {
 			return first, cutHeading(t)
 		}
 	}
 	return -1, ""
+}
+
+// presentLabel reports whether a line is a label of those present
+// ("PRESENT", "In attendance"): attendance, never an item's heading
+// ("Apologies" may be either).
+func presentLabel(l line) bool {
+	tok := l.tk()
+	return tok.IsLabel && (tok.Label == rolePresent || tok.Label == roleInAttendance || tok.Label == roleChair)
+}
+
+// itemRefWithin reports whether "(Item 4)" follows a heading of one to
+// three lines starting at j.
+func itemRefWithin(lines []line, j, end int) bool {
+	for k := j + 1; k < j+4 && k < end; k++ {
+		if lines[k].tk().Kind == tokItemRef {
+			return true
+		}
+		if lines[k].Text == "" {
+			return false
+		}
+	}
+	return false
+}
+
+// nextText is the index of the first non-blank line after i, or -1.
+func nextText(lines []line, i, end int) int {
+	for j := i + 1; j < end; j++ {
+		if lines[j].Text != "" {
+			return j
+		}
+	}
+	return -1
 }
 
 // blockStart reports whether line j starts a block: the line before is
@@ -464,7 +729,11 @@ func isLabel(s string) bool {
 }
 
 func endsWithAny(s, chars string) bool {
-	return s != "" && strings.ContainsRune(chars, rune(s[len(s)-1]))
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(chars, r)
 }
 
 func joinText(ls []line) string {
@@ -490,6 +759,7 @@ func bestChain(cands []candidate) []candidate {
 	}
 	var best []candidate
 	bestScore := 0.0
+	var all [][]candidate
 	for _, g := range order {
 		idx := groups[g]
 		parts := len(cands[idx[0]].nums)
@@ -507,6 +777,7 @@ func bestChain(cands []candidate) []candidate {
 				continue
 			}
 			chain, score := chainOf(cands, idx)
+			all = append(all, chain)
 			if score > bestScore+1e-9 || (score > bestScore-1e-9 && len(chain) > len(best)) {
 				best, bestScore = chain, score
 			}
@@ -515,7 +786,63 @@ func bestChain(cands []candidate) []candidate {
 	if len(best) == 1 && bestScore < 1.5 {
 		return nil
 	}
+	return outerChain(best, all)
+}
+
+// outerChain prefers, to a chain whose numbering starts again several
+// times, a chain of another scheme that opens a section before each
+// restart: "VII. DISCUSSION AND ACTION ITEMS" / "1." "2." … "VIII.
+// INFORMATION ITEMS" / "1." "2." …: the sections are the items, their
+// numbered business part of them.
+func outerChain(best []candidate, all [][]candidate) []candidate {
+	var restarts []int
+	for k := 1; k < len(best); k++ {
+		if topNumber(best[k]) < topNumber(best[k-1]) {
+			restarts = append(restarts, k)
+		}
+	}
+	if len(restarts) < 2 {
+		return best
+	}
+	var outer []candidate
+	for _, c := range all {
+		if len(c) < 3 || c[0].scheme == best[0].scheme || len(c) <= len(outer) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(c) && ok; k++ {
+			ok = topNumber(c[k]) >= topNumber(c[k-1])
+		}
+		for _, r := range restarts {
+			if !ok {
+				break
+			}
+			opens := false
+			for _, o := range c {
+				if o.title > best[r-1].title && o.title < best[r].title {
+					opens = true
+					break
+				}
+			}
+			ok = opens
+		}
+		if ok {
+			outer = c
+		}
+	}
+	if outer != nil {
+		return outer
+	}
 	return best
+}
+
+// topNumber is the number that counts at a candidate's top level: the 5
+// of 5.2, the key of other schemes.
+func topNumber(c candidate) int {
+	if c.scheme == "dotted" && len(c.nums) > 0 {
+		return c.nums[0]
+	}
+	return c.key
 }
 
 // chainOf runs the dynamic programme over one scheme's candidates.
@@ -591,7 +918,7 @@ func step(a, b candidate) float64 {
 	case d == 0 && b.sub == a.sub+1:
 		return 0.8 // 12(a) → 12(b)
 	case d == 0:
-		return -10
+		return repeated(a, b)
 	case d >= 2 && d <= 4:
 		return 0.3
 	case d > 4 && d <= 40:
@@ -603,6 +930,18 @@ func step(a, b candidate) float64 {
 		return -4 // numbering restarts: rare, and needs a run after it to pay
 	}
 	return -10
+}
+
+// repeated scores a number printed twice in a row: a slip of the clerk's
+// ("3078. Any Other Business" then "3078. Date of next meeting") when
+// both are clear headings, different and on lines of their own; anything
+// else (a heading repeated on the next page, a paragraph number) is not
+// a step.
+func repeated(a, b candidate) float64 {
+	if a.sub != b.sub || a.quality < 0.9 || b.quality < 0.9 || a.title == a.idx != (b.title == b.idx) || strings.EqualFold(a.heading, b.heading) || len(strings.Fields(b.heading)) > 8 {
+		return -10
+	}
+	return -0.5
 }
 
 // stepDotted scores moving between hierarchical numbers, level by level:
@@ -618,10 +957,7 @@ func stepDotted(a, b candidate) float64 {
 		if b.sub == a.sub+1 {
 			return 0.8 // 12(a) → 12(b)
 		}
-		if a.sub > 0 && b.sub == 0 {
-			return -10
-		}
-		return -10
+		return repeated(a, b)
 	case k == len(a.nums): // b goes deeper: 5 → 5.1
 		if b.nums[k] == 1 && len(b.nums) == k+1 {
 			return 0.8

@@ -271,7 +271,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 				return w.text, start, ownerPronoun // "SBC", "BHA": another body, most likely
 			}
 			return "", k, 0
-		case startsUpper(w.text) && (att.fullName(w.text) != w.text || att.knows(w.text)):
+		case startsUpper(w.text) && (att.expands(w.text) || att.knows(w.text)):
 			return w.text, start, ownerStrong // a surname the attendance knows
 		}
 		if startsUpper(w.text) && start == 0 && k < len(ws) && modalAfter(ws, k) && !genericSubjects[w.low] && !sentenceOpeners[w.low] {
@@ -312,7 +312,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 			}
 		}
 		if all {
-			if att.fullName(text) != text || att.knows(text) {
+			if att.expands(text) || att.knows(text) {
 				return text, start, ownerStrong
 			}
 			return text, start, ownerPlain

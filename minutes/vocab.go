@@ -25,7 +25,7 @@ var officerTitles = wordSet(
 	"general manager", "chief executive", "chief officer", "city manager", "town manager", "city attorney", "city clerk",
 	"deputy city manager", "staff", "guest", "presenter", "observer",
 	"press", "reporter", "journalist", "public", "member of the public", "members of the public",
-	"trainee", "apprentice", "volunteer", "contractor",
+	"trainee", "apprentice", "volunteer", "contractor", "employee", "visitor", "cpo", "garda", "gardaí",
 )
 
 // memberTitles are roles that members hold: an entry noted with one is a
@@ -43,7 +43,7 @@ var memberTitles = wordSet(
 
 // chairWords are the offices that chair a meeting ("Vice-" and "Deputy"
 // forms do not: they are checked before these).
-var chairWords = wordSet("chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
+var chairWords = wordSet("cadeirydd", "chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
 	"cathaoirleach", "in the chair", "convenor", "convener", "president", "mayor", "reeve", "provost")
 
 // wordSet makes a set of lower-case words and phrases.
@@ -81,16 +81,23 @@ func hasTitle(phrase string, set map[string]bool) bool {
 // the Overview and Scrutiny Committee" (chair of another body).
 func isChairRole(note string) bool {
 	low := strings.ToLower(strings.TrimSpace(strings.Trim(note, "()[] ")))
+	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") {
+		return true // "Vice-Chair, in the Chair": the deputy chaired
+	}
 	if low == "" || strings.Contains(low, "vice") || strings.Contains(low, "deputy") || strings.Contains(low, "leas") {
 		return false
 	}
-	if strings.Contains(low, "in the chair") || strings.Contains(low, "presiding") || strings.Contains(low, "cathaoirleach") {
+	if strings.Contains(low, "cathaoirleach") {
 		return true
 	}
-	for _, part := range strings.Split(low, ",") {
+	for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == ',' || r == '/' }) {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "the "))
+		// "Board President", "Committee Chair", "Shire President".
+		for _, q := range []string{"board ", "committee ", "council ", "shire ", "panel ", "commission ", "meeting "} {
+			part = strings.TrimPrefix(part, q)
+		}
 		switch part {
-		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president":
+		case "chair", "chairman", "chairperson", "chairwoman", "mayor", "convenor", "convener", "reeve", "provost", "president", "cadeirydd":
 			return true
 		}
 	}
@@ -121,7 +128,7 @@ func isOfficerRole(role string) bool {
 var roleNouns = wordSet("officer", "officers", "manager", "director", "engineer", "planner", "clerk", "secretary", "treasurer",
 	"administrator", "coordinator", "co-ordinator", "superintendent", "inspector", "sergeant", "constable", "commander",
 	"solicitor", "advisor", "adviser", "consultant", "auditor", "accountant", "executive", "technician", "analyst",
-	"specialist", "surveyor", "lawyer", "attorney", "rfo", "pcso", "ceo", "cao", "cfo", "chief", "assistant")
+	"specialist", "surveyor", "lawyer", "attorney", "counsel", "rfo", "pcso", "ceo", "cao", "cfo", "chief", "assistant")
 
 // isRolePhrase reports whether s names an office rather than a person:
 // "Parks and Open Spaces Manager", "Head of Private Sector Housing",
@@ -155,3 +162,51 @@ var deptWords = wordSet("management", "services", "service", "planning", "develo
 	"customer", "digital", "technology", "information", "communications", "marketing", "events", "recreation", "facilities",
 	"maintenance", "construction", "design", "traffic", "travel", "building", "licensing", "enforcement", "emergency",
 	"fire", "police", "policing", "planning", "land", "district", "region", "regional", "county", "city", "town", "village")
+
+// institutionWords end the name of a body, not a person: "County Council",
+// "Planning Committee", "Water Authority", "Acme Ltd". A list entry that
+// ends in one is an organisation.
+var institutionWords = wordSet("council", "councils", "committee", "committees", "authority", "authorities", "board",
+	"department", "dept", "ltd", "limited", "plc", "inc", "llc", "llp", "association", "society", "partnership",
+	"group", "trust", "agency", "office", "team", "unit", "forum", "panel", "commission", "federation", "union",
+	"club", "school", "college", "university", "church", "hospital", "centre", "center", "project", "company", "district")
+
+// headingWords are the words of document headings and table headers that
+// a flattened layout can leave among the names: "AGENDA", "Items Action",
+// "Minute Item Discussion".
+var headingWords = wordSet("agenda", "item", "items", "action", "actions", "minute", "minutes", "discussion",
+	"resolution", "resolutions", "resolved", "report", "reports", "matters", "arising", "business", "notes",
+	"proclamations", "announcements", "orders", "special", "consent", "calendar", "changes", "open", "closed",
+	"session", "none", "nil", "welcome", "apologies", "declarations", "interest", "interests", "correspondence",
+	"finance", "planning", "other", "any", "date", "next", "meeting", "title", "status", "name", "role", "risk",
+	"waste", "recycling", "zoning", "resources", "members", "member", "attendees", "attendee", "staff", "officers",
+	"chair", "present", "absent", "call", "order", "roll", "pledge", "allegiance", "adjournment", "prayer", "opening",
+	"approved", "seconded", "proposed", "moved", "carried", "agreed", "noted", "reserve", "reserves", "substitute", "substitutes", "denotes", "category")
+
+// notNameWord reports whether w (any case) is a word that appears in the
+// names of offices, departments, bodies and headings but hardly ever in a
+// person's name.
+func notNameWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:()'’"))
+	switch w {
+	case "parks", "waters", "land", "hall":
+		return false // also surnames
+	}
+	return deptWords[w] || institutionWords[w] || headingWords[w] || roleNouns[w]
+}
+
+// partyNotes are the party labels printed after members' names ("(Lab)",
+// "(LD)", "(Ind)"): a note about the member, not another body.
+var partyNotes = wordSet("lab", "labour", "con", "conservative", "ld", "lib dem", "libdem", "liberal democrat", "snp",
+	"pc", "plaid cymru", "ind", "independent", "grn", "green", "ukip", "reform", "sf", "ff", "fg", "sdlp", "dup", "uup",
+	"alliance", "res", "ra", "lab/co-op", "lab co-op")
+
+// civicOffices are the civic heads who preside over their council's
+// meetings, or stand in for the one who does: listed first, they chair
+// when no one else is named.
+var civicOffices = wordSet("mayor", "deputy mayor", "lord mayor", "reeve", "deputy reeve", "warden", "provost", "president",
+	"shire president", "cathaoirleach", "leas-chathaoirleach", "chairperson", "deputy chairperson")
+
+// viceChairs are the offices of a chair's deputy.
+var viceChairs = wordSet("vice-chair", "vice chair", "vice-chairman", "vice chairman", "vice-chairperson", "vice chairperson",
+	"deputy chair", "deputy chairman", "deputy chairperson", "vice-president", "vice president", "vice-convenor", "vice convenor")

@@ -1,0 +1,140 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A gate is a pattern behind a cheap test. Most of the parser's patterns
+// can only match text that holds one of a few words ("adjourned",
+// "closed" … for a meeting closing); the gate looks for those words first,
+// without regard to case, and runs the pattern only where one is found.
+// Most lines hold none, so most lines cost a scan instead of a
+// backtracking match. The words must be necessary for a match:
+// TestGatesAreNecessary checks each gate against its bare pattern over
+// every line of the test and development minutes.
+type gate struct {
+	re    *regexp.Regexp
+	words []string // lower-case ASCII, found in any case
+	cased []string // found only as written (for case-sensitive patterns)
+}
+
+// gates lists every gate for TestGatesAreNecessary.
+var gates []*gate
+
+func gated(pattern string, words ...string) *gate {
+	g := &gate{re: regexp.MustCompile(pattern), words: words}
+	gates = append(gates, g)
+	return g
+}
+
+// gatedCased is gated for a pattern that tells case: the words in cased
+// must occur as written ("APPROVED", "Approved."), the others in any case.
+func gatedCased(pattern string, cased []string, words ...string) *gate {
+	g := gated(pattern, words...)
+	g.cased = cased
+	return g
+}
+
+// may reports whether s holds one of the gate's words.
+func (g *gate) may(s string) bool {
+	for _, w := range g.cased {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	for _, w := range g.words {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *gate) MatchString(s string) bool { return g.may(s) && g.re.MatchString(s) }
+
+func (g *gate) FindStringIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringIndex(s)
+}
+
+func (g *gate) FindStringSubmatch(s string) []string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatch(s)
+}
+
+func (g *gate) FindString(s string) string {
+	if !g.may(s) {
+		return ""
+	}
+	return g.re.FindString(s)
+}
+
+func (g *gate) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindAllStringSubmatchIndex(s, n)
+}
+
+func (g *gate) FindAllStringSubmatch(s string, n int) [][]string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindAllStringSubmatch(s, n)
+}
+
+func (g *gate) FindAllStringIndex(s string, n int) [][]int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindAllStringIndex(s, n)
+}
+
+func (g *gate) ReplaceAllString(s, repl string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.re.ReplaceAllString(s, repl)
+}
+
+// containsFoldASCII reports whether s contains word, ASCII letters
+// compared without case; word is lower case. It does not allocate.
+func containsFoldASCII(s, word string) bool {
+	n := len(word)
+	if n == 0 {
+		return true
+	}
+	first := word[0]
+	upper := first
+	if first >= 'a' && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c != first && c != upper {
+			continue
+		}
+		if equalFoldASCII(s[i:i+n], word) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
