@@ -55,6 +55,16 @@ func TestAddRejectKindFromTheCommandLine(t *testing.T) {
 	if added.ID != "osc-2021-12-14-188-ca1" || added.Origin != "clerk" || !strings.HasPrefix(added.Text, "The Portfolio Holder") {
 		t.Errorf("added %+v", added)
 	}
+	// Added by mistake: taken back; a record of the minutes cannot be.
+	if _, errOut, code := runWith(t, dir, "", nil, "add", "osc-2021-12-14-188", "--kind", "resolution", "--text", "An officer introduced the report"); code != 0 {
+		t.Fatalf("add: %s", errOut)
+	}
+	if out, errOut, code := runWith(t, dir, "", nil, "set", "osc-2021-12-14-188-cr1", "--withdraw"); code != 0 || !strings.Contains(out, "Took back") {
+		t.Fatalf("withdraw: exit %d %s %s", code, out, errOut)
+	}
+	if _, errOut, code := runWith(t, dir, "", nil, "set", "osc-2021-12-14-188-a1", "--withdraw"); code == 0 || !strings.Contains(errOut, "reject it instead") {
+		t.Errorf("withdrawing the minutes' record: exit %d %q", code, errOut)
+	}
 	// Text that is not in the item: a clear error, nothing added.
 	_, errOut, code = runWith(t, dir, "", nil, "add", "osc-2021-12-14-188", "--kind", "action", "--text", "Clerk to write to the highways team")
 	if code == 0 || !strings.Contains(errOut, "does not occur in item osc-2021-12-14-188") {

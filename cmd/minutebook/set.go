@@ -23,6 +23,7 @@ func newSetCmd(a *app) *cobra.Command {
 		returnedTo, kind, text   string
 		notReturned, asJSON      bool
 		reject, unreject, accept bool
+		withdraw                 bool
 		force                    bool
 		ifVersion                int64
 	)
@@ -54,6 +55,7 @@ found again in a new parse by their item and text):
   --text TEXT                 its text is this span of its item's text (shorter,
                               or the whole sentence); it must occur in the item
   --accept                    the parser was right: it leaves the review queue
+  --withdraw                  take back a record a clerk added (minutebook add)
 
 The change is made to the record as this command reads it: when another
 session changes the record in the moment between (or since --if-version N,
@@ -123,10 +125,13 @@ the version show --json printed), nothing is saved and the exit status is
 				}
 				c.Text = &text
 			}
-			c.Accept = accept
+			c.Accept, c.Withdraw = accept, withdraw
 			if c.Status == nil && c.Owner == nil && c.Due == nil && c.Note == "" && c.Link == nil && c.Reject == nil &&
-				c.Kind == nil && c.Text == nil && !c.Accept {
-				return fmt.Errorf("nothing to change: give --status, --note, --owner, --due, --returned-to, --not-returned, --reject, --kind, --text or --accept")
+				c.Kind == nil && c.Text == nil && !c.Accept && !c.Withdraw {
+				return fmt.Errorf("nothing to change: give --status, --note, --owner, --due, --returned-to, --not-returned, --reject, --kind, --text, --accept or --withdraw")
+			}
+			if c.Withdraw && (c.Status != nil || c.Owner != nil || c.Due != nil || c.Link != nil || c.Reject != nil || c.Kind != nil || c.Text != nil) {
+				return fmt.Errorf("--withdraw takes the record back: give it alone (or with --note)")
 			}
 			c.Force = force
 			lib, err := openLibrary(cmd.Context(), a, "set", false)
@@ -161,6 +166,10 @@ the version show --json printed), nothing is saved and the exit status is
 			if err != nil {
 				return conflictExit(err)
 			}
+			if c.Withdraw {
+				fmt.Fprintf(a.stdout, "Took back %s: it is no longer a record (its history is kept).\n", r.ID)
+				return nil
+			}
 			_, hist, err := lib.Record(ctx, id)
 			if err != nil {
 				return err
@@ -184,6 +193,7 @@ the version show --json printed), nothing is saved and the exit status is
 	f.StringVar(&kind, "kind", "", "make it a resolution, action or follow-up")
 	f.StringVar(&text, "text", "", "its text: a span of its item's text")
 	f.BoolVar(&accept, "accept", false, "the parser was right about it: it leaves the review queue")
+	f.BoolVar(&withdraw, "withdraw", false, "take back a record a clerk added")
 	f.BoolVar(&force, "force", false, "save the change even over another session's change since (recorded as forced)")
 	f.Int64Var(&ifVersion, "if-version", 0, "save only if the record is still at this version (show --json prints it)")
 	f.BoolVar(&asJSON, "json", false, "print the record as saved, as JSON")

@@ -169,8 +169,9 @@ func noteDate(row *Row, hist []index.HistoryEntry) {
 }
 
 // NewActionLog makes an action log of records already read, in the order
-// given. Exempt records are dropped unless q.IncludeExempt; q's other
-// fields are only recorded, not applied.
+// given. Exempt records are dropped unless q.IncludeExempt, and those
+// clerks rejected unless q.IncludeRejected; q's other fields are only
+// recorded, not applied.
 func NewActionLog(recs []index.Record, q index.RecordQuery) *ActionLog {
 	l := &ActionLog{Committee: q.Committee, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt, IncludeRejected: q.IncludeRejected}
 	for _, r := range recs {
