@@ -133,7 +133,10 @@ func (ix *Index) Update(ctx context.Context, replace []string, feed func(put fun
 			return err
 		}
 		err := ix.idx.Batch(b)
-		b.Reset()
+		// A fresh batch, not b.Reset(): scorch may still be reading the
+		// one just given to it from its own goroutines (a data race
+		// under -race when it was reset and refilled).
+		b = ix.idx.NewBatch()
 		return err
 	}
 	for _, id := range replace {
