@@ -693,3 +693,62 @@ func TestTrackingFollowsMeaningWhenOrdinalsMove(t *testing.T) {
 		})
 	}
 }
+
+// A newer parser that lists the business under a section as items of
+// their own moves records into the new items; their tracking and
+// corrections go with them, and the meeting holds each record once.
+func TestTrackingFollowsRecordsIntoNewItems(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l := openLib(t, dir)
+	mustImport(t, l, harrow())
+	commander := "osc-2021-12-14-189-a2"
+	if _, err := l.Update(ctx, commander, Change{Status: ptr(StatusDone), Note: "answered in writing"}); err != nil {
+		t.Fatal(err)
+	}
+	before, _, err := l.Record(ctx, commander)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rejected := "osc-2021-12-14-189-a1"
+	if _, err := l.Update(ctx, rejected, Change{Reject: ptr(true), Note: "not a task"}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	// Item 189's actions go to a new item 189.1 after it.
+	split := func(m *minutes.Meeting) {
+		it := m.Items[2]
+		sub := minutes.Item{Number: it.Number + ".1", Title: "Policing in the borough", Actions: it.Actions}
+		m.Items[2].Actions = nil
+		m.Items = slices.Insert(m.Items, 3, sub)
+	}
+	l = openLib(t, dir, func(o *Options) { o.Parse = parserThat(split) })
+	if _, err := l.Reparse(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := l.Record(ctx, commander)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != StatusDone || !strings.HasPrefix(r.Text, before.Text[:20]) || !strings.HasSuffix(r.ItemID, "189-1") && !strings.Contains(r.ItemID, "189.1") {
+		t.Errorf("after the split: status %s, item %s, text %q", r.Status, r.ItemID, r.Text)
+	}
+	if r, _, err := l.Record(ctx, rejected); err != nil || !r.Rejected {
+		t.Errorf("the rejected action after the split: %+v %v", r, err)
+	}
+	d, err := l.Meeting(ctx, "osc-2021-12-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, it := range d.Items {
+		for _, rec := range it.Records {
+			seen[rec.Text]++
+		}
+	}
+	for text, n := range seen {
+		if n > 1 {
+			t.Errorf("%q is in the meeting %d times", text, n)
+		}
+	}
+}

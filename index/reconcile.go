@@ -24,6 +24,9 @@ import (
 //     shares words with (Dice at least sameRecord, textmatch.go), of the
 //     same kind, or of the kind the parser gave before a clerk changed it.
 //     Pairs are taken best first, one to one.
+//   - A stored record left over is then looked for in the meeting's other
+//     items the same way: a newer parser may list the business under a
+//     section as items of their own, or an item's number may change.
 //   - A new record that is a stored one takes its ID, so the clerk's
 //     tracking stays with what it was about when a newer parser finds
 //     more or fewer records in an item and the ordinals move. The clerk's
@@ -106,11 +109,8 @@ func reconcile(ctx context.Context, q store.Q, p *prepared) (reconciled, error) 
 	}
 	itemOf := mapItems(oldItems, p)
 	byItem := map[int][]*oldRec{}
+	var homeless []*oldRec
 	for _, s := range stored {
-		i, ok := itemOf[s.ItemID]
-		if !ok {
-			continue // its item is gone: a correction waits in corrections, tracking as an orphan
-		}
 		o := &oldRec{s: s, words: words(s.Text)}
 		o.c, o.corrected = corr[s.ID]
 		if s.MeetingID != p.id && !o.corrected {
@@ -121,6 +121,14 @@ func reconcile(ctx context.Context, q store.Q, p *prepared) (reconciled, error) 
 		}
 		if o.corrected && o.c.ParsedText != "" {
 			o.parsedWord = words(o.c.ParsedText)
+		}
+		i, ok := itemOf[s.ItemID]
+		if !ok {
+			// Its item is gone (renumbered, or split by a newer parser):
+			// the record may be found in another item below; if not, a
+			// correction waits in corrections, tracking as an orphan.
+			homeless = append(homeless, o)
+			continue
 		}
 		byItem[i] = append(byItem[i], o)
 	}
@@ -139,8 +147,26 @@ func reconcile(ctx context.Context, q store.Q, p *prepared) (reconciled, error) 
 		}
 		out[i] = append(out[i], r)
 	}
-	// First every new record that is a stored one, and every stored one
-	// kept from corrections, so that they hold their IDs…
+	// take makes new record n of item i the stored record o.
+	take := func(i int, n *newRec, o *oldRec) {
+		n.taken, o.taken = true, true
+		if o.corrected {
+			res.place[o.s.ID] = [2]string{p.id, p.itemIDs[i]}
+		}
+		if o.corrected && o.c.Added { // the parser found what the clerk added: the clerk's stays
+			emit(i, fromStored(o.s), o.s.Kind, store.RecordMark{Rejected: o.c.Rejected, Origin: store.OriginClerk})
+			return
+		}
+		r, kind := n.rec, n.kind
+		r.ID = o.s.ID
+		var mark store.RecordMark
+		if o.corrected {
+			kind = overlay(o.c, &r, kind)
+			mark.Rejected = o.c.Rejected
+		}
+		emit(i, r, kind, mark)
+	}
+	// First every new record that is a stored one of its own item…
 	for i := range p.m.Items {
 		it := &p.m.Items[i]
 		for _, g := range []struct {
@@ -153,25 +179,41 @@ func reconcile(ctx context.Context, q store.Q, p *prepared) (reconciled, error) 
 		}
 		olds := byItem[i]
 		for _, pr := range matchRecords(news[i], olds) {
-			n, o := news[i][pr[0]], olds[pr[1]]
-			n.taken, o.taken = true, true
-			if o.corrected {
-				res.place[o.s.ID] = [2]string{p.id, p.itemIDs[i]}
-			}
-			if o.corrected && o.c.Added { // the parser found what the clerk added: the clerk's stays
-				emit(i, fromStored(o.s), o.s.Kind, store.RecordMark{Rejected: o.c.Rejected, Origin: store.OriginClerk})
-				continue
-			}
-			r, kind := n.rec, n.kind
-			r.ID = o.s.ID
-			var mark store.RecordMark
-			if o.corrected {
-				kind = overlay(o.c, &r, kind)
-				mark.Rejected = o.c.Rejected
-			}
-			emit(i, r, kind, mark)
+			take(i, news[i][pr[0]], olds[pr[1]])
 		}
-		for _, o := range olds {
+	}
+	// …then, across the meeting, a stored record the parse now gives in
+	// another item: a newer parser that lists the business under a
+	// section as items of their own ("8.1 Dog Control Policy" out of "8
+	// GENERAL ITEMS"), or an item renumbered. It keeps its ID, so its
+	// tracking and corrections go with it.
+	var loose []*oldRec
+	for i := range p.m.Items {
+		for _, o := range byItem[i] {
+			if !o.taken {
+				loose = append(loose, o)
+			}
+		}
+	}
+	loose = append(loose, homeless...)
+	if len(loose) > 0 {
+		var free []*newRec
+		var freeItem []int
+		for i := range p.m.Items {
+			for _, n := range news[i] {
+				if !n.taken {
+					free, freeItem = append(free, n), append(freeItem, i)
+				}
+			}
+		}
+		for _, pr := range matchRecords(free, loose) {
+			take(freeItem[pr[0]], free[pr[0]], loose[pr[1]])
+		}
+	}
+	// …then every stored one kept from corrections, in its item, so that
+	// they hold their IDs…
+	for i := range p.m.Items {
+		for _, o := range byItem[i] {
 			if o.taken || !o.corrected {
 				continue // a stored record the parse no longer gives, that no clerk corrected: gone
 			}
