@@ -22,8 +22,10 @@ var (
 // findActions reads the item's actions from its sentences.
 func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 	var out []Record
-	for _, s := range sentences(it.lines, skip) {
+	ss := sentences(it.lines, skip)
+	for si, s := range ss {
 		text := s.text
+		before := ss[:si]
 		if !mayAct(text) && s.owner == "" {
 			continue
 		}
@@ -54,7 +56,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		if !matched && s.owner != "" {
 			// A paragraph with an owner line under it is an action, even a
 			// status line ("The survey was still ongoing." / "Clerk").
-			recs := taskRecords(m, text, s.no, "")
+			recs := taskRecords(m, text, s.no, "", before)
 			owner, due := splitOwnerLine(m, s.owner)
 			if len(recs) == 0 {
 				recs = []Record{{Text: tidyRecordText(text), Line: s.no, narrative: true}}
@@ -72,7 +74,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			continue
 		}
 		if !matched {
-			recs := taskRecords(m, text, s.no, "")
+			recs := taskRecords(m, text, s.no, "", before)
 			if len(recs) == 1 && s.prev != "" && refersBack(text) {
 				// "RB agreed to pursue this.", "JS to advise.": the task is
 				// the sentence before; keep both, as a clerk would copy them.
@@ -95,11 +97,19 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 
 // taskRecords makes an action of each task a sentence sets. whole, when
 // set, is the text the record keeps (a resolution's, read with a "that"
-// in front so that "That the Clerk write …" reads as a task).
-func taskRecords(m *Meeting, text string, no int, whole string) []Record {
+// in front so that "That the Clerk write …" reads as a task). before are
+// the item's sentences before this one, where "he" or "she" is named.
+func taskRecords(m *Meeting, text string, no int, whole string, before []sentence) []Record {
 	ts := readTasks(text, &m.Attendance, whole != "")
 	var out []Record
 	for _, t := range ts {
+		if t.pronoun && !(t.link == "would" && presenting(text, t)) {
+			// "He will survey the trees": the person the item last named
+			// as the one speaking or reporting.
+			if o := antecedent(before, &m.Attendance); o != "" {
+				t.owner, t.score = o, t.score-ownerPronoun+ownerPlain
+			}
+		}
 		if t.score < taskKeep {
 			continue
 		}
@@ -121,6 +131,54 @@ func taskRecords(m *Meeting, text string, no int, whole string) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// presenting reports whether a "would" task is the speaker's part in the
+// meeting itself ("She would report on the action plan", "he would give
+// an overview"), not something to do after it ("she would report it to
+// the Countryside Access Team").
+func presenting(text string, t task) bool {
+	if !presentingVerbs[t.verbLow] {
+		return false
+	}
+	if t.verbLow != "report" && t.verbLow != "update" {
+		return true
+	}
+	ws := splitWords(text)
+	for k, w := range ws {
+		if w.low == t.verbLow && k+1 < len(ws) {
+			switch ws[k+1].low {
+			case "on", "about", "that", "members", "the":
+				return true
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// antecedentReach is how many sentences back "he" or "she" is looked up.
+const antecedentReach = 3
+
+// antecedent finds who "he" or "she" stands for: the subject of the
+// nearest earlier sentence that opens with a person or an office ("Cllr
+// Ives gave the tree warden's report. He will survey …"). Bodies and
+// "all" are not antecedents; "" when none is near enough.
+func antecedent(before []sentence, att *Attendance) string {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-antecedentReach; k-- {
+		ws := splitWords(before[k].text)
+		for len(ws) > 0 && paragraphLabel(ws[0].text) {
+			ws = ws[1:]
+		}
+		if len(ws) < 2 {
+			continue
+		}
+		o, _, sc := subjectOf(ws, len(ws), att)
+		if sc >= ownerPlain && o != "" && !selfBody(o) && !strings.EqualFold(o, "all") && !strings.EqualFold(o, "everyone") {
+			return o
+		}
+	}
+	return ""
 }
 
 // refersBack reports whether a task sentence says too little on its own:

@@ -213,7 +213,9 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 		// "That the Clerk write to …", "… and that the Head of Highways
 		// be requested to contact …", "calls on the Roads Department to
 		// carry out a survey": a decision that sets someone a task.
-		it.Actions = append(it.Actions, taskRecords(m, "that "+strings.TrimPrefix(strings.TrimPrefix(s.text, "That "), "that "), s.no, s.text)...)
+		bare := strings.TrimLeft(s.text, "\"“‘' ")
+		bare = strings.TrimPrefix(strings.TrimPrefix(bare, "That "), "that ")
+		it.Actions = append(it.Actions, taskRecords(m, "that "+bare, s.no, s.text, nil)...)
 	}
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)

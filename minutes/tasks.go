@@ -54,7 +54,7 @@ func splitWords(s string) []word {
 				}
 			}
 			w.text = trimmed
-			w.low = strings.ToLower(trimmed)
+			w.low = ocrLetters(strings.ToLower(trimmed))
 			w.end = w.start + len(trimmed)
 			if w.text != "" {
 				out = append(out, w)
@@ -63,6 +63,26 @@ func splitWords(s string) []word {
 		i = j
 	}
 	return out
+}
+
+// ocrLetters reads a 1 or 0 between two letters as the l or o that OCR
+// took it for: "C1erk wou1d" → "clerk would". Road numbers ("A10",
+// "B1234") and dates keep their digits.
+func ocrLetters(low string) string {
+	if !strings.ContainsAny(low, "10") {
+		return low
+	}
+	b := []byte(low)
+	for k := 1; k+1 < len(b); k++ {
+		if (b[k] == '1' || b[k] == '0') && isASCIILetter(b[k-1]) && isASCIILetter(b[k+1]) {
+			if b[k] == '1' {
+				b[k] = 'l'
+			} else {
+				b[k] = 'o'
+			}
+		}
+	}
+	return string(b)
 }
 
 // task is one task a sentence sets.
@@ -75,6 +95,10 @@ type task struct {
 	ownerFrom int    // word index where the owner starts
 	verb      int    // word index of the verb of doing; -1 for a passive
 	link      string // the words joining owner and verb ("to", "will", "agreed to"); "" for a bare verb
+	// pronoun marks an owner given as "he" or "she" that the sentence
+	// itself does not name: the one named before is to act (antecedent).
+	pronoun bool
+	verbLow string // the verb of doing, lower case; "" for a passive
 }
 
 // Evidence weights for a task reading. A reading is kept when its score
@@ -109,9 +133,12 @@ var modalLinks = [][]string{
 	{"is", "asked", "to"}, {"are", "asked", "to"}, {"will", "be", "asked", "to"},
 	{"was", "requested", "to"}, {"were", "requested", "to"}, {"is", "requested", "to"},
 	{"be", "asked", "to"}, {"be", "requested", "to"}, {"be", "instructed", "to"}, {"be", "authorised", "to"}, {"be", "authorized", "to"},
-	{"be", "invited", "to"}, {"be", "delegated", "to"}, {"be", "tasked", "with"},
+	{"be", "invited", "to"}, {"be", "delegated", "to"}, {"be", "tasked", "with"}, {"be", "directed", "to"},
+	{"be", "authorised", "and", "directed", "to"}, {"be", "authorized", "and", "directed", "to"},
 	{"was", "tasked", "with"}, {"were", "tasked", "with"}, {"needs", "to"}, {"need", "to"}, {"will", "need", "to"},
 	{"would", "need", "to"}, {"is", "to", "be", "asked", "to"}, {"agreed", "that", "they", "would"},
+	{"has", "kindly", "offered", "to"}, {"has", "kindly", "agreed", "to"}, {"kindly", "volunteered", "to"},
+	{"has", "volunteered", "to"}, {"was", "going", "to"},
 }
 
 // askVerbs put a task on someone named after them: "asked the Clerk to
@@ -120,7 +147,10 @@ var modalLinks = [][]string{
 var askVerbs = wordSet("asked", "asks", "ask", "requested", "requests", "request", "instructed", "instructs", "instruct",
 	"directed", "directs", "direct", "authorised", "authorises", "authorise", "authorized", "authorizes", "authorize",
 	"invited", "invites", "invite", "delegated", "delegates", "delegate", "reminded", "tasked",
-	"mandated", "empowered", "charged")
+	"mandated", "empowered", "charged",
+	// The -ing forms open US decisions: "authorizing the General Manager to
+	// execute the agreement", "directing staff to prepare …".
+	"authorising", "authorizing", "directing", "instructing", "requesting", "asking", "inviting", "delegating")
 
 // taskVerbs are verbs of doing: what owners are set to do.
 var taskVerbs = wordSet(
@@ -146,6 +176,8 @@ var taskVerbs = wordSet(
 	"set", "sort", "resolve", "address", "tackle", "deal", "handle", "treat", "spray", "strim", "prune", "fell", "repaint",
 	"re-paint", "refurbish", "restore", "rectify", "install", "fit", "supply", "stock", "empty", "replenish",
 	"thank", "acknowledge", "chase", "pursue", "explore", "act", "liaise", "query", "check", "investigate",
+	"ensure", "execute", "enter", "tender", "engage", "commission", "notify", "expedite", "draw",
+	"let", "revert",
 )
 
 // taskParticiples are the passive forms of the verbs of doing: "a letter
@@ -164,6 +196,7 @@ var taskParticiples = wordSet(
 	"inspected", "surveyed", "measured", "lodged", "filed", "registered", "investigated", "explored",
 	"consulted", "canvassed", "costed", "priced", "quoted", "donated", "hired", "leased", "insured", "audited",
 	"verified", "emptied", "replenished", "sprayed", "strimmed", "pruned", "felled", "moved", "opened", "closed", "fenced",
+	"signed", "set", "certified", "commissioned", "notified", "tendered", "obtained",
 )
 
 // notVerbs are words that cannot follow an owner's "to" as a verb of
@@ -191,6 +224,22 @@ var ownerPronouns = wordSet("he", "she", "they")
 // will …", "The report would …".
 var genericSubjects = wordSet("it", "this", "that", "there", "these", "those", "which", "what", "who", "report", "item",
 	"matter", "issue", "meeting", "minutes", "work", "works", "scheme", "project", "money", "funding", "cost", "costs")
+
+// honorifics open a person's name: "cllr ellis", "Mrs Reid".
+var honorifics = wordSet("cllr", "councillor", "cr", "mr", "mrs", "ms", "miss", "dr", "rev", "revd")
+
+// officeModifiers qualify an office: "deputy clerk", "acting town clerk".
+var officeModifiers = wordSet("deputy", "assistant", "acting", "senior", "interim", "chief", "principal", "parish", "town",
+	"county", "city", "borough", "district", "village", "finance", "planning", "project", "locum")
+
+func isLetters(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isASCIILetter(s[k]) && s[k] != '-' && s[k] != '\'' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // ownerRoles are the offices that are given tasks, one or two words
 // (the rest of a longer office is picked up around them): "Clerk", "RFO",
@@ -323,6 +372,9 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 
 // ownerAfter reads an owner that starts at word i ("… by the Clerk.").
 func ownerAfter(ws []word, i int, att *Attendance) (string, float64) {
+	if i < len(ws) && ws[i].low == "the" {
+		i++ // "… by the Clerk"
+	}
 	var sub []word
 	for j := i; j < len(ws) && j < i+6; j++ {
 		w := ws[j]
@@ -355,6 +407,11 @@ func ownerPhrase(words []word) bool {
 			}
 		case ownerRoles[w.low] || ownerPronouns[w.low]:
 			role = true
+		case officeModifiers[w.low] && i+1 < len(words) && (ownerRoles[words[i+1].low] || officeModifiers[words[i+1].low]):
+			// "the deputy clerk", "the acting town clerk"
+		case i == 0 && honorifics[w.low] && len(words) > 1 && len(words) <= 3,
+			i > 0 && honorifics[words[0].low] && len(words) <= 3 && isLetters(w.low) && !isClauseWord(w.low):
+			// "cllr ellis", "councillor mary dee": a titled name in lower case
 		case startsUpper(w.text) || strings.ContainsAny(w.text, "/&") || w.text[0] >= '0' && w.text[0] <= '9' && false:
 		default:
 			return false
@@ -497,6 +554,9 @@ func verbAt(ws []word, i int) float64 {
 	if w == "have" && haveReady(ws, i) {
 		return verbKnown // "Town Clerk to have the quotes in hand by the July meeting"
 	}
+	if !startsLower(ws[i].text) && strings.ToUpper(ws[i].text) != ws[i].text && taskVerbs[w] && !notVerbs[w] && !motionVerbs[w] && i > 0 && ws[i-1].low == "to" && titleCased(ws) {
+		return verbKnown - 0.5 // "Authorize the City Manager to Execute all Required Documents"
+	}
 	if notVerbs[w] || !startsLower(ws[i].text) || motionVerbs[w] {
 		return 0
 	}
@@ -532,11 +592,14 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 				return
 			}
 		}
-		if t.ownerFrom >= 0 && selfBody(t.owner) && (decision || t.link == "") {
+		if t.ownerFrom >= 0 && selfBody(t.owner) && (decision || t.link == "") && !(t.verb >= 0 && bodyActs[ws[t.verb].low]) {
 			return // "That Council approve …": the body's decision, not a task for someone
 		}
 		if t.verb >= 0 && comesBackTask(ws, t.verb) {
 			return // "the CEO to report back to Council in six months": a follow-up, not an action
+		}
+		if t.verb >= 0 {
+			t.verbLow = ws[t.verb].low
 		}
 		out = append(out, t)
 	}
@@ -545,12 +608,26 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 		// (Not when the asking is itself the task: "undertook to ask the
 		// Highways Authority to review …" is the officer's task.)
 		callsOn := (ws[i].low == "calls" || ws[i].low == "call" || ws[i].low == "called") && i+1 < len(ws) && (ws[i+1].low == "on" || ws[i+1].low == "upon")
-		if (askVerbs[ws[i].low] || callsOn) && !(i > 1 && (ws[i-1].low == "to" || ws[i-1].low == "would" || ws[i-1].low == "will") && ws[i-2].punct == 0) && !(i > 0 && ws[i-1].text == "To") {
+		asked := askVerbs[ws[i].low] || callsOn
+		if asked && i > 1 && (ws[i-1].low == "to" || ws[i-1].low == "would" || ws[i-1].low == "will") && ws[i-2].punct == 0 && !(i == 2 && ws[0].low == "that") {
+			asked = false // "undertook to ask the Highways Authority to …": the asking is the task ("that to direct staff to …" opens a decision)
+		}
+		if asked && i > 0 && ws[i-1].text == "To" {
+			asked = false
+		}
+		if asked {
 			for j := i + 2; j < len(ws) && j <= i+9; j++ {
 				if ws[j].low == "to" && ws[j-1].punct == 0 {
 					owner, from, os := ownerBefore(ws, j, att)
-					if from <= i {
-						owner, from, os = ownerBefore(ws[:j], j, att)
+					if os == 0 || from <= i {
+						// The owner is what lies between the asking and its
+						// "to": "calls on the Roads Department to …".
+						lo := i + 1
+						if callsOn {
+							lo++
+						}
+						owner, from, os = ownerBefore(ws[lo:j], j-lo, att)
+						from += lo
 					}
 					if os == 0 || from <= i {
 						break
@@ -581,6 +658,11 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 				cut[len(cut)-1].punct = 0
 				owner, from, os = ownerBefore(cut, i-1, att)
 			}
+			if os == 0 && i > 2 && ws[i-1].punct == ',' {
+				// "Ms Ní Bhriain, Senior Executive Officer, will revert":
+				// the name before the office set off by commas.
+				owner, from, os = appositiveOwner(ws, i, att)
+			}
 			if os == 0 && i > 0 && (ws[i-1].low == "and" || ws[i-1].low == "but") {
 				// "The CEO took the question on notice and will respond":
 				// the sentence's subject acts.
@@ -605,10 +687,10 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			if askedOf(ws, from) {
 				break // "undertook to ask the Highways Authority to review": the asking is the task
 			}
-			if (link[0] == "would" || link[0] == "could" || link[0] == "should") && reportedSpeech(ws, from) && !committed(ws, i) {
-				break // "he stated that he would pass it on": reported, with nothing due and no one to tell
-			}
 			vs := verbAt(ws, i+len(link))
+			if (link[0] == "would" || link[0] == "could" || link[0] == "should") && reportedSpeech(ws, from) && !committed(ws, i) && (link[0] != "would" || vs < verbKnown || selfBody(owner) || mayHappen(ws, i) || os < ownerPlain && !(os == ownerPronoun && owner == "")) {
+				break // "she felt that it would help": reported, with nothing due and no verb of doing
+			}
 			if link[len(link)-1] == "with" {
 				vs = verbKnown // "tasked with preparing …"
 			}
@@ -621,7 +703,8 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			} else if selfBody(owner) {
 				os = ownerPlain // "Council would encounter …": the body's plans, not a task, unless the verb says so
 			}
-			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs)})
+			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
+				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")})
 			break
 		}
 		// "agreed that the Clerk approach Biomass", "resolved that the
@@ -629,6 +712,9 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 		if ws[i].low == "that" && (i == 0 || subjunctiveAfter[ws[i-1].low]) {
 			for j := i + 2; j < len(ws) && j <= i+8; j++ {
 				vs := verbAt(ws, j)
+				if vs < verbKnown && thirdPerson(ws[j]) && !askVerbs[ws[j].low] && ws[j].low != "calls" {
+					vs = verbKnown // "request that the Leader writes to …", "that the Town Clerk arranges …"
+				}
 				if vs < verbKnown {
 					if ws[j].punct != 0 {
 						break
@@ -655,14 +741,20 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			if pp >= len(ws) || !taskParticiples[ws[pp].low] || !passiveFuture(ws, i) {
 				continue
 			}
+			if ws[pp].low == "signed" && (lowerHas(ws[0].low, "minutes") || sentenceHas(ws, "minutes", "record")) {
+				continue // "the minutes … be signed by the Chair": the record approved, not a task
+			}
+			if ws[pp].low == "set" && !(pp+1 < len(ws) && ws[pp+1].low == "up") {
+				continue // "be set at £241.17": a figure fixed ("would be set up": a group formed)
+			}
 			if comesBackWords[ws[pp].low] && (committed(ws, pp) || comesBackTask(ws, pp)) || ws[pp].low == "added" && comesBackTask(ws, pp) || ws[pp].low == "provided" && comesBackTask(ws, pp) {
 				continue // "would be reported to the Committee": a follow-up, not an action
 			}
 			if stopped(ws, i-1) || conditional(ws, i) {
 				continue
 			}
-			if (ws[i-1].low == "would" || i > 1 && ws[i-2].low == "would" && ws[i-1].low == "also") && !committed(ws, i) {
-				continue // "leaflets would be sent to residents": a plan described, nothing due and no one to tell
+			if (ws[i-1].low == "would" || i > 1 && ws[i-2].low == "would" && ws[i-1].low == "also") && !committed(ws, i) && !indefiniteSubject(ws, i) {
+				continue // "leaflets would be sent to residents": a plan described ("A reminder would be sent" sets one thing done)
 			}
 			owner, os := "", 0.0
 			for j := pp + 1; j+1 < len(ws) && j <= pp+8; j++ {
@@ -679,6 +771,30 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 				t.why = "no one is named to do it"
 			}
 			add(t)
+			// "… signed by the Chair and returned to the auditor by the
+			// Clerk": a second deed, with its own doer.
+			for j := pp + 1; j+1 < len(ws) && j <= pp+10; j++ {
+				if ws[j].punct == '.' || ws[j].punct == ';' {
+					break
+				}
+				if ws[j].low != "and" || !taskParticiples[ws[j+1].low] || ws[j-1].punct == 0 && owner == "" {
+					continue
+				}
+				second, s2 := "", 0.0
+				for k := j + 2; k+1 < len(ws) && k <= j+10; k++ {
+					if ws[k].low == "by" {
+						second, s2 = ownerAfter(ws, k+1, att)
+						break
+					}
+					if ws[k].punct == '.' || ws[k].punct == ';' {
+						break
+					}
+				}
+				if second != "" && second != owner {
+					add(task{owner: second, from: ws[j+1].start, ownerFrom: -1 - (j + 1), verb: -1, score: passivePromise + s2*0.5})
+				}
+				break
+			}
 		}
 	}
 	// "Clerk reply with TCC's available dates", "Clerk ask Cllr Ashman
@@ -707,8 +823,45 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			}
 		}
 	}
-	// "Cllr Mawdsley is arranging a call", "the Clerk is obtaining quotes".
+	// "Delegate authority to the Director of Public Health to …",
+	// "delegates to the Chief Executive authority to sign …": the one
+	// given the authority is to act on it.
+	for i := 0; i+2 < len(ws); i++ {
+		if !delegateWords[ws[i].low] || ws[i].punct != 0 && ws[i].low != "delegated" {
+			continue
+		}
+		k := i + 1
+		if ws[k].low == "authority" || ws[k].low == "powers" || ws[k].low == "power" {
+			k++
+		}
+		if k+1 >= len(ws) || ws[k].low != "to" {
+			continue
+		}
+		k++
+		if ws[k].low == "the" {
+			k++
+		}
+		if owner, os := ownerAfter(ws, k, att); os >= ownerPlain {
+			add(task{owner: owner, from: ws[i].start, ownerFrom: k, verb: -1, link: "delegate", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+		}
+	}
+	// "Cllr Mawdsley is arranging a call", "the Clerk is obtaining quotes",
+	// "Officers will be carrying out a further consultation".
 	for i := 1; i+1 < len(ws); i++ {
+		at := i
+		if (ws[i].low == "will" || ws[i].low == "would") && ws[i+1].low == "be" && i+2 < len(ws) {
+			i++
+		}
+		if (ws[i].low == "is" || ws[i].low == "are" || i > at) && strings.HasSuffix(ws[i+1].low, "ing") && taskVerbs[ingStem(ws[i+1].low)] && !(i > at && (presentingVerbs[ingStem(ws[i+1].low)] || ingStem(ws[i+1].low) == "attend")) {
+			if owner, from, os := ownerBefore(ws, at, att); i > at && os >= ownerPlain {
+				add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + 1, link: "will be", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+				continue
+			}
+		}
+		if i > at {
+			i = at
+			continue
+		}
 		if (ws[i].low == "is" || ws[i].low == "are") && strings.HasSuffix(ws[i+1].low, "ing") && taskVerbs[ingStem(ws[i+1].low)] {
 			if owner, from, os := ownerBefore(ws, i, att); os >= ownerPlain {
 				add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + 1, link: "is", score: os + verbKnown, why: lowWhy(os, verbKnown)})
@@ -728,6 +881,105 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 		}
 	}
 	return out
+}
+
+// delegateWords hand a decision to someone to carry out.
+var delegateWords = wordSet("delegate", "delegates", "delegating", "delegated")
+
+// presentingVerbs are what a speaker does at the meeting itself: "She
+// would report on the action plan" introduces her talk, not a task.
+var presentingVerbs = wordSet("report", "present", "update", "brief", "explain", "outline", "introduce", "give", "speak", "talk", "describe", "summarise", "summarize", "take")
+
+// indefiniteSubject reports whether the passive at word i has for subject
+// the noun phrase that opens the sentence with "a" or "an": "A reminder
+// would be sent", "A working party would be set up" — one new thing to
+// be done — and not "A Member asked how this matter would be resolved".
+func indefiniteSubject(ws []word, i int) bool {
+	if len(ws) == 0 || ws[0].low != "a" && ws[0].low != "an" || i > 7 {
+		return false
+	}
+	for j := 1; j < i-1; j++ {
+		if ws[j].punct != 0 || isClauseWord(ws[j].low) || askVerbs[ws[j].low] || strings.HasSuffix(ws[j].low, "ed") {
+			return false
+		}
+		switch ws[j].low {
+		case "how", "whether", "said", "says", "asked", "felt", "thought", "suggested":
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceHas reports whether any of the words is one of the sentence's.
+func sentenceHas(ws []word, words ...string) bool {
+	for _, w := range ws {
+		for _, x := range words {
+			if w.low == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// determiners open a noun phrase: "will have the culvert cleared".
+var determiners = wordSet("the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "all", "some", "new")
+
+// bodyActs are what a body decides to do itself that someone must then
+// do for it: "That the Committee write to the Minister …".
+var bodyActs = wordSet("write", "send", "contact", "lobby", "petition", "invite", "engage", "seek")
+
+// thirdPerson reports whether w is a verb of doing in its -s form
+// ("writes", "arranges", "ensures"), as decisions put it: "that the Town
+// Clerk arranges the signage".
+func thirdPerson(w word) bool {
+	if !startsLower(w.text) || !strings.HasSuffix(w.low, "s") || len(w.low) < 5 {
+		return false
+	}
+	stem := strings.TrimSuffix(w.low, "s")
+	if taskVerbs[stem] && !motionVerbs[stem] {
+		return true
+	}
+	stem = strings.TrimSuffix(stem, "e")
+	return (strings.HasSuffix(stem, "sh") || strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "ss") || strings.HasSuffix(stem, "x")) && taskVerbs[stem]
+}
+
+// titleCased reports whether most of a sentence's words are capitalised,
+// as in the title of a US agenda item.
+func titleCased(ws []word) bool {
+	upper, n := 0, 0
+	for _, w := range ws {
+		if len(w.low) <= 3 {
+			continue // "to", "the", "of", "all"
+		}
+		n++
+		if !startsLower(w.text) {
+			upper++
+		}
+	}
+	return n >= 3 && upper*3 >= n*2
+}
+
+// appositiveOwner reads "<name>, <office>," ending at word i-1: the name
+// is the owner, the office between the commas describes them.
+func appositiveOwner(ws []word, i int, att *Attendance) (string, int, float64) {
+	for c := i - 2; c >= 0 && c >= i-7; c-- {
+		if ws[c].punct != ',' {
+			continue
+		}
+		office := append([]word(nil), ws[c+1:i]...)
+		office[len(office)-1].punct = 0
+		if !roleHead(office) {
+			return "", i, 0
+		}
+		cut := append([]word(nil), ws[:c+1]...)
+		cut[c].punct = 0
+		if o, from, s := ownerBefore(cut, c+1, att); s >= ownerPlain {
+			return o, from, s
+		}
+		return "", i, 0
+	}
+	return "", i, 0
 }
 
 // askedOf reports whether the owner at word from is someone a task asks:
@@ -803,6 +1055,9 @@ func paragraphLabel(w string) bool {
 // hand", "will have the proposal to Members", "to have the accounts ready".
 func haveReady(ws []word, i int) bool {
 	for j := i + 1; j < len(ws) && j <= i+8; j++ {
+		if j > i+1 && taskParticiples[ws[j].low] && determiners[ws[i+1].low] {
+			return true // "will have the culvert cleared"
+		}
 		switch ws[j].low {
 		case "ready", "hand", "done", "completed", "prepared", "available", "finished", "signed":
 			return true
@@ -871,6 +1126,9 @@ func passiveFuture(ws []word, i int) bool {
 		prev := ws[i-2]
 		if prev.punct == ';' || prev.punct == ':' || prev.text == "–" || prev.text == "-" || prev.low == "is" || prev.low == "are" {
 			return true
+		}
+		if prev.low == "need" && i >= 3 && (ws[i-3].low == "will" || ws[i-3].low == "shall") {
+			return true // "the hedge will need to be cut back" (not "would need to be", "needs to be": a need described)
 		}
 		// "asked for details to be sent to her", "requested that the
 		// figures be circulated": a request that something be done.
@@ -991,6 +1249,19 @@ func conditional(ws []word, i int) bool {
 	return false
 }
 
+// mayHappen reports whether a "could", "might" or "may" before word i
+// makes what follows hang on it: "the thefts could be raised with him and
+// he would pass the information on".
+func mayHappen(ws []word, i int) bool {
+	for j := 0; j < i; j++ {
+		switch ws[j].low {
+		case "could", "might", "may":
+			return true
+		}
+	}
+	return false
+}
+
 // selfBody reports whether an owner is the meeting's own body.
 func selfBody(owner string) bool {
 	switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(owner, "the "), "The ")) {
@@ -1004,6 +1275,9 @@ func selfBody(owner string) bool {
 func stopped(ws []word, i int) bool {
 	if i < 0 {
 		return false
+	}
+	if i+2 < len(ws) && ws[i+1].low == "have" && determiners[ws[i+2].low] && (ws[i].low == "will" || ws[i].low == "would") {
+		return false // "will have the culvert cleared": to get it done
 	}
 	for _, p := range taskStoppers {
 		if matchAt(ws, i, p) {
