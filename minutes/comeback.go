@@ -32,7 +32,7 @@ var carriedPhrases = [][]string{
 	{"date", "of", "hearing"}, {"public", "hearing", "on"}, {"hearing", "set", "for"}, {"set", "a", "hearing"},
 	{"carried", "forward"}, {"carry", "forward"}, {"held", "over"}, {"hold", "over"}, {"holding", "over"},
 	{"kept", "informed"}, {"keep", "the", "committee", "informed"}, {"kept", "updated"}, {"kept", "up", "to", "date"},
-	{"come", "back"}, {"came", "back"}, {"brought", "back"}, {"report", "back"}, {"reported", "back"}, {"will", "follow"},
+	{"come", "back"}, {"came", "back"}, {"comes", "back"}, {"brought", "back"}, {"report", "back"}, {"reported", "back"}, {"will", "follow"},
 	{"would", "follow"}, {"future", "reports"}, {"future", "updates"}, {"next", "report"}, {"next", "annual", "report"},
 	{"next", "update"}, {"further", "report"}, {"further", "update"}, {"progress", "report"}, {"fuller", "report"},
 }
@@ -78,7 +78,7 @@ func comeBackScoreWords(m *Meeting, ws []word) (float64, string) {
 			} else if t < 0 {
 				return 0, "" // "at the last meeting", "minutes of the meeting"
 			}
-			if t > 0 && i > 1 && (ws[i-2].low == "at" || ws[i-2].low == "for" || ws[i-2].low == "to" || i > 2 && ws[i-3].low == "at") {
+			if t > 0 && i > 1 && (ws[i-2].low == "at" || ws[i-2].low == "for" || ws[i-2].low == "to" || i > 2 && (ws[i-3].low == "at" || ws[i-3].low == "for")) {
 				verb = max(verb, 1) // "… will be co-opted at the December meeting", "re-listed for the January meeting"
 			}
 		case w == "agenda" || w == "agendas":
@@ -108,6 +108,8 @@ func comeBackScoreWords(m *Meeting, ws []word) (float64, string) {
 			if _, n := countWord(ws[i-min(i, 1)].low); i > 1 && (ws[i-2].low == "in" || ws[i-2].low == "within") && n || i > 0 && ws[i-1].low == "next" {
 				target = max(target, 1.5)
 			}
+		case (w == "in" || w == "during") && i+1 < len(ws) && m != nil && !m.Date.IsZero() && yearAhead(ws[i+1].low, m.Date.Year) && hasFuture(ws) && !askedBefore(ws):
+			target = max(target, 1.5) // "a new document would be presented in 2025"
 		case (w == "in" || w == "by" || w == "during") && i+1 < len(ws) && monthOf(ws[i+1].low) != 0 && len(ws[i+1].low) >= 3 && ws[i+1].low != "may" && hasFuture(ws) && !askedBefore(ws):
 			target = max(target, 1.5) // "report to Council in March"
 		case (w == "report" || w == "reports" || w == "update" || w == "updates" || w == "review") && i > 0:
@@ -162,14 +164,33 @@ func comeBackVetoWords(m *Meeting, ws []word) bool {
 		if w.low != "meeting" && w.low != "meetings" {
 			continue
 		}
-		if t := meetingTarget(ws, i); t == 0 && i > 0 {
+		if t := meetingTarget(ws, i); t == 0 && i > 0 && !aheadElsewhere(ws, i) {
 			for k := i - 1; k >= 0 && k >= i-4; k-- {
+				if thisMeeting[ws[k].low] {
+					break // "tonight's meeting": this one, not another body's
+				}
 				if ws[k].low == "their" || strings.HasSuffix(ws[k].low, "'s") || strings.HasSuffix(ws[k].low, "’s") {
 					return true
 				}
 			}
 		}
 		if m != nil && monthJustPast(ws, i, m.Date) && !hasFuture(ws) {
+			return true
+		}
+	}
+	return false
+}
+
+// thisMeeting are the words that name the meeting being minuted:
+// "tonight's meeting", "today's meeting".
+var thisMeeting = wordSet("tonight's", "tonight’s", "today's", "today’s", "this", "evening's", "evening’s")
+
+// aheadElsewhere reports whether the sentence names a meeting ahead other
+// than the one at word i: "not present at tonight's meeting … deferred to
+// the next meeting".
+func aheadElsewhere(ws []word, i int) bool {
+	for j, w := range ws {
+		if j != i && (w.low == "meeting" || w.low == "meetings") && meetingTarget(ws, j) > 0 {
 			return true
 		}
 	}
@@ -277,6 +298,22 @@ func meetingTarget(ws []word, i int) float64 {
 		return 1.5
 	}
 	return 0
+}
+
+// yearAhead reports whether w is a year from the meeting's own to five
+// years on: "in 2025".
+func yearAhead(w string, meetingYear int) bool {
+	if len(w) != 4 || w[0] != '1' && w[0] != '2' {
+		return false
+	}
+	y := 0
+	for k := 0; k < 4; k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+		y = y*10 + int(w[k]-'0')
+	}
+	return y >= meetingYear && y <= meetingYear+5
 }
 
 func bodyWord(w string) bool {

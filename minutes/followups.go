@@ -155,6 +155,11 @@ func firstNonEmpty(ss ...string) string {
 
 var reAgendaList = gated(`(?i)^(?:any\s+further\s+)?(?:reports?\s*/\s*)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\b|^(?:future\s+agenda\s+items|items\s+for\s+future\s+agendas?|matters\s+for\s+(?:the\s+)?next\s+(?:agenda|meeting))`, "item", "matters")
 
+// reAgendaListIn finds the same heading after a sentence, where a
+// converter ran the list into the paragraph before it: "The next meeting
+// is on 5 July. Items for the next meeting: • Footpaths • Play area".
+var reAgendaListIn = gated(`(?i)(?:^|[.:]\s+)((?:any\s+further\s+)?items?\s+(?:for|to\s+be\s+included\s+on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)s?\s*[:\-–]\s*)\S`, "item")
+
 // agendaItems reads a list of items for the next agenda: an item titled
 // "Items for the next agenda", or such a line inside an item, and the
 // lines or bullets under it. Each is a follow-up due at the next meeting.
@@ -164,6 +169,13 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 	start := -1
 	if reAgendaList.MatchString(strings.TrimSpace(it.title)) {
 		start = 0
+	}
+	inline := ""
+	for i := 0; i < len(ls) && start <= 0 && inline == ""; i++ {
+		t := strings.TrimSpace(ls[i].Text)
+		if mm := reAgendaListIn.FindStringSubmatchIndex(t); mm != nil && strings.Count(t[mm[3]:], "•") >= 2 {
+			start, inline = i, t[mm[3]:] // "… 7:30pm. Items for the next meeting: • Footpath No. 1 • …"
+		}
 	}
 	for i := 0; i < len(ls) && start < 0; i++ {
 		if t := strings.TrimSpace(ls[i].Text); reAgendaList.MatchString(t) && len(t) < 80 {
@@ -178,7 +190,9 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 	}
 	for i := start; i < len(ls) && len(out) < 20; i++ {
 		t := strings.TrimSpace(ls[i].Text)
-		if i == start && reAgendaList.MatchString(t) {
+		if i == start && inline != "" {
+			t = inline
+		} else if i == start && reAgendaList.MatchString(t) {
 			t = strings.TrimSpace(strings.TrimLeft(t[len(reAgendaList.FindString(t)):], " :-–"))
 		}
 		if t == "" {
@@ -191,7 +205,11 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 		if tok.Marker || len(t) > 160 || tok.IsLabel || strings.HasPrefix(strings.ToLower(t), "date of") || strings.HasPrefix(strings.ToLower(t), "the next meeting") {
 			break
 		}
-		for _, part := range strings.Split(strings.TrimPrefix(t, "•"), ";") {
+		for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == ';' || r == '•' }) {
+			part = strings.TrimSpace(part)
+			if strings.HasPrefix(part, "- ") || strings.HasPrefix(part, "– ") || strings.HasPrefix(part, "* ") {
+				part = strings.TrimSpace(part[strings.IndexByte(part, ' '):])
+			}
 			if part = strings.TrimSpace(strings.TrimRight(part, ".,")); len(part) > 2 {
 				rec := Record{Text: tidyRecordText(part), Line: ls[i].No, DueMeeting: "the next meeting", Target: NextTarget(), Due: m.NextMeeting}
 				out = append(out, rec)

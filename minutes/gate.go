@@ -60,6 +60,13 @@ func (g *gate) FindStringIndex(s string) []int {
 	return g.re.FindStringIndex(s)
 }
 
+func (g *gate) FindStringSubmatchIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatchIndex(s)
+}
+
 func (g *gate) FindStringSubmatch(s string) []string {
 	if !g.may(s) {
 		return nil

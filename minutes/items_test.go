@@ -244,6 +244,16 @@ func TestWrappers(t *testing.T) {
 			},
 		},
 		{
+			name:  "HTML ordered lists keep their numbers, from their start attribute",
+			text:  "<p>Minutes of a meeting of Oakridge Parish Council held on Tuesday 6th May 2025 at 7.30pm</p><p>Present: Cllr Tom Ince (Chair), Cllr Ruth Abbot</p><ol><li><strong>Apologies</strong></li></ol><p>None.</p><ol start=\"2\"><li><strong>Play area</strong></li><li></li></ol><p>The new swings were approved.</p><ol start=\"4\"><li><strong>Items for the next agenda</strong></li></ol><ul><li>Bus shelter</li><li>Allotment rents</li></ul>",
+			items: []string{"1|Apologies", "2|Play area", "4|Items for the next agenda"},
+			check: func(t *testing.T, m *Meeting) {
+				if n := len(m.Items[2].FollowUps); n != 2 {
+					t.Errorf("%d follow-ups from the bulleted agenda list, want 2: %+v", n, m.Items[2].FollowUps)
+				}
+			},
+		},
+		{
 			name:  "a Markdown table that holds the minutes",
 			text:  "## Ashcombe Parish Council\n\n### Minutes of the Parish Council meeting held on Tuesday 11th March 2025 at 7.15pm\n\n| | |\n|---|---|\n| **Present:** | Cllr Robin East (Chair), Cllr Jo Fair |\n\n| Minute | Item | Discussion and decision | Action |\n|---|---|---|---|\n| **25/01** | **Declarations of interest** | None. | |\n| **25/02** | **Playground** | The resurfacing quote was accepted. Clerk to place the order. | Clerk |\n| **25/03** | **Date of next meeting** | Tuesday 8th April 2025 at 7.15pm. | |\n",
 			items: []string{"25/01|Declarations of interest", "25/02|Playground", "25/03|Date of next meeting"},

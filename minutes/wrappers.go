@@ -3,6 +3,7 @@ package minutes
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -85,7 +86,7 @@ func unwrapHTML(s string, tags bool) string {
 	if tags && strings.IndexByte(s, '<') >= 0 {
 		s = reHTMLRow.ReplaceAllString(s, "\n")
 		s = reHTMLCell.ReplaceAllString(s, " | ")
-		s = reHTMLItem.ReplaceAllString(s, "\n• ")
+		s = numberLists(s)
 		s = reHTMLBreak.ReplaceAllString(s, "\n")
 		s = reHTMLTag.ReplaceAllString(s, "")
 		// A row made from cells starts with the separator of its first
@@ -110,6 +111,68 @@ func unwrapHTML(s string, tags bool) string {
 		})
 	}
 	return s
+}
+
+var (
+	reHTMLList  = regexp.MustCompile(`(?i)<(/?)(ol|ul|li)\b([^>]*)>`)
+	reListStart = regexp.MustCompile(`(?i)\bstart\s*=\s*["']?(\d{1,4})`)
+)
+
+// numberLists writes each list item on a line of its own, as a browser
+// shows it: "• " in a bulleted list, its number in an ordered one ("<ol
+// start="5"><li>Any other business" → "5. Any other business"), so that a
+// numbered agenda kept as HTML keeps its minute numbers. An empty item
+// takes its number and shows nothing.
+func numberLists(s string) string {
+	if !strings.Contains(strings.ToLower(s), "<li") {
+		return s
+	}
+	type list struct {
+		ordered bool
+		next    int
+	}
+	var stack []list
+	var b strings.Builder
+	last := 0
+	ms := reHTMLList.FindAllStringSubmatchIndex(s, -1)
+	for k, m := range ms {
+		b.WriteString(s[last:m[0]])
+		last = m[1]
+		closing, tag, attrs := s[m[2]:m[3]] == "/", strings.ToLower(s[m[4]:m[5]]), s[m[6]:m[7]]
+		switch {
+		case tag == "li" && closing:
+			b.WriteByte('\n')
+		case tag == "li":
+			end := len(s)
+			if k+1 < len(ms) {
+				end = ms[k+1][0]
+			}
+			empty := strings.TrimSpace(strings.ReplaceAll(reHTMLTag.ReplaceAllString(s[m[1]:end], ""), "&nbsp;", "")) == ""
+			mark := "• "
+			if n := len(stack); n > 0 && stack[n-1].ordered {
+				mark = strconv.Itoa(stack[n-1].next) + ". "
+				stack[n-1].next++
+			}
+			b.WriteByte('\n')
+			if !empty {
+				b.WriteString(mark)
+			}
+		case closing:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			b.WriteByte('\n')
+		default:
+			l := list{ordered: tag == "ol", next: 1}
+			if mm := reListStart.FindStringSubmatch(attrs); mm != nil {
+				l.next, _ = strconv.Atoi(mm[1])
+			}
+			stack = append(stack, l)
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // splitPipeRow splits a Markdown or flattened table row into its cells,
