@@ -200,6 +200,7 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	// Decisions told in running text: "The payments were approved", "Prop.
 	// AG, 2nd BH – all agreed", "The Council agreed to fund …".
 	findDecisions(&it, r, used, formal)
+	it.Resolutions = dropStems(it.Resolutions)
 	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
@@ -277,4 +278,19 @@ func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
 // mayBeExempt is a cheap test before reExempt: the words it looks for.
 func mayBeExempt(s string) bool {
 	return containsAny(strings.ToLower(s), []string{"press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part"})
+}
+
+// dropStems drops a resolution that is only the opening of its parts
+// ("That Council:", "RESOLVED that the Committee:"): the parts are the
+// decisions, the opening decides nothing.
+func dropStems(res []Record) []Record {
+	kept := res[:0]
+	for _, r := range res {
+		t := strings.TrimSpace(r.Text)
+		if strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 6 && len(res) > 1 {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }

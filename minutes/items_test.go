@@ -244,6 +244,16 @@ func TestWrappers(t *testing.T) {
 			},
 		},
 		{
+			name:  "a decision's numbered parts that open with a verb of deciding are not items",
+			text:  caseHead + "5. Flood Repairs\nThe Engineer presented the survey.\nThat the Council:\n1. Receives and notes the survey report.\n2. Agrees\nto fund the repairs from the flood reserve.\n3. Notes that the work will start in March.\nCARRIED\n\n6. Date of next meeting\n1 April 2025.\n",
+			items: []string{"5|Flood Repairs", "6|Date of next meeting"},
+			check: func(t *testing.T, m *Meeting) {
+				if n := len(m.Items[0].Resolutions); n != 3 {
+					t.Errorf("%d resolutions, want one per part: %+v", n, m.Items[0].Resolutions)
+				}
+			},
+		},
+		{
 			name:  "HTML ordered lists keep their numbers, from their start attribute",
 			text:  "<p>Minutes of a meeting of Oakridge Parish Council held on Tuesday 6th May 2025 at 7.30pm</p><p>Present: Cllr Tom Ince (Chair), Cllr Ruth Abbot</p><ol><li><strong>Apologies</strong></li></ol><p>None.</p><ol start=\"2\"><li><strong>Play area</strong></li><li></li></ol><p>The new swings were approved.</p><ol start=\"4\"><li><strong>Items for the next agenda</strong></li></ol><ul><li>Bus shelter</li><li>Allotment rents</li></ul>",
 			items: []string{"1|Apologies", "2|Play area", "4|Items for the next agenda"},

@@ -472,6 +472,23 @@ func findMotions(it *rawItem) ([]Record, []span) {
 			text = prevPara + " " + text
 		}
 		prevPara = ""
+		// "That the Council: / 1. Receives … / 2. Agrees … / Graham/Beaven
+		// CARRIED": a motion in numbered parts is a decision per part.
+		if groups := motionGroups(ls[i0:j]); len(groups) > 0 && anyParts(groups) {
+			for _, g := range groups {
+				if parts := motionParts(g); len(parts) >= 2 {
+					recs = append(recs, parts...)
+					continue
+				}
+				for _, piece := range splitMotions(joinText(g)) {
+					if t := motionText(piece); t != "" {
+						recs = append(recs, Record{Text: t, Line: g[0].No})
+					}
+				}
+			}
+			used = append(used, span{i0, j})
+			continue
+		}
 		// Several motions in one paragraph: cut at each "Carried".
 		for _, piece := range splitMotions(text) {
 			if t := motionText(piece); t != "" {
@@ -481,6 +498,60 @@ func findMotions(it *rawItem) ([]Record, []span) {
 		used = append(used, span{i0, j})
 	}
 	return recs, used
+}
+
+// reMovers is the movers' names a motion ends with: "Graham/Beaven".
+var reMovers = regexp.MustCompile(`\s*\b[A-Z][\p{L}'’-]+\s*/\s*[A-Z][\p{L}'’-]+\s*$`)
+
+// motionGroups cuts a paragraph's lines after each line that carries a
+// motion; lines after the last outcome belong to no motion.
+func motionGroups(ls []line) [][]line {
+	var out [][]line
+	start := 0
+	for k, l := range ls {
+		if reMotionEnd.MatchString(l.Text) {
+			out = append(out, ls[start:k+1])
+			start = k + 1
+		}
+	}
+	return out
+}
+
+// anyParts reports whether one of the motions is written in numbered
+// parts.
+func anyParts(groups [][]line) bool {
+	for _, g := range groups {
+		if len(motionParts(g)) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// motionParts splits a carried motion whose "That …" opening is followed
+// by numbered parts into one record per part, the outcome and the movers'
+// names cut from the last; nil when the motion has fewer than two parts.
+func motionParts(ls []line) []Record {
+	k := 0
+	for k < len(ls) && !strings.Contains(ls[k].Text, "That ") && !strings.Contains(ls[k].Text, "THAT ") {
+		k++
+	}
+	if k == len(ls) {
+		return nil
+	}
+	parts := splitParts(ls[k:])
+	if len(parts) < 2 || parts[0].Part == "" {
+		return nil
+	}
+	last := &parts[len(parts)-1]
+	if loc := reMotionEnd.FindStringIndex(last.Text); loc != nil {
+		last.Text = strings.TrimSpace(last.Text[:loc[0]])
+	}
+	last.Text = strings.TrimSpace(reMovers.ReplaceAllString(last.Text, ""))
+	if last.Text == "" {
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }
 
 var reMotionEnd = regexp.MustCompile(`(?:\(Y-\d{1,2}\)(?:\s+(?:\d{5,7}|[A-Z][A-Z ]+[A-Z]))?|Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`)

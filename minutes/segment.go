@@ -556,6 +556,9 @@ func headingQuality(s string) float64 {
 	if markerStart(s) {
 		return 0.2 // "1. RESOLVED that …" is a numbered resolution, not an item
 	}
+	if w := strings.ToLower(strings.Trim(words[0], ",;:")); decidesVerbs[w] && (len(words) == 1 || decisionRunOn(words[1])) {
+		return 0.2 // "1. Receives and notes the report", "2. Agrees" (wrapped): a part of a decision
+	}
 	// A heading does not end on "the", "of" or "to": that line runs on.
 	if trailingFunctionWord(words[len(words)-1]) {
 		return 0.3
@@ -580,6 +583,17 @@ func headingQuality(s string) float64 {
 		return 0.6
 	}
 	return 0.35
+}
+
+// decisionRunOn reports whether the word after a decision verb carries the
+// decision on: "Notes that …", "Agrees to …", "Receives and notes",
+// "Approves the" — not "Notes of the Forum", a heading.
+func decisionRunOn(w string) bool {
+	switch strings.ToLower(w) {
+	case "that", "the", "to", "and", "in", "a", "an", "its", "this", "these", "all", "with", "on", "for":
+		return true
+	}
+	return false
 }
 
 // findDisplacedHeading finds the heading that belongs to a number alone on

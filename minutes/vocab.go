@@ -46,6 +46,15 @@ var memberTitles = wordSet(
 var chairWords = wordSet("cadeirydd", "chair", "chairman", "chairperson", "chairwoman", "presiding", "presiding member", "presiding officer",
 	"cathaoirleach", "in the chair", "convenor", "convener", "president", "mayor", "reeve", "provost")
 
+// decidesVerbs are the verbs a numbered decision opens with when a body's
+// resolution lists what it does: "That the Council: 1. Receives and notes
+// the report; 2. Agrees in principle …". A numbered line that opens with
+// one is a part of a decision, not a heading.
+var decidesVerbs = wordSet("receives", "notes", "agrees", "approves", "adopts", "endorses", "confirms", "requests", "recommends",
+	"resolves", "authorises", "authorizes", "delegates", "accepts", "supports", "instructs", "directs", "welcomes",
+	"acknowledges", "appoints", "rejects", "refers", "commends", "declares", "recognises", "recognizes", "affirms",
+	"ratifies", "reaffirms", "invites", "asks", "calls", "thanks", "waives", "excludes", "determines", "grants", "refuses")
+
 // wordSet makes a set of lower-case words and phrases.
 func wordSet(words ...string) map[string]bool {
 	s := make(map[string]bool, len(words))

@@ -141,7 +141,7 @@ func numberLists(s string) string {
 		closing, tag, attrs := s[m[2]:m[3]] == "/", strings.ToLower(s[m[4]:m[5]]), s[m[6]:m[7]]
 		switch {
 		case tag == "li" && closing:
-			b.WriteByte('\n')
+			// the next item or the list's end starts the next line
 		case tag == "li":
 			end := len(s)
 			if k+1 < len(ms) {
