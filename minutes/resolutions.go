@@ -532,6 +532,15 @@ func anyParts(groups [][]line) bool {
 // by numbered parts into one record per part, the outcome and the movers'
 // names cut from the last; nil when the motion has fewer than two parts.
 func motionParts(ls []line) []Record {
+	labelled := 0
+	for _, l := range ls {
+		if l.tk().Part != "" || l.tk().Numeric {
+			labelled++
+		}
+	}
+	if labelled < 2 {
+		return nil
+	}
 	k := 0
 	for k < len(ls) && !strings.Contains(ls[k].Text, "That ") && !strings.Contains(ls[k].Text, "THAT ") {
 		k++
