@@ -87,13 +87,32 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 		m.Committee = m.Council
 	}
+	if m.Council == "" {
+		// No heading names the council, but the text (its page headers
+		// too) does, again and again: "That Hawke's Bay Regional Council: …", "Limerick City
+		// and County Council will …". Said with a warning: it is read,
+		// not printed as the minutes' title.
+		if c := mentionedCouncil(textLines(all), m.Committee); c != "" {
+			m.Council = c
+			m.warn(0, "council "+c+" read from the text: no heading names it")
+		}
+	}
 	var why string
 	m.Date, why = findMeetingDate(lines[:top], lines, m.Source.Name)
 	if why != "" {
 		m.warn(0, why)
 	}
 	m.Start, m.End = findTimes(lines, top, m.Date)
-	_ = all
+}
+
+// textLines are the lines of the whole text, running headers and footers
+// still in: a page header naming the council is evidence of it too.
+func textLines(all string) []line {
+	var out []line
+	for i, t := range strings.Split(all, "\n") {
+		out = append(out, line{Text: t, No: i + 1})
+	}
+	return out
 }
 
 var (
@@ -630,9 +649,118 @@ func properName(s string) bool {
 var reCouncilNoise = regexp.MustCompile(`(?i)^(?:(?:summary|minutes|draft|agenda|report|record|notes|proceedings)\s+(?:of\s+)?(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)+`)
 
 // findCouncil finds the council's name in the header.
+// Evidence for a council named only in the text: it is named at least
+// mentionedMin times and at least mentionedLead times as often as any
+// other council the text names.
+const (
+	mentionedMin  = 3
+	mentionedLead = 2
+)
+
+// mentionedCouncil is the council a text without a heading for it names
+// most, when it clearly leads every other council named; "" otherwise.
+func mentionedCouncil(lines []line, committee string) string {
+	// "City of Alameda" and "Alameda City Council" are one council: they
+	// are counted together, under the form with "Council" in it named
+	// most.
+	counts := map[string]int{} // by the name's own words
+	forms := map[string]map[string]int{}
+	var order []string
+	for _, l := range lines {
+		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !strings.Contains(strings.ToLower(l.Text), " of ") {
+			continue
+		}
+		for _, c := range councilNames(l.Text, committee) {
+			k := councilKey(c)
+			if counts[k] == 0 {
+				order = append(order, k)
+				forms[k] = map[string]int{}
+			}
+			counts[k]++
+			forms[k][c]++
+		}
+	}
+	best, second := "", 0
+	for _, k := range order {
+		switch n := counts[k]; {
+		case best == "" || n > counts[best]:
+			second = max(second, counts[best])
+			best = k
+		case n > second:
+			second = n
+		}
+	}
+	if best == "" || counts[best] < mentionedMin || counts[best] < mentionedLead*second {
+		return ""
+	}
+	name, n := "", 0
+	for _, k := range order {
+		if k != best {
+			continue
+		}
+		for f, c := range forms[k] {
+			withCouncil := strings.Contains(strings.ToLower(f), "council")
+			if name == "" || withCouncil && !strings.Contains(strings.ToLower(name), "council") || withCouncil == strings.Contains(strings.ToLower(name), "council") && (c > n || c == n && f < name) {
+				name, n = f, c
+			}
+		}
+	}
+	return name
+}
+
+// properTail cuts a council's name from the words of the sentence before
+// it, which the pattern takes in too: "The Garda thanked Carrow City
+// Council" → "Carrow City Council"; "City of Alameda" stays whole.
+func properTail(c string) string {
+	ws := strings.Fields(c)
+	cut := -1
+	for i, w := range ws {
+		if startsLower(w) && w != "and" && w != "of" && w != "&" {
+			cut = i
+		}
+	}
+	if cut < 0 || cut == len(ws)-1 {
+		return c
+	}
+	ws = ws[cut+1:]
+	for len(ws) > 1 && (ws[0] == "of" || ws[0] == "and" || ws[0] == "&") {
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// councilKey is a council's name without the words every council's name
+// has: "City of Alameda" and "Alameda City Council" are both "alameda".
+func councilKey(name string) string {
+	var ws []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "city", "of", "council", "the", "and", "county", "town", "borough", "district", "shire", "township", "village", "municipality":
+			continue
+		}
+		ws = append(ws, strings.Trim(w, ".,'’"))
+	}
+	if len(ws) == 0 {
+		return strings.ToLower(name)
+	}
+	return strings.Join(ws, " ")
+}
+
 func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
-		for _, c := range reCouncil.FindAllString(l.Text, -1) {
+		if cs := councilNames(l.Text, committee); len(cs) > 0 {
+			return cs[0]
+		}
+	}
+	return ""
+}
+
+// councilNames are the councils' proper names a line gives, tidied:
+// "Minutes of Ayton Community Council" → "Ayton Community Council".
+func councilNames(text, committee string) []string {
+	var out []string
+	{
+		for _, c := range reCouncil.FindAllString(text, -1) {
 			c = strings.TrimSpace(c)
 			// "Summary of Des Moines City Council", "Minutes of Ayton
 			// Community Council": the document's title around the name.
@@ -640,6 +768,7 @@ func findCouncil(lines []line, committee string) string {
 				c = strings.TrimSpace(c[loc[1]:])
 			}
 			c = strings.TrimSpace(reCouncilLead.ReplaceAllString(c, ""))
+			c = properTail(c)
 			low := strings.ToLower(c)
 			if strings.HasPrefix(low, "the council") || low == "council" || strings.HasPrefix(low, "minutes") || reNotCouncil.MatchString(low) {
 				continue
@@ -656,10 +785,10 @@ func findCouncil(lines []line, committee string) string {
 			if strings.EqualFold(c, committee) && !strings.HasSuffix(strings.ToLower(c), "council") || len(strings.Fields(c)) < 2 {
 				continue
 			}
-			return strings.TrimPrefix(c, "The ")
+			out = append(out, strings.TrimPrefix(c, "The "))
 		}
 	}
-	return ""
+	return out
 }
 
 // findMeetingDate picks the meeting's date: the first date in the header

@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -250,6 +251,29 @@ func TestWrappers(t *testing.T) {
 			check: func(t *testing.T, m *Meeting) {
 				if n := len(m.Items[0].Resolutions); n != 3 {
 					t.Errorf("%d resolutions, want one per part: %+v", n, m.Items[0].Resolutions)
+				}
+			},
+		},
+		{
+			name:  "a council no heading names is read from the text when it is named again and again",
+			text:  "JOINT POLICING COMMITTEE\nMinutes of the meeting held on Friday 7 March 2025 at 10.00am\n\n1. Welcome\nThe Chair welcomed members on behalf of Carrow City and County Council.\n\n2. Speeding\nCarrow City and County Council will install two speed signs. The Garda thanked Carrow City and County Council and Dunmore District Council for their help.\n\n3. Next meeting\n6 June 2025.\n",
+			items: []string{"1|Welcome", "2|Speeding", "3|Next meeting"},
+			check: func(t *testing.T, m *Meeting) {
+				if m.Council != "Carrow City and County Council" {
+					t.Errorf("council %q, want the one the text names three times", m.Council)
+				}
+				if !slices.ContainsFunc(m.Warnings, func(w Warning) bool { return strings.Contains(w.Msg, "read from the text") }) {
+					t.Errorf("no warning that the council was read from the text: %+v", m.Warnings)
+				}
+			},
+		},
+		{
+			name:  "two councils named as often: neither is guessed",
+			text:  "JOINT POLICING COMMITTEE\nMinutes of the meeting held on Friday 7 March 2025 at 10.00am\n\n1. Welcome\nMembers of Carrow City Council and Dunmore District Council attended.\n\n2. Speeding\nCarrow City Council and Dunmore District Council will share the cost; Carrow City Council and Dunmore District Council will report back.\n\n3. Next meeting\n6 June 2025.\n",
+			items: []string{"1|Welcome", "2|Speeding", "3|Next meeting"},
+			check: func(t *testing.T, m *Meeting) {
+				if m.Council != "" {
+					t.Errorf("council %q guessed between two named as often", m.Council)
 				}
 			},
 		},
