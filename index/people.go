@@ -184,16 +184,19 @@ func matchPerson(ps []*Person, typed string) (*Person, error) {
 	}
 	var exact, prefix, surname []*Person
 	for _, p := range ps {
-		keys := append([]string{p.key}, foldAll(p.Aliases)...)
-		for _, k := range keys {
-			if k == want {
-				exact = append(exact, p)
-				break
-			}
+		isExact, isPrefix, isSurname := false, false, false
+		for _, k := range append([]string{p.key}, foldAll(p.Aliases)...) {
+			isExact = isExact || k == want
+			isPrefix = isPrefix || strings.HasPrefix(k, want)
+			w := strings.Fields(k)
+			isSurname = isSurname || len(w) > 1 && w[len(w)-1] == want
 		}
-		if strings.HasPrefix(p.key, want) {
+		switch {
+		case isExact:
+			exact = append(exact, p)
+		case isPrefix:
 			prefix = append(prefix, p)
-		} else if w := strings.Fields(p.key); len(w) > 1 && w[len(w)-1] == want {
+		case isSurname:
 			surname = append(surname, p)
 		}
 	}
@@ -247,6 +250,7 @@ func stripPeople(ps []*Person) []Person {
 // records, each record's owner keys and a name resolver per council.
 type peopleData struct {
 	meetings  []store.PeopleMeeting
+	fix       map[string]peopleFix // the clerks' merges and splits, by folded spelling
 	open      []Record
 	owners    map[string]map[string]bool
 	resolvers map[string]*nameDir
@@ -256,17 +260,32 @@ func (d *peopleData) resolver(council string) *nameDir {
 	if r := d.resolvers[council]; r != nil {
 		return r
 	}
-	return &nameDir{}
+	return &nameDir{fix: d.fix}
+}
+
+// dir is the resolver of a council, made when there is none yet.
+func (d *peopleData) dir(council string) *nameDir {
+	r := d.resolvers[council]
+	if r == nil {
+		r = &nameDir{full: map[string]string{}, fix: d.fix}
+		d.resolvers[council] = r
+	}
+	return r
 }
 
 // people derives the library's people as of a date.
 func (l *Library) people(ctx context.Context, asOf minutes.Date) ([]*Person, *peopleData, error) {
 	d := &peopleData{owners: map[string]map[string]bool{}, resolvers: map[string]*nameDir{}}
+	var fixes []store.PeopleCorrection
 	err := l.store.Read(ctx, func(q store.Q) error {
 		var err error
-		d.meetings, err = q.PeopleMeetings(ctx)
+		if d.meetings, err = q.PeopleMeetings(ctx); err != nil {
+			return err
+		}
+		fixes, err = q.PeopleCorrections(ctx)
 		return err
 	})
+	d.fix = peopleFixes(fixes)
 	if err != nil {
 		return nil, nil, l.store.Wrap("read the meetings' attendance", err)
 	}
@@ -282,11 +301,7 @@ func derivePeople(d *peopleData) []*Person {
 	// First the full names each council's minutes give, so that short
 	// forms can be resolved against them.
 	for _, m := range d.meetings {
-		dir := d.resolvers[m.Council]
-		if dir == nil {
-			dir = &nameDir{full: map[string]string{}}
-			d.resolvers[m.Council] = dir
-		}
+		dir := d.dir(m.Council)
 		for _, a := range meetingAttendance(m.Attendance) {
 			dir.add(a.name)
 		}
@@ -295,11 +310,7 @@ func derivePeople(d *peopleData) []*Person {
 		}
 	}
 	for _, r := range d.open {
-		dir := d.resolvers[r.Council]
-		if dir == nil {
-			dir = &nameDir{full: map[string]string{}}
-			d.resolvers[r.Council] = dir
-		}
+		dir := d.dir(r.Council)
 		for _, o := range splitOwners(r.Owner) {
 			dir.add(o)
 		}
@@ -438,6 +449,28 @@ func meetingAttendance(a minutes.Attendance) []attendee {
 type nameDir struct {
 	full  map[string]string // key → name, for names of two words or more that are not short forms
 	roles map[string]bool
+	fix   map[string]peopleFix // shared by every council's resolver
+}
+
+// peopleFix is what the clerks' latest correction says of a spelling:
+// merged into the person key (named name), or split off to stand alone.
+type peopleFix struct {
+	merge     bool
+	key, name string
+}
+
+// peopleFixes reads the merges and splits, oldest first: the latest for
+// a spelling decides.
+func peopleFixes(cs []store.PeopleCorrection) map[string]peopleFix {
+	fix := map[string]peopleFix{}
+	for _, c := range cs {
+		if c.Merge {
+			fix[c.Alias] = peopleFix{merge: true, key: c.Person, name: c.PersonName}
+		} else {
+			fix[c.Alias] = peopleFix{}
+		}
+	}
+	return fix
 }
 
 // add notes a name the council's minutes give.
@@ -477,8 +510,26 @@ func (d *nameDir) resolve(raw string) (key, name string) {
 			d.roles = map[string]bool{}
 		}
 		d.roles[key] = true
-		return key, name
 	}
+	if f, ok := d.fix[key]; ok && !f.merge {
+		return key, name // split off by a clerk: it stands alone
+	}
+	if !role {
+		key, name = d.autoResolve(key, name)
+	}
+	for i := 0; i < 16; i++ { // follow the merges (a chain; a loop stops)
+		f, ok := d.fix[key]
+		if !ok || !f.merge || f.key == key {
+			break
+		}
+		key, name = f.key, f.name
+	}
+	return key, name
+}
+
+// autoResolve joins a short form to the one full name of the council it
+// fits.
+func (d *nameDir) autoResolve(key, name string) (string, string) {
 	if _, ok := d.full[key]; ok {
 		return key, d.full[key]
 	}

@@ -152,3 +152,80 @@ func TestLibraryPeople(t *testing.T) {
 		t.Errorf("second Library: %d people, %v", len(ps2), err)
 	}
 }
+
+func TestMergeSplitPeople(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l := openLib(t, dir)
+	m := peopleMeeting("Oakford Town Council", "Parks Committee", "2022-01-10")
+	m.Attendance.InAttendance = append(m.Attendance.InAttendance, "Mrs J. Burch") // a misspelling
+	mustImport(t, l, m)
+	names := func(l *Library) map[string]Person {
+		t.Helper()
+		ps, err := l.People(ctx, PeopleQuery{AsOf: date("2022-07-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]Person{}
+		for _, p := range ps {
+			out[p.Name] = p
+		}
+		return out
+	}
+	if _, ok := names(l)["J. Burch"]; !ok {
+		t.Fatalf("J. Burch should be listed apart before a merge: %v", names(l))
+	}
+	p, err := l.MergePeople(ctx, "Jane Birch", "J. Burch", "one person", "clerk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(p.Aliases, ",") != "J. Burch,JB" || p.Open != 1 {
+		t.Errorf("merged = %+v, want aliases J. Burch and JB, 1 open", p)
+	}
+	if _, err := l.MergePeople(ctx, "Jane Birch", "Burch", "", "clerk"); err == nil {
+		t.Errorf("merging a person into themself: no error")
+	}
+	// JB is not Jane Birch after all.
+	if p, err = l.SplitPerson(ctx, "Jane Birch", "jb", "JB is John Bell", "clerk"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(p.Aliases, ",") != "J. Burch" || p.Open != 0 {
+		t.Errorf("after the split = %+v, want alias J. Burch only, no open records", p)
+	}
+	for _, bad := range [][2]string{{"Jane Birch", "Jane Birch"}, {"Jane Birch", "Tom Reid"}, {"Nobody", "JB"}} {
+		if _, err := l.SplitPerson(ctx, bad[0], bad[1], "", "clerk"); err == nil {
+			t.Errorf("SplitPerson(%q, %q): no error", bad[0], bad[1])
+		}
+	}
+	check := func(what string, l *Library, open int) {
+		t.Helper()
+		got := names(l)
+		if jb, ok := got["JB"]; !ok || jb.Open != open {
+			t.Errorf("%s: JB = %+v (present %v), want alone with %d open", what, jb, ok, open)
+		}
+		if p := got["Jane Birch"]; strings.Join(p.Aliases, ",") != "J. Burch" {
+			t.Errorf("%s: Jane Birch = %+v, want J. Burch merged in", what, p)
+		}
+		if _, ok := got["J. Burch"]; ok {
+			t.Errorf("%s: J. Burch listed apart", what)
+		}
+	}
+	check("after the corrections", l, 1)
+	if _, err := l.Reparse(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after a re-parse", l, 1)
+	mustImport(t, l, peopleMeeting("Oakford Town Council", "Parks Committee", "2022-02-10"))
+	if jb := names(l)["JB"]; jb.Open != 2 {
+		t.Errorf("a new import: JB = %+v, want 2 open", jb)
+	}
+	if _, err := l.Reindex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l2 := openLib(t, dir)
+	check("in a second Library", l2, 2)
+	cs, err := l2.PeopleCorrections(ctx)
+	if err != nil || len(cs) != 2 || !cs[0].Merge || cs[1].Merge || cs[1].Note != "JB is John Bell" || cs[1].Who != "clerk" {
+		t.Errorf("history = %+v, %v", cs, err)
+	}
+}

@@ -31,7 +31,11 @@ full name of the same council they fit. Roles ("Clerk", "RFO", "Chair",
 "All") are listed as roles, after the people.
 
 OPEN counts the person's open actions and follow-ups; LATE the overdue and
-slipped ones among them. minutebook show person NAME lists them.`,
+slipped ones among them. minutebook show person NAME lists them.
+
+When the minutes spell one person two ways, minutebook people merge NAME
+OTHER lists them as one; people split NAME --from ALIAS takes a spelling
+back out; people history lists these corrections.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lib, err := openLibrary(cmd.Context(), a, "people", false)
@@ -49,6 +53,7 @@ slipped ones among them. minutebook show person NAME lists them.`,
 			return printPeople(a.stdout, ps)
 		},
 	}
+	cmd.AddCommand(newPeopleFixCmds(a)...)
 	cmd.Flags().StringVar(&committee, "committee", "", "only the people who sat on this committee: its name, initials or a unique part of the name")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd

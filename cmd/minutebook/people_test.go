@@ -105,3 +105,33 @@ func TestShowPersonAndDueOwner(t *testing.T) {
 		t.Errorf("show person Jane --json: exit %d, %v, %+v", code, err, d)
 	}
 }
+
+func TestPeopleMergeSplitCommands(t *testing.T) {
+	useFakeParser(t)
+	lib := peopleLib(t)
+	steps := []struct {
+		args []string
+		code int
+		want string // in stdout, or stderr when code != 0
+	}{
+		{[]string{"people", "merge", "Jane Birch", "Ann Lee", "--note", "one person", "--by", "clerk"}, 0, "Jane Birch: also written Ann Lee, JB"},
+		{[]string{"show", "person", "lee"}, 0, "Jane Birch"},
+		{[]string{"people", "merge", "Jane", "Lee"}, 1, "already one person"},
+		{[]string{"people", "split", "Jane Birch"}, 1, "--from"},
+		{[]string{"people", "split", "Jane Birch", "--from", "Sam Birch"}, 1, "not a spelling of Jane Birch"},
+		{[]string{"people", "split", "Jane Birch", "--from", "ann lee", "--by", "clerk"}, 0, "ann lee is listed apart"},
+		{[]string{"show", "person", "lee"}, 0, "Ann Lee"},
+		{[]string{"people", "history"}, 0, "split Ann Lee from Jane Birch"},
+		{[]string{"people", "merge", "Nobody", "Jane"}, 1, "no one named"},
+	}
+	for _, s := range steps {
+		out, errOut, code := runLib(t, lib, s.args...)
+		got := out
+		if s.code != 0 {
+			got = errOut
+		}
+		if code != s.code || !strings.Contains(got, s.want) {
+			t.Errorf("%v: exit %d, want %d with %q\n%s%s", s.args, code, s.code, s.want, out, errOut)
+		}
+	}
+}

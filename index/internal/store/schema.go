@@ -152,6 +152,8 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	// 4: the clerks' corrections of the parser (corrections.go), the
 	// parser's confidence in each record, and forced edits in the history.
 	{sql: correctionsSchema},
+	// 5: the clerks' merges and splits of people (peoplecorrections.go).
+	{sql: peopleCorrectionsSchema},
 }
 
 // migrate checks the store is ours and brings its schema up to date.
