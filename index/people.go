@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/minutebook/minutebook/index/internal/store"
@@ -508,7 +508,7 @@ func meetingAttendance(a minutes.Attendance) []attendee {
 
 // nameDir is one council's full names, for resolving short forms.
 type nameDir struct {
-	mu    sync.Mutex // resolve remembers what it read
+	mu    sync.Mutex        // resolve remembers what it read
 	full  map[string]string // key → name, for names of two words or more that are not short forms
 	roles map[string]bool
 	fix   map[string]peopleFix // shared by every council's resolver
