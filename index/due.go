@@ -529,6 +529,9 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
 	recs, err := l.records(ctx, q, false)
+	if err == nil && q.Owner != "" {
+		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
+	}
 	if err == nil {
 		err = l.fillSourceURLs(ctx, recs)
 	}

@@ -724,3 +724,21 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// ownedIDs are the IDs of every record (of any kind and status) whose
+// effective owner is the one person the typed name fits.
+func (l *Library) ownedIDs(ctx context.Context, name string) ([]string, error) {
+	recs, err := l.records(ctx, RecordQuery{Kinds: []minutes.Kind{minutes.KindResolution, minutes.KindAction, minutes.KindFollowUp},
+		IncludeExempt: true, IncludeRejected: true}, false)
+	if err == nil {
+		recs, err = l.OwnerRecords(ctx, name, recs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	return ids, nil
+}
