@@ -667,10 +667,10 @@ func mentionedCouncil(lines []line, committee string) string {
 	forms := map[string]map[string]int{}
 	var order []string
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !strings.Contains(strings.ToLower(l.Text), " of ") {
+		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
-		for _, c := range councilNames(l.Text, committee) {
+		for _, c := range councilNames(councilWindows(l.Text), committee) {
 			k := councilKey(c)
 			if counts[k] == 0 {
 				order = append(order, k)
@@ -728,6 +728,63 @@ func properTail(c string) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// councilWindows cuts a long line down to the words before each
+// "Council" in it (where a council's name is), so that the pattern runs
+// on a few words, not the line; a line naming an authority by "City of …"
+// is kept whole.
+func councilWindows(s string) string {
+	if len(s) < 120 || authorityOf(s) {
+		return s
+	}
+	var b strings.Builder
+	for from := 0; ; {
+		i := strings.Index(s[from:], "ouncil")
+		if j := strings.Index(s[from:], "OUNCIL"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			break
+		}
+		end := from + i + len("ouncil")
+		start := max(0, end-90)
+		for start > 0 && start < end && s[start-1] != ' ' {
+			start++ // begin at a word
+		}
+		if b.Len() > 0 {
+			b.WriteString(" ; ")
+		}
+		b.WriteString(s[start:end])
+		from = end
+	}
+	return b.String()
+}
+
+// authorityOf is a cheap test for "City of …", "Borough of …" and the
+// like, the council names reCouncil reads without the word "Council".
+func authorityOf(s string) bool {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], " of ")
+		if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		w := at
+		for w > 0 && s[w-1] != ' ' {
+			w--
+		}
+		if authorityWords[strings.ToLower(s[w:at])] {
+			return true
+		}
+		from = at + 4
+	}
+	return false
+}
+
+var authorityWords = wordSet("city", "borough", "county", "town", "township", "village", "shire", "municipality")
 
 // councilKey is a council's name without the words every council's name
 // has: "City of Alameda" and "Alameda City Council" are both "alameda".
