@@ -249,6 +249,15 @@ func actionDue(m *Meeting, rec *Record, text string) {
 			rec.Target = DateTarget()
 		}
 	}
+	if rec.Due.IsZero() && !m.Date.IsZero() {
+		low := strings.ToLower(text)
+		switch {
+		case strings.Contains(low, "end of the month") || strings.Contains(low, "end of this month") || strings.Contains(low, "month end") || strings.Contains(low, "month's end") || strings.Contains(low, "month’s end"):
+			rec.Due, rec.Target = EndOfMonth(m.Date.Year, m.Date.Month), DateTarget()
+		case strings.Contains(low, "within a fortnight") || strings.Contains(low, "in a fortnight") || strings.Contains(low, "within two weeks' time"):
+			rec.Due, rec.Target = m.Date.AddDays(14), DateTarget()
+		}
+	}
 	if rec.Due.IsZero() {
 		dueFromWords(m, rec, text)
 	}
@@ -472,7 +481,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
+var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until|later\s+than)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before

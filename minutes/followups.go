@@ -25,6 +25,7 @@ var (
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
 	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
 	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reInMonthNoYear    = regexp.MustCompile(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
 	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
@@ -44,6 +45,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		}
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
+		}
+		if approvalFooter(low) {
+			continue // "These minutes are subject to confirmation at the next meeting"
 		}
 		ws := splitWords(t)
 		if nextMeetingNotice(low) || comeBackVetoWords(m, ws) {
@@ -84,6 +88,19 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// approvalFooter reports whether a sentence only says the minutes are a
+// draft until the next meeting approves them: "DRAFT – to be approved at
+// the next meeting", "Unconfirmed minutes – subject to approval …".
+func approvalFooter(low string) bool {
+	if !strings.Contains(low, "approv") && !strings.Contains(low, "confirm") {
+		return false
+	}
+	low = strings.TrimSpace(low)
+	return strings.Contains(low, "minutes") && (strings.Contains(low, "subject to") || strings.Contains(low, "until")) ||
+		strings.HasPrefix(low, "draft") || strings.Contains(low, "draft until") ||
+		strings.Contains(low, "unconfirmed")
 }
 
 // nextMeetingNotice reports whether a sentence only states when the next
@@ -280,6 +297,24 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 			y++
 		}
 		rec.DueMeeting = meetingPhrase(t, mm[0])
+		rec.Target = MonthTarget(y, mo)
+		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+		if d, ok := m.knownMeetingIn(y, mo); ok {
+			rec.Due, rec.Provisional = d, false
+		}
+		return
+	}
+	if mm := reInMonthNoYear.FindStringSubmatch(t); mm != nil && mm[3] == "" && !m.Date.IsZero() {
+		// "to Council in June", "at its meeting in May": the next such
+		// month after this meeting.
+		mo := monthOf(mm[2])
+		y := m.Date.Year
+		if mo <= m.Date.Month {
+			y++
+		}
+		if mm[1] != "" {
+			rec.DueMeeting = strings.TrimSpace(mm[0])
+		}
 		rec.Target = MonthTarget(y, mo)
 		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
 		if d, ok := m.knownMeetingIn(y, mo); ok {

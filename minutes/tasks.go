@@ -598,6 +598,9 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 		if t.ownerFrom >= 0 && selfBody(t.owner) && (decision || t.link == "") && !(t.verb >= 0 && bodyActs[ws[t.verb].low]) {
 			return // "That Council approve …": the body's decision, not a task for someone
 		}
+		if t.ownerFrom >= 0 && t.verb >= 0 && selfBody(t.owner) && comeBackVerbs[ws[t.verb].low] {
+			return // "The Committee will consider the review in January": its own business to come, a follow-up
+		}
 		if t.verb >= 0 && comesBackTask(ws, t.verb) {
 			return // "the CEO to report back to Council in six months": a follow-up, not an action
 		}
