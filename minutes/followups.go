@@ -60,6 +60,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		// the body, an agenda, a time, a carried phrase. The word reader
 		// says so cheaply, before the patterns.
 		score0, why0 := comeBackScoreWords(m, ws)
+		if fromResolution && score0 > 0 && !hasFuture(ws) {
+			score0 += 0.5 // a decision looks ahead: "that the Director report to Council in March"
+		}
 		if score0 == 0 && !strings.Contains(low, "continued") && !strings.Contains(low, "bring back") && !strings.Contains(low, "second reading") && !strings.Contains(low, "defer") {
 			continue
 		}
