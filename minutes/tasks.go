@@ -286,7 +286,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 			continue
 		}
 		if isClauseWord(w.low) || w.text == "-" || w.text == "–" || w.text == "—" || w.text == ":" {
-			break // "Ayton Flood Risk - HL undertook …": the owner starts after the dash
+			break // "Fernhill Flood Risk - HL undertook …": the owner starts after the dash
 		}
 		start = j
 	}
