@@ -683,10 +683,12 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 				// the name before the office set off by commas.
 				owner, from, os = appositiveOwner(ws, i, att)
 			}
+			shared := false
 			if os == 0 && i > 0 && (ws[i-1].low == "and" || ws[i-1].low == "but") {
 				// "The CEO took the question on notice and will respond":
 				// the sentence's subject acts.
 				owner, from, os = subjectOf(ws, i, att)
+				shared = os > 0
 			}
 			if os == ownerPronoun {
 				// "The Engineer indicated that he would bring …": the one
@@ -723,8 +725,14 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			} else if selfBody(owner) {
 				os = ownerPlain // "Council would encounter …": the body's plans, not a task, unless the verb says so
 			}
-			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
-				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")})
+			t := task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
+				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")}
+			if shared && (link[0] == "will" || link[0] == "would" || link[0] == "shall") && !selfBody(owner) && slicesContainsOwner(out, owner) {
+				// "AR will pursue a definitive map and will chase up the
+				// bridges": a second task of the same owner, its own clause.
+				t.from, t.ownerFrom = ws[i].start, -2000-i
+			}
+			add(t)
 			break
 		}
 		// "agreed that the Clerk approach Biomass", "resolved that the
@@ -1031,6 +1039,16 @@ func lowerInitials(w string) bool {
 		return false
 	}
 	return true
+}
+
+// slicesContainsOwner reports whether a task of owner was read already.
+func slicesContainsOwner(ts []task, owner string) bool {
+	for _, t := range ts {
+		if t.owner == owner {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveOwner reads "<name>, <office>," ending at word i-1: the name
