@@ -100,6 +100,14 @@ func TestImportCouncilAndFilter(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "osc-2021-12-14") || strings.Contains(out, "2025-11-18") {
 		t.Errorf("search --council harrow:\n%s", out)
 	}
+	out, errOut, code = runLib(t, lib, "export", "actions", "--council", "harrow", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "osc-2021-12-14") || strings.Contains(out, "2025-11-18") {
+		t.Errorf("export actions --council harrow: exit %d %s\n%s", code, errOut, out)
+	}
+	out, errOut, code = runLib(t, lib, "export", "calendar", "--council", "wexbridge")
+	if code != 0 || strings.Contains(out, "osc-2021-12-14") {
+		t.Errorf("export calendar --council wexbridge: exit %d %s\n%s", code, errOut, out)
+	}
 	// A re-parse keeps the council given at import.
 	if _, errOut, code := runLib(t, lib, "reparse"); code != 0 {
 		t.Fatalf("reparse: %s", errOut)
