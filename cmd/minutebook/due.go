@@ -16,9 +16,9 @@ import (
 
 func newDueCmd(a *app) *cobra.Command {
 	var (
-		asOf, committee    string
-		asJSON, asCSV, chk bool
-		all, rejected      bool
+		asOf, committee, council string
+		asJSON, asCSV, chk       bool
+		all, rejected            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "due",
@@ -47,7 +47,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			if asJSON && asCSV {
 				return fmt.Errorf("give --json or --csv, not both")
 			}
-			q := index.DueQuery{Committee: committee, IncludeClosed: all, IncludeRejected: rejected}
+			q := index.DueQuery{Committee: committee, Council: council, IncludeClosed: all, IncludeRejected: rejected}
 			var err error
 			today := minutes.DateOf(a.now())
 			asOfNext := minutes.NeedsNextMeeting(asOf)
@@ -120,6 +120,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f := cmd.Flags()
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	f.StringVar(&council, "council", "", `only this council's meetings: its name or a unique part of it`)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
 	f.BoolVar(&chk, "check", false, "exit with status 1 when anything is overdue or slipped")

@@ -58,6 +58,7 @@ Exempt items (press and public excluded) are left out unless
 // exportFlags are the flags the export commands share.
 type exportFlags struct {
 	committee     string
+	council       string
 	asOf          string
 	includeExempt bool
 	output        string
@@ -65,6 +66,7 @@ type exportFlags struct {
 
 func (f *exportFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	cmd.Flags().StringVar(&f.council, "council", "", `only this council's meetings: its name or a unique part of it`)
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "work out what is overdue as at this date, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&f.includeExempt, "include-exempt", false, "include records from exempt items (press and public excluded), marked EXEMPT")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
@@ -197,7 +199,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
-				q.Committee = committee
+				q.Committee, q.Council = committee, ef.council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
 				if err != nil {
 					return err
@@ -286,7 +288,7 @@ updates the events instead of adding copies.`,
 			}
 			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, IncludeExempt: ef.includeExempt,
+					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt,
 				})
 				if err != nil {
 					return err

@@ -67,3 +67,52 @@ func TestLibraryEndToEnd(t *testing.T) {
 		t.Errorf("the done action is still on the board:\n%s", out)
 	}
 }
+
+// TestImportCouncilAndFilter: minutes that never name their council get
+// the one given at import; due and search keep to one council; an unknown
+// council is an error naming those the library holds.
+func TestImportCouncilAndFilter(t *testing.T) {
+	old := testWorld
+	testWorld.now = func() time.Time { return time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { testWorld = old })
+	lib := filepath.Join(t.TempDir(), "lib")
+	harrow := filepath.Join("..", "..", "sample-data", "harrow-osc-2021-12-14.txt")
+	wex := filepath.Join("..", "..", "sample-data", "fictional", "2025-11-18-environment-scrutiny.txt")
+	if out, errOut, code := runLib(t, lib, "import", "--council", "London Borough of Harrow", harrow, wex); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code := runLib(t, lib, "due", "--council", "harrow", "--json")
+	if code != 0 {
+		t.Fatalf("due --council harrow: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "London Borough of Harrow") || strings.Contains(out, "2025-11-18") {
+		t.Errorf("due --council harrow lists another council's records or none:\n%s", out)
+	}
+	out, _, _ = runLib(t, lib, "due", "--json")
+	if !strings.Contains(out, "2025-11-18") {
+		t.Errorf("due without --council lost the other council:\n%s", out)
+	}
+	_, errOut, code = runLib(t, lib, "due", "--council", "Nowhere")
+	if code == 0 || !strings.Contains(errOut, "London Borough of Harrow") {
+		t.Errorf("due --council Nowhere: exit %d, %q", code, errOut)
+	}
+	out, _, code = runLib(t, lib, "search", "--council", "harrow", "report")
+	if code != 0 || !strings.Contains(out, "osc-2021-12-14") || strings.Contains(out, "2025-11-18") {
+		t.Errorf("search --council harrow:\n%s", out)
+	}
+	out, errOut, code = runLib(t, lib, "export", "actions", "--council", "harrow", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "osc-2021-12-14") || strings.Contains(out, "2025-11-18") {
+		t.Errorf("export actions --council harrow: exit %d %s\n%s", code, errOut, out)
+	}
+	out, errOut, code = runLib(t, lib, "export", "calendar", "--council", "wexbridge")
+	if code != 0 || strings.Contains(out, "osc-2021-12-14") {
+		t.Errorf("export calendar --council wexbridge: exit %d %s\n%s", code, errOut, out)
+	}
+	// A re-parse keeps the council given at import.
+	if _, errOut, code := runLib(t, lib, "reparse"); code != 0 {
+		t.Fatalf("reparse: %s", errOut)
+	}
+	if out, _, _ := runLib(t, lib, "due", "--council", "harrow", "--json"); !strings.Contains(out, "London Borough of Harrow") {
+		t.Errorf("after reparse:\n%s", out)
+	}
+}
