@@ -209,6 +209,7 @@ type HistoryEntry = store.HistoryEntry
 type DueQuery struct {
 	AsOf      minutes.Date // zero means today
 	Committee string       // a committee's key or name (MatchCommittees); "" means all
+	Council   string       // a council as typed (MatchCouncil); "" means all
 	// IncludeClosed also lists done and dropped records (flag FlagDone).
 	IncludeClosed bool
 	// IncludeRejected also lists the records clerks rejected (Rejected).
@@ -219,6 +220,7 @@ type DueQuery struct {
 type SearchQuery struct {
 	Text      string // the search box's grammar (Library.Search); "" matches everything
 	Committee string // a committee's key or name (MatchCommittees); "" for all
+	Council   string // a council as typed (MatchCouncil); "" for all
 	Kind      string // a DocKind as typed (ParseDocKind); "" for all
 	Status    Status
 	Year      int
@@ -323,6 +325,7 @@ type ImportResult struct {
 type RecordQuery struct {
 	AsOf          minutes.Date   // for flags; zero means today
 	Committee     string         // a committee's key or name (MatchCommittees); "" means all
+	Council       string         // a council as typed (MatchCouncil); "" means all
 	Kinds         []minutes.Kind // nil means actions and follow-ups
 	Statuses      []Status       // nil means all
 	From, To      minutes.Date   // meeting date range, inclusive; zero means open

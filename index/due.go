@@ -521,14 +521,24 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	if asOf.IsZero() {
 		asOf = l.today()
 	}
-	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
+	council, err := l.MatchCouncil(ctx, q.Council)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
 		IncludeRejected: q.IncludeRejected}, true)
+	return ofCouncil(recs, council), err
 }
 
 // Records returns records for exports, in meeting-date then minute order,
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
+	council, err := l.MatchCouncil(ctx, q.Council)
+	if err != nil {
+		return nil, err
+	}
 	recs, err := l.records(ctx, q, false)
+	recs = ofCouncil(recs, council)
 	if err == nil && q.Owner != "" {
 		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
 	}

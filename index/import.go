@@ -24,16 +24,43 @@ import (
 // changes nothing, and its error is the parser's, unwrapped, so callers
 // print the same message `minutebook parse` would.
 func (l *Library) Import(ctx context.Context, name string, data []byte) (ImportResult, error) {
-	return l.importDoc(ctx, name, data, false)
+	return l.importDoc(ctx, name, data, false, "")
+}
+
+// ImportOptions are what the importer knows of a document that its text
+// may not say.
+type ImportOptions struct {
+	// Council is the council the meeting belongs to, for minutes that never
+	// name their own (`minutebook import --council`). It is kept with the
+	// document, so a re-parse applies it again. Minutes that name a council
+	// keep theirs; the result warns when it is not this one.
+	Council string
+}
+
+// ImportWith is Import with what the importer knows of the document.
+func (l *Library) ImportWith(ctx context.Context, name string, data []byte, opt ImportOptions) (ImportResult, error) {
+	return l.importDoc(ctx, name, data, false, strings.Join(strings.Fields(minutes.Sanitize(opt.Council)), " "))
+}
+
+// applyCouncil gives a meeting whose minutes name no council the one its
+// importer named, and warns when the minutes name another.
+func applyCouncil(m *minutes.Meeting, council string) {
+	switch {
+	case council == "":
+	case m.Council == "":
+		m.Council = council
+	case !strings.EqualFold(m.Council, council):
+		m.Warnings = append(m.Warnings, minutes.Warning{Msg: fmt.Sprintf("the minutes name the council %q; the council given at import (%q) is not used", m.Council, council)})
+	}
 }
 
 // ImportSample is Import for the bundled sample minutes: their meetings are
 // marked Sample so the TUI can say so.
 func (l *Library) ImportSample(ctx context.Context, name string, data []byte) (ImportResult, error) {
-	return l.importDoc(ctx, name, data, true)
+	return l.importDoc(ctx, name, data, true, "")
 }
 
-func (l *Library) importDoc(ctx context.Context, name string, data []byte, sample bool) (ImportResult, error) {
+func (l *Library) importDoc(ctx context.Context, name string, data []byte, sample bool, council string) (ImportResult, error) {
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
 	res := ImportResult{Name: name, Hash: hash}
@@ -47,6 +74,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 	if err != nil {
 		return res, err
 	}
+	applyCouncil(m, council)
 	m.Source.Name, m.Source.Hash = name, hash // the reader may have given its URL
 	p, err := prepare(m)
 	if err != nil {
@@ -59,7 +87,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 			res.Duplicate, res.MeetingID = true, id
 			return nil
 		}
-		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample); err != nil {
+		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample, council); err != nil {
 			return err
 		}
 		replaced, touched, err := putMeeting(ctx, q, p, sample)
@@ -238,6 +266,11 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 			fail(err)
 			continue
 		}
+		council, err := l.store.Q().SourceCouncil(ctx, s.Hash)
+		if err != nil {
+			return res, l.store.Wrap("reparse", err)
+		}
+		applyCouncil(m, council)
 		m.Source.Name, m.Source.Hash = s.Name, s.Hash
 		p, err := prepare(m)
 		if err != nil {

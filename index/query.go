@@ -14,8 +14,12 @@ import (
 // words stemmed with the English analyser, with q's filters. Excerpts mark
 // the matched words.
 func (l *Library) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
+	council, err := l.MatchCouncil(ctx, q.Council)
+	if err != nil {
+		return nil, err
+	}
 	p := search.Params{
-		Text: q.Text, Committee: q.Committee, Kind: q.Kind, Status: string(q.Status), Year: q.Year,
+		Text: q.Text, Committee: q.Committee, Councils: council, Kind: q.Kind, Status: string(q.Status), Year: q.Year,
 		From: q.From, To: q.To, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, IncludeRejected: q.IncludeRejected,
 		Committees: func(typed string) ([]string, error) { return l.committeeKeys(ctx, typed) },
 	}

@@ -30,6 +30,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			continue
 		}
 		var owner string
+		var tagDue Date
 		matched := false
 		low := strings.ToLower(text)
 		switch {
@@ -39,12 +40,17 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 			if ts := findTasks(text, &m.Attendance); len(ts) > 0 && ts[0].owner != "" {
 				owner = ts[0].owner
 			} else if len(strings.Fields(text)) <= 4 {
-				// "Action: Clerk" after the sentence it belongs to.
+				// "Action: Clerk" after the sentence it belongs to, perhaps
+				// with its date ("Action: Clerk   By: 22/04/25").
+				who, due := splitOwnerLine(m, text)
 				if len(out) > 0 && out[len(out)-1].Owner == "" {
-					out[len(out)-1].Owner = m.Attendance.expandInitials(text)
+					out[len(out)-1].Owner = m.Attendance.expandInitials(who)
+					if !due.IsZero() && out[len(out)-1].Due.IsZero() {
+						out[len(out)-1].Due, out[len(out)-1].Target = due, DateTarget()
+					}
 					continue
 				}
-				owner, text = text, s.prev
+				owner, text, tagDue = who, s.prev, due
 			}
 			matched = text != ""
 		case strings.Contains(low, "action") && reActionEnd.MatchString(text) && !strings.HasPrefix(low, "no action"):
@@ -90,6 +96,9 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 		owner = m.Attendance.expandInitials(owner)
 		rec := Record{Text: tidyRecordText(text), Owner: cleanOwner(owner), Line: s.no}
 		actionDue(m, &rec, text)
+		if rec.Due.IsZero() && !tagDue.IsZero() {
+			rec.Due, rec.Target = tagDue, DateTarget()
+		}
 		out = append(out, rec)
 	}
 	return dedupeRecords(out)
@@ -240,6 +249,15 @@ func actionDue(m *Meeting, rec *Record, text string) {
 			rec.Target = DateTarget()
 		}
 	}
+	if rec.Due.IsZero() && !m.Date.IsZero() {
+		low := strings.ToLower(text)
+		switch {
+		case strings.Contains(low, "end of the month") || strings.Contains(low, "end of this month") || strings.Contains(low, "month end") || strings.Contains(low, "month's end") || strings.Contains(low, "month’s end"):
+			rec.Due, rec.Target = EndOfMonth(m.Date.Year, m.Date.Month), DateTarget()
+		case strings.Contains(low, "within a fortnight") || strings.Contains(low, "in a fortnight") || strings.Contains(low, "within two weeks' time"):
+			rec.Due, rec.Target = m.Date.AddDays(14), DateTarget()
+		}
+	}
 	if rec.Due.IsZero() {
 		dueFromWords(m, rec, text)
 	}
@@ -266,6 +284,13 @@ func splitOwnerLine(m *Meeting, line string) (string, Date) {
 		due, owner = m.NextMeeting, line[:i]
 	}
 	owner = strings.TrimSpace(strings.Trim(strings.TrimSpace(owner), "/–-,"))
+	// "Clerk   By:", "JT due": the word that introduced the date.
+	if f := strings.Fields(owner); len(f) > 1 {
+		switch strings.ToLower(strings.TrimRight(f[len(f)-1], ":")) {
+		case "by", "due", "date", "deadline", "before":
+			owner = strings.TrimSpace(strings.Trim(strings.Join(f[:len(f)-1], " "), "/–-,"))
+		}
+	}
 	return owner, due
 }
 
@@ -456,7 +481,7 @@ func dedupeActions(recs []Record) []Record {
 	return out
 }
 
-var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
+var reDueWords = gated(`(?i)(?:\b(?:by|before|b4|on|for|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|prior\s+to|at|to|until|later\s+than)|[-–])\s+(?:the\s+)?(?:(?:end\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:`+monthNames+`)\b|(?:next|following)\s+(?:meeting|mtg)\b|(?:`+monthNames+`)(?:'s|’s)?(?:\s+\d{4})?\s+(?:meeting|mtg)\b|end\s+of\s+(?:`+monthNames+`)\b|(?:committee|council|board)\s+next\s+meets\b)`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "meet", "mtg")
 
 // dueFromWords reads the due dates an action gives in words: "by 21st
 // August", "before the next meeting", "by Friday 6 June 2025", "before

@@ -140,7 +140,7 @@ type attReader struct {
 	first       string
 	firstCivic  bool
 	firstDeputy bool   // the first is a deputy ("(Deputy Mayor)"): no one is taken for the chair
-	chair       string // "Cllr K. Dando took the Chair"
+	chair       string // "Cllr K. Denholm took the Chair"
 	// members is set while the block's label says its names are members
 	// ("Board members present:", "Councillors:"): then a role after a
 	// name ("– Director of Public Health") does not make them an officer.
@@ -278,7 +278,7 @@ func (r *attReader) blocks(lines []line) {
 		}
 		if isLabel && len(r.block) > 0 {
 			if prev := r.block[len(r.block)-1]; strings.LastIndexByte(prev, '(') > strings.LastIndexByte(prev, ')') {
-				isLabel = false // "(Area Education" / "Officer – West Kent)": a note goes on
+				isLabel = false // "(Area Education" / "Officer – West Wexcombe)": a note goes on
 			}
 		}
 		if isLabel {
@@ -391,7 +391,7 @@ func (r *attReader) blocks(lines []line) {
 			continue
 		}
 		// A sentence ends the list: "The Meeting was Chaired by Kenny
-		// Combe." (the sentence readers read it).
+		// Corran." (the sentence readers read it).
 		if narrativeLine(t) && (len(r.block) == 0 || endsSentence(r.block[len(r.block)-1]) || startsProse(t) || labelWordStart(t) || ownSubject(t)) {
 			r.flush()
 			r.role, r.queue = roleNone, nil
@@ -545,7 +545,7 @@ func initialsLine(t string) bool {
 
 // narrativeLine reports whether a line under an attendance label is a
 // sentence about the meeting rather than names: "The Meeting was Chaired
-// by Kenny Combe.", "Cllr Dunn arrived at 7.40 pm."
+// by Kenny Corran.", "Cllr Dunn arrived at 7.40 pm."
 func narrativeLine(t string) bool {
 	outside := reParen.ReplaceAllString(t, " ")
 	if strings.Count(outside, ",") >= 2 || len(strings.Fields(outside)) < 4 {

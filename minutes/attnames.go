@@ -242,7 +242,7 @@ var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?:(?:Council|Board|Commit
 
 // readEntry reads one person's entry in a list, with the notes about
 // them: "Rob Boyd (Chair)", "The Vice-Chairman (Councillor Idris Moyle)",
-// "Chairperson Aroha Kent", "Cllr P Ames, Cathaoirleach", "Flynn (A)".
+// "Chairperson Aroha Kerr", "Cllr P Ames, Cathaoirleach", "Flynn (A)".
 func readEntry(part string) attEntry {
 	var e attEntry
 	part = strings.TrimSpace(part)
@@ -260,7 +260,7 @@ func readEntry(part string) attEntry {
 			break
 		}
 	}
-	// An office printed before the name: "Chairperson Aroha Kent",
+	// An office printed before the name: "Chairperson Aroha Kerr",
 	// "Deputy Mayor Sam Rua".
 	if mm := reOfficeFirst.FindStringSubmatch(outside); mm != nil && cleanName(mm[2]) != "" && startsUpper(mm[2]) {
 		notes = append(notes, mm[1])
@@ -310,7 +310,7 @@ func readEntry(part string) attEntry {
 	}
 	e.mayor = reMayor.MatchString(outside)
 	if isRolePhrase(outside) && !reHonorific.MatchString(outside) {
-		// "Operations Superintendent Dan MacInnis": the office, then the
+		// "Operations Superintendent Dan Mackie": the office, then the
 		// name; "Parks and Open Spaces Manager": an office, no name.
 		name, ok := nameAfterRole(outside)
 		if !ok {
@@ -590,8 +590,8 @@ func appendSub(list []Substitution, member, sub string) []Substitution {
 	return append(list, Substitution{Member: member, Substitute: sub})
 }
 
-// fullName expands a surname ("Marikar") to the full name the attendance
-// gives ("Kairul Kareema Marikar"), when exactly one name ends with it. It
+// fullName expands a surname ("Okonjo") to the full name the attendance
+// gives ("Adaeze Nkem Okonjo"), when exactly one name ends with it. It
 // returns the name cleaned of titles, or "" when s is not a name.
 func (a *Attendance) fullName(s string) string {
 	s = cleanName(s)
@@ -831,8 +831,8 @@ func fitsInitials(ini, name string) bool {
 }
 
 // shareSurnames gives a lone first name the surname of the full name it
-// is paired with, in a list of full names: "Marv and Sue Forbragd" →
-// "Marv Forbragd", "Sue Forbragd". Surname-only lists are left alone.
+// is paired with, in a list of full names: "Marv and Sue Tallwood" →
+// "Marv Tallwood", "Sue Tallwood". Surname-only lists are left alone.
 func shareSurnames(parts []string) []string {
 	full, n := 0, 0
 	for _, p := range parts {

@@ -12,8 +12,8 @@ import (
 
 var (
 	// The chair told in the narrative, the person before the words: "Cllr
-	// K. Dando took the Chair", "Mayor Ilse Brandt in the chair", "Cr Lee
-	// presided", "Committee Chair Buzek called the meeting to order", "Cllr
+	// K. Denholm took the Chair", "Mayor Ilse Brandt in the chair", "Cr Lee
+	// presided", "Committee Chair Brandt called the meeting to order", "Cllr
 	// Penn opened the meeting".
 	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|[\w)],?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+(?:opened|convened)\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
 	// … and the person after them: "The Meeting was Chaired by John
@@ -103,7 +103,7 @@ func chairTitle(w string) (title, officer bool) {
 }
 
 // nameBefore reads the person's name that ends s: "… Committee Chair
-// Buzek" → "Buzek", "The Chair, Cllr K. Dando," → "K. Dando". It returns
+// Brandt" → "Brandt", "The Chair, Cllr K. Denholm," → "K. Denholm". It returns
 // "" when an officer is named ("Clerk Linda Britton") or no name is there.
 func nameBefore(s string) string {
 	n, officer := titledNameBefore(s)
@@ -210,7 +210,7 @@ func titledNameAfter(s string) (string, bool) {
 }
 
 // sentences reads what the minutes say in running text: "Apologies were
-// received from Mrs C Bell", substitutions, "Cllr K. Dando took the Chair".
+// received from Mrs C Bell", substitutions, "Cllr K. Denholm took the Chair".
 func (r *attReader) sentences(header []line, items []*rawItem) {
 	a := r.a
 	scan := func(text string, early bool) {
@@ -333,7 +333,7 @@ var (
 // presentSentences reads attendance told in sentences: "Board members
 // present were supervisors Dick Dillon, Janet Keough, and Gary Mantay,
 // treasurer Ray Barnes, clerk Linda Britton and guests Marv and Sue
-// Forbragd", "The following directors were present: …".
+// Tallwood", "The following directors were present: …".
 func (r *attReader) presentSentences(text string, early bool) {
 	low := strings.ToLower(text)
 	if !strings.Contains(low, "present") && !strings.Contains(low, "attend") {
@@ -462,7 +462,7 @@ func (r *attReader) followingPresent(text string) {
 // roleWordList reads a list in a sentence whose people carry their roles
 // in lower case before their names: "supervisors Dick Dillon, Janet
 // Keough, and Gary Mantay, treasurer Ray Barnes, clerk Linda Britton and
-// guests Marv and Sue Forbragd". A plural word ("supervisors", "guests")
+// guests Marv and Sue Tallwood". A plural word ("supervisors", "guests")
 // goes on to the names after it; a singular office ("treasurer") is the
 // next name's.
 func (r *attReader) roleWordList(rl role, s string) {

@@ -1759,7 +1759,7 @@ func nameInitials(name string) []string {
 
 // defined reports whether the document spells an abbreviation out:
 // "Responsible Financial Officer (RFO)", or a body's name in capitalised
-// words whose initials it is ("Kent County Council" for KCC).
+// words whose initials it is ("Wexcombe County Council" for WCC).
 func (c *checker) defined(abbr string) bool {
 	needle := "(" + abbr + ")"
 	for _, t := range append([]string{c.m.Council, c.m.Committee}, c.lines...) {

@@ -32,13 +32,13 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	score := 0
 	title := false
 	for _, l := range lines[:top] {
-		if reMinutesTitle.MatchString(l.Text) && len(l.Text) < 200 {
+		if len(l.Text) < 200 && reMinutesTitle.MatchString(l.Text) {
 			title = true
 		}
 	}
 	agenda := false
 	for _, l := range lines[:top] {
-		if reAgendaTitle.MatchString(l.Text) && len(l.Text) < 80 && !reMinutesTitle.MatchString(l.Text) {
+		if len(l.Text) < 80 && reAgendaTitle.MatchString(l.Text) && !reMinutesTitle.MatchString(l.Text) {
 			agenda = true
 		}
 	}

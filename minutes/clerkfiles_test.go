@@ -14,7 +14,7 @@ import (
 
 // The invented minutes under testdata/clerk/invented come with a
 // NAME.clerk.json listing what a careful clerk would take from them (the
-// format is /work/briefs/CLERK-FORMAT.md). TestInventedClerkFiles keeps
+// format is testdata/clerk/README.md). TestInventedClerkFiles keeps
 // those expectations honest: every key present, dates real, and every
 // text, title, number and name taken from the document itself.
 

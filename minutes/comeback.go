@@ -98,7 +98,8 @@ func comeBackScoreWords(m *Meeting, ws []word) (float64, string) {
 				break // "The Director reported that …": the report is being made now
 			}
 			verb = max(verb, 1)
-		case w == "will" || w == "would" || w == "shall" || w == "asked" || w == "requested" || w == "agreed" || w == "deferred":
+		case w == "will" || w == "would" || w == "shall" || w == "asked" || w == "requested" || w == "agreed" || w == "deferred" ||
+			w == "resolved" || w == "asks" || w == "requests" || w == "expected":
 			future = 0.5
 		case w == "to" && i+1 < len(ws) && (ws[i+1].low == "be" || comeBackVerbs[ws[i+1].low]):
 			future = 0.5
@@ -260,8 +261,9 @@ func askedBefore(ws []word) bool {
 func hasFuture(ws []word) bool {
 	for i, w := range ws {
 		switch w.low {
-		case "will", "would", "shall", "defer", "deferred", "forward", "postponed", "asked", "requested":
-			return true
+		case "will", "would", "shall", "defer", "deferred", "forward", "postponed", "asked", "requested",
+			"resolved", "agreed", "recommended", "asks", "requests", "expected", "starting":
+			return true // "RESOLVED that the Director report to Council in March"
 		case "to":
 			if i+1 < len(ws) && ws[i+1].low == "be" {
 				return true

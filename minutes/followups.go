@@ -25,6 +25,7 @@ var (
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
 	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
 	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reInMonthNoYear    = regexp.MustCompile(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
 	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
@@ -45,6 +46,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if firstPerson(t) {
 			continue // "I will ask at the next meeting …": a notice of question or motion, quoted
 		}
+		if approvalFooter(low) {
+			continue // "These minutes are subject to confirmation at the next meeting"
+		}
 		ws := splitWords(t)
 		if nextMeetingNotice(low) || comeBackVetoWords(m, ws) {
 			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
@@ -56,6 +60,9 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		// the body, an agenda, a time, a carried phrase. The word reader
 		// says so cheaply, before the patterns.
 		score0, why0 := comeBackScoreWords(m, ws)
+		if fromResolution && score0 > 0 && !hasFuture(ws) {
+			score0 += 0.5 // a decision looks ahead: "that the Director report to Council in March"
+		}
 		if score0 == 0 && !strings.Contains(low, "continued") && !strings.Contains(low, "bring back") && !strings.Contains(low, "second reading") && !strings.Contains(low, "defer") {
 			continue
 		}
@@ -84,6 +91,41 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		out = append(out, rec)
 	}
 	return out
+}
+
+// dueInMonth makes a follow-up due back in month mo of year y: at the
+// meeting the minutes know of in that month, else (provisionally) at the
+// month's end. phrase names the meeting as the minutes do ("" for none).
+func (m *Meeting) dueInMonth(rec *Record, y int, mo time.Month, phrase string) {
+	if phrase != "" {
+		rec.DueMeeting = phrase
+	}
+	rec.Target = MonthTarget(y, mo)
+	rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+	if d, ok := m.knownMeetingIn(y, mo); ok {
+		rec.Due, rec.Provisional = d, false
+	}
+}
+
+// monthAhead is the year of the next month mo after the meeting's own.
+func (m *Meeting) monthAhead(mo time.Month) int {
+	if mo <= m.Date.Month {
+		return m.Date.Year + 1
+	}
+	return m.Date.Year
+}
+
+// approvalFooter reports whether a sentence only says the minutes are a
+// draft until the next meeting approves them: "DRAFT – to be approved at
+// the next meeting", "Unconfirmed minutes – subject to approval …".
+func approvalFooter(low string) bool {
+	if !strings.Contains(low, "approv") && !strings.Contains(low, "confirm") {
+		return false
+	}
+	low = strings.TrimSpace(low)
+	return strings.Contains(low, "minutes") && (strings.Contains(low, "subject to") || strings.Contains(low, "until")) ||
+		strings.HasPrefix(low, "draft") || strings.Contains(low, "draft until") ||
+		strings.Contains(low, "unconfirmed")
 }
 
 // nextMeetingNotice reports whether a sentence only states when the next
@@ -264,27 +306,22 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 	}
 	if mm := reInMonthYear.FindStringSubmatch(t); mm != nil {
 		// "reported to the Committee in March 2024"
-		y, mo := atoiSafe(mm[2]), monthOf(mm[1])
-		rec.DueMeeting = strings.TrimSpace(mm[0])
-		rec.Target = MonthTarget(y, mo)
-		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if d, ok := m.knownMeetingIn(y, mo); ok {
-			rec.Due, rec.Provisional = d, false
-		}
+		m.dueInMonth(rec, atoiSafe(mm[2]), monthOf(mm[1]), strings.TrimSpace(mm[0]))
 		return
 	}
 	if mm := reDueMonthNoYear.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {
 		mo := monthOf(mm[1])
-		y := m.Date.Year
-		if mo <= m.Date.Month {
-			y++
+		m.dueInMonth(rec, m.monthAhead(mo), mo, meetingPhrase(t, mm[0]))
+		return
+	}
+	if mm := reInMonthNoYear.FindStringSubmatch(t); mm != nil && mm[3] == "" && !m.Date.IsZero() {
+		// "to Council in June", "at its meeting in May": the next such
+		// month after this meeting.
+		mo, phrase := monthOf(mm[2]), ""
+		if mm[1] != "" {
+			phrase = strings.TrimSpace(mm[0])
 		}
-		rec.DueMeeting = meetingPhrase(t, mm[0])
-		rec.Target = MonthTarget(y, mo)
-		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if d, ok := m.knownMeetingIn(y, mo); ok {
-			rec.Due, rec.Provisional = d, false
-		}
+		m.dueInMonth(rec, m.monthAhead(mo), mo, phrase)
 		return
 	}
 	if mm := reDueInN.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {

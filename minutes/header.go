@@ -40,7 +40,7 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	}
 	m.Committee = findCommittee(lines[:top], head)
 	m.Council = findCouncil(lines[:top], m.Committee)
-	// "City of Alameda Planning Board": the authority and its board.
+	// "City of Carrow Planning Board": the authority and its board.
 	if mm := reAuthorityBody.FindStringSubmatch(m.Committee); mm != nil {
 		if m.Council == "" {
 			m.Council = strings.TrimSpace(mm[1])
@@ -59,7 +59,7 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 	}
 
-	// A meeting of the full council: "Des Moines City Council" is both the
+	// A meeting of the full council: "Eastbrook City Council" is both the
 	// council and the body that met. Record IDs keep the short form
 	// ("City Council", "Council") they have always had.
 	if mm := reWholeCouncil.FindStringSubmatch(m.Committee); mm != nil && (mm[1] == "" && len(strings.Fields(m.Committee)) >= 2 && !councilTypes[strings.ToLower(strings.Fields(m.Committee)[0])] || mm[1] != "" && len(strings.Fields(m.Committee)) >= 3) {
@@ -68,7 +68,7 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 		}
 		m.idBody = strings.TrimSpace(titleCase(mm[1] + " Council"))
 		if !strings.Contains(strings.ToLower(m.Council), " of ") {
-			m.Committee = m.Council // "Portland City Council" stays itself beside "City of Portland"
+			m.Committee = m.Council // "Westhaven City Council" stays itself beside "City of Westhaven"
 		}
 	}
 	// A meeting of the council itself: "MINUTES OF THE ORDINARY MEETING
@@ -89,7 +89,7 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	}
 	if m.Council == "" {
 		// No heading names the council, but the text (its page headers
-		// too) does, again and again: "That Hawke's Bay Regional Council: …", "Limerick City
+		// too) does, again and again: "That Tararua Regional Council: …", "Carrow City
 		// and County Council will …". Said with a warning: it is read,
 		// not printed as the minutes' title.
 		if c := mentionedCouncil(textLines(all), m.Committee); c != "" {
@@ -499,7 +499,7 @@ var (
 	// Transportation District".
 	reAuthority = regexp.MustCompile(`(?i)^(?:the\s+)?(?:corporation\s+of\s+(?:the\s+)?)?((?:city|town|township|village|county|borough|shire|municipality|district|parish|state|city\s+and\s+county)\s+of\s+[\pL'’.\- ]{2,40}|[\pL'’.&\- ]{2,50}\s+(?:township|water\s+district|fire\s+district|fire\s+protection\s+district|transportation\s+district|transit\s+district|sanitation\s+district|school\s+district|regional\s+district|utility\s+district|shire|borough|county|municipality|authority))$`)
 	reBodyNoun  = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|cabinet|commission|forum|group|assembly|partnership|minutes|meeting|agenda|trustees|directors)\b`)
-	// "City of Alameda Planning Board": the authority, then its body.
+	// "City of Carrow Planning Board": the authority, then its body.
 	reAuthorityBody = regexp.MustCompile(`^((?i:city|town|township|village|county|borough|shire|municipality)\s+(?i:of)\s+(?:[A-Z][\pL'’.-]*\s+){1,3}?)((?:[A-Z][\pL'’.-]*\s+){0,4}(?i:board|committee|commission|panel|council|authority|trust)s?)$`)
 )
 
@@ -584,7 +584,7 @@ func tidyBody(s string) string {
 	s = reMeetingTail.ReplaceAllString(s, "")
 	s = reMeetingSuffix.ReplaceAllString(s, "")
 	if m := reCouncilOf.FindStringSubmatch(s); m != nil {
-		// "Council of the City of Portland" → "Portland City Council"
+		// "Council of the City of Westhaven" → "Westhaven City Council"
 		return strings.TrimSpace(titleCase(strings.TrimSpace(m[2])+" "+m[1]) + " Council")
 	}
 	s = reTitleNoise.ReplaceAllString(s, "")
@@ -660,17 +660,17 @@ const (
 // mentionedCouncil is the council a text without a heading for it names
 // most, when it clearly leads every other council named; "" otherwise.
 func mentionedCouncil(lines []line, committee string) string {
-	// "City of Alameda" and "Alameda City Council" are one council: they
+	// "City of Carrow" and "Carrow City Council" are one council: they
 	// are counted together, under the form with "Council" in it named
 	// most.
 	counts := map[string]int{} // by the name's own words
 	forms := map[string]map[string]int{}
 	var order []string
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !strings.Contains(strings.ToLower(l.Text), " of ") {
+		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
-		for _, c := range councilNames(l.Text, committee) {
+		for _, c := range councilNames(councilWindows(l.Text), committee) {
 			k := councilKey(c)
 			if counts[k] == 0 {
 				order = append(order, k)
@@ -710,7 +710,7 @@ func mentionedCouncil(lines []line, committee string) string {
 
 // properTail cuts a council's name from the words of the sentence before
 // it, which the pattern takes in too: "The Garda thanked Carrow City
-// Council" → "Carrow City Council"; "City of Alameda" stays whole.
+// Council" → "Carrow City Council"; "City of Carrow" stays whole.
 func properTail(c string) string {
 	ws := strings.Fields(c)
 	cut := -1
@@ -729,8 +729,65 @@ func properTail(c string) string {
 	return strings.Join(ws, " ")
 }
 
+// councilWindows cuts a long line down to the words before each
+// "Council" in it (where a council's name is), so that the pattern runs
+// on a few words, not the line; a line naming an authority by "City of …"
+// is kept whole.
+func councilWindows(s string) string {
+	if len(s) < 120 || authorityOf(s) {
+		return s
+	}
+	var b strings.Builder
+	for from := 0; ; {
+		i := strings.Index(s[from:], "ouncil")
+		if j := strings.Index(s[from:], "OUNCIL"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			break
+		}
+		end := from + i + len("ouncil")
+		start := max(0, end-90)
+		for start > 0 && start < end && s[start-1] != ' ' {
+			start++ // begin at a word
+		}
+		if b.Len() > 0 {
+			b.WriteString(" ; ")
+		}
+		b.WriteString(s[start:end])
+		from = end
+	}
+	return b.String()
+}
+
+// authorityOf is a cheap test for "City of …", "Borough of …" and the
+// like, the council names reCouncil reads without the word "Council".
+func authorityOf(s string) bool {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], " of ")
+		if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		w := at
+		for w > 0 && s[w-1] != ' ' {
+			w--
+		}
+		if authorityWords[strings.ToLower(s[w:at])] {
+			return true
+		}
+		from = at + 4
+	}
+	return false
+}
+
+var authorityWords = wordSet("city", "borough", "county", "town", "township", "village", "shire", "municipality")
+
 // councilKey is a council's name without the words every council's name
-// has: "City of Alameda" and "Alameda City Council" are both "alameda".
+// has: "City of Carrow" and "Carrow City Council" are both "carrow".
 func councilKey(name string) string {
 	var ws []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -756,13 +813,13 @@ func findCouncil(lines []line, committee string) string {
 }
 
 // councilNames are the councils' proper names a line gives, tidied:
-// "Minutes of Ayton Community Council" → "Ayton Community Council".
+// "Minutes of Fernhill Community Council" → "Fernhill Community Council".
 func councilNames(text, committee string) []string {
 	var out []string
 	{
 		for _, c := range reCouncil.FindAllString(text, -1) {
 			c = strings.TrimSpace(c)
-			// "Summary of Des Moines City Council", "Minutes of Ayton
+			// "Summary of Eastbrook City Council", "Minutes of Fernhill
 			// Community Council": the document's title around the name.
 			if loc := reCouncilNoise.FindStringIndex(c); loc != nil {
 				c = strings.TrimSpace(c[loc[1]:])

@@ -7,7 +7,7 @@ import "strconv"
 // A Meeting is what Parse returns: everything in it was read from the
 // document, and anything the parser was unsure of is in Warnings.
 type Meeting struct {
-	Council     string     // "Harrow Council", when the document names it
+	Council     string     // "Wexcombe Borough Council", when the document names it
 	Committee   string     // "Overview and Scrutiny Committee"
 	Date        Date       // the date the meeting was held
 	Start, End  string     // "18:30", when stated; "" otherwise

@@ -142,8 +142,15 @@ func appendPhysical(lines []line, s string, no int) []line {
 		s = s[j+1:]
 	}
 	for _, piece := range splitRunOnItems(s) {
+		cell := ""
+		if text, owner, ok := ownerColumn(piece); ok {
+			piece, cell = text, owner
+		}
 		for _, part := range splitInlineMarkers(cleanLine(piece)) {
 			lines = append(lines, line{Text: part, No: no, Raw: rawLine(piece)})
+		}
+		if cell != "" {
+			lines = append(lines, line{Text: cell, No: no})
 		}
 	}
 	return lines
@@ -630,4 +637,22 @@ func joinLoneCapitals(lines []line) []line {
 		}
 	}
 	return lines
+}
+
+// ownerColumn splits a line whose right-hand column, set off by a wide gap,
+// is an action's owner: "The village sign has faded.          GW / 31 Jul"
+// → the paragraph, and "GW / 31 Jul" as the owner line under it.
+func ownerColumn(s string) (text, owner string, ok bool) {
+	i := strings.LastIndex(s, "     ")
+	if i < 0 || i < 20 {
+		return s, "", false
+	}
+	text, owner = strings.TrimRight(s[:i], " "), strings.TrimSpace(s[i:])
+	if owner == "" || strings.Contains(owner, "  ") || len(strings.Fields(text)) < 4 || strings.Contains(strings.TrimSpace(text), "     ") {
+		return s, "", false // one gap only: a table's columns are not an owner cell
+	}
+	if !isOwnerLine(cleanLine(owner)) {
+		return s, "", false
+	}
+	return text, owner, true
 }

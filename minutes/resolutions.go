@@ -509,12 +509,17 @@ func motionGroups(ls []line) [][]line {
 	var out [][]line
 	start := 0
 	for k, l := range ls {
-		if reMotionEnd.MatchString(l.Text) {
+		if mayEndMotion(l.Text) && reMotionEnd.MatchString(l.Text) {
 			out = append(out, ls[start:k+1])
 			start = k + 1
 		}
 	}
 	return out
+}
+
+// mayEndMotion is a cheap test before reMotionEnd: the words it needs.
+func mayEndMotion(s string) bool {
+	return strings.Contains(s, "arried") || strings.Contains(s, "ARRIED") || strings.Contains(s, "(Y-")
 }
 
 // anyParts reports whether one of the motions is written in numbered

@@ -16,7 +16,7 @@ import (
 // item's resolution). Candidates are grouped by numbering scheme, and the
 // chain that reads most like a run of minute numbers (mostly +1 steps,
 // headings that look like headings) wins. Numbered paragraphs inside items
-// ("1. Mr Gough provided an update") break the run and are left as text.
+// ("1. Mr Petrie provided an update") break the run and are left as text.
 
 type candidate struct {
 	idx     int    // line index of the number

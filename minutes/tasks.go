@@ -41,6 +41,9 @@ func splitWords(s string) []word {
 		if j > i {
 			raw := s[i:j]
 			w := word{start: i, end: j}
+			if (raw[0] == '(' || raw[0] == '[') && len(out) > 0 && out[len(out)-1].punct == 0 {
+				out[len(out)-1].punct = '(' // "… Christmas tree (Clerk to pass …": the bracket ends the clause before it
+			}
 			t := strings.TrimLeft(raw, "(\"'“‘[*")
 			w.start += len(raw) - len(t)
 			trimmed := strings.TrimRight(t, ".,;:!?)\"'”’]*")
@@ -283,7 +286,7 @@ func ownerBefore(ws []word, k int, att *Attendance) (string, int, float64) {
 			continue
 		}
 		if isClauseWord(w.low) || w.text == "-" || w.text == "–" || w.text == "—" || w.text == ":" {
-			break // "Ayton Flood Risk - HL undertook …": the owner starts after the dash
+			break // "Fernhill Flood Risk - HL undertook …": the owner starts after the dash
 		}
 		start = j
 	}
@@ -595,6 +598,9 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 		if t.ownerFrom >= 0 && selfBody(t.owner) && (decision || t.link == "") && !(t.verb >= 0 && bodyActs[ws[t.verb].low]) {
 			return // "That Council approve …": the body's decision, not a task for someone
 		}
+		if t.ownerFrom >= 0 && t.verb >= 0 && selfBody(t.owner) && comeBackVerbs[ws[t.verb].low] {
+			return // "The Committee will consider the review in January": its own business to come, a follow-up
+		}
 		if t.verb >= 0 && comesBackTask(ws, t.verb) {
 			return // "the CEO to report back to Council in six months": a follow-up, not an action
 		}
@@ -658,15 +664,31 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 				cut[len(cut)-1].punct = 0
 				owner, from, os = ownerBefore(cut, i-1, att)
 			}
+			if os == 0 && i >= 2 && isDash(ws[i-1].text) {
+				// "KB – to get the noticeboard key cut"
+				owner, from, os = ownerBefore(ws, i-1, att)
+			}
+			if os == 0 && i >= 2 && ws[i-1].punct == 0 && !isDash(ws[i-1].text) {
+				// "Website the council pages are out of date Clerk to
+				// update them": a line run on without its full stop; the
+				// office or initials just before the link.
+				owner, from, os = runOnOwner(ws, i, att)
+			}
+			if os == 0 && i == 1 && lowerInitials(ws[0].text) {
+				// "mj to contact the football club": initials typed in lower case
+				owner, from, os = strings.ToUpper(ws[0].text), 0, ownerPlain
+			}
 			if os == 0 && i > 2 && ws[i-1].punct == ',' {
 				// "Ms Ní Bhriain, Senior Executive Officer, will revert":
 				// the name before the office set off by commas.
 				owner, from, os = appositiveOwner(ws, i, att)
 			}
+			shared := false
 			if os == 0 && i > 0 && (ws[i-1].low == "and" || ws[i-1].low == "but") {
 				// "The CEO took the question on notice and will respond":
 				// the sentence's subject acts.
 				owner, from, os = subjectOf(ws, i, att)
+				shared = os > 0
 			}
 			if os == ownerPronoun {
 				// "The Engineer indicated that he would bring …": the one
@@ -703,8 +725,14 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			} else if selfBody(owner) {
 				os = ownerPlain // "Council would encounter …": the body's plans, not a task, unless the verb says so
 			}
-			add(task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
-				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")})
+			t := task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
+				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")}
+			if shared && (link[0] == "will" || link[0] == "would" || link[0] == "shall") && !selfBody(owner) && slicesContainsOwner(out, owner) {
+				// "AR will pursue a definitive map and will chase up the
+				// bridges": a second task of the same owner, its own clause.
+				t.from, t.ownerFrom = ws[i].start, -2000-i
+			}
+			add(t)
 			break
 		}
 		// "agreed that the Clerk approach Biomass", "resolved that the
@@ -958,6 +986,69 @@ func titleCased(ws []word) bool {
 		}
 	}
 	return n >= 3 && upper*3 >= n*2
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// runOnOwner reads an owner of one or two words — an office ("Clerk",
+// "Parish Clerk"), known initials or a titled name — ending at word i-1
+// after words in lower case that cannot be part of it.
+func runOnOwner(ws []word, i int, att *Attendance) (string, int, float64) {
+	for n := 1; n <= 2 && i-n > 0; n++ {
+		if !startsLower(ws[i-n-1].text) || ws[i-n-1].low == "the" || ws[i-n-1].low == "and" || askVerbs[ws[i-n-1].low] {
+			continue
+		}
+		sub := ws[i-n : i]
+		if !startsUpper(sub[0].text) {
+			continue // "commits officers to acknowledge": the sentence's own words, not a new clause
+		}
+		if objectVerbs[ws[i-n-1].low] {
+			return "", i, 0 // "to enable Council to carry out", "for the Board to authorize": its object, not a new clause
+		}
+		o, from, sc := ownerBefore(sub, n, att)
+		if selfBody(o) || bodyWord(strings.ToLower(o)) {
+			return "", i, 0
+		}
+		if sc >= ownerStrong && from == 0 && (ownerRoles[strings.ToLower(o)] || roleHead(sub) || isInitials(o) || isTitleWord(sub[0].low)) {
+			return o, i - n, sc
+		}
+	}
+	return "", i, 0
+}
+
+// objectVerbs take an object and a "to" after it: "enable Council to
+// act", "for the Board to decide", "wants staff to check".
+var objectVerbs = wordSet("enable", "enables", "allow", "allows", "allowed", "help", "helps", "require", "requires", "required",
+	"permit", "permits", "for", "encourage", "encourages", "encouraged", "want", "wants", "wanted", "expect", "expects",
+	"expected", "need", "needs", "urge", "urges", "urged", "invite", "invites", "get", "got", "leave", "left", "cause", "force",
+	"forced", "persuade", "tell", "told", "remind", "reminded", "ask", "asked", "wish", "wished", "like", "prefer", "empower",
+	"commits", "commit", "oblige", "obliges", "obliged", "entitle", "entitles", "entitled", "mandate", "mandates")
+
+// lowerInitials reports whether w is two or three letters of initials
+// typed in lower case ("mj", "kb") rather than a short word.
+func lowerInitials(w string) bool {
+	if len(w) < 2 || len(w) > 3 || !isLetters(w) || strings.ToLower(w) != w {
+		return false
+	}
+	switch w {
+	case "up", "go", "so", "as", "is", "me", "us", "on", "in", "it", "to", "do", "be", "we", "he", "no", "or", "an", "at", "by",
+		"of", "if", "my", "am", "ok", "oh", "and", "the", "has", "had", "was", "are", "how", "now", "due", "not", "yet", "who",
+		"all", "one", "two", "way", "day", "set", "put", "get", "got", "try", "new", "old", "any", "see", "say", "let",
+		"key", "use", "own", "far", "out", "off", "too", "you", "she", "her", "his", "its", "our", "may", "can", "did", "per",
+		"vat", "etc", "re", "cc":
+		return false
+	}
+	return true
+}
+
+// slicesContainsOwner reports whether a task of owner was read already.
+func slicesContainsOwner(ts []task, owner string) bool {
+	for _, t := range ts {
+		if t.owner == owner {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveOwner reads "<name>, <office>," ending at word i-1: the name

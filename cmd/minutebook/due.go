@@ -16,10 +16,10 @@ import (
 
 func newDueCmd(a *app) *cobra.Command {
 	var (
-		asOf, committee    string
-		owner              string
-		asJSON, asCSV, chk bool
-		all, rejected      bool
+		asOf, committee, council string
+		owner                    string
+		asJSON, asCSV, chk       bool
+		all, rejected            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "due",
@@ -48,7 +48,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			if asJSON && asCSV {
 				return fmt.Errorf("give --json or --csv, not both")
 			}
-			q := index.DueQuery{Committee: committee, IncludeClosed: all, IncludeRejected: rejected}
+			q := index.DueQuery{Committee: committee, Council: council, IncludeClosed: all, IncludeRejected: rejected}
 			var err error
 			today := minutes.DateOf(a.now())
 			asOfNext := minutes.NeedsNextMeeting(asOf)
@@ -124,6 +124,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f := cmd.Flags()
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	f.StringVar(&council, "council", "", `only this council's meetings: its name or a unique part of it`)
 	f.StringVar(&owner, "owner", "", `only the records this person (or role) owns: a name as minutebook people lists it, case and honorifics ignored, a unique start or surname will do`)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")

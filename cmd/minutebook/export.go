@@ -58,6 +58,7 @@ Exempt items (press and public excluded) are left out unless
 // exportFlags are the flags the export commands share.
 type exportFlags struct {
 	committee     string
+	council       string
 	asOf          string
 	includeExempt bool
 	output        string
@@ -65,6 +66,7 @@ type exportFlags struct {
 
 func (f *exportFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	cmd.Flags().StringVar(&f.council, "council", "", `only this council's meetings: its name or a unique part of it`)
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "work out what is overdue as at this date, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&f.includeExempt, "include-exempt", false, "include records from exempt items (press and public excluded), marked EXEMPT")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
@@ -101,9 +103,10 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// exportWithLibrary opens the library, resolves --committee (when given)
-// to the committee's key and runs fn.
-func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
+// exportWithLibrary opens the library, resolves --committee (when given,
+// among the committees of --council when that is given too) to the
+// committee's key and runs fn.
+func exportWithLibrary(ctx context.Context, a *app, committee, council string, fn func(api index.API, committee string) error) error {
 	api, closeLib, err := a.openAPI(ctx, a)
 	if err != nil {
 		return err
@@ -115,9 +118,9 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 	}()
 	name := ""
 	if committee != "" {
-		c, err := export.ResolveCommittee(ctx, api, committee)
+		c, err := export.ResolveCommitteeOf(ctx, api, committee, council)
 		if err != nil {
-			return fmt.Errorf("--committee: %w", err)
+			return committeeFlagError(err)
 		}
 		name = c.Key
 		if name == "" {
@@ -198,8 +201,8 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			q.Owner = owner
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
-				q.Committee = committee
+			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
+				q.Committee, q.Council = committee, ef.council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
 				if err != nil {
 					return err
@@ -290,9 +293,9 @@ updates the events instead of adding copies.`,
 			if err != nil {
 				return err
 			}
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, IncludeExempt: ef.includeExempt, Owner: owner,
+					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt, Owner: owner,
 				})
 				if err != nil {
 					return err
@@ -341,4 +344,15 @@ func exportPlural(n int, one string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// committeeFlagError names --committee in an error about the committee
+// typed; an error about --council (which names the councils there are) or
+// the library is returned as it is.
+func committeeFlagError(err error) error {
+	var ce *index.CommitteeError
+	if errors.As(err, &ce) {
+		return fmt.Errorf("--committee: %w", err)
+	}
+	return err
 }

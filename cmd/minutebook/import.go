@@ -35,6 +35,7 @@ type importFile struct {
 
 func newImportCmd(a *app) *cobra.Command {
 	var asJSON bool
+	var council string
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Import minutes (files, and folders searched recursively) into the library",
@@ -47,14 +48,20 @@ records; the tracking on them (status, owner, due date, notes) is kept.
 Each file is imported whole or not at all. A file that cannot be imported
 is named on standard error with the reason and the others still import.
 
+--council names the council for minutes that never name their own (a
+parish clerk's minutes often say only "Parish Council"). It is kept with
+each file, so a re-parse keeps it. Minutes that do name a council keep
+theirs, and the import says so.
+
 Exit status: 0 when every file imported (or was already there), 2 when
 some failed, 1 when none could be imported.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(cmd.Context(), a, args, asJSON)
+			return runImport(cmd.Context(), a, args, asJSON, council)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what happened to each file as JSON")
+	cmd.Flags().StringVar(&council, "council", "", `the council, for minutes that do not name it ("Ashby Parish Council")`)
 	return cmd
 }
 
@@ -62,7 +69,7 @@ some failed, 1 when none could be imported.`,
 // compiles, the first time a machine reads a PDF.
 const pdfPreparing = "preparing the PDF reader (once, a few seconds)…"
 
-func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
+func runImport(ctx context.Context, a *app, paths []string, asJSON bool, council string) error {
 	files, skipped, err := findDocuments(paths)
 	if err != nil {
 		return err
@@ -111,7 +118,14 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool) error {
 		}
 		if err == nil {
 			var res index.ImportResult
-			res, err = lib.Import(ctx, name, data)
+			res, err = lib.ImportWith(ctx, name, data, index.ImportOptions{Council: council})
+			if err == nil && council != "" {
+				for _, w := range res.Warnings {
+					if strings.Contains(w.Msg, "council given at import") {
+						fmt.Fprintf(a.stderr, "%s: %s\n", path, w.Msg)
+					}
+				}
+			}
 			if err == nil {
 				r.MeetingID, r.Duplicate, r.Replaced = res.MeetingID, res.Duplicate, res.Replaced
 				r.Items, r.Records, r.Warnings = res.Items, res.Records, len(res.Warnings)

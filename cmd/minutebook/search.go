@@ -84,6 +84,7 @@ Examples:
 	f := cmd.Flags()
 	f.StringVar(&q.Owner, "owner", "", `only the records this person (or role) owns, under any spelling: a name as minutebook people lists it`)
 	f.StringVar(&q.Committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	f.StringVar(&q.Council, "council", "", `only this council's meetings: its name or a unique part of it`)
 	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup, item or meeting")
 	f.StringVar(&status, "status", "", "only actions and follow-ups with this status: open, in-progress, done, dropped")
 	f.StringVar(&from, "from", "", "only meetings on or after this date (YYYY-MM-DD)")

@@ -36,9 +36,10 @@ type Params struct {
 	// Committees resolves what was typed for a committee (the Committee
 	// filter, committee:…) to the keys of the committees it means.
 	Committees func(typed string) ([]string, error)
-	Committee  string // "" for all
-	Kind       string // a DocKind as typed; "" for all
-	Status     string // as typed; "" for all
+	Committee  string   // "" for all
+	Councils   []string // the council's names exactly as the library holds them; nil for all
+	Kind       string   // a DocKind as typed; "" for all
+	Status     string   // as typed; "" for all
 	Year       int
 	From, To   minutes.Date
 	Limit      int // 0 means 20
@@ -127,6 +128,13 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 			return nil, err
 		}
 		must = append(must, cq)
+	}
+	if len(p.Councils) > 0 {
+		var any []query.Query
+		for _, c := range p.Councils {
+			any = append(any, keyword("council", c))
+		}
+		must = append(must, query.NewDisjunctionQuery(any))
 	}
 	kinds := parsed.Fielded("kind")
 	if p.Kind != "" {

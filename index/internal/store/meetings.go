@@ -31,10 +31,37 @@ func (q Q) SourceMeeting(ctx context.Context, hash string) (string, bool, error)
 }
 
 // PutSource stores a document's bytes.
-func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool) error {
-	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample) VALUES (?, ?, ?, ?, ?, ?)",
-		hash, name, len(data), data, at, sample)
+func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool, council string) error {
+	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample, council) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		hash, name, len(data), data, at, sample, council)
 	return err
+}
+
+// SourceCouncil is the council the document's importer named for it ("" for
+// none).
+func (q Q) SourceCouncil(ctx context.Context, hash string) (string, error) {
+	var c string
+	err := q.q.QueryRowContext(ctx, "SELECT council FROM sources WHERE hash = ?", hash).Scan(&c)
+	return c, err
+}
+
+// Councils are the councils the library's meetings name, each once, in
+// order.
+func (q Q) Councils(ctx context.Context) ([]string, error) {
+	rows, err := q.q.QueryContext(ctx, "SELECT DISTINCT council FROM meetings WHERE council <> '' ORDER BY council")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // NewMeeting is a parsed meeting ready to store: its IDs worked out.

@@ -152,7 +152,10 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	// 4: the clerks' corrections of the parser (corrections.go), the
 	// parser's confidence in each record, and forced edits in the history.
 	{sql: correctionsSchema},
-	// 5: the clerks' merges and splits of people (peoplecorrections.go).
+	// 5: the council a document's importer named (`import --council`),
+	// for minutes that never name their own; a re-parse applies it again.
+	{sql: `ALTER TABLE sources ADD COLUMN council TEXT NOT NULL DEFAULT '';`},
+	// 6: the clerks' merges and splits of people (peoplecorrections.go).
 	{sql: peopleCorrectionsSchema},
 }
 
