@@ -3,30 +3,84 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/minutebook/minutebook/index/internal/store"
 	"github.com/minutebook/minutebook/index/synth"
 	"github.com/minutebook/minutebook/minutes"
 )
 
-// boardLibrary is a synthetic library with a clerk's work on it: tracking
-// edits, a rejection, a change of kind, a record added, links made and
-// refused, so that the due board's fast reading meets every column.
-func boardLibrary(t *testing.T, meetings int) *Library {
+// boardLibrary opens a copy of a synthetic library with a clerk's work
+// on it (boardDir): tracking edits, a rejection, a change of kind, a
+// record added, links made and refused, so that the due board's fast
+// paths meet every column.
+func boardLibrary(t *testing.T) *Library {
 	t.Helper()
-	ctx := context.Background()
-	l := openLib(t, t.TempDir())
-	for _, m := range synth.Meetings(meetings, 1) {
-		if _, err := l.Import(ctx, m.Source.Name, encode(m)); err != nil {
+	src, err := boardDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.IsDir() || f.Name() == snapshotFile {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.Name()), data, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return openLib(t, dir)
+}
+
+// boardTempDir is boardDir's folder, for TestMain to remove.
+var boardTempDir string
+
+// boardDir makes the library boardLibrary copies, once.
+var boardDir = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "minutebook-board-")
+	if err != nil {
+		return "", err
+	}
+	boardTempDir = dir
+	ctx := context.Background()
+	c := &clock{t: time.Date(2022, 7, 1, 9, 0, 0, 0, time.UTC)}
+	l, err := Open(ctx, dir, Options{Parse: fakeParse, Now: c.now, Command: "minutebook test"})
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	for _, m := range synth.Meetings(150, 1) {
+		if _, err := l.Import(ctx, m.Source.Name, encode(m)); err != nil {
+			return "", err
+		}
+	}
+	return dir, clerksWork(ctx, l)
+})
+
+// clerksWork makes edits of every kind to l's records.
+func clerksWork(ctx context.Context, l *Library) error {
 	rs, err := l.Due(ctx, DueQuery{AsOf: date("2030-01-01"), IncludeClosed: true})
-	if err != nil || len(rs) < 40 {
-		t.Fatalf("%d records on the board (%v)", len(rs), err)
+	if err != nil {
+		return err
+	}
+	if len(rs) < 40 {
+		return fmt.Errorf("only %d records on the board", len(rs))
 	}
 	str := func(s string) *string { return &s }
 	status := func(s Status) *Status { return &s }
@@ -64,41 +118,41 @@ func boardLibrary(t *testing.T, meetings int) *Library {
 			continue
 		}
 		if _, err := l.Update(ctx, r.ID, c); err != nil {
-			t.Fatalf("Update %s %+v: %v", r.ID, c, err)
+			return fmt.Errorf("update %s %+v: %w", r.ID, c, err)
 		}
 	}
 	if followUp != "" {
 		if err := l.LinkReturn(ctx, followUp, item); err != nil {
-			t.Fatal(err)
+			return err
 		}
 	}
-	if _, err := l.AddRecord(ctx, NewRecord{ItemID: rs[0].ItemID, Kind: minutes.KindAction, Text: firstWords(t, l, rs[0].MeetingID, rs[0].ItemID), Owner: "Clerk"}); err != nil {
-		t.Fatal(err)
+	text, err := firstWords(ctx, l, rs[0].MeetingID, rs[0].ItemID)
+	if err != nil {
+		return err
 	}
-	return l
+	_, err = l.AddRecord(ctx, NewRecord{ItemID: rs[0].ItemID, Kind: minutes.KindAction, Text: text, Owner: "Clerk"})
+	return err
 }
 
 // firstWords are the first few words of an item's text.
-func firstWords(t *testing.T, l *Library, meetingID, itemID string) string {
-	t.Helper()
-	m, err := l.Meeting(context.Background(), meetingID)
+func firstWords(ctx context.Context, l *Library, meetingID, itemID string) (string, error) {
+	m, err := l.Meeting(ctx, meetingID)
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for _, it := range m.Items {
 		if it.ID == itemID {
 			w := words(it.Body)
-			return fmt.Sprint(w[0], " ", w[1], " ", w[2])
+			return fmt.Sprint(w[0], " ", w[1], " ", w[2]), nil
 		}
 	}
-	t.Fatalf("no item %s", itemID)
-	return ""
+	return "", fmt.Errorf("no item %s", itemID)
 }
 
 // TestBoard checks the due board's fast paths against the straightforward
 // ones on one synthetic library with a clerk's work on it.
 func TestBoard(t *testing.T) {
-	l := boardLibrary(t, 150)
+	l := boardLibrary(t)
 	t.Run("reads as the join", func(t *testing.T) { testBoardReadsAsTheJoin(t, l) })
 	t.Run("lists as the store", func(t *testing.T) { testBoardAsTheStoreLists(t, l) })
 }
@@ -202,6 +256,37 @@ func testBoardAsTheStoreLists(t *testing.T, l *Library) {
 			}
 			if n != len(all) {
 				t.Errorf("as of %s: the committees' boards hold %d records, the whole board %d", asOf, n, len(all))
+			}
+		}
+	}
+}
+
+// TestSortByFlag: the board's order by numbers is the order by
+// comparison, on lists with ties, undated records and odd dates.
+func TestSortByFlag(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	flags := []Flag{FlagOverdue, FlagSlipped, FlagDueNext, FlagDueSoon, FlagUpcoming, FlagUndated, FlagReturned, FlagDone}
+	for _, odd := range []minutes.Date{{}, {Year: 2022, Month: 2, Day: 30}, {Year: -5, Month: 1, Day: 1}, {Year: 20000, Month: 1, Day: 1}} {
+		var list []flagged
+		for i := range 3000 {
+			f := flags[rnd.IntN(len(flags))]
+			d := minutes.Date{Year: 2011 + rnd.IntN(15), Month: time.Month(1 + rnd.IntN(12)), Day: 1 + rnd.IntN(28)}
+			switch rnd.IntN(10) {
+			case 0:
+				d = minutes.Date{}
+			case 1:
+				if i%500 == 0 {
+					d = odd
+				}
+			}
+			list = append(list, flagged{flag: f, rank: f.Rank(), due: d, r: &row{Record: Record{ID: strconv.Itoa(i)}}})
+		}
+		fast, slow := slices.Clone(list), slices.Clone(list)
+		sortByFlag(fast)
+		sortByFlagSlowly(slow)
+		for i := range fast {
+			if fast[i].r != slow[i].r {
+				t.Fatalf("odd date %v: at %d, %s (%s %v), want %s (%s %v)", odd, i, fast[i].r.ID, fast[i].flag, fast[i].due, slow[i].r.ID, slow[i].flag, slow[i].due)
 			}
 		}
 	}

@@ -42,14 +42,15 @@ import (
 // the store's changes log) did not touch, so that an edit costs the
 // re-reading of one meeting, not of the library.
 type dueCache struct {
-	gen        int64
-	calendars  map[string]minutes.Calendar    // committee key → its known meetings
-	committee  map[string]string              // meeting ID → committee key
-	meetings   map[string]*store.MeetingDates // meeting ID → its committee, dates and source
-	order      []string                       // meeting IDs by date, committee, ID
-	committees []Committee                    // by name, then council
-	names      map[string][]string            // committee key → the names its minutes give it
-	links      map[string]*linkSet            // follow-up ID → the clerk's decisions
+	gen         int64
+	calendars   map[string]minutes.Calendar    // committee key → its known meetings
+	committee   map[string]string              // meeting ID → committee key
+	meetings    map[string]*store.MeetingDates // meeting ID → its committee, dates and source
+	meetingList []store.MeetingDates           // every meeting, by date, committee and ID
+	order       []string                       // meeting IDs by date, committee, ID
+	committees  []Committee                    // by name, then council
+	names       map[string][]string            // committee key → the names its minutes give it
+	links       map[string]*linkSet            // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
 	items   map[string]*committeeItems     // committee key → items, loaded when first needed
@@ -113,7 +114,17 @@ type itemInfo struct {
 	terms                                   map[string]string // stem → the title's word
 }
 
-// model returns the flagging model for the library's current generation.
+// newDueCache is an empty model.
+func newDueCache() *dueCache {
+	return &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, meetings: map[string]*store.MeetingDates{},
+		names: map[string][]string{}, links: map[string]*linkSet{},
+		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
+}
+
+// model returns the flagging model for the library's current generation:
+// the one in memory when it is current, otherwise one made from it (or,
+// first in a process, from the library's snapshot: snapshot.go) by
+// reading again what changed since, otherwise one read from the store.
 func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	gen, err := l.Generation(ctx)
 	if err != nil {
@@ -122,29 +133,47 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	l.cacheMu.Lock()
 	defer l.cacheMu.Unlock()
 	old := l.cache
+	if old == nil && !l.snapRead {
+		l.snapRead = true
+		if old = l.readSnapshot(); old != nil {
+			if old.gen > gen { // a store put back from a backup
+				old = nil
+			} else {
+				l.snapGen = old.gen
+			}
+		}
+	}
+	if old != nil && old.gen == gen && old != l.cache { // the snapshot is current: it lacks only the links
+		err := l.store.Read(ctx, func(q store.Q) error { return old.readLinks(ctx, q) })
+		if err != nil {
+			return nil, l.store.Wrap("read the library", err)
+		}
+		l.cache = old
+	}
 	if old != nil && old.gen == gen {
 		return old, nil
 	}
-	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, meetings: map[string]*store.MeetingDates{},
-		names: map[string][]string{}, links: map[string]*linkSet{},
-		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
+	c := newDueCache()
 	err = l.store.Read(ctx, func(q store.Q) error {
 		var err error
 		if c.gen, err = q.Generation(ctx); err != nil {
 			return err
 		}
-		if err := c.readMeetings(ctx, q); err != nil {
+		var changed map[string]bool
+		ok := false
+		if old != nil {
+			if changed, ok, err = q.ChangedSince(ctx, old.gen); err != nil {
+				return err
+			}
+		}
+		if err := c.readMeetings(ctx, q, old, changed, ok); err != nil {
 			return err
 		}
 		if err := c.readLinks(ctx, q); err != nil {
 			return err
 		}
-		if old == nil {
+		if !ok {
 			return nil
-		}
-		changed, ok, err := q.ChangedSince(ctx, old.gen)
-		if err != nil || !ok {
-			return err
 		}
 		c.carryOver(old, changed)
 		old.rowsMu.Lock()
@@ -180,12 +209,79 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 }
 
 // readMeetings reads every meeting's committee and dates: the committees,
-// their calendars and the meeting order.
-func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
-	ms, err := q.MeetingDates(ctx)
+// their calendars and the meeting order. With old's meetings current but
+// for those changed (incremental), only those are read again.
+func (c *dueCache) readMeetings(ctx context.Context, q store.Q, old *dueCache, changed map[string]bool, incremental bool) error {
+	if !incremental {
+		ms, err := q.MeetingDates(ctx)
+		if err != nil {
+			return err
+		}
+		c.fromMeetings(ms)
+		return nil
+	}
+	ids := make([]string, 0, len(changed))
+	for id := range changed {
+		ids = append(ids, id)
+	}
+	fresh, err := q.MeetingDatesOf(ctx, ids)
 	if err != nil {
 		return err
 	}
+	if sameMeetings(old, changed, fresh) {
+		// Only records, tracking or links changed (a clerk's edit): the
+		// committees, calendars and order are old's.
+		c.meetingList, c.meetings, c.committee, c.order = old.meetingList, old.meetings, old.committee, old.order
+		c.committees, c.names, c.calendars = old.committees, old.names, old.calendars
+		return nil
+	}
+	ms := make([]store.MeetingDates, 0, len(old.meetingList)+len(fresh))
+	for _, m := range old.meetingList {
+		if !changed[m.ID] {
+			ms = append(ms, m)
+		}
+	}
+	ms = append(ms, fresh...)
+	if len(fresh) > 0 {
+		// As MeetingDates orders them.
+		slices.SortFunc(ms, func(a, b store.MeetingDates) int {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Committee, b.Committee); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+	}
+	c.fromMeetings(ms)
+	return nil
+}
+
+// sameMeetings reports whether the changed meetings are, as read again
+// (fresh), what old holds of them: the same meetings, all of them.
+func sameMeetings(old *dueCache, changed map[string]bool, fresh []store.MeetingDates) bool {
+	held := 0
+	for id := range changed {
+		if old.meetings[id] != nil {
+			held++
+		}
+	}
+	if held != len(fresh) {
+		return false
+	}
+	for i := range fresh {
+		if o := old.meetings[fresh[i].ID]; o == nil || *o != fresh[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// fromMeetings makes the committees, their calendars and the meeting
+// order from every meeting, by date, committee and ID; c keeps ms.
+func (c *dueCache) fromMeetings(ms []store.MeetingDates) {
+	c.meetingList = ms
 	held := map[string][]minutes.HeldMeeting{}
 	byKey := map[string]*Committee{}
 	for i := range ms {
@@ -224,7 +320,6 @@ func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
 	for k, hs := range held {
 		c.calendars[k] = minutes.NewCalendar(hs)
 	}
-	return nil
 }
 
 func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
@@ -247,29 +342,59 @@ func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
 	return nil
 }
 
-// carryOver keeps the items and matches of the committees none of the
-// changed meetings belong to (before or after the change).
+// carryOver keeps the items and matches of the committees whose items
+// none of the changed meetings changed: the committees none of them
+// belongs to (before or after the change), and those whose changed
+// meetings were only tracked or corrected, not imported or parsed again
+// (stored at the same generation as before, not after old's). Of the
+// latter, the matches of the changed meetings' follow-ups are dropped:
+// their text or the clerk's decisions about them may have changed.
 func (c *dueCache) carryOver(old *dueCache, changed map[string]bool) {
-	affected := map[string]bool{}
+	affected := map[string]bool{}    // committee key → its items may have changed
+	touched := map[string][]string{} // committee key → its changed meetings
 	for id := range changed {
-		if k, ok := old.committee[id]; ok {
-			affected[k] = true
-		}
-		if k, ok := c.committee[id]; ok {
-			affected[k] = true
+		o, n := old.meetings[id], c.meetings[id]
+		same := o != nil && n != nil && o.CommitteeKey == n.CommitteeKey && o.Gen == n.Gen && n.Gen <= old.gen
+		for _, m := range []*store.MeetingDates{o, n} {
+			if m == nil {
+				continue
+			}
+			touched[m.CommitteeKey] = append(touched[m.CommitteeKey], id)
+			if !same {
+				affected[m.CommitteeKey] = true
+			}
 		}
 	}
+	old.rowsMu.Lock()
+	oldRows := old.byMeeting
+	old.rowsMu.Unlock()
 	old.mu.Lock()
 	defer old.mu.Unlock()
 	for k, ci := range old.items {
 		if !affected[k] {
-			c.items[k] = ci
+			// The lists are shared; the scratch space match counts in is
+			// each model's own.
+			own := *ci
+			own.counts, own.other, own.touched = nil, nil, nil
+			c.items[k] = &own
 		}
 	}
 	for k, m := range old.matches {
-		if !affected[k] {
-			c.matches[k] = m
+		if affected[k] {
+			continue
 		}
+		m = maps.Clone(m)
+		for _, id := range touched[k] {
+			for fid := range m {
+				if strings.HasPrefix(fid, id+"-") { // the meeting's records' IDs start with its own
+					delete(m, fid)
+				}
+			}
+			for _, r := range oldRows[id] { // and whatever else it held
+				delete(m, r.ID)
+			}
+		}
+		c.matches[k] = m
 	}
 }
 
@@ -691,8 +816,40 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 }
 
 // sortByFlag puts records in the due board's order: by flag (FlagOrder),
-// then due date (undated last), then as they were (meeting order).
+// then due date (undated last), then as they were (meeting order). Each
+// record's place is one number (flag rank, due day, place before), and
+// those are sorted.
 func sortByFlag(picked []flagged) {
+	if len(picked) >= 1<<24 {
+		sortByFlagSlowly(picked)
+		return
+	}
+	keys := make([]uint64, len(picked))
+	for i := range picked {
+		p := &picked[i]
+		day := uint64(1<<22 - 1) // undated: last
+		if d := p.due; !d.IsZero() {
+			// In the order of Date.Compare (year, month, day).
+			if d.Year < 0 || d.Year > 11000 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 || p.rank < 0 || p.rank > 255 {
+				sortByFlagSlowly(picked)
+				return
+			}
+			day = uint64(d.Year*372 + int(d.Month-1)*31 + d.Day - 1)
+		}
+		keys[i] = uint64(p.rank)<<46 | day<<24 | uint64(i)
+	}
+	slices.Sort(keys)
+	sorted := make([]flagged, len(picked))
+	for k, key := range keys {
+		sorted[k] = picked[key&(1<<24-1)]
+	}
+	copy(picked, sorted)
+}
+
+// sortByFlagSlowly is sortByFlag for the lists its numbers cannot hold
+// (years before 0 or after 11000, dates that are not dates, ranks past
+// 255): the same order.
+func sortByFlagSlowly(picked []flagged) {
 	for i := range picked {
 		picked[i].pos = i
 	}
