@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 )
 
@@ -42,4 +43,25 @@ func TestWriteJSONListIsWriteJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzIndentJSON: indentJSON indents compact JSON as json.Indent does.
+func FuzzIndentJSON(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{}],"b":{"c":"x\"y\\z,:{}[]","d":[]},"e":null}`, `[]`, `"s"`, `[[[]],[{}],{"":""}]`, `{"k":"\u003c\u2028"}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, []byte(s)) != nil {
+			return
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		got := indentJSON(nil, compact.Bytes(), 1)
+		if string(got) != want.String() {
+			t.Errorf("indentJSON(%s):\n%s\njson.Indent:\n%s", compact.String(), got, want.String())
+		}
+	})
 }
