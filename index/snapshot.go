@@ -39,7 +39,7 @@ import (
 const (
 	snapshotFile    = "due.snapshot"
 	snapshotMagic   = "minutebook due snapshot\n"
-	snapshotVersion = 1
+	snapshotVersion = 2
 )
 
 // buildStamp names this build of minutebook; "" when it cannot be known
@@ -153,14 +153,39 @@ func (l *Library) writeSnapshot(c *dueCache) error {
 	return err
 }
 
-// snapWriter appends a snapshot's values: unsigned varints, strings as
-// their length and bytes.
-type snapWriter struct{ b []byte }
+// snapWriter appends a snapshot's values: unsigned varints, and strings
+// as their length and bytes, or, for a short string written before (a
+// committee, a meeting's ID, a status), its number among those.
+type snapWriter struct {
+	b    []byte
+	seen map[string]uint64 // short strings written, numbered from 1
+}
+
+// maxShared is the longest string a snapshot writes once and then refers
+// to: the longer ones are texts, seldom repeated.
+const maxShared = 64
 
 func (w *snapWriter) raw(s string)  { w.b = append(w.b, s...) }
 func (w *snapWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
 func (w *snapWriter) int(v int64)   { w.b = binary.AppendVarint(w.b, v) }
-func (w *snapWriter) str(s string)  { w.uint(uint64(len(s))); w.b = append(w.b, s...) }
+
+// str writes 0 and s, or the number of s written before.
+func (w *snapWriter) str(s string) {
+	if len(s) <= maxShared && s != "" {
+		if n, ok := w.seen[s]; ok {
+			w.uint(n)
+			return
+		}
+		if w.seen == nil {
+			w.seen = map[string]uint64{}
+		}
+		w.seen[s] = uint64(len(w.seen) + 1)
+	}
+	w.uint(0)
+	w.uint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
 func (w *snapWriter) date(d minutes.Date) {
 	w.int(int64(d.Year))
 	w.uint(uint64(d.Month))
@@ -241,9 +266,10 @@ func (w *snapWriter) ref(ref *ItemRef) {
 
 // snapReader reads what snapWriter wrote; the first error sticks.
 type snapReader struct {
-	s   string
-	i   int
-	err error
+	s    string
+	i    int
+	err  error
+	seen []string // the short strings read, in order
 }
 
 var errSnapshot = errors.New("the due snapshot is damaged")
@@ -276,9 +302,13 @@ func (r *snapReader) int() int64 {
 }
 
 // count reads a number of things to follow, each at least one byte.
-func (r *snapReader) count() int {
+func (r *snapReader) count() int { return r.countOf(1) }
+
+// countOf reads a number of things to follow, each at least size bytes:
+// a damaged count makes no more room than the rest of the file can fill.
+func (r *snapReader) countOf(size int) int {
 	n := r.uint()
-	if n > uint64(len(r.s)-r.i) {
+	if n > uint64((len(r.s)-r.i)/size) {
 		r.fail()
 		return 0
 	}
@@ -286,9 +316,19 @@ func (r *snapReader) count() int {
 }
 
 func (r *snapReader) str() string {
+	if k := r.uint(); k != 0 {
+		if k > uint64(len(r.seen)) {
+			r.fail()
+			return ""
+		}
+		return r.seen[k-1]
+	}
 	n := r.count()
 	s := r.s[r.i : r.i+n]
 	r.i += n
+	if n <= maxShared && n > 0 {
+		r.seen = append(r.seen, s)
+	}
 	return s
 }
 
@@ -365,6 +405,12 @@ func (r *snapReader) ref() *ItemRef {
 	return ref
 }
 
+// The fewest bytes snapWriter writes for a meeting and for a row.
+const (
+	minMeetingBytes = 6 + 3*2 + 1 + 1
+	minRowBytes     = 23 + 3*3 + 7 + 4 + 6 + 1 + 1
+)
+
 // model reads a whole snapshot of the library libraryID made by this
 // build.
 func (r *snapReader) model(libraryID string) (*dueCache, error) {
@@ -377,7 +423,7 @@ func (r *snapReader) model(libraryID string) (*dueCache, error) {
 	}
 	c := newDueCache()
 	c.gen = r.int()
-	ms := make([]store.MeetingDates, r.count())
+	ms := make([]store.MeetingDates, r.countOf(minMeetingBytes))
 	for i := range ms {
 		ms[i] = r.meeting()
 	}
@@ -386,7 +432,7 @@ func (r *snapReader) model(libraryID string) (*dueCache, error) {
 	byMeeting := make(map[string][]row, n)
 	for range n {
 		id := r.str()
-		rs := make([]row, r.count())
+		rs := make([]row, r.countOf(minRowBytes))
 		for i := range rs {
 			rs[i] = r.row()
 		}

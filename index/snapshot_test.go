@@ -259,3 +259,23 @@ func TestEditsCatchUp(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSnapshot: a damaged snapshot (past its checksum) is an error,
+// never a panic or a huge allocation.
+func FuzzSnapshot(f *testing.F) {
+	var w snapWriter
+	w.raw(snapshotMagic)
+	w.uint(snapshotVersion)
+	w.str("lib")
+	w.str(buildStamp())
+	head := string(w.b)
+	f.Add([]byte{0, 1, 2})
+	f.Add([]byte{5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, tail []byte) {
+		r := &snapReader{s: head + string(tail)}
+		c, err := r.model("lib")
+		if err == nil && c == nil {
+			t.Fatal("no model and no error")
+		}
+	})
+}
