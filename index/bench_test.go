@@ -194,6 +194,16 @@ func benchSearch(b *testing.B, facets bool) {
 // (query string, same size, same highlighting, no filters, no store), for
 // the ratio of our search to bleve's own.
 func BenchmarkSearchRaw(b *testing.B) {
+	benchSearchRaw(b, false)
+}
+
+// BenchmarkSearchRawFacets is BenchmarkSearchRaw with the same facets as
+// BenchmarkSearchFacets, counted by bleve.
+func BenchmarkSearchRawFacets(b *testing.B) {
+	benchSearchRaw(b, true)
+}
+
+func benchSearchRaw(b *testing.B, facets bool) {
 	l := openBenchLibrary(b)
 	l.imu.RLock()
 	idx := l.search.ix.Bleve()
@@ -203,7 +213,7 @@ func BenchmarkSearchRaw(b *testing.B) {
 	for b.Loop() {
 		q := benchQueries[i%len(benchQueries)]
 		i++
-		req := search.RawRequest(q.Text, q.Facets)
+		req := search.RawRequest(q.Text, facets)
 		t := time.Now()
 		if _, err := idx.Search(req); err != nil {
 			b.Fatal(err)
