@@ -17,6 +17,7 @@ import (
 func newDueCmd(a *app) *cobra.Command {
 	var (
 		asOf, committee, council string
+		owner                    string
 		asJSON, asCSV, chk       bool
 		all, rejected            bool
 	)
@@ -77,6 +78,9 @@ With --check, the exit status is 1 when anything is overdue or slipped
 				}
 			}
 			rs, err := lib.Due(cmd.Context(), q)
+			if err == nil && owner != "" {
+				rs, err = lib.OwnerRecords(cmd.Context(), owner, rs)
+			}
 			if err != nil {
 				return err
 			}
@@ -121,6 +125,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
 	f.StringVar(&council, "council", "", `only this council's meetings: its name or a unique part of it`)
+	f.StringVar(&owner, "owner", "", `only the records this person (or role) owns: a name as minutebook people lists it, case and honorifics ignored, a unique start or surname will do`)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
 	f.BoolVar(&chk, "check", false, "exit with status 1 when anything is overdue or slipped")

@@ -155,6 +155,8 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	// 5: the council a document's importer named (`import --council`),
 	// for minutes that never name their own; a re-parse applies it again.
 	{sql: `ALTER TABLE sources ADD COLUMN council TEXT NOT NULL DEFAULT '';`},
+	// 6: the clerks' merges and splits of people (peoplecorrections.go).
+	{sql: peopleCorrectionsSchema},
 }
 
 // migrate checks the store is ours and brings its schema up to date.
