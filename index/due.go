@@ -539,6 +539,9 @@ func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) 
 	}
 	recs, err := l.records(ctx, q, false)
 	recs = ofCouncil(recs, council)
+	if err == nil && q.Owner != "" {
+		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
+	}
 	if err == nil {
 		err = l.fillSourceURLs(ctx, recs)
 	}

@@ -93,6 +93,7 @@ type Library struct {
 
 	cacheMu sync.Mutex
 	cache   *dueCache
+	peopleC peopleCache // people.go
 
 	closeOnce sync.Once
 	closed    chan struct{}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/minutebook/minutebook/index/internal/store"
@@ -81,6 +82,9 @@ func (e *AmbiguousError) Error() string {
 // People lists the library's people and roles, persons first then roles,
 // each by name.
 func (l *Library) People(ctx context.Context, q PeopleQuery) ([]Person, error) {
+	if q.AsOf.IsZero() {
+		q.AsOf = l.today()
+	}
 	ps, _, err := l.people(ctx, q.AsOf)
 	if err != nil || q.Committee == "" {
 		return stripPeople(ps), err
@@ -104,6 +108,9 @@ func (l *Library) People(ctx context.Context, q PeopleQuery) ([]Person, error) {
 // Person returns the one person the typed name fits (MatchPerson) with
 // their open records, declarations and attendance.
 func (l *Library) Person(ctx context.Context, name string, asOf minutes.Date) (*PersonDetail, error) {
+	if asOf.IsZero() {
+		asOf = l.today()
+	}
 	ps, d, err := l.people(ctx, asOf)
 	if err != nil {
 		return nil, err
@@ -251,6 +258,7 @@ func stripPeople(ps []*Person) []Person {
 type peopleData struct {
 	meetings  []store.PeopleMeeting
 	fix       map[string]peopleFix // the clerks' merges and splits, by folded spelling
+	readings  map[string]reading   // names read so far
 	open      []Record
 	owners    map[string]map[string]bool
 	resolvers map[string]*nameDir
@@ -260,39 +268,92 @@ func (d *peopleData) resolver(council string) *nameDir {
 	if r := d.resolvers[council]; r != nil {
 		return r
 	}
-	return &nameDir{fix: d.fix}
+	return &nameDir{fix: d.fix, readings: d.readings}
 }
 
 // dir is the resolver of a council, made when there is none yet.
 func (d *peopleData) dir(council string) *nameDir {
 	r := d.resolvers[council]
 	if r == nil {
-		r = &nameDir{full: map[string]string{}, fix: d.fix}
+		r = &nameDir{full: map[string]string{}, fix: d.fix, readings: d.readings}
 		d.resolvers[council] = r
 	}
 	return r
 }
 
 // people derives the library's people as of a date.
+//
+// A zero asOf takes the last derivation of this generation whatever its
+// date (for matching names, where counts do not matter), else today.
 func (l *Library) people(ctx context.Context, asOf minutes.Date) ([]*Person, *peopleData, error) {
-	d := &peopleData{owners: map[string]map[string]bool{}, resolvers: map[string]*nameDir{}}
-	var fixes []store.PeopleCorrection
-	err := l.store.Read(ctx, func(q store.Q) error {
-		var err error
-		if d.meetings, err = q.PeopleMeetings(ctx); err != nil {
-			return err
-		}
-		fixes, err = q.PeopleCorrections(ctx)
-		return err
-	})
-	d.fix = peopleFixes(fixes)
-	if err != nil {
-		return nil, nil, l.store.Wrap("read the meetings' attendance", err)
+	anyDate := asOf.IsZero()
+	if anyDate {
+		asOf = l.today()
 	}
-	if d.open, err = l.Due(ctx, DueQuery{AsOf: asOf}); err != nil {
+	c := &l.peopleC
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	gen, err := l.Generation(ctx)
+	if err != nil {
 		return nil, nil, err
 	}
-	return derivePeople(d), d, nil
+	if c.ps != nil && c.gen == gen && (c.asOf == asOf || anyDate) {
+		return c.ps, c.d, nil
+	}
+	open, err := l.Due(ctx, DueQuery{AsOf: asOf})
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.readings == nil || c.gen != gen {
+		err := l.store.Read(ctx, func(q store.Q) error {
+			var err error
+			if c.gen, err = q.Generation(ctx); err != nil {
+				return err
+			}
+			if c.meetings, err = q.PeopleMeetings(ctx); err != nil {
+				return err
+			}
+			c.fixes, err = q.PeopleCorrections(ctx)
+			return err
+		})
+		if err != nil {
+			c.readings, c.ps = nil, nil
+			return nil, nil, l.store.Wrap("read the meetings' attendance", err)
+		}
+		if c.readings == nil || len(c.readings) > 1<<20 {
+			c.readings = map[string]reading{}
+		}
+	}
+	d := &peopleData{meetings: c.meetings, open: open, fix: peopleFixes(c.fixes), readings: c.readings,
+		owners: map[string]map[string]bool{}, resolvers: map[string]*nameDir{}}
+	ps := derivePeople(d)
+	for _, r := range d.resolvers {
+		r.readings = nil // shared readings are touched only under c.mu
+	}
+	d.readings = nil
+	c.ps, c.d, c.asOf = ps, d, asOf
+	return ps, d, nil
+}
+
+// peopleCache keeps what the people are derived from until another
+// generation, and the readings of names (pure, so kept across them).
+type peopleCache struct {
+	mu       sync.Mutex
+	gen      int64
+	meetings []store.PeopleMeeting
+	fixes    []store.PeopleCorrection
+	readings map[string]reading
+	// The last derivation, for c.gen and asOf: read-only once made
+	// (its resolvers lock themselves).
+	asOf minutes.Date
+	ps   []*Person
+	d    *peopleData
+}
+
+// reading is minutes.ReadPerson's answer for a name.
+type reading struct {
+	name string
+	role bool
 }
 
 // derivePeople works out the people from the meetings and the open
@@ -322,7 +383,7 @@ func derivePeople(d *peopleData) []*Person {
 			p = &Person{Name: name, Role: role, key: key, committeeKeys: map[string]bool{}}
 			byKey[key] = p
 		}
-		if n, _ := minutes.ReadPerson(raw); n != "" && minutes.PersonKey(n) != key && !contains(p.Aliases, n) {
+		if n, _ := d.dir(council).read(raw); n != "" && minutes.PersonKey(n) != key && !contains(p.Aliases, n) {
 			p.Aliases = append(p.Aliases, n)
 		}
 		if council != "" && !contains(p.Councils, council) {
@@ -447,9 +508,25 @@ func meetingAttendance(a minutes.Attendance) []attendee {
 
 // nameDir is one council's full names, for resolving short forms.
 type nameDir struct {
+	mu    sync.Mutex        // resolve remembers what it read
 	full  map[string]string // key → name, for names of two words or more that are not short forms
 	roles map[string]bool
 	fix   map[string]peopleFix // shared by every council's resolver
+	memo  map[string][2]string // raw name → key, name, once full is complete
+	// readings memoises minutes.ReadPerson (shared; nil reads afresh)
+	readings map[string]reading
+}
+
+// read is minutes.ReadPerson, remembered.
+func (d *nameDir) read(raw string) (string, bool) {
+	if r, ok := d.readings[raw]; ok {
+		return r.name, r.role
+	}
+	name, role := minutes.ReadPerson(raw)
+	if d.readings != nil {
+		d.readings[raw] = reading{name, role}
+	}
+	return name, role
 }
 
 // peopleFix is what the clerks' latest correction says of a spelling:
@@ -475,7 +552,8 @@ func peopleFixes(cs []store.PeopleCorrection) map[string]peopleFix {
 
 // add notes a name the council's minutes give.
 func (d *nameDir) add(raw string) {
-	name, role := minutes.ReadPerson(raw)
+	d.memo = nil
+	name, role := d.read(raw)
 	if name == "" {
 		return
 	}
@@ -495,12 +573,30 @@ func (d *nameDir) add(raw string) {
 	}
 }
 
-func (d *nameDir) role(key string) bool { return d.roles[key] }
+func (d *nameDir) role(key string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.roles[key]
+}
 
 // resolve reads a name and gives the key and name of the person it is:
 // a short form that fits one full name of the council becomes it.
 func (d *nameDir) resolve(raw string) (key, name string) {
-	name, role := minutes.ReadPerson(raw)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if kn, ok := d.memo[raw]; ok {
+		return kn[0], kn[1]
+	}
+	key, name = d.resolveOnce(raw)
+	if d.memo == nil {
+		d.memo = map[string][2]string{}
+	}
+	d.memo[raw] = [2]string{key, name}
+	return key, name
+}
+
+func (d *nameDir) resolveOnce(raw string) (key, name string) {
+	name, role := d.read(raw)
 	if name == "" {
 		return "", ""
 	}
@@ -627,4 +723,22 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ownedIDs are the IDs of every record (of any kind and status) whose
+// effective owner is the one person the typed name fits.
+func (l *Library) ownedIDs(ctx context.Context, name string) ([]string, error) {
+	recs, err := l.records(ctx, RecordQuery{Kinds: []minutes.Kind{minutes.KindResolution, minutes.KindAction, minutes.KindFollowUp},
+		IncludeExempt: true, IncludeRejected: true}, false)
+	if err == nil {
+		recs, err = l.OwnerRecords(ctx, name, recs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	return ids, nil
 }

@@ -23,6 +23,13 @@ func (l *Library) Search(ctx context.Context, q SearchQuery) (*SearchResult, err
 		From: q.From, To: q.To, Limit: q.Limit, Offset: q.Offset, Facets: q.Facets, IncludeRejected: q.IncludeRejected,
 		Committees: func(typed string) ([]string, error) { return l.committeeKeys(ctx, typed) },
 	}
+	if q.Owner != "" {
+		ids, err := l.ownedIDs(ctx, q.Owner) // people.go
+		if err != nil {
+			return nil, err
+		}
+		p.IDs = ids
+	}
 	start := time.Now()
 	req, err := search.Request(p)
 	if err != nil {

@@ -132,6 +132,7 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 func newExportActionsCmd(a *app) *cobra.Command {
 	var (
 		ef                         exportFlags
+		owner                      string
 		format                     string
 		from, to                   string
 		status                     string
@@ -198,6 +199,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 			if err := exportRefuseBinary(a, f, ef.output); err != nil {
 				return err
 			}
+			q.Owner = owner
 			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
 				q.Committee, q.Council = committee, ef.council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
@@ -217,6 +219,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 		},
 	}
 	ef.register(cmd)
+	cmd.Flags().StringVar(&owner, "owner", "", "only the records this person (or role) owns: a name as minutebook people lists it")
 	cmd.Flags().StringVarP(&format, "format", "f", "", "xlsx, csv, json or md")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "the same as --format json")
 	cmd.Flags().StringVar(&from, "from", "", "only records from meetings on or after this date, YYYY-MM-DD")
@@ -269,7 +272,10 @@ func exportParseFlag(s string) (index.Flag, bool) {
 }
 
 func newExportCalendarCmd(a *app) *cobra.Command {
-	var ef exportFlags
+	var (
+		ef    exportFlags
+		owner string
+	)
 	cmd := &cobra.Command{
 		Use:   "calendar",
 		Short: "Write an iCalendar file of what is due back at each meeting",
@@ -288,7 +294,7 @@ updates the events instead of adding copies.`,
 			}
 			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt,
+					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt, Owner: owner,
 				})
 				if err != nil {
 					return err
@@ -303,6 +309,7 @@ updates the events instead of adding copies.`,
 		},
 	}
 	ef.register(cmd)
+	cmd.Flags().StringVar(&owner, "owner", "", "only the records this person (or role) owns: a name as minutebook people lists it")
 	return cmd
 }
 

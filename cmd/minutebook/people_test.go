@@ -135,3 +135,28 @@ func TestPeopleMergeSplitCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestExportOwner(t *testing.T) {
+	useFakeParser(t)
+	lib := peopleLib(t)
+	for _, tt := range []struct {
+		args     []string
+		code     int
+		want     string
+		wantNot  string
+		wantErrs string
+	}{
+		{args: []string{"export", "actions", "--owner", "cllr jane birch", "--format", "csv"}, want: "osc-2021-12-14-188-a2", wantNot: "188-a1"},
+		{args: []string{"export", "actions", "--owner", "Borough Commander", "--format", "csv"}, want: "188-a1", wantNot: "188-a2"},
+		{args: []string{"export", "actions", "--owner", "birch"}, code: 1, wantErrs: "fits 2 people"},
+		{args: []string{"search", "--owner", "jb"}, want: "osc-2021-12-14-188-a2", wantNot: "188-a1"},
+		{args: []string{"search", "police", "--owner", "Borough Commander"}, want: "No hits"},
+		{args: []string{"search", "--owner", "birch"}, code: 1, wantErrs: "fits 2 people"},
+		{args: []string{"export", "calendar", "--owner", "JB", "--as-of", "2022-01-01"}, want: "JB to write to the police", wantNot: "Officers to report"},
+	} {
+		out, errOut, code := runLib(t, lib, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.want) || tt.wantNot != "" && strings.Contains(out, tt.wantNot) || !strings.Contains(errOut, tt.wantErrs) {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tt.args, code, tt.code, out, errOut)
+		}
+	}
+}

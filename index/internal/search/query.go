@@ -48,6 +48,9 @@ type Params struct {
 	// IncludeRejected also finds records clerks rejected (indexed with
 	// the status "rejected"); status:rejected asks for them alone.
 	IncludeRejected bool
+	// IDs, when not nil, keeps only the documents of these IDs (the
+	// records one person owns, for an owner filter); empty finds nothing.
+	IDs []string
 }
 
 // statusRejected is the status a rejected record is indexed with
@@ -178,6 +181,13 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 		dq := query.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
 		dq.SetField("date")
 		must = append(must, dq)
+	}
+	if p.IDs != nil {
+		ids := p.IDs
+		if len(ids) == 0 {
+			ids = []string{"\x00none"} // no document has this ID
+		}
+		must = append(must, query.NewDocIDQuery(ids))
 	}
 	var root query.Query
 	switch len(must) {
