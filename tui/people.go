@@ -676,7 +676,7 @@ func (v *peopleView) lineParts(l personLine) (badge, date, committee, text strin
 		r := &d.Records[l.rec]
 		flag = rowFlag(r)
 		return fit(recordBadge(r), bw), fit(dueCell(r), dw), fit(committeeLabel(r.Committee, cw), cw),
-			oneLine(r.Minute + " " + r.Text), flag
+			fit(oneLine(r.Minute), 5) + " " + oneLine(r.Text), flag
 	case l.decl >= 0 && l.decl < len(d.Declarations):
 		dc := d.Declarations[l.decl]
 		what := oneLine(dc.Interest)

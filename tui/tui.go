@@ -757,6 +757,10 @@ func (m *Model) titleBar() string {
 	}
 	right := st.AsOf.Render(asOf) + " "
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 && strings.HasSuffix(asOf, " (today)") { // narrow, with every tab: the date without "(today)"
+		right = st.AsOf.Render(strings.TrimSuffix(asOf, " (today)")) + " "
+		gap = m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	}
 	if gap < 1 {
 		return trunc(left, m.width)
 	}
