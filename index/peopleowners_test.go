@@ -32,3 +32,24 @@ func TestRecordOwners(t *testing.T) {
 		t.Errorf("a record with no owner has owners %q", owners["none"])
 	}
 }
+
+// BenchmarkRecordOwners is what the TUI's owner chooser asks when it
+// opens on the whole due board of the synthetic library (closed records
+// too, as the board loads them), warm.
+func BenchmarkRecordOwners(b *testing.B) {
+	l := openBenchLibrary(b)
+	ctx := context.Background()
+	recs, err := l.Due(ctx, DueQuery{AsOf: date("2019-06-01"), IncludeClosed: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := l.RecordOwners(ctx, recs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := l.RecordOwners(ctx, recs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(recs)), "records")
+}
