@@ -48,8 +48,10 @@ type KeyMap struct {
 	FilterOwner  key.Binding
 	FilterStatus key.Binding
 	Sort         key.Binding
-	// OnBoard, on a person's page, shows the due board narrowed to them.
-	OnBoard key.Binding
+	// OnBoard, on a person's page, shows the due board narrowed to them;
+	// FindPerson narrows the people list to the names typed.
+	OnBoard    key.Binding
+	FindPerson key.Binding
 
 	// Search.
 	Facets     key.Binding
@@ -142,6 +144,7 @@ func DefaultKeyMap() KeyMap {
 		FilterStatus: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "status")),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		OnBoard:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "on the due board")),
+		FindPerson:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "find a name")),
 
 		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
 		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),

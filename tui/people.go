@@ -87,6 +87,8 @@ type peopleView struct {
 	only   []string // narrowed to these names (the owners of record onlyFor)
 	onlyOf string
 	cur    scroller
+	find   prompt // f: the names typed narrow the list as they are typed
+	query  string // what find narrows to
 
 	// The person's page; page is false on the list.
 	page     bool
@@ -102,7 +104,7 @@ type peopleView struct {
 }
 
 func newPeopleView(sh *shared, lib peopleLibrary) *peopleView {
-	v := &peopleView{sh: sh, lib: lib, stale: true}
+	v := &peopleView{sh: sh, lib: lib, stale: true, find: newPrompt(sh)}
 	v.pcur.selectable = func(i int) bool { return i < len(v.lines) && !v.lines[i].heading }
 	return v
 }
@@ -117,11 +119,22 @@ const (
 
 func (v *peopleView) SetSize(w, h int) {
 	v.width, v.height = w, h
-	v.cur.setHeight(h - peopleListHead)
+	v.find.setWidth(w)
+	v.cur.setHeight(v.listHeight())
 	v.pcur.setHeight(h - personHead)
 }
 
-func (v *peopleView) Capturing() bool { return false }
+// listHeight is the rows of the list: below its heading, above the find
+// prompt when it is open.
+func (v *peopleView) listHeight() int {
+	h := v.height - peopleListHead
+	if v.find.open && !v.page {
+		h -= promptLines
+	}
+	return max(h, 1)
+}
+
+func (v *peopleView) Capturing() bool { return v.find.open && !v.page }
 
 // Activate loads the list, and the page shown, when they have not been
 // loaded or the library changed.
@@ -213,17 +226,43 @@ func (v *peopleView) Update(msg tea.Msg) tea.Cmd {
 		if msg.seq == v.oSeq {
 			return v.ownersFound(msg)
 		}
-	case libraryChangedMsg, asOfChangedMsg:
-		v.stale = true
-	case tea.MouseMsg:
-		return v.mouse(msg)
 	case tea.KeyMsg:
+		if v.find.open && !v.page {
+			return v.findKey(msg)
+		}
 		if v.page {
 			return v.pageKey(msg)
 		}
 		return v.listKey(msg)
+	case libraryChangedMsg, asOfChangedMsg:
+		v.stale = true
+	case tea.MouseMsg:
+		return v.mouse(msg)
 	}
 	return nil
+}
+
+// findKey types into the find prompt: the list narrows as the name is
+// typed; enter keeps it narrowed (esc on the list widens it again), esc
+// closes the prompt and widens it now.
+func (v *peopleView) findKey(msg tea.KeyMsg) tea.Cmd {
+	res := v.find.update(msg)
+	switch {
+	case res.cancelled:
+		v.query = ""
+	case res.submitted:
+		v.query = strings.TrimSpace(res.value)
+		v.find.close()
+	default:
+		v.query = v.find.input.Value()
+	}
+	v.cur.setHeight(v.listHeight())
+	v.setRows(v.selectedName())
+	if res.submitted && len(v.rows) == 1 { // one fits: their page
+		v.jumped = false
+		return v.openPerson(v.list[v.rows[0]].Name)
+	}
+	return res.cmd
 }
 
 // ownersFound opens the page of a record's owner: at once when the owner
@@ -259,8 +298,9 @@ func (v *peopleView) setRows(keep string) {
 	for _, n := range v.only {
 		want[n] = true
 	}
+	q := minutes.PersonKey(v.query)
 	for i, p := range v.list {
-		if len(want) == 0 || want[p.Name] {
+		if (len(want) == 0 || want[p.Name]) && (q == "" || nameHas(&p, q)) {
 			v.rows = append(v.rows, i)
 		}
 	}
@@ -282,6 +322,20 @@ func (v *peopleView) setRows(keep string) {
 		}
 	}
 	v.cur.clamp()
+}
+
+// nameHas reports whether a person's name or one of their spellings
+// holds the folded text q.
+func nameHas(p *index.Person, q string) bool {
+	if strings.Contains(minutes.PersonKey(p.Name), q) {
+		return true
+	}
+	for _, a := range p.Aliases {
+		if strings.Contains(minutes.PersonKey(a), q) {
+			return true
+		}
+	}
+	return false
 }
 
 // selectedName is the person under the list's cursor, "" when none.
@@ -342,6 +396,14 @@ func (v *peopleView) listKey(msg tea.KeyMsg) tea.Cmd {
 		v.order = (v.order + 1) % peopleSorts
 		v.setRows(v.selectedName())
 		v.cur.top()
+	case key.Matches(msg, k.FindPerson):
+		cmd := v.find.start(0, "Find: ", v.query, "part of a name or a role · the list narrows as you type · enter keeps it · esc shows everyone")
+		v.cur.setHeight(v.listHeight())
+		return cmd
+	case key.Matches(msg, k.Back) && v.query != "":
+		v.query = ""
+		v.setRows(v.selectedName())
+		return nil
 	case key.Matches(msg, k.Back):
 		if v.only != nil { // the owners of a record, reached by O: back to it
 			v.only, v.onlyOf = nil, ""
@@ -422,20 +484,26 @@ func (v *peopleView) ShortHelp() []key.Binding {
 	if v.page {
 		return []key.Binding{k.Open, k.OnBoard, k.moveHelp(), withHelp(k.Back, "people")}
 	}
-	return []key.Binding{withHelp(k.Open, "their records"), k.Sort, k.moveHelp(), k.Back}
+	if v.find.open {
+		return []key.Binding{withHelp(k.Submit, "keep"), withHelp(k.Cancel, "everyone"), k.ClearInput}
+	}
+	return []key.Binding{withHelp(k.Open, "their records"), k.FindPerson, k.Sort, k.moveHelp(), k.Back}
 }
 
 func (v *peopleView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{withHelp(k.Open, "a person's records; on their page, the record or meeting"), k.Sort, k.OnBoard, withHelp(k.Back, "back to the list")},
+		{withHelp(k.Open, "a person's records; on their page, the record or meeting"), k.FindPerson, k.Sort, k.OnBoard, withHelp(k.Back, "back to the list")},
 	}
 }
 
 func (v *peopleView) View() string {
 	if v.page {
 		return padLines(v.pageView(), v.width, v.height)
+	}
+	if v.find.open {
+		return stackForm(v.listView(), v.find.view(), v.width, v.height)
 	}
 	return padLines(v.listView(), v.width, v.height)
 }
@@ -473,6 +541,9 @@ func (v *peopleView) listView() string {
 		head += " — " + plural(persons, "person", "people") + " and " + plural(roles, "role", "roles") + " the minutes name"
 	}
 	line := st.Heading.Render(head)
+	if v.query != "" {
+		line += st.Dim.Render(" · ") + st.ChipActive.Render("matching "+strings.TrimSpace(oneLine(v.query)))
+	}
 	if v.order != peopleByName {
 		line += st.Dim.Render(" · by " + peopleSortNames[v.order])
 	}
@@ -494,6 +565,9 @@ func (v *peopleView) listView() string {
 		return b.String()
 	case !v.loaded:
 		b.WriteString(st.Dim.Render(" Loading the people…"))
+		return b.String()
+	case len(v.rows) == 0 && v.query != "":
+		b.WriteString(st.Dim.Render(trunc(" No name holds \""+oneLine(v.query)+"\" · esc shows everyone.", v.width)))
 		return b.String()
 	case len(v.rows) == 0:
 		b.WriteString(st.Dim.Render(trunc(" No one yet: the people come from the minutes' attendance lists, owners and declarations.", v.width)))

@@ -53,6 +53,7 @@ var peopleScenes = []struct {
 }{
 	{"people_list", func(h *harness) { h.keys("4") }},
 	{"people_by_overdue", func(h *harness) { h.keys("4", "s", "s") }},
+	{"people_find", func(h *harness) { h.keys("4", "f", "ander") }},
 	{"person_page", func(h *harness) { h.send(navMsg{to: viewPeople, person: "Marilyn Ashton"}) }},
 	{"person_attendance", func(h *harness) { h.send(navMsg{to: viewPeople, person: "Marilyn Ashton"}); h.keys("G") }},
 	{"person_declared", func(h *harness) { h.send(navMsg{to: viewPeople, person: "Dan Anderson"}) }},
@@ -202,4 +203,30 @@ func TestDueBoardOwnerIsAPerson(t *testing.T) {
 		t.Fatalf("b shows view %v, committee %q, filter %q", h.m.active, h.m.due.committee, h.m.due.filterText())
 	}
 	h.contains("meet the traders", "walk the ma")
+}
+
+func TestPeopleFind(t *testing.T) {
+	h := newHarness(t, peopleFixture(), 100, 30, testOptions())
+	h.keys("4", "f", "ANDERS")
+	if n := len(h.m.people.rows); n != 2 {
+		t.Fatalf("\"ANDERS\" leaves %d people, want Dan and Sue Anderson", n)
+	}
+	h.keys("q") // typed, not quit: the prompt has the keyboard
+	if h.quit || len(h.m.people.rows) != 0 {
+		t.Fatalf("q in the prompt: quit %v, %d rows", h.quit, len(h.m.people.rows))
+	}
+	h.contains("No name holds")
+	h.keys("backspace", "enter")
+	if h.m.people.find.open || h.m.people.query != "ANDERS" || len(h.m.people.rows) != 2 {
+		t.Fatalf("enter: prompt open %v, query %q, %d rows", h.m.people.find.open, h.m.people.query, len(h.m.people.rows))
+	}
+	h.contains("matching ANDERS")
+	h.keys("esc")
+	if h.m.active != viewPeople || h.m.people.query != "" || len(h.m.people.rows) < 10 {
+		t.Fatalf("esc: view %v, query %q, %d rows", h.m.active, h.m.people.query, len(h.m.people.rows))
+	}
+	h.keys("f", "ashton", "enter") // one fits: her page
+	if !h.m.people.page || h.m.people.name != "Marilyn Ashton" {
+		t.Fatalf("enter on one fit: page %v of %q", h.m.people.page, h.m.people.name)
+	}
 }

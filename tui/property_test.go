@@ -87,7 +87,7 @@ var propertyMacros = [][]string{
 	{"1", "c", "enter"}, {"1", "a", "ctrl+u", "2020-01-01", "enter"}, {"1", "a", "ctrl+u", "next", "enter"},
 	{"1", "t"}, {"enter", "d"}, {"enter", "N"}, {"enter", "y"}, {"u"}, {"esc", "esc"}, {"3", "G", "enter", "G", "enter"},
 	{"/", "ctrl+u", "report", "esc", "f", "down", "enter"}, {"enter", "e", "ctrl+u", "+2w", "enter"},
-	{"4", "enter"}, {"4", "G", "enter", "G", "enter"}, {"4", "s", "enter", "j", "enter"}, {"4", "enter", "b"}, {"1", "j", "O"},
+	{"4", "enter"}, {"4", "G", "enter", "G", "enter"}, {"4", "s", "enter", "j", "enter"}, {"4", "enter", "b"}, {"1", "j", "O"}, {"4", "f", "an", "enter"}, {"4", "f", "zz", "esc"},
 	{"1", "o", "j", "enter"}, {"1", "j", "enter", "O", "enter"},
 }
 
