@@ -102,3 +102,40 @@ func ofCouncil(recs []Record, names []string) []Record {
 	}
 	return kept
 }
+
+// CommitteesOfCouncil keeps the committees of cs that belong to the
+// council typed, matched by MatchCouncil's rule among the councils cs
+// name; "" keeps them all. Commands use it to tell two councils'
+// committees of one name apart (agenda --committee Cabinet --council
+// harrow). An unknown or ambiguous council is an error listing the
+// candidates.
+func CommitteesOfCouncil(cs []Committee, typed string) ([]Committee, error) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return cs, nil
+	}
+	var all []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if c.Council != "" && !seen[c.Council] {
+			seen[c.Council] = true
+			all = append(all, c.Council)
+		}
+	}
+	sort.Strings(all)
+	names, err := matchCouncil(all, typed)
+	if err != nil {
+		return nil, err
+	}
+	keep := map[string]bool{}
+	for _, n := range names {
+		keep[n] = true
+	}
+	var out []Committee
+	for _, c := range cs {
+		if keep[c.Council] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

@@ -145,3 +145,42 @@ func TestCouncilFilter(t *testing.T) {
 		t.Errorf("the council filter kept %d of %d hits", res.Total, everything.Total)
 	}
 }
+
+// CommitteesOfCouncil keeps one council's committees, by the council rule
+// (any case, a unique part of the name, spellings of one council
+// together); an unknown or ambiguous council is an error naming them.
+func TestCommitteesOfCouncil(t *testing.T) {
+	cs := []Committee{
+		{Key: "cabinet", Name: "Cabinet", Council: "London Borough of Harrow"},
+		{Key: "osc", Name: "Overview and Scrutiny Committee", Council: "Harrow Council"},
+		{Key: "cabinet-brent", Name: "Cabinet", Council: "Brent Council"},
+		{Key: "pc", Name: "Parish Council", Council: ""},
+	}
+	for _, tc := range []struct {
+		typed string
+		want  []string // keys; nil with err set
+		err   string
+	}{
+		{"", []string{"cabinet", "osc", "cabinet-brent", "pc"}, ""},
+		{"harrow", []string{"cabinet", "osc"}, ""},
+		{"BRENT COUNCIL", []string{"cabinet-brent"}, ""},
+		{"  brent ", []string{"cabinet-brent"}, ""},
+		{"council", nil, "could be any of these councils"},
+		{"Wexcombe", nil, "it holds: Brent Council; Harrow Council; London Borough of Harrow"},
+	} {
+		got, err := CommitteesOfCouncil(cs, tc.typed)
+		var keys []string
+		for _, c := range got {
+			keys = append(keys, c.Key)
+		}
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("CommitteesOfCouncil(%q) = %v, %v; want an error with %q", tc.typed, keys, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(keys, tc.want) {
+			t.Errorf("CommitteesOfCouncil(%q) = %v, %v; want %v", tc.typed, keys, err, tc.want)
+		}
+	}
+}

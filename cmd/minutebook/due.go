@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -94,7 +95,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 					return err
 				}
 				if asJSON {
-					err = writeJSON(a.stdout, recordsJSON(rows))
+					err = writeJSONList(a.stdout, recordsJSON(rows))
 				} else {
 					err = writeDueCSV(a.stdout, rows)
 				}
@@ -161,7 +162,17 @@ func returnNote(r index.Record) string {
 	return fmt.Sprintf("[came back %s, minute %s (%s), %s] ", t.MeetingDate, t.Minute, t.ItemID, how)
 }
 
-func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
+func printDue(out io.Writer, rs []index.Record, asOf minutes.Date) error {
+	// The table's cells reach the terminal in one write a screenful, not
+	// one a cell.
+	w := bufio.NewWriterSize(out, 64<<10)
+	if err := printDueTo(w, rs, asOf); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func printDueTo(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 	if len(rs) == 0 {
 		fmt.Fprintf(w, "Nothing open as of %s.\n", asOf)
 		return nil

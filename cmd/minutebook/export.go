@@ -103,9 +103,10 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// exportWithLibrary opens the library, resolves --committee (when given)
-// to the committee's key and runs fn.
-func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
+// exportWithLibrary opens the library, resolves --committee (when given,
+// among the committees of --council when that is given too) to the
+// committee's key and runs fn.
+func exportWithLibrary(ctx context.Context, a *app, committee, council string, fn func(api index.API, committee string) error) error {
 	api, closeLib, err := a.openAPI(ctx, a)
 	if err != nil {
 		return err
@@ -117,9 +118,9 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 	}()
 	name := ""
 	if committee != "" {
-		c, err := export.ResolveCommittee(ctx, api, committee)
+		c, err := export.ResolveCommitteeOf(ctx, api, committee, council)
 		if err != nil {
-			return fmt.Errorf("--committee: %w", err)
+			return committeeFlagError(err)
 		}
 		name = c.Key
 		if name == "" {
@@ -200,7 +201,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			q.Owner = owner
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
 				q.Committee, q.Council = committee, ef.council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
 				if err != nil {
@@ -292,7 +293,7 @@ updates the events instead of adding copies.`,
 			if err != nil {
 				return err
 			}
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
 					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt, Owner: owner,
 				})
@@ -343,4 +344,15 @@ func exportPlural(n int, one string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// committeeFlagError names --committee in an error about the committee
+// typed; an error about --council (which names the councils there are) or
+// the library is returned as it is.
+func committeeFlagError(err error) error {
+	var ce *index.CommitteeError
+	if errors.As(err, &ce) {
+		return fmt.Errorf("--committee: %w", err)
+	}
+	return err
 }

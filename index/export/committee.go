@@ -19,6 +19,25 @@ func ResolveCommittee(ctx context.Context, api index.API, typed string) (index.C
 	return index.MatchCommittee(all, typed)
 }
 
+// ResolveCommitteeOf is ResolveCommittee among the committees of one
+// council (typed as a person gives it: index.CommitteesOfCouncil), so
+// that "Cabinet" with the council "harrow" is Harrow's Cabinet when
+// another council has one too. An empty council is ResolveCommittee.
+func ResolveCommitteeOf(ctx context.Context, api index.API, typed, council string) (index.Committee, error) {
+	all, err := api.Committees(ctx)
+	if err != nil {
+		return index.Committee{}, fmt.Errorf("list committees: %w", err)
+	}
+	of, err := index.CommitteesOfCouncil(all, council)
+	if err != nil {
+		return index.Committee{}, err // says which councils there are
+	}
+	if len(of) == 0 {
+		return index.Committee{}, fmt.Errorf("the library has no committee of the council %q", council)
+	}
+	return index.MatchCommittee(of, typed)
+}
+
 // committeeOf is the committee a record belongs to, as the library's
 // methods take it: its key, or its name where the library gave no key.
 func committeeOf(r index.Record) string {
