@@ -153,13 +153,24 @@ func (l *Library) OwnerRecords(ctx context.Context, name string, recs []Record) 
 		return nil, err
 	}
 	var out []Record
+	owns := map[councilOwner]bool{} // a board names few owners, many times
 	for _, r := range recs {
-		if ownerKeys(d.resolver(r.Council), r.Owner)[p.key] {
+		k := councilOwner{r.Council, r.Owner}
+		o, ok := owns[k]
+		if !ok {
+			o = ownerKeys(d.resolver(r.Council), r.Owner)[p.key]
+			owns[k] = o
+		}
+		if o {
 			out = append(out, r)
 		}
 	}
 	return out, nil
 }
+
+// councilOwner is an owner as written in a council's minutes: what an
+// owner's reading depends on.
+type councilOwner struct{ council, owner string }
 
 // MatchPerson finds the one person a typed name fits: case and
 // honorifics ignored, the full name or an alias, else a unique prefix of

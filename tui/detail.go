@@ -239,6 +239,11 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Done, k.InProgress, k.Dropped, k.Reopen, k.Note, k.Owner, k.DueDate):
 		return v.trackingKey(msg)
+	case key.Matches(msg, k.OwnerPage):
+		if v.loaded {
+			r := v.rec
+			return navigate(navMsg{to: viewPeople, ownersOf: &r})
+		}
 	case key.Matches(msg, k.ConfirmReturn, k.NotReturned):
 		return v.returnKey(msg)
 	case key.Matches(msg, k.Kind, k.Reject, k.Accept, k.EditSpan):
@@ -775,7 +780,7 @@ func (v *detailView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		{k.Done, k.InProgress, k.Dropped, k.Reopen, k.Undo},
-		{k.Note, k.Owner, k.DueDate, k.ConfirmReturn, k.NotReturned, k.ReturnedTo},
+		{k.Note, k.Owner, k.DueDate, k.OwnerPage, k.ConfirmReturn, k.NotReturned, k.ReturnedTo},
 		{withHelp(k.Kind, "another kind"), withHelp(k.Reject, "not a record (again: restore)"), withHelp(k.Accept, "the parser was right"), withHelp(k.EditSpan, "choose its text")},
 		{k.Up, k.Down, k.PageUp, k.PageDown, withHelp(k.Open, "open the later item"), k.Meeting, k.Back},
 	}

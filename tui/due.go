@@ -26,6 +26,17 @@ type dueLibrary interface {
 	Update(ctx context.Context, id string, c index.Change) (index.Record, error)
 	Committees(ctx context.Context) ([]index.Committee, error)
 	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
+	// RecordOwners is who each record's owner names, for the owner
+	// chooser and filter (one person however the minutes spell them).
+	RecordOwners(ctx context.Context, recs []index.Record) (map[string][]string, error)
+}
+
+// dueOwnersMsg is who the records of a board's owners name, asked for
+// when the owner chooser opens.
+type dueOwnersMsg struct {
+	board  *dueBoard
+	people map[string][]string
+	err    error
 }
 
 // dueRow is one line of the board: a group heading or a record.
@@ -202,6 +213,7 @@ func (v *dueView) load() tea.Cmd {
 	seq := v.seq
 	q := index.DueQuery{AsOf: v.sh.asOf, Committee: v.committee, IncludeClosed: true}
 	lib, f := v.lib, v.filter
+	knowPeople := v.board != nil && v.board.people != nil // the chooser asked: keep knowing
 	return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
 		recs, err := lib.Due(ctx, q)
 		if err != nil {
@@ -211,7 +223,13 @@ func (v *dueView) load() tea.Cmd {
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
 		}
-		return dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f, review...), review: review}
+		var people map[string][]string
+		if f.ownerSet || knowPeople { // narrowed to an owner: by who the owners name
+			if people, err = lib.RecordOwners(ctx, recs); err != nil {
+				return dueLoadedMsg{seq: seq, err: err}
+			}
+		}
+		return dueLoadedMsg{seq: seq, board: buildBoardFor(q, recs, people, f, review...), review: review}
 	})
 }
 
@@ -226,7 +244,7 @@ func (v *dueView) refilter() tea.Cmd {
 	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee}
 	recs := b.recs[:b.due]
 	return func() tea.Msg {
-		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoard(q, recs, f, review...), review: review}}
+		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoardFor(q, recs, b.people, f, review...), review: review}}
 	}
 }
 
@@ -333,6 +351,19 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 		}
 	case nextMeetingMsg:
 		return v.nextMeeting(msg)
+	case dueOwnersMsg:
+		if msg.board == v.board && v.board != nil {
+			if msg.err != nil {
+				if v.choosing != nil && v.chooseFor == chooseOwner {
+					v.choosing = nil
+				}
+				return flash("Could not list the owners: " + msg.err.Error())
+			}
+			v.board.people, v.board.owners = msg.people, nil
+			if v.choosing != nil && v.chooseFor == chooseOwner {
+				v.ownerChoices()
+			}
+		}
 	case savedMsg:
 		if msg.err != nil {
 			v.keepID = "" // not settled: the cursor stays where it is
@@ -383,7 +414,22 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.FilterOwner):
 		if v.board != nil {
 			v.openChooser(chooseOwner, "Show the records of")
+			if v.board.people == nil { // the choices come once the library says who the owners are
+				b, lib := v.board, v.lib
+				recs := make([]index.Record, v.board.due) // what RecordOwners reads, apart from the board a refilter may touch
+				for i, r := range v.board.recs[:v.board.due] {
+					recs[i] = index.Record{ID: r.ID, Owner: r.Owner, Council: r.Council}
+				}
+				return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
+					people, err := lib.RecordOwners(ctx, recs)
+					return dueOwnersMsg{board: b, people: people, err: err}
+				})
+			}
 			v.ownerChoices()
+		}
+	case key.Matches(msg, k.OwnerPage):
+		if r, ok := v.selected(); ok {
+			return navigate(navMsg{to: viewPeople, ownersOf: &r})
 		}
 	case key.Matches(msg, k.FilterStatus):
 		if v.board != nil {
@@ -416,6 +462,14 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// narrowTo shows the board for every committee narrowed to the records
+// person owns (from their page in the people view).
+func (v *dueView) narrowTo(person string) tea.Cmd {
+	v.committee, v.toTop = "", true
+	v.filter.owner, v.filter.ownerSet, v.filter.status = person, true, ""
+	return v.load()
 }
 
 // openSelected opens the record under the cursor.
@@ -919,14 +973,14 @@ func (v *dueView) ShortHelp() []key.Binding {
 	if v.list.cursor < len(v.rows) && v.rows[v.list.cursor].flag == flagReview && !v.rows[v.list.cursor].heading {
 		return []key.Binding{k.ReviewYes, k.ReviewNo, withHelp(k.Open, "open to correct"), k.Committee, k.Sort, k.moveHelp()}
 	}
-	return []key.Binding{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.moveHelp()}
+	return []key.Binding{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.OwnerPage, k.moveHelp()}
 }
 
 func (v *dueView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, withHelp(k.Back, "show everything")},
+		{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.OwnerPage, withHelp(k.Back, "show everything")},
 		{k.Sort, k.AsOf, k.Today, k.ShowClosed, k.Export},
 	}
 }

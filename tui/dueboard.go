@@ -40,11 +40,29 @@ type dueFilter struct {
 // active reports whether the filter narrows the board.
 func (f dueFilter) active() bool { return f.ownerSet || f.status != "" }
 
-func (f dueFilter) match(r *index.Record) bool {
-	if f.ownerSet && ownerKey(r.Owner) != ownerKey(f.owner) {
+// match reports whether the filter keeps r. people, when known, is who
+// each record's owner names (index.Library.RecordOwners): the owner
+// filter then keeps a person's records however the minutes spell them.
+func (f dueFilter) match(r *index.Record, people map[string][]string) bool {
+	if f.ownerSet && !ownedBy(r, people, f.owner) {
 		return false
 	}
 	return f.status == "" || statusOf(r) == f.status
+}
+
+// ownedBy reports whether owner (a person's name, or an owner as
+// written) owns r: one of the people r's owner names, else r's owner as
+// written.
+func ownedBy(r *index.Record, people map[string][]string, owner string) bool {
+	want := ownerKey(owner)
+	if names, ok := people[r.ID]; ok {
+		for _, n := range names {
+			if ownerKey(n) == want {
+				return true
+			}
+		}
+	}
+	return ownerKey(r.Owner) == want
 }
 
 // showsClosed reports whether the filter asks for closed records, which
@@ -84,6 +102,9 @@ type dueBoard struct {
 	closed    int // records shown that are done or dropped
 	statuses  map[index.Status]int
 	owners    []ownerCount // worked out when first asked for (ownerCounts)
+	// people is who each record's owner names, by record ID, once asked
+	// for (the owner chooser, an owner filter); nil until then.
+	people map[string][]string
 }
 
 type dueGroup struct {
@@ -104,7 +125,13 @@ type ownerCount struct {
 // by due date (undated last), meeting date and ID, so the order is
 // stable.
 func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter, review ...index.Record) *dueBoard {
-	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, filter: f, recs: recs, flat: f.sort != sortByFlag,
+	return buildBoardFor(q, recs, nil, f, review...)
+}
+
+// buildBoardFor is buildBoard knowing who each record's owner names
+// (people, by record ID; nil when not known).
+func buildBoardFor(q index.DueQuery, recs []index.Record, people map[string][]string, f dueFilter, review ...index.Record) *dueBoard {
+	b := &dueBoard{asOf: q.AsOf, committee: q.Committee, filter: f, recs: recs, people: people, flat: f.sort != sortByFlag,
 		counts: map[index.Flag]int{}, statuses: map[index.Status]int{}, due: len(recs)}
 	inReview := map[string]bool{}
 	if !b.flat && len(review) > 0 {
@@ -129,7 +156,7 @@ func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter, review ...in
 		if r.Kind != "resolution" {
 			b.statuses[statusOf(r)]++
 		}
-		if !f.match(r) && !inReview[r.ID] {
+		if !f.match(r, people) && !inReview[r.ID] {
 			continue
 		}
 		fl := rowFlag(r)
@@ -181,9 +208,11 @@ func buildBoard(q index.DueQuery, recs []index.Record, f dueFilter, review ...in
 }
 
 // ownerCounts are the owners the board's records name, with how many open
-// records each has, most first: the owner chooser's list. They are worked
-// out once, when first asked for (a board holds thousands of records, and
-// few loads are ever narrowed to an owner).
+// records each has, most first: the owner chooser's list. When the board
+// knows who each owner names (people), they are people and roles (a
+// record of "JB and the Clerk" counts for both); else the owners as
+// written. They are worked out once, when first asked for (a board holds
+// thousands of records, and few loads are ever narrowed to an owner).
 func (b *dueBoard) ownerCounts() []ownerCount {
 	if b.owners != nil {
 		return b.owners
@@ -194,11 +223,17 @@ func (b *dueBoard) ownerCounts() []ownerCount {
 		if r.Status.Closed() {
 			continue
 		}
-		k := ownerKey(r.Owner)
-		if owners[k] == nil {
-			owners[k] = &ownerCount{name: oneLine(r.Owner)}
+		names, ok := b.people[r.ID]
+		if !ok {
+			names = []string{r.Owner}
 		}
-		owners[k].open++
+		for _, n := range names {
+			k := ownerKey(n)
+			if owners[k] == nil {
+				owners[k] = &ownerCount{name: oneLine(n)}
+			}
+			owners[k].open++
+		}
 	}
 	b.owners = []ownerCount{}
 	for _, o := range owners {

@@ -18,6 +18,11 @@ type KeyMap struct {
 	GoMeet    key.Binding
 	Back      key.Binding
 	Undo      key.Binding
+	// GoPeople opens the people view; OwnerPage, on a record, opens its
+	// owner's page there (o edits the owner on a record and narrows the
+	// due board to one: O goes to them).
+	GoPeople  key.Binding
+	OwnerPage key.Binding
 	// The sources (when the TUI was given a Syncer).
 	GoSources key.Binding
 	Sync      key.Binding
@@ -43,6 +48,10 @@ type KeyMap struct {
 	FilterOwner  key.Binding
 	FilterStatus key.Binding
 	Sort         key.Binding
+	// OnBoard, on a person's page, shows the due board narrowed to them;
+	// FindPerson narrows the people list to the names typed.
+	OnBoard    key.Binding
+	FindPerson key.Binding
 
 	// Search.
 	Facets     key.Binding
@@ -110,7 +119,9 @@ func DefaultKeyMap() KeyMap {
 		GoMeet:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "meetings")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		GoSources: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "sources")),
+		GoPeople:  key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "people")),
+		OwnerPage: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "owner's page")),
+		GoSources: key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "sources")),
 		Sync:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sync all sources")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -132,6 +143,8 @@ func DefaultKeyMap() KeyMap {
 		FilterOwner:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
 		FilterStatus: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "status")),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		OnBoard:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "on the due board")),
+		FindPerson:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "find a name")),
 
 		Facets:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filters")),
 		PrevResult: key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous result")),
@@ -188,7 +201,7 @@ func (k KeyMap) moveHelp() key.Binding {
 
 // globalHelp is the keys that work in every view, for the full help.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.GoPeople, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
 }
 
 // listHelp is the movement keys every list shares.

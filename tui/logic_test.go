@@ -363,11 +363,11 @@ func TestGlobalKeysAreTypedInForms(t *testing.T) {
 func TestTabCyclesViews(t *testing.T) {
 	h := newHarness(t, newFixture(), 120, 40, testOptions())
 	var seen []viewID
-	for range 4 {
+	for range 5 {
 		h.keys("tab")
 		seen = append(seen, h.m.active)
 	}
-	want := []viewID{viewSearch, viewMeetings, viewDue, viewSearch}
+	want := []viewID{viewSearch, viewMeetings, viewPeople, viewDue, viewSearch}
 	for i := range want {
 		if seen[i] != want[i] {
 			t.Fatalf("tab went through %v, want %v", seen, want)

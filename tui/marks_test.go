@@ -61,11 +61,11 @@ func TestMouseClicks(t *testing.T) {
 	if h.m.active != viewDetail || h.m.detail.id != "osc-2022-01-11-202-a1" {
 		t.Fatalf("a second click shows view %v, record %q", h.m.active, h.m.detail.id)
 	}
-	// The tabs: " minutebook  Due  Search  Meetings  Detail".
+	// The tabs: " minutebook  Due  Search  Meetings  People  Detail".
 	for _, tc := range []struct {
 		x    int
 		want viewID
-	}{{14, viewDue}, {20, viewSearch}, {28, viewMeetings}, {38, viewDetail}} {
+	}{{14, viewDue}, {20, viewSearch}, {28, viewMeetings}, {38, viewPeople}, {46, viewDetail}} {
 		h.send(click(tc.x, 0))
 		if h.m.active != tc.want {
 			t.Errorf("a click at column %d of the title bar shows view %v, want %v", tc.x, h.m.active, tc.want)

@@ -23,6 +23,7 @@ const (
 	viewDue viewID = iota
 	viewSearch
 	viewMeetings
+	viewPeople
 	viewDetail
 	viewSources
 )
@@ -31,12 +32,14 @@ const (
 // a meeting in it.
 type navMsg struct {
 	to        viewID
-	recordID  string // viewDetail
-	meetingID string // viewMeetings: open this meeting…
-	itemID    string // …at this item
-	committee string // viewMeetings: the committee of the meeting
-	minute    string // viewMeetings: or at the item with this number
-	span      string // viewMeetings: choose the text of this record of the item
+	recordID  string        // viewDetail
+	meetingID string        // viewMeetings: open this meeting…
+	itemID    string        // …at this item
+	committee string        // viewMeetings: the committee of the meeting
+	minute    string        // viewMeetings: or at the item with this number
+	span      string        // viewMeetings: choose the text of this record of the item
+	person    string        // viewPeople: open this person's page; viewDue: narrow the board to them
+	ownersOf  *index.Record // viewPeople: open the page of this record's owner
 }
 
 // backMsg asks the root to go back to the view before.

@@ -73,7 +73,7 @@ func TestSourcesViewAndBackgroundSync(t *testing.T) {
 	}}
 	h := newHarness(t, newFixture(), 120, 40, syncerOptions(s))
 	h.contains("Sources")
-	h.keys("4")
+	h.keys("5")
 	h.contains("Wexcombe Borough Council", "https://democracy.wexcombe.example · all committees · from a year back",
 		"Last synced 19 May 2022 08:00 (26 hours ago): 40 new, 0 changed, 0 unchanged, 1 failed",
 		"moderngov.marlbridge.example", "Licensing Committee · from 2021-05-01", "Never synced · interrupted: the next sync resumes it",
@@ -98,7 +98,7 @@ func TestSourcesViewAndBackgroundSync(t *testing.T) {
 	if strings.Contains(h.view(), "⟳") || s.synced != 1 {
 		t.Errorf("after the sync (%d runs):\n%s", s.synced, h.view())
 	}
-	h.keys("4")
+	h.keys("5")
 	h.contains("Last synced 20 May 2022 10:00 (just now): 2 new")
 
 	// A failed sync says why.
@@ -113,7 +113,7 @@ func TestSourcesViewAndBackgroundSync(t *testing.T) {
 
 func TestNoSyncerNoSources(t *testing.T) {
 	h := newHarness(t, newFixture(), 120, 40, testOptions())
-	h.keys("4", "S")
+	h.keys("5", "S")
 	if v := h.view(); strings.Contains(v, "Sources") || strings.Contains(v, "Syncing") {
 		t.Errorf("without a syncer:\n%s", v)
 	}

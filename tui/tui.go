@@ -90,6 +90,7 @@ type Library interface {
 	pickerLibrary
 	exportLibrary
 	correctionLibrary
+	peopleLibrary
 	Generation(ctx context.Context) (int64, error)
 }
 
@@ -115,10 +116,11 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 type Model struct {
 	sh       *shared
 	lib      Library
-	views    [5]view
+	views    [6]view
 	due      *dueView
 	search   *searchView
 	meetings *meetingsView
+	people   *peopleView
 	detail   *detailView
 	sources  *sourcesView
 
@@ -208,10 +210,11 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.due = newDueView(sh, api, api)
 	m.search = newSearchView(sh, api)
 	m.meetings = newMeetingsView(sh, api, api, api)
+	m.people = newPeopleView(sh, api)
 	m.detail = newDetailView(sh, api, api, api)
 	m.syncer = opt.Syncer
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
-	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
+	m.views = [6]view{viewDue: m.due, viewSearch: m.search, viewMeetings: m.meetings, viewPeople: m.people, viewDetail: m.detail, viewSources: m.sources}
 	m.layout()
 	return m
 }
@@ -434,6 +437,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewDue}), true
 	case key.Matches(msg, k.GoMeet):
 		return m.open(navMsg{to: viewMeetings}), true
+	case key.Matches(msg, k.GoPeople):
+		return m.open(navMsg{to: viewPeople}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
 	case m.syncer != nil && key.Matches(msg, k.GoSources):
@@ -447,7 +452,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // cycle returns the view d steps from the one in front, in tab order;
 // the detail view is in the cycle once a record has been opened.
 func (m *Model) cycle(d int) viewID {
-	order := []viewID{viewDue, viewSearch, viewMeetings}
+	order := []viewID{viewDue, viewSearch, viewMeetings, viewPeople}
 	if m.detail.id != "" {
 		order = append(order, viewDetail)
 	}
@@ -485,6 +490,12 @@ func (m *Model) open(msg navMsg) tea.Cmd {
 		}
 	case viewSearch:
 		cmd = m.search.focus()
+	case viewPeople:
+		return m.people.open(msg)
+	case viewDue:
+		if msg.person != "" {
+			cmd = m.due.narrowTo(msg.person)
+		}
 	}
 	return tea.Batch(cmd, m.views[m.active].Activate())
 }
@@ -712,7 +723,7 @@ func (m *Model) chromeHeight() int {
 	return 3
 }
 
-var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources"}
+var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewPeople: "People", viewDetail: "Detail", viewSources: "Sources"}
 
 // tabShown reports whether view id has a tab in the title bar: the detail
 // once a record was opened, the sources when there is a syncer.
@@ -746,6 +757,10 @@ func (m *Model) titleBar() string {
 	}
 	right := st.AsOf.Render(asOf) + " "
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 && strings.HasSuffix(asOf, " (today)") { // narrow, with every tab: the date without "(today)"
+		right = st.AsOf.Render(strings.TrimSuffix(asOf, " (today)")) + " "
+		gap = m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	}
 	if gap < 1 {
 		return trunc(left, m.width)
 	}
