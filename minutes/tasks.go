@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -727,7 +728,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			}
 			t := task{owner: owner, from: ws[from].start, ownerFrom: from, verb: i + len(link), link: strings.Join(link, " "), score: os + vs + ls, why: lowWhy(os, vs),
 				pronoun: os == ownerPronoun && owner == "" && (ws[from].low == "he" || ws[from].low == "she")}
-			if shared && (link[0] == "will" || link[0] == "would" || link[0] == "shall") && !selfBody(owner) && slicesContainsOwner(out, owner) {
+			if shared && (link[0] == "will" || link[0] == "would" || link[0] == "shall") && !selfBody(owner) && slices.ContainsFunc(out, func(t task) bool { return t.owner == owner }) {
 				// "AR will pursue a definitive map and will chase up the
 				// bridges": a second task of the same owner, its own clause.
 				t.from, t.ownerFrom = ws[i].start, -2000-i
@@ -1039,16 +1040,6 @@ func lowerInitials(w string) bool {
 		return false
 	}
 	return true
-}
-
-// slicesContainsOwner reports whether a task of owner was read already.
-func slicesContainsOwner(ts []task, owner string) bool {
-	for _, t := range ts {
-		if t.owner == owner {
-			return true
-		}
-	}
-	return false
 }
 
 // appositiveOwner reads "<name>, <office>," ending at word i-1: the name
