@@ -279,7 +279,7 @@ func TestSortByFlag(t *testing.T) {
 					d = odd
 				}
 			}
-			list = append(list, flagged{flag: f, rank: f.Rank(), due: d, r: &row{Record: Record{ID: strconv.Itoa(i)}}})
+			list = append(list, flagged{flag: f, rank: f.Rank(), due: d, r: &row{Record: Record{ID: strconv.Itoa(i)}}, at: uint64(3000-i) << 3})
 		}
 		fast, slow := slices.Clone(list), slices.Clone(list)
 		sortByFlag(fast)
