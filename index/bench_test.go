@@ -24,8 +24,19 @@ import (
 // stand-in for minutes.Parse; its time is reported apart).
 //
 //	go test ./index -run '^$' -bench . -benchtime 1x -timeout 30m
+//	MINUTEBOOK_BENCH_MEETINGS=18000 MINUTEBOOK_BENCH_LIBRARY=/tmp/lib4x go test ./index -run '^$' -bench 'Due|Search' -timeout 60m
 
-const benchMeetings = 4500
+var benchMeetings = benchSize()
+
+// benchSize is how many meetings the benchmarks work at: 4,500, or
+// MINUTEBOOK_BENCH_MEETINGS (9000 and 18000 for index/SCALE.md's 2× and
+// 4×; give each its own MINUTEBOOK_BENCH_LIBRARY).
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("MINUTEBOOK_BENCH_MEETINGS")); err == nil && n > 0 {
+		return n
+	}
+	return 4500
+}
 
 // BenchmarkImport imports benchMeetings meetings one file at a time (one
 // transaction each, as `minutebook import` does) and then builds the
