@@ -96,6 +96,8 @@ type Library struct {
 	snapRead bool  // the snapshot was read (or found wanting)
 	snapGen  int64 // the generation of the snapshot on disk, as read or written
 
+	keptCommittees committeesKept // the committees, for when the model is not needed
+
 	closeOnce sync.Once
 	closed    chan struct{}
 	wg        sync.WaitGroup
