@@ -97,6 +97,8 @@ type Library struct {
 	snapGen  int64       // the generation of the snapshot on disk, as read or written
 	peopleC  peopleCache // people.go
 
+	keptCommittees committeesKept // the committees, for when the model is not needed
+
 	closeOnce sync.Once
 	closed    chan struct{}
 	wg        sync.WaitGroup
