@@ -198,6 +198,7 @@ type NewRecord struct {
 // ReviewQuery selects the review queue.
 type ReviewQuery struct {
 	Committee string       // a committee's key or name (MatchCommittees); "" means all
+	Council   string       // a council as typed (MatchCouncil); "" means all
 	AsOf      minutes.Date // for flags; zero means today
 }
 
@@ -209,6 +210,7 @@ type HistoryEntry = store.HistoryEntry
 type DueQuery struct {
 	AsOf      minutes.Date // zero means today
 	Committee string       // a committee's key or name (MatchCommittees); "" means all
+	Council   string       // a council as typed (MatchCouncil); "" means all
 	// IncludeClosed also lists done and dropped records (flag FlagDone).
 	IncludeClosed bool
 	// IncludeRejected also lists the records clerks rejected (Rejected).
@@ -219,6 +221,7 @@ type DueQuery struct {
 type SearchQuery struct {
 	Text      string // the search box's grammar (Library.Search); "" matches everything
 	Committee string // a committee's key or name (MatchCommittees); "" for all
+	Council   string // a council as typed (MatchCouncil); "" for all
 	Kind      string // a DocKind as typed (ParseDocKind); "" for all
 	Status    Status
 	Year      int
@@ -314,12 +317,22 @@ type ImportResult struct {
 	Items     int
 	Records   int
 	Warnings  []minutes.Warning
+	// Council is the council the meeting is filed under ("" when neither
+	// the minutes nor the import name one). CouncilNamed is the council
+	// the minutes name when the import gave another (ImportOptions): kept
+	// unless ForceCouncil, replaced when it was. Refiled says bytes the
+	// library already held were filed under the council given, and
+	// their meeting parsed again.
+	Council      string
+	CouncilNamed string
+	Refiled      bool
 }
 
 // RecordQuery selects records for exports and lists.
 type RecordQuery struct {
 	AsOf          minutes.Date   // for flags; zero means today
 	Committee     string         // a committee's key or name (MatchCommittees); "" means all
+	Council       string         // a council as typed (MatchCouncil); "" means all
 	Kinds         []minutes.Kind // nil means actions and follow-ups
 	Statuses      []Status       // nil means all
 	From, To      minutes.Date   // meeting date range, inclusive; zero means open

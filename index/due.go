@@ -521,7 +521,7 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	if asOf.IsZero() {
 		asOf = l.today()
 	}
-	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
+	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Council: q.Council, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
 		IncludeRejected: q.IncludeRejected}, true)
 }
 
@@ -560,16 +560,9 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if kinds == nil {
 		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	}
-	var keys map[string]bool
-	if q.Committee != "" {
-		list, err := l.committeeKeys(ctx, q.Committee)
-		if err != nil {
-			return nil, err
-		}
-		keys = map[string]bool{}
-		for _, k := range list {
-			keys[k] = true
-		}
+	keys, err := l.scopeKeys(ctx, q.Committee, q.Council)
+	if err != nil {
+		return nil, err
 	}
 	model, err := l.model(ctx)
 	if err != nil {

@@ -146,8 +146,9 @@ func openSamples(ctx context.Context, opt index.Options) (tui.Library, string, f
 	return lib, sampleBanner, closeLib, nil
 }
 
-// importSamples imports every .txt file of fsys as a sample and returns
-// how many meetings it added.
+// importSamples imports every .txt file of fsys as a sample (under its
+// council, when the minutes do not name it: sampledata.Councils) and
+// returns how many meetings it added.
 func importSamples(ctx context.Context, lib *index.Library, fsys fs.FS) (int, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
@@ -166,7 +167,7 @@ func importSamples(ctx context.Context, lib *index.Library, fsys fs.FS) (int, er
 		if err != nil {
 			return n, fmt.Errorf("read the bundled sample %s: %w", name, err)
 		}
-		res, err := lib.ImportSample(ctx, name, data)
+		res, err := lib.ImportSample(ctx, name, data, index.ImportOptions{Council: sampledata.Councils[name]})
 		if err != nil {
 			// One sample the parser refuses should not hide the others.
 			continue

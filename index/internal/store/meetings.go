@@ -285,20 +285,35 @@ func (q Q) Meeting(ctx context.Context, id string) (*Meeting, []Record, error) {
 // StoredSource is a stored document that backs a meeting.
 type StoredSource struct {
 	Hash, Name, MeetingID, ParsedHash string
+	Council                           SourceCouncil // the council it was imported under
 }
 
 // MeetingSources lists the stored documents that back meetings, in the
 // order they were imported.
 func (q Q) MeetingSources(ctx context.Context) ([]StoredSource, error) {
 	var out []StoredSource
-	rows, err := q.q.QueryContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash FROM meetings m JOIN sources s ON s.hash = m.source_hash ORDER BY s.rowid`)
+	rows, err := q.q.QueryContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash, s.council, s.force_council
+		FROM meetings m JOIN sources s ON s.hash = m.source_hash ORDER BY s.rowid`)
 	err = each(rows, err, func(sc scanner) error {
 		var s StoredSource
-		err := sc.Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash)
+		err := sc.Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash, &s.Council.Name, &s.Council.Force)
 		out = append(out, s)
 		return err
 	})
 	return out, err
+}
+
+// StoredSourceOf is MeetingSources for the one document with this hash;
+// ErrNotFound when no meeting comes from it.
+func (q Q) StoredSourceOf(ctx context.Context, hash string) (StoredSource, error) {
+	var s StoredSource
+	err := q.q.QueryRowContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash, s.council, s.force_council
+		FROM meetings m JOIN sources s ON s.hash = m.source_hash WHERE s.hash = ?`, hash).
+		Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash, &s.Council.Name, &s.Council.Force)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, ErrNotFound
+	}
+	return s, err
 }
 
 // SourceData reads a stored document's bytes and whether it is a sample.
