@@ -363,6 +363,9 @@ type API interface {
 	LinkReturn(ctx context.Context, followUpID string, itemID string) error
 	// Committees lists the committees, by name then council.
 	Committees(ctx context.Context) ([]Committee, error)
+	// Councils lists the councils the committees belong to, by name
+	// (committees whose council is not known are in none).
+	Councils(ctx context.Context) ([]Council, error)
 	// Meetings lists a committee's meetings (its key or name; "" for
 	// all), newest first.
 	Meetings(ctx context.Context, committee string) ([]MeetingSummary, error)

@@ -46,14 +46,28 @@ func (l *Library) Councils(ctx context.Context) ([]Council, error) {
 	return groupCouncils(model.committees, owner), nil
 }
 
+// CouncilKey is how councils are matched: the words of the name that
+// tell it from others, lower-cased ("harrow" for "London Borough of
+// Harrow"); "" for no name.
+func CouncilKey(name string) string { return store.CouncilKey(name) }
+
+// CouncilsOf groups committees into councils by the councils their
+// minutes name (Committee.Council), as Councils does from the store: for
+// fakes of the library.
+func CouncilsOf(cs []Committee) []Council { return groupCouncils(cs, nil) }
+
 // groupCouncils groups committees by their council keys (owner: committee
-// key → council key).
+// key → council key; nil: the key of the council the committee's minutes
+// name).
 func groupCouncils(cs []Committee, owner map[string]string) []Council {
 	byKey := map[string]*Council{}
 	spellings := map[string]map[string]int{} // council key → name → meetings
 	var order []string
 	for _, c := range cs {
 		ck := owner[c.Key]
+		if owner == nil {
+			ck = CouncilKey(c.Council)
+		}
 		if ck == "" {
 			continue
 		}

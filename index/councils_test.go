@@ -288,6 +288,24 @@ func TestImportCouncil(t *testing.T) {
 		t.Errorf("the same council again: %+v, %v", res, err)
 	}
 
+	// Filed under another council, a meeting would change its ID: not
+	// when clerks have tracked its records.
+	tracked := unnamedMeeting("Licensing Panel", "2022-03-18", minutes.Item{Number: "2", Title: "Taxis", Body: "Taxis.",
+		Actions: []minutes.Record{{Text: "The Clerk to write to the operators.", Owner: "Clerk"}}})
+	tracked.Council = "City of Portland"
+	assignTestIDs(tracked)
+	mustImport(t, l, tracked)
+	if _, err := l.Update(ctx, "lp-2022-03-18-2-a1", Change{Status: ptr(StatusDone)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.ImportWith(ctx, tracked.Source.Name, encode(tracked), ImportOptions{Council: "Des Moines", ForceCouncil: true}); err == nil ||
+		!strings.Contains(err.Error(), "would become lp-dm-2022-03-18") {
+		t.Errorf("refiling a tracked meeting under another council's committee: %v", err)
+	}
+	if r, _, err := l.Record(ctx, "lp-2022-03-18-2-a1"); err != nil || r.Council != "City of Portland" || r.Status != StatusDone {
+		t.Errorf("after the refused refile: %+v, %v", r, err)
+	}
+
 	for _, bad := range []ImportOptions{{Council: "  \x1b[31m "}, {Council: strings.Repeat("Council ", 40)}, {ForceCouncil: true}, {Council: "!!!"}} {
 		if _, err := l.ImportWith(ctx, "bad.txt", encode(unnamedMeeting("Cabinet", "2022-04-01")), bad); !errors.Is(err, ErrBadCouncil) {
 			t.Errorf("ImportWith(%+v): %v, want ErrBadCouncil", bad, err)

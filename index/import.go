@@ -259,7 +259,7 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 			return res, err
 		}
 		res.Sources++
-		out, err := l.reparseSource(ctx, s)
+		out, err := l.reparseSource(ctx, s, false)
 		switch {
 		case err != nil:
 			return res, err
@@ -292,7 +292,10 @@ type reparsed struct {
 // reparseSource parses one stored document again, under the council it
 // was imported with, and stores its meeting when the parse changed, in
 // one transaction. The error is the library's; the document's is failed.
-func (l *Library) reparseSource(ctx context.Context, s store.StoredSource) (reparsed, error) {
+// With refile set, s.Council is new: it is kept with the document in the
+// same transaction, and a parse that would give the meeting another ID
+// while clerks have tracked or corrected its records fails instead.
+func (l *Library) reparseSource(ctx context.Context, s store.StoredSource, refile bool) (reparsed, error) {
 	data, sample, err := l.store.Q().SourceData(ctx, s.Hash)
 	if err != nil {
 		return reparsed{}, l.store.Wrap("reparse", err)
@@ -311,8 +314,16 @@ func (l *Library) reparseSource(ctx context.Context, s store.StoredSource) (repa
 		return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
 	}
 	out.id = p.id
-	if p.id == s.MeetingID && p.hash == s.ParsedHash {
+	if p.id == s.MeetingID && p.hash == s.ParsedHash && !refile {
 		return out, nil
+	}
+	if refile && p.id != s.MeetingID {
+		if work, err := l.store.Q().ClerksWork(ctx, s.MeetingID); err != nil {
+			return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
+		} else if work {
+			return reparsed{failed: fmt.Errorf("under %s the meeting %s would become %s, and clerks have tracked or corrected its records, which keep their IDs: it stays as it was",
+				p.m.Council, s.MeetingID, p.id)}, nil
+		}
 	}
 	err = l.store.Write(ctx, func(q store.Q) error {
 		// Another process may have replaced the meeting meanwhile.
@@ -322,10 +333,19 @@ func (l *Library) reparseSource(ctx context.Context, s store.StoredSource) (repa
 		} else if err != nil {
 			return err
 		}
+		if refile {
+			if err := q.SetSourceCouncil(ctx, s.Hash, s.Council); err != nil {
+				return err
+			}
+			if p.id == s.MeetingID && p.hash == s.ParsedHash {
+				return nil // the same parse: the minutes name the council given
+			}
+		}
 		_, touched, err := putMeeting(ctx, q, p, sample)
 		if err != nil {
 			return err
 		}
+		out.changed = true
 		_, err = q.Bump(ctx, touched...)
 		return err
 	})
@@ -336,7 +356,6 @@ func (l *Library) reparseSource(ctx context.Context, s store.StoredSource) (repa
 	case err != nil:
 		return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
 	}
-	out.changed = true
 	return out, nil
 }
 

@@ -32,6 +32,13 @@ const maxCouncilName = 200
 // ErrBadCouncil is the error for a council name an import cannot take.
 var ErrBadCouncil = errors.New("bad council name")
 
+// Check says what is wrong with the options (an ErrBadCouncil), before
+// any document is read.
+func (o ImportOptions) Check() error {
+	_, err := o.council()
+	return err
+}
+
 // council is the council the options give, cleaned as names from the
 // minutes are.
 func (o ImportOptions) council() (store.SourceCouncil, error) {
@@ -89,23 +96,13 @@ func (l *Library) refile(ctx context.Context, res ImportResult, given store.Sour
 	if s.Council.Name == given.Name && s.Council.Force == given.Force {
 		return res, nil
 	}
-	err = l.store.Write(ctx, func(q store.Q) error {
-		if err := q.SetSourceCouncil(ctx, res.Hash, given); err != nil {
-			return err
-		}
-		_, err := q.Bump(ctx)
-		return err
-	})
-	if err != nil {
-		return res, l.store.Wrap("import", err)
-	}
 	s.Council = given
-	out, err := l.reparseSource(ctx, s)
+	out, err := l.reparseSource(ctx, s, true)
 	if err != nil {
 		return res, err
 	}
 	if out.failed != nil {
-		return res, fmt.Errorf("the library holds this document, but the parser now rejects it, so it cannot be filed under %s: %w", given.Name, out.failed)
+		return res, fmt.Errorf("the library holds this document but cannot file it under %s: %w", given.Name, out.failed)
 	}
 	res.Refiled, res.MeetingID, res.Council, res.CouncilNamed = out.changed, out.id, out.council, out.named
 	return res, nil

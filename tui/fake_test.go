@@ -765,6 +765,12 @@ func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
 	return indextest.CommitteesOf(f.meetings), ctx.Err()
 }
 
+func (f *fakeLib) Councils(ctx context.Context) ([]index.Council, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return index.CouncilsOf(indextest.CommitteesOf(f.meetings)), ctx.Err()
+}
+
 func summary(m *minutes.Meeting) index.MeetingSummary {
 	n := 0
 	for i := range m.Items {

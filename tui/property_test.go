@@ -322,7 +322,7 @@ func realSamples(t *testing.T) propAPI {
 		}
 		data, err := fs.ReadFile(sampledata.FS, path)
 		if err == nil {
-			_, err = lib.ImportSample(t.Context(), path, data)
+			_, err = lib.ImportSample(t.Context(), path, data, index.ImportOptions{Council: sampledata.Councils[path]})
 		}
 		return err
 	})

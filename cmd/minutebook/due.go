@@ -17,6 +17,7 @@ import (
 func newDueCmd(a *app) *cobra.Command {
 	var (
 		asOf, committee    string
+		council            string
 		asJSON, asCSV, chk bool
 		all, rejected      bool
 	)
@@ -47,7 +48,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			if asJSON && asCSV {
 				return fmt.Errorf("give --json or --csv, not both")
 			}
-			q := index.DueQuery{Committee: committee, IncludeClosed: all, IncludeRejected: rejected}
+			q := index.DueQuery{Committee: committee, Council: council, IncludeClosed: all, IncludeRejected: rejected}
 			var err error
 			today := minutes.DateOf(a.now())
 			asOfNext := minutes.NeedsNextMeeting(asOf)
@@ -68,7 +69,15 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			}
 			defer lib.Close()
 			if asOfNext {
-				next, _, err := lib.NextMeeting(cmd.Context(), committee, today)
+				key := committee
+				if council != "" { // the council's committee of that name
+					c, err := export.ResolveCommitteeOf(cmd.Context(), lib, committee, council)
+					if err != nil {
+						return fmt.Errorf("--committee: %w", err)
+					}
+					key = c.Key
+				}
+				next, _, err := lib.NextMeeting(cmd.Context(), key, today)
 				if err != nil {
 					return err
 				}
@@ -120,6 +129,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f := cmd.Flags()
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	addCouncilFlag(cmd, &council)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
 	f.BoolVar(&chk, "check", false, "exit with status 1 when anything is overdue or slipped")
@@ -161,7 +171,12 @@ func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FLAG\tDUE\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	councils := councilCount(recordCouncils(rs)...) > 1 // a column for them
+	if councils {
+		fmt.Fprintln(tw, "FLAG\tDUE\tCOUNCIL\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	} else {
+		fmt.Fprintln(tw, "FLAG\tDUE\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	}
 	counts := map[index.Flag]int{}
 	provisional := false
 	rejected, review := 0, 0
@@ -177,8 +192,12 @@ func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 		if r.Review {
 			text, review = "[to review] "+text, review+1
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cell(flag, 0), dueDate(r), cell(r.Committee, 28),
-			cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(text, 80))
+		cells := []string{cell(flag, 0), dueDate(r)}
+		if councils {
+			cells = append(cells, cell(r.Council, 24))
+		}
+		cells = append(cells, cell(r.Committee, 28), cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(text, 80))
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

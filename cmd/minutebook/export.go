@@ -58,6 +58,7 @@ Exempt items (press and public excluded) are left out unless
 // exportFlags are the flags the export commands share.
 type exportFlags struct {
 	committee     string
+	council       string
 	asOf          string
 	includeExempt bool
 	output        string
@@ -65,6 +66,7 @@ type exportFlags struct {
 
 func (f *exportFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
+	addCouncilFlag(cmd, &f.council)
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "work out what is overdue as at this date, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&f.includeExempt, "include-exempt", false, "include records from exempt items (press and public excluded), marked EXEMPT")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
@@ -101,9 +103,10 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// exportWithLibrary opens the library, resolves --committee (when given)
-// to the committee's key and runs fn.
-func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(api index.API, committee string) error) error {
+// exportWithLibrary opens the library, resolves --council and --committee
+// (when given: the committee among the council's) to the council's name
+// and the committee's key, and runs fn.
+func exportWithLibrary(ctx context.Context, a *app, ef exportFlags, fn func(api index.API, committee, council string) error) error {
 	api, closeLib, err := a.openAPI(ctx, a)
 	if err != nil {
 		return err
@@ -113,9 +116,17 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 			closeLib()
 		}
 	}()
+	council := ""
+	if ef.council != "" {
+		c, err := export.ResolveCouncil(ctx, api, ef.council)
+		if err != nil {
+			return fmt.Errorf("--council: %w", err)
+		}
+		council = c.Name
+	}
 	name := ""
-	if committee != "" {
-		c, err := export.ResolveCommittee(ctx, api, committee)
+	if ef.committee != "" {
+		c, err := export.ResolveCommitteeOf(ctx, api, ef.committee, council)
 		if err != nil {
 			return fmt.Errorf("--committee: %w", err)
 		}
@@ -124,7 +135,7 @@ func exportWithLibrary(ctx context.Context, a *app, committee string, fn func(ap
 			name = c.Name
 		}
 	}
-	return fn(api, name)
+	return fn(api, name, council)
 }
 
 func newExportActionsCmd(a *app) *cobra.Command {
@@ -153,6 +164,7 @@ written with -o starts with a UTF-8 byte-order mark so Excel reads accents
 right), json, md.
 Without --format the format follows -o's extension, and is csv otherwise.`,
 		Example: `  minutebook export actions --committee osc --format xlsx -o action-log.xlsx
+  minutebook export actions --council harrow -o harrow.csv
   minutebook export actions --status red,amber --as-of 2022-06-01 --format md
   minutebook export actions --from 2021-09-01 --to 2022-08-31 -o 2021-22.csv`,
 		Args: cobra.NoArgs,
@@ -196,8 +208,8 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 			if err := exportRefuseBinary(a, f, ef.output); err != nil {
 				return err
 			}
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
-				q.Committee = committee
+			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
+				q.Committee, q.Council = committee, council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
 				if err != nil {
 					return err
@@ -277,16 +289,17 @@ meeting, one event on the due date). Events keep the same UID from one
 export to the next, so importing a new file into Outlook or Google Calendar
 updates the events instead of adding copies.`,
 		Example: `  minutebook export calendar -o due-back.ics
-  minutebook export calendar --committee osc > osc.ics`,
+  minutebook export calendar --committee osc > osc.ics
+  minutebook export calendar --council wexbridge -o wexbridge.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			asOf, err := ef.asOfDate(a)
 			if err != nil {
 				return err
 			}
-			return exportWithLibrary(cmd.Context(), a, ef.committee, func(api index.API, committee string) error {
+			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, IncludeExempt: ef.includeExempt,
+					AsOf: asOf, Committee: committee, Council: council, IncludeExempt: ef.includeExempt,
 				})
 				if err != nil {
 					return err

@@ -19,6 +19,7 @@ import (
 // CalendarQuery selects what goes in the calendar.
 type CalendarQuery struct {
 	Committee     string       // "" means all committees
+	Council       string       // "" means all councils (index.MatchCouncil)
 	AsOf          minutes.Date // for flags; required
 	IncludeExempt bool
 }
@@ -54,7 +55,7 @@ type Event struct {
 // Returned follow-ups and closed records are left out.
 func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calendar, error) {
 	recs, err := api.Records(ctx, index.RecordQuery{
-		AsOf: q.AsOf, Committee: q.Committee, IncludeExempt: q.IncludeExempt,
+		AsOf: q.AsOf, Committee: q.Committee, Council: q.Council, IncludeExempt: q.IncludeExempt,
 		Kinds:    []minutes.Kind{minutes.KindAction, minutes.KindFollowUp},
 		Statuses: []index.Status{index.StatusOpen, index.StatusInProgress},
 	})

@@ -85,3 +85,12 @@ func (q Q) AdoptCommittee(ctx context.Context, key, council string) ([]string, e
 	})
 	return ids, err
 }
+
+// ClerksWork reports whether clerks have tracked or corrected any record
+// of the meeting with this ID.
+func (q Q) ClerksWork(ctx context.Context, meetingID string) (bool, error) {
+	var n int
+	err := q.q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM tracking WHERE meeting_id = ?) + (SELECT count(*) FROM corrections WHERE meeting_id = ?)`,
+		meetingID, meetingID).Scan(&n)
+	return n > 0, err
+}
