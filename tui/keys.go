@@ -35,6 +35,7 @@ type KeyMap struct {
 
 	// Due board.
 	Committee  key.Binding
+	Council    key.Binding // when the library holds several councils
 	AsOf       key.Binding
 	Today      key.Binding
 	ShowClosed key.Binding
@@ -124,6 +125,7 @@ func DefaultKeyMap() KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 
 		Committee:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "committee")),
+		Council:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "council")),
 		AsOf:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "as-of date")),
 		Today:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "as of today")),
 		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),

@@ -90,6 +90,7 @@ type Library interface {
 	pickerLibrary
 	exportLibrary
 	correctionLibrary
+	councilLibrary
 	Generation(ctx context.Context) (int64, error)
 }
 
@@ -104,7 +105,8 @@ type shared struct {
 	asOf        minutes.Date
 	debounce    time.Duration
 	callTimeout time.Duration
-	undo        []undoStep // the session's saved changes, latest last
+	undo        []undoStep      // the session's saved changes, latest last
+	councils    []index.Council // the library's councils, as last loaded (councils.go)
 	// tick is tea.Tick; tests replace it to run without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -269,7 +271,7 @@ func (m *Model) Init() (cmd tea.Cmd) {
 			cmd = m.crashed(r, debug.Stack(), "Init")
 		}
 	}()
-	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll()))
+	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll(), m.loadCouncils()))
 }
 
 // Update handles one message (see update), catching a panic in it or in
@@ -330,6 +332,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.sh.asOf = msg.date
 	case syncProgressMsg, syncDoneMsg:
 		return m.syncEvent(msg)
+	case councilsMsg:
+		if msg.err == nil {
+			m.sh.councils = msg.list
+		}
 	}
 	return m.broadcast(msg)
 }
@@ -641,7 +647,7 @@ func (m *Model) generation(msg generationMsg) tea.Cmd {
 	if !changed {
 		return next
 	}
-	return tea.Batch(next, m.broadcast(libraryChangedMsg{}), m.views[m.active].Activate())
+	return tea.Batch(next, m.broadcast(libraryChangedMsg{}), m.views[m.active].Activate(), m.loadCouncils())
 }
 
 // layout gives the views their size: the window less the title bar, the
@@ -745,6 +751,9 @@ func (m *Model) titleBar() string {
 		asOf += " (today)"
 	}
 	right := st.AsOf.Render(asOf) + " "
+	if c := m.councilLabel(m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 5); c != "" {
+		right = st.Heading.Render(c) + st.Dim.Render(" · ") + right
+	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return trunc(left, m.width)
