@@ -21,6 +21,10 @@ type KeyMap struct {
 	// The sources (when the TUI was given a Syncer).
 	GoSources key.Binding
 	Sync      key.Binding
+	// Command opens the command line (:check FILE); Recheck checks the
+	// document in the check view again.
+	Command key.Binding
+	Recheck key.Binding
 
 	// Lists.
 	Up       key.Binding
@@ -113,6 +117,8 @@ func DefaultKeyMap() KeyMap {
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		GoSources: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "sources")),
 		Sync:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sync all sources")),
+		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
+		Recheck:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "check again")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -188,9 +194,16 @@ func (k KeyMap) moveHelp() key.Binding {
 	return key.NewBinding(key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...), key.WithHelp("↑/↓", "move"))
 }
 
+// checkHelp is ":check" for the help bar of the meetings view, where it
+// checks the document the meeting came from. For display only; the key
+// is Command.
+func (k KeyMap) checkHelp() key.Binding {
+	return key.NewBinding(key.WithKeys(k.Command.Keys()...), key.WithHelp(":check", "its document"))
+}
+
 // globalHelp is the keys that work in every view, for the full help.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.NextView, k.Back, k.Undo, k.Command, k.Help, k.Quit}
 }
 
 // listHelp is the movement keys every list shares.

@@ -590,14 +590,14 @@ func (v *meetingsView) ShortHelp() []key.Binding {
 	case levelCommittees:
 		return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back")}
 	}
-	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back"), k.Export}
+	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back"), k.Export, k.checkHelp()}
 }
 
 func (v *meetingsView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting")},
+		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting"), withHelp(k.checkHelp(), "check a meeting's document")},
 		{withHelp(k.Select, "select text (an item's page)"), withHelp(k.SentenceNext, "by sentence"), withHelp(k.LineNext, "by line"),
 			withHelp(k.ExtendNext, "extend"), k.MakeAction, k.MakeFollowUp, k.MakeResolution},
 		{withHelp(k.Kind, "another kind"), withHelp(k.Reject, "not a record (again: restore)"), withHelp(k.Accept, "the parser was right"),

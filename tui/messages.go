@@ -25,6 +25,7 @@ const (
 	viewMeetings
 	viewDetail
 	viewSources
+	viewCheck
 )
 
 // navMsg asks the root to bring a view to the front, opening a record or

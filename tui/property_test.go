@@ -65,7 +65,7 @@ var propertyKeys = func() []string {
 	ks := []string{"enter", "esc", "tab", "shift+tab", "up", "down", "left", "right",
 		"pgup", "pgdown", "home", "end", "backspace", "ctrl+u", "space"}
 	for _, k := range []string{"j", "k", "g", "G", "h", "l", "1", "2", "3", "/", "?", "u", "c", "a", "t", "x", "E",
-		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "R", "s", "S", "4", "O", "F", "q"} {
+		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "R", "s", "S", "4", "O", "F", "q", "C", ":"} {
 		ks = append(ks, k, k) // the TUI's own keys come up more often
 	}
 	return append(ks, "z", "é", "漢", "7", "-", ".", " ")
@@ -87,6 +87,9 @@ var propertyMacros = [][]string{
 	{"1", "c", "enter"}, {"1", "a", "ctrl+u", "2020-01-01", "enter"}, {"1", "a", "ctrl+u", "next", "enter"},
 	{"1", "t"}, {"enter", "d"}, {"enter", "N"}, {"enter", "y"}, {"u"}, {"esc", "esc"}, {"3", "G", "enter", "G", "enter"},
 	{"/", "ctrl+u", "report", "esc", "f", "down", "enter"}, {"enter", "e", "ctrl+u", "+2w", "enter"},
+	{"1", "C", "j", "enter"}, {"1", "C", "G", "enter", "c", "j", "enter"}, {"/", "ctrl+u", "report", "esc", "f", "down", "right", "enter"},
+	{":", "check draft.txt", "enter"}, {":", "check missing.txt", "enter", "r"}, {":", "check hostile.txt", "enter", "G"},
+	{"3", "enter", "enter", ":", "check", "enter"}, {":", "bogus", "enter", "esc"}, {":", "check", "enter"},
 }
 
 type propLib struct {
@@ -162,6 +165,7 @@ func TestPropertyRandomKeys(t *testing.T) {
 		keys []string
 	}{
 		{"due", nil}, {"search", []string{"/", "report"}}, {"meetings", []string{"3", "enter", "enter"}}, {"detail", nil},
+		{"check", []string{":", "check draft.txt", "enter"}},
 	}
 	for _, pl := range libs {
 		for _, st := range starts {

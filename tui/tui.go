@@ -54,6 +54,8 @@ type Options struct {
 	// Syncer gives the sources view and S (sync every source); nil
 	// leaves them out.
 	Syncer Syncer
+	// Checker runs :check (check.go); nil: :check says it cannot.
+	Checker Checker
 }
 
 // view is the contract every view keeps (after soft-serve's component):
@@ -117,12 +119,15 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 type Model struct {
 	sh       *shared
 	lib      Library
-	views    [5]view
+	views    [6]view
 	due      *dueView
 	search   *searchView
 	meetings *meetingsView
 	detail   *detailView
 	sources  *sourcesView
+	check    *checkView
+
+	command prompt // the command line (cmdline.go)
 
 	syncer     Syncer
 	syncRun    *backgroundSync // the sync running in the background, if any
@@ -213,7 +218,9 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.detail = newDetailView(sh, api, api, api)
 	m.syncer = opt.Syncer
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
-	m.views = [5]view{m.due, m.search, m.meetings, m.detail, m.sources}
+	m.check = newCheckView(sh, opt.Checker)
+	m.command = newPrompt(sh)
+	m.views = [6]view{m.due, m.search, m.meetings, m.detail, m.sources, m.check}
 	m.layout()
 	return m
 }
@@ -300,6 +307,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.layout()
 		return nil
 	case tea.KeyMsg:
+		if m.command.open && !key.Matches(msg, m.sh.keys.ForceQuit) {
+			return m.commandKey(msg)
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.views[m.active].Capturing() {
 			return m.eachKey(msg)
 		}
@@ -442,6 +452,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewMeetings}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
+	case key.Matches(msg, k.Command):
+		return m.openCommand(), true
 	case m.syncer != nil && key.Matches(msg, k.GoSources):
 		return m.open(navMsg{to: viewSources}), true
 	case m.syncer != nil && key.Matches(msg, k.Sync):
@@ -459,6 +471,9 @@ func (m *Model) cycle(d int) viewID {
 	}
 	if m.syncer != nil {
 		order = append(order, viewSources)
+	}
+	if m.check.opened() {
+		order = append(order, viewCheck)
 	}
 	i := 0
 	for j, v := range order {
@@ -657,6 +672,7 @@ func (m *Model) layout() {
 	for _, v := range m.views {
 		v.SetSize(m.width, max(h, 1))
 	}
+	m.command.setWidth(m.width)
 	m.help.Width = m.width
 }
 
@@ -699,9 +715,13 @@ func (m *Model) view() string {
 		b.WriteString(m.views[m.active].View())
 	}
 	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(m.helpBar())
+	if m.command.open { // the command line takes the status line and the help bar
+		b.WriteString(m.command.view())
+	} else {
+		b.WriteString(m.statusLine())
+		b.WriteByte('\n')
+		b.WriteString(m.helpBar())
+	}
 	if m.height < m.chromeHeight()+1 {
 		// Too low for the bars and a line of the view: what fits, from the top.
 		return padLines(b.String(), m.width, max(m.height, 1))
@@ -718,7 +738,7 @@ func (m *Model) chromeHeight() int {
 	return 3
 }
 
-var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources"}
+var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewDetail: "Detail", viewSources: "Sources", viewCheck: "Check"}
 
 // tabShown reports whether view id has a tab in the title bar: the detail
 // once a record was opened, the sources when there is a syncer.
@@ -728,6 +748,8 @@ func (m *Model) tabShown(id viewID) bool {
 		return m.detail.id != ""
 	case viewSources:
 		return m.syncer != nil
+	case viewCheck:
+		return m.check.opened()
 	}
 	return true
 }

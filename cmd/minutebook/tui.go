@@ -47,8 +47,11 @@ func runTUI(ctx context.Context, a *app) error {
 		return err
 	}
 	opt := tui.Options{Banner: banner, NoColor: a.noColor, CrashDir: filepath.Join(xdg.StateHome, "minutebook")}
-	if l, ok := lib.(*index.Library); ok && banner == "" {
-		opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
+	if l, ok := lib.(*index.Library); ok {
+		opt.Checker = tuiChecker{a: a, lib: l}
+		if banner == "" {
+			opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
+		}
 	}
 	err = tui.Run(ctx, lib, opt)
 	if cerr := closeLib(); err == nil {
