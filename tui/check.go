@@ -184,7 +184,7 @@ func (v *checkView) View() string {
 	} else if v.err != nil {
 		count += " · " + st.Error.Render("the check again failed: "+oneLine(v.err.Error()))
 	}
-	b.WriteString(trunc(head+st.Dim.Render(" · "+count), v.width) + "\n")
+	b.WriteString(trunc(" "+st.Heading.Render("Check")+st.Dim.Render(" · "+count+" · ")+st.Text.Render(name), v.width) + "\n")
 	b.WriteString(st.ColumnHead.Render(trunc("  "+fit("LINE", v.lineW())+" PROBLEM", v.width)) + "\n")
 	lh := v.listHeight()
 	if len(rep.Problems) == 0 {

@@ -61,7 +61,7 @@ func TestCheckCommand(t *testing.T) {
 	if h.m.active != viewCheck {
 		t.Fatalf(":check opened view %v", h.m.active)
 	}
-	h.contains("Check · draft.txt · 6 problems", "11", "Peter Ferris is listed as present", "line 11: Present: Councillors Peter Ferris")
+	h.contains("Check · 6 problems · draft.txt", "11", "Peter Ferris is listed as present", "line 11: Present: Councillors Peter Ferris")
 	h.keys("G") // the last problem, in full below the list
 	h.contains("or by when,", "so that it can be tracked", "line 30: A report be brought back by 31 June 2026.")
 	h.keys("k")
@@ -111,7 +111,7 @@ func TestCheckFromTheMeetingsView(t *testing.T) {
 		t.Fatalf(":check on a meeting opened view %v", h.m.active)
 	}
 	// The meeting under the cursor: Overview and Scrutiny, 11 January.
-	h.contains("Check · Overview and Scrutiny Committee 2022-01-11 (harrow-osc-2022-01-11.txt)", "6 problems")
+	h.contains("Check · 6 problems · Overview and Scrutiny Committee 2022-01-11 (harrow-osc-2022-01-11.txt)")
 	h.keys("esc")
 	if h.m.active != viewMeetings {
 		t.Fatalf("esc from the check shows view %v, want the meetings it came from", h.m.active)
