@@ -39,11 +39,24 @@ func (l *Library) Councils(ctx context.Context) ([]Council, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c := l.councils.Load(); c != nil && c.model == model {
+		return append([]Council(nil), c.list...), nil
+	}
 	owner, err := l.store.Q().CommitteeCouncils(ctx)
 	if err != nil {
 		return nil, l.store.Wrap("list councils", err)
 	}
-	return groupCouncils(model.committees, owner), nil
+	list := groupCouncils(model.committees, owner)
+	l.councils.Store(&councilsAt{model: model, list: list})
+	return append([]Council(nil), list...), nil
+}
+
+// councilsAt is the councils grouped for one flagging model (one
+// generation of the library): a committee changes council only in a
+// write, which moves the generation on.
+type councilsAt struct {
+	model *dueCache
+	list  []Council
 }
 
 // CouncilKey is how councils are matched: the words of the name that

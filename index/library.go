@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -93,6 +94,8 @@ type Library struct {
 
 	cacheMu sync.Mutex
 	cache   *dueCache
+
+	councils atomic.Pointer[councilsAt] // the councils of the model they were grouped from (council.go)
 
 	closeOnce sync.Once
 	closed    chan struct{}

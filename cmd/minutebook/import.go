@@ -260,7 +260,7 @@ func printImportSummary(a *app, results []importFile, skipped, total int) {
 		fmt.Fprintf(a.stdout, "%s already in the library.\n", isAre(dup, "file was", "files were"))
 	}
 	if refiled > 0 {
-		fmt.Fprintf(a.stdout, "%s filed under the council given and parsed again; tracking was kept.\n", isAre(refiled, "of them was", "of them were"))
+		fmt.Fprintf(a.stdout, "%s parsed again with the council given; tracking was kept.\n", isAre(refiled, "of them was", "of them were"))
 	}
 	if warned > 0 {
 		fmt.Fprintf(a.stdout, "%s had parts the parser was unsure of: minutebook parse FILE shows them.\n", plural(warned, "file"))
