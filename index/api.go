@@ -232,6 +232,9 @@ type SearchQuery struct {
 	// IncludeRejected also finds the records clerks rejected (their
 	// hits have the status "rejected").
 	IncludeRejected bool
+	// Owner keeps the records the one person (or role) this name fits
+	// owns, under any spelling (Library.OwnerRecords); "" for all.
+	Owner string
 }
 
 // SearchResult is one page of hits; Hit is one of them (a record, an item
@@ -339,6 +342,9 @@ type RecordQuery struct {
 	IncludeExempt bool
 	// IncludeRejected also lists the records clerks rejected.
 	IncludeRejected bool
+	// Owner keeps the records whose effective owner is the one person
+	// (or role) this name fits (Library.OwnerRecords); "" keeps all.
+	Owner string
 }
 
 // API is what the library offers the TUI and the exports. *Library

@@ -146,25 +146,59 @@ func councilList(cs []Council) string {
 // MatchCouncil is the one lookup of a council from what a person typed,
 // among cs, case ignored: the council of that name, or of that key (so
 // "London Borough of Harrow" finds "Harrow Council"); else the one
-// council whose name, or key, starts with it ("wex", "des moines").
-// Otherwise it returns a *CouncilError listing the candidates.
+// council whose name, or key, starts with it ("wex", "des moines"); else
+// the one whose name holds it as words ("parish" for "Ashby Parish
+// Council"). Otherwise it returns a *CouncilError listing the candidates.
 func MatchCouncil(cs []Council, typed string) (Council, error) {
 	typed = strings.Join(strings.Fields(typed), " ")
 	lower, key := strings.ToLower(typed), store.CouncilKey(typed)
-	var prefixed []Council
+	var prefixed, holding []Council
 	for _, c := range cs {
 		name := strings.ToLower(strings.Join(strings.Fields(c.Name), " "))
 		switch {
 		case name == lower || c.Key == lower || key != "" && c.Key == key:
 			return c, nil
-		case lower != "" && (strings.HasPrefix(name, lower) || strings.HasPrefix(c.Key, lower) || key != "" && strings.HasPrefix(c.Key, key)):
+		case lower == "":
+		case strings.HasPrefix(name, lower) || strings.HasPrefix(c.Key, lower) || key != "" && strings.HasPrefix(c.Key, key):
 			prefixed = append(prefixed, c)
+		case strings.Contains(" "+name+" ", " "+lower+" "):
+			holding = append(holding, c)
 		}
 	}
-	if len(prefixed) == 1 {
-		return prefixed[0], nil
+	for _, found := range [][]Council{prefixed, holding} {
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], nil
+		}
+		return Council{}, &CouncilError{Typed: typed, Matches: found, All: cs}
 	}
-	return Council{}, &CouncilError{Typed: typed, Matches: prefixed, All: cs}
+	return Council{}, &CouncilError{Typed: typed, All: cs}
+}
+
+// CommitteesOfCouncil keeps the committees of cs that belong to the
+// council typed (MatchCouncil among the councils cs name, CouncilsOf);
+// "" keeps them all. An unknown or ambiguous council is a *CouncilError.
+func CommitteesOfCouncil(cs []Committee, typed string) ([]Committee, error) {
+	if strings.TrimSpace(typed) == "" {
+		return cs, nil
+	}
+	c, err := MatchCouncil(CouncilsOf(cs), typed)
+	if err != nil {
+		return nil, err
+	}
+	in := map[string]bool{}
+	for _, cm := range c.Committees {
+		in[cm.Key] = true
+	}
+	var out []Committee
+	for _, cm := range cs {
+		if in[cm.Key] {
+			out = append(out, cm)
+		}
+	}
+	return out, nil
 }
 
 // scopeKeys is the committees a query's Committee and Council select, as

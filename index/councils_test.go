@@ -347,9 +347,9 @@ func TestCouncilAdoptsCommittee(t *testing.T) {
 	}
 }
 
-// A library made before councils were kept with their documents (schema
-// 4) opens with every ID as it was, and a second council's committee of
-// the same name gets a key of its own.
+// A library made before this change (schema 6: a council kept with each
+// document, none forced) opens with every ID as it was, and a second
+// council's committee of the same name gets a key of its own.
 func TestCouncilsKeepOldIDs(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -364,12 +364,12 @@ func TestCouncilsKeepOldIDs(t *testing.T) {
 	}
 	l.Close()
 
-	// Back to schema 4: no councils with the documents.
+	// Back to schema 6: no forced councils with the documents.
 	db, err := sql.Open("sqlite", filepath.Join(dir, store.File))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"ALTER TABLE sources DROP COLUMN council", "ALTER TABLE sources DROP COLUMN force_council", "PRAGMA user_version = 4"} {
+	for _, q := range []string{"ALTER TABLE sources DROP COLUMN force_council", "PRAGMA user_version = 6"} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -403,5 +403,121 @@ func TestCouncilsKeepOldIDs(t *testing.T) {
 	// The unnamed committee is in no council until one is given.
 	if rs, err := l.Due(ctx, DueQuery{AsOf: date("2022-07-01"), Council: "harrow", IncludeClosed: true}); err != nil || len(rs) != 1 {
 		t.Errorf("Harrow's records: %d, %v", len(rs), err)
+	}
+}
+
+// A council given at import is kept with the document through a re-parse
+// and a second Library on the folder, and does not replace a council the
+// minutes name.
+func TestImportCouncilKeptWithTheDocument(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	l := openLib(t, dir)
+	unnamed := harrow()
+	unnamed.Council = ""
+	res, err := l.ImportWith(ctx, unnamed.Source.Name, encode(unnamed), ImportOptions{Council: " Ashby  Parish Council "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := laterHarrow("2022-01-11", false)
+	res2, err := l.ImportWith(ctx, named.Source.Name, encode(named), ImportOptions{Council: "Ashby Parish Council"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasWarning(res2.Warnings, "--force-council") {
+		t.Errorf("no warning that the minutes name another council: %+v", res2.Warnings)
+	}
+	councilOf := func(l *Library, id string) string {
+		t.Helper()
+		m, err := l.Meeting(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Council
+	}
+	if got := councilOf(l, res.MeetingID); got != "Ashby Parish Council" {
+		t.Errorf("council %q, want the one given at import", got)
+	}
+	if got := councilOf(l, res2.MeetingID); got != "Harrow Council" {
+		t.Errorf("council %q, want the minutes' own", got)
+	}
+	if _, err := l.Reparse(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := councilOf(l, res.MeetingID); got != "Ashby Parish Council" {
+		t.Errorf("after reparse: council %q, want the one given at import", got)
+	}
+	l2 := openLib(t, dir)
+	if got := councilOf(l2, res.MeetingID); got != "Ashby Parish Council" {
+		t.Errorf("second library: council %q", got)
+	}
+}
+
+// The council rule over names as the minutes spell them: a council's
+// spellings are one council; a name's words on their own find it too.
+func TestMatchCouncilByWords(t *testing.T) {
+	var cs []Committee
+	for _, name := range []string{"Ashby Parish Council", "Corby Town Council", "Brackley Town Council", "City of Portland", "Portland City Council"} {
+		cs = append(cs, Committee{Key: minutesSlug(name), Name: "Full Council", Council: name, Meetings: 1})
+	}
+	all := CouncilsOf(cs)
+	for _, tc := range []struct{ typed, want, err string }{
+		{"ashby parish council", "ashby", ""},
+		{"Brack", "brackley", ""},
+		{"parish", "ashby", ""},
+		{"portland city", "portland", ""},
+		{"town council", "", "matches 2 councils"},
+		{"Daventry", "", "the library has"},
+	} {
+		got, err := MatchCouncil(all, tc.typed)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: err %v, want %q", tc.typed, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got.Key != tc.want {
+			t.Errorf("%q: %q, %v; want %q", tc.typed, got.Key, err, tc.want)
+		}
+	}
+}
+
+func minutesSlug(name string) string { return strings.ToLower(strings.ReplaceAll(name, " ", "-")) }
+
+// CommitteesOfCouncil keeps one council's committees, by the council rule;
+// an unknown or ambiguous council is an error naming them.
+func TestCommitteesOfCouncil(t *testing.T) {
+	cs := []Committee{
+		{Key: "cabinet", Name: "Cabinet", Council: "London Borough of Harrow"},
+		{Key: "osc", Name: "Overview and Scrutiny Committee", Council: "Harrow Council"},
+		{Key: "cabinet-brent", Name: "Cabinet", Council: "Brent Council"},
+		{Key: "pc", Name: "Parish Council", Council: ""},
+	}
+	for _, tc := range []struct {
+		typed string
+		want  []string // keys; nil with err set
+		err   string
+	}{
+		{"", []string{"cabinet", "osc", "cabinet-brent", "pc"}, ""},
+		{"harrow", []string{"cabinet", "osc"}, ""},
+		{"BRENT COUNCIL", []string{"cabinet-brent"}, ""},
+		{"  brent ", []string{"cabinet-brent"}, ""},
+		{"council", nil, "matches 2 councils"},
+		{"Wexcombe", nil, "the library has Brent Council; "},
+	} {
+		got, err := CommitteesOfCouncil(cs, tc.typed)
+		var keys []string
+		for _, c := range got {
+			keys = append(keys, c.Key)
+		}
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("CommitteesOfCouncil(%q) = %v, %v; want an error with %q", tc.typed, keys, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(keys, tc.want) {
+			t.Errorf("CommitteesOfCouncil(%q) = %v, %v; want %v", tc.typed, keys, err, tc.want)
+		}
 	}
 }

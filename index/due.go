@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -41,13 +42,15 @@ import (
 // the store's changes log) did not touch, so that an edit costs the
 // re-reading of one meeting, not of the library.
 type dueCache struct {
-	gen        int64
-	calendars  map[string]minutes.Calendar // committee key → its known meetings
-	committee  map[string]string           // meeting ID → committee key
-	order      []string                    // meeting IDs by date, committee, ID
-	committees []Committee                 // by name, then council
-	names      map[string][]string         // committee key → the names its minutes give it
-	links      map[string]*linkSet         // follow-up ID → the clerk's decisions
+	gen         int64
+	calendars   map[string]minutes.Calendar    // committee key → its known meetings
+	committee   map[string]string              // meeting ID → committee key
+	meetings    map[string]*store.MeetingDates // meeting ID → its committee, dates and source
+	meetingList []store.MeetingDates           // every meeting, by date, committee and ID
+	order       []string                       // meeting IDs by date, committee, ID
+	committees  []Committee                    // by name, then council
+	names       map[string][]string            // committee key → the names its minutes give it
+	links       map[string]*linkSet            // follow-up ID → the clerk's decisions
 
 	mu      sync.Mutex
 	items   map[string]*committeeItems     // committee key → items, loaded when first needed
@@ -55,6 +58,39 @@ type dueCache struct {
 
 	rowsMu    sync.Mutex
 	byMeeting map[string][]row // every action and follow-up by meeting; nil until first needed
+
+	listsMu sync.Mutex
+	lists   []cachedList // the latest lists made from byMeeting, newest first
+}
+
+// cachedList is one list records made from the model's rows: the query
+// (as keyOf writes it) and the records it picked, flagged and in order.
+type cachedList struct {
+	key    string
+	picked []flagged
+}
+
+// maxCachedLists is how many lists a model keeps: the board as the TUI
+// shows it, and a filter or two.
+const maxCachedLists = 4
+
+// cachedList returns the list made for key, if the model has it.
+func (c *dueCache) cachedList(key string) ([]flagged, bool) {
+	c.listsMu.Lock()
+	defer c.listsMu.Unlock()
+	for _, l := range c.lists {
+		if l.key == key {
+			return l.picked, true
+		}
+	}
+	return nil, false
+}
+
+// keepList keeps the list made for key.
+func (c *dueCache) keepList(key string, picked []flagged) {
+	c.listsMu.Lock()
+	defer c.listsMu.Unlock()
+	c.lists = append([]cachedList{{key, picked}}, c.lists[:min(len(c.lists), maxCachedLists-1)]...)
 }
 
 type linkSet struct {
@@ -78,7 +114,17 @@ type itemInfo struct {
 	terms                                   map[string]string // stem → the title's word
 }
 
-// model returns the flagging model for the library's current generation.
+// newDueCache is an empty model.
+func newDueCache() *dueCache {
+	return &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, meetings: map[string]*store.MeetingDates{},
+		names: map[string][]string{}, links: map[string]*linkSet{},
+		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
+}
+
+// model returns the flagging model for the library's current generation:
+// the one in memory when it is current, otherwise one made from it (or,
+// first in a process, from the library's snapshot: snapshot.go) by
+// reading again what changed since, otherwise one read from the store.
 func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	gen, err := l.Generation(ctx)
 	if err != nil {
@@ -87,28 +133,47 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 	l.cacheMu.Lock()
 	defer l.cacheMu.Unlock()
 	old := l.cache
+	if old == nil && !l.snapRead {
+		l.snapRead = true
+		if old = l.readSnapshot(); old != nil {
+			if old.gen > gen { // a store put back from a backup
+				old = nil
+			} else {
+				l.snapGen = old.gen
+			}
+		}
+	}
+	if old != nil && old.gen == gen && old != l.cache { // the snapshot is current: it lacks only the links
+		err := l.store.Read(ctx, func(q store.Q) error { return old.readLinks(ctx, q) })
+		if err != nil {
+			return nil, l.store.Wrap("read the library", err)
+		}
+		l.cache = old
+	}
 	if old != nil && old.gen == gen {
 		return old, nil
 	}
-	c := &dueCache{calendars: map[string]minutes.Calendar{}, committee: map[string]string{}, names: map[string][]string{}, links: map[string]*linkSet{},
-		items: map[string]*committeeItems{}, matches: map[string]map[string]*ItemRef{}}
+	c := newDueCache()
 	err = l.store.Read(ctx, func(q store.Q) error {
 		var err error
 		if c.gen, err = q.Generation(ctx); err != nil {
 			return err
 		}
-		if err := c.readMeetings(ctx, q); err != nil {
+		var changed map[string]bool
+		ok := false
+		if old != nil {
+			if changed, ok, err = q.ChangedSince(ctx, old.gen); err != nil {
+				return err
+			}
+		}
+		if err := c.readMeetings(ctx, q, old, changed, ok); err != nil {
 			return err
 		}
 		if err := c.readLinks(ctx, q); err != nil {
 			return err
 		}
-		if old == nil {
+		if !ok {
 			return nil
-		}
-		changed, ok, err := q.ChangedSince(ctx, old.gen)
-		if err != nil || !ok {
-			return err
 		}
 		c.carryOver(old, changed)
 		old.rowsMu.Lock()
@@ -144,15 +209,84 @@ func (l *Library) model(ctx context.Context) (*dueCache, error) {
 }
 
 // readMeetings reads every meeting's committee and dates: the committees,
-// their calendars and the meeting order.
-func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
-	ms, err := q.MeetingDates(ctx)
+// their calendars and the meeting order. With old's meetings current but
+// for those changed (incremental), only those are read again.
+func (c *dueCache) readMeetings(ctx context.Context, q store.Q, old *dueCache, changed map[string]bool, incremental bool) error {
+	if !incremental {
+		ms, err := q.MeetingDates(ctx)
+		if err != nil {
+			return err
+		}
+		c.fromMeetings(ms)
+		return nil
+	}
+	ids := make([]string, 0, len(changed))
+	for id := range changed {
+		ids = append(ids, id)
+	}
+	fresh, err := q.MeetingDatesOf(ctx, ids)
 	if err != nil {
 		return err
 	}
+	if sameMeetings(old, changed, fresh) {
+		// Only records, tracking or links changed (a clerk's edit): the
+		// committees, calendars and order are old's.
+		c.meetingList, c.meetings, c.committee, c.order = old.meetingList, old.meetings, old.committee, old.order
+		c.committees, c.names, c.calendars = old.committees, old.names, old.calendars
+		return nil
+	}
+	ms := make([]store.MeetingDates, 0, len(old.meetingList)+len(fresh))
+	for _, m := range old.meetingList {
+		if !changed[m.ID] {
+			ms = append(ms, m)
+		}
+	}
+	ms = append(ms, fresh...)
+	if len(fresh) > 0 {
+		// As MeetingDates orders them.
+		slices.SortFunc(ms, func(a, b store.MeetingDates) int {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Committee, b.Committee); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+	}
+	c.fromMeetings(ms)
+	return nil
+}
+
+// sameMeetings reports whether the changed meetings are, as read again
+// (fresh), what old holds of them: the same meetings, all of them.
+func sameMeetings(old *dueCache, changed map[string]bool, fresh []store.MeetingDates) bool {
+	held := 0
+	for id := range changed {
+		if old.meetings[id] != nil {
+			held++
+		}
+	}
+	if held != len(fresh) {
+		return false
+	}
+	for i := range fresh {
+		if o := old.meetings[fresh[i].ID]; o == nil || *o != fresh[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// fromMeetings makes the committees, their calendars and the meeting
+// order from every meeting, by date, committee and ID; c keeps ms.
+func (c *dueCache) fromMeetings(ms []store.MeetingDates) {
+	c.meetingList = ms
 	held := map[string][]minutes.HeldMeeting{}
 	byKey := map[string]*Committee{}
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
+		c.meetings[m.ID] = m
 		k := m.CommitteeKey
 		cm := byKey[k]
 		if cm == nil {
@@ -186,7 +320,6 @@ func (c *dueCache) readMeetings(ctx context.Context, q store.Q) error {
 	for k, hs := range held {
 		c.calendars[k] = minutes.NewCalendar(hs)
 	}
-	return nil
 }
 
 func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
@@ -209,29 +342,59 @@ func (c *dueCache) readLinks(ctx context.Context, q store.Q) error {
 	return nil
 }
 
-// carryOver keeps the items and matches of the committees none of the
-// changed meetings belong to (before or after the change).
+// carryOver keeps the items and matches of the committees whose items
+// none of the changed meetings changed: the committees none of them
+// belongs to (before or after the change), and those whose changed
+// meetings were only tracked or corrected, not imported or parsed again
+// (stored at the same generation as before, not after old's). Of the
+// latter, the matches of the changed meetings' follow-ups are dropped:
+// their text or the clerk's decisions about them may have changed.
 func (c *dueCache) carryOver(old *dueCache, changed map[string]bool) {
-	affected := map[string]bool{}
+	affected := map[string]bool{}    // committee key → its items may have changed
+	touched := map[string][]string{} // committee key → its changed meetings
 	for id := range changed {
-		if k, ok := old.committee[id]; ok {
-			affected[k] = true
-		}
-		if k, ok := c.committee[id]; ok {
-			affected[k] = true
+		o, n := old.meetings[id], c.meetings[id]
+		same := o != nil && n != nil && o.CommitteeKey == n.CommitteeKey && o.Gen == n.Gen && n.Gen <= old.gen
+		for _, m := range []*store.MeetingDates{o, n} {
+			if m == nil {
+				continue
+			}
+			touched[m.CommitteeKey] = append(touched[m.CommitteeKey], id)
+			if !same {
+				affected[m.CommitteeKey] = true
+			}
 		}
 	}
+	old.rowsMu.Lock()
+	oldRows := old.byMeeting
+	old.rowsMu.Unlock()
 	old.mu.Lock()
 	defer old.mu.Unlock()
 	for k, ci := range old.items {
 		if !affected[k] {
-			c.items[k] = ci
+			// The lists are shared; the scratch space match counts in is
+			// each model's own.
+			own := *ci
+			own.counts, own.other, own.touched = nil, nil, nil
+			c.items[k] = &own
 		}
 	}
 	for k, m := range old.matches {
-		if !affected[k] {
-			c.matches[k] = m
+		if affected[k] {
+			continue
 		}
+		m = maps.Clone(m)
+		for _, id := range touched[k] {
+			for fid := range m {
+				if strings.HasPrefix(fid, id+"-") { // the meeting's records' IDs start with its own
+					delete(m, fid)
+				}
+			}
+			for _, r := range oldRows[id] { // and whatever else it held
+				delete(m, r.ID)
+			}
+		}
+		c.matches[k] = m
 	}
 }
 
@@ -242,22 +405,6 @@ func (c *dueCache) rowsLoaded() bool {
 	return c.byMeeting != nil
 }
 
-// loadAllItems loads every committee's items (committeeItems) in the
-// background; the channel is closed when it is done. Flagging a follow-up
-// waits on c.mu meanwhile.
-func (c *dueCache) loadAllItems(ctx context.Context, l *Library) <-chan struct{} {
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		for _, cm := range c.committees {
-			c.committeeItems(ctx, l, cm.Key)
-		}
-	}()
-	return done
-}
-
 // allRows returns every action and follow-up, grouped by meeting, reading
 // them when first needed.
 func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, error) {
@@ -266,8 +413,8 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 	if c.byMeeting != nil {
 		return c.byMeeting, nil
 	}
-	byMeeting := map[string][]row{}
-	if err := loadByMeeting(ctx, l.store.Q(), byMeeting, store.Filter{Kinds: tracked}); err != nil {
+	byMeeting, err := c.loadBoard(ctx, l)
+	if err != nil {
 		return nil, l.store.Wrap("list records", err)
 	}
 	c.byMeeting = byMeeting
@@ -277,9 +424,17 @@ func (c *dueCache) allRows(ctx context.Context, l *Library) (map[string][]row, e
 // flag sets r's Flag, ReturnedTo and resolved Due as of asOf, by the one
 // flag rule (minutes.FlagOf) against the committee's calendar.
 func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Date) {
-	r.Flag, r.ReturnedTo = FlagResolution, nil
+	f := c.standing(ctx, l, r, asOf)
+	r.Flag, r.Due, r.Provisional, r.ReturnedTo = f.flag, f.due, f.provisional, f.returnedTo
+}
+
+// standing is where r stands as of asOf (what flag sets), leaving r as
+// it is.
+func (c *dueCache) standing(ctx context.Context, l *Library, r *row, asOf minutes.Date) flagged {
+	f := flagged{r: r, flag: FlagResolution, due: r.Due, provisional: r.Provisional}
 	if r.Kind == minutes.KindResolution {
-		return
+		f.rank = f.flag.Rank()
+		return f
 	}
 	t := minutes.Tracked{Kind: r.Kind, Status: r.Status, MeetingDate: r.MeetingDate, Due: r.Due,
 		Provisional: r.Provisional, Target: r.Target, DueSet: r.dueOverride}
@@ -290,10 +445,11 @@ func (c *dueCache) flag(ctx context.Context, l *Library, r *row, asOf minutes.Da
 		}
 	}
 	s := minutes.FlagOf(t, c.calendars[r.key()], asOf)
-	r.Flag, r.Due, r.Provisional = s.Flag, s.Due, s.Provisional
+	f.flag, f.rank, f.due, f.provisional = s.Flag, s.Flag.Rank(), s.Due, s.Provisional
 	if s.Flag == FlagReturned {
-		r.ReturnedTo = ref
+		f.returnedTo = ref
 	}
+	return f
 }
 
 // returnedTo is the item that answers follow-up r, whatever the as-of
@@ -333,28 +489,36 @@ func (c *dueCache) committeeItems(ctx context.Context, l *Library, key string) *
 	if ci, ok := c.items[key]; ok {
 		return ci
 	}
-	ci := &committeeItems{post: map[string][]int32{}, own: map[string]bool{}}
+	var rows []store.ItemRow
+	if len(c.names[key]) > 0 {
+		rows, _ = l.store.Q().CommitteeItems(ctx, key) // unreadable: no items, as for a committee with none
+	}
+	ci := newCommitteeItems(c.names[key], rows, subjectTerms)
 	c.items[key] = ci
-	for _, name := range c.names[key] {
+	return ci
+}
+
+// newCommitteeItems indexes the items of one committee (of these names)
+// by their titles' subject terms; terms works them out (subjectTerms, or
+// a memo of it).
+func newCommitteeItems(names []string, rows []store.ItemRow, terms func(string) map[string]string) *committeeItems {
+	ci := &committeeItems{post: map[string][]int32{}, own: map[string]bool{}}
+	for _, name := range names {
 		for t := range subjectTerms(name) {
 			ci.own[t] = true
 		}
 	}
-	if len(c.names[key]) == 0 {
-		return ci
-	}
-	rows, err := l.store.Q().CommitteeItems(ctx, key)
-	if err != nil {
+	if len(names) == 0 {
 		return ci
 	}
 	type sortable struct {
 		itemInfo
 		ord int
 	}
-	var list []sortable
+	list := make([]sortable, 0, len(rows))
 	for _, r := range rows {
 		it := sortable{itemInfo{id: r.ID, meetingID: r.MeetingID, committee: r.Committee, number: r.Number, title: r.Title, date: r.Date}, r.Ord}
-		it.terms = subjectTerms(it.title)
+		it.terms = terms(it.title)
 		if len(it.terms) > 0 {
 			list = append(list, it)
 		}
@@ -529,6 +693,9 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
 	recs, err := l.records(ctx, q, false)
+	if err == nil && q.Owner != "" {
+		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
+	}
 	if err == nil {
 		err = l.fillSourceURLs(ctx, recs)
 	}
@@ -568,20 +735,33 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if err != nil {
 		return nil, err
 	}
-	var out []Record
-	consider := func(r row) { // a copy: flagging changes it
+	wantKind := map[minutes.Kind]bool{}
+	for _, k := range kinds {
+		wantKind[k] = true
+	}
+	var wantStatus map[Status]bool
+	if len(q.Statuses) > 0 {
+		wantStatus = map[Status]bool{}
+		for _, s := range q.Statuses {
+			wantStatus[s] = true
+		}
+	}
+	// The records kept are flagged where they lie (the model's rows are
+	// shared: flagging works on what it returns, not on them) and copied
+	// out once, in order.
+	var picked []flagged
+	consider := func(r *row) {
 		switch {
-		case !slices.Contains(kinds, r.Kind),
+		case !wantKind[r.Kind],
 			keys != nil && !keys[r.CommitteeKey],
-			len(q.Statuses) > 0 && !slices.Contains(q.Statuses, r.Status),
+			wantStatus != nil && !wantStatus[r.Status],
 			!q.From.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.Before(q.From)),
 			!q.To.IsZero() && (r.MeetingDate.IsZero() || r.MeetingDate.After(q.To)),
 			!q.IncludeExempt && r.Exempt,
 			byFlag && r.MeetingDate.After(asOf): // the due board: not yet minuted on the as-of date
 			return
 		}
-		model.flag(ctx, l, &r, asOf)
-		out = append(out, r.Record)
+		picked = append(picked, model.standing(ctx, l, r, asOf))
 	}
 	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() || q.IncludeRejected {
 		// Resolutions or rejected records (which the model does not
@@ -598,63 +778,115 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		if err != nil {
 			return nil, l.store.Wrap("list records", err)
 		}
-		for _, s := range rs {
-			consider(fromStore(s))
+		rows := fromStoreAll(rs)
+		for i := range rows {
+			consider(&rows[i])
 		}
 	} else {
-		if !model.rowsLoaded() {
-			// The first board in a process: read the committees' items
-			// for return matching while the rows are read (two
-			// connections, two cores), and wait for it before returning.
-			done := model.loadAllItems(ctx, l)
-			defer func() { <-done }()
-		}
-		byMeeting, err := model.allRows(ctx, l)
-		if err != nil {
-			return nil, err
-		}
-		n := 0
-		for _, rs := range byMeeting {
-			n += len(rs)
-		}
-		out = make([]Record, 0, n)
-		for _, id := range model.order {
-			for _, r := range byMeeting[id] {
-				consider(r)
+		// The model's rows do not change, so neither does a list made
+		// from them for the same query and as-of date: it is kept.
+		key := fmt.Sprintf("%#v %v %v", q, asOf, byFlag)
+		var ok bool
+		if picked, ok = model.cachedList(key); !ok {
+			byMeeting, err := model.allRows(ctx, l)
+			if err != nil {
+				return nil, err
 			}
+			for _, id := range model.order {
+				rs := byMeeting[id]
+				for i := range rs {
+					consider(&rs[i])
+				}
+			}
+			if byFlag {
+				sortByFlag(picked)
+			}
+			model.keepList(key, picked)
 		}
+		return copyOut(picked), nil
 	}
-	if out == nil {
-		out = []Record{}
+	if byFlag {
+		sortByFlag(picked)
 	}
-	if !byFlag {
-		return out, nil
+	return copyOut(picked), nil
+}
+
+// sortByFlag puts records in the due board's order: by flag (FlagOrder),
+// then due date (undated last), then as they were (meeting order). Each
+// record's place is one number (flag rank, due day, place before), and
+// those are sorted.
+func sortByFlag(picked []flagged) {
+	if len(picked) >= 1<<24 {
+		sortByFlagSlowly(picked)
+		return
 	}
-	// Sort an index rather than the (large) records themselves.
-	idx := make([]int, len(out))
-	for i := range idx {
-		idx[i] = i
+	keys := make([]uint64, len(picked))
+	for i := range picked {
+		p := &picked[i]
+		day := uint64(1<<22 - 1) // undated: last
+		if d := p.due; !d.IsZero() {
+			// In the order of Date.Compare (year, month, day).
+			if d.Year < 0 || d.Year > 11000 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 || p.rank < 0 || p.rank > 255 {
+				sortByFlagSlowly(picked)
+				return
+			}
+			day = uint64(d.Year*372 + int(d.Month-1)*31 + d.Day - 1)
+		}
+		keys[i] = uint64(p.rank)<<46 | day<<24 | uint64(i)
 	}
-	slices.SortStableFunc(idx, func(i, j int) int {
-		a, b := &out[i], &out[j]
-		if c := a.Flag.Rank() - b.Flag.Rank(); c != 0 {
+	slices.Sort(keys)
+	sorted := make([]flagged, len(picked))
+	for k, key := range keys {
+		sorted[k] = picked[key&(1<<24-1)]
+	}
+	copy(picked, sorted)
+}
+
+// sortByFlagSlowly is sortByFlag for the lists its numbers cannot hold
+// (years before 0 or after 11000, dates that are not dates, ranks past
+// 255): the same order.
+func sortByFlagSlowly(picked []flagged) {
+	for i := range picked {
+		picked[i].pos = i
+	}
+	slices.SortFunc(picked, func(a, b flagged) int {
+		if c := a.rank - b.rank; c != 0 {
 			return c
 		}
 		switch {
-		case a.Due == b.Due:
-			return 0 // already in meeting order
-		case a.Due.IsZero():
+		case a.due == b.due:
+		case a.due.IsZero():
 			return 1
-		case b.Due.IsZero():
+		case b.due.IsZero():
 			return -1
+		default:
+			return a.due.Compare(b.due)
 		}
-		return a.Due.Compare(b.Due)
+		return a.pos - b.pos
 	})
-	sorted := make([]Record, len(out))
-	for k, i := range idx {
-		sorted[k] = out[i]
+}
+
+// copyOut makes the records of a list, flagged.
+func copyOut(picked []flagged) []Record {
+	out := make([]Record, len(picked))
+	for i := range picked {
+		p := &picked[i]
+		out[i] = p.r.Record
+		out[i].Flag, out[i].Due, out[i].Provisional, out[i].ReturnedTo = p.flag, p.due, p.provisional, p.returnedTo
 	}
-	return sorted, nil
+	return out
+}
+
+// flagged is a record of the model with where it stands on an as-of
+// date (dueCache.standing), for a list to copy out.
+type flagged struct {
+	r           *row
+	flag        Flag
+	rank        int // flag.Rank()
+	due         minutes.Date
+	provisional bool
+	returnedTo  *ItemRef
+	pos         int // its place before sorting
 }
 
 // tracked are the kinds of record the flagging model keeps in memory.

@@ -76,13 +76,8 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, opt I
 			res.Duplicate, res.MeetingID = true, id
 			return nil
 		}
-		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample); err != nil {
+		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample, given); err != nil {
 			return err
-		}
-		if given.Name != "" {
-			if err := q.SetSourceCouncil(ctx, hash, given); err != nil {
-				return err
-			}
 		}
 		replaced, touched, err := putMeeting(ctx, q, p, sample)
 		if err != nil {

@@ -92,8 +92,11 @@ type Library struct {
 	search   *heldIndex   // nil until first needed, and after a hand-over
 	lastTrim time.Time    // when the changes log was last trimmed
 
-	cacheMu sync.Mutex
-	cache   *dueCache
+	cacheMu  sync.Mutex
+	cache    *dueCache
+	snapRead bool        // the snapshot was read (or found wanting)
+	snapGen  int64       // the generation of the snapshot on disk, as read or written
+	peopleC  peopleCache // people.go
 
 	councils atomic.Pointer[councilsAt] // the councils of the model they were grouped from (council.go)
 
@@ -182,6 +185,11 @@ func (l *Library) Close() error {
 		}
 		l.imu.Unlock()
 		l.wg.Wait()
+		l.cacheMu.Lock()
+		if c := l.cache; c != nil && c.gen != l.snapGen {
+			_ = l.writeSnapshot(c) // no harm when it cannot be written
+		}
+		l.cacheMu.Unlock()
 		if e := l.store.Close(); err == nil {
 			err = e
 		}

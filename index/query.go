@@ -9,7 +9,7 @@ import (
 
 // Search runs a full-text search: q.Text in the search box's grammar (see
 // the search package: every word must match; "quoted phrases", -not, OR,
-// word*, and field:value for kind, committee, status, owner, year, title,
+// word*, and field:value for kind, committee, council, status, owner, year, title,
 // text, minute and the attendance fields present, apologies and absent),
 // words stemmed with the English analyser, with q's filters. Excerpts mark
 // the matched words.
@@ -23,6 +23,13 @@ func (l *Library) Search(ctx context.Context, q SearchQuery) (*SearchResult, err
 			c, err := l.matchCouncil(ctx, typed)
 			return c.Key, err
 		},
+	}
+	if q.Owner != "" {
+		ids, err := l.ownedIDs(ctx, q.Owner) // people.go
+		if err != nil {
+			return nil, err
+		}
+		p.IDs = ids
 	}
 	start := time.Now()
 	req, err := search.Request(p)

@@ -1,10 +1,8 @@
 package index
 
 import (
-	"strings"
+	"github.com/minutebook/minutebook/minutes/wordmatch"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // How a clerk's correction finds its record again in a new parse, and how
@@ -18,40 +16,11 @@ import (
 // sameRecord is the least Dice coefficient of two texts of one record.
 const sameRecord = 0.5
 
-// words are the words of s, folded.
-func words(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r): // an accent: keep its letter
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Fields(b.String())
-}
+// words are the words of s, folded (wordmatch.Words).
+func words(s string) []string { return wordmatch.Words(s) }
 
-// dice is the Dice coefficient of two word multisets; 0 when both are
-// empty.
-func dice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	count := make(map[string]int, len(a))
-	for _, t := range a {
-		count[t]++
-	}
-	common := 0
-	for _, t := range b {
-		if count[t] > 0 {
-			count[t]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
-}
+// dice is the Dice coefficient of two word multisets (wordmatch.Dice).
+func dice(a, b []string) float64 { return wordmatch.Dice(a, b) }
 
 // foldRune is a character as spans are compared: lower case, curly
 // quotes and dashes as their plain forms, every space as ' '.

@@ -93,6 +93,28 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 	return out
 }
 
+// dueInMonth makes a follow-up due back in month mo of year y: at the
+// meeting the minutes know of in that month, else (provisionally) at the
+// month's end. phrase names the meeting as the minutes do ("" for none).
+func (m *Meeting) dueInMonth(rec *Record, y int, mo time.Month, phrase string) {
+	if phrase != "" {
+		rec.DueMeeting = phrase
+	}
+	rec.Target = MonthTarget(y, mo)
+	rec.Due, rec.Provisional = EndOfMonth(y, mo), true
+	if d, ok := m.knownMeetingIn(y, mo); ok {
+		rec.Due, rec.Provisional = d, false
+	}
+}
+
+// monthAhead is the year of the next month mo after the meeting's own.
+func (m *Meeting) monthAhead(mo time.Month) int {
+	if mo <= m.Date.Month {
+		return m.Date.Year + 1
+	}
+	return m.Date.Year
+}
+
 // approvalFooter reports whether a sentence only says the minutes are a
 // draft until the next meeting approves them: "DRAFT – to be approved at
 // the next meeting", "Unconfirmed minutes – subject to approval …".
@@ -284,45 +306,22 @@ func resolveDue(m *Meeting, rec *Record, t string) {
 	}
 	if mm := reInMonthYear.FindStringSubmatch(t); mm != nil {
 		// "reported to the Committee in March 2024"
-		y, mo := atoiSafe(mm[2]), monthOf(mm[1])
-		rec.DueMeeting = strings.TrimSpace(mm[0])
-		rec.Target = MonthTarget(y, mo)
-		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if d, ok := m.knownMeetingIn(y, mo); ok {
-			rec.Due, rec.Provisional = d, false
-		}
+		m.dueInMonth(rec, atoiSafe(mm[2]), monthOf(mm[1]), strings.TrimSpace(mm[0]))
 		return
 	}
 	if mm := reDueMonthNoYear.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {
 		mo := monthOf(mm[1])
-		y := m.Date.Year
-		if mo <= m.Date.Month {
-			y++
-		}
-		rec.DueMeeting = meetingPhrase(t, mm[0])
-		rec.Target = MonthTarget(y, mo)
-		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if d, ok := m.knownMeetingIn(y, mo); ok {
-			rec.Due, rec.Provisional = d, false
-		}
+		m.dueInMonth(rec, m.monthAhead(mo), mo, meetingPhrase(t, mm[0]))
 		return
 	}
 	if mm := reInMonthNoYear.FindStringSubmatch(t); mm != nil && mm[3] == "" && !m.Date.IsZero() {
 		// "to Council in June", "at its meeting in May": the next such
 		// month after this meeting.
-		mo := monthOf(mm[2])
-		y := m.Date.Year
-		if mo <= m.Date.Month {
-			y++
-		}
+		mo, phrase := monthOf(mm[2]), ""
 		if mm[1] != "" {
-			rec.DueMeeting = strings.TrimSpace(mm[0])
+			phrase = strings.TrimSpace(mm[0])
 		}
-		rec.Target = MonthTarget(y, mo)
-		rec.Due, rec.Provisional = EndOfMonth(y, mo), true
-		if d, ok := m.knownMeetingIn(y, mo); ok {
-			rec.Due, rec.Provisional = d, false
-		}
+		m.dueInMonth(rec, m.monthAhead(mo), mo, phrase)
 		return
 	}
 	if mm := reDueInN.FindStringSubmatch(t); mm != nil && !m.Date.IsZero() {

@@ -62,7 +62,7 @@ Without --format the format follows -o's extension, and is md otherwise.`,
 			}
 			c, err := export.ResolveCommitteeOf(ctx, api, ef.committee, ef.council)
 			if err != nil {
-				return fmt.Errorf("--committee: %w", err)
+				return committeeFlagError(err)
 			}
 			ag, err := export.LoadAgenda(ctx, api, export.AgendaQuery{
 				Committee: c.Key, Meeting: at, InMonth: inMonth, AsOf: asOf, IncludeExempt: ef.includeExempt,

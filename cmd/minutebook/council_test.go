@@ -15,7 +15,9 @@ import (
 // councilMeeting is a meeting of a committee two councils have: an action
 // due in February 2022 and a follow-up due back at the next meeting.
 func councilMeeting(council, committee, d, next, subject string) *minutes.Meeting {
+	chair := map[string]string{"Libraries": "Ann Lee", "Parking": "Bob Kay", "Housing": "Cat Roe", "Waste": "Dee Poe", "Taxis": "Eve Day"}[subject]
 	m := &minutes.Meeting{Council: council, Committee: committee, Date: isoDate(d), NextMeeting: isoDate(next),
+		Attendance: minutes.Attendance{Chair: chair},
 		Source: minutes.Source{Name: council + " " + committee + " " + d + ".txt"},
 		Items: []minutes.Item{{Number: "4", Title: subject, Body: subject + ".",
 			Actions: []minutes.Record{{Text: "Officers to circulate the " + subject + " figures.", Owner: "Treasurer",
@@ -163,6 +165,12 @@ func TestTwoCouncilsSideBySide(t *testing.T) {
 	out, _, code = runLib(t, lib, "agenda", "--committee", "Cabinet", "--as-of", "2022-02-01")
 	if code != 0 || !strings.Contains(out, "Libraries") || strings.Contains(out, "Housing") {
 		t.Errorf("agenda --committee Cabinet: %d\n%s", code, out)
+	}
+
+	// People of one council.
+	out, errOut, code = runLib(t, lib, "people", "--council", "brent")
+	if code != 0 || !strings.Contains(out, "Cat Roe") || !strings.Contains(out, "Dee Poe") || strings.Contains(out, "Ann Lee") {
+		t.Errorf("people --council brent: %d\n%s%s", code, out, errOut)
 	}
 
 	// Corrections of one council.

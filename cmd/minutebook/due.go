@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,10 +17,10 @@ import (
 
 func newDueCmd(a *app) *cobra.Command {
 	var (
-		asOf, committee    string
-		council            string
-		asJSON, asCSV, chk bool
-		all, rejected      bool
+		asOf, committee, council string
+		owner                    string
+		asJSON, asCSV, chk       bool
+		all, rejected            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "due",
@@ -86,6 +87,9 @@ With --check, the exit status is 1 when anything is overdue or slipped
 				}
 			}
 			rs, err := lib.Due(cmd.Context(), q)
+			if err == nil && owner != "" {
+				rs, err = lib.OwnerRecords(cmd.Context(), owner, rs)
+			}
 			if err != nil {
 				return err
 			}
@@ -99,7 +103,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 					return err
 				}
 				if asJSON {
-					err = writeJSON(a.stdout, recordsJSON(rows))
+					err = writeJSONList(a.stdout, recordsJSON(rows))
 				} else {
 					err = writeDueCSV(a.stdout, rows)
 				}
@@ -130,6 +134,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
 	addCouncilFlag(cmd, &council)
+	f.StringVar(&owner, "owner", "", `only the records this person (or role) owns: a name as minutebook people lists it, case and honorifics ignored, a unique start or surname will do`)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
 	f.BoolVar(&chk, "check", false, "exit with status 1 when anything is overdue or slipped")
@@ -165,7 +170,17 @@ func returnNote(r index.Record) string {
 	return fmt.Sprintf("[came back %s, minute %s (%s), %s] ", t.MeetingDate, t.Minute, t.ItemID, how)
 }
 
-func printDue(w io.Writer, rs []index.Record, asOf minutes.Date) error {
+func printDue(out io.Writer, rs []index.Record, asOf minutes.Date) error {
+	// The table's cells reach the terminal in one write a screenful, not
+	// one a cell.
+	w := bufio.NewWriterSize(out, 64<<10)
+	if err := printDueTo(w, rs, asOf); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func printDueTo(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 	if len(rs) == 0 {
 		fmt.Fprintf(w, "Nothing open as of %s.\n", asOf)
 		return nil

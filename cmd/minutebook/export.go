@@ -128,7 +128,7 @@ func exportWithLibrary(ctx context.Context, a *app, ef exportFlags, fn func(api 
 	if ef.committee != "" {
 		c, err := export.ResolveCommitteeOf(ctx, api, ef.committee, council)
 		if err != nil {
-			return fmt.Errorf("--committee: %w", err)
+			return committeeFlagError(err)
 		}
 		name = c.Key
 		if name == "" {
@@ -141,6 +141,7 @@ func exportWithLibrary(ctx context.Context, a *app, ef exportFlags, fn func(api 
 func newExportActionsCmd(a *app) *cobra.Command {
 	var (
 		ef                         exportFlags
+		owner                      string
 		format                     string
 		from, to                   string
 		status                     string
@@ -208,6 +209,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 			if err := exportRefuseBinary(a, f, ef.output); err != nil {
 				return err
 			}
+			q.Owner = owner
 			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
 				q.Committee, q.Council = committee, council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
@@ -227,6 +229,7 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 		},
 	}
 	ef.register(cmd)
+	cmd.Flags().StringVar(&owner, "owner", "", "only the records this person (or role) owns: a name as minutebook people lists it")
 	cmd.Flags().StringVarP(&format, "format", "f", "", "xlsx, csv, json or md")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "the same as --format json")
 	cmd.Flags().StringVar(&from, "from", "", "only records from meetings on or after this date, YYYY-MM-DD")
@@ -279,7 +282,10 @@ func exportParseFlag(s string) (index.Flag, bool) {
 }
 
 func newExportCalendarCmd(a *app) *cobra.Command {
-	var ef exportFlags
+	var (
+		ef    exportFlags
+		owner string
+	)
 	cmd := &cobra.Command{
 		Use:   "calendar",
 		Short: "Write an iCalendar file of what is due back at each meeting",
@@ -299,7 +305,7 @@ updates the events instead of adding copies.`,
 			}
 			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, Council: council, IncludeExempt: ef.includeExempt,
+					AsOf: asOf, Committee: committee, Council: council, IncludeExempt: ef.includeExempt, Owner: owner,
 				})
 				if err != nil {
 					return err
@@ -314,6 +320,7 @@ updates the events instead of adding copies.`,
 		},
 	}
 	ef.register(cmd)
+	cmd.Flags().StringVar(&owner, "owner", "", "only the records this person (or role) owns: a name as minutebook people lists it")
 	return cmd
 }
 
@@ -347,4 +354,18 @@ func exportPlural(n int, one string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// committeeFlagError names the flag in an error about the committee or
+// the council typed; an error about the library is returned as it is.
+func committeeFlagError(err error) error {
+	var ce *index.CommitteeError
+	var cl *index.CouncilError
+	switch {
+	case errors.As(err, &cl):
+		return fmt.Errorf("--council: %w", err)
+	case errors.As(err, &ce):
+		return fmt.Errorf("--committee: %w", err)
+	}
+	return err
 }

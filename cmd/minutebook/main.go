@@ -136,7 +136,7 @@ committee. Run it with no command to open the terminal UI.`,
 	root.PersistentFlags().StringVar(&a.pdfEngine, "pdf-engine", os.Getenv("MINUTEBOOK_PDF_ENGINE"),
 		`how to read PDFs: "builtin" (PDFium, no install needed) or "pdftotext" (poppler, if installed); or set MINUTEBOOK_PDF_ENGINE`)
 	root.AddCommand(
-		newImportCmd(a), newParseCmd(a), newSearchCmd(a), newDueCmd(a), newShowCmd(a), newSetCmd(a), newAddCmd(a), newReviewCmd(a), newCorrectionsCmd(a),
+		newImportCmd(a), newParseCmd(a), newSearchCmd(a), newDueCmd(a), newShowCmd(a), newPeopleCmd(a), newSetCmd(a), newAddCmd(a), newReviewCmd(a), newCorrectionsCmd(a),
 		newExportCmd(a), newAgendaCmd(a), newSyncCmd(a), newSourcesCmd(a), newCheckCmd(a), newReparseCmd(a), newReindexCmd(a), newWarmPDFCmd(a),
 	)
 	return root

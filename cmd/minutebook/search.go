@@ -47,7 +47,7 @@ Examples:
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Text = strings.Join(args, " ")
-			if q.Text == "" && q.Committee == "" && q.Council == "" && q.Kind == "" && status == "" && from == "" && to == "" && q.Year == 0 {
+			if q.Text == "" && q.Owner == "" && q.Committee == "" && q.Council == "" && q.Kind == "" && status == "" && from == "" && to == "" && q.Year == 0 {
 				return fmt.Errorf("give something to search for, e.g. minutebook search fly-tipping")
 			}
 			if strings.EqualFold(strings.TrimSpace(status), "rejected") {
@@ -82,6 +82,7 @@ Examples:
 		},
 	}
 	f := cmd.Flags()
+	f.StringVar(&q.Owner, "owner", "", `only the records this person (or role) owns, under any spelling: a name as minutebook people lists it`)
 	f.StringVar(&q.Committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
 	addCouncilFlag(cmd, &q.Council)
 	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup, item or meeting")

@@ -18,19 +18,31 @@ import (
 func newShowCmd(a *app) *cobra.Command {
 	var asJSON, rejected bool
 	cmd := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show ID | show person NAME",
 		Short: "Show one record (or item, or meeting) with its source and tracking history",
 		Long: `Show one record with its text, where it came from, its tracking (status,
 owner, due date, notes) and their history. ID is a record ID as search and
 due list them (osc-2021-12-14-188-a1); an item ID (osc-2021-12-14-188)
-or a meeting ID (osc-2021-12-14) shows that item or meeting.`,
-		Args: cobra.ExactArgs(1),
+or a meeting ID (osc-2021-12-14) shows that item or meeting.
+
+show person NAME shows a person (or a role): their open actions and
+follow-ups, declarations of interest and attendance record (present,
+apologies, absent per meeting). NAME is matched ignoring case and
+honorifics; a unique start of the name or a surname will do. A NAME that
+fits several people lists them (exit status 1).`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := openLibrary(cmd.Context(), a, "show", false)
 			if err != nil {
 				return err
 			}
 			defer lib.Close()
+			if len(args) == 2 {
+				if args[0] != "person" {
+					return fmt.Errorf("show takes one ID, or person NAME (quote a name with spaces)")
+				}
+				return runShowPerson(cmd.Context(), a, lib, args[1], asJSON)
+			}
 			return runShow(cmd.Context(), a, lib, strings.TrimSpace(args[0]), asJSON, rejected)
 		},
 	}

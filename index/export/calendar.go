@@ -19,9 +19,10 @@ import (
 // CalendarQuery selects what goes in the calendar.
 type CalendarQuery struct {
 	Committee     string       // "" means all committees
-	Council       string       // "" means all councils (index.MatchCouncil)
+	Council       string       // a council as typed (index.MatchCouncil); "" means all
 	AsOf          minutes.Date // for flags; required
 	IncludeExempt bool
+	Owner         string // only this person's records (index.RecordQuery.Owner); "" for all
 }
 
 // Calendar is what is due back to committee, as one event per target: a
@@ -55,7 +56,7 @@ type Event struct {
 // Returned follow-ups and closed records are left out.
 func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calendar, error) {
 	recs, err := api.Records(ctx, index.RecordQuery{
-		AsOf: q.AsOf, Committee: q.Committee, Council: q.Council, IncludeExempt: q.IncludeExempt,
+		AsOf: q.AsOf, Committee: q.Committee, Council: q.Council, IncludeExempt: q.IncludeExempt, Owner: q.Owner,
 		Kinds:    []minutes.Kind{minutes.KindAction, minutes.KindFollowUp},
 		Statuses: []index.Status{index.StatusOpen, index.StatusInProgress},
 	})

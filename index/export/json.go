@@ -95,12 +95,22 @@ type HistoryJSON struct {
 // NullString is a string that is null in JSON when empty.
 type NullString string
 
-// MarshalJSON writes the string, or null when it is empty.
+// MarshalJSON writes the string, or null when it is empty. A string of
+// plain characters is quoted as it is (what json.Marshal gives it, at a
+// fraction of the cost: a due list writes four of these a record).
 func (s NullString) MarshalJSON() ([]byte, error) {
 	if s == "" {
 		return []byte("null"), nil
 	}
-	return json.Marshal(string(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return json.Marshal(string(s))
+		}
+	}
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
 }
 
 // JSON is the row as RecordJSON.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
@@ -148,6 +149,9 @@ func Rows(ctx context.Context, api index.API, recs []index.Record) ([]Row, error
 // written, from its history; a row whose history cannot be read keeps the
 // date of its last edit.
 func noteDates(ctx context.Context, api index.API, rows []Row) error {
+	if nt, ok := api.(noteTimer); ok {
+		return noteDatesAtOnce(ctx, nt, rows)
+	}
 	for i := range rows {
 		row := &rows[i]
 		if row.LastNote == "" {
@@ -161,6 +165,38 @@ func noteDates(ctx context.Context, api index.API, rows []Row) error {
 			continue // keep the last-edit date
 		}
 		noteDate(row, hist)
+	}
+	return nil
+}
+
+// noteTimer is a library that reads the times of many records' latest
+// notes at once (*index.Library does).
+type noteTimer interface {
+	LatestNoteTimes(ctx context.Context, ids []string) (map[string]time.Time, error)
+}
+
+// noteDatesAtOnce is noteDates with one read for all the rows.
+func noteDatesAtOnce(ctx context.Context, nt noteTimer, rows []Row) error {
+	var ids []string
+	for i := range rows {
+		if rows[i].LastNote != "" {
+			ids = append(ids, rows[i].ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	times, err := nt.LatestNoteTimes(ctx, ids)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return nil // keep the last-edit dates, as when a history cannot be read
+	}
+	for i := range rows {
+		if t, ok := times[rows[i].ID]; ok && rows[i].LastNote != "" {
+			rows[i].UpdateDate = minutes.DateOf(t.Local())
+		}
 	}
 	return nil
 }

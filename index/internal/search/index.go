@@ -38,7 +38,8 @@ var ErrLocked = errors.New("the search index's files are locked by another proce
 
 // Index is an open bleve index.
 type Index struct {
-	idx bleve.Index
+	idx    bleve.Index
+	facets facets // the segments' facet tables, and counts kept (facets.go)
 }
 
 // Create makes an empty index at path ("" keeps it in memory), deleting
@@ -124,6 +125,7 @@ func (ix *Index) Bleve() bleve.Index { return ix.idx }
 // with gen >= 0, it records in the last batch that the index reflects
 // store generation gen.
 func (ix *Index) Update(ctx context.Context, replace []string, feed func(put func(store.FeedDoc) error) error, gen int64) error {
+	defer ix.facets.changed()
 	b := ix.idx.NewBatch()
 	flush := func(force bool) error {
 		if b.Size() == 0 || (!force && b.Size() < batchDocs) {

@@ -2,9 +2,9 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,6 +51,9 @@ type Params struct {
 	// IncludeRejected also finds records clerks rejected (indexed with
 	// the status "rejected"); status:rejected asks for them alone.
 	IncludeRejected bool
+	// IDs, when not nil, keeps only the documents of these IDs (the
+	// records one person owns, for an owner filter); empty finds nothing.
+	IDs []string
 }
 
 // statusRejected is the status a rejected record is indexed with
@@ -186,6 +189,13 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 		dq.SetField("date")
 		must = append(must, dq)
 	}
+	if p.IDs != nil {
+		ids := p.IDs
+		if len(ids) == 0 {
+			ids = []string{"\x00none"} // no document has this ID
+		}
+		must = append(must, query.NewDocIDQuery(ids))
+	}
 	var root query.Query
 	switch len(must) {
 	case 0:
@@ -223,10 +233,14 @@ func newRequest(root query.Query, size, from int, facets bool) *bleve.SearchRequ
 	if facets {
 		// Counts by committee, kind, year and status, all read from the
 		// one facet field.
-		req.AddFacet("facet", bleve.NewFacetRequest("facet", 1000))
+		req.AddFacet("facet", bleve.NewFacetRequest("facet", facetSize))
 	}
 	return req
 }
+
+// facetSize is how many facet values a search counts, at most: more than
+// a library has.
+const facetSize = 1000
 
 // RawRequest is text in bleve's own query-string syntax with no filters,
 // shown as every search is: what benchmarks compare the library's search
@@ -410,26 +424,21 @@ func literalPrefix(s string) int {
 	return n
 }
 
-// result turns bleve's result into ours.
+// result turns bleve's result into ours, with the facets bleve counted
+// when facets is set.
 func result(res *bleve.SearchResult, facets bool) *Result {
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h))
 	}
 	if facets {
-		out.Facets = map[string][]FacetCount{}
-		for _, name := range facetFields {
-			out.Facets[name] = []FacetCount{}
-		}
+		var counts []FacetCount
 		if f := res.Facets["facet"]; f != nil && f.Terms != nil {
 			for _, t := range f.Terms.Terms() {
-				name, value, ok := strings.Cut(t.Term, ":")
-				if _, known := out.Facets[name]; ok && known {
-					out.Facets[name] = append(out.Facets[name], FacetCount{Value: value, Count: t.Count})
-				}
+				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
 			}
 		}
-		sort.Slice(out.Facets["year"], func(i, j int) bool { return out.Facets["year"][i].Value > out.Facets["year"][j].Value })
+		out.Facets = facetResult(counts)
 	}
 	return out
 }
@@ -457,9 +466,42 @@ func toHit(h *bsearch.DocumentMatch) Hit {
 	return hit
 }
 
-// Run runs a request Request made.
+// Run runs a request Request made. Its facets are counted by the
+// index's tables (facets.go) beside bleve's search for the page of hits.
 func (ix *Index) Run(ctx context.Context, req *bleve.SearchRequest) (*Result, error) {
 	start := time.Now()
+	if len(req.Facets) == 0 {
+		return ix.run(ctx, req, start)
+	}
+	type counted struct {
+		counts []FacetCount
+		err    error
+	}
+	ch := make(chan counted, 1)
+	go func() {
+		c, err := ix.facets.count(ctx, ix.idx, req.Query)
+		ch <- counted{c, err}
+	}()
+	plain := *req
+	plain.Facets = nil
+	res, err := ix.idx.SearchInContext(ctx, &plain)
+	fc := <-ch
+	if err != nil {
+		return nil, err
+	}
+	if errors.Is(fc.err, errNoTables) {
+		return ix.run(ctx, req, start) // bleve counts them
+	} else if fc.err != nil {
+		return nil, fc.err
+	}
+	out := result(res, false)
+	out.Facets = facetResult(fc.counts)
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// run is Run with bleve counting any facets.
+func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest, start time.Time) (*Result, error) {
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err

@@ -12,10 +12,10 @@ import (
 // (minutebook import --council) keeps that council with its bytes, so
 // that a re-parse files the meeting under it again.
 
-// councilsSchema is migration 6: the council a document was imported
-// under, and whether it was to override the council its minutes name.
+// councilsSchema is migration 7: whether the council a document was
+// imported under (migration 5's sources.council) is to replace the
+// council its minutes name.
 const councilsSchema = `
-ALTER TABLE sources ADD COLUMN council TEXT NOT NULL DEFAULT '';
 ALTER TABLE sources ADD COLUMN force_council INTEGER NOT NULL DEFAULT 0;
 `
 

@@ -15,17 +15,33 @@ import (
 type MeetingDates struct {
 	ID, Committee, CommitteeKey, Council string
 	Date, Next                           minutes.Date // held; the next meeting its minutes state
+	SourceName, SourceHash               string       // the document it was read from
+	Dated                                bool         // the store holds a date for it (CommitteeItems lists its items)
+	// Gen is the generation it was stored at: its items and the parse
+	// of its records are as they were then (tracking and corrections
+	// change later without moving it).
+	Gen int64
 }
 
 // MeetingDates lists every meeting by date, committee and ID.
 func (q Q) MeetingDates(ctx context.Context) ([]MeetingDates, error) {
+	return q.meetingDates(ctx, "1 ORDER BY date, committee, id")
+}
+
+// MeetingDatesOf lists the meetings of these IDs the store holds, in no
+// order.
+func (q Q) MeetingDatesOf(ctx context.Context, ids []string) ([]MeetingDates, error) {
+	return q.meetingDates(ctx, "id IN (SELECT value FROM json_each(?))", jsonList(ids))
+}
+
+func (q Q) meetingDates(ctx context.Context, where string, args ...any) ([]MeetingDates, error) {
 	var out []MeetingDates
-	rows, err := q.q.QueryContext(ctx, "SELECT id, committee, committee_key, council, date, next_meeting FROM meetings ORDER BY date, committee, id")
+	rows, err := q.q.QueryContext(ctx, "SELECT id, committee, committee_key, council, date, next_meeting, source_name, source_hash, gen FROM meetings WHERE "+where, args...)
 	err = each(rows, err, func(s scanner) error {
 		var m MeetingDates
 		var date, next string
-		err := s.Scan(&m.ID, &m.Committee, &m.CommitteeKey, &m.Council, &date, &next)
-		m.Date, m.Next = ParseDate(date), ParseDate(next)
+		err := s.Scan(&m.ID, &m.Committee, &m.CommitteeKey, &m.Council, &date, &next, &m.SourceName, &m.SourceHash, &m.Gen)
+		m.Date, m.Next, m.Dated = ParseDate(date), ParseDate(next), date != ""
 		out = append(out, m)
 		return err
 	})

@@ -30,10 +30,11 @@ func (q Q) SourceMeeting(ctx context.Context, hash string) (string, bool, error)
 	return id, true, err
 }
 
-// PutSource stores a document's bytes.
-func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool) error {
-	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample) VALUES (?, ?, ?, ?, ?, ?)",
-		hash, name, len(data), data, at, sample)
+// PutSource stores a document's bytes, with the council it was imported
+// under (SetSourceCouncil).
+func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool, c SourceCouncil) error {
+	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample, council, force_council) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		hash, name, len(data), data, at, sample, c.Name, c.Force)
 	return err
 }
 

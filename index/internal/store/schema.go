@@ -152,10 +152,13 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	// 4: the clerks' corrections of the parser (corrections.go), the
 	// parser's confidence in each record, and forced edits in the history.
 	{sql: correctionsSchema},
-	// 5: reserved for the people of issue 15 (another branch adds it;
-	// whoever merges second puts theirs here and keeps the numbers).
-	{sql: `SELECT 1`},
-	// 6: the council a document was imported under (councils.go).
+	// 5: the council a document's importer named (`import --council`),
+	// for minutes that never name their own; a re-parse applies it again.
+	{sql: `ALTER TABLE sources ADD COLUMN council TEXT NOT NULL DEFAULT '';`},
+	// 6: the clerks' merges and splits of people (peoplecorrections.go).
+	{sql: peopleCorrectionsSchema},
+	// 7: whether that council is to replace the one the minutes name
+	// (`import --force-council`; councils.go).
 	{sql: councilsSchema},
 }
 

@@ -1,51 +1,20 @@
 package clerkeval
 
 import (
+	"github.com/minutebook/minutebook/minutes/wordmatch"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Tokens returns s normalised for matching: lower case, accents dropped,
-// every run of characters that are not letters or digits a separator.
-func Tokens(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent: drop it, keep its letter
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Fields(b.String())
-}
+// every run of characters that are not letters or digits a separator
+// (wordmatch.Words).
+func Tokens(s string) []string { return wordmatch.Words(s) }
 
 // Normal returns s's tokens joined by single spaces.
 func Normal(s string) string { return strings.Join(Tokens(s), " ") }
 
-// Dice is the Dice coefficient of two token multisets,
-// 2|A∩B|/(|A|+|B|); 0 when both are empty.
-func Dice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	count := make(map[string]int, len(a))
-	for _, t := range a {
-		count[t]++
-	}
-	common := 0
-	for _, t := range b {
-		if count[t] > 0 {
-			count[t]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
-}
+// Dice is the Dice coefficient of two token multisets (wordmatch.Dice).
+func Dice(a, b []string) float64 { return wordmatch.Dice(a, b) }
 
 // honorifics come off the front of a name; postNominals off its end.
 var (
