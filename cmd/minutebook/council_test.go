@@ -18,7 +18,7 @@ func councilMeeting(council, committee, d, next, subject string) *minutes.Meetin
 	chair := map[string]string{"Libraries": "Ann Lee", "Parking": "Bob Kay", "Housing": "Cat Roe", "Waste": "Dee Poe", "Taxis": "Eve Day"}[subject]
 	m := &minutes.Meeting{Council: council, Committee: committee, Date: isoDate(d), NextMeeting: isoDate(next),
 		Attendance: minutes.Attendance{Chair: chair},
-		Source: minutes.Source{Name: council + " " + committee + " " + d + ".txt"},
+		Source:     minutes.Source{Name: council + " " + committee + " " + d + ".txt"},
 		Items: []minutes.Item{{Number: "4", Title: subject, Body: subject + ".",
 			Actions: []minutes.Record{{Text: "Officers to circulate the " + subject + " figures.", Owner: "Treasurer",
 				Due: isoDate("2022-02-01"), Target: minutes.DateTarget()}},
