@@ -733,24 +733,14 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	if asOf.IsZero() {
 		asOf = l.today()
 	}
-	council, err := l.MatchCouncil(ctx, q.Council)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
+	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Council: q.Council, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
 		IncludeRejected: q.IncludeRejected}, true)
-	return ofCouncil(recs, council), err
 }
 
 // Records returns records for exports, in meeting-date then minute order,
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
-	council, err := l.MatchCouncil(ctx, q.Council)
-	if err != nil {
-		return nil, err
-	}
 	recs, err := l.records(ctx, q, false)
-	recs = ofCouncil(recs, council)
 	if err == nil && q.Owner != "" {
 		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
 	}
@@ -785,16 +775,9 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if kinds == nil {
 		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	}
-	var keys map[string]bool
-	if q.Committee != "" {
-		list, err := l.committeeKeys(ctx, q.Committee)
-		if err != nil {
-			return nil, err
-		}
-		keys = map[string]bool{}
-		for _, k := range list {
-			keys[k] = true
-		}
+	keys, err := l.scopeKeys(ctx, q.Committee, q.Council)
+	if err != nil {
+		return nil, err
 	}
 	model, err := l.model(ctx)
 	if err != nil {

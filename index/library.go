@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -97,7 +98,8 @@ type Library struct {
 	snapGen  int64       // the generation of the snapshot on disk, as read or written
 	peopleC  peopleCache // people.go
 
-	keptCommittees committeesKept // the committees, for when the model is not needed
+	keptCommittees committeesKept             // the committees, for when the model is not needed
+	councils       atomic.Pointer[councilsAt] // the councils of the model they were grouped from (council.go)
 
 	closeOnce sync.Once
 	closed    chan struct{}

@@ -43,8 +43,9 @@ func CouncilKey(name string) string {
 // PlaceCommittee returns the key of the committee a meeting of the named
 // council and committee belongs to, by the rule (see the index package's
 // Committee). With register set (in a write transaction) a new committee
-// is recorded, and a committee of an unknown council adopted; without, the
-// key is what registering would give.
+// is recorded; without, the key is what registering would give. (A
+// committee of an unknown council that a named council's meeting joins is
+// adopted by AdoptCommittee.)
 func (q Q) PlaceCommittee(ctx context.Context, council, committee string, register bool) (string, error) {
 	ck, slug := CouncilKey(council), minutes.CommitteeSlug(committee)
 	var key string
@@ -73,12 +74,7 @@ func (q Q) PlaceCommittee(ctx context.Context, council, committee string, regist
 			return "", err
 		}
 	case holder == "":
-		if register { // adopt the committee whose council was not known
-			if _, err := q.q.ExecContext(ctx, "UPDATE committees SET council_key = ? WHERE key = ?", ck, slug); err != nil {
-				return "", err
-			}
-		}
-		return slug, nil
+		return slug, nil // the committee whose council was not known: AdoptCommittee gives it this one
 	default:
 		if key, err = q.freeKey(ctx, slug+"-"+minutes.CommitteeSlug(ck)); err != nil {
 			return "", err

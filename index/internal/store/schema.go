@@ -157,6 +157,9 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	{sql: `ALTER TABLE sources ADD COLUMN council TEXT NOT NULL DEFAULT '';`},
 	// 6: the clerks' merges and splits of people (peoplecorrections.go).
 	{sql: peopleCorrectionsSchema},
+	// 7: whether that council is to replace the one the minutes name
+	// (`import --force-council`; councils.go).
+	{sql: councilsSchema},
 }
 
 // migrate checks the store is ours and brings its schema up to date.
