@@ -419,6 +419,7 @@ func BenchmarkTUIFirstFrame(b *testing.B) {
 	}
 	ctx := context.Background()
 	var first, board time.Duration
+	cpu := processCPU()
 	for b.Loop() {
 		start := time.Now()
 		api, _, closeLib, err := openForTUI(ctx, dir, &noticeLog{}, parseDocument, "")
@@ -440,6 +441,7 @@ func BenchmarkTUIFirstFrame(b *testing.B) {
 	}
 	b.ReportMetric(float64(first.Microseconds())/1000/float64(b.N), "first-frame-ms")
 	b.ReportMetric(float64(board.Microseconds())/1000/float64(b.N), "board-drawn-ms")
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkTUISearchKeystroke types queries a key at a time and times each
