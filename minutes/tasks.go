@@ -867,7 +867,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 	for i := 0; i+3 < len(ws); i++ {
 		if ws[i].low == "agreed" && ws[i+1].low == "to" && i >= 2 && ws[i-1].low == "was" && (ws[i-2].low == "it" || i >= 3 && isAdverb(ws[i-2].low) && ws[i-3].low == "it") {
 			v := ws[i+2].low
-			if taskVerbs[v] && !decisionOnlyVerbs[v] && !askVerbs[v] {
+			if (taskVerbs[v] || v == "continue" && i+3 < len(ws) && strings.HasSuffix(ws[i+3].low, "ing")) && !decisionOnlyVerbs[v] && !askVerbs[v] {
 				add(task{owner: "", from: 0, ownerFrom: -1000 - i, verb: i + 2, link: "agreed to", score: passivePromise, why: "no one is named to do it", passive: true})
 			}
 		}
