@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -166,6 +167,11 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	chain = nestBusiness(chain, cands, lines, end)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
+			// A lone numbered heading among them is a heading too.
+			if len(chain) == 1 && len(alt) >= 2 && !slices.ContainsFunc(alt, func(c candidate) bool { return c.title == chain[0].title }) {
+				alt = append(alt, chain[0])
+				sortByTitle(alt)
+			}
 			chain = alt
 		}
 	}
@@ -173,6 +179,8 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 		// "Disclosure of pecuniary interest: None." / "OPEN FORUM" between
 		// the attendance and the first numbered item: business too.
 		chain = append(leadingHeadings(lines, start, chain[0].idx), chain...)
+		// "ROLL CALL", "ADJOURNMENT" between and after the numbered items.
+		chain = interleaveHeadings(lines, chain, end)
 	}
 	if len(chain) == 0 {
 		return lines[:end], nil, nil
@@ -636,9 +644,30 @@ func restAfterHeading(t, heading string) string {
 // are followed by text.
 func unnumberedHeadings(lines []line, end int) []candidate {
 	var out []candidate
+	// The lines above the attendance are the document's title ("Ayton
+	// Community Council", "MINUTES OF THE …"), unless one heads the
+	// attendance itself ("ROLL CALL").
+	label := -1
+	for i := 0; i < end && i < 40; i++ {
+		if lines[i].tk().IsLabel && lines[i].tk().Label != 0 {
+			label = i
+			break
+		}
+	}
+	w := newWrapContext(lines, end)
 	for i := 0; i < end; i++ {
 		t := lines[i].Text
 		if tok := lines[i].tk(); t == "" || len(t) > 90 || tok.IsLabel || tok.Banner {
+			continue
+		}
+		if i < label && !(reAttendanceItem.MatchString(t) && nextText(lines, i, end) == label) {
+			continue
+		}
+		// A heading in capitals stands out even after a list row with no
+		// full stop ("xv) Fields in Trust. Noted" / "BUDGET REVIEW"), and
+		// may carry one ("MATTERS ARISING.").
+		if h, ok := capsShape(w, i); ok && standsAlone(w, i) && textFollows(w, i) {
+			out = append(out, candidate{idx: i, title: i, heading: h, scheme: "heading", quality: 1})
 			continue
 		}
 		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
