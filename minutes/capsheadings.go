@@ -34,7 +34,7 @@ func capsShape(w *wrapContext, i int) (string, bool) {
 	}
 	tok := l.tk()
 	if tok.Number != "" || tok.Numeric || tok.Part != "" || tok.Marker || tok.Bullet || tok.ActionTag || tok.Banner || tok.Signature || tok.SignLine ||
-		tok.Cells >= 2 || tok.Kind == tokTableRow || tok.Kind == tokMotion || tok.Kind == tokDate || tok.Kind == tokItemRef {
+		tok.Label != 0 || reMoreAttendance.MatchString(t) || tok.Cells >= 2 || tok.Kind == tokTableRow || tok.Kind == tokMotion || tok.Kind == tokDate || tok.Kind == tokItemRef {
 		return "", false
 	}
 	if strings.Contains(strings.TrimSpace(l.Raw), "   ") || strings.Contains(l.Raw, "\t") {
@@ -48,14 +48,16 @@ func capsShape(w *wrapContext, i int) (string, bool) {
 	if len(words) == 0 || len(words) > 8 || strings.ContainsAny(h, ";!?|") || strings.Contains(h, ". ") {
 		return "", false
 	}
-	letters := 0
-	for _, r := range h {
-		if unicode.IsLetter(r) {
-			letters++
+	// A word of three letters or more: not a postcode or a reference
+	// ("SA19 6AX", "E/40070").
+	word := false
+	for _, wd := range words {
+		if n := len([]rune(strings.Trim(wd, ",’'"))); n >= 3 && strings.IndexFunc(strings.Trim(wd, ",’'"), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) < 0 {
+			word = true
 		}
 	}
-	if letters < 4 || !unicode.IsLetter([]rune(h)[0]) {
-		return "", false
+	if !word || !unicode.IsLetter([]rune(h)[0]) || clauseLike(words) {
+		return "", false // "MEMBERS OF THE PUBLIC ARE WELCOME TO ATTEND": a sentence
 	}
 	low := strings.ToLower(h)
 	first := strings.Trim(strings.ToLower(words[0]), ".,:")
@@ -100,8 +102,14 @@ func standsAlone(w *wrapContext, i int) bool {
 	if endsSentence(prev) {
 		return true
 	}
-	if inCapitals(prev) || endsWithAny(prev, ",-–&/(:") {
+	if endsWithAny(prev, ",-–&/(:") {
 		return false
+	}
+	if inCapitals(prev) {
+		// Two lines in capitals: the second carries on the first
+		// ("REVIEW OF THE HOUSING POLICY" / "AND TENANCY STRATEGY") unless
+		// the first is a motion's part ("CARRIED", "NO OBJECTIONS").
+		return motionLine(strings.ToLower(prev))
 	}
 	ws := strings.Fields(prev)
 	return len(ws) > 0 && !trailingFunctionWord(ws[len(ws)-1])
@@ -188,7 +196,7 @@ func interleaveHeadings(lines []line, chain []candidate, end int) []candidate {
 			inCaps++
 		}
 	}
-	if inCaps*2 > len(chain) {
+	if inCaps*2 > len(chain) || contentsList(lines, chain) {
 		return chain
 	}
 	w := newWrapContext(lines, end)
@@ -207,7 +215,7 @@ func interleaveHeadings(lines []line, chain []candidate, end int) []candidate {
 	}
 	var add []candidate
 	for k, h := range caps {
-		if taken[h.idx] || hasTitle(h.heading, reportParts) {
+		if taken[h.idx] || hasTitle(h.heading, reportParts) || !hasTitle(h.heading, procedureHeadings) {
 			continue
 		}
 		stop := end
@@ -260,4 +268,85 @@ func ownText(lines []line, from, to int) bool {
 		return true
 	}
 	return false
+}
+
+// headingsAfterAgenda reads minutes printed after their agenda when the
+// agenda numbers its business and the minutes head the same business in
+// capitals with no number ("4. Public Comment (3 minutes per speaker)" in
+// the agenda, "PUBLIC COMMENT" over its minute below): the numbered chain
+// is a list with no text between its lines, and the capitals headings
+// after it, each over text, repeat its titles. It returns the minutes'
+// headings, or nil when the document is not so laid out.
+func headingsAfterAgenda(lines []line, chain []candidate, end int) []candidate {
+	if len(chain) < 3 {
+		return nil
+	}
+	last := chain[len(chain)-1]
+	if !contentsList(lines, chain) {
+		return nil // the numbered items have text of their own
+	}
+	w := newWrapContext(lines, end)
+	caps := capsHeadings(w, last.title+1)
+	if len(caps) < 3 {
+		return nil
+	}
+	repeated := 0
+	for _, h := range caps {
+		for _, c := range chain {
+			if sameTitle(h.heading, c.heading) {
+				repeated++
+				break
+			}
+		}
+	}
+	if repeated*2 < len(caps) || repeated*2 < len(chain) {
+		return nil
+	}
+	return caps
+}
+
+// sameTitle reports whether two headings name the same business: most of
+// the shorter one's words are in the longer ("PUBLIC COMMENT" and "Public
+// Comment (3 minutes per speaker)", "APPROVAL OF THE MINUTES" and
+// "Approval of Minutes").
+func sameTitle(a, b string) bool {
+	words := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if !functionWords[w] && !smallWords[w] {
+				out[w] = true
+			}
+		}
+		return out
+	}
+	wa, wb := words(a), words(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	in := 0
+	for w := range wa {
+		if wb[w] {
+			in++
+		}
+	}
+	return in*3 >= len(wa)*2
+}
+
+// contentsList reports whether the numbered items read as a list of
+// headings with no text between them (an agenda or contents printed
+// before the minutes), not as items of business.
+func contentsList(lines []line, chain []candidate) bool {
+	if len(chain) < 3 {
+		return false
+	}
+	bare := 0
+	for k := 0; k+1 < len(chain); k++ {
+		if !bodyBetween(lines, chain[k], chain[k+1].idx) {
+			bare++
+		}
+	}
+	return bare*5 >= (len(chain)-1)*4
 }

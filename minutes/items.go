@@ -175,6 +175,9 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			chain = alt
 		}
 	}
+	if alt := headingsAfterAgenda(lines, chain, end); alt != nil {
+		chain = alt
+	}
 	if len(chain) >= 2 && chain[0].scheme != "heading" {
 		// "Disclosure of pecuniary interest: None." / "OPEN FORUM" between
 		// the attendance and the first numbered item: business too.
