@@ -350,3 +350,29 @@ func contentsList(lines []line, chain []candidate) bool {
 	}
 	return bare*5 >= (len(chain)-1)*4
 }
+
+// motionPart reports whether a line records a motion's mover, seconder or
+// vote rather than heading anything: "Moved Cr Tane Rewiri / Seconded Cr
+// Ana Holt", "MOVED BY: Commissioner Orton", "Proposed: Cllr Bowen",
+// "CARRIED.", "Carried unanimously", "Ayes: 5  Nays: 0".
+func motionPart(t string) bool {
+	low := strings.ToLower(strings.TrimSpace(t))
+	words := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "proposed", "seconded", "moved":
+		// "Proposed: Cllr Bowen", "Moved by Cr Lowe", not "Proposed
+		// Budget 2025/26" or "Moved Items".
+		return len(words) > 1 && (words[1] == "by" || strings.ContainsAny(low[:min(len(low), len(words[0])+2)], ":–-")) || reMotionMover.MatchString(t)
+	}
+	if len(words) > 8 {
+		return false
+	}
+	return motionLine(low) && (motionOpeners[words[0]] || containsAny(low, []string{"carried", "lost", "defeated", "ayes", "nays", "noes", "yeas", "unanimous"}))
+}
+
+// reMotionMover matches a mover or seconder named after the word:
+// "Moved Cr Tane Rewiri", "Seconded Councillor Ngata".
+var reMotionMover = gated(`(?i)^(?:moved|seconded|proposed)\s+(?:by\s+)?(?:cr|crs|cllr|councillor|councilor|councilmember|commissioner|trustee|director|supervisor|alderman|mayor|mr|mrs|ms|dr)\b`, "moved", "seconded", "proposed")

@@ -673,11 +673,17 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 			out = append(out, candidate{idx: i, title: i, heading: h, scheme: "heading", quality: 1})
 			continue
 		}
-		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
+		// A motion's mover, seconder and vote are its parts ("Moved Cr
+		// Rewiri / Seconded Cr Holt", "CARRIED"), and the motion ends
+		// before the next heading as a sentence does.
+		if motionPart(t) {
+			continue
+		}
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) && !motionPart(lines[i-1].Text) {
 			continue
 		}
 		words := strings.Fields(strings.TrimSuffix(t, ":"))
-		if len(words) == 0 || len(words) > 9 || headingQuality(t) < 0.9 || endsWithAny(t, ".,;") {
+		if len(words) == 0 || len(words) > 9 || headingQuality(t) < 0.9 || endsWithAny(t, ".,;") || loneWords[strings.ToLower(t)] {
 			continue
 		}
 		if strings.HasSuffix(t, ":") && len(words) > 4 {
@@ -688,7 +694,7 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 		if j < end && lines[j].Text == "" {
 			j++
 		}
-		if j >= end || !isBody(lines[j].Text) {
+		if j >= end || !isBody(lines[j].Text) && !motionPart(lines[j].Text) {
 			continue
 		}
 		if len(findDates(t, false)) > 0 && len(words) <= 5 {
