@@ -61,8 +61,12 @@ func capsShape(w *wrapContext, i int) (string, bool) {
 	}
 	low := strings.ToLower(h)
 	first := strings.Trim(strings.ToLower(words[0]), ".,:")
-	if loneWords[low] || recordLabels[low] || motionLine(low) || namesMeeting(low) || personTitles[first] || memberTitles[first] || civicOffices[first] {
+	if loneWords[low] || recordLabels[low] || motionLine(low) || namesMeeting(low) {
 		return "", false
+	}
+	if (personTitles[first] || personTitles[strings.TrimSuffix(first, "s")] || memberTitles[first] || memberTitles[strings.TrimSuffix(first, "s")] || civicOffices[first]) &&
+		!hasTitle(low, procedureHeadings) && !hasTitle(low, sectionWords) {
+		return "", false // "COUNCILLOR ANA LOWE": a name, not "COMMISSIONER COMMUNICATIONS"
 	}
 	if len(findDates(h, false)) > 0 && len(words) <= 5 {
 		return "", false
@@ -128,7 +132,7 @@ func textFollows(w *wrapContext, last int) bool {
 	if tok.IsLabel || tok.Marker || tok.Bullet || isBody(t) || loneWords[strings.ToLower(strings.Trim(t, ".: "))] {
 		return true
 	}
-	if tok.Number != "" || tok.Numeric || tok.Part != "" || tok.Kind == tokTableRow {
+	if tok.Number != "" || tok.Numeric || tok.Part != "" || tok.Kind == tokTableRow || tok.Kind == tokHeading {
 		return false // "(A)", "2552 HUBBELL AVE": a list or a table, not the item's text
 	}
 	return !inCapitals(t) && countWords(t) >= 2 && startsUpper(t)
@@ -376,3 +380,15 @@ func motionPart(t string) bool {
 // reMotionMover matches a mover or seconder named after the word:
 // "Moved Cr Tane Rewiri", "Seconded Councillor Ngata".
 var reMotionMover = gated(`(?i)^(?:moved|seconded|proposed)\s+(?:by\s+)?(?:cr|crs|cllr|councillor|councilor|councilmember|commissioner|trustee|director|supervisor|alderman|mayor|mr|mrs|ms|dr)\b`, "moved", "seconded", "proposed")
+
+// rollCallHeading reports whether the label on line i heads the attendance
+// as an item of the minutes rather than listing names: "ROLL CALL –" with
+// the "Present:" and "Absent:" lists under it.
+func rollCallHeading(lines []line, i, end int) bool {
+	h := strings.ToLower(strings.TrimRight(lines[i].Text, " :.-–—"))
+	if h != "roll call" || lines[i].tk().LabelRest != "" {
+		return false
+	}
+	j := nextText(lines, i, end)
+	return j > 0 && lines[j].tk().IsLabel && lines[j].tk().Label != 0
+}

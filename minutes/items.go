@@ -305,14 +305,21 @@ var reInlineHeading = regexp.MustCompile(`^([A-Z][^:]{1,60}?):(?:\s+(\S.*))?$`)
 // document's title, and nothing is taken.
 func leadingHeadings(lines []line, from, to int) []candidate {
 	last := -1
+	var out []candidate
 	for i := from; i < to; i++ {
 		if lines[i].tk().IsLabel {
+			if last < 0 && rollCallHeading(lines, i, to) {
+				// "ROLL CALL –" over "Present:" / "Absent:": the roll call
+				// is an item, and the attendance its text.
+				out = append(out, candidate{idx: i, title: i, heading: strings.TrimRight(lines[i].Text, " :.-–—"), scheme: "heading", quality: 1})
+			}
 			last = i
 		}
 	}
 	if last < 0 {
 		return nil
 	}
+	w := newWrapContext(lines, to)
 	// The attendance runs on in lists of names ("Via Zoom: Lisa McLenon
 	// and Marie Wardman, Aecom.").
 	i := last + 1
@@ -322,13 +329,21 @@ func leadingHeadings(lines []line, from, to int) []candidate {
 		}
 		i++
 	}
-	var out []candidate
 	listUnder := false // the lines under "Committee Reports:" are its list
 	for ; i < to; i++ {
 		t := lines[i].Text
 		tok := lines[i].tk()
 		if t == "" {
 			listUnder = false
+			continue
+		}
+		if h, ok := capsShape(w, i); ok && standsAlone(w, i) && textFollows(w, i) {
+			// "AGENDA CHANGES" / "None.", "ORAL COMMUNICATIONS, NON-AGENDA";
+			// not "AGENDA ITEMS" straight over the first numbered item, its
+			// banner.
+			if j := nextText(lines, i, len(lines)); j != to && !(j >= 0 && lines[j].tk().Kind == tokHeading) {
+				out = append(out, candidate{idx: i, title: i, heading: h, scheme: "heading", quality: 1})
+			}
 			continue
 		}
 		if tok.IsLabel || tok.Marker || tok.Number != "" || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokDate {

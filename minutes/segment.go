@@ -61,6 +61,7 @@ var (
 )
 
 const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
+	`|\d{1,2}-[A-Z]` + // 3-A (agenda section 3, item A)
 	`|\d{1,4}\([a-z0-9]{1,3}\)` + // 12(b)
 	`|\d{1,3}(?:\.\d{1,3}){1,2}` + // 5.1, 12.1.3, 19.09.01
 	`|\d{1,4}/\d{1,2}/\d{1,4}` + // 15/03/7 (year/month/item)
@@ -86,6 +87,9 @@ func parseNumber(num string) (shape string, nums []int, sub int, ok bool) {
 			nums = append(nums, n)
 			b.WriteByte('9')
 			i = j
+		case c >= 'A' && c <= 'Z' && i == len(num)-1 && i >= 2 && num[i-1] == '-' && num[i-2] >= '0' && num[i-2] <= '9':
+			sub = int(c-'A') + 1 // "3-A", "3-B": the items of section 3
+			i++
 		case c >= 'A' && c <= 'Z':
 			b.WriteByte(c)
 			i++

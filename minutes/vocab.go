@@ -260,4 +260,5 @@ var procedureHeadings = wordSet("call to order", "roll call", "pledge", "allegia
 	"public question", "public questions", "question time", "adjournment", "adjourn", "adjourned", "closed session",
 	"executive session", "in camera", "announcements", "other business", "correspondence", "matters arising",
 	"declarations", "conflicts", "confirmation of minutes", "approval of minutes", "agenda changes", "approval of agenda",
-	"adoption of agenda", "meeting closed", "closure", "close of meeting", "next meeting", "date of next meeting", "recess")
+	"adoption of agenda", "meeting closed", "closure", "close of meeting", "next meeting", "date of next meeting", "recess",
+	"communications", "referrals")
