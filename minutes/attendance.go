@@ -46,7 +46,7 @@ var reLabel = gated(`(?i)^(?:`+
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call|sederunt)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?|(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|councilors?|council(?:wo)?m[ae]n|councilpersons?|selectm[ae]n|select\s+board\s+members?|legislators?|freeholders?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?|(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|councilors?|council(?:wo)?m[ae]n|councilpersons?|selectm[ae]n|select\s+board\s+members?|legislators?|freeholders?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|(?:deputy\s+)?warden|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -230,6 +230,12 @@ func (r *attReader) blocks(lines []line) {
 		t = unpipe(t)
 		// A table of attendees, one a row: "Name | Role | Attendance".
 		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
+			if end, ok := r.markTable(lines, i); ok {
+				r.flush()
+				i = end
+				r.role, r.queue = roleNone, nil
+				continue
+			}
 			if end, ok := r.attendeeTable(lines[i:]); ok {
 				r.flush()
 				i += end
@@ -261,6 +267,17 @@ func (r *attReader) blocks(lines []line) {
 						}
 					}
 					t = mm[1] + ": " + mm[2]
+				}
+			}
+		}
+		// A roll call with the answers in a column: "Supervisor Osei
+		// Absent" under "Roll Call".
+		if r.role != roleNone && l.Raw != "" {
+			if cs := reColumnGap.Split(strings.TrimSpace(l.Raw), -1); len(cs) == 2 {
+				if st, ok := attendanceStatus(cs[1]); ok && readEntry(cs[0]).name != "" {
+					r.flush()
+					r.entry(st, cs[0])
+					continue
 				}
 			}
 		}
@@ -793,7 +810,7 @@ func (r *attReader) add(rl role, text string) {
 // reRollAnswer is a member's answer to the roll, after their name:
 // "Pelham – present", "Achebe – absent", "Ng: here", "Ruiz – yes",
 // "Vela – excused".
-var reRollAnswer = regexp.MustCompile(`(?i)^(.+?)\s*(?:[–—:-]|\s)\s*(present|here|yes|aye|absent|excused|absent[\s,–-]+excused|regrets|apologies)\.?$`)
+var reRollAnswer = regexp.MustCompile(`(?i)^(.+?)\s*(?:[–—:-]|\s)\s*\(?(present|here|yes|aye|absent|excused|absent[\s,–-]+excused|regrets|apologies)\)?\.?$`)
 
 // entry places one person of a list.
 func (r *attReader) entry(rl role, part string) {
@@ -801,13 +818,9 @@ func (r *attReader) entry(rl role, part string) {
 	if rl == rolePresent {
 		// A roll call answered name by name: each answer places its name.
 		if m := reRollAnswer.FindStringSubmatch(strings.TrimSpace(part)); m != nil && cleanName(m[1]) != "" && !strings.ContainsAny(m[1], "–—:") {
-			switch ans := strings.ToLower(m[2]); {
-			case strings.HasPrefix(ans, "absent") || ans == "excused":
-				rl, part = roleAbsent, m[1]
-			case ans == "regrets" || ans == "apologies":
-				rl, part = roleApologies, m[1]
-			default:
-				part = m[1]
+			part = m[1]
+			if st, ok := attendanceStatus(strings.NewReplacer(",", " ", "–", "-").Replace(m[2])); ok {
+				rl = st // "here", "aye": present
 			}
 		}
 	}
