@@ -289,7 +289,7 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 	}
 	// A numbered paragraph reads on: its line runs into the next,
 	// or it is a clause ("Jo Carpenter, Participation Manager,").
-	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
+	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) && lines[i+1].tk().Part == "" || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
 		q *= 0.5
 	}
 	if strings.HasSuffix(rest, ",") {
