@@ -392,3 +392,18 @@ func rollCallHeading(lines []line, i, end int) bool {
 	j := nextText(lines, i, end)
 	return j > 0 && lines[j].tk().IsLabel && lines[j].tk().Label != 0
 }
+
+// rollCallLine reports whether a line opens with a roll call label and
+// runs on into the attendance ("ROLL CALL: Present: Brooks, Coleman"),
+// and returns the label as a heading.
+func rollCallLine(l line) (string, bool) {
+	k := strings.IndexByte(l.Text, ':')
+	if k <= 0 || strings.TrimSpace(l.Text[k+1:]) == "" {
+		return "", false
+	}
+	h := strings.TrimSpace(l.Text[:k])
+	if !strings.EqualFold(h, "roll call") {
+		return "", false
+	}
+	return h, true
+}

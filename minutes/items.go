@@ -264,7 +264,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			items = append(items, &rawItem{number: c.number, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
 			continue
 		}
-		if c.bodyAt > c.title {
+		if c.bodyAt > c.title || c.bodyAt == c.title && c.idx < c.title {
 			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(c.bodyAt, next)})
 			continue
 		}

@@ -180,6 +180,13 @@ func findCandidates(lines []line, end int) []candidate {
 			for _, c := range readings(tok.Number, i) {
 				c.title, c.heading = findDisplacedHeading(wrap, i)
 				c.weight = 1
+				if j := nextText(lines, i, end); c.title < 0 && j > 0 && j <= i+2 {
+					if h, ok := rollCallLine(lines[j]); ok {
+						// "1." / "ROLL CALL: Present: Brooks, Coleman …": the
+						// roll call is the item, the attendance its text.
+						c.title, c.heading, c.bodyAt = j, h, j
+					}
+				}
 				if c.title < 0 {
 					c.quality = 0.1 // a number with no heading: maybe a paragraph label
 					c.title = i
