@@ -185,7 +185,10 @@ func capsHeadings(w *wrapContext, from int) []candidate {
 // capitals with no number that head business of their own between and
 // after them: a heading is an item when no numbered item comes between it
 // and the next such heading (or the end); one over numbered items is their
-// banner and is left out.
+// banner and is left out. Among numbered items only the steps of the
+// meeting's procedure (procedureHeadings: ROLL CALL, PUBLIC COMMENT,
+// ADJOURNMENT …) are taken: other capitals lines there are as often the
+// headings of an item's parts, a letterhead or a table.
 func interleaveHeadings(lines []line, chain []candidate, end int) []candidate {
 	if len(chain) < 2 {
 		return chain
