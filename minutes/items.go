@@ -165,6 +165,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	weighHeadless(cands)
 	chain = foldParagraphs(rescueStrays(bestChain(cands), cands, lines), lines)
 	chain = nestBusiness(chain, cands, lines, end)
+	chain = letteredBusiness(chain, lines, end)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
 			// A lone numbered heading among them is a heading too.
@@ -719,6 +720,56 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+var reLetteredHeading = regexp.MustCompile(`^\(?([a-z])\)\s+(\S.*)$`)
+
+// letteredBusiness lists the business under bare numbered sections
+// lettered (a), (b) …: "5. Housing Directorate" with no text of its own,
+// then "(a) Part 8 Procedure – Six Houses at Mill Road" and its text,
+// "(b) …" and its text, are items 5(a), 5(b) after the section, as a
+// clerk lists them. The letters must run from (a), each a title (its
+// words capitalised) over text of its own rather than a sentence or a
+// note.
+func letteredBusiness(chain []candidate, lines []line, end int) []candidate {
+	var out []candidate
+	for k, sec := range chain {
+		out = append(out, sec)
+		if sec.scheme == "motion" || sec.scheme == "heading" || sec.number == "" {
+			continue
+		}
+		stop := end
+		if k+1 < len(chain) {
+			stop = min(chain[k+1].idx, chain[k+1].title)
+		}
+		from := max(sec.title, sec.bodyAt-1)
+		j := nextText(lines, from, stop)
+		var run []candidate
+		for j > 0 && j < stop {
+			m := reLetteredHeading.FindStringSubmatch(lines[j].Text)
+			if m == nil || int(m[1][0]-'a') != len(run) || endsSentence(m[2]) || countWords(m[2]) > 25 || !startsUpper(m[2]) || !titleLike(strings.Fields(m[2])) {
+				break
+			}
+			body := nextText(lines, j, stop)
+			if body < 0 || !isBody(lines[body].Text) || reLetteredHeading.MatchString(lines[body].Text) {
+				break
+			}
+			run = append(run, candidate{idx: j, title: j, number: sec.number + "(" + m[1] + ")", heading: cutHeading(m[2]), scheme: "heading", quality: 1, bodyAt: j + 1})
+			// The next lettered heading, after this one's text.
+			next := -1
+			for i := body; i < stop; i++ {
+				if mm := reLetteredHeading.FindStringSubmatch(lines[i].Text); mm != nil && int(mm[1][0]-'a') == len(run) {
+					next = i
+					break
+				}
+			}
+			j = next
+		}
+		if len(run) >= 2 {
+			out = append(out, run...)
+		}
 	}
 	return out
 }
