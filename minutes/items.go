@@ -168,9 +168,14 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	chain = letteredBusiness(chain, lines, end)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
-			// A lone numbered heading among them is a heading too.
-			if len(chain) == 1 && len(alt) >= 2 && !slices.ContainsFunc(alt, func(c candidate) bool { return c.title == chain[0].title }) {
-				alt = append(alt, chain[0])
+			// A lone numbered heading among them is a heading too: one the
+			// chain kept, or a clear heading line of its own over text.
+			lone := chain
+			if len(lone) == 0 && len(alt) >= 2 {
+				lone = loneNumberedHeading(cands, lines, end)
+			}
+			if len(lone) == 1 && len(alt) >= 2 && !slices.ContainsFunc(alt, func(c candidate) bool { return c.title == lone[0].title }) {
+				alt = append(alt, lone[0])
 				sortByTitle(alt)
 			}
 			chain = alt
@@ -770,6 +775,32 @@ func letteredBusiness(chain []candidate, lines []line, end int) []candidate {
 		if len(run) >= 2 {
 			out = append(out, run...)
 		}
+	}
+	return out
+}
+
+// loneNumberedHeading returns the one numbered heading of minutes that
+// head their other business without numbers ("3. Library Hours" among
+// "ANY OTHER BUSINESS" and "ADJOURNMENT"): a short heading that is its
+// line's whole text, over text of its own. It returns nil when there is
+// not exactly one.
+func loneNumberedHeading(cands []candidate, lines []line, end int) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if c.idx != c.title || c.quality < 0.9 || c.scheme == "motion" || c.scheme == "item" || countWords(c.heading) > 8 {
+			continue
+		}
+		t := lines[c.idx].Text
+		if restAfterHeading(t, c.heading) != "" || endsWithAny(t, ".,;") {
+			continue // "10. C.C.C. had confirmed receipt …": a numbered paragraph
+		}
+		if j := nextText(lines, c.idx, end); j < 0 || !isBody(lines[j].Text) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) != 1 {
+		return nil
 	}
 	return out
 }
