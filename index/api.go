@@ -198,6 +198,7 @@ type NewRecord struct {
 // ReviewQuery selects the review queue.
 type ReviewQuery struct {
 	Committee string       // a committee's key or name (MatchCommittees); "" means all
+	Council   string       // a council as typed (MatchCouncil); "" means all
 	AsOf      minutes.Date // for flags; zero means today
 }
 
@@ -319,6 +320,15 @@ type ImportResult struct {
 	Items     int
 	Records   int
 	Warnings  []minutes.Warning
+	// Council is the council the meeting is filed under ("" when neither
+	// the minutes nor the import name one). CouncilNamed is the council
+	// the minutes name when the import gave another (ImportOptions): kept
+	// unless ForceCouncil, replaced when it was. Refiled says bytes the
+	// library already held were filed under the council given, and
+	// their meeting parsed again.
+	Council      string
+	CouncilNamed string
+	Refiled      bool
 }
 
 // RecordQuery selects records for exports and lists.
@@ -359,6 +369,9 @@ type API interface {
 	LinkReturn(ctx context.Context, followUpID string, itemID string) error
 	// Committees lists the committees, by name then council.
 	Committees(ctx context.Context) ([]Committee, error)
+	// Councils lists the councils the committees belong to, by name
+	// (committees whose council is not known are in none).
+	Councils(ctx context.Context) ([]Council, error)
 	// Meetings lists a committee's meetings (its key or name; "" for
 	// all), newest first.
 	Meetings(ctx context.Context, committee string) ([]MeetingSummary, error)

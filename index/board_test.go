@@ -155,6 +155,26 @@ func TestBoard(t *testing.T) {
 	l := boardLibrary(t)
 	t.Run("reads as the join", func(t *testing.T) { testBoardReadsAsTheJoin(t, l) })
 	t.Run("lists as the store", func(t *testing.T) { testBoardAsTheStoreLists(t, l) })
+	t.Run("committees without the model", func(t *testing.T) {
+		ctx := context.Background()
+		l.cacheMu.Lock()
+		l.cache = nil
+		l.cacheMu.Unlock()
+		got, err := l.committees(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.cache != nil {
+			t.Error("the model was made")
+		}
+		m, err := l.model(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, m.committees) || len(got) == 0 {
+			t.Errorf("committees %v, the model's %v", got, m.committees)
+		}
+	})
 }
 
 // testBoardReadsAsTheJoin checks the due board's first load (loadBoard:
@@ -279,7 +299,7 @@ func TestSortByFlag(t *testing.T) {
 					d = odd
 				}
 			}
-			list = append(list, flagged{flag: f, rank: f.Rank(), due: d, r: &row{Record: Record{ID: strconv.Itoa(i)}}})
+			list = append(list, flagged{flag: f, rank: f.Rank(), due: d, r: &row{Record: Record{ID: strconv.Itoa(i)}}, at: uint64(3000-i) << 3})
 		}
 		fast, slow := slices.Clone(list), slices.Clone(list)
 		sortByFlag(fast)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -321,16 +323,16 @@ func (l *Library) Guess(ctx context.Context, itemID string, k minutes.Kind, text
 // record takes it out for good.
 func (l *Library) Review(ctx context.Context, q ReviewQuery) ([]Record, error) {
 	var f store.ReviewFilter
-	if q.Committee != "" {
-		keys, err := l.committeeKeys(ctx, q.Committee)
-		if err != nil {
-			return nil, err
-		}
-		f.Committees = keys
+	keys, err := l.scopeKeys(ctx, q.Committee, q.Council)
+	if err != nil {
+		return nil, err
+	}
+	if keys != nil {
+		f.Committees = slices.Sorted(maps.Keys(keys))
 	}
 	var list []store.Record
 	var versions map[string]int64
-	err := l.store.Read(ctx, func(sq store.Q) error {
+	err = l.store.Read(ctx, func(sq store.Q) error {
 		var err error
 		if list, err = sq.Review(ctx, f); err != nil {
 			return err

@@ -57,6 +57,9 @@
 //	                      documents' bytes too, so it alone can rebuild
 //	                      everything.
 //	DIR/index/            the bleve (scorch) index: derived, deletable
+//	DIR/due.snapshot      the due board's model at one generation, for a
+//	                      process's first board (snapshot.go): derived,
+//	                      deletable, ignored unless made by this build
 //	DIR/index.lock        who holds the index (pid, command), locked
 //	DIR/index.want        a request from another process for the index
 //

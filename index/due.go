@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -61,6 +62,18 @@ type dueCache struct {
 
 	listsMu sync.Mutex
 	lists   []cachedList // the latest lists made from byMeeting, newest first
+
+	orderIdx map[string]int // meeting ID → its place in order
+	// prev is the model this one was made from when only records,
+	// tracking or links changed (a clerk's edit: no meeting imported,
+	// the calendars the same), and the meetings changed: a list of prev
+	// is this model's list but for those meetings' records.
+	prev        *dueCache
+	prevChanged map[string]bool
+
+	wideOnce sync.Once
+	isWide   bool // a meeting has more rows than flagged.at numbers
+	rows     int  // how many rows byMeeting holds
 }
 
 // cachedList is one list records made from the model's rows: the query
@@ -73,6 +86,38 @@ type cachedList struct {
 // maxCachedLists is how many lists a model keeps: the board as the TUI
 // shows it, and a filter or two.
 const maxCachedLists = 4
+
+// wide reports whether a meeting has more rows than flagged.at numbers.
+func (c *dueCache) wide(byMeeting map[string][]row) bool {
+	c.countRows(byMeeting)
+	return c.isWide
+}
+
+// rowCount is how many rows the model holds.
+func (c *dueCache) rowCount(byMeeting map[string][]row) int {
+	c.countRows(byMeeting)
+	return c.rows
+}
+
+func (c *dueCache) countRows(byMeeting map[string][]row) {
+	c.wideOnce.Do(func() {
+		for _, rs := range byMeeting {
+			c.rows += len(rs)
+			if len(rs) >= 1<<placeRowBits {
+				c.isWide = true
+			}
+		}
+	})
+}
+
+// prevList returns the list prev made for key, if this model was made
+// from prev after an edit and prev has it.
+func (c *dueCache) prevList(key string) ([]flagged, bool) {
+	if c.prev == nil {
+		return nil, false
+	}
+	return c.prev.cachedList(key)
+}
 
 // cachedList returns the list made for key, if the model has it.
 func (c *dueCache) cachedList(key string) ([]flagged, bool) {
@@ -231,8 +276,9 @@ func (c *dueCache) readMeetings(ctx context.Context, q store.Q, old *dueCache, c
 	if sameMeetings(old, changed, fresh) {
 		// Only records, tracking or links changed (a clerk's edit): the
 		// committees, calendars and order are old's.
-		c.meetingList, c.meetings, c.committee, c.order = old.meetingList, old.meetings, old.committee, old.order
+		c.meetingList, c.meetings, c.committee, c.order, c.orderIdx = old.meetingList, old.meetings, old.committee, old.order, old.orderIdx
 		c.committees, c.names, c.calendars = old.committees, old.names, old.calendars
+		c.prev, c.prevChanged = old, changed
 		return nil
 	}
 	ms := make([]store.MeetingDates, 0, len(old.meetingList)+len(fresh))
@@ -282,6 +328,7 @@ func sameMeetings(old *dueCache, changed map[string]bool, fresh []store.MeetingD
 // order from every meeting, by date, committee and ID; c keeps ms.
 func (c *dueCache) fromMeetings(ms []store.MeetingDates) {
 	c.meetingList = ms
+	c.orderIdx = make(map[string]int, len(ms))
 	held := map[string][]minutes.HeldMeeting{}
 	byKey := map[string]*Committee{}
 	for i := range ms {
@@ -302,6 +349,7 @@ func (c *dueCache) fromMeetings(ms []store.MeetingDates) {
 			c.names[k] = append(c.names[k], m.Committee)
 		}
 		c.committee[m.ID] = k
+		c.orderIdx[m.ID] = len(c.order)
 		c.order = append(c.order, m.ID)
 		if m.Date.After(cm.Last) {
 			cm.Last = m.Date
@@ -685,24 +733,14 @@ func (l *Library) Due(ctx context.Context, q DueQuery) ([]Record, error) {
 	if asOf.IsZero() {
 		asOf = l.today()
 	}
-	council, err := l.MatchCouncil(ctx, q.Council)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
+	return l.records(ctx, RecordQuery{AsOf: asOf, Committee: q.Committee, Council: q.Council, Kinds: kinds, Statuses: statuses, IncludeExempt: true,
 		IncludeRejected: q.IncludeRejected}, true)
-	return ofCouncil(recs, council), err
 }
 
 // Records returns records for exports, in meeting-date then minute order,
 // flagged as of q.AsOf.
 func (l *Library) Records(ctx context.Context, q RecordQuery) ([]Record, error) {
-	council, err := l.MatchCouncil(ctx, q.Council)
-	if err != nil {
-		return nil, err
-	}
 	recs, err := l.records(ctx, q, false)
-	recs = ofCouncil(recs, council)
 	if err == nil && q.Owner != "" {
 		recs, err = l.OwnerRecords(ctx, q.Owner, recs) // people.go
 	}
@@ -737,16 +775,9 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	if kinds == nil {
 		kinds = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}
 	}
-	var keys map[string]bool
-	if q.Committee != "" {
-		list, err := l.committeeKeys(ctx, q.Committee)
-		if err != nil {
-			return nil, err
-		}
-		keys = map[string]bool{}
-		for _, k := range list {
-			keys[k] = true
-		}
+	keys, err := l.scopeKeys(ctx, q.Committee, q.Council)
+	if err != nil {
+		return nil, err
 	}
 	model, err := l.model(ctx)
 	if err != nil {
@@ -767,7 +798,8 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 	// shared: flagging works on what it returns, not on them) and copied
 	// out once, in order.
 	var picked []flagged
-	consider := func(r *row) {
+	// at is a record's place in meeting order (flagged.at).
+	consider := func(r *row, at uint64) {
 		switch {
 		case !wantKind[r.Kind],
 			keys != nil && !keys[r.CommitteeKey],
@@ -778,7 +810,9 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 			byFlag && r.MeetingDate.After(asOf): // the due board: not yet minuted on the as-of date
 			return
 		}
-		picked = append(picked, model.standing(ctx, l, r, asOf))
+		f := model.standing(ctx, l, r, asOf)
+		f.at = at
+		picked = append(picked, f)
 	}
 	if slices.Contains(kinds, minutes.KindResolution) || keys != nil && !model.rowsLoaded() || q.IncludeRejected {
 		// Resolutions or rejected records (which the model does not
@@ -797,7 +831,7 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 		}
 		rows := fromStoreAll(rs)
 		for i := range rows {
-			consider(&rows[i])
+			consider(&rows[i], uint64(i))
 		}
 	} else {
 		// The model's rows do not change, so neither does a list made
@@ -809,10 +843,39 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 			if err != nil {
 				return nil, err
 			}
-			for _, id := range model.order {
-				rs := byMeeting[id]
-				for i := range rs {
-					consider(&rs[i])
+			// Each record's place: its meeting's in the order and its own
+			// in the meeting; in a library with a meeting of more records
+			// than that can number, the place it is met at here.
+			n := uint64(0)
+			place := func(id string, i int) uint64 {
+				n++
+				if model.wide(byMeeting) {
+					return n
+				}
+				return uint64(model.orderIdx[id])<<placeRowBits | uint64(i)
+			}
+			if prevList, ok := model.prevList(key); ok && byFlag && !model.wide(byMeeting) {
+				// After a clerk's edit: the list before it, but for the
+				// records of the meetings it changed.
+				picked = make([]flagged, 0, len(prevList)+16)
+				for _, f := range prevList {
+					if !model.prevChanged[f.r.MeetingID] {
+						picked = append(picked, f)
+					}
+				}
+				for id := range model.prevChanged {
+					rs := byMeeting[id]
+					for i := range rs {
+						consider(&rs[i], place(id, i))
+					}
+				}
+			} else {
+				picked = make([]flagged, 0, model.rowCount(byMeeting))
+				for _, id := range model.order {
+					rs := byMeeting[id]
+					for i := range rs {
+						consider(&rs[i], place(id, i))
+					}
 				}
 			}
 			if byFlag {
@@ -829,44 +892,56 @@ func (l *Library) records(ctx context.Context, q RecordQuery, byFlag bool) ([]Re
 }
 
 // sortByFlag puts records in the due board's order: by flag (FlagOrder),
-// then due date (undated last), then as they were (meeting order). Each
-// record's place is one number (flag rank, due day, place before), and
-// those are sorted.
+// then due date (undated last), then their place in meeting order. Each
+// record's place in the board is one number (flag rank, due day, place
+// in meeting order), and those are sorted.
 func sortByFlag(picked []flagged) {
-	if len(picked) >= 1<<24 {
-		sortByFlagSlowly(picked)
-		return
-	}
 	keys := make([]uint64, len(picked))
 	for i := range picked {
 		p := &picked[i]
 		day := uint64(1<<22 - 1) // undated: last
 		if d := p.due; !d.IsZero() {
 			// In the order of Date.Compare (year, month, day).
-			if d.Year < 0 || d.Year > 11000 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 || p.rank < 0 || p.rank > 255 {
+			if d.Year < 0 || d.Year > 11000 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
 				sortByFlagSlowly(picked)
 				return
 			}
 			day = uint64(d.Year*372 + int(d.Month-1)*31 + d.Day - 1)
 		}
-		keys[i] = uint64(p.rank)<<46 | day<<24 | uint64(i)
+		if p.rank < 0 || p.rank > 255 || p.at >= 1<<34 {
+			sortByFlagSlowly(picked)
+			return
+		}
+		keys[i] = uint64(p.rank)<<56 | day<<34 | p.at
 	}
-	slices.Sort(keys)
+	order := make([]struct {
+		key uint64
+		i   int
+	}, len(picked))
+	for i, k := range keys {
+		order[i].key, order[i].i = k, i
+	}
+	slices.SortFunc(order, func(a, b struct {
+		key uint64
+		i   int
+	}) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return a.i - b.i
+	})
 	sorted := make([]flagged, len(picked))
-	for k, key := range keys {
-		sorted[k] = picked[key&(1<<24-1)]
+	for k, o := range order {
+		sorted[k] = picked[o.i]
 	}
 	copy(picked, sorted)
 }
 
 // sortByFlagSlowly is sortByFlag for the lists its numbers cannot hold
 // (years before 0 or after 11000, dates that are not dates, ranks past
-// 255): the same order.
+// 255, places past 2^34): the same order.
 func sortByFlagSlowly(picked []flagged) {
-	for i := range picked {
-		picked[i].pos = i
-	}
-	slices.SortFunc(picked, func(a, b flagged) int {
+	slices.SortStableFunc(picked, func(a, b flagged) int {
 		if c := a.rank - b.rank; c != 0 {
 			return c
 		}
@@ -879,7 +954,7 @@ func sortByFlagSlowly(picked []flagged) {
 		default:
 			return a.due.Compare(b.due)
 		}
-		return a.pos - b.pos
+		return cmp.Compare(a.at, b.at)
 	})
 }
 
@@ -903,8 +978,12 @@ type flagged struct {
 	due         minutes.Date
 	provisional bool
 	returnedTo  *ItemRef
-	pos         int // its place before sorting
+	at          uint64 // its place in meeting order: ties of flag and due date keep it
 }
+
+// placeRowBits is how many bits of flagged.at number a record within its
+// meeting.
+const placeRowBits = 14
 
 // tracked are the kinds of record the flagging model keeps in memory.
 var tracked = []minutes.Kind{minutes.KindAction, minutes.KindFollowUp}

@@ -24,58 +24,47 @@ import (
 // changes nothing, and its error is the parser's, unwrapped, so callers
 // print the same message `minutebook parse` would.
 func (l *Library) Import(ctx context.Context, name string, data []byte) (ImportResult, error) {
-	return l.importDoc(ctx, name, data, false, "")
+	return l.importDoc(ctx, name, data, ImportOptions{}, false)
 }
 
-// ImportOptions are what the importer knows of a document that its text
-// may not say.
-type ImportOptions struct {
-	// Council is the council the meeting belongs to, for minutes that never
-	// name their own (`minutebook import --council`). It is kept with the
-	// document, so a re-parse applies it again. Minutes that name a council
-	// keep theirs; the result warns when it is not this one.
-	Council string
-}
-
-// ImportWith is Import with what the importer knows of the document.
+// ImportWith is Import with the council the minutes are of, when they do
+// not name it (see ImportOptions). Bytes the library already holds are
+// filed under a council given anew (ImportResult.Refiled), their meeting
+// parsed again.
 func (l *Library) ImportWith(ctx context.Context, name string, data []byte, opt ImportOptions) (ImportResult, error) {
-	return l.importDoc(ctx, name, data, false, strings.Join(strings.Fields(minutes.Sanitize(opt.Council)), " "))
-}
-
-// applyCouncil gives a meeting whose minutes name no council the one its
-// importer named, and warns when the minutes name another.
-func applyCouncil(m *minutes.Meeting, council string) {
-	switch {
-	case council == "":
-	case m.Council == "":
-		m.Council = council
-	case !strings.EqualFold(m.Council, council):
-		m.Warnings = append(m.Warnings, minutes.Warning{Msg: fmt.Sprintf("the minutes name the council %q; the council given at import (%q) is not used", m.Council, council)})
-	}
+	return l.importDoc(ctx, name, data, opt, false)
 }
 
 // ImportSample is Import for the bundled sample minutes: their meetings are
 // marked Sample so the TUI can say so.
-func (l *Library) ImportSample(ctx context.Context, name string, data []byte) (ImportResult, error) {
-	return l.importDoc(ctx, name, data, true, "")
+func (l *Library) ImportSample(ctx context.Context, name string, data []byte, opt ImportOptions) (ImportResult, error) {
+	return l.importDoc(ctx, name, data, opt, true)
 }
 
-func (l *Library) importDoc(ctx context.Context, name string, data []byte, sample bool, council string) (ImportResult, error) {
+func (l *Library) importDoc(ctx context.Context, name string, data []byte, opt ImportOptions, sample bool) (ImportResult, error) {
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
 	res := ImportResult{Name: name, Hash: hash}
+	given, err := opt.council()
+	if err != nil {
+		return res, err
+	}
 	if id, ok, err := l.store.Q().SourceMeeting(ctx, hash); err != nil {
 		return res, l.store.Wrap("import", err)
 	} else if ok {
 		res.Duplicate, res.MeetingID = true, id
+		if given.Name != "" && id != "" {
+			return l.refile(ctx, res, given)
+		}
 		return res, nil
 	}
 	m, err := l.parse(ctx, name, data)
 	if err != nil {
 		return res, err
 	}
-	applyCouncil(m, council)
 	m.Source.Name, m.Source.Hash = name, hash // the reader may have given its URL
+	res.CouncilNamed = applyCouncil(m, given)
+	res.Council = m.Council
 	p, err := prepare(m)
 	if err != nil {
 		return res, err
@@ -87,7 +76,7 @@ func (l *Library) importDoc(ctx context.Context, name string, data []byte, sampl
 			res.Duplicate, res.MeetingID = true, id
 			return nil
 		}
-		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample, council); err != nil {
+		if err := q.PutSource(ctx, hash, name, data, l.now().UTC().Format(store.TimeFormat), sample, given); err != nil {
 			return err
 		}
 		replaced, touched, err := putMeeting(ctx, q, p, sample)
@@ -134,6 +123,9 @@ type prepared struct {
 	itemIDs []string
 	records int
 	hash    string // fingerprint of the parse, to skip unchanged re-parses
+	// adopted are the meetings of a committee whose council was not
+	// known until this meeting named it (their search documents change).
+	adopted []string
 }
 
 // prepare checks what the parser gave: every record has an ID, no ID is
@@ -200,12 +192,13 @@ func putMeeting(ctx context.Context, q store.Q, p *prepared, sample bool) (bool,
 	if err != nil {
 		return false, nil, err
 	}
-	return replaced, touched, q.MoveCorrections(ctx, rec.place)
+	return replaced, append(touched, p.adopted...), q.MoveCorrections(ctx, rec.place)
 }
 
 // keyMeeting gives p its committee's key: the key the meeting already has
 // when the library holds it, otherwise the one placeCommittee gives (and,
-// with register set, records).
+// with register set, records, the committee adopting the council the
+// meeting names when its council was not known).
 func keyMeeting(ctx context.Context, q store.Q, p *prepared, register bool) error {
 	key, same, err := q.KeyOfMeeting(ctx, p.m.ID(), p.m.Council)
 	if err != nil {
@@ -213,6 +206,11 @@ func keyMeeting(ctx context.Context, q store.Q, p *prepared, register bool) erro
 	}
 	if !same {
 		if key, err = q.PlaceCommittee(ctx, p.m.Council, p.m.Committee, register); err != nil {
+			return err
+		}
+	}
+	if register {
+		if p.adopted, err = q.AdoptCommittee(ctx, key, p.m.Council); err != nil {
 			return err
 		}
 	}
@@ -255,58 +253,17 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		data, sample, err := l.store.Q().SourceData(ctx, s.Hash)
-		if err != nil {
-			return res, l.store.Wrap("reparse", err)
-		}
 		res.Sources++
-		fail := func(err error) { res.Failed = append(res.Failed, ReparseFailure{s.Name, s.Hash, s.MeetingID, err}) }
-		m, err := l.parse(ctx, s.Name, data)
-		if err != nil {
-			fail(err)
-			continue
-		}
-		council, err := l.store.Q().SourceCouncil(ctx, s.Hash)
-		if err != nil {
-			return res, l.store.Wrap("reparse", err)
-		}
-		applyCouncil(m, council)
-		m.Source.Name, m.Source.Hash = s.Name, s.Hash
-		p, err := prepare(m)
-		if err != nil {
-			fail(err)
-			continue
-		}
-		if err := keyMeeting(ctx, l.store.Q(), p, false); err != nil {
-			return res, l.store.Wrap("reparse "+s.Name, err)
-		}
-		if p.id == s.MeetingID && p.hash == s.ParsedHash {
-			res.Unchanged++
-			continue
-		}
-		err = l.store.Write(ctx, func(q store.Q) error {
-			// Another process may have replaced the meeting meanwhile.
-			cur, err := q.MeetingSourceHash(ctx, s.MeetingID)
-			if errors.Is(err, ErrNotFound) || err == nil && cur != s.Hash {
-				return nil
-			} else if err != nil {
-				return err
-			}
-			_, touched, err := putMeeting(ctx, q, p, sample)
-			if err != nil {
-				return err
-			}
-			_, err = q.Bump(ctx, touched...)
-			return err
-		})
-		var ce *store.CollisionError
+		out, err := l.reparseSource(ctx, s, false)
 		switch {
-		case errors.As(err, &ce):
-			fail(ce)
 		case err != nil:
-			return res, l.store.Wrap("reparse "+s.Name, err)
-		default:
+			return res, err
+		case out.failed != nil:
+			res.Failed = append(res.Failed, ReparseFailure{s.Name, s.Hash, s.MeetingID, out.failed})
+		case out.changed:
 			res.Changed++
+		default:
+			res.Unchanged++
 		}
 	}
 	if res.Orphans, err = l.Orphans(ctx); err != nil {
@@ -314,6 +271,87 @@ func (l *Library) Reparse(ctx context.Context) (ReparseResult, error) {
 	}
 	res.Kept, err = l.Kept(ctx)
 	return res, err
+}
+
+// reparsed is what reparseSource did with one document: changed its
+// meeting, or failed (the parser now rejects it; its meeting is kept).
+type reparsed struct {
+	changed bool
+	id      string // the meeting's ID after
+	failed  error
+	// council is the council the meeting is filed under; named the one
+	// its minutes name when that is another (applyCouncil).
+	council, named string
+}
+
+// reparseSource parses one stored document again, under the council it
+// was imported with, and stores its meeting when the parse changed, in
+// one transaction. The error is the library's; the document's is failed.
+// With refile set, s.Council is new: it is kept with the document in the
+// same transaction, and a parse that would give the meeting another ID
+// while clerks have tracked or corrected its records fails instead.
+func (l *Library) reparseSource(ctx context.Context, s store.StoredSource, refile bool) (reparsed, error) {
+	data, sample, err := l.store.Q().SourceData(ctx, s.Hash)
+	if err != nil {
+		return reparsed{}, l.store.Wrap("reparse", err)
+	}
+	m, err := l.parse(ctx, s.Name, data)
+	if err != nil {
+		return reparsed{failed: err}, nil
+	}
+	m.Source.Name, m.Source.Hash = s.Name, s.Hash
+	out := reparsed{named: applyCouncil(m, s.Council), council: m.Council}
+	p, err := prepare(m)
+	if err != nil {
+		return reparsed{failed: err}, nil
+	}
+	if err := keyMeeting(ctx, l.store.Q(), p, false); err != nil {
+		return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
+	}
+	out.id = p.id
+	if p.id == s.MeetingID && p.hash == s.ParsedHash && !refile {
+		return out, nil
+	}
+	if refile && p.id != s.MeetingID {
+		if work, err := l.store.Q().ClerksWork(ctx, s.MeetingID); err != nil {
+			return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
+		} else if work {
+			return reparsed{failed: fmt.Errorf("under %s the meeting %s would become %s, and clerks have tracked or corrected its records, which keep their IDs: it stays as it was",
+				p.m.Council, s.MeetingID, p.id)}, nil
+		}
+	}
+	err = l.store.Write(ctx, func(q store.Q) error {
+		// Another process may have replaced the meeting meanwhile.
+		cur, err := q.MeetingSourceHash(ctx, s.MeetingID)
+		if errors.Is(err, ErrNotFound) || err == nil && cur != s.Hash {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if refile {
+			if err := q.SetSourceCouncil(ctx, s.Hash, s.Council); err != nil {
+				return err
+			}
+			if p.id == s.MeetingID && p.hash == s.ParsedHash {
+				return nil // the same parse: the minutes name the council given
+			}
+		}
+		_, touched, err := putMeeting(ctx, q, p, sample)
+		if err != nil {
+			return err
+		}
+		out.changed = true
+		_, err = q.Bump(ctx, touched...)
+		return err
+	})
+	var ce *store.CollisionError
+	switch {
+	case errors.As(err, &ce):
+		return reparsed{failed: ce}, nil
+	case err != nil:
+		return reparsed{}, l.store.Wrap("reparse "+s.Name, err)
+	}
+	return out, nil
 }
 
 // rekey gives a prepared meeting the committee key key in place of the one

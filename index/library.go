@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -96,6 +97,9 @@ type Library struct {
 	snapRead bool        // the snapshot was read (or found wanting)
 	snapGen  int64       // the generation of the snapshot on disk, as read or written
 	peopleC  peopleCache // people.go
+
+	keptCommittees committeesKept             // the committees, for when the model is not needed
+	councils       atomic.Pointer[councilsAt] // the councils of the model they were grouped from (council.go)
 
 	closeOnce sync.Once
 	closed    chan struct{}

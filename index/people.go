@@ -66,6 +66,7 @@ type PersonDetail struct {
 // PeopleQuery selects the people list.
 type PeopleQuery struct {
 	Committee string       // a committee's key or name; "" means everyone
+	Council   string       // a council as typed (MatchCouncil): who sat on its committees; "" means every council's
 	AsOf      minutes.Date // for the open and overdue counts; zero means today
 }
 
@@ -86,16 +87,16 @@ func (l *Library) People(ctx context.Context, q PeopleQuery) ([]Person, error) {
 		q.AsOf = l.today()
 	}
 	ps, _, err := l.people(ctx, q.AsOf)
-	if err != nil || q.Committee == "" {
+	if err != nil || q.Committee == "" && q.Council == "" {
 		return stripPeople(ps), err
 	}
-	keys, err := l.committeeKeys(ctx, q.Committee)
+	keys, err := l.scopeKeys(ctx, q.Committee, q.Council)
 	if err != nil {
 		return nil, err
 	}
 	var out []*Person
 	for _, p := range ps {
-		for _, k := range keys {
+		for k := range keys {
 			if p.committeeKeys[k] {
 				out = append(out, p)
 				break

@@ -472,11 +472,11 @@ func (l *Library) NextMeeting(ctx context.Context, committee string, after minut
 // committeeKeys resolves what a person typed for a committee to the keys
 // of the committees it means (MatchCommittees).
 func (l *Library) committeeKeys(ctx context.Context, typed string) ([]string, error) {
-	model, err := l.model(ctx)
+	committees, err := l.committees(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := MatchCommittees(model.committees, typed)
+	cs, err := MatchCommittees(committees, typed)
 	if err != nil {
 		return nil, err
 	}

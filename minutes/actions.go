@@ -26,7 +26,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 	for si, s := range ss {
 		text := s.text
 		before := ss[:si]
-		if !mayAct(text) && s.owner == "" {
+		if !mayAct(text) && !opensWithOwner(text) && s.owner == "" {
 			continue
 		}
 		var owner string

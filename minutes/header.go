@@ -38,14 +38,17 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	if top > len(lines) {
 		top = len(lines)
 	}
-	m.Committee = findCommittee(lines[:top], head)
-	m.Council = findCouncil(lines[:top], m.Committee)
+	title := withoutLinkMarks(lines[:top])
+	m.Committee = findCommittee(title, head)
+	m.Council = findCouncil(title, m.Committee)
 	// "City of Carrow Planning Board": the authority and its board.
-	if mm := reAuthorityBody.FindStringSubmatch(m.Committee); mm != nil {
-		if m.Council == "" {
-			m.Council = strings.TrimSpace(mm[1])
+	if place, body, ok := authorityAndBody(m.Committee); ok {
+		if m.Council == "" || strings.EqualFold(m.Council, m.Committee) {
+			m.Council = place
 		}
-		m.Committee = strings.TrimSpace(mm[2])
+		m.Committee = body
+	} else if place, body, ok := authorityAndBody(m.Council); ok && m.Committee == "" {
+		m.Council, m.Committee = place, body // "CITY OF CARROW FALLS CITY COUNCIL" alone
 	}
 	if m.Council == "" {
 		for i, l := range lines[:top] {
@@ -379,13 +382,13 @@ func findCommittee(lines []line, head int) string {
 		joined.WriteString(l.Text + " ")
 	}
 	if m := reMinutesOf.FindStringSubmatch(joined.String()); m != nil {
-		if name := tidyBody(m[1]); validBody(name) {
+		if name := tidyBody(m[1]); validBody(name) && plausibleBody(name) {
 			return name
 		}
 	}
 	for _, l := range lines {
 		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); validBody(name) {
+			if name := tidyBody(m[1]); validBody(name) && plausibleBody(name) {
 				return name
 			}
 		}
@@ -395,8 +398,11 @@ func findCommittee(lines []line, head int) string {
 		if i >= head && head > 0 {
 			break // "Meeting of Resilience Forum on 22nd April" in an item
 		}
+		if startsLower(l.Text) {
+			continue // "…The next / meeting of the Council will be held …": a sentence run on
+		}
 		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 				return name
 			}
 		}
@@ -404,11 +410,11 @@ func findCommittee(lines []line, head int) string {
 	// "REGULAR MEETING OF THE" / "CITY OF ALAMEDA PLANNING BOARD": the
 	// phrase wraps.
 	for i := 0; i+1 < len(lines) && i < 12; i++ {
-		if lines[i].Text == "" || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
+		if lines[i].Text == "" || startsLower(lines[i].Text) || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
 			continue
 		}
 		if m := reMeetingOf.FindStringSubmatch(lines[i].Text + " " + lines[i+1].Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 				return name
 			}
 		}
@@ -426,7 +432,7 @@ func findCommittee(lines []line, head int) string {
 			if c := reCouncil.FindString(p); c != "" && len(c) >= len(strings.TrimSpace(p))-1 {
 				continue // the council's own name
 			}
-			if name := tidyBody(p); validBody(name) {
+			if name := tidyBody(p); validBody(name) && plausibleBody(name) {
 				return name
 			}
 		}
@@ -438,7 +444,7 @@ func findCommittee(lines []line, head int) string {
 		}
 		for j := i + 1; j < len(lines) && j < i+3; j++ {
 			if t := lines[j].Text; t != "" {
-				if name := tidyBody(t); validBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
+				if name := tidyBody(t); validBody(name) && plausibleBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
 					return name
 				}
 				break
@@ -479,14 +485,16 @@ func findCommittee(lines []line, head int) string {
 	}
 	if len(title) > 0 {
 		name := tidyBody(strings.Join(title, " "))
-		if reBodyWord.MatchString(name) && len(name) < 90 {
+		if reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 			return name
 		}
 	}
 	for _, l := range lines {
 		t := l.Text
 		if len(t) < 70 && !isLabel(t) && !l.tk().IsLabel && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t && authorityName(t) == "" {
-			return tidyBody(t)
+			if name := tidyBody(t); plausibleBody(name) {
+				return name
+			}
 		}
 	}
 	return ""
@@ -552,6 +560,29 @@ var (
 	reNotABody = regexp.MustCompile(`(?i)^(?:held|at|in|on|of|the\s+meeting)\b|\b(?:chamber|hall|room|offices|held)\b`)
 )
 
+// plausibleBody reports whether a name read as the body's could be one:
+// a name, not a sentence run into the heading ("Council will be held at
+// the Village Hall", OCR's "he1d" too), a list of who attended ("Jo Bell
+// Cllr Ann Ray (West Ward)") or a link's footnote marker. A name that is
+// not is left unread (the header says so) rather than shown as garbage.
+func plausibleBody(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 || len(ws) > 12 || strings.ContainsAny(name, "[]{}|") {
+		return false
+	}
+	for _, w := range ws {
+		low := ocrLetters(strings.ToLower(strings.Trim(w, ",.;:()'’\"")))
+		if sentenceVerbs[low] || personTitles[low] && !strings.HasSuffix(low, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceVerbs are the verbs that make a line a sentence rather than a
+// name: a body's name has none of them.
+var sentenceVerbs = wordSet("will", "would", "shall", "should", "was", "were", "is", "are", "been", "being", "be", "held", "took", "met", "has", "had")
+
 // validBody reports whether name reads as the name of a council body.
 func validBody(name string) bool {
 	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name) && properName(name)
@@ -567,6 +598,25 @@ var (
 )
 
 var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+([\pL'’.\- ]+?)(?:,.*)?$`)
+
+// reLinkMark is a link's footnote number that a web page's text keeps
+// before the link's words: "[1]City of Carrow".
+var reLinkMark = regexp.MustCompile(`^\s*\[\d{1,3}\]\s*`)
+
+// withoutLinkMarks is the lines with the link marks at their starts
+// taken off (a copy: the items keep their text as it is).
+func withoutLinkMarks(lines []line) []line {
+	out, copied := lines, false
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l.Text), "[") && reLinkMark.MatchString(l.Text) {
+			if !copied {
+				out, copied = append([]line(nil), lines...), true
+			}
+			out[i].Text = reLinkMark.ReplaceAllString(l.Text, "")
+		}
+	}
+	return out
+}
 
 func tidyBody(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–*#_"))
@@ -805,12 +855,37 @@ func councilKey(name string) string {
 
 func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
-		if cs := councilNames(l.Text, committee); len(cs) > 0 {
+		// A council in brackets is someone's ("Cllr Bo Tait (Eastfield
+		// Council)"), not the meeting's.
+		t := reBracketed.ReplaceAllString(l.Text, " ")
+		if cs := councilNames(t, committee); len(cs) > 0 {
 			return cs[0]
 		}
 	}
 	return ""
 }
+
+// authorityAndBody splits "City of Carrow Planning Board" into the
+// authority and its body; "City of Carrow Falls City Council" keeps the
+// place's words until the kind of council the body is.
+func authorityAndBody(name string) (place, body string, ok bool) {
+	mm := reAuthorityBody.FindStringSubmatch(name)
+	if mm == nil {
+		return "", "", false
+	}
+	place, body = strings.TrimSpace(mm[1]), strings.TrimSpace(mm[2])
+	if bm := reKindCouncil.FindStringSubmatch(body); bm != nil {
+		place, body = place+" "+bm[1], bm[2]
+	}
+	if body == strings.ToUpper(body) {
+		body = titleCase(body)
+	}
+	return place, body, true
+}
+
+var reKindCouncil = regexp.MustCompile(`^(.+?)\s+((?i:city|town|village|county|borough|township)\s+(?i:council))$`)
+
+var reBracketed = regexp.MustCompile(`\([^()]*\)`)
 
 // councilNames are the councils' proper names a line gives, tidied:
 // "Minutes of Fernhill Community Council" → "Fernhill Community Council".

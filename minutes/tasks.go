@@ -124,6 +124,11 @@ const (
 	passivePromise = 2.5 // "a letter would be sent": a promise with no one named, kept with low confidence
 )
 
+// pastAlike are verbs of doing whose past is their bare form: "Cllr Ames
+// set out the reasons", "The Chairman put the motion" tell what was done,
+// so without a "to" or "will" they are not read as a task.
+var pastAlike = wordSet("set", "put", "read", "let", "cut", "hit", "shut", "spread", "cost", "quit", "upset")
+
 // modalLinks join an owner to a verb of doing: "Clerk will contact",
 // "JS agreed to attend", "Cllr Dee offered to organise".
 var modalLinks = [][]string{
@@ -158,7 +163,7 @@ var askVerbs = wordSet("asked", "asks", "ask", "requested", "requests", "request
 
 // taskVerbs are verbs of doing: what owners are set to do.
 var taskVerbs = wordSet(
-	"write", "contact", "arrange", "obtain", "order", "seek", "check", "investigate", "circulate", "send", "provide",
+	"write", "contact", "arrange", "obtain", "order", "seek", "check", "enquire", "inquire", "investigate", "circulate", "send", "provide",
 	"prepare", "draft", "liaise", "chase", "repair", "replace", "organise", "organize", "book", "meet", "report", "update",
 	"review", "follow", "look", "speak", "email", "e-mail", "ask", "request", "confirm", "clarify", "find", "consult",
 	"publish", "install", "remove", "renew", "purchase", "buy", "pay", "apply", "submit", "inform", "notify", "advise",
@@ -830,12 +835,27 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 	// if …": an office opening the sentence with a bare verb of doing.
 	if len(ws) >= 3 {
 		for k := 1; k <= 3 && k < len(ws); k++ {
+			if startsLower(ws[k].text) && (!taskVerbs[ws[k].low] || pastAlike[ws[k].low]) {
+				break // the owner's words end at the first in lower case, and that one is no bare verb of doing ("looks forward", "set out")
+			}
 			if !taskVerbs[ws[k].low] || ws[k-1].punct != 0 {
 				continue
 			}
 			owner, from, os := ownerBefore(ws, k, att)
-			if from == 0 && os >= ownerStrong && (ownerRoles[strings.ToLower(strings.TrimPrefix(owner, "The "))] || isInitials(owner)) {
-				add(task{owner: owner, from: 0, ownerFrom: 0, verb: k, link: "", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+			opens := from == 0 || from == 1 && ws[0].low == "the" // "The Chair write to …"
+			office := ownerRoles[strings.ToLower(strings.TrimPrefix(owner, "The "))] && !pluralOwners[strings.ToLower(owner)]
+			titled := honorifics[ws[from].low] && k-from <= 3 // "Cllr Parker chase …"
+			// Initials the attendance does not know are weak evidence:
+			// such a task is kept, unsure, for the clerk to confirm.
+			if opens && (os >= ownerStrong && (office || titled || isInitials(owner)) || os >= ownerWeak && isInitials(owner)) {
+				score, why := os+verbKnown, lowWhy(os, verbKnown)
+				if !office && score >= taskSure {
+					// A name and a bare verb may be a report with its "-ed"
+					// lost ("Cllr Parker attend the conference on 16th
+					// October"): kept, for the clerk to confirm.
+					score, why = taskSure-0.25, "a name and a bare verb, with no \"to\" or \"will\": a task or a report of one"
+				}
+				add(task{owner: owner, from: 0, ownerFrom: from, verb: k, link: "", score: score, why: why})
 			}
 			break
 		}

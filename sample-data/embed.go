@@ -15,3 +15,10 @@ var files embed.FS
 // fictional Wexbridge committee's year under fictional/. Only the .txt
 // files are in it (not the parser's expectations).
 var FS fs.FS = files
+
+// Councils are the councils of the samples whose minutes do not name it,
+// by file name in FS: they are imported under it, as minutebook import
+// --council would (README.md says whose minutes each file is).
+var Councils = map[string]string{
+	"harrow-osc-2021-12-14.txt": "Harrow Council",
+}

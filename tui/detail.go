@@ -230,7 +230,7 @@ func (v *detailView) key(msg tea.KeyMsg) tea.Cmd {
 			if item == "" {
 				item = itemIDOf(v.rec.ID)
 			}
-			return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: item})
+			return navigate(navMsg{to: viewMeetings, committee: committeeOf(v.rec), meetingID: v.rec.MeetingID, itemID: item})
 		}
 	case key.Matches(msg, k.Open):
 		if v.loaded && v.rec.ReturnedTo != nil {
@@ -283,7 +283,7 @@ func (v *detailView) correctionKey(msg tea.KeyMsg) tea.Cmd {
 		if v.rec.Orphaned || v.rec.Rejected {
 			return flash("Restore the record first (D): then T chooses its text")
 		}
-		return navigate(navMsg{to: viewMeetings, committee: v.rec.Committee, meetingID: v.rec.MeetingID, itemID: v.rec.ItemID, span: v.rec.ID})
+		return navigate(navMsg{to: viewMeetings, committee: committeeOf(v.rec), meetingID: v.rec.MeetingID, itemID: v.rec.ItemID, span: v.rec.ID})
 	}
 	return nil
 }

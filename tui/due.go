@@ -26,6 +26,7 @@ type dueLibrary interface {
 	Update(ctx context.Context, id string, c index.Change) (index.Record, error)
 	Committees(ctx context.Context) ([]index.Committee, error)
 	NextMeeting(ctx context.Context, committee string, after minutes.Date) (minutes.Date, bool, error)
+	councilLibrary
 	// RecordOwners is who each record's owner names, for the owner
 	// chooser and filter (one person however the minutes spell them).
 	RecordOwners(ctx context.Context, recs []index.Record) (map[string][]string, error)
@@ -104,6 +105,7 @@ const (
 	chooseCommittee = iota + 1
 	chooseOwner
 	chooseStatus
+	chooseCouncil
 )
 
 type dueView struct {
@@ -120,7 +122,9 @@ type dueView struct {
 	stale   bool
 	loading bool
 
-	committee  string
+	committee  string // the committee's key ("" for all)
+	commName   string // …and its name, for the heading
+	council    string // the council's name ("" for all; councils.go)
 	filter     dueFilter
 	showClosed bool
 	toTop      bool // the next load shows the board from its top
@@ -211,7 +215,7 @@ func (v *dueView) load() tea.Cmd {
 	v.seq++
 	v.loading, v.stale = true, false
 	seq := v.seq
-	q := index.DueQuery{AsOf: v.sh.asOf, Committee: v.committee, IncludeClosed: true}
+	q := index.DueQuery{AsOf: v.sh.asOf, Committee: v.committee, Council: v.council, IncludeClosed: true}
 	lib, f := v.lib, v.filter
 	knowPeople := v.board != nil && v.board.people != nil // the chooser asked: keep knowing
 	return v.sh.cmdFor(viewDue, func(ctx context.Context) tea.Msg {
@@ -219,7 +223,7 @@ func (v *dueView) load() tea.Cmd {
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
 		}
-		review, err := lib.Review(ctx, index.ReviewQuery{Committee: q.Committee, AsOf: q.AsOf})
+		review, err := lib.Review(ctx, index.ReviewQuery{Committee: q.Committee, Council: q.Council, AsOf: q.AsOf})
 		if err != nil {
 			return dueLoadedMsg{seq: seq, err: err}
 		}
@@ -241,7 +245,7 @@ func (v *dueView) refilter() tea.Cmd {
 	}
 	v.seq++
 	seq, b, f, review := v.seq, v.board, v.filter, v.review
-	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee}
+	q := index.DueQuery{AsOf: b.asOf, Committee: b.committee, Council: v.council}
 	recs := b.recs[:b.due]
 	return func() tea.Msg {
 		return viewMsg{to: viewDue, msg: dueLoadedMsg{seq: seq, board: buildBoardFor(q, recs, b.people, f, review...), review: review}}
@@ -349,6 +353,10 @@ func (v *dueView) Update(msg tea.Msg) tea.Cmd {
 				v.committeeChoices()
 			}
 		}
+	case councilsMsg:
+		if v.choosing != nil && v.chooseFor == chooseCouncil {
+			v.councilChoices()
+		}
 	case nextMeetingMsg:
 		return v.nextMeeting(msg)
 	case dueOwnersMsg:
@@ -411,6 +419,12 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 			list, err := lib.Committees(ctx)
 			return committeesMsg{seq: seq, list: list, err: err}
 		})
+	case key.Matches(msg, k.Council):
+		if !v.sh.severalCouncils() {
+			return flash("The library holds one council's minutes: c chooses a committee")
+		}
+		v.openChooser(chooseCouncil, "Show the due board for")
+		v.councilChoices()
 	case key.Matches(msg, k.FilterOwner):
 		if v.board != nil {
 			v.openChooser(chooseOwner, "Show the records of")
@@ -455,8 +469,8 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.showClosed = !v.showClosed
 		v.setRows(v.selectedID())
 	case key.Matches(msg, k.Back):
-		if v.committee != "" || v.filter.active() {
-			v.committee, v.toTop = "", true
+		if v.committee != "" || v.council != "" || v.filter.active() {
+			v.committee, v.commName, v.council, v.toTop = "", "", "", true
 			v.filter.owner, v.filter.ownerSet, v.filter.status = "", false, ""
 			return v.load()
 		}
@@ -488,19 +502,54 @@ func (v *dueView) committeeChoices() {
 	if v.committees == nil {
 		return // they load
 	}
-	cs := []choice{{label: "All committees"}}
+	all := "All committees"
+	if v.council != "" {
+		all = "All committees of " + v.council
+	}
+	cs := []choice{{label: all}}
 	cur := 0
-	for i, c := range v.committees {
+	for i, c := range v.choosable() {
 		note := plural(c.Meetings, "meeting", "meetings")
 		if !c.Last.IsZero() {
 			note += ", last " + c.Last.String()
 		}
+		if v.council == "" && v.sh.severalCouncils() && c.Council != "" {
+			note = shortCouncil(oneLine(c.Council)) + " · " + note
+		}
 		cs = append(cs, choice{label: c.Name, note: note})
-		if c.Name == v.committee {
+		if c.Key == v.committee {
 			cur = i + 1
 		}
 	}
 	v.choosing.setChoices(cs, cur)
+}
+
+// choosable is the committees the committee chooser offers: the
+// council's, when the board is narrowed to one.
+func (v *dueView) choosable() []index.Committee {
+	return v.sh.councilCommittees(v.council, v.committees)
+}
+
+// councilChoices are the library's councils, for the council chooser.
+func (v *dueView) councilChoices() {
+	cs := []choice{{label: allCouncils}}
+	cur := 0
+	for i, c := range v.sh.councils {
+		cs = append(cs, choice{label: c.Name, note: plural(len(c.Committees), "committee", "committees") + ", " + plural(c.Meetings, "meeting", "meetings")})
+		if c.Name == v.council {
+			cur = i + 1
+		}
+	}
+	v.choosing.setChoices(cs, cur)
+}
+
+// councilShown is the council the board is narrowed to, for the title
+// bar.
+func (v *dueView) councilShown() string {
+	if v.council == "" {
+		return allCouncils
+	}
+	return v.council
 }
 
 func (v *dueView) ownerChoices() {
@@ -548,12 +597,24 @@ func (v *dueView) choose(msg tea.Msg) tea.Cmd {
 	i := res.picked - 1 // the first choice is "all"
 	switch what {
 	case chooseCommittee:
-		c := ""
-		if i >= 0 && i < len(v.committees) {
-			c = v.committees[i].Name
+		var c index.Committee
+		if list := v.choosable(); i >= 0 && i < len(list) {
+			c = list[i]
 		}
-		if c != v.committee {
-			v.committee, v.toTop = c, true
+		if c.Key != v.committee {
+			v.committee, v.commName, v.toTop = c.Key, c.Name, true
+			return v.load()
+		}
+	case chooseCouncil:
+		c := ""
+		if i >= 0 && i < len(v.sh.councils) {
+			c = v.sh.councils[i].Name
+		}
+		if c != v.council {
+			v.council, v.toTop = c, true
+			if c != "" && v.committee != "" && councilNameOf(v.sh, v.committee) != c {
+				v.committee, v.commName = "", "" // another council's committee
+			}
 			return v.load()
 		}
 	case chooseOwner:
@@ -635,7 +696,7 @@ func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
 	case msg.err != nil:
 		v.form.fail(msg.err.Error())
 	case !msg.ok:
-		v.form.fail("the library knows no next meeting of " + msg.committee)
+		v.form.fail("the library knows no next meeting of " + v.commName)
 	default:
 		d, err := minutes.ParseUserDate(msg.text, v.dateContext(msg.date))
 		if err != nil {
@@ -706,7 +767,10 @@ func (v *dueView) View() string {
 func (v *dueView) emptyLine() string {
 	who := "any committee"
 	if v.committee != "" {
-		who = oneLine(v.committee)
+		who = oneLine(v.commName)
+	}
+	if v.council != "" {
+		who = oneLine(v.council) + " (" + who + ")"
 	}
 	if v.board.filter.active() && v.board.open == 0 {
 		return " Nothing for " + who + " as of " + v.board.asOf.String() + " matches " + v.filterText() + " · esc shows everything."
@@ -754,7 +818,10 @@ func (v *dueView) summaryLine(split bool) string {
 	st := v.sh.styles
 	who := "All committees"
 	if v.committee != "" {
-		who = oneLine(v.committee)
+		who = oneLine(v.commName)
+	}
+	if v.council != "" {
+		who = oneLine(v.council) + " › " + who
 	}
 	line := " " + st.Heading.Render(who)
 	if f := v.filterText(); f != "" {
@@ -973,6 +1040,9 @@ func (v *dueView) ShortHelp() []key.Binding {
 	if v.list.cursor < len(v.rows) && v.rows[v.list.cursor].flag == flagReview && !v.rows[v.list.cursor].heading {
 		return []key.Binding{k.ReviewYes, k.ReviewNo, withHelp(k.Open, "open to correct"), k.Committee, k.Sort, k.moveHelp()}
 	}
+	if v.sh.severalCouncils() {
+		return []key.Binding{k.Open, k.Committee, k.Council, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.OwnerPage, k.moveHelp()}
+	}
 	return []key.Binding{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.Sort, k.AsOf, k.ShowClosed, k.Export, k.OwnerPage, k.moveHelp()}
 }
 
@@ -980,7 +1050,7 @@ func (v *dueView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Committee, k.FilterOwner, k.FilterStatus, k.OwnerPage, withHelp(k.Back, "show everything")},
+		{k.Open, k.Committee, k.Council, k.FilterOwner, k.FilterStatus, k.OwnerPage, withHelp(k.Back, "show everything")},
 		{k.Sort, k.AsOf, k.Today, k.ShowClosed, k.Export},
 	}
 }

@@ -31,6 +31,7 @@ type exportLibrary = index.API
 // date, and, from the meetings view, one meeting of it.
 type exportScope struct {
 	committee string
+	council   string       // "" for all
 	meeting   minutes.Date // zero: the due board's scope
 	asOf      minutes.Date
 }
@@ -46,7 +47,7 @@ func defaultExportFile(committee string, asOf minutes.Date) string {
 
 // export checks the file name and returns the command that writes it.
 func (v *dueView) export(path string) (tea.Cmd, error) {
-	return startExport(v.sh, v.exports, path, exportScope{committee: v.committee, asOf: v.sh.asOf})
+	return startExport(v.sh, v.exports, path, exportScope{committee: v.committee, council: v.council, asOf: v.sh.asOf})
 }
 
 // startExport checks the file name and returns the command that writes
@@ -88,14 +89,14 @@ func writeExport(ctx context.Context, api exportLibrary, path string, f export.F
 		}
 		return "the agenda tracker for the " + a.MeetingLabel() + " meeting", export.WriteFile(path, false, func(w io.Writer) error { return a.Write(w, f) })
 	case export.FormatICS:
-		c, err := export.LoadCalendar(ctx, api, export.CalendarQuery{Committee: scope.committee, AsOf: scope.asOf})
+		c, err := export.LoadCalendar(ctx, api, export.CalendarQuery{Committee: scope.committee, Council: scope.council, AsOf: scope.asOf})
 		if err != nil {
 			return "", err
 		}
 		return fmt.Sprintf("%d calendar events", len(c.Events)), export.WriteFile(path, false, func(w io.Writer) error { return c.WriteICS(w, now) })
 	}
 	l, err := export.LoadActionLog(ctx, api, export.LogQuery{RecordQuery: index.RecordQuery{
-		AsOf: scope.asOf, Committee: scope.committee, From: scope.meeting, To: scope.meeting}})
+		AsOf: scope.asOf, Committee: scope.committee, Council: scope.council, From: scope.meeting, To: scope.meeting}})
 	if err != nil {
 		return "", err
 	}

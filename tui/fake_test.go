@@ -171,6 +171,7 @@ func (f *fakeLib) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 			continue
 		}
 		if fr.rec.Kind == minutes.KindResolution || (q.Committee != "" && !isCommittee(fr.rec.Committee, q.Committee)) ||
+			!f.inCouncil(fr.rec.Council, q.Council) ||
 			fr.rec.MeetingDate.After(asOf) { // not yet minuted on the as-of date
 			continue
 		}
@@ -301,9 +302,9 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		score int
 	}
 	var all []scored
-	facets := map[string]map[string]int{"committee": {}, "kind": {}, "year": {}, "status": {}}
+	facets := map[string]map[string]int{"committee": {}, "council": {}, "kind": {}, "year": {}, "status": {}}
 	consider := func(h index.Hit, text string, lc string) {
-		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || q.Kind != "" && string(h.Kind) != q.Kind ||
+		if q.Committee != "" && !isCommittee(h.Committee, q.Committee) || !f.inCouncil(h.Council, q.Council) || q.Kind != "" && string(h.Kind) != q.Kind ||
 			q.Status != "" && h.Status != q.Status || q.Year != 0 && h.MeetingDate.Year != q.Year {
 			return
 		}
@@ -328,6 +329,9 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 		}
 		all = append(all, scored{h, score})
 		facets["committee"][h.Committee]++
+		if h.Council != "" {
+			facets["council"][h.Council]++
+		}
 		facets["kind"][string(h.Kind)]++
 		facets["year"][strconv.Itoa(h.MeetingDate.Year)]++
 		if h.Status != "" {
@@ -339,7 +343,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 			continue
 		}
 		r := fr.rec
-		h := index.Hit{ID: r.ID, Kind: index.DocKind(r.Kind), Committee: r.Committee, MeetingID: r.MeetingID,
+		h := index.Hit{ID: r.ID, Kind: index.DocKind(r.Kind), Committee: r.Committee, Council: r.Council, MeetingID: r.MeetingID,
 			MeetingDate: r.MeetingDate, Minute: r.Minute, Title: r.ItemTitle}
 		if r.Kind != minutes.KindResolution {
 			h.Status = r.Status
@@ -353,7 +357,7 @@ func (f *fakeLib) Search(ctx context.Context, q index.SearchQuery) (*index.Searc
 				if len(it.Records()) > 0 || it.Body == "" {
 					continue // items with records are found through them
 				}
-				h := index.Hit{ID: m.ItemID(i), Kind: "item", Committee: m.Committee, MeetingID: m.ID(),
+				h := index.Hit{ID: m.ItemID(i), Kind: "item", Committee: m.Committee, Council: m.Council, MeetingID: m.ID(),
 					MeetingDate: m.Date, Minute: it.Number, Title: it.Title}
 				consider(h, it.Body, strings.ToLower(it.Title+" "+it.Body))
 			}
@@ -636,7 +640,8 @@ func (f *fakeLib) Review(ctx context.Context, q index.ReviewQuery) ([]index.Reco
 	}
 	var out []index.Record
 	for _, fr := range f.recs {
-		if !fr.gone && fr.rec.Review && !fr.rec.Rejected && !fr.rec.Status.Closed() && (q.Committee == "" || isCommittee(fr.rec.Committee, q.Committee)) {
+		if !fr.gone && fr.rec.Review && !fr.rec.Rejected && !fr.rec.Status.Closed() && (q.Committee == "" || isCommittee(fr.rec.Committee, q.Committee)) &&
+			f.inCouncil(fr.rec.Council, q.Council) {
 			out = append(out, f.withFlag(fr, asOf))
 		}
 	}
@@ -763,6 +768,22 @@ func (f *fakeLib) Committees(ctx context.Context) ([]index.Committee, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return indextest.CommitteesOf(f.meetings), ctx.Err()
+}
+
+// inCouncil reports whether a council named so is the one typed ("":
+// any), as the library matches councils. f.mu is held.
+func (f *fakeLib) inCouncil(council, typed string) bool {
+	if typed == "" {
+		return true
+	}
+	c, err := index.MatchCouncil(index.CouncilsOf(indextest.CommitteesOf(f.meetings)), typed)
+	return err == nil && c.Key == index.CouncilKey(council)
+}
+
+func (f *fakeLib) Councils(ctx context.Context) ([]index.Council, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return index.CouncilsOf(indextest.CommitteesOf(f.meetings)), ctx.Err()
 }
 
 func summary(m *minutes.Meeting) index.MeetingSummary {

@@ -40,6 +40,7 @@ func testOptions() Options {
 		Location:       time.UTC,
 		PollInterval:   -1,
 		SearchDebounce: -1,
+		Checker:        fakeChecker{},
 	}
 }
 

@@ -26,6 +26,10 @@ type KeyMap struct {
 	// The sources (when the TUI was given a Syncer).
 	GoSources key.Binding
 	Sync      key.Binding
+	// Command opens the command line (:check FILE); Recheck checks the
+	// document in the check view again.
+	Command key.Binding
+	Recheck key.Binding
 
 	// Lists.
 	Up       key.Binding
@@ -40,6 +44,7 @@ type KeyMap struct {
 
 	// Due board.
 	Committee  key.Binding
+	Council    key.Binding // when the library holds several councils
 	AsOf       key.Binding
 	Today      key.Binding
 	ShowClosed key.Binding
@@ -123,6 +128,8 @@ func DefaultKeyMap() KeyMap {
 		OwnerPage: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "owner's page")),
 		GoSources: key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "sources")),
 		Sync:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sync all sources")),
+		Command:   key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command")),
+		Recheck:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "check again")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -135,6 +142,7 @@ func DefaultKeyMap() KeyMap {
 		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 
 		Committee:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "committee")),
+		Council:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "council")),
 		AsOf:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "as-of date")),
 		Today:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "as of today")),
 		ShowClosed: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "done rows")),
@@ -199,9 +207,16 @@ func (k KeyMap) moveHelp() key.Binding {
 	return key.NewBinding(key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...), key.WithHelp("↑/↓", "move"))
 }
 
+// checkHelp is ":check" for the help bar of the meetings view, where it
+// checks the document the meeting came from. For display only; the key
+// is Command.
+func (k KeyMap) checkHelp() key.Binding {
+	return key.NewBinding(key.WithKeys(k.Command.Keys()...), key.WithHelp(":check", "its document"))
+}
+
 // globalHelp is the keys that work in every view, for the full help.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.GoPeople, k.NextView, k.Back, k.Undo, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.GoDue, k.GoSearch, k.GoMeet, k.GoPeople, k.NextView, k.Back, k.Undo, k.Command, k.Help, k.Quit}
 }
 
 // listHelp is the movement keys every list shares.

@@ -222,7 +222,7 @@ func TestSearchDebounce(t *testing.T) {
 
 func TestSearchFacetFilter(t *testing.T) {
 	h := newHarness(t, newFixture(), 120, 40, testOptions())
-	h.keys("/", "report", "esc", "f", "down", "right", "enter") // kind: the second chip
+	h.keys("/", "report", "esc", "f", "down", "down", "right", "enter") // kind (after committee and council): the second chip
 	if got := h.m.search.filters["kind"]; got != "resolution" {
 		t.Fatalf("kind filter %q, want resolution", got)
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/minutebook/minutebook/minutes"
 )
 
 // Issue 11.11: what the marks say, and the mouse and the 2 key.
@@ -75,7 +77,7 @@ func TestMouseClicks(t *testing.T) {
 	h.send(click(28, 0))
 	h.send(click(10, 4)) // the second committee
 	h.send(click(10, 4))
-	if h.m.meetings.level != levelMeetings || h.m.meetings.committee != osc {
+	if h.m.meetings.level != levelMeetings || h.m.meetings.committee != minutes.CommitteeSlug(osc) {
 		t.Fatalf("clicks on a committee: level %v committee %q", h.m.meetings.level, h.m.meetings.committee)
 	}
 	// The wheel still scrolls.
@@ -85,7 +87,7 @@ func TestMouseClicks(t *testing.T) {
 	h.keys("c")
 	h.send(click(5, 5)) // title bar, chooser title, blank, All, Cabinet, Overview…
 	h.send(click(5, 5))
-	if h.m.due.committee != osc {
+	if h.m.due.committee != minutes.CommitteeSlug(osc) {
 		t.Fatalf("clicks in the committee chooser chose %q", h.m.due.committee)
 	}
 }

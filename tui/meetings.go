@@ -43,7 +43,8 @@ type meetingsView struct {
 	jumped        bool     // opened from another view: esc goes back there
 	want          itemWant // open this item when its meeting arrives
 
-	committee string // the committee whose meetings are listed
+	committee string // the committee whose meetings are listed: its key (a name until its meeting loads, when opened from elsewhere)
+	commName  string // …and its name
 	meetingID string // the meeting whose items are listed
 
 	committees committeesPage
@@ -131,8 +132,8 @@ func (v *meetingsView) loadMeeting() tea.Cmd {
 // follow-up's later item).
 func (v *meetingsView) openMeeting(nav navMsg) tea.Cmd {
 	var cmds []tea.Cmd
-	if nav.committee != "" && nav.committee != v.committee {
-		v.committee = nav.committee
+	if nav.committee != "" && nav.committee != v.committee && nav.committee != v.commName {
+		v.committee, v.commName = nav.committee, nav.committee
 		v.meetings.reset(nav.committee)
 		cmds = append(cmds, v.loadMeetings())
 	}
@@ -169,6 +170,14 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 	case meetingLoadedMsg:
 		if msg.seq == v.dSeq {
 			v.items.set(msg.detail, msg.err)
+			var reload tea.Cmd
+			if d := msg.detail; msg.err == nil && d != nil && d.CommitteeKey != "" && d.CommitteeKey != v.committee {
+				// Opened by name from elsewhere: the committee is the
+				// meeting's, by key (another council's may share the name).
+				v.committee, v.commName = d.CommitteeKey, d.Committee
+				v.meetings.reset(v.committee)
+				reload = v.loadMeetings()
+			}
 			if msg.err == nil {
 				want := v.want
 				v.want = itemWant{}
@@ -179,6 +188,7 @@ func (v *meetingsView) Update(msg tea.Msg) tea.Cmd {
 				}
 				v.chooseAfter()
 			}
+			return reload
 		}
 	case libraryChangedMsg:
 		v.stale = true
@@ -471,9 +481,13 @@ func (v *meetingsView) openLevel() tea.Cmd {
 			return nil
 		}
 		v.level = levelMeetings
-		if c != v.committee || v.meetings.list == nil {
-			v.committee = c
-			v.meetings.reset(c)
+		key := c.Key
+		if key == "" {
+			key = c.Name
+		}
+		if key != v.committee || v.meetings.list == nil {
+			v.committee, v.commName = key, c.Name
+			v.meetings.reset(key)
 			return v.loadMeetings()
 		}
 	case levelMeetings:
@@ -542,7 +556,7 @@ func (v *meetingsView) crumbs() string {
 	st := v.sh.styles
 	parts := []string{"Meetings"}
 	if v.level >= levelMeetings {
-		parts = append(parts, shortCommittee(oneLine(v.committee)))
+		parts = append(parts, shortCommittee(oneLine(v.commName)))
 	}
 	if v.level >= levelItems {
 		d := v.meetingID
@@ -576,17 +590,35 @@ func (v *meetingsView) ShortHelp() []key.Binding {
 	case levelCommittees:
 		return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back")}
 	}
-	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back"), k.Export}
+	return []key.Binding{k.moveHelp(), k.Open, withHelp(k.Left, "back"), k.Export, k.checkHelp()}
 }
 
 func (v *meetingsView) FullHelp() [][]key.Binding {
 	k := v.sh.keys
 	return [][]key.Binding{
 		k.listHelp(),
-		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting")},
+		{k.Open, k.Left, k.Back, withHelp(k.Export, "export a meeting"), withHelp(k.checkHelp(), "check a meeting's document")},
 		{withHelp(k.Select, "select text (an item's page)"), withHelp(k.SentenceNext, "by sentence"), withHelp(k.LineNext, "by line"),
 			withHelp(k.ExtendNext, "extend"), k.MakeAction, k.MakeFollowUp, k.MakeResolution},
 		{withHelp(k.Kind, "another kind"), withHelp(k.Reject, "not a record (again: restore)"), withHelp(k.Accept, "the parser was right"),
 			withHelp(k.EditSpan, "choose its text, then enter"), withHelp(k.EditSelection, "edit its words")},
 	}
+}
+
+// councilShown is the council of the committee shown, for the title bar;
+// every council's on the list of committees.
+func (v *meetingsView) councilShown() string {
+	if v.level == levelCommittees {
+		return allCouncils
+	}
+	if v.items.meeting != nil && v.level >= levelItems && v.items.meeting.Council != "" {
+		return v.items.meeting.Council
+	}
+	if c := councilNameOf(v.sh, v.committee); c != "" {
+		return c
+	}
+	if c, ok := v.committees.named(v.committee); ok {
+		return c.Council
+	}
+	return ""
 }

@@ -75,10 +75,11 @@ func (p *committeesPage) set(list []index.Committee, err error, committee string
 	p.choose(committee)
 }
 
-// choose puts the cursor on committee, if it is listed.
+// choose puts the cursor on committee (its key, or its name), if it is
+// listed.
 func (p *committeesPage) choose(committee string) {
 	for i, c := range p.list {
-		if c.Name == committee {
+		if c.Key == committee || c.Name == committee && c.Key == "" {
 			p.cur.cursor = i
 		}
 	}
@@ -86,11 +87,21 @@ func (p *committeesPage) choose(committee string) {
 }
 
 // selected is the committee under the cursor.
-func (p *committeesPage) selected() (string, bool) {
+func (p *committeesPage) selected() (index.Committee, bool) {
 	if p.cur.cursor < len(p.list) {
-		return p.list[p.cur.cursor].Name, true
+		return p.list[p.cur.cursor], true
 	}
-	return "", false
+	return index.Committee{}, false
+}
+
+// named is the committee listed with this key (or name), if any.
+func (p *committeesPage) named(committee string) (index.Committee, bool) {
+	for _, c := range p.list {
+		if c.Key == committee || c.Name == committee {
+			return c, true
+		}
+	}
+	return index.Committee{}, false
 }
 
 func (p *committeesPage) view(crumbs string) string {
@@ -113,7 +124,14 @@ func (p *committeesPage) view(crumbs string) string {
 		if !c.Last.IsZero() {
 			meta += " · last " + c.Last.String()
 		}
-		if c.Council != "" && p.width >= 120 {
+		switch {
+		case p.sh.severalCouncils(): // whose each is comes first
+			council := shortCouncil(oneLine(c.Council))
+			if council == "" {
+				council = "council not named"
+			}
+			meta = council + " · " + meta
+		case c.Council != "" && p.width >= 120:
 			meta += " · " + oneLine(c.Council)
 		}
 		name := fit(oneLine(c.Name), nameW)

@@ -26,6 +26,7 @@ const (
 	viewPeople
 	viewDetail
 	viewSources
+	viewCheck
 )
 
 // navMsg asks the root to bring a view to the front, opening a record or

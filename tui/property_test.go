@@ -65,7 +65,7 @@ var propertyKeys = func() []string {
 	ks := []string{"enter", "esc", "tab", "shift+tab", "up", "down", "left", "right",
 		"pgup", "pgdown", "home", "end", "backspace", "ctrl+u", "space"}
 	for _, k := range []string{"j", "k", "g", "G", "h", "l", "1", "2", "3", "/", "?", "u", "c", "a", "t", "x", "E",
-		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "R", "s", "S", "4", "5", "O", "b", "F", "q"} {
+		"f", "i", "d", "p", "X", "r", "n", "o", "e", "m", "y", "N", "R", "s", "S", "4", "5", "O", "b", "F", "q", "C", ":"} {
 		ks = append(ks, k, k) // the TUI's own keys come up more often
 	}
 	return append(ks, "z", "é", "漢", "7", "-", ".", " ")
@@ -89,6 +89,9 @@ var propertyMacros = [][]string{
 	{"/", "ctrl+u", "report", "esc", "f", "down", "enter"}, {"enter", "e", "ctrl+u", "+2w", "enter"},
 	{"4", "enter"}, {"4", "G", "enter", "G", "enter"}, {"4", "s", "enter", "j", "enter"}, {"4", "enter", "b"}, {"1", "j", "O"}, {"4", "f", "an", "enter"}, {"4", "f", "zz", "esc"},
 	{"1", "o", "j", "enter"}, {"1", "j", "enter", "O", "enter"},
+	{"1", "C", "j", "enter"}, {"1", "C", "G", "enter", "c", "j", "enter"}, {"/", "ctrl+u", "report", "esc", "f", "down", "right", "enter"},
+	{":", "check draft.txt", "enter"}, {":", "check missing.txt", "enter", "r"}, {":", "check hostile.txt", "enter", "G"},
+	{"3", "enter", "enter", ":", "check", "enter"}, {":", "bogus", "enter", "esc"}, {":", "check", "enter"},
 }
 
 type propLib struct {
@@ -165,6 +168,7 @@ func TestPropertyRandomKeys(t *testing.T) {
 	}{
 		{"due", nil}, {"search", []string{"/", "report"}}, {"meetings", []string{"3", "enter", "enter"}}, {"detail", nil},
 		{"people", []string{"4", "enter"}},
+		{"check", []string{":", "check draft.txt", "enter"}},
 	}
 	for _, pl := range libs {
 		for _, st := range starts {
@@ -325,7 +329,7 @@ func realSamples(t *testing.T) propAPI {
 		}
 		data, err := fs.ReadFile(sampledata.FS, path)
 		if err == nil {
-			_, err = lib.ImportSample(t.Context(), path, data)
+			_, err = lib.ImportSample(t.Context(), path, data, index.ImportOptions{Council: sampledata.Councils[path]})
 		}
 		return err
 	})

@@ -33,8 +33,20 @@ const (
 // time per hit, and a screen shows at most a few dozen.
 const searchPage = 50
 
-// facetNames are the facets, in the order their chips are shown.
-var facetNames = []string{"committee", "kind", "year", "status"}
+// facetNames are the facets, in the order their chips are shown;
+// councilFacets when the library holds several councils.
+var (
+	facetNames    = []string{"committee", "kind", "year", "status"}
+	councilFacets = []string{"committee", "council", "kind", "year", "status"}
+)
+
+// facets are the facets the view offers.
+func (v *searchView) facets() []string {
+	if v.sh.severalCouncils() {
+		return councilFacets
+	}
+	return facetNames
+}
 
 // searchRow is one hit, drawn: two lines, plain and coloured.
 type searchRow struct {
@@ -47,6 +59,15 @@ type searchRow struct {
 // searchLibrary is what search needs of the library.
 type searchLibrary interface {
 	Search(ctx context.Context, q index.SearchQuery) (*index.SearchResult, error)
+}
+
+// councilShown is the council the search is narrowed to, for the title
+// bar.
+func (v *searchView) councilShown() string {
+	if c := v.filters["council"]; c != "" {
+		return c
+	}
+	return allCouncils
 }
 
 type searchView struct {
@@ -96,7 +117,7 @@ func (v *searchView) SetSize(w, h int) {
 // summary; in facets mode the filters take one line per facet.
 func (v *searchView) header() int {
 	if v.mode == modeFacets {
-		return 2 + len(facetNames) + 1
+		return 2 + len(v.facets()) + 1
 	}
 	return 3
 }
@@ -179,6 +200,7 @@ func (v *searchView) buildQuery() index.SearchQuery {
 	q := index.SearchQuery{
 		Text:      queryText(v.input.Value()),
 		Committee: v.filters["committee"],
+		Council:   v.filters["council"],
 		Kind:      v.filters["kind"],
 		Status:    index.Status(v.filters["status"]),
 		Limit:     max(v.limit, searchPage),
@@ -221,6 +243,11 @@ func (v *searchView) Update(msg tea.Msg) tea.Cmd {
 		return v.done(msg)
 	case libraryChangedMsg:
 		v.stale = true
+	case councilsMsg: // the council facet comes or goes
+		if v.facetRow >= len(v.facets()) {
+			v.facetRow, v.facetCol = 0, 0
+		}
+		v.list.setHeight(v.listHeight())
 	case tea.MouseMsg:
 		if d := wheel(msg); d != 0 {
 			v.list.move(d)
@@ -370,7 +397,11 @@ func (v *searchView) more() tea.Cmd {
 // chips returns the facet values of one facet row: the library's counts,
 // with an active filter's value kept even when the hits no longer have it.
 func (v *searchView) chips(row int) []index.FacetCount {
-	name := facetNames[row]
+	names := v.facets()
+	if row < 0 || row >= len(names) {
+		return nil
+	}
+	name := names[row]
 	var out []index.FacetCount
 	if v.res != nil {
 		out = v.res.Facets[name]
@@ -394,10 +425,10 @@ func (v *searchView) facetKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back, k.Facets):
 		v.setMode(modeList)
 	case key.Matches(msg, k.Up):
-		v.facetRow = (v.facetRow + len(facetNames) - 1) % len(facetNames)
+		v.facetRow = (v.facetRow + len(v.facets()) - 1) % len(v.facets())
 		v.facetCol = 0
 	case key.Matches(msg, k.Down):
-		v.facetRow = (v.facetRow + 1) % len(facetNames)
+		v.facetRow = (v.facetRow + 1) % len(v.facets())
 		v.facetCol = 0
 	case key.Matches(msg, k.Left):
 		v.facetCol = max(v.facetCol-1, 0)
@@ -408,7 +439,7 @@ func (v *searchView) facetKey(msg tea.KeyMsg) tea.Cmd {
 		if v.facetCol >= len(chips) {
 			return nil
 		}
-		name, val := facetNames[v.facetRow], chips[v.facetCol].Value
+		name, val := v.facets()[v.facetRow], chips[v.facetCol].Value
 		if v.filters[name] == val {
 			delete(v.filters, name)
 		} else {
@@ -556,10 +587,13 @@ func (v *searchView) hint() string {
 func (v *searchView) filtersLine() string {
 	st := v.sh.styles
 	if len(v.filters) == 0 {
+		if v.sh.severalCouncils() {
+			return " " + st.Faint.Render("No filters · esc then f to filter by committee, council, kind, year or status")
+		}
 		return " " + st.Faint.Render("No filters · esc then f to filter by committee, kind, year or status")
 	}
 	var parts []string
-	for _, name := range facetNames {
+	for _, name := range v.facets() {
 		if f := v.filters[name]; f != "" {
 			parts = append(parts, st.ChipActive.Render("["+name+": "+facetLabel(name, f)+"]"))
 		}
@@ -571,7 +605,7 @@ func (v *searchView) facetsView() string {
 	st := v.sh.styles
 	var b strings.Builder
 	b.WriteString(" " + st.Heading.Render("Filters") + st.Dim.Render("  ←/→ choose · enter use/drop · ↑/↓ facet · ⌫ drop all · esc done"))
-	for row, name := range facetNames {
+	for row, name := range v.facets() {
 		b.WriteString("\n ")
 		label := fit(name, 10)
 		if row == v.facetRow {

@@ -54,6 +54,8 @@ type Options struct {
 	// Syncer gives the sources view and S (sync every source); nil
 	// leaves them out.
 	Syncer Syncer
+	// Checker runs :check (check.go); nil: :check says it cannot.
+	Checker Checker
 }
 
 // view is the contract every view keeps (after soft-serve's component):
@@ -91,6 +93,7 @@ type Library interface {
 	exportLibrary
 	correctionLibrary
 	peopleLibrary
+	councilLibrary
 	Generation(ctx context.Context) (int64, error)
 }
 
@@ -105,7 +108,8 @@ type shared struct {
 	asOf        minutes.Date
 	debounce    time.Duration
 	callTimeout time.Duration
-	undo        []undoStep // the session's saved changes, latest last
+	undo        []undoStep      // the session's saved changes, latest last
+	councils    []index.Council // the library's councils, as last loaded (councils.go)
 	// tick is tea.Tick; tests replace it to run without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
@@ -116,13 +120,16 @@ func (sh *shared) today() minutes.Date { return minutes.DateOf(sh.now()) }
 type Model struct {
 	sh       *shared
 	lib      Library
-	views    [6]view
+	views    [7]view
 	due      *dueView
 	search   *searchView
 	meetings *meetingsView
 	people   *peopleView
 	detail   *detailView
 	sources  *sourcesView
+	check    *checkView
+
+	command prompt // the command line (cmdline.go)
 
 	syncer     Syncer
 	syncRun    *backgroundSync // the sync running in the background, if any
@@ -214,7 +221,9 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.detail = newDetailView(sh, api, api, api)
 	m.syncer = opt.Syncer
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
-	m.views = [6]view{viewDue: m.due, viewSearch: m.search, viewMeetings: m.meetings, viewPeople: m.people, viewDetail: m.detail, viewSources: m.sources}
+	m.check = newCheckView(sh, opt.Checker)
+	m.command = newPrompt(sh)
+	m.views = [7]view{viewDue: m.due, viewSearch: m.search, viewMeetings: m.meetings, viewPeople: m.people, viewDetail: m.detail, viewSources: m.sources, viewCheck: m.check}
 	m.layout()
 	return m
 }
@@ -272,7 +281,7 @@ func (m *Model) Init() (cmd tea.Cmd) {
 			cmd = m.crashed(r, debug.Stack(), "Init")
 		}
 	}()
-	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll()))
+	return guard(tea.Batch(m.due.Activate(), m.askGeneration(), m.schedulePoll(), m.loadCouncils()))
 }
 
 // Update handles one message (see update), catching a panic in it or in
@@ -301,6 +310,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.layout()
 		return nil
 	case tea.KeyMsg:
+		if m.command.open && !key.Matches(msg, m.sh.keys.ForceQuit) {
+			return m.commandKey(msg)
+		}
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.views[m.active].Capturing() {
 			return m.eachKey(msg)
 		}
@@ -333,6 +345,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.sh.asOf = msg.date
 	case syncProgressMsg, syncDoneMsg:
 		return m.syncEvent(msg)
+	case councilsMsg:
+		if msg.err == nil {
+			m.sh.councils = msg.list
+		}
 	}
 	return m.broadcast(msg)
 }
@@ -441,6 +457,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(navMsg{to: viewPeople}), true
 	case key.Matches(msg, k.Undo):
 		return m.undo(), true
+	case key.Matches(msg, k.Command):
+		return m.openCommand(), true
 	case m.syncer != nil && key.Matches(msg, k.GoSources):
 		return m.open(navMsg{to: viewSources}), true
 	case m.syncer != nil && key.Matches(msg, k.Sync):
@@ -458,6 +476,9 @@ func (m *Model) cycle(d int) viewID {
 	}
 	if m.syncer != nil {
 		order = append(order, viewSources)
+	}
+	if m.check.opened() {
+		order = append(order, viewCheck)
 	}
 	i := 0
 	for j, v := range order {
@@ -652,7 +673,7 @@ func (m *Model) generation(msg generationMsg) tea.Cmd {
 	if !changed {
 		return next
 	}
-	return tea.Batch(next, m.broadcast(libraryChangedMsg{}), m.views[m.active].Activate())
+	return tea.Batch(next, m.broadcast(libraryChangedMsg{}), m.views[m.active].Activate(), m.loadCouncils())
 }
 
 // layout gives the views their size: the window less the title bar, the
@@ -662,6 +683,7 @@ func (m *Model) layout() {
 	for _, v := range m.views {
 		v.SetSize(m.width, max(h, 1))
 	}
+	m.command.setWidth(m.width)
 	m.help.Width = m.width
 }
 
@@ -704,9 +726,13 @@ func (m *Model) view() string {
 		b.WriteString(m.views[m.active].View())
 	}
 	b.WriteByte('\n')
-	b.WriteString(m.statusLine())
-	b.WriteByte('\n')
-	b.WriteString(m.helpBar())
+	if m.command.open { // the command line takes the status line and the help bar
+		b.WriteString(m.command.view())
+	} else {
+		b.WriteString(m.statusLine())
+		b.WriteByte('\n')
+		b.WriteString(m.helpBar())
+	}
 	if m.height < m.chromeHeight()+1 {
 		// Too low for the bars and a line of the view: what fits, from the top.
 		return padLines(b.String(), m.width, max(m.height, 1))
@@ -723,7 +749,7 @@ func (m *Model) chromeHeight() int {
 	return 3
 }
 
-var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewPeople: "People", viewDetail: "Detail", viewSources: "Sources"}
+var viewNames = [...]string{viewDue: "Due", viewSearch: "Search", viewMeetings: "Meetings", viewPeople: "People", viewDetail: "Detail", viewSources: "Sources", viewCheck: "Check"}
 
 // tabShown reports whether view id has a tab in the title bar: the detail
 // once a record was opened, the sources when there is a syncer.
@@ -733,6 +759,8 @@ func (m *Model) tabShown(id viewID) bool {
 		return m.detail.id != ""
 	case viewSources:
 		return m.syncer != nil
+	case viewCheck:
+		return m.check.opened()
 	}
 	return true
 }
@@ -751,20 +779,29 @@ func (m *Model) titleBar() string {
 		}
 	}
 	left := " " + st.AppName.Render("minutebook") + "  " + strings.Join(tabs, "  ")
-	asOf := "as of " + m.sh.asOf.String()
+	date := "as of " + m.sh.asOf.String()
+	dates := []string{date}
 	if m.sh.asOf == m.sh.today() {
-		asOf += " (today)"
+		dates = []string{date + " (today)", date} // narrow, with every tab: the date without "(today)"
 	}
-	right := st.AsOf.Render(asOf) + " "
-	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 && strings.HasSuffix(asOf, " (today)") { // narrow, with every tab: the date without "(today)"
-		right = st.AsOf.Render(strings.TrimSuffix(asOf, " (today)")) + " "
-		gap = m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	// The council (when the library holds several) matters more than
+	// "(today)": it is dropped only when it does not fit either way.
+	council := m.councilLabel(m.width - ansi.StringWidth(left) - ansi.StringWidth(date) - 5)
+	for _, withCouncil := range []bool{council != "", false} {
+		for _, d := range dates {
+			right, least := st.AsOf.Render(d)+" ", 1
+			if withCouncil { // set off from the tabs, not run into them
+				right, least = st.Heading.Render(council)+st.Dim.Render(" · ")+right, 3
+			}
+			if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= least {
+				return left + strings.Repeat(" ", gap) + right
+			}
+		}
+		if council == "" {
+			break
+		}
 	}
-	if gap < 1 {
-		return trunc(left, m.width)
-	}
-	return left + strings.Repeat(" ", gap) + right
+	return trunc(left, m.width)
 }
 
 func (m *Model) statusLine() string {

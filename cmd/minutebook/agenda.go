@@ -33,7 +33,8 @@ of next meeting"), or the one given with --meeting. Formats: md (Markdown)
 and html (one self-contained page, ready to print or attach to the pack).
 Without --format the format follows -o's extension, and is md otherwise.`,
 		Example: `  minutebook agenda --committee "Overview and Scrutiny" --meeting 2022-06 --format html -o tracker.html
-  minutebook agenda --committee osc`,
+  minutebook agenda --committee osc
+  minutebook agenda --committee cabinet --council brent   # two councils' committees share the name`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := exportFormat(format, ef.output, export.FormatMarkdown, export.FormatMarkdown, export.FormatHTML)

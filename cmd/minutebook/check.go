@@ -63,7 +63,8 @@ cannot be read or is not minutes.`,
 type checkReport struct {
 	file     string // as the user named it
 	problems []minutes.Problem
-	pages    []int // pages[n-1] is the page of line n, for a PDF; nil otherwise
+	pages    []int  // pages[n-1] is the page of line n, for a PDF; nil otherwise
+	text     string // the text checked
 }
 
 // checkDocument reads, parses and checks one document.
@@ -84,14 +85,21 @@ func checkDocument(ctx context.Context, a *app, path string) (*checkReport, erro
 	if err != nil {
 		return nil, documentError(path, err)
 	}
+	file := path
+	if path == "-" {
+		file = "stdin"
+	}
+	return checkText(file, name, res)
+}
+
+// checkText parses and checks the text read from a document named name;
+// file is what the report calls it.
+func checkText(file, name string, res extract.Result) (*checkReport, error) {
 	m, err := meetingFromText(name, res)
 	if err != nil {
-		return nil, documentError(path, err)
+		return nil, documentError(file, err)
 	}
-	rep := &checkReport{file: path, problems: minutes.Check(m, []byte(res.Text))}
-	if path == "-" {
-		rep.file = "stdin"
-	}
+	rep := &checkReport{file: file, problems: minutes.Check(m, []byte(res.Text)), text: res.Text}
 	if res.Format == extract.FormatPDF {
 		rep.pages = linePages(res.Text)
 	}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/tui"
 )
 
 // runCheck runs minutebook with args and returns its output and exit code.
@@ -164,5 +167,69 @@ func TestLinePages(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("linePages = %v, want %v", got, want)
 		}
+	}
+}
+
+// The TUI's :check is the check `minutebook check` runs: the same
+// problems, on a file and on the document a meeting came from; a file
+// that is not minutes gives its reason.
+func TestTUIChecker(t *testing.T) {
+	ctx := context.Background()
+	a := newApp(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+	dir := t.TempDir()
+	lib, err := index.Open(ctx, dir, index.Options{Parse: parseDocument, IndexDir: ":memory:"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	data, err := os.ReadFile(plantedDraft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lib.Import(ctx, "parish-planted.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := tuiChecker{a: a, lib: lib}
+	want, err := checkDocument(ctx, a, plantedDraft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		what string
+		get  func() (tui.CheckReport, error)
+	}{
+		{"file", func() (tui.CheckReport, error) { return c.CheckFile(ctx, plantedDraft) }},
+		{"meeting", func() (tui.CheckReport, error) { return c.CheckMeeting(ctx, res.MeetingID) }},
+	} {
+		rep, err := tc.get()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.what, err)
+		}
+		if len(rep.Problems) != len(want.problems) || len(rep.Problems) == 0 {
+			t.Errorf("%s: %d problems, want %d", tc.what, len(rep.Problems), len(want.problems))
+			continue
+		}
+		for i, p := range rep.Problems {
+			if p != want.problems[i] {
+				t.Errorf("%s: problem %d = %+v, want %+v", tc.what, i, p, want.problems[i])
+			}
+		}
+		if p := rep.Problems[0]; p.Line < 1 || p.Line > len(rep.Lines) {
+			t.Errorf("%s: the first problem's line %d is not in the text's %d lines", tc.what, p.Line, len(rep.Lines))
+		}
+		if !strings.Contains(rep.Summary, "14 problems") {
+			t.Errorf("%s: summary %q", tc.what, rep.Summary)
+		}
+	}
+	bin := filepath.Join(t.TempDir(), "photo.txt")
+	os.WriteFile(bin, []byte("\x00\x01\x02PNG\x00\xff\xfe"), 0o600)
+	for _, path := range []string{bin, filepath.Join(t.TempDir(), "missing.txt")} {
+		if _, err := c.CheckFile(ctx, path); err == nil || !strings.Contains(err.Error(), filepath.Base(path)) {
+			t.Errorf("CheckFile(%s): %v, want an error naming the file", path, err)
+		}
+	}
+	if _, err := c.CheckMeeting(ctx, "nope-2022-01-01"); err == nil || !strings.Contains(err.Error(), "no meeting has the ID") {
+		t.Errorf("CheckMeeting of no meeting: %v", err)
 	}
 }

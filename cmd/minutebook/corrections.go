@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 )
 
 func newCorrectionsCmd(a *app) *cobra.Command {
+	var council string
 	cmd := &cobra.Command{
 		Use:   "corrections",
 		Short: "List the clerks' corrections of the parser (export --json: as data for the parser's tests)",
@@ -31,7 +33,7 @@ they can be turned into test cases for the parser.`,
 				return err
 			}
 			defer lib.Close()
-			list, err := lib.Corrections(cmd.Context())
+			list, err := councilCorrections(cmd.Context(), lib, council)
 			if err != nil {
 				return err
 			}
@@ -69,7 +71,7 @@ they can be turned into test cases for the parser.`,
 				return err
 			}
 			defer lib.Close()
-			list, err := lib.Corrections(cmd.Context())
+			list, err := councilCorrections(cmd.Context(), lib, council)
 			if err != nil {
 				return err
 			}
@@ -79,7 +81,28 @@ they can be turned into test cases for the parser.`,
 	exp.Flags().BoolVar(&asJSON, "json", true, "write JSON (the one format)")
 	exp.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	cmd.AddCommand(exp)
+	cmd.PersistentFlags().StringVar(&council, "council", "", councilUsage)
 	return cmd
+}
+
+// councilCorrections is the library's corrections, of one council's
+// committees when council is given.
+func councilCorrections(ctx context.Context, lib *index.Library, council string) ([]index.Correction, error) {
+	keys, err := councilCommittees(ctx, lib, council)
+	if err != nil {
+		return nil, err
+	}
+	list, err := lib.Corrections(ctx)
+	if err != nil || keys == nil {
+		return list, err
+	}
+	kept := list[:0]
+	for _, c := range list {
+		if keys[c.CommitteeKey] {
+			kept = append(kept, c)
+		}
+	}
+	return kept, nil
 }
 
 // correctionJSON is one correction as corrections export writes it.

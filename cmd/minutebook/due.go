@@ -70,7 +70,15 @@ With --check, the exit status is 1 when anything is overdue or slipped
 			}
 			defer lib.Close()
 			if asOfNext {
-				next, _, err := lib.NextMeeting(cmd.Context(), committee, today)
+				key := committee
+				if council != "" { // the council's committee of that name
+					c, err := export.ResolveCommitteeOf(cmd.Context(), lib, committee, council)
+					if err != nil {
+						return fmt.Errorf("--committee: %w", err)
+					}
+					key = c.Key
+				}
+				next, _, err := lib.NextMeeting(cmd.Context(), key, today)
 				if err != nil {
 					return err
 				}
@@ -125,7 +133,7 @@ With --check, the exit status is 1 when anything is overdue or slipped
 	f := cmd.Flags()
 	f.StringVar(&asOf, "as-of", "", "the date to work out what is due against, YYYY-MM-DD (default today)")
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
-	f.StringVar(&council, "council", "", `only this council's meetings: its name or a unique part of it`)
+	addCouncilFlag(cmd, &council)
 	f.StringVar(&owner, "owner", "", `only the records this person (or role) owns: a name as minutebook people lists it, case and honorifics ignored, a unique start or surname will do`)
 	f.BoolVar(&asJSON, "json", false, "print the records as JSON")
 	f.BoolVar(&asCSV, "csv", false, "print the records as CSV")
@@ -178,7 +186,12 @@ func printDueTo(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FLAG\tDUE\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	councils := councilCount(recordCouncils(rs)...) > 1 // a column for them
+	if councils {
+		fmt.Fprintln(tw, "FLAG\tDUE\tCOUNCIL\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	} else {
+		fmt.Fprintln(tw, "FLAG\tDUE\tCOMMITTEE\tMEETING\tMINUTE\tID\tOWNER\tTEXT")
+	}
 	counts := map[index.Flag]int{}
 	provisional := false
 	rejected, review := 0, 0
@@ -194,8 +207,12 @@ func printDueTo(w io.Writer, rs []index.Record, asOf minutes.Date) error {
 		if r.Review {
 			text, review = "[to review] "+text, review+1
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", cell(flag, 0), dueDate(r), cell(r.Committee, 28),
-			cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(text, 80))
+		cells := []string{cell(flag, 0), dueDate(r)}
+		if councils {
+			cells = append(cells, cell(r.Council, 24))
+		}
+		cells = append(cells, cell(r.Committee, 28), cell(r.MeetingDate.String(), 0), cell(r.Minute, 10), cell(r.ID, 0), cell(r.Owner, 24), cell(text, 80))
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

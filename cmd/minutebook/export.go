@@ -66,7 +66,7 @@ type exportFlags struct {
 
 func (f *exportFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
-	cmd.Flags().StringVar(&f.council, "council", "", `only this council's meetings: its name or a unique part of it`)
+	addCouncilFlag(cmd, &f.council)
 	cmd.Flags().StringVar(&f.asOf, "as-of", "", "work out what is overdue as at this date, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&f.includeExempt, "include-exempt", false, "include records from exempt items (press and public excluded), marked EXEMPT")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output")
@@ -103,10 +103,10 @@ func exportFormat(flag, output string, def export.Format, allowed ...export.Form
 	return f, nil
 }
 
-// exportWithLibrary opens the library, resolves --committee (when given,
-// among the committees of --council when that is given too) to the
-// committee's key and runs fn.
-func exportWithLibrary(ctx context.Context, a *app, committee, council string, fn func(api index.API, committee string) error) error {
+// exportWithLibrary opens the library, resolves --council and --committee
+// (when given: the committee among the council's) to the council's name
+// and the committee's key, and runs fn.
+func exportWithLibrary(ctx context.Context, a *app, ef exportFlags, fn func(api index.API, committee, council string) error) error {
 	api, closeLib, err := a.openAPI(ctx, a)
 	if err != nil {
 		return err
@@ -116,9 +116,17 @@ func exportWithLibrary(ctx context.Context, a *app, committee, council string, f
 			closeLib()
 		}
 	}()
+	council := ""
+	if ef.council != "" {
+		c, err := export.ResolveCouncil(ctx, api, ef.council)
+		if err != nil {
+			return fmt.Errorf("--council: %w", err)
+		}
+		council = c.Name
+	}
 	name := ""
-	if committee != "" {
-		c, err := export.ResolveCommitteeOf(ctx, api, committee, council)
+	if ef.committee != "" {
+		c, err := export.ResolveCommitteeOf(ctx, api, ef.committee, council)
 		if err != nil {
 			return committeeFlagError(err)
 		}
@@ -127,7 +135,7 @@ func exportWithLibrary(ctx context.Context, a *app, committee, council string, f
 			name = c.Name
 		}
 	}
-	return fn(api, name)
+	return fn(api, name, council)
 }
 
 func newExportActionsCmd(a *app) *cobra.Command {
@@ -157,6 +165,7 @@ written with -o starts with a UTF-8 byte-order mark so Excel reads accents
 right), json, md.
 Without --format the format follows -o's extension, and is csv otherwise.`,
 		Example: `  minutebook export actions --committee osc --format xlsx -o action-log.xlsx
+  minutebook export actions --council harrow -o harrow.csv
   minutebook export actions --status red,amber --as-of 2022-06-01 --format md
   minutebook export actions --from 2021-09-01 --to 2022-08-31 -o 2021-22.csv`,
 		Args: cobra.NoArgs,
@@ -201,8 +210,8 @@ Without --format the format follows -o's extension, and is csv otherwise.`,
 				return err
 			}
 			q.Owner = owner
-			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
-				q.Committee, q.Council = committee, ef.council
+			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
+				q.Committee, q.Council = committee, council
 				log, err := export.LoadActionLog(cmd.Context(), api, q)
 				if err != nil {
 					return err
@@ -286,16 +295,17 @@ meeting, one event on the due date). Events keep the same UID from one
 export to the next, so importing a new file into Outlook or Google Calendar
 updates the events instead of adding copies.`,
 		Example: `  minutebook export calendar -o due-back.ics
-  minutebook export calendar --committee osc > osc.ics`,
+  minutebook export calendar --committee osc > osc.ics
+  minutebook export calendar --council wexbridge -o wexbridge.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			asOf, err := ef.asOfDate(a)
 			if err != nil {
 				return err
 			}
-			return exportWithLibrary(cmd.Context(), a, ef.committee, ef.council, func(api index.API, committee string) error {
+			return exportWithLibrary(cmd.Context(), a, ef, func(api index.API, committee, council string) error {
 				cal, err := export.LoadCalendar(cmd.Context(), api, export.CalendarQuery{
-					AsOf: asOf, Committee: committee, Council: ef.council, IncludeExempt: ef.includeExempt, Owner: owner,
+					AsOf: asOf, Committee: committee, Council: council, IncludeExempt: ef.includeExempt, Owner: owner,
 				})
 				if err != nil {
 					return err
@@ -346,12 +356,15 @@ func exportPlural(n int, one string) string {
 	return fmt.Sprintf("%d %ss", n, one)
 }
 
-// committeeFlagError names --committee in an error about the committee
-// typed; an error about --council (which names the councils there are) or
-// the library is returned as it is.
+// committeeFlagError names the flag in an error about the committee or
+// the council typed; an error about the library is returned as it is.
 func committeeFlagError(err error) error {
 	var ce *index.CommitteeError
-	if errors.As(err, &ce) {
+	var cl *index.CouncilError
+	switch {
+	case errors.As(err, &cl):
+		return fmt.Errorf("--council: %w", err)
+	case errors.As(err, &ce):
 		return fmt.Errorf("--committee: %w", err)
 	}
 	return err

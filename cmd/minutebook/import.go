@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
 	"github.com/minutebook/minutebook/minutes/extract"
 )
 
@@ -26,16 +27,24 @@ type importFile struct {
 	MeetingID string `json:"meeting_id,omitempty"`
 	Duplicate bool   `json:"duplicate"`
 	Replaced  bool   `json:"replaced"`
-	Items     int    `json:"items"`
-	Records   int    `json:"records"`
-	Warnings  int    `json:"warnings"`
-	Error     string `json:"error,omitempty"`
-	err       error  // nil when imported
+	// Council is the council the meeting is filed under; CouncilNamed
+	// the one its minutes name when --council gave another; Refiled
+	// says a file already imported was filed under --council anew.
+	Council      *string `json:"council"`
+	CouncilNamed *string `json:"council_named,omitempty"`
+	Refiled      bool    `json:"refiled,omitempty"`
+	Items        int     `json:"items"`
+	Records      int     `json:"records"`
+	Warnings     int     `json:"warnings"`
+	Error        string  `json:"error,omitempty"`
+	err          error   // nil when imported
 }
 
 func newImportCmd(a *app) *cobra.Command {
-	var asJSON bool
-	var council string
+	var (
+		asJSON bool
+		opt    index.ImportOptions
+	)
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Import minutes (files, and folders searched recursively) into the library",
@@ -48,20 +57,29 @@ records; the tracking on them (status, owner, due date, notes) is kept.
 Each file is imported whole or not at all. A file that cannot be imported
 is named on standard error with the reason and the others still import.
 
---council names the council for minutes that never name their own (a
-parish clerk's minutes often say only "Parish Council"). It is kept with
-each file, so a re-parse keeps it. Minutes that do name a council keep
-theirs, and the import says so.
+Every meeting belongs to a council: the one its minutes name, or, for
+minutes that name none, the one --council gives. Minutes that name another
+council than --council keep the council they name (a warning says so)
+unless --force-council is given. The council given is kept with each file,
+so that minutebook reparse files the meetings the same way. Importing
+files already in the library with another --council files them under it.
 
 Exit status: 0 when every file imported (or was already there), 2 when
 some failed, 1 when none could be imported.`,
+		Example: `  minutebook import ~/minutes/
+  minutebook import --council "Harrow Council" harrow/          # minutes that do not name their council
+  minutebook import --council "Brent Council" --force-council brent/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(cmd.Context(), a, args, asJSON, council)
+			if err := opt.Check(); err != nil {
+				return fmt.Errorf("--council: %w", err)
+			}
+			return runImport(cmd.Context(), a, args, opt, asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what happened to each file as JSON")
-	cmd.Flags().StringVar(&council, "council", "", `the council, for minutes that do not name it ("Ashby Parish Council")`)
+	cmd.Flags().StringVar(&opt.Council, "council", "", `the council the minutes are of, for minutes that do not name it ("Harrow Council")`)
+	cmd.Flags().BoolVar(&opt.ForceCouncil, "force-council", false, "file the minutes under --council even when they name another council")
 	return cmd
 }
 
@@ -69,7 +87,7 @@ some failed, 1 when none could be imported.`,
 // compiles, the first time a machine reads a PDF.
 const pdfPreparing = "preparing the PDF reader (once, a few seconds)…"
 
-func runImport(ctx context.Context, a *app, paths []string, asJSON bool, council string) error {
+func runImport(ctx context.Context, a *app, paths []string, opt index.ImportOptions, asJSON bool) error {
 	files, skipped, err := findDocuments(paths)
 	if err != nil {
 		return err
@@ -118,17 +136,15 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool, council
 		}
 		if err == nil {
 			var res index.ImportResult
-			res, err = lib.ImportWith(ctx, name, data, index.ImportOptions{Council: council})
-			if err == nil && council != "" {
-				for _, w := range res.Warnings {
-					if strings.Contains(w.Msg, "council given at import") {
-						fmt.Fprintf(a.stderr, "%s: %s\n", path, w.Msg)
-					}
-				}
-			}
+			res, err = lib.ImportWith(ctx, name, data, opt)
 			if err == nil {
 				r.MeetingID, r.Duplicate, r.Replaced = res.MeetingID, res.Duplicate, res.Replaced
 				r.Items, r.Records, r.Warnings = res.Items, res.Records, len(res.Warnings)
+				r.Council, r.CouncilNamed, r.Refiled = minutes.NullIfEmpty(res.Council), minutes.NullIfEmpty(res.CouncilNamed), res.Refiled
+				if res.CouncilNamed != "" && !asJSON {
+					clearProgress()
+					fmt.Fprintln(a.stderr, "minutebook:", councilNotice(path, res, opt))
+				}
 			} else if !isLibraryError(err) {
 				err = documentError(path, err)
 			}
@@ -202,12 +218,26 @@ func runImport(ctx context.Context, a *app, paths []string, asJSON bool, council
 	return nil
 }
 
+// councilNotice says what became of the council --council gave minutes
+// that name another.
+func councilNotice(path string, res index.ImportResult, opt index.ImportOptions) string {
+	name := safe(extract.DisplayName(path))
+	if opt.ForceCouncil {
+		return fmt.Sprintf("%s: the minutes name the council %q; filed under %q (--force-council)", name, safe(res.CouncilNamed), safe(res.Council))
+	}
+	return fmt.Sprintf("%s: the minutes name the council %q, not %q: filed under %q (give --force-council to file them under %q)",
+		name, safe(res.CouncilNamed), safe(opt.Council), safe(res.CouncilNamed), safe(opt.Council))
+}
+
 func printImportSummary(a *app, results []importFile, skipped, total int) {
-	var added, dup, replaced, items, records, warned, failed int
+	var added, dup, refiled, replaced, items, records, warned, failed int
 	for _, r := range results {
 		switch {
 		case r.err != nil:
 			failed++
+		case r.Refiled:
+			dup++
+			refiled++
 		case r.Duplicate:
 			dup++
 		default:
@@ -228,6 +258,9 @@ func printImportSummary(a *app, results []importFile, skipped, total int) {
 	}
 	if dup > 0 {
 		fmt.Fprintf(a.stdout, "%s already in the library.\n", isAre(dup, "file was", "files were"))
+	}
+	if refiled > 0 {
+		fmt.Fprintf(a.stdout, "%s parsed again with the council given; tracking was kept.\n", isAre(refiled, "of them was", "of them were"))
 	}
 	if warned > 0 {
 		fmt.Fprintf(a.stdout, "%s had parts the parser was unsure of: minutebook parse FILE shows them.\n", plural(warned, "file"))

@@ -9,9 +9,11 @@ import (
 
 // writeJSONList prints list as writeJSON does (the same bytes), one
 // element at a time: a due list of thousands of records is never held
-// as one encoded buffer, and each element is indented by indentJSON, a
-// plain loop over the compact encoding, rather than by encoding/json's
-// scanner (which took half the time of printing the due board).
+// as one encoded buffer. A record writes itself, indented
+// (export.RecordJSON.AppendIndentedJSON); anything else is encoded by
+// encoding/json and indented by indentJSON, a plain loop over the
+// compact encoding, rather than by encoding/json's scanner (which took
+// half the time of printing the due board).
 func writeJSONList[T any](w io.Writer, list []T) error {
 	if list == nil {
 		return writeJSON(w, list)
@@ -26,12 +28,16 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 	enc := json.NewEncoder(&buf) // compact, HTML escaped, as writeJSON's before its indenting
 	bw.WriteString("[\n")
 	for i := range list {
-		buf.Reset()
-		if err := enc.Encode(list[i]); err != nil {
-			return err
-		}
 		out = append(out[:0], "  "...)
-		out = indentJSON(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), 1)
+		if a, ok := any(&list[i]).(jsonAppender); ok {
+			out = a.AppendIndentedJSON(out, "  ")
+		} else {
+			buf.Reset()
+			if err := enc.Encode(list[i]); err != nil {
+				return err
+			}
+			out = indentJSON(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), 1)
+		}
 		if i < len(list)-1 {
 			out = append(out, ",\n"...)
 		} else {
@@ -41,6 +47,12 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 	}
 	bw.WriteString("]\n")
 	return bw.Flush()
+}
+
+// jsonAppender is a value that writes itself as json.MarshalIndent
+// would (export.RecordJSON), without reflection.
+type jsonAppender interface {
+	AppendIndentedJSON(b []byte, prefix string) []byte
 }
 
 // indentJSON appends src, compact JSON as encoding/json writes it (no

@@ -148,7 +148,7 @@ func TestCouncilPicksSharedCommittee(t *testing.T) {
 		{[]string{"agenda", "--committee", name, "--meeting", "2022-06"}, 1, "matches 2 committees", "", "ambiguous without --council"},
 		{[]string{"agenda", "--committee", name, "--council", "harrow", "--meeting", "2022-06"}, 0, "London Borough of Harrow: " + name, "Ashby", "Harrow's"},
 		{[]string{"agenda", "--committee", "overview", "--council", "ASHBY", "--meeting", "2022-06"}, 0, "Ashby Parish Council: " + name, "Harrow", "Ashby's, any case, part of the name"},
-		{[]string{"agenda", "--committee", name, "--council", "nowhere"}, 1, "it holds: Ashby Parish Council; London Borough of Harrow", "--committee", "an unknown council lists the councils"},
+		{[]string{"agenda", "--committee", name, "--council", "nowhere"}, 1, "--council: no council matches \"nowhere\": the library has Ashby Parish Council; London Borough of Harrow", "--committee", "an unknown council lists the councils"},
 		{[]string{"export", "actions", "--committee", name, "--council", "ashby", "--format", "csv"}, 0, "osc-ashby-2021-12-14", "osc-2021-12-14", "export actions"},
 		{[]string{"export", "calendar", "--committee", name, "--council", "harrow"}, 0, "osc-2021-12-14", "osc-ashby", "export calendar"},
 	} {

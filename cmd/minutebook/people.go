@@ -17,6 +17,7 @@ import (
 func newPeopleCmd(a *app) *cobra.Command {
 	var (
 		committee string
+		council   string
 		asJSON    bool
 	)
 	cmd := &cobra.Command{
@@ -43,7 +44,7 @@ back out; people history lists these corrections.`,
 				return err
 			}
 			defer lib.Close()
-			ps, err := lib.People(cmd.Context(), index.PeopleQuery{Committee: committee, AsOf: minutes.DateOf(a.now())})
+			ps, err := lib.People(cmd.Context(), index.PeopleQuery{Committee: committee, Council: council, AsOf: minutes.DateOf(a.now())})
 			if err != nil {
 				return err
 			}
@@ -55,6 +56,7 @@ back out; people history lists these corrections.`,
 	}
 	cmd.AddCommand(newPeopleFixCmds(a)...)
 	cmd.Flags().StringVar(&committee, "committee", "", "only the people who sat on this committee: its name, initials or a unique part of the name")
+	cmd.Flags().StringVar(&council, "council", "", "only the people who sat on this council's committees: its name or the start of it, any case")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }

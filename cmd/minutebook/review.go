@@ -20,11 +20,11 @@ import (
 
 func newReviewCmd(a *app) *cobra.Command {
 	var (
-		committee            string
+		committee, council   string
 		asJSON, list, interv bool
 	)
 	cmd := &cobra.Command{
-		Use:   "review [--committee C] [--json]",
+		Use:   "review [--committee C] [--council C] [--json]",
 		Short: "Go through the records the parser was unsure of: accept, reject or correct each",
 		Long: `The review queue: the records the parser marked as unsure (with what it was
 unsure of) that no clerk has corrected yet. On a terminal it asks about
@@ -49,7 +49,7 @@ reading the keys from it.`,
 				return err
 			}
 			defer lib.Close()
-			recs, err := lib.Review(ctx, index.ReviewQuery{Committee: committee})
+			recs, err := lib.Review(ctx, index.ReviewQuery{Committee: committee, Council: council})
 			if err != nil {
 				return err
 			}
@@ -72,6 +72,7 @@ reading the keys from it.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&committee, "committee", "", `only this committee: its name, its key ("osc") or a unique part of the name`)
+	addCouncilFlag(cmd, &council)
 	f.BoolVar(&asJSON, "json", false, "print the queue as JSON")
 	f.BoolVar(&list, "list", false, "list the queue, asking nothing")
 	f.BoolVarP(&interv, "interactive", "i", false, "ask about each record, reading the answers from standard input")

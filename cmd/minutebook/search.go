@@ -31,7 +31,7 @@ words match their other forms ("enforcing" finds "enforcement"):
   -word  -"a phrase"     must not be there (+word: must, as a plain word)
   budget OR finance      either word
   enfor*                 words that start so (three letters at least)
-  field:value            kind:action, committee:osc, status:open, owner:smith,
+  field:value            kind:action, committee:osc, council:harrow, status:open, owner:smith,
                          status:rejected (what clerks rejected: left out otherwise),
                          year:2022, title:, text:, minute:, and for meetings'
                          attendance present:, apologies:, absent:
@@ -47,7 +47,7 @@ Examples:
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q.Text = strings.Join(args, " ")
-			if q.Text == "" && q.Owner == "" && q.Committee == "" && q.Kind == "" && status == "" && from == "" && to == "" && q.Year == 0 {
+			if q.Text == "" && q.Owner == "" && q.Committee == "" && q.Council == "" && q.Kind == "" && status == "" && from == "" && to == "" && q.Year == 0 {
 				return fmt.Errorf("give something to search for, e.g. minutebook search fly-tipping")
 			}
 			if strings.EqualFold(strings.TrimSpace(status), "rejected") {
@@ -84,7 +84,7 @@ Examples:
 	f := cmd.Flags()
 	f.StringVar(&q.Owner, "owner", "", `only the records this person (or role) owns, under any spelling: a name as minutebook people lists it`)
 	f.StringVar(&q.Committee, "committee", "", `only this committee: its name, its initials ("osc") or a unique part of the name`)
-	f.StringVar(&q.Council, "council", "", `only this council's meetings: its name or a unique part of it`)
+	addCouncilFlag(cmd, &q.Council)
 	f.StringVar(&q.Kind, "kind", "", "only resolution, action, followup, item or meeting")
 	f.StringVar(&status, "status", "", "only actions and follow-ups with this status: open, in-progress, done, dropped")
 	f.StringVar(&from, "from", "", "only meetings on or after this date (YYYY-MM-DD)")
@@ -92,7 +92,7 @@ Examples:
 	f.IntVar(&q.Year, "year", 0, "only meetings in this year")
 	f.IntVar(&q.Limit, "limit", 20, "show at most this many hits")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many hits (for the next page)")
-	f.BoolVar(&q.Facets, "facets", false, "also count the hits by committee, kind, year and status")
+	f.BoolVar(&q.Facets, "facets", false, "also count the hits by committee, council, kind, year and status")
 	f.BoolVar(&asJSON, "json", false, "print the hits as JSON")
 	f.BoolVar(&q.IncludeRejected, "include-rejected", false, `also find the records clerks rejected (status "rejected"; --status rejected finds them alone)`)
 	return cmd
@@ -102,6 +102,7 @@ type hitJSON struct {
 	ID         string       `json:"id"`
 	Kind       string       `json:"kind"`
 	Committee  string       `json:"committee"`
+	Council    *string      `json:"council"`
 	MeetingID  string       `json:"meeting_id"`
 	Date       minutes.Date `json:"date"`
 	Minute     string       `json:"minute"`
@@ -125,7 +126,7 @@ func searchJSON(res *index.SearchResult, facets bool) searchResultJSON {
 		out.Facets = res.Facets
 	}
 	for _, h := range res.Hits {
-		j := hitJSON{ID: h.ID, Kind: string(h.Kind), Committee: h.Committee, MeetingID: h.MeetingID, Date: h.MeetingDate,
+		j := hitJSON{ID: h.ID, Kind: string(h.Kind), Committee: h.Committee, Council: minutes.NullIfEmpty(h.Council), MeetingID: h.MeetingID, Date: h.MeetingDate,
 			Minute: h.Minute, Title: h.Title, Score: h.Score, Highlights: [][2]int{}}
 		if h.Status != "" {
 			s := string(h.Status)
@@ -159,10 +160,23 @@ func printSearch(w io.Writer, res *index.SearchResult, q index.SearchQuery, high
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KIND\tCOMMITTEE\tDATE\tMINUTE\tID\tEXCERPT")
+	var councils []string
 	for _, h := range res.Hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cell(string(h.Kind), 0), cell(h.Committee, 32), cell(h.MeetingDate.String(), 0),
-			cell(h.Minute, 10), cell(h.ID, 0), excerpt(h.Excerpt, 100, highlight))
+		councils = append(councils, h.Council)
+	}
+	many := councilCount(councils...) > 1 // a column for them
+	if many {
+		fmt.Fprintln(tw, "KIND\tCOUNCIL\tCOMMITTEE\tDATE\tMINUTE\tID\tEXCERPT")
+	} else {
+		fmt.Fprintln(tw, "KIND\tCOMMITTEE\tDATE\tMINUTE\tID\tEXCERPT")
+	}
+	for _, h := range res.Hits {
+		cells := []string{cell(string(h.Kind), 0)}
+		if many {
+			cells = append(cells, cell(h.Council, 24))
+		}
+		cells = append(cells, cell(h.Committee, 32), cell(h.MeetingDate.String(), 0), cell(h.Minute, 10), cell(h.ID, 0), excerpt(h.Excerpt, 100, highlight))
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -175,7 +189,7 @@ func printSearch(w io.Writer, res *index.SearchResult, q index.SearchQuery, high
 		fmt.Fprintf(w, "%d hits.\n", res.Total)
 	}
 	if q.Facets {
-		for _, name := range []string{"committee", "kind", "year", "status"} {
+		for _, name := range []string{"committee", "council", "kind", "year", "status"} {
 			fc := res.Facets[name]
 			if len(fc) == 0 {
 				continue

@@ -47,8 +47,11 @@ func runTUI(ctx context.Context, a *app) error {
 		return err
 	}
 	opt := tui.Options{Banner: banner, NoColor: a.noColor, CrashDir: filepath.Join(xdg.StateHome, "minutebook")}
-	if l, ok := lib.(*index.Library); ok && banner == "" {
-		opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
+	if l, ok := lib.(*index.Library); ok {
+		opt.Checker = tuiChecker{a: a, lib: l}
+		if banner == "" {
+			opt.Syncer = librarySyncer{lib: l, logf: notices.logf}
+		}
 	}
 	err = tui.Run(ctx, lib, opt)
 	if cerr := closeLib(); err == nil {
@@ -146,8 +149,9 @@ func openSamples(ctx context.Context, opt index.Options) (tui.Library, string, f
 	return lib, sampleBanner, closeLib, nil
 }
 
-// importSamples imports every .txt file of fsys as a sample and returns
-// how many meetings it added.
+// importSamples imports every .txt file of fsys as a sample (under its
+// council, when the minutes do not name it: sampledata.Councils) and
+// returns how many meetings it added.
 func importSamples(ctx context.Context, lib *index.Library, fsys fs.FS) (int, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
@@ -166,7 +170,7 @@ func importSamples(ctx context.Context, lib *index.Library, fsys fs.FS) (int, er
 		if err != nil {
 			return n, fmt.Errorf("read the bundled sample %s: %w", name, err)
 		}
-		res, err := lib.ImportSample(ctx, name, data)
+		res, err := lib.ImportSample(ctx, name, data, index.ImportOptions{Council: sampledata.Councils[name]})
 		if err != nil {
 			// One sample the parser refuses should not hide the others.
 			continue

@@ -18,6 +18,7 @@ var ErrNoMeeting = errors.New("no next meeting is known")
 // AgendaQuery selects the tracker for one meeting of one committee.
 type AgendaQuery struct {
 	Committee string       // the committee: its key, or a name only it has (ResolveCommittee)
+	Council   string       // the council, when the committee's name is another council's too (ResolveCommitteeOf)
 	Meeting   minutes.Date // the meeting; zero means the next known meeting on or after AsOf
 	// InMonth says Meeting gives only a month ("the June 2022 meeting"):
 	// the tracker is for the committee's known meeting in that month, or,
@@ -78,7 +79,7 @@ func LoadAgenda(ctx context.Context, api index.API, q AgendaQuery) (*Agenda, err
 	if q.AsOf.IsZero() {
 		q.AsOf = q.Meeting
 	}
-	c, err := ResolveCommittee(ctx, api, q.Committee)
+	c, err := ResolveCommitteeOf(ctx, api, q.Committee, q.Council)
 	if err != nil {
 		return nil, err
 	}

@@ -19,23 +19,33 @@ func ResolveCommittee(ctx context.Context, api index.API, typed string) (index.C
 	return index.MatchCommittee(all, typed)
 }
 
-// ResolveCommitteeOf is ResolveCommittee among the committees of one
-// council (typed as a person gives it: index.CommitteesOfCouncil), so
-// that "Cabinet" with the council "harrow" is Harrow's Cabinet when
-// another council has one too. An empty council is ResolveCommittee.
+// ResolveCouncil finds the council a clerk means by what they typed, by
+// the library's one rule (index.MatchCouncil): its name or the start of
+// it, any case. The error lists the candidates.
+func ResolveCouncil(ctx context.Context, api index.API, typed string) (index.Council, error) {
+	all, err := api.Councils(ctx)
+	if err != nil {
+		return index.Council{}, fmt.Errorf("list councils: %w", err)
+	}
+	return index.MatchCouncil(all, typed)
+}
+
+// ResolveCommitteeOf is ResolveCommittee among one council's committees
+// (ResolveCouncil), so that a name two councils' committees share means
+// that council's; with council "", among all.
 func ResolveCommitteeOf(ctx context.Context, api index.API, typed, council string) (index.Committee, error) {
-	all, err := api.Committees(ctx)
+	if council == "" {
+		return ResolveCommittee(ctx, api, typed)
+	}
+	c, err := ResolveCouncil(ctx, api, council)
 	if err != nil {
-		return index.Committee{}, fmt.Errorf("list committees: %w", err)
+		return index.Committee{}, err
 	}
-	of, err := index.CommitteesOfCouncil(all, council)
+	cm, err := index.MatchCommittee(c.Committees, typed)
 	if err != nil {
-		return index.Committee{}, err // says which councils there are
+		return index.Committee{}, fmt.Errorf("among the committees of %s: %w", c.Name, err)
 	}
-	if len(of) == 0 {
-		return index.Committee{}, fmt.Errorf("the library has no committee of the council %q", council)
-	}
-	return index.MatchCommittee(of, typed)
+	return cm, nil
 }
 
 // committeeOf is the committee a record belongs to, as the library's

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/index/indextest"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -49,6 +51,37 @@ func TestTrackersAndCalendarsByCouncil(t *testing.T) {
 			t.Errorf("%s: calendar = %+v, want one event of its own two records", tc.committee, c.Events)
 		}
 	}
+	// By council: the committee's shared name means that council's; the
+	// action log, calendar and tracker hold that council's records only.
+	for _, tc := range []struct{ council, key, title string }{
+		{"portland", "cc", "Action log: City Council, City of Portland"},
+		{"Des Moines", "cc-dm", "Action log: City Council, Des Moines City Council"},
+	} {
+		a, err := LoadAgenda(ctx, lib, AgendaQuery{Committee: "City Council", Council: tc.council, AsOf: d0("2022-02-01")})
+		if err != nil || a.Len() != 2 {
+			t.Fatalf("%s's tracker: %+v, %v", tc.council, a, err)
+		}
+		log, err := LoadActionLog(ctx, lib, LogQuery{RecordQuery: index.RecordQuery{AsOf: d0("2022-02-01"), Council: tc.council, Committee: "city council"}})
+		if err != nil || len(log.Rows) != 2 || log.Title() != tc.title {
+			t.Fatalf("%s's log: %+v, %v", tc.council, log, err)
+		}
+		c, err := LoadCalendar(ctx, lib, CalendarQuery{Council: tc.council, AsOf: d0("2022-02-01")})
+		if err != nil || len(c.Events) != 1 {
+			t.Fatalf("%s's calendar: %+v, %v", tc.council, c, err)
+		}
+		for _, r := range append(log.Rows, c.Events[0].Entries...) {
+			if r.CommitteeKey != tc.key {
+				t.Errorf("%s: %s is %s's", tc.council, r.ID, r.CommitteeKey)
+			}
+		}
+	}
+	if _, err := LoadAgenda(ctx, lib, AgendaQuery{Committee: "City Council", AsOf: d0("2022-02-01")}); err == nil {
+		t.Error("the tracker of a name two councils share, with no council: no error")
+	}
+	if _, err := LoadActionLog(ctx, lib, LogQuery{RecordQuery: index.RecordQuery{Council: "Springfield"}}); err == nil || !strings.Contains(err.Error(), "City of Portland") {
+		t.Errorf("an unknown council: %v, want the councils listed", err)
+	}
+
 	// Both councils meet on 9 February: two events, not one.
 	c, err := LoadCalendar(ctx, lib, CalendarQuery{AsOf: d0("2022-02-01")})
 	if err != nil {

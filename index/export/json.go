@@ -214,6 +214,7 @@ func Item(it index.ItemDetail) ItemJSON {
 type jsonLog struct {
 	Title         string       `json:"title"`
 	Committee     *string      `json:"committee"`
+	Council       *string      `json:"council"`
 	AsOf          minutes.Date `json:"as_of"`
 	From          minutes.Date `json:"from"`
 	To            minutes.Date `json:"to"`
@@ -224,7 +225,7 @@ type jsonLog struct {
 // WriteJSON writes the log as one indented JSON object.
 func (l *ActionLog) WriteJSON(w io.Writer) error {
 	out := jsonLog{
-		Title: l.Title(), Committee: minutes.NullIfEmpty(l.Committee), AsOf: l.AsOf, From: l.From, To: l.To,
+		Title: l.Title(), Committee: minutes.NullIfEmpty(l.Committee), Council: minutes.NullIfEmpty(l.Council), AsOf: l.AsOf, From: l.From, To: l.To,
 		IncludeExempt: l.IncludeExempt, Records: make([]RecordJSON, 0, len(l.Rows)),
 	}
 	for _, r := range l.Rows {

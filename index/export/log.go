@@ -77,6 +77,7 @@ func (q LogQuery) keep(r Row) bool {
 // ActionLog is a committee's action log: one row per action or follow-up.
 type ActionLog struct {
 	Committee     string       // the committee it is for; "" for all
+	Council       string       // the council it is for; "" for all
 	AsOf          minutes.Date // the date flags and RAG are worked out against
 	From, To      minutes.Date // the meeting-date range asked for; zero is open
 	IncludeExempt bool         // exempt rows are included (and marked)
@@ -99,8 +100,15 @@ type Row struct {
 // of each record's latest note is read from its tracking history.
 func LoadActionLog(ctx context.Context, api index.API, q LogQuery) (*ActionLog, error) {
 	rq := q.RecordQuery
+	if q.Council != "" {
+		c, err := ResolveCouncil(ctx, api, q.Council)
+		if err != nil {
+			return nil, err
+		}
+		rq.Council, q.Council = c.Name, c.Name
+	}
 	if q.Committee != "" {
-		c, err := ResolveCommittee(ctx, api, q.Committee)
+		c, err := ResolveCommitteeOf(ctx, api, q.Committee, q.Council)
 		if err != nil {
 			return nil, err
 		}
@@ -209,7 +217,7 @@ func noteDate(row *Row, hist []index.HistoryEntry) {
 // clerks rejected unless q.IncludeRejected; q's other fields are only
 // recorded, not applied.
 func NewActionLog(recs []index.Record, q index.RecordQuery) *ActionLog {
-	l := &ActionLog{Committee: q.Committee, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt, IncludeRejected: q.IncludeRejected}
+	l := &ActionLog{Committee: q.Committee, Council: q.Council, AsOf: q.AsOf, From: q.From, To: q.To, IncludeExempt: q.IncludeExempt, IncludeRejected: q.IncludeRejected}
 	for _, r := range recs {
 		if r.Exempt && !q.IncludeExempt || r.Rejected && !q.IncludeRejected {
 			continue
@@ -231,12 +239,18 @@ func newRow(r index.Record) Row {
 	return row
 }
 
-// Title names the log: "Action log: Overview and Scrutiny Committee".
+// Title names the log: "Action log: Overview and Scrutiny Committee",
+// "Action log: Cabinet, Brent Council", "Action log: Brent Council".
 func (l *ActionLog) Title() string {
-	if l.Committee == "" {
-		return "Action log"
+	switch {
+	case l.Committee != "" && l.Council != "":
+		return "Action log: " + l.Committee + ", " + l.Council
+	case l.Committee != "":
+		return "Action log: " + l.Committee
+	case l.Council != "":
+		return "Action log: " + l.Council
 	}
-	return "Action log: " + l.Committee
+	return "Action log"
 }
 
 // Write writes the log in one of FormatXLSX, FormatCSV, FormatJSON and

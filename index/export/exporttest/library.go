@@ -268,6 +268,7 @@ func (f *Library) Records(_ context.Context, q index.RecordQuery) ([]index.Recor
 	for _, r := range f.Stored {
 		switch {
 		case q.Committee != "" && !is(r.Committee, q.Committee),
+			q.Council != "" && !f.inCouncil(r, q.Council),
 			!slices.Contains(kinds, r.Kind),
 			q.Statuses != nil && !slices.Contains(q.Statuses, r.Status),
 			!q.From.IsZero() && r.MeetingDate.Before(q.From),
@@ -299,6 +300,17 @@ func (f *Library) Committees(context.Context) ([]index.Committee, error) {
 	return f.CommitteeList, nil
 }
 
+func (f *Library) Councils(context.Context) ([]index.Council, error) {
+	return index.CouncilsOf(f.CommitteeList), nil
+}
+
+// inCouncil reports whether a record's council is the one typed
+// (index.MatchCouncil); a council no committee has matches nothing.
+func (f *Library) inCouncil(r index.Record, typed string) bool {
+	c, err := index.MatchCouncil(index.CouncilsOf(f.CommitteeList), typed)
+	return err == nil && c.Key == index.CouncilKey(r.Council)
+}
+
 func (f *Library) Meetings(_ context.Context, committee string) ([]index.MeetingSummary, error) {
 	var out []index.MeetingSummary
 	for _, m := range f.HeldMeetings {
@@ -321,7 +333,7 @@ func (f *Library) Due(ctx context.Context, q index.DueQuery) ([]index.Record, er
 	if asOf.IsZero() {
 		asOf = minutes.DateOf(time.Now())
 	}
-	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee, IncludeExempt: true})
+	recs, err := f.Records(ctx, index.RecordQuery{AsOf: asOf, Committee: q.Committee, Council: q.Council, IncludeExempt: true})
 	if err != nil {
 		return nil, err
 	}

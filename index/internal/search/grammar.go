@@ -20,11 +20,12 @@ var ErrBadQuery = errors.New("cannot read the search")
 //	enfor*  enf?rce        words starting so (three letters at least before * or ?)
 //	tipp tipp*             the word or a word starting with it (as a search box
 //	                       sends a word being typed)
-//	field:value            one field: kind, committee, status, owner, year,
-//	field:"a phrase"       title, text, minute, present, apologies, absent
+//	field:value            one field: kind, committee, council, status, owner,
+//	field:"a phrase"       year, title, text, minute, present, apologies, absent
 //
 // kind: takes resolution, action, followup, item or meeting (plurals and
-// "follow-up" too); committee: a key or name, as --committee does; status:
+// "follow-up" too); committee: a key or name, as --committee does;
+// council: a council's name or the start of it, as --council does; status:
 // open, in progress, done or dropped. present: (who attended, chaired or
 // sat as a substitute), apologies: and absent: search meetings' attendance;
 // a name typed on its own finds those meetings too.
@@ -50,7 +51,7 @@ type Term struct {
 }
 
 // SearchFields are the fields a query may name (field:value).
-var SearchFields = []string{"kind", "committee", "status", "owner", "year", "title", "text", "minute", "present", "apologies", "absent"}
+var SearchFields = []string{"kind", "committee", "council", "status", "owner", "year", "title", "text", "minute", "present", "apologies", "absent"}
 
 // ParseSearch reads a search box's text. It fails, wrapping ErrBadQuery,
 // on an unclosed quote.

@@ -19,7 +19,7 @@ import (
 // MappingVersion is the version of the search index's mapping and of the
 // documents built for it. Change it whenever NewMapping or the document
 // fields change: an index of another version is rebuilt from the store.
-const MappingVersion = 3
+const MappingVersion = 5 // 5: council keys keep a local tier word (store migration 8)
 
 // docType is the one bleve document type: records and items alike, told
 // apart by their kind field.
@@ -31,7 +31,8 @@ const docType = "doc"
 //	kind       keyword  "resolution", "action", "followup", "item", "meeting" (facet)
 //	committee  keyword  the committee's name as the minutes give it  (facet)
 //	committee_key keyword the committee's key (Committee.Key), for filters
-//	council    keyword
+//	council    keyword  the key of the committee's council (store.CouncilKey), for
+//	                    filters; none when not known                 (facet)
 //	meeting    keyword  the meeting ID (how a meeting's documents are found)
 //	date       datetime the meeting date
 //	year       keyword  the meeting's year                           (facet)
@@ -76,7 +77,7 @@ func NewMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt("kind", keywordField(true))
 	doc.AddFieldMappingsAt("committee", keywordField(true))
 	doc.AddFieldMappingsAt("committee_key", keywordField(false))
-	doc.AddFieldMappingsAt("council", keywordField(false))
+	doc.AddFieldMappingsAt("council", keywordField(true))
 	doc.AddFieldMappingsAt("meeting", keywordField(true))
 	doc.AddFieldMappingsAt("date", dateField())
 	doc.AddFieldMappingsAt("year", keywordField(false))
@@ -94,8 +95,9 @@ func NewMapping() mapping.IndexMapping {
 		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
 		doc.AddFieldMappingsAt(name, f)
 	}
-	// facet holds "committee:…", "kind:…", "year:…" and "status:…" in one
-	// field, so that facets read one field's doc values per hit, not four.
+	// facet holds "committee:…", "council:…", "kind:…", "year:…" and
+	// "status:…" in one field, so that facets read one field's doc values
+	// per hit, not five.
 	facet := keywordField(false)
 	facet.Index = true
 	facet.DocValues = true
@@ -113,7 +115,7 @@ func NewMapping() mapping.IndexMapping {
 }
 
 // facetFields are the fields search results are counted by.
-var facetFields = []string{"committee", "kind", "year", "status"}
+var facetFields = []string{"committee", "council", "kind", "year", "status"}
 
 // Document is the one function that makes a search document: what the
 // index holds for a meeting (its attendance), an item or a record. Empty
@@ -129,7 +131,7 @@ func Document(d store.FeedDoc) map[string]any {
 	if m := d.Meeting; m != nil {
 		add("committee", m.Committee)
 		add("committee_key", m.CommitteeKey)
-		add("council", m.Council)
+		add("council", m.CouncilKey)
 		add("meeting", m.ID)
 		add("date", m.Date)
 		if len(m.Date) >= 4 {

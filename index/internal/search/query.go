@@ -27,7 +27,7 @@ import (
 const minWildcardPrefix = 3
 
 // hitFields are the stored fields a hit is shown with.
-var hitFields = []string{"kind", "committee", "meeting", "date", "minute", "title", "status"}
+var hitFields = []string{"kind", "committee", "council", "meeting", "date", "minute", "title", "status"}
 
 // Params is one search: the text in the search box's grammar
 // (ParseSearch) and the filters besides it.
@@ -36,15 +36,18 @@ type Params struct {
 	// Committees resolves what was typed for a committee (the Committee
 	// filter, committee:…) to the keys of the committees it means.
 	Committees func(typed string) ([]string, error)
-	Committee  string   // "" for all
-	Councils   []string // the council's names exactly as the library holds them; nil for all
-	Kind       string   // a DocKind as typed; "" for all
-	Status     string   // as typed; "" for all
-	Year       int
-	From, To   minutes.Date
-	Limit      int // 0 means 20
-	Offset     int
-	Facets     bool
+	Committee  string // "" for all
+	// Councils resolves what was typed for a council (the Council
+	// filter, council:…) to the council's key.
+	Councils func(typed string) (string, error)
+	Council  string // "" for all
+	Kind     string // a DocKind as typed; "" for all
+	Status   string // as typed; "" for all
+	Year     int
+	From, To minutes.Date
+	Limit    int // 0 means 20
+	Offset   int
+	Facets   bool
 	// IncludeRejected also finds records clerks rejected (indexed with
 	// the status "rejected"); status:rejected asks for them alone.
 	IncludeRejected bool
@@ -61,15 +64,19 @@ const statusRejected = "rejected"
 type Result struct {
 	Total  uint64
 	Hits   []Hit
-	Facets map[string][]FacetCount // "committee", "kind", "year", "status"
+	Facets map[string][]FacetCount // "committee", "council" (as Hit.Council), "kind", "year", "status"
 	Took   time.Duration
 }
 
 // Hit is one search result: a record, an item or a meeting.
 type Hit struct {
-	ID          string  // record ID, item ID ("osc-2021-12-14-188"), or meeting ID
-	Kind        DocKind // "resolution", "action", "followup", "item", "meeting"
-	Committee   string
+	ID        string  // record ID, item ID ("osc-2021-12-14-188"), or meeting ID
+	Kind      DocKind // "resolution", "action", "followup", "item", "meeting"
+	Committee string
+	// Council is its committee's council: the council's key as the index
+	// holds it, its name as the library's Search gives it; "" when not
+	// known.
+	Council     string
 	MeetingID   string
 	MeetingDate minutes.Date
 	Minute      string
@@ -129,12 +136,12 @@ func Request(p Params) (*bleve.SearchRequest, error) {
 		}
 		must = append(must, cq)
 	}
-	if len(p.Councils) > 0 {
-		var any []query.Query
-		for _, c := range p.Councils {
-			any = append(any, keyword("council", c))
+	if p.Council != "" {
+		cq, err := councilQuery(p, p.Council)
+		if err != nil {
+			return nil, err
 		}
-		must = append(must, query.NewDisjunctionQuery(any))
+		must = append(must, cq)
 	}
 	kinds := parsed.Fielded("kind")
 	if p.Kind != "" {
@@ -260,6 +267,9 @@ func termQuery(p Params, t Term) (query.Query, bool, error) {
 	case "committee":
 		q, err := committeeQuery(p, t.Value)
 		return q, false, err
+	case "council":
+		q, err := councilQuery(p, t.Value)
+		return q, false, err
 	case "status":
 		if isRejected(t.Value) {
 			return keyword("status", statusRejected), false, nil
@@ -307,6 +317,18 @@ func committeeQuery(p Params, typed string) (query.Query, error) {
 		return any[0], nil
 	}
 	return query.NewDisjunctionQuery(any), nil
+}
+
+// councilQuery matches the documents of the council typed names.
+func councilQuery(p Params, typed string) (query.Query, error) {
+	if p.Councils == nil {
+		return nil, fmt.Errorf("council %q: no councils to match", typed)
+	}
+	key, err := p.Councils(typed)
+	if err != nil {
+		return nil, err
+	}
+	return keyword("council", key), nil
 }
 
 // escapeQueryString escapes the characters bleve's query-string syntax
@@ -426,7 +448,7 @@ func toHit(h *bsearch.DocumentMatch) Hit {
 		s, _ := h.Fields[name].(string)
 		return s
 	}
-	hit := Hit{ID: h.ID, Kind: DocKind(str("kind")), Committee: str("committee"), MeetingID: str("meeting"), Minute: str("minute"),
+	hit := Hit{ID: h.ID, Kind: DocKind(str("kind")), Committee: str("committee"), Council: str("council"), MeetingID: str("meeting"), Minute: str("minute"),
 		Title: str("title"), Status: minutes.Status(str("status")), Score: h.Score}
 	if d := str("date"); len(d) >= 10 {
 		hit.MeetingDate, _ = minutes.ParseISODate(d[:10])

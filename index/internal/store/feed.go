@@ -14,6 +14,7 @@ import (
 // FeedMeeting is a meeting as the search index sees it.
 type FeedMeeting struct {
 	ID, Council, Committee, CommitteeKey string
+	CouncilKey                           string // its committee's council (CouncilKey); "" when not known
 	Date                                 string // YYYY-MM-DD, or ""
 	Attendance                           minutes.Attendance
 }
@@ -48,11 +49,12 @@ func (q Q) Feed(ctx context.Context, ids []string, all bool, fn func(FeedDoc) er
 	}
 	meetings := map[string]*FeedMeeting{}
 	var order []*FeedMeeting
-	rows, err := q.q.QueryContext(ctx, "SELECT m.id, m.council, m.committee, m.committee_key, m.date, m.attendance FROM meetings m"+where, args...)
+	rows, err := q.q.QueryContext(ctx, `SELECT m.id, m.council, m.committee, m.committee_key, coalesce(c.council_key, ''), m.date, m.attendance
+		FROM meetings m LEFT JOIN committees c ON c.key = m.committee_key`+where, args...)
 	err = each(rows, err, func(s scanner) error {
 		m := &FeedMeeting{}
 		var att string
-		if err := s.Scan(&m.ID, &m.Council, &m.Committee, &m.CommitteeKey, &m.Date, &att); err != nil {
+		if err := s.Scan(&m.ID, &m.Council, &m.Committee, &m.CommitteeKey, &m.CouncilKey, &m.Date, &att); err != nil {
 			return err
 		}
 		_ = json.Unmarshal([]byte(att), &m.Attendance)

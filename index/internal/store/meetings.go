@@ -30,38 +30,12 @@ func (q Q) SourceMeeting(ctx context.Context, hash string) (string, bool, error)
 	return id, true, err
 }
 
-// PutSource stores a document's bytes.
-func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool, council string) error {
-	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample, council) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		hash, name, len(data), data, at, sample, council)
+// PutSource stores a document's bytes, with the council it was imported
+// under (SetSourceCouncil).
+func (q Q) PutSource(ctx context.Context, hash, name string, data []byte, at string, sample bool, c SourceCouncil) error {
+	_, err := q.q.ExecContext(ctx, "INSERT INTO sources (hash, name, size, data, imported_at, sample, council, force_council) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		hash, name, len(data), data, at, sample, c.Name, c.Force)
 	return err
-}
-
-// SourceCouncil is the council the document's importer named for it ("" for
-// none).
-func (q Q) SourceCouncil(ctx context.Context, hash string) (string, error) {
-	var c string
-	err := q.q.QueryRowContext(ctx, "SELECT council FROM sources WHERE hash = ?", hash).Scan(&c)
-	return c, err
-}
-
-// Councils are the councils the library's meetings name, each once, in
-// order.
-func (q Q) Councils(ctx context.Context) ([]string, error) {
-	rows, err := q.q.QueryContext(ctx, "SELECT DISTINCT council FROM meetings WHERE council <> '' ORDER BY council")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // NewMeeting is a parsed meeting ready to store: its IDs worked out.
@@ -312,20 +286,35 @@ func (q Q) Meeting(ctx context.Context, id string) (*Meeting, []Record, error) {
 // StoredSource is a stored document that backs a meeting.
 type StoredSource struct {
 	Hash, Name, MeetingID, ParsedHash string
+	Council                           SourceCouncil // the council it was imported under
 }
 
 // MeetingSources lists the stored documents that back meetings, in the
 // order they were imported.
 func (q Q) MeetingSources(ctx context.Context) ([]StoredSource, error) {
 	var out []StoredSource
-	rows, err := q.q.QueryContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash FROM meetings m JOIN sources s ON s.hash = m.source_hash ORDER BY s.rowid`)
+	rows, err := q.q.QueryContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash, s.council, s.force_council
+		FROM meetings m JOIN sources s ON s.hash = m.source_hash ORDER BY s.rowid`)
 	err = each(rows, err, func(sc scanner) error {
 		var s StoredSource
-		err := sc.Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash)
+		err := sc.Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash, &s.Council.Name, &s.Council.Force)
 		out = append(out, s)
 		return err
 	})
 	return out, err
+}
+
+// StoredSourceOf is MeetingSources for the one document with this hash;
+// ErrNotFound when no meeting comes from it.
+func (q Q) StoredSourceOf(ctx context.Context, hash string) (StoredSource, error) {
+	var s StoredSource
+	err := q.q.QueryRowContext(ctx, `SELECT s.hash, s.name, m.id, m.parsed_hash, s.council, s.force_council
+		FROM meetings m JOIN sources s ON s.hash = m.source_hash WHERE s.hash = ?`, hash).
+		Scan(&s.Hash, &s.Name, &s.MeetingID, &s.ParsedHash, &s.Council.Name, &s.Council.Force)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, ErrNotFound
+	}
+	return s, err
 }
 
 // SourceData reads a stored document's bytes and whether it is a sample.

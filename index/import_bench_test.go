@@ -1,0 +1,79 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/minutebook/minutebook/index/synth"
+)
+
+// BenchmarkImportProcess imports benchMeetings meetings as `minutebook
+// import DIR` does (a file at a time, then the search index built), in a
+// process of its own (this test binary again, running
+// TestImportProcessChild), so that its peak RSS is the import's alone and
+// not the benchmark's input too. It reports the child's peak RSS, its CPU
+// time and the wall time.
+//
+//	go test ./index -run '^$' -bench ImportProcess -benchtime 1x -timeout 30m
+func BenchmarkImportProcess(b *testing.B) {
+	docs := b.TempDir()
+	for i, m := range synth.Meetings(benchMeetings, 1) {
+		if err := os.WriteFile(filepath.Join(docs, fmt.Sprintf("%05d-%s.json", i, m.Source.Name)), encode(m), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		lib := b.TempDir()
+		cmd := exec.Command(os.Args[0], "-test.run=^TestImportProcessChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "MINUTEBOOK_IMPORT_CHILD="+docs, "MINUTEBOOK_IMPORT_LIBRARY="+lib)
+		cmd.Stderr = os.Stderr
+		start := time.Now()
+		if out, err := cmd.Output(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+		wall := time.Since(start)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+			b.ReportMetric(float64(ru.Utime.Nano()+ru.Stime.Nano())/1e9, "cpu-s")
+		}
+		b.ReportMetric(wall.Seconds(), "total-s")
+		b.ReportMetric(float64(dirSize(filepath.Join(lib, "index")))/(1<<20), "index-MB")
+	}
+}
+
+// TestImportProcessChild is BenchmarkImportProcess's import; it runs only
+// when the benchmark starts it.
+func TestImportProcessChild(t *testing.T) {
+	docs, dir := os.Getenv("MINUTEBOOK_IMPORT_CHILD"), os.Getenv("MINUTEBOOK_IMPORT_LIBRARY")
+	if docs == "" || dir == "" {
+		t.Skip("run by BenchmarkImportProcess")
+	}
+	ctx := context.Background()
+	l, err := Open(ctx, dir, Options{Parse: fakeParse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	files, err := os.ReadDir(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(docs, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.Import(ctx, f.Name(), data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Sync(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+}
