@@ -157,6 +157,16 @@ func TestSectionsAndBusiness(t *testing.T) {
 			items: []string{"1|CALL TO ORDER", "2|CONSENT CALENDAR", "3|ADJOURNMENT"},
 		},
 		{
+			name:  "lettered business under a bare numbered section",
+			text:  caseHead + "5. Housing Directorate\n(a) Part 8 Procedure – Four Houses at Mill Road, Carrow\nCirculated, the report of the Senior Engineer on the proposed houses was considered at length.\n(b) Tenant Purchase Scheme Review\nThe Director of Services outlined the changes to the scheme for members.\n\n6. Close\nThe meeting closed at 9pm.\n",
+			items: []string{"5|Housing Directorate", "5(a)|Part 8 Procedure – Four Houses at Mill Road, Carrow", "5(b)|Tenant Purchase Scheme Review", "6|Close"},
+		},
+		{
+			name:  "lettered notes under a section stay its text",
+			text:  caseHead + "5. Planning\n(a) The clerk reported two applications received since the last meeting\nBoth had been circulated to members by email.\n(b) No objection was raised to the barn conversion\nThe clerk will respond to the planning authority.\n\n6. Close\nThe meeting closed at 9pm.\n",
+			items: []string{"5|Planning", "6|Close"},
+		},
+		{
 			name:  "numbered business under bare Roman sections",
 			text:  "MILLBROOK WATER AUTHORITY\nBOARD OF DIRECTORS MINUTES\nApril 2, 2025\n\nI. CALL TO ORDER\nPresident Hale called the meeting to order at 6:00 p.m.\n\nII. ACTION ITEMS\n1. Pump Station Rehabilitation\nDirector Kim moved to award the contract to Delta Pumps. Motion carried 4-0.\n2. Rate Study Scope\nThe Board directed staff to return with options at the May meeting.\n\nIII. ADJOURN\nThe meeting adjourned at 7:10 p.m.\n",
 			items: []string{"I|CALL TO ORDER", "II|ACTION ITEMS", "1|Pump Station Rehabilitation", "2|Rate Study Scope", "III|ADJOURN"},

@@ -61,6 +61,7 @@ var (
 )
 
 const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
+	`|\d{1,2}-[A-Z]` + // 3-A (agenda section 3, item A)
 	`|\d{1,4}\([a-z0-9]{1,3}\)` + // 12(b)
 	`|\d{1,3}(?:\.\d{1,3}){1,2}` + // 5.1, 12.1.3, 19.09.01
 	`|\d{1,4}/\d{1,2}/\d{1,4}` + // 15/03/7 (year/month/item)
@@ -86,6 +87,9 @@ func parseNumber(num string) (shape string, nums []int, sub int, ok bool) {
 			nums = append(nums, n)
 			b.WriteByte('9')
 			i = j
+		case c >= 'A' && c <= 'Z' && i == len(num)-1 && i >= 2 && num[i-1] == '-' && num[i-2] >= '0' && num[i-2] <= '9':
+			sub = int(c-'A') + 1 // "3-A", "3-B": the items of section 3
+			i++
 		case c >= 'A' && c <= 'Z':
 			b.WriteByte(c)
 			i++
@@ -176,6 +180,13 @@ func findCandidates(lines []line, end int) []candidate {
 			for _, c := range readings(tok.Number, i) {
 				c.title, c.heading = findDisplacedHeading(wrap, i)
 				c.weight = 1
+				if j := nextText(lines, i, end); c.title < 0 && j > 0 && j <= i+2 {
+					if h, ok := rollCallLine(lines[j]); ok {
+						// "1." / "ROLL CALL: Present: Brooks, Coleman …": the
+						// roll call is the item, the attendance its text.
+						c.title, c.heading, c.bodyAt = j, h, j
+					}
+				}
 				if c.title < 0 {
 					c.quality = 0.1 // a number with no heading: maybe a paragraph label
 					c.title = i
@@ -285,7 +296,7 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 	}
 	// A numbered paragraph reads on: its line runs into the next,
 	// or it is a clause ("Jo Carpenter, Participation Manager,").
-	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
+	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) && lines[i+1].tk().Part == "" || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
 		q *= 0.5
 	}
 	if strings.HasSuffix(rest, ",") {
