@@ -41,3 +41,17 @@ func TestHeaderNamesNotGarbage(t *testing.T) {
 		})
 	}
 }
+
+// A carried motion's decision is its "That …" clause, however the
+// motion's movers and the report before it run into it, "That," too.
+func TestMotionTextFromThat(t *testing.T) {
+	for in, want := range map[string]string{
+		"PURPOSE The purpose of this report is to update. Committee Resolution Moved: Cr Ben Holt Seconded: Cr Cara Penn That, having considered all matters raised in the report, the report be noted. Carried": "That, having considered all matters raised in the report, the report be noted. Carried",
+		"Moved: Cr Ames Seconded: Cr Lee THAT, subject to funding, the footpath be resurfaced. CARRIED":                                                                                                          "THAT, subject to funding, the footpath be resurfaced. CARRIED",
+		"Moved Cr Ames, seconded Cr Lee That the minutes be confirmed. Carried":                                                                                                                                  "That the minutes be confirmed. Carried",
+	} {
+		if got := motionText(in); got != want {
+			t.Errorf("motionText(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}

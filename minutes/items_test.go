@@ -212,6 +212,24 @@ func TestWrappedHeadings(t *testing.T) {
 			items: []string{"1|Parking", "2|Village Hall"},
 		},
 		{
+			name: "a title set in a table's narrow column wraps in title case, over a bare section's parts",
+			text: caseHead + "5            Report\nSection\n5.1         Finance\nand Planning Committee Work Programme Update\nPURPOSE\nThe purpose of this report is to update the committee.\n" +
+				"Committee Resolution\nMoved:       Cr Ben Holt\nSeconded:  Cr\nCara Penn\nThat, having considered all matters raised in the\nreport, the report be noted.\nCarried\n" +
+				"5.2         Quarterly\nFinancial Report\nPURPOSE\nThe purpose of this report is to present the figures.\nResolution\nMoved:       Cr Cara Penn\nSeconded:  Cr Ada Drew\n" +
+				"That, having considered all matters raised in the report, the quarterly report be noted.\nCarried\n6            Date of Next Meeting\nThe next meeting will be on 1 April 2025.\n",
+			items: []string{"5|Report Section", "5.1|Finance and Planning Committee Work Programme Update", "5.2|Quarterly Financial Report", "6|Date of Next Meeting"},
+		},
+		{
+			name:  "a narrow column's title over a paragraph, a US board",
+			text:  caseHead + "7.        Public\nWorks Department Report\nThe Director reported on the paving season.\n\n8.        Old\nBusiness\nThere was none.\n\n9.        Adjournment\nThe meeting adjourned at 9:10 p.m.\n",
+			items: []string{"7|Public Works Department Report", "8|Old Business", "9|Adjournment"},
+		},
+		{
+			name:  "a narrow column's title, then a sentence that starts in title case",
+			text:  caseHead + "3.        Highways\nThe Clerk\nreported that the gully on Mill Lane had been cleared.\n\n4.        Finance\nNone.\n",
+			items: []string{"3|Highways", "4|Finance"},
+		},
+		{
 			name:  "a sentence broken after its first words is not a heading's tail",
 			text:  caseHead + "1.       Welcome/Apologies/Notices\nThe Chairman\nwelcomed everyone to the meeting.\n\n2.       Conflict of Interest Declarations\nThere were no\nconflict of interest declarations.\n",
 			items: []string{"1|Welcome/Apologies/Notices", "2|Conflict of Interest Declarations"},

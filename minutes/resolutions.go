@@ -595,6 +595,10 @@ func motionText(s string) string {
 		s = s[i:]
 	} else if i := strings.Index(s, "THAT "); i >= 0 {
 		s = s[i:]
+	} else if i := strings.Index(s, "That, "); i >= 0 {
+		s = s[i:] // "That, having considered all matters raised in the report, …"
+	} else if i := strings.Index(s, "THAT, "); i >= 0 {
+		s = s[i:]
 	}
 	s = strings.TrimSpace(s)
 	if len(s) < 8 {
