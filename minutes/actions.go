@@ -369,6 +369,10 @@ func sentences(ls []line, skip []span) []sentence {
 			continue
 		}
 		t, tok := l.Text, l.tk()
+		if statusStamp(t) {
+			flush() // "Approved Meeting Minutes" atop a page: no part of a sentence
+			continue
+		}
 		if tok.Kind == tokOwnerLine {
 			// "Clerk" / "TR / 15 Mar" under a paragraph: its owner.
 			flush()
