@@ -21,7 +21,7 @@ var (
 )
 
 // outcomeWords gate reOutcome: every outcome it finds holds one of them.
-var outcomeWords = []string{"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn", "approv", "accepted", "adopted", "supported", "signed"}
+var outcomeWords = newAnyOf("resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn", "approv", "accepted", "adopted", "supported", "signed")
 
 // classify returns a reason the document is not minutes, or "".
 func classify(lines []line, items []*rawItem, m *Meeting) string {
@@ -50,7 +50,7 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	outcomes, agendaVerbs := 0, 0
 	for _, l := range lines {
 		low := strings.ToLower(l.Text)
-		if containsAny(low, outcomeWords) && reOutcome.MatchString(l.Text) {
+		if outcomeWords.in(low) && reOutcome.MatchString(l.Text) {
 			outcomes++
 		}
 		if i := strings.Index(low, "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
@@ -124,13 +124,16 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	}
 }
 
+// openingStems are the verbs reOpening needs, for a cheap test first.
+var openingStems = newAnyOf("called", "convened", "declared", "commenced", "opened")
+
 // calledToOrder reports whether the minutes record the meeting being
 // opened at a time: "The Chair called the meeting to order at 7:02
 // p.m.", "declared the meeting open at 9.00am".
 func calledToOrder(lines []line) bool {
 	for _, l := range lines {
 		low := strings.ToLower(l.Text)
-		if !containsAny(low, []string{"called", "convened", "declared", "commenced", "opened"}) {
+		if !openingStems.in(low) {
 			continue
 		}
 		if loc := reOpening.FindStringIndex(l.Text); loc != nil && !strings.Contains(strings.ToLower(l.Text[loc[0]:loc[1]]), "commencing") {

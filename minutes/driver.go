@@ -277,8 +277,10 @@ func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
 
 // mayBeExempt is a cheap test before reExempt: the words it looks for.
 func mayBeExempt(s string) bool {
-	return containsAny(strings.ToLower(s), []string{"press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part"})
+	return exemptStems.in(strings.ToLower(s))
 }
+
+var exemptStems = newAnyOf("press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part")
 
 // dropStems drops a resolution that is only the opening of its parts
 // ("That Council:", "RESOLVED that the Committee:"): the parts are the

@@ -262,14 +262,9 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 }
 
 // mayFollowUp is a cheap test that a sentence could be a follow-up.
-func mayFollowUp(low string) bool {
-	for _, w := range []string{"meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda", "committee", "board", "panel", "council", "cabinet", "informed", "follow", "future", "further", "held over", "forward", "year"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func mayFollowUp(low string) bool { return followUpStems.in(low) }
+
+var followUpStems = newAnyOf("meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda", "committee", "board", "panel", "council", "cabinet", "informed", "follow", "future", "further", "held over", "forward", "year")
 
 // sameBody reports whether a body named in the text is this committee.
 func sameBody(committee, named string) bool {
@@ -418,23 +413,16 @@ func absDays(a, b Date) int {
 	return d
 }
 
-// comesBackTarget are the words one of which every "comes back" phrase
+// comesBackStems are the words one of which every "comes back" phrase
 // names as its destination.
-var comesBackTarget = []string{"meeting", "committee", "board", "panel", "cabinet", "council", "forum", "partnership"}
+var comesBackStems = newAnyOf("meeting", "committee", "board", "panel", "cabinet", "council", "forum", "partnership")
 
 // comesBack reports whether t sends a report, update or item back to a
 // meeting of this body (reComeBack), after a cheap test for the words the
 // pattern needs.
 func comesBack(t string) bool {
 	low := strings.ToLower(t)
-	found := false
-	for _, w := range comesBackTarget {
-		if strings.Contains(low, w) {
-			found = true
-			break
-		}
-	}
-	if !found || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
+	if !comesBackStems.in(low) || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
 		return false
 	}
 	return reComeBack.MatchString(t)

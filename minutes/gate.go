@@ -121,16 +121,39 @@ func containsFoldASCII(s, word string) bool {
 	if first >= 'a' && first <= 'z' {
 		upper = first - 'a' + 'A'
 	}
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i]
-		if c != first && c != upper {
-			continue
+	// The next place each case of the first byte occurs, found by
+	// strings.IndexByte, which is much faster than a byte loop.
+	lo, up := nextByte(s, 0, first), len(s)
+	if upper != first {
+		up = nextByte(s, 0, upper)
+	}
+	for {
+		i := min(lo, up)
+		if i+n > len(s) {
+			return false
 		}
 		if equalFoldASCII(s[i:i+n], word) {
 			return true
 		}
+		if i == lo {
+			lo = nextByte(s, i+1, first)
+		}
+		if i == up {
+			up = nextByte(s, i+1, upper)
+		}
 	}
-	return false
+}
+
+// nextByte is the index of c in s at or after from, len(s) when there is
+// none.
+func nextByte(s string, from int, c byte) int {
+	if from >= len(s) {
+		return len(s)
+	}
+	if j := strings.IndexByte(s[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(s)
 }
 
 func equalFoldASCII(s, lower string) bool {

@@ -139,7 +139,7 @@ func lexLine(text, raw string) token {
 			t.Kind = tokPart
 		}
 	}
-	if tagged := strings.TrimSpace(strings.TrimPrefix(text, "•")); strings.HasPrefix(strings.ToLower(tagged), "action") {
+	if tagged := strings.TrimSpace(strings.TrimPrefix(text, "•")); len(tagged) >= 6 && equalFoldASCII(tagged[:6], "action") {
 		if m := reActionTag.FindStringSubmatch(tagged); m != nil {
 			t.ActionTag, t.ActionFor = true, m[1]
 			t.Kind = tokActionTag
@@ -347,7 +347,8 @@ func mayBeLabel(text string) bool {
 	if len(head) > 90 {
 		head = head[:90]
 	}
-	return strings.ContainsAny(head, ":-–")
+	// (strings.ContainsAny with the non-ASCII dash walks rune by rune.)
+	return strings.IndexByte(head, ':') >= 0 || strings.IndexByte(head, '-') >= 0 || strings.Contains(head, "–")
 }
 
 // mayBeBanner is a cheap test before the banner patterns: the words that

@@ -36,20 +36,15 @@ var (
 // reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
 var reLeadNumber = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]|\([a-z]\)|[a-z][.)])\s+`)
 
-// markerWords are the stems every decision marker contains, for a cheap
+// markerStems are the stems every decision marker contains, for a cheap
 // test before the regular expressions.
-var markerWords = []string{"esolv", "ESOLV", "gree", "GREE", "ecision", "ECISION", "ecided", "ECIDED", "ecommend", "ECOMMEND", "esolution", "ESOLUTION"}
+var markerStems = newAnyOf("esolv", "ESOLV", "gree", "GREE", "ecision", "ECISION", "ecided", "ECIDED", "ecommend", "ECOMMEND", "esolution", "ESOLUTION")
 
 func hasMarkerWord(s string) bool {
 	if len(s) > 120 {
 		s = s[:120]
 	}
-	for _, w := range markerWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return markerStems.in(s)
 }
 
 // markerStart reports whether s starts with a resolution marker.
