@@ -5,25 +5,33 @@ import "strings"
 // An anyOf is a fixed list of substrings looked for in one pass. Many of
 // the parser's cheap tests ask whether a line holds any of twenty or thirty
 // stems ("meeting", "defer", "return" …); asking strings.Contains once per
-// stem walks the line once per stem. An anyOf walks it once, and at each
-// byte tries only the stems that start with that byte. The answer is the
-// same as strings.Contains over the list: case is matched as written.
+// stem walks the line once per stem. An anyOf walks it once, and where two
+// bytes open one of the stems, tries the stems that start with the first.
+// The answer is the same as strings.Contains over the list: case is
+// matched as written.
 type anyOf struct {
-	first [256]bool     // bytes a stem starts with
+	// pair[b] has bit c set when a stem starts with the bytes b, c (every
+	// c for a stem of one byte): most bytes of a line open none.
+	pair  [256][4]uint64
 	by    [256][]string // the stems, by their first byte
-	words []string      // as given, for the empty stem
-	empty bool          // one stem is "": every string holds it
+	short bool          // a stem is one byte long
+	empty bool          // a stem is "": every string holds it
 }
 
 // newAnyOf makes the set for words.
 func newAnyOf(words ...string) *anyOf {
-	a := &anyOf{words: words}
+	a := &anyOf{}
 	for _, w := range words {
-		if w == "" {
+		switch len(w) {
+		case 0:
 			a.empty = true
 			continue
+		case 1:
+			a.short = true
+			a.pair[w[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		default:
+			a.pair[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
 		}
-		a.first[w[0]] = true
 		a.by[w[0]] = append(a.by[w[0]], w)
 	}
 	return a
@@ -34,12 +42,21 @@ func (a *anyOf) in(s string) bool {
 	if a.empty {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if !a.first[s[i]] {
+	n := len(s) - 1
+	for i := 0; i < n; i++ {
+		if a.pair[s[i]][s[i+1]>>6]&(1<<(s[i+1]&63)) == 0 {
 			continue
 		}
 		for _, w := range a.by[s[i]] {
 			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	if a.short && n >= 0 {
+		// The last byte can only be a stem of one byte.
+		for _, w := range a.by[s[n]] {
+			if w == s[n:] {
 				return true
 			}
 		}

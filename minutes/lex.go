@@ -292,30 +292,81 @@ func lexNumber(t *token, text string) {
 			return
 		}
 	}
+	// Every pattern below needs a digit; the number and heading patterns
+	// need the line to open as a number does (numberLead).
+	if !hasDigit(text) {
+		return
+	}
+	lead := numberLead(text)
 	// ("1)" alone is a paragraph label: minute numbers end in a full
 	// stop or nothing.)
-	if m := reLoneNumber.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(lead, reLoneNumber, text); m != nil {
 		t.Numeric = true
 		if !strings.HasSuffix(text, ")") {
 			t.Kind, t.Number = tokNumber, m[1]
 			return
 		}
 	}
-	if m := reMotionNumber.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(c >= 'A' && c <= 'Z', reMotionNumber, text); m != nil {
 		t.Kind, t.Number = tokMotion, strings.ReplaceAll(m[1], " ", "")
 		return
 	}
-	if m := reNumberFused.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(c >= '0' && c <= '9', reNumberFused, text); m != nil {
 		t.Kind, t.Number, t.Rest = tokHeading, m[1], m[2]
 		return
 	}
-	if m := reNumberHeading.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(lead, reNumberHeading, text); m != nil {
 		t.Kind, t.Number, t.Rest = tokHeading, m[1]+m[2], m[3]
 		t.Consent = strings.HasPrefix(text, "*") || strings.HasPrefix(text, "(*")
 		if reMonthStart.MatchString(t.Rest) {
 			t.Kind = tokDate // "14 December 2021" is a date, not minute 14
 		}
 	}
+}
+
+// numberLead reports whether text opens as reLoneNumber and
+// reNumberHeading need: with a digit, "*" or "(", a prefix they allow
+// ("Minute", "Item", "Agenda item", any case), or the capitals of a
+// lettered number followed by "/", "." or a space ("PL/44", "C.312",
+// "HWB 23/34"). It is a necessary condition, not a reading.
+func numberLead(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c >= '0' && c <= '9' || c == '*' || c == '(' {
+		return true
+	}
+	for _, p := range []string{"minute", "item", "agenda item"} {
+		if len(text) >= len(p) && equalFoldASCII(text[:len(p)], p) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(text) && n < 6 && text[n] >= 'A' && text[n] <= 'Z' {
+		n++
+	}
+	if n == 0 || n > 5 || n+1 >= len(text) || text[n+1] < '0' || text[n+1] > '9' {
+		return false
+	}
+	return text[n] == '/' || text[n] == '.' || text[n] == ' ' && n >= 2
+}
+
+// submatchIf is re.FindStringSubmatch(s) when ok, nil without running re
+// when not.
+func submatchIf(ok bool, re *regexp.Regexp, s string) []string {
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // lex reads every line once and keeps the token on the line.

@@ -1,0 +1,34 @@
+package minutes
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestAnyOf: an anyOf answers as strings.Contains over its stems would,
+// on short and edge-case strings and on every line of the Harrow sample.
+func TestAnyOf(t *testing.T) {
+	sets := [][]string{
+		{"a"}, {"ab", "b"}, {""}, {"x", "xy"}, {" to ", "undert"}, {"–", "é"},
+		{"esolv", "ESOLV", "gree", "GREE", "ecision", "ecommend"},
+		{"meeting", "defer", "return", "back", "month", "days"},
+	}
+	texts := []string{"", "a", "b", "ba", "xab", "gre", "agreed", "RESOLV", "esolve", "going to it",
+		"undertake", "x", "zx", "zzy", "é", "–", "\xff\xfe", "deferred to the next meeting", "ab\x00"}
+	if data, err := os.ReadFile("../sample-data/harrow-osc-2021-12-14.txt"); err == nil {
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	for _, ws := range sets {
+		a := newAnyOf(ws...)
+		for _, s := range texts {
+			want := false
+			for _, w := range ws {
+				want = want || strings.Contains(s, w)
+			}
+			if got := a.in(s); got != want {
+				t.Errorf("%q in %q: %v, want %v", ws, s, got, want)
+			}
+		}
+	}
+}

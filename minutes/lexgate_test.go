@@ -1,0 +1,57 @@
+package minutes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpusLines are the lines of the test minutes and the development sets
+// (the first twenty files under -short), raw and as normalised, for
+// checking that a cheap test before a pattern never skips a line the
+// pattern would match.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, g := range []string{"testdata/cases/*.txt", "testdata/clerk/invented/*.txt", "testdata/check/*.txt", "../sample-data/*.txt", "../sample-data/fictional/*.txt",
+		"../../shared/real-minutes/*.txt", "../../shared/real-minutes-2/*.txt", "../../shared/seeds/*.txt"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if testing.Short() && len(files) > 20 {
+		files = files[:20]
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.Split(string(data), "\n")...)
+		for _, l := range normalise(string(data)) {
+			out = append(out, l.Text)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no text to check on")
+	}
+	return out
+}
+
+// TestNumberLeadIsNecessary: lexNumber runs the number patterns only where
+// numberLead and hasDigit allow; every line they match must pass both.
+func TestNumberLeadIsNecessary(t *testing.T) {
+	lines := append(corpusLines(t), "180.", "Minute 12", "ITEM 4.", "agenda item no. 7 Budget", "PL/44/23 Planning",
+		"C.312", "HWB 23/34 Wellbeing", "*42 Accept", "(*12-427) Consent", "12(b)", "7a", "Item  5", "AB 1/2", "ABCDEF/1")
+	for _, s := range lines {
+		if s == "" {
+			continue
+		}
+		for _, re := range []interface{ MatchString(string) bool }{reLoneNumber, reNumberHeading} {
+			if re.MatchString(s) && !(numberLead(s) && hasDigit(s)) {
+				t.Errorf("%q matches %v, but numberLead or hasDigit says no", s, re)
+			}
+		}
+	}
+}
