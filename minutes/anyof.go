@@ -16,6 +16,7 @@ type anyOf struct {
 	by    [256][]string // the stems, by their first byte
 	short bool          // a stem is one byte long
 	empty bool          // a stem is "": every string holds it
+	fold  bool          // ASCII letters match in either case
 }
 
 // newAnyOf makes the set for words.
@@ -37,6 +38,41 @@ func newAnyOf(words ...string) *anyOf {
 	return a
 }
 
+// newFoldAnyOf makes the set for lower-case words found in any case of
+// their ASCII letters, as containsFoldASCII finds them.
+func newFoldAnyOf(words ...string) *anyOf {
+	a := &anyOf{fold: true}
+	for _, w := range words {
+		if w == "" {
+			a.empty = true
+			continue
+		}
+		for _, b := range cases(w[0]) {
+			if len(w) == 1 {
+				a.short = true
+				a.pair[b] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			} else {
+				for _, c := range cases(w[1]) {
+					a.pair[b][c>>6] |= 1 << (c & 63)
+				}
+			}
+			a.by[b] = append(a.by[b], w)
+		}
+	}
+	return a
+}
+
+// cases is the byte in both its ASCII cases (once if it has no other).
+func cases(b byte) []byte {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return []byte{b, b - 'a' + 'A'}
+	case b >= 'A' && b <= 'Z':
+		return []byte{b, b - 'A' + 'a'}
+	}
+	return []byte{b}
+}
+
 // in reports whether s holds one of the stems, as strings.Contains would.
 func (a *anyOf) in(s string) bool {
 	if a.empty {
@@ -48,7 +84,7 @@ func (a *anyOf) in(s string) bool {
 			continue
 		}
 		for _, w := range a.by[s[i]] {
-			if strings.HasPrefix(s[i:], w) {
+			if a.at(s[i:], w) {
 				return true
 			}
 		}
@@ -56,10 +92,18 @@ func (a *anyOf) in(s string) bool {
 	if a.short && n >= 0 {
 		// The last byte can only be a stem of one byte.
 		for _, w := range a.by[s[n]] {
-			if w == s[n:] {
+			if len(w) == 1 && a.at(s[n:], w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// at reports whether s starts with the stem w.
+func (a *anyOf) at(s, w string) bool {
+	if a.fold {
+		return len(s) >= len(w) && equalFoldASCII(s[:len(w)], w)
+	}
+	return strings.HasPrefix(s, w)
 }

@@ -6,6 +6,28 @@ import (
 	"testing"
 )
 
+// TestFoldAnyOf: a folding anyOf answers as containsFoldASCII over its
+// words would.
+func TestFoldAnyOf(t *testing.T) {
+	sets := [][]string{{"a"}, {"ab", "b"}, {""}, {"closed", "adjourned"}, {"–", "é", "x"}, {" to ", "(y-"}}
+	texts := []string{"", "A", "b", "BA", "xAb", "Meeting CLOSED", "ADJOURNE", "ÉCLOSED", "–", "X", "going TO it", "(Y-3)", "\xff"}
+	if data, err := os.ReadFile("../sample-data/harrow-osc-2021-12-14.txt"); err == nil {
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	for _, ws := range sets {
+		a := newFoldAnyOf(ws...)
+		for _, s := range texts {
+			want := false
+			for _, w := range ws {
+				want = want || containsFoldASCII(s, w)
+			}
+			if got := a.in(s); got != want {
+				t.Errorf("%q in %q: %v, want %v", ws, s, got, want)
+			}
+		}
+	}
+}
+
 // TestAnyOf: an anyOf answers as strings.Contains over its stems would,
 // on short and edge-case strings and on every line of the Harrow sample.
 func TestAnyOf(t *testing.T) {

@@ -17,13 +17,15 @@ type gate struct {
 	re    *regexp.Regexp
 	words []string // lower-case ASCII, found in any case
 	cased []string // found only as written (for case-sensitive patterns)
+	// The same words, for one pass over the text.
+	anyWord, anyCased *anyOf
 }
 
 // gates lists every gate for TestGatesAreNecessary.
 var gates []*gate
 
 func gated(pattern string, words ...string) *gate {
-	g := &gate{re: regexp.MustCompile(pattern), words: words}
+	g := &gate{re: regexp.MustCompile(pattern), words: words, anyWord: newFoldAnyOf(words...), anyCased: newAnyOf()}
 	gates = append(gates, g)
 	return g
 }
@@ -32,23 +34,13 @@ func gated(pattern string, words ...string) *gate {
 // must occur as written ("APPROVED", "Approved."), the others in any case.
 func gatedCased(pattern string, cased []string, words ...string) *gate {
 	g := gated(pattern, words...)
-	g.cased = cased
+	g.cased, g.anyCased = cased, newAnyOf(cased...)
 	return g
 }
 
 // may reports whether s holds one of the gate's words.
 func (g *gate) may(s string) bool {
-	for _, w := range g.cased {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	for _, w := range g.words {
-		if containsFoldASCII(s, w) {
-			return true
-		}
-	}
-	return false
+	return g.anyCased.in(s) || g.anyWord.in(s)
 }
 
 func (g *gate) MatchString(s string) bool { return g.may(s) && g.re.MatchString(s) }
