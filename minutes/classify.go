@@ -17,11 +17,11 @@ var (
 	reMinutesTitle = regexp.MustCompile(`(?i)\b(minutes|summary\s+of\b.*\bmeeting|record\s+of\s+(?:decisions|proceedings)|proceedings\s+(?:of|at))\b`)
 	reAgendaTitle  = regexp.MustCompile(`(?i)^(?:.*\b)?(agenda|notice\s+of\s+meeting|summons)\b`)
 	reAgendaVerb   = regexp.MustCompile(`(?i)^(?:\d+[.)]?\s+|\([a-z]\)\s+)?to\s+(?:receive|consider|note|approve|agree|discuss|confirm)\b`)
-	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at|(?:was|were)\s+(?:unanimously\s+)?(?:approved|accepted|adopted|supported)|approved\s+(?:&|and)\s+signed|signed\s+as\s+(?:a\s+)?(?:true|correct)|approval\s+recommended|approved\s+for\s+payment)\b`)
+	// An outcome recorded in a line. ("The meeting closed" is gated by its
+	// verbs: "meeting" is in most lines.)
+	reOutcome = gated(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at|(?:was|were)\s+(?:unanimously\s+)?(?:approved|accepted|adopted|supported)|approved\s+(?:&|and)\s+signed|signed\s+as\s+(?:a\s+)?(?:true|correct)|approval\s+recommended|approved\s+for\s+payment)\b`,
+		"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "closed", "ended", "concluded", "adjourn", "approv", "accepted", "adopted", "supported", "signed")
 )
-
-// outcomeWords gate reOutcome: every outcome it finds holds one of them.
-var outcomeWords = newAnyOf("resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn", "approv", "accepted", "adopted", "supported", "signed")
 
 // classify returns a reason the document is not minutes, or "".
 func classify(lines []line, items []*rawItem, m *Meeting) string {
@@ -49,8 +49,8 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	}
 	outcomes, agendaVerbs := 0, 0
 	for _, l := range lines {
-		low := strings.ToLower(l.Text)
-		if outcomeWords.in(low) && reOutcome.MatchString(l.Text) {
+		low := l.low()
+		if reOutcome.MatchString(l.Text) {
 			outcomes++
 		}
 		if i := strings.Index(low, "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
@@ -132,7 +132,7 @@ var openingStems = newAnyOf("called", "convened", "declared", "commenced", "open
 // p.m.", "declared the meeting open at 9.00am".
 func calledToOrder(lines []line) bool {
 	for _, l := range lines {
-		low := strings.ToLower(l.Text)
+		low := l.low()
 		if !openingStems.in(low) {
 			continue
 		}

@@ -53,12 +53,9 @@ func decisionScore(s string) (float64, string) {
 		return 0, ""
 	}
 	low := strings.ToLower(s)
-	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
-		return 0, "" // a lost or withdrawn motion
-	}
-	if reOtherMeeting.MatchString(s) {
-		return 0, "" // another meeting's decision, reported
-	}
+	// (The vetoes, a lost motion and another meeting's decision, are
+	// asked after the evidence is weighed: most sentences have none, and
+	// the patterns cost more than the weighing.)
 	score := 0.0
 	why := ""
 	// "Approved", "Agreed.", "Carried unanimously", "Approved – PWh
@@ -159,6 +156,12 @@ func decisionScore(s string) (float64, string) {
 	}
 	if score == 0 {
 		return 0, ""
+	}
+	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
+		return 0, "" // a lost or withdrawn motion
+	}
+	if reOtherMeeting.MatchString(s) {
+		return 0, "" // another meeting's decision, reported
 	}
 	if onlyNoted(low) {
 		return 0, ""

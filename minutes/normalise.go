@@ -28,6 +28,14 @@ type line struct {
 
 func (l line) blank() bool { return l.Text == "" }
 
+// low is the line's text in lower case: the lexer's, once it has run.
+func (l line) low() string {
+	if l.tok != nil {
+		return l.tok.Low
+	}
+	return strings.ToLower(l.Text)
+}
+
 var (
 	reGap         = regexp.MustCompile(`\s{2,}`)
 	reMdLink      = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)

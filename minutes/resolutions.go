@@ -456,7 +456,7 @@ func findMotions(it *rawItem) ([]Record, []span) {
 		text := joinText(ls[i:j])
 		i0 := i
 		i = j
-		if !reCarried.MatchString(text) || reLost.MatchString(text) && !reCarried.MatchString(text) {
+		if !reCarried.MatchString(text) {
 			prevPara = text
 			continue
 		}
