@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // corpusLines are the lines of the test minutes and the development sets
@@ -51,6 +52,22 @@ func TestNumberLeadIsNecessary(t *testing.T) {
 		for _, re := range []interface{ MatchString(string) bool }{reLoneNumber, reNumberHeading} {
 			if re.MatchString(s) && !(numberLead(s) && hasDigit(s)) {
 				t.Errorf("%q matches %v, but numberLead or hasDigit says no", s, re)
+			}
+		}
+	}
+}
+
+// TestSimpleSpaces: where simpleSpaces lets a line with a curly quote or
+// a dash through (so collapseSpaces only trims it), the long way gives the
+// same line. (Lines of ASCII alone took the short way before these were
+// let through, and are not compared.)
+func TestSimpleSpaces(t *testing.T) {
+	lines := append(corpusLines(t), "", " ", "a  b", " ‘quoted’ ", "a\u00a0b", "–\u2028", "\u2028’", "’\u3000", "a\tb",
+		"’\v", "\r’", "’ \u205f", "\xe2\x80", "’\xff", " – ", "a\u2009b", "x\u202f", "\u1680’")
+	for _, s := range lines {
+		for _, s := range []string{s, Sanitize(s)} {
+			if simpleSpaces(s) && strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && r < 0x10000 && r != utf8.RuneError }) >= 0 && strings.TrimSpace(s) != collapseRuns(s) {
+				t.Errorf("%q: trimmed %q, collapsed %q", s, strings.TrimSpace(s), collapseRuns(s))
 			}
 		}
 	}

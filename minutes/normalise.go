@@ -424,6 +424,11 @@ func collapseSpaces(s string) string {
 	if simpleSpaces(s) {
 		return strings.TrimSpace(s)
 	}
+	return collapseRuns(s)
+}
+
+// collapseRuns is collapseSpaces the long way, rune by rune.
+func collapseRuns(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -441,17 +446,44 @@ func collapseSpaces(s string) string {
 	return b.String()
 }
 
-// simpleSpaces reports whether s has only single ASCII spaces inside it.
+// simpleSpaces reports whether collapseSpaces need only trim s: it has
+// only single ASCII spaces inside it, no tab and no no-break or
+// typographic space. A line with a curly quote or a dash in it is simple
+// too, unless it starts or ends in some other Unicode space (which
+// strings.TrimSpace would trim and collapseSpaces keeps) or is not UTF-8.
 func simpleSpaces(s string) bool {
+	wide := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\t' || c >= 0x80 && (c == 0xc2 || c == 0xe2 || c == 0xe3):
-			return false // a tab, or maybe a no-break or typographic space
+		case c == '\t':
+			return false
 		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
 			return false
+		case c == 0xc2 || c == 0xe2 || c == 0xe3:
+			if collapsedSpaceAt(s[i:]) {
+				return false
+			}
+			wide = true
 		}
 	}
-	return true
+	if !wide {
+		return true
+	}
+	if !utf8.ValidString(s) {
+		return false
+	}
+	t := strings.TrimPrefix(strings.TrimSuffix(s, " "), " ")
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return t == "" || !unicode.IsSpace(first) && !unicode.IsSpace(last)
+}
+
+// collapsedSpaceAt reports whether s starts with one of the spaces
+// collapseSpaces collapses beyond ASCII: U+00A0, U+2000–U+200A, U+202F,
+// U+3000.
+func collapsedSpaceAt(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == 0xa0 || r >= 0x2000 && r <= 0x200a || r == 0x202f || r == 0x3000
 }
 
 // foldDigits replaces each run of digits with "#".
