@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tasks: how minutes set someone something to do. A task is a clause with
@@ -30,6 +31,12 @@ type word struct {
 // splitWords splits a sentence into words, keeping where each was.
 func splitWords(s string) []word {
 	var out []word
+	// A sentence in ASCII is lowered once and its words cut from that;
+	// other text word by word, as lowering can change its lengths.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -58,8 +65,12 @@ func splitWords(s string) []word {
 				}
 			}
 			w.text = trimmed
-			w.low = ocrLetters(strings.ToLower(trimmed))
 			w.end = w.start + len(trimmed)
+			if lower != "" {
+				w.low = ocrLetters(lower[w.start:w.end])
+			} else {
+				w.low = ocrLetters(strings.ToLower(trimmed))
+			}
 			if w.text != "" {
 				out = append(out, w)
 			}
@@ -67,6 +78,15 @@ func splitWords(s string) []word {
 		i = j
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // ocrLetters reads a 1 or 0 between two letters as the l or o that OCR
@@ -144,6 +164,17 @@ var modalLinks = [][]string{
 	{"has", "kindly", "offered", "to"}, {"has", "kindly", "agreed", "to"}, {"kindly", "volunteered", "to"},
 	{"has", "volunteered", "to"}, {"was", "going", "to"},
 }
+
+// modalLinksFrom is modalLinks by their first word, each list in the
+// order of modalLinks: readTasks tries at a word only the links that can
+// start there.
+var modalLinksFrom = func() map[string][][]string {
+	by := map[string][][]string{}
+	for _, l := range modalLinks {
+		by[l[0]] = append(by[l[0]], l)
+	}
+	return by
+}()
 
 // askVerbs put a task on someone named after them: "asked the Clerk to
 // write", "authorise the Mayor to sign", "calls on the Roads Department to
@@ -650,7 +681,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			}
 		}
 		// "<owner> <link> <verb>".
-		for _, link := range modalLinks {
+		for _, link := range modalLinksFrom[ws[i].low] {
 			if !matchAt(ws, i, link) {
 				continue
 			}
