@@ -295,9 +295,9 @@ func splitOwnerLine(m *Meeting, line string) (string, Date) {
 }
 
 // mayAct is a cheap test that a sentence could be an action.
-func mayAct(s string) bool { return actStems.in(strings.ToLower(s)) }
+func mayAct(s string) bool { return actStems.lowerIn(s) }
 
-var actStems = newAnyOf("action", " to ", "undert", "would", "will", "asked", "request", "shall", "instruct", "authori", "invite", "urge", " call")
+var actStems = newFoldAnyOf("action", " to ", "undert", "would", "will", "asked", "request", "shall", "instruct", "authori", "invite", "urge", " call")
 
 func cleanOwner(o string) string {
 	o = strings.TrimSpace(o)

@@ -62,6 +62,17 @@ func newFoldAnyOf(words ...string) *anyOf {
 	return a
 }
 
+// lowerIn reports whether strings.ToLower(s) holds one of the words of a
+// folding set. Text in ASCII is not copied: its letters are folded as they
+// are compared. (Other text is lowered first, so that a character that
+// lowers to ASCII is read as it was before.)
+func (a *anyOf) lowerIn(s string) bool {
+	if isASCII(s) {
+		return a.in(s)
+	}
+	return a.in(strings.ToLower(s))
+}
+
 // cases is the byte in both its ASCII cases (once if it has no other).
 func cases(b byte) []byte {
 	switch {

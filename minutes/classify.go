@@ -145,4 +145,9 @@ func calledToOrder(lines []line) bool {
 	return false
 }
 
-func lowerHas(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }
+func lowerHas(s, sub string) bool {
+	if isASCII(s) {
+		return containsFoldASCII(s, sub) // sub is lower case
+	}
+	return strings.Contains(strings.ToLower(s), sub)
+}

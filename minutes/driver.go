@@ -277,10 +277,10 @@ func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
 
 // mayBeExempt is a cheap test before reExempt: the words it looks for.
 func mayBeExempt(s string) bool {
-	return exemptStems.in(strings.ToLower(s))
+	return exemptStems.lowerIn(s)
 }
 
-var exemptStems = newAnyOf("press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part")
+var exemptStems = newFoldAnyOf("press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part")
 
 // dropStems drops a resolution that is only the opening of its parts
 // ("That Council:", "RESOLVED that the Committee:"): the parts are the

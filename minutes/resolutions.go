@@ -625,6 +625,19 @@ func dedupeRecords(recs []Record) []Record {
 // foldText is text reduced for comparison: lower case, letters and digits.
 func foldText(s string) string {
 	var b strings.Builder
+	if isASCII(s) {
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range strings.ToLower(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
