@@ -108,8 +108,9 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 // textLines are the lines of the whole text, running headers and footers
 // still in: a page header naming the council is evidence of it too.
 func textLines(all string) []line {
-	var out []line
-	for i, t := range strings.Split(all, "\n") {
+	ts := strings.Split(all, "\n")
+	out := make([]line, 0, len(ts))
+	for i, t := range ts {
 		out = append(out, line{Text: t, No: i + 1})
 	}
 	return out

@@ -244,7 +244,7 @@ func dropFurniture(lines []line) []line {
 		}
 		return reHeaderish.MatchString(k) // no page breaks to go by
 	}
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		t := l.Text
 		switch {
@@ -269,7 +269,7 @@ var reDocListEntry = regexp.MustCompile(`(?i)(?:,\s+item\s+\d+[a-z]?|\.(?:pdf|do
 // dropDocumentLists removes a web page's "Additional documents:" list: the
 // label and the attachment names under it ("Appendix A - Timetable, item 12").
 func dropDocumentLists(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	inList := false
 	for _, l := range lines {
 		switch {
@@ -567,7 +567,7 @@ func collapseDoubleSpacing(lines []line) []line {
 	if text < 12 || followed*10 < text*7 {
 		return lines
 	}
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		if l.blank() && i > 0 && !lines[i-1].blank() && i+1 < len(lines) && !lines[i+1].blank() {
 			// A single blank: keep it only where a paragraph plausibly ends.
@@ -627,7 +627,7 @@ var bulletGlyphs = map[string]bool{"•": true, "●": true, "▪": true, "■":
 
 // mergeBullets joins a lone bullet glyph to the text that follows it.
 func mergeBullets(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if bulletGlyphs[l.Text] && l.Text != "" {
@@ -650,7 +650,7 @@ func mergeBullets(lines []line) []line {
 
 // squeezeBlanks keeps at most one blank line in a row and none at the ends.
 func squeezeBlanks(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for _, l := range lines {
 		if l.blank() && (len(out) == 0 || out[len(out)-1].blank()) {
 			continue

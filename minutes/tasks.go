@@ -30,7 +30,7 @@ type word struct {
 
 // splitWords splits a sentence into words, keeping where each was.
 func splitWords(s string) []word {
-	var out []word
+	out := make([]word, 0, strings.Count(s, " ")+1)
 	// A sentence in ASCII is lowered once and its words cut from that;
 	// other text word by word, as lowering can change its lengths.
 	lower := ""
