@@ -3,6 +3,7 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stage 1c: the lexer. Each normalised line is read once into a token: what
@@ -133,7 +134,7 @@ func lexLine(text, raw string) token {
 			t.Kind = tokMarker
 		}
 	}
-	if m := rePartLabel.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(mayBePartLabel(text), rePartLabel, text); m != nil {
 		t.Part = strings.ToLower(m[1] + m[2])
 		if t.Kind == tokText {
 			t.Kind = tokPart
@@ -159,13 +160,13 @@ func lexLine(text, raw string) token {
 			t.Kind = tokBanner
 		}
 	}
-	if reChairSignLine.MatchString(text) {
+	if opensWith(text, "cCmMpP") && reChairSignLine.MatchString(text) {
 		t.SignLine = true
 	}
 	if t.Kind == tokText && isOwnerLine(text) && !t.SignLine {
 		t.Kind = tokOwnerLine
 	}
-	if len(text) <= 80 && !t.StartsLower && reSignature.MatchString(text) {
+	if len(text) <= 80 && !t.StartsLower && (opensWith(text, "(sScCfFbB") || text[0] >= utf8.RuneSelf) && reSignature.MatchString(text) {
 		t.Signature = true
 		t.Kind = tokSignature
 	}
@@ -349,6 +350,23 @@ func numberLead(text string) bool {
 		return false
 	}
 	return text[n] == '/' || text[n] == '.' || text[n] == ' ' && n >= 2
+}
+
+// mayBePartLabel is a cheap test before rePartLabel: a part's label
+// ("(1)", "b)", "ii.", "(iv)") closes with "." or ")" within its first six
+// bytes.
+func mayBePartLabel(text string) bool {
+	head := text[:min(len(text), 6)]
+	return strings.IndexByte(head[min(len(head), 1):], '.') >= 0 || strings.IndexByte(head[min(len(head), 1):], ')') >= 0
+}
+
+// opensWith reports whether text's first byte is one of bytes: a cheap
+// test before a pattern anchored at the line's start (the first letters
+// of its words in both cases; a pattern that ignores case can also open
+// with a non-ASCII letter that folds to "s" or "k", which callers allow
+// where it matters).
+func opensWith(text, bytes string) bool {
+	return text != "" && strings.IndexByte(bytes, text[0]) >= 0
 }
 
 // submatchIf is re.FindStringSubmatch(s) when ok, nil without running re

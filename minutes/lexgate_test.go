@@ -72,3 +72,25 @@ func TestSimpleSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestLineGatesAreNecessary: the cheap tests lexLine asks before its
+// anchored patterns pass every line the patterns match.
+func TestLineGatesAreNecessary(t *testing.T) {
+	lines := append(corpusLines(t), "(1) the report", "b) that", "ii. Noted", "(iv) x", "12) a", "Chair", "CHAIRMAN", "Mayor",
+		"Presiding Member", "cathaoirleach", "(Signed) A Chair", "Signed by", "ſigned", "Certified a true record", "For a discussion of agenda items",
+		"By J. Smith, Clerk of the Council", "Closed caption file", "Chairman's signature", "Confirmed as a true record")
+	for _, s := range lines {
+		if s == "" {
+			continue
+		}
+		if rePartLabel.MatchString(s) && !mayBePartLabel(s) {
+			t.Errorf("%q matches rePartLabel, but mayBePartLabel says no", s)
+		}
+		if reChairSignLine.MatchString(s) && !opensWith(s, "cCmMpP") {
+			t.Errorf("%q matches reChairSignLine, but does not open with its letters", s)
+		}
+		if reSignature.MatchString(s) && !(opensWith(s, "(sScCfFbB") || s[0] >= utf8.RuneSelf) {
+			t.Errorf("%q matches reSignature, but does not open with its letters", s)
+		}
+	}
+}
