@@ -94,3 +94,12 @@ func TestLineGatesAreNecessary(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerFoldDigits: the one-pass key is the two-pass one.
+func TestLowerFoldDigits(t *testing.T) {
+	for _, s := range append(corpusLines(t), "", "#5", "Page 12 of 40", "A1B22", "12", "x#1") {
+		if isASCII(s) && len(s) <= 90 && lowerFoldDigits(s) != foldDigits(strings.ToLower(s)) {
+			t.Errorf("%q: %q, want %q", s, lowerFoldDigits(s), foldDigits(strings.ToLower(s)))
+		}
+	}
+}

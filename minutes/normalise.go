@@ -319,7 +319,12 @@ func furnitureKey(s string) string {
 	if s == "" || len(s) > 90 || s == "\f" {
 		return ""
 	}
-	k := foldDigits(strings.ToLower(s))
+	var k string
+	if isASCII(s) {
+		k = lowerFoldDigits(s)
+	} else {
+		k = foldDigits(strings.ToLower(s))
+	}
 	// Headings that repeat for a reason are not furniture.
 	switch k {
 	case "#", "#.", "resolved:", "resolved", "agreed", "carried", "noted", "chair", "chairman", "•", "o", "-", "(#)", "action", "reply:", "(item #)", "(item #a)", "(item #b)":
@@ -484,6 +489,27 @@ func simpleSpaces(s string) bool {
 func collapsedSpaceAt(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r == 0xa0 || r >= 0x2000 && r <= 0x200a || r == 0x202f || r == 0x3000
+}
+
+// lowerFoldDigits is foldDigits(strings.ToLower(s)) for a short line in
+// ASCII, in one pass and one allocation.
+func lowerFoldDigits(s string) string {
+	var buf [96]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if len(b) == 0 || b[len(b)-1] != '#' || i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+				b = append(b, '#')
+			}
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // foldDigits replaces each run of digits with "#".
