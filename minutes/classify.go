@@ -47,14 +47,21 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	if a.Chair != "" {
 		people++
 	}
-	outcomes, agendaVerbs := 0, 0
+	agendaVerbs := 0
 	for _, l := range lines {
-		low := l.low()
+		if i := strings.Index(l.low(), "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
+			agendaVerbs++
+		}
+	}
+	// Outcomes are counted only as far as the tests below look: three, or
+	// one more than the agenda's verbs.
+	outcomes, enough := 0, max(3, agendaVerbs+1)
+	for _, l := range lines {
+		if outcomes >= enough {
+			break
+		}
 		if reOutcome.MatchString(l.Text) {
 			outcomes++
-		}
-		if i := strings.Index(low, "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
-			agendaVerbs++
 		}
 	}
 	records, told := 0, 0
