@@ -425,8 +425,21 @@ func comesBack(t string) bool {
 	if !comesBackStems.in(low) || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
 		return false
 	}
+	if !strings.Contains(t, "ſ") && !(comeBackSubjects.in(low) && comeBackHows.in(low)) {
+		return false // (a long s folds to "s" in the pattern, not in low)
+	}
 	return reComeBack.MatchString(t)
 }
+
+// comeBackSubjects and comeBackHows are the stems one of each of which
+// reComeBack needs: what comes back ("report", "update", "plan" …) and how
+// ("submitted", "brought", "back" …).
+var (
+	comeBackSubjects = newAnyOf("report", "update", "briefing", "paper", "review", "item", "plan", "progress", "details",
+		"information", "proposal", "strategy", "findings", "result", "outcome", "option", "evaluation", "assessment", "analysis")
+	comeBackHows = newAnyOf("submitted", "brought", "presented", "reported", "returned", "come", "coming", "came", "back",
+		"considered", "provided", "tabled", "given", "circulated", "added", "included", "placed", "put", "listed")
+)
 
 var (
 	reDashDate = regexp.MustCompile(`\b(\d{1,2})-(\d{1,2})-(\d{2}|\d{4})\b`)

@@ -103,3 +103,17 @@ func TestLowerFoldDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestComesBackGateIsNecessary: comesBack's word tests pass every text
+// reComeBack matches (each line, and three lines run together).
+func TestComesBackGateIsNecessary(t *testing.T) {
+	lines := corpusLines(t)
+	for i := range lines {
+		for _, s := range []string{lines[i], strings.Join(lines[i:min(i+3, len(lines))], " ")} {
+			low := strings.ToLower(s)
+			if reComeBack.MatchString(s) && !(comeBackSubjects.in(low) && comeBackHows.in(low)) {
+				t.Errorf("%q matches reComeBack without its words", s)
+			}
+		}
+	}
+}
