@@ -165,16 +165,32 @@ var modalLinks = [][]string{
 	{"has", "volunteered", "to"}, {"was", "going", "to"},
 }
 
-// modalLinksFrom is modalLinks by their first word, each list in the
-// order of modalLinks: readTasks tries at a word only the links that can
-// start there.
-var modalLinksFrom = func() map[string][][]string {
+// modalLinksFrom is modalLinks by their first word: readTasks tries at a
+// word only the links that can start there.
+var modalLinksFrom = phrasesByFirst(modalLinks)
+
+// phrasesByFirst indexes phrases by their first word, each list in the
+// order given.
+func phrasesByFirst(phrases [][]string) map[string][][]string {
 	by := map[string][][]string{}
-	for _, l := range modalLinks {
-		by[l[0]] = append(by[l[0]], l)
+	for _, p := range phrases {
+		by[p[0]] = append(by[p[0]], p)
 	}
 	return by
-}()
+}
+
+// phraseAt reports whether one of the indexed phrases starts at word i.
+func phraseAt(by map[string][][]string, ws []word, i int) bool {
+	if i >= len(ws) {
+		return false
+	}
+	for _, p := range by[ws[i].low] {
+		if matchAt(ws, i, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // askVerbs put a task on someone named after them: "asked the Clerk to
 // write", "authorise the Mayor to sign", "calls on the Roads Department to
