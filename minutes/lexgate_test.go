@@ -104,8 +104,9 @@ func TestLowerFoldDigits(t *testing.T) {
 	}
 }
 
-// TestComesBackGateIsNecessary: comesBack's word tests pass every text
-// reComeBack matches (each line, and three lines run together).
+// TestComesBackGateIsNecessary: comesBack's and findDeclarations' word
+// tests pass every text reComeBack and reDeclared match (each line, and
+// three lines run together).
 func TestComesBackGateIsNecessary(t *testing.T) {
 	lines := corpusLines(t)
 	for i := range lines {
@@ -113,6 +114,9 @@ func TestComesBackGateIsNecessary(t *testing.T) {
 			low := strings.ToLower(s)
 			if reComeBack.MatchString(s) && !(comeBackSubjects.in(low) && comeBackHows.in(low)) {
 				t.Errorf("%q matches reComeBack without its words", s)
+			}
+			if reDeclared.MatchString(s) && !declaredVerbs.in(low) {
+				t.Errorf("%q matches reDeclared without its verbs", s)
 			}
 		}
 	}
