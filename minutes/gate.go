@@ -101,6 +101,21 @@ func (g *gate) ReplaceAllString(s, repl string) string {
 	return g.re.ReplaceAllString(s, repl)
 }
 
+// An anyGate is a pattern of alternatives split into its branches, each a
+// gate: it matches where one branch does. A long alternation behind one
+// gate runs wherever any branch's words are; split, each branch runs only
+// where its own are.
+type anyGate []*gate
+
+func (a anyGate) MatchString(s string) bool {
+	for _, g := range a {
+		if g.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // containsFoldASCII reports whether s contains word, ASCII letters
 // compared without case; word is lower case. It does not allocate.
 func containsFoldASCII(s, word string) bool {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"regexp"
 	"testing"
 	"unicode/utf8"
 )
@@ -117,6 +118,21 @@ func TestComesBackGateIsNecessary(t *testing.T) {
 			}
 			if reDeclared.MatchString(s) && !declaredVerbs.in(low) {
 				t.Errorf("%q matches reDeclared without its verbs", s)
+			}
+		}
+	}
+}
+
+// TestCarriedBranches: reCarried, split into gated branches, matches where
+// the whole pattern did.
+func TestCarriedBranches(t *testing.T) {
+	whole := regexp.MustCompile(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`)
+	lines := append(corpusLines(t), "(Y-5)", "Motion Approved.", "CARRIED", "Carried unanimously.", "Carried by", "motion CARRIED",
+		"carried by a voice vote", "unanimously agreed", "Motion was passed", "MOTION CARRIED 5-0", "ADOPTED")
+	for i := range lines {
+		for _, s := range []string{lines[i], strings.Join(lines[i:min(i+3, len(lines))], " ")} {
+			if got, want := reCarried.MatchString(s), whole.MatchString(s); got != want {
+				t.Errorf("%q: reCarried %v, the whole pattern %v", s, got, want)
 			}
 		}
 	}

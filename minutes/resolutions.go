@@ -27,8 +27,20 @@ var (
 	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[ivx]{2,4}|[a-zA-Z])[.)])\s*`)
 	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
 	reLost          = gated(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`, "lost", "defeated", "failed", "fell", "withdrawn")
-	reCarried       = gatedCased(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`,
-		[]string{"(Y-", "Approved", "Accepted", "Adopted", "Ratified", "Granted", "Confirmed", "CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED", "passed", "Passed", "adopted", "unanimously"}, "carried")
+	// reCarried finds a motion's outcome: "CARRIED", "Motion carried",
+	// "(Y-5)", "… Approved." at the end. It is the pattern's branches, each
+	// behind the words it needs, so that most paragraphs cost a scan.
+	reCarried = anyGate{
+		gatedCased(`\(Y-\d{1,2}\)`, []string{"(Y-"}),
+		gatedCased(`\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$`, []string{"Approved.", "Accepted.", "Adopted.", "Ratified.", "Granted.", "Confirmed."}),
+		gatedCased(`\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b`, []string{"CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED"}),
+		gatedCased(`\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b`, []string{"Motion", "motion", "MOTION"}),
+		gatedCased(`\bCARRIED\b`, []string{"CARRIED"}),
+		gatedCased(`\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b`, []string{"Carried"}),
+		gatedCased(`\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote`, []string{"carried"}),
+		gatedCased(`\bunanimously\s+(?:carried|agreed|adopted)\b`, []string{"unanimously"}),
+		gated(`(?i:\bmotion\s+carried\b)`, "motion"),
+	}
 	reMotionNo = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
 	reReasons  = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
