@@ -3,8 +3,8 @@ package minutes
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
