@@ -667,11 +667,18 @@ func mentionedCouncil(lines []line, committee string) string {
 	counts := map[string]int{} // by the name's own words
 	forms := map[string]map[string]int{}
 	var order []string
+	seen := map[string][]string{} // each text's names, read once: page headers repeat
 	for _, l := range lines {
 		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
-		for _, c := range councilNames(councilWindows(l.Text), committee) {
+		w := councilWindows(l.Text)
+		names, ok := seen[w]
+		if !ok {
+			names = councilNames(w, committee)
+			seen[w] = names
+		}
+		for _, c := range names {
 			k := councilKey(c)
 			if counts[k] == 0 {
 				order = append(order, k)

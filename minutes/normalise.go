@@ -234,6 +234,7 @@ func dropFurniture(lines []line) []line {
 			}
 		}
 	}
+	headerish := map[string]bool{} // reHeaderish on each key, asked once
 	repeated := func(i int) bool {
 		k := keys[i]
 		if k == "" || count[k] < 3 {
@@ -242,7 +243,13 @@ func dropFurniture(lines []line) []line {
 		if pages >= 3 {
 			return atBreak[k]*3 >= count[k]*2 && count[k]*3 >= pages
 		}
-		return reHeaderish.MatchString(k) // no page breaks to go by
+		// No page breaks to go by.
+		h, ok := headerish[k]
+		if !ok {
+			h = reHeaderish.MatchString(k)
+			headerish[k] = h
+		}
+		return h
 	}
 	out := make([]line, 0, len(lines))
 	for i, l := range lines {
