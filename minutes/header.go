@@ -771,15 +771,14 @@ func councilWindows(s string) string {
 // authorityOf is a cheap test for "City of …", "Borough of …" and the
 // like, the council names reCouncil reads without the word "Council".
 func authorityOf(s string) bool {
-	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], " of ")
-		if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
-			i = j
+	// The next " of " and " OF " at or after from, each found again only
+	// once passed: a line without one is not searched again for it.
+	lo, up := indexFrom(s, " of ", 0), indexFrom(s, " OF ", 0)
+	for lo >= 0 || up >= 0 {
+		at := lo
+		if at < 0 || up >= 0 && up < at {
+			at = up
 		}
-		if i < 0 {
-			return false
-		}
-		at := from + i
 		w := at
 		for w > 0 && s[w-1] != ' ' {
 			w--
@@ -787,9 +786,27 @@ func authorityOf(s string) bool {
 		if authorityWords[strings.ToLower(s[w:at])] {
 			return true
 		}
-		from = at + 4
+		from := at + 4
+		if lo >= 0 && lo < from {
+			lo = indexFrom(s, " of ", from)
+		}
+		if up >= 0 && up < from {
+			up = indexFrom(s, " OF ", from)
+		}
 	}
 	return false
+}
+
+// indexFrom is the index of sub in s at or after from, -1 when there is
+// none.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 var authorityWords = wordSet("city", "borough", "county", "town", "township", "village", "shire", "municipality")

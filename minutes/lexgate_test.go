@@ -137,3 +137,35 @@ func TestCarriedBranches(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorityOf: authorityOf answers as the plain search for each
+// " of " did.
+func TestAuthorityOf(t *testing.T) {
+	plain := func(s string) bool {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], " of ")
+			if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+			if i < 0 {
+				return false
+			}
+			at := from + i
+			w := at
+			for w > 0 && s[w-1] != ' ' {
+				w--
+			}
+			if authorityWords[strings.ToLower(s[w:at])] {
+				return true
+			}
+			from = at + 4
+		}
+		return false
+	}
+	for _, s := range append(corpusLines(t), "City of Carrow", "THE BOROUGH OF X", "a of of city of y", " of ", "x OF of OF town of ",
+		"county OF of", "of", "") {
+		if authorityOf(s) != plain(s) {
+			t.Errorf("authorityOf(%q) = %v", s, authorityOf(s))
+		}
+	}
+}
