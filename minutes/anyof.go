@@ -39,7 +39,8 @@ func newAnyOf(words ...string) *anyOf {
 }
 
 // newFoldAnyOf makes the set for lower-case words found in any case of
-// their ASCII letters, as containsFoldASCII finds them.
+// their ASCII letters, as containsFoldASCII finds them. For lowerIn the
+// words must be ASCII.
 func newFoldAnyOf(words ...string) *anyOf {
 	a := &anyOf{fold: true}
 	for _, w := range words {
@@ -63,14 +64,21 @@ func newFoldAnyOf(words ...string) *anyOf {
 }
 
 // lowerIn reports whether strings.ToLower(s) holds one of the words of a
-// folding set. Text in ASCII is not copied: its letters are folded as they
-// are compared. (Other text is lowered first, so that a character that
-// lowers to ASCII is read as it was before.)
+// folding set. The text is not copied: its letters are folded as they are
+// compared, unless it holds a character that lowers to ASCII (foldsAsLower).
 func (a *anyOf) lowerIn(s string) bool {
-	if isASCII(s) {
+	if foldsAsLower(s) {
 		return a.in(s)
 	}
 	return a.in(strings.ToLower(s))
+}
+
+// foldsAsLower reports whether folding the ASCII letters of s finds the
+// ASCII words strings.ToLower(s) holds: true unless s has one of the two
+// characters that lower to ASCII, İ (U+0130, to "i") and the Kelvin sign
+// (U+212A, to "k").
+func foldsAsLower(s string) bool {
+	return isASCII(s) || !strings.Contains(s, "\u0130") && !strings.Contains(s, "\u212a")
 }
 
 // cases is the byte in both its ASCII cases (once if it has no other).

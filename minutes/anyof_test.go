@@ -11,6 +11,7 @@ import (
 func TestFoldAnyOf(t *testing.T) {
 	sets := [][]string{{"a"}, {"ab", "b"}, {""}, {"closed", "adjourned"}, {"–", "é", "x"}, {" to ", "(y-"}}
 	texts := []string{"", "A", "b", "BA", "xAb", "Meeting CLOSED", "ADJOURNE", "ÉCLOSED", "–", "X", "going TO it", "(Y-3)", "\xff"}
+	lowered := []string{"İtem", "\u212aeep", "ADJOURNED’", "“Closed”", "\xffclosed"}
 	if data, err := os.ReadFile("../sample-data/harrow-osc-2021-12-14.txt"); err == nil {
 		texts = append(texts, strings.Split(string(data), "\n")...)
 	}
@@ -23,6 +24,18 @@ func TestFoldAnyOf(t *testing.T) {
 			}
 			if got := a.in(s); got != want {
 				t.Errorf("%q in %q: %v, want %v", ws, s, got, want)
+			}
+		}
+		if !isASCII(strings.Join(ws, "")) {
+			continue // lowerIn is for words in ASCII
+		}
+		for _, s := range append(texts, lowered...) {
+			want := false
+			for _, w := range ws {
+				want = want || strings.Contains(strings.ToLower(s), w)
+			}
+			if got := a.lowerIn(s); got != want {
+				t.Errorf("%q lowerIn %q: %v, want %v", ws, s, got, want)
 			}
 		}
 	}

@@ -153,8 +153,8 @@ func calledToOrder(lines []line) bool {
 }
 
 func lowerHas(s, sub string) bool {
-	if isASCII(s) {
-		return containsFoldASCII(s, sub) // sub is lower case
+	if foldsAsLower(s) {
+		return containsFoldASCII(s, sub) // sub is lower case ASCII
 	}
 	return strings.Contains(strings.ToLower(s), sub)
 }

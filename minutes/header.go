@@ -105,6 +105,13 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	m.Start, m.End = findTimes(lines, top, m.Date)
 }
 
+// openedStems and closedStems are cheap tests for the words that open
+// and close a meeting, before the patterns.
+var (
+	openedStems = newFoldAnyOf("order", "conven", "open", "commenc", "start", "began")
+	closedStems = newFoldAnyOf("close", "adjourn", "ended", "concluded", "terminated", "finished", "rose")
+)
+
 // textLines are the lines of the whole text, running headers and footers
 // still in: a page header naming the council is evidence of it too.
 func textLines(all string) []line {
@@ -163,7 +170,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	limit := min(len(lines), max(top+80, len(lines)/3))
 	for i, l := range lines[:limit] {
 		t := l.Text
-		if !containsAny(strings.ToLower(t), []string{"order", "conven", "open", "commenc", "start", "began"}) {
+		if !openedStems.lowerIn(t) {
 			continue
 		}
 		if loc := reOpening.FindStringIndex(t); loc != nil {
@@ -261,8 +268,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	}
 	for i := len(lines) - 1; i >= from; i-- {
 		t := lines[i].Text
-		low := strings.ToLower(t)
-		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished", "rose"}) {
+		if !closedStems.lowerIn(t) {
 			continue
 		}
 		var c string
