@@ -93,11 +93,18 @@ func isASCII(s string) bool {
 // took it for: "C1erk wou1d" → "clerk would". Road numbers ("A10",
 // "B1234") and dates keep their digits.
 func ocrLetters(low string) string {
-	if !strings.ContainsAny(low, "10") {
-		return low
+	first := -1
+	for k := 1; k+1 < len(low); k++ {
+		if (low[k] == '1' || low[k] == '0') && isASCIILetter(low[k-1]) && isASCIILetter(low[k+1]) {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return low // (most words: no copy)
 	}
 	b := []byte(low)
-	for k := 1; k+1 < len(b); k++ {
+	for k := first; k+1 < len(b); k++ {
 		if (b[k] == '1' || b[k] == '0') && isASCIILetter(b[k-1]) && isASCIILetter(b[k+1]) {
 			if b[k] == '1' {
 				b[k] = 'l'
