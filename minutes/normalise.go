@@ -76,7 +76,9 @@ func normalise(text string) []line {
 	text, tags := unwrap(text)
 	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
 	text = strings.ReplaceAll(text, "\uf0a7", "•")
-	text = reHTMLComment.ReplaceAllString(text, "")
+	if strings.Contains(text, "<!--") {
+		text = reHTMLComment.ReplaceAllString(text, "") // (which copies the whole text, even with nothing to replace)
+	}
 
 	raw := strings.Split(text, "\n")
 	lines := make([]line, 0, len(raw))
