@@ -575,7 +575,7 @@ func motionParts(ls []line) []Record {
 	return parts
 }
 
-var reMotionEnd = regexp.MustCompile(`(?:\(Y-\d{1,2}\)(?:\s+(?:\d{5,7}|[A-Z][A-Z ]+[A-Z]))?|Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`)
+var reMotionEnd = gatedCased(`(?:\(Y-\d{1,2}\)(?:\s+(?:\d{5,7}|[A-Z][A-Z ]+[A-Z]))?|Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`, []string{"arried", "ARRIED", "(Y-"})
 
 func splitMotions(text string) []string {
 	locs := reMotionEnd.FindAllStringIndex(text, -1)
