@@ -16,7 +16,7 @@ const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 var (
 	// (Each runs only where a match can open: startAt.)
 	// OCR turns ordinals into marks: "12™ MAY", "3* February", "8” June".
-	reDayMonthYear = newStartAt(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(` + monthNames + `)\.?,?\s+(\d{4})\b`, opensDigit, nil)
+	reDayMonthYear = newStartAt(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(`+monthNames+`)\.?,?\s+(\d{4})\b`, opensDigit, nil)
 	reMonthDayYear = newStartAt(`(?i)\b(`+monthNames+`)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, opensMonth, hasLongS)
 	reNumericDate  = newStartAt(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`, opensDigit, nil)
 	reISODate      = newStartAt(`\b(\d{4})-(\d{2})-(\d{2})\b`, opensDigit, nil)
