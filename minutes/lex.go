@@ -299,9 +299,11 @@ func lexNumber(t *token, text string) {
 		return
 	}
 	lead := numberLead(text)
+	// A number alone is at most five words: "Agenda item HWB 23/34 ."
+	lone := lead && t.Words <= 5
 	// ("1)" alone is a paragraph label: minute numbers end in a full
 	// stop or nothing.)
-	if m := submatchIf(lead, reLoneNumber, text); m != nil {
+	if m := submatchIf(lone, reLoneNumber, text); m != nil {
 		t.Numeric = true
 		if !strings.HasSuffix(text, ")") {
 			t.Kind, t.Number = tokNumber, m[1]

@@ -55,6 +55,9 @@ func TestNumberLeadIsNecessary(t *testing.T) {
 				t.Errorf("%q matches %v, but numberLead or hasDigit says no", s, re)
 			}
 		}
+		if reLoneNumber.MatchString(s) && countWords(s) > 5 {
+			t.Errorf("%q matches reLoneNumber in more than five words", s)
+		}
 	}
 }
 

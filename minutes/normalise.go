@@ -156,8 +156,9 @@ func appendPhysical(lines []line, s string, no int) []line {
 		if text, owner, ok := ownerColumn(piece); ok {
 			piece, cell = text, owner
 		}
+		raw := rawLine(piece)
 		for _, part := range splitInlineMarkers(cleanLine(piece)) {
-			lines = append(lines, line{Text: part, No: no, Raw: rawLine(piece)})
+			lines = append(lines, line{Text: part, No: no, Raw: raw})
 		}
 		if cell != "" {
 			lines = append(lines, line{Text: cell, No: no})
@@ -387,7 +388,7 @@ func firstWord(s string) string {
 
 // rawLine keeps a line's layout for table reading: sanitised, tabs kept.
 func rawLine(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t|") {
+	if !strings.Contains(s, "  ") && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '|') < 0 {
 		return ""
 	}
 	return strings.TrimRight(Sanitize(s), " ")
