@@ -95,6 +95,9 @@ type token struct {
 	Signature bool   // the chair's signature line ("Signed …", "Chairman")
 	SignLine  bool   // a bare "Chair" / "Chairman" under dots: a signature block
 	Cells     int    // number of cells when the raw line is a piped or tabbed row
+
+	// read is set once the line has been read into the token (tk).
+	read bool
 }
 
 // lexLine reads one normalised line. raw is the line with its layout kept
@@ -389,19 +392,25 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// lex reads every line once and keeps the token on the line.
+// lex gives every line its token, read the first time a stage asks for
+// it (tk) and kept: most minutes end at the chair's signature and the
+// appendices after it are never asked about.
 func lex(lines []line) {
 	toks := make([]token, len(lines))
 	for i := range lines {
-		toks[i] = lexLine(lines[i].Text, lines[i].Raw)
 		lines[i].tok = &toks[i]
 	}
 }
 
-// tk is the line's token: the one the lexer made, or, for a line a stage
-// made up ("RESOLVED that …" with its marker taken off), a fresh reading.
+// tk is the line's token: the one the lexer keeps for it, read now if no
+// stage has asked before, or, for a line a stage made up ("RESOLVED that
+// …" with its marker taken off), a fresh reading.
 func (l line) tk() *token {
 	if l.tok != nil {
+		if !l.tok.read {
+			*l.tok = lexLine(l.Text, l.Raw)
+			l.tok.read = true
+		}
 		return l.tok
 	}
 	t := lexLine(l.Text, l.Raw)

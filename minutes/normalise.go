@@ -31,7 +31,7 @@ func (l line) blank() bool { return l.Text == "" }
 // low is the line's text in lower case: the lexer's, once it has run.
 func (l line) low() string {
 	if l.tok != nil {
-		return l.tok.Low
+		return l.tk().Low
 	}
 	return strings.ToLower(l.Text)
 }
