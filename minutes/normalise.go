@@ -151,18 +151,32 @@ func appendPhysical(lines []line, s string, no int) []line {
 		lines = append(lines, line{Text: "\f", No: no})
 		s = s[j+1:]
 	}
+	if !mayRunOn(s) {
+		return appendPiece(lines, s, no) // (most lines: no slice of pieces)
+	}
 	for _, piece := range splitRunOnItems(s) {
-		cell := ""
-		if text, owner, ok := ownerColumn(piece); ok {
-			piece, cell = text, owner
-		}
-		raw := rawLine(piece)
-		for _, part := range splitInlineMarkers(cleanLine(piece)) {
+		lines = appendPiece(lines, piece, no)
+	}
+	return lines
+}
+
+// appendPiece adds the lines one piece of a physical line makes: the
+// text, split where a decision starts inside it, and an owner column.
+func appendPiece(lines []line, piece string, no int) []line {
+	cell := ""
+	if text, owner, ok := ownerColumn(piece); ok {
+		piece, cell = text, owner
+	}
+	raw := rawLine(piece)
+	if text := cleanLine(piece); !mayHaveInlineMarker(text) {
+		lines = append(lines, line{Text: text, No: no, Raw: raw})
+	} else {
+		for _, part := range splitInlineMarkers(text) {
 			lines = append(lines, line{Text: part, No: no, Raw: raw})
 		}
-		if cell != "" {
-			lines = append(lines, line{Text: cell, No: no})
-		}
+	}
+	if cell != "" {
+		lines = append(lines, line{Text: cell, No: no})
 	}
 	return lines
 }
@@ -353,10 +367,14 @@ func furnitureKey(s string) string {
 // PDF text: "… (Y-5) CONFIRMED *42 Accept and appropriate …".
 var reRunOnItem = regexp.MustCompile(`\s(\*?(?:S-)?\d{1,3})\s[A-Z][a-z]`)
 
+// mayRunOn is a cheap test before splitRunOnItems: a line run together
+// is long and has words.
+func mayRunOn(s string) bool { return len(s) >= 100 && strings.Contains(s, " ") }
+
 // splitRunOnItems splits a run-together line before each item number that
 // follows an outcome in capitals or a closing bracket.
 func splitRunOnItems(s string) []string {
-	if len(s) < 100 || !strings.Contains(s, " ") {
+	if !mayRunOn(s) {
 		return []string{s}
 	}
 	var out []string
@@ -398,10 +416,16 @@ func rawLine(s string) string {
 // the same line: "Cllr Penrose (work). It was resolved to accept …".
 var reInlineMarker = regexp.MustCompile(`[.;:!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b|\s+to\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
 
+// mayHaveInlineMarker is a cheap test before splitInlineMarkers: the
+// line is long enough and holds a marker's word.
+func mayHaveInlineMarker(s string) bool {
+	return len(s) >= 20 && (hasMarkerWord(s) || strings.Contains(s, "ESOLVED"))
+}
+
 // splitInlineMarkers puts a decision that starts mid-line on a line of
 // its own, so that the decision reader sees it at a line start.
 func splitInlineMarkers(s string) []string {
-	if len(s) < 20 || !hasMarkerWord(s) && !strings.Contains(s, "ESOLVED") {
+	if !mayHaveInlineMarker(s) {
 		return []string{s}
 	}
 	var out []string
