@@ -221,21 +221,20 @@ func cleanLine(s string) string {
 // headers and footers (short lines that repeat on many pages).
 func dropFurniture(lines []line) []line {
 	pages := 1
-	for _, l := range lines {
+	// breaks[i] counts the page breaks before line i.
+	breaks := make([]int, len(lines)+1)
+	for i, l := range lines {
+		breaks[i+1] = breaks[i]
 		if l.Text == "\f" || l.Text == "---" {
 			pages++
+			breaks[i+1]++
 		}
 	}
 	// Running headers and footers: the same short line (digits ignored)
 	// three or more times, on at least a third of the pages.
 	nearBreak := func(i int) bool {
-		for d := -5; d <= 5; d++ {
-			j := i + d
-			if j >= 0 && j < len(lines) && (lines[j].Text == "\f" || lines[j].Text == "---") {
-				return true
-			}
-		}
-		return i >= len(lines)-3
+		// A break within five lines either side.
+		return breaks[min(len(lines), i+6)] > breaks[max(0, i-5)] || i >= len(lines)-3
 	}
 	// Running headers and footers repeat at page breaks. A line that
 	// repeats elsewhere ("That Council:", "COUNCIL RESOLUTION 2023/110")
