@@ -112,6 +112,10 @@ var (
 	closedStems = newFoldAnyOf("close", "adjourn", "ended", "concluded", "terminated", "finished", "rose")
 )
 
+// councilCues are what a line naming a council holds: "Council" or the
+// " of " of "City of …" (authorityOf), found in one pass.
+var councilCues = newAnyOf("ouncil", "OUNCIL", " of ", " OF ")
+
 // textLines are the lines of the whole text, running headers and footers
 // still in: a page header naming the council is evidence of it too.
 func textLines(all string) []line {
@@ -675,7 +679,7 @@ func mentionedCouncil(lines []line, committee string) string {
 	var order []string
 	seen := map[string][]string{} // each text's names, read once: page headers repeat
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
+		if !councilCues.in(l.Text) || !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
 		w := councilWindows(l.Text)
