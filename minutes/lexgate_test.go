@@ -82,7 +82,8 @@ func TestSimpleSpaces(t *testing.T) {
 func TestLineGatesAreNecessary(t *testing.T) {
 	lines := append(corpusLines(t), "(1) the report", "b) that", "ii. Noted", "(iv) x", "12) a", "Chair", "CHAIRMAN", "Mayor",
 		"Presiding Member", "cathaoirleach", "(Signed) A Chair", "Signed by", "ſigned", "Certified a true record", "For a discussion of agenda items",
-		"By J. Smith, Clerk of the Council", "Closed caption file", "Chairman's signature", "Confirmed as a true record")
+		"By J. Smith, Clerk of the Council", "Closed caption file", "Chairman's signature", "Confirmed as a true record",
+		"Verbatim transcript", "Transcript of the meeting", "closed caption file")
 	for _, s := range lines {
 		if s == "" {
 			continue
@@ -95,6 +96,9 @@ func TestLineGatesAreNecessary(t *testing.T) {
 		}
 		if reSignature.MatchString(s) && !(opensWith(s, "(sScCfFbB") || s[0] >= utf8.RuneSelf) {
 			t.Errorf("%q matches reSignature, but does not open with its letters", s)
+		}
+		if reTranscriptStart.MatchString(s) && !opensWith(s, "fFcCvVtT") {
+			t.Errorf("%q matches reTranscriptStart, but does not open with its letters", s)
 		}
 	}
 }
