@@ -109,7 +109,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 // in front so that "That the Clerk write …" reads as a task). before are
 // the item's sentences before this one, where "he" or "she" is named.
 func taskRecords(m *Meeting, text string, no int, whole string, before []sentence) []Record {
-	ts := readTasks(text, &m.Attendance, whole != "")
+	ts := readTaskWords(text, m.wordsOf(text), &m.Attendance, whole != "")
 	var out []Record
 	for _, t := range ts {
 		if t.pronoun && !(t.link == "would" && presenting(text, t)) {

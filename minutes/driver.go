@@ -93,9 +93,11 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	// narrative adds only what is clearly a decision. Many parish and town
 	// councils write "it was agreed to …" in running text instead.
 	formal := countMarkers(raw) >= 2
+	m.words = map[string][]word{} // the items' sentences, split once (wordsOf)
 	for _, r := range raw {
 		m.Items = append(m.Items, buildItem(m, r, formal))
 	}
+	m.words = nil
 	if reason := classify(lines[:end], raw, m); reason != "" {
 		if !opt.KnownMinutes {
 			m.trace.note(0, "refused: %s", reason)
@@ -199,7 +201,7 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it.Resolutions = res
 	// Decisions told in running text: "The payments were approved", "Prop.
 	// AG, 2nd BH – all agreed", "The Council agreed to fund …".
-	findDecisions(&it, r, used, formal)
+	findDecisions(m, &it, r, used, formal)
 	it.Resolutions = dropStems(it.Resolutions)
 	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)

@@ -49,7 +49,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if approvalFooter(low) {
 			continue // "These minutes are subject to confirmation at the next meeting"
 		}
-		ws := splitWords(t)
+		ws := m.wordsOf(t)
 		if nextMeetingNotice(low) || comeBackVetoWords(m, ws) {
 			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
 		}

@@ -89,6 +89,20 @@ func isASCII(s string) bool {
 	return true
 }
 
+// wordsOf is splitWords(s), split once per parse while the parse keeps
+// them (m.words). The words are shared: callers must not change them.
+func (m *Meeting) wordsOf(s string) []word {
+	if m == nil || m.words == nil {
+		return splitWords(s)
+	}
+	ws, ok := m.words[s]
+	if !ok {
+		ws = splitWords(s)
+		m.words[s] = ws
+	}
+	return ws
+}
+
 // ocrLetters reads a 1 or 0 between two letters as the l or o that OCR
 // took it for: "C1erk wou1d" → "clerk would". Road numbers ("A10",
 // "B1234") and dates keep their digits.
@@ -634,7 +648,11 @@ func findTasks(s string, att *Attendance) []task { return readTasks(s, att, fals
 // readTasks is findTasks; decision marks a decision's text, where the body
 // itself as subject ("That Council approve …") is deciding, not tasked.
 func readTasks(s string, att *Attendance, decision bool) []task {
-	ws := splitWords(s)
+	return readTaskWords(s, splitWords(s), att, decision)
+}
+
+// readTaskWords is readTasks on the sentence s already split into ws.
+func readTaskWords(s string, ws []word, att *Attendance, decision bool) []task {
 	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
 	// number is not part of the owner.
 	for len(ws) > 0 && paragraphLabel(ws[0].text) {
