@@ -19,10 +19,10 @@ var (
 	reGenericOwner = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:officers?|member|members|it|he|she|they|this|there|committee|council|meeting)$`)
 )
 
-// findActions reads the item's actions from its sentences.
-func findActions(m *Meeting, it *rawItem, skip []span) []Record {
+// actionsIn reads the actions in an item's sentences ss (those outside
+// its resolutions and action tables).
+func actionsIn(m *Meeting, ss []sentence) []Record {
 	var out []Record
-	ss := sentences(it.lines, skip)
 	for si, s := range ss {
 		text := s.text
 		before := ss[:si]

@@ -206,7 +206,10 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
-	it.Actions = append(tabled, findActions(m, r, used)...)
+	// The sentences outside the resolutions and tables: the actions' and
+	// the follow-ups' (neither changes them).
+	rest := sentences(r.lines, used)
+	it.Actions = append(tabled, actionsIn(m, rest)...)
 	// Actions written into a resolution: "That the Clerk write to …".
 	var resSentences []sentence
 	for _, rec := range res {
@@ -222,7 +225,7 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	}
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
-	narrative := findFollowUps(m, sentences(r.lines, used), false)
+	narrative := findFollowUps(m, rest, false)
 	if listed := agendaItems(m, r); len(listed) > 0 {
 		// The list's own heading line is not another follow-up.
 		kept := narrative[:0]
