@@ -68,14 +68,18 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
-		later := reLaterDate.MatchString(t)
-		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
+		later := func() bool { return reLaterDate.MatchString(t) }
+		atMeeting := func() bool {
+			return strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
+		}
 		score, why := 0.0, ""
 		back := comesBack(t)
 		if back && pastOnly(ws) {
 			continue // "a written report which was added to the Board packet": done
 		}
-		if !back && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
+		// (Each reading is asked only when the ones before have not
+		// settled it.)
+		if !back && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later() && !atMeeting() {
 			if score, why = score0, why0; score < comeBackKeep {
 				continue
 			}
