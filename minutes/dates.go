@@ -23,6 +23,13 @@ var (
 	reMonthYear    = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)
 )
 
+// gatedMonths is a pattern that needs a month's name, behind the names'
+// first three letters (and a long s, ſ, which the pattern reads as the s
+// of "Sept").
+func gatedMonths(pattern string) *gate {
+	return gatedCased(pattern, []string{"ſ"}, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+}
+
 // dateMatch is a date found in text, with its byte span.
 type dateMatch struct {
 	Date       Date

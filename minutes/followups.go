@@ -23,10 +23,10 @@ var (
 	// "the Committee receive a report … at its November 2023 meeting",
 	// "the Committee consider the final budget at its meeting on 5 December".
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
-	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
-	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
-	reInMonthNoYear    = regexp.MustCompile(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
-	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
+	reDueMonth         = gatedMonths(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
+	reInMonthYear      = gatedMonths(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reInMonthNoYear    = gatedMonths(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
+	reDueMonthNoYear   = gatedMonths(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
 	reDueInN           = gated(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`, "month", "wee", "day") // ("wee": a Kelvin sign folds to k)
 	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
