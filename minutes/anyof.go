@@ -17,11 +17,12 @@ type anyOf struct {
 	short bool          // a stem is one byte long
 	empty bool          // a stem is "": every string holds it
 	fold  bool          // ASCII letters match in either case
+	none  bool          // there are no stems: no string holds one
 }
 
 // newAnyOf makes the set for words.
 func newAnyOf(words ...string) *anyOf {
-	a := &anyOf{}
+	a := &anyOf{none: len(words) == 0}
 	for _, w := range words {
 		switch len(w) {
 		case 0:
@@ -42,7 +43,7 @@ func newAnyOf(words ...string) *anyOf {
 // their ASCII letters, as containsFoldASCII finds them. For lowerIn the
 // words must be ASCII.
 func newFoldAnyOf(words ...string) *anyOf {
-	a := &anyOf{fold: true}
+	a := &anyOf{fold: true, none: len(words) == 0}
 	for _, w := range words {
 		if w == "" {
 			a.empty = true
@@ -94,8 +95,8 @@ func cases(b byte) []byte {
 
 // in reports whether s holds one of the stems, as strings.Contains would.
 func (a *anyOf) in(s string) bool {
-	if a.empty {
-		return true
+	if a.empty || a.none {
+		return a.empty
 	}
 	n := len(s) - 1
 	for i := 0; i < n; i++ {

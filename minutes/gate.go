@@ -105,10 +105,28 @@ func (g *gate) ReplaceAllString(s, repl string) string {
 // gate: it matches where one branch does. A long alternation behind one
 // gate runs wherever any branch's words are; split, each branch runs only
 // where its own are.
-type anyGate []*gate
+type anyGate struct {
+	branches []*gate
+	// all is every branch's gate at once: a text without any of their
+	// words is passed in one scan.
+	all *gate
+}
 
-func (a anyGate) MatchString(s string) bool {
-	for _, g := range a {
+func newAnyGate(branches ...*gate) *anyGate {
+	a := &anyGate{branches: branches, all: &gate{}}
+	for _, g := range branches {
+		a.all.words = append(a.all.words, g.words...)
+		a.all.cased = append(a.all.cased, g.cased...)
+	}
+	a.all.anyWord, a.all.anyCased = newFoldAnyOf(a.all.words...), newAnyOf(a.all.cased...)
+	return a
+}
+
+func (a *anyGate) MatchString(s string) bool {
+	if !a.all.may(s) {
+		return false
+	}
+	for _, g := range a.branches {
 		if g.MatchString(s) {
 			return true
 		}

@@ -30,7 +30,7 @@ var (
 	// reCarried finds a motion's outcome: "CARRIED", "Motion carried",
 	// "(Y-5)", "… Approved." at the end. It is the pattern's branches, each
 	// behind the words it needs, so that most paragraphs cost a scan.
-	reCarried = anyGate{
+	reCarried = newAnyGate(
 		gatedCased(`\(Y-\d{1,2}\)`, []string{"(Y-"}),
 		gatedCased(`\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$`, []string{"Approved.", "Accepted.", "Adopted.", "Ratified.", "Granted.", "Confirmed."}),
 		gatedCased(`\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b`, []string{"CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED"}),
@@ -40,7 +40,7 @@ var (
 		gatedCased(`\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote`, []string{"carried"}),
 		gatedCased(`\bunanimously\s+(?:carried|agreed|adopted)\b`, []string{"unanimously"}),
 		gated(`(?i:\bmotion\s+carried\b)`, "motion"),
-	}
+	)
 	reMotionNo = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
 	reReasons  = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
