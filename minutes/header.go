@@ -793,7 +793,7 @@ func authorityOf(s string) bool {
 		for w > 0 && s[w-1] != ' ' {
 			w--
 		}
-		if authorityWords[strings.ToLower(s[w:at])] {
+		if inLower(authorityWords, s[w:at]) {
 			return true
 		}
 		from := at + 4

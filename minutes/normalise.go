@@ -208,7 +208,7 @@ func cleanLine(s string) string {
 	if strings.Contains(s, "pdf icon") {
 		s = strings.TrimSpace(rePDFIcon.ReplaceAllString(s, ""))
 	}
-	if s != "" && len(s) < 200 && (s[0] == '[' && reMdLink.MatchString(s) || residueStart[strings.ToLower(firstWord(s))] && (reScannedNote.MatchString(s) || reWebResidue.MatchString(s)) || strings.Count(s, " > ") >= 2) {
+	if s != "" && len(s) < 200 && (s[0] == '[' && reMdLink.MatchString(s) || inLower(residueStart, firstWord(s)) && (reScannedNote.MatchString(s) || reWebResidue.MatchString(s)) || strings.Count(s, " > ") >= 2) {
 		return "" // converter notes, web-page chrome, breadcrumbs
 	}
 	if letterSpaced(s) && reLetterSpace.MatchString(s) {
