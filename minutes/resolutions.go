@@ -48,6 +48,16 @@ var (
 // reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
 var reLeadNumber = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]|\([a-z]\)|[a-z][.)])\s+`)
 
+// dropLeadNumber takes a paragraph number off the front of s: what
+// reLeadNumber.ReplaceAllString(s, "") gives (the pattern is anchored, so
+// there is at most one match), without copying s.
+func dropLeadNumber(s string) string {
+	if loc := reLeadNumber.FindStringIndex(s); loc != nil {
+		return s[:loc[0]] + s[loc[1]:]
+	}
+	return s
+}
+
 // markerStems are the stems every decision marker contains, for a cheap
 // test before the regular expressions.
 var markerStems = newAnyOf("esolv", "ESOLV", "gree", "GREE", "ecision", "ECISION", "ecided", "ECIDED", "ecommend", "ECOMMEND", "esolution", "ESOLUTION")
@@ -64,7 +74,7 @@ func markerStart(s string) bool {
 	if !hasMarkerWord(s) {
 		return false
 	}
-	s = reLeadNumber.ReplaceAllString(s, "")
+	s = dropLeadNumber(s)
 	if reUnresolved.MatchString(s) {
 		return false
 	}
@@ -79,7 +89,7 @@ func markerStart(s string) bool {
 // stripMarker removes the marker from the start of s and returns the
 // decision's text ("That …", "To note …").
 func stripMarker(s string) string {
-	s = reLeadNumber.ReplaceAllString(s, "")
+	s = dropLeadNumber(s)
 	loc := reMarker.FindStringIndex(s)
 	if loc == nil {
 		return s
