@@ -297,11 +297,14 @@ func lexNumber(t *token, text string) {
 		}
 	}
 	// Every pattern below needs a digit; the number and heading patterns
-	// need the line to open as a number does (numberLead).
-	if !hasDigit(text) {
+	// need the line to open as a number does (numberLead), the motion
+	// pattern one or two capitals and a digit ("R2020-78"), the fused
+	// one a digit.
+	lead := numberLead(text)
+	motion := c >= 'A' && c <= 'Z' && len(text) > 2 && (isDigit(text[1]) || text[1] >= 'A' && text[1] <= 'Z' && isDigit(text[2]))
+	if !lead && !motion && !isDigit(c) || !hasDigit(text) {
 		return
 	}
-	lead := numberLead(text)
 	// A number alone is at most five words: "Agenda item HWB 23/34 ."
 	lone := lead && t.Words <= 5
 	// ("1)" alone is a paragraph label: minute numbers end in a full
@@ -313,7 +316,7 @@ func lexNumber(t *token, text string) {
 			return
 		}
 	}
-	if m := submatchIf(c >= 'A' && c <= 'Z', reMotionNumber, text); m != nil {
+	if m := submatchIf(motion, reMotionNumber, text); m != nil {
 		t.Kind, t.Number = tokMotion, strings.ReplaceAll(m[1], " ", "")
 		return
 	}
@@ -382,6 +385,8 @@ func submatchIf(ok bool, re *regexp.Regexp, s string) []string {
 	}
 	return re.FindStringSubmatch(s)
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -45,7 +45,7 @@ func corpusLines(t *testing.T) []string {
 // numberLead and hasDigit allow; every line they match must pass both.
 func TestNumberLeadIsNecessary(t *testing.T) {
 	lines := append(corpusLines(t), "180.", "Minute 12", "ITEM 4.", "agenda item no. 7 Budget", "PL/44/23 Planning",
-		"C.312", "HWB 23/34 Wellbeing", "*42 Accept", "(*12-427) Consent", "12(b)", "7a", "Item  5", "AB 1/2", "ABCDEF/1")
+		"C.312", "HWB 23/34 Wellbeing", "R2020-78 L. Moore, J. Scott:", "AB12-3 C. Dee:", "*42 Accept", "(*12-427) Consent", "12(b)", "7a", "Item  5", "AB 1/2", "ABCDEF/1")
 	for _, s := range lines {
 		if s == "" {
 			continue
@@ -57,6 +57,9 @@ func TestNumberLeadIsNecessary(t *testing.T) {
 		}
 		if reLoneNumber.MatchString(s) && countWords(s) > 5 {
 			t.Errorf("%q matches reLoneNumber in more than five words", s)
+		}
+		if reMotionNumber.MatchString(s) && !(len(s) > 2 && (isDigit(s[1]) || isDigit(s[2]))) {
+			t.Errorf("%q matches reMotionNumber without a digit second or third", s)
 		}
 	}
 }
