@@ -47,18 +47,15 @@ const (
 
 // decisionScore weighs how surely a sentence records a decision of the
 // body, and says why when the evidence is thin.
-func decisionScore(s string) (float64, string) {
-	ws := splitWords(s)
+func decisionScore(m *Meeting, s string) (float64, string) {
+	ws := m.wordsOf(s)
 	if len(ws) < 1 {
 		return 0, ""
 	}
 	low := strings.ToLower(s)
-	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
-		return 0, "" // a lost or withdrawn motion
-	}
-	if reOtherMeeting.MatchString(s) {
-		return 0, "" // another meeting's decision, reported
-	}
+	// (The vetoes, a lost motion and another meeting's decision, are
+	// asked after the evidence is weighed: most sentences have none, and
+	// the patterns cost more than the weighing.)
 	score := 0.0
 	why := ""
 	// "Approved", "Agreed.", "Carried unanimously", "Approved – PWh
@@ -161,6 +158,12 @@ func decisionScore(s string) (float64, string) {
 	if score == 0 {
 		return 0, ""
 	}
+	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
+		return 0, "" // a lost or withdrawn motion
+	}
+	if reOtherMeeting.MatchString(s) {
+		return 0, "" // another meeting's decision, reported
+	}
 	if onlyNoted(low) {
 		return 0, ""
 	}
@@ -253,7 +256,7 @@ func onlyNoted(low string) bool {
 // resolution has no others in its narrative (the proposer and seconder,
 // "this was carried" belong to the marked one), and an item with none needs
 // strong evidence.
-func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
+func findDecisions(m *Meeting, it *Item, r *rawItem, used []span, formal bool) {
 	keep := decisionKeep
 	if formal {
 		if len(it.Resolutions) > 0 {
@@ -273,7 +276,7 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 	}
 	ss := sentences(r.lines, used)
 	for k, s := range ss {
-		score, why := decisionScore(s.text)
+		score, why := decisionScore(m, s.text)
 		if score < keep || have(s.text) || have(moverLeadOff(s.text)) {
 			continue
 		}
@@ -295,7 +298,7 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 		// "Prop. KT, 2nd RS." / "All agreed.": the outcome alone says
 		// little; the sentence before says what was agreed.
 		if len(strings.Fields(text)) <= 6 && k > 0 && ss[k-1].no >= s.no-3 && !have(ss[k-1].text) {
-			if ps, _ := decisionScore(ss[k-1].text); ps < decisionKeep {
+			if ps, _ := decisionScore(m, ss[k-1].text); ps < decisionKeep {
 				text = ss[k-1].text + " " + text
 			}
 		}

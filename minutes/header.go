@@ -108,11 +108,23 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	m.Start, m.End = findTimes(lines, top, m.Date)
 }
 
+// openedStems and closedStems are cheap tests for the words that open
+// and close a meeting, before the patterns.
+var (
+	openedStems = newFoldAnyOf("order", "conven", "open", "commenc", "start", "began")
+	closedStems = newFoldAnyOf("close", "adjourn", "ended", "concluded", "terminated", "finished", "rose")
+)
+
+// councilCues are what a line naming a council holds: "Council" or the
+// " of " of "City of …" (authorityOf), found in one pass.
+var councilCues = newAnyOf("ouncil", "OUNCIL", " of ", " OF ")
+
 // textLines are the lines of the whole text, running headers and footers
 // still in: a page header naming the council is evidence of it too.
 func textLines(all string) []line {
-	var out []line
-	for i, t := range strings.Split(all, "\n") {
+	ts := strings.Split(all, "\n")
+	out := make([]line, 0, len(ts))
+	for i, t := range ts {
 		out = append(out, line{Text: t, No: i + 1})
 	}
 	return out
@@ -165,7 +177,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	limit := min(len(lines), max(top+80, len(lines)/3))
 	for i, l := range lines[:limit] {
 		t := l.Text
-		if !containsAny(strings.ToLower(t), []string{"order", "conven", "open", "commenc", "start", "began"}) {
+		if !openedStems.lowerIn(t) {
 			continue
 		}
 		if loc := reOpening.FindStringIndex(t); loc != nil {
@@ -263,8 +275,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	}
 	for i := len(lines) - 1; i >= from; i-- {
 		t := lines[i].Text
-		low := strings.ToLower(t)
-		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished", "rose"}) {
+		if !closedStems.lowerIn(t) {
 			continue
 		}
 		var c string
@@ -716,11 +727,18 @@ func mentionedCouncil(lines []line, committee string) string {
 	counts := map[string]int{} // by the name's own words
 	forms := map[string]map[string]int{}
 	var order []string
+	seen := map[string][]string{} // each text's names, read once: page headers repeat
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
+		if !councilCues.in(l.Text) || !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
-		for _, c := range councilNames(councilWindows(l.Text), committee) {
+		w := councilWindows(l.Text)
+		names, ok := seen[w]
+		if !ok {
+			names = councilNames(w, committee)
+			seen[w] = names
+		}
+		for _, c := range names {
 			k := councilKey(c)
 			if counts[k] == 0 {
 				order = append(order, k)
@@ -813,25 +831,42 @@ func councilWindows(s string) string {
 // authorityOf is a cheap test for "City of …", "Borough of …" and the
 // like, the council names reCouncil reads without the word "Council".
 func authorityOf(s string) bool {
-	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], " of ")
-		if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
-			i = j
+	// The next " of " and " OF " at or after from, each found again only
+	// once passed: a line without one is not searched again for it.
+	lo, up := indexFrom(s, " of ", 0), indexFrom(s, " OF ", 0)
+	for lo >= 0 || up >= 0 {
+		at := lo
+		if at < 0 || up >= 0 && up < at {
+			at = up
 		}
-		if i < 0 {
-			return false
-		}
-		at := from + i
 		w := at
 		for w > 0 && s[w-1] != ' ' {
 			w--
 		}
-		if authorityWords[strings.ToLower(s[w:at])] {
+		if inLower(authorityWords, s[w:at]) {
 			return true
 		}
-		from = at + 4
+		from := at + 4
+		if lo >= 0 && lo < from {
+			lo = indexFrom(s, " of ", from)
+		}
+		if up >= 0 && up < from {
+			up = indexFrom(s, " OF ", from)
+		}
 	}
 	return false
+}
+
+// indexFrom is the index of sub in s at or after from, -1 when there is
+// none.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 var authorityWords = wordSet("city", "borough", "county", "town", "township", "village", "shire", "municipality")

@@ -38,7 +38,7 @@ func findEnd(lines []line) int {
 	// discussion of agenda items, please consult the following Closed
 	// Caption File") ends the minutes wherever it starts.
 	for i := len(lines) / 30; i < len(lines); i++ {
-		if t := lines[i].Text; len(t) < 160 && reTranscriptStart.MatchString(t) {
+		if t := lines[i].Text; len(t) < 160 && opensWith(t, "fFcCvVtT") && reTranscriptStart.MatchString(t) {
 			return i
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tasks: how minutes set someone something to do. A task is a clause with
@@ -29,7 +30,13 @@ type word struct {
 
 // splitWords splits a sentence into words, keeping where each was.
 func splitWords(s string) []word {
-	var out []word
+	out := make([]word, 0, strings.Count(s, " ")+1)
+	// A sentence in ASCII is lowered once and its words cut from that;
+	// other text word by word, as lowering can change its lengths.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -58,8 +65,12 @@ func splitWords(s string) []word {
 				}
 			}
 			w.text = trimmed
-			w.low = ocrLetters(strings.ToLower(trimmed))
 			w.end = w.start + len(trimmed)
+			if lower != "" {
+				w.low = ocrLetters(lower[w.start:w.end])
+			} else {
+				w.low = ocrLetters(strings.ToLower(trimmed))
+			}
 			if w.text != "" {
 				out = append(out, w)
 			}
@@ -69,15 +80,45 @@ func splitWords(s string) []word {
 	return out
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsOf is splitWords(s), split once per parse while the parse keeps
+// them (m.words). The words are shared: callers must not change them.
+func (m *Meeting) wordsOf(s string) []word {
+	if m == nil || m.words == nil {
+		return splitWords(s)
+	}
+	ws, ok := m.words[s]
+	if !ok {
+		ws = splitWords(s)
+		m.words[s] = ws
+	}
+	return ws
+}
+
 // ocrLetters reads a 1 or 0 between two letters as the l or o that OCR
 // took it for: "C1erk wou1d" → "clerk would". Road numbers ("A10",
 // "B1234") and dates keep their digits.
 func ocrLetters(low string) string {
-	if !strings.ContainsAny(low, "10") {
-		return low
+	first := -1
+	for k := 1; k+1 < len(low); k++ {
+		if (low[k] == '1' || low[k] == '0') && isASCIILetter(low[k-1]) && isASCIILetter(low[k+1]) {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return low // (most words: no copy)
 	}
 	b := []byte(low)
-	for k := 1; k+1 < len(b); k++ {
+	for k := first; k+1 < len(b); k++ {
 		if (b[k] == '1' || b[k] == '0') && isASCIILetter(b[k-1]) && isASCIILetter(b[k+1]) {
 			if b[k] == '1' {
 				b[k] = 'l'
@@ -148,6 +189,33 @@ var modalLinks = [][]string{
 	{"would", "need", "to"}, {"is", "to", "be", "asked", "to"}, {"agreed", "that", "they", "would"},
 	{"has", "kindly", "offered", "to"}, {"has", "kindly", "agreed", "to"}, {"kindly", "volunteered", "to"},
 	{"has", "volunteered", "to"}, {"was", "going", "to"},
+}
+
+// modalLinksFrom is modalLinks by their first word: readTasks tries at a
+// word only the links that can start there.
+var modalLinksFrom = phrasesByFirst(modalLinks)
+
+// phrasesByFirst indexes phrases by their first word, each list in the
+// order given.
+func phrasesByFirst(phrases [][]string) map[string][][]string {
+	by := map[string][][]string{}
+	for _, p := range phrases {
+		by[p[0]] = append(by[p[0]], p)
+	}
+	return by
+}
+
+// phraseAt reports whether one of the indexed phrases starts at word i.
+func phraseAt(by map[string][][]string, ws []word, i int) bool {
+	if i >= len(ws) {
+		return false
+	}
+	for _, p := range by[ws[i].low] {
+		if matchAt(ws, i, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // askVerbs put a task on someone named after them: "asked the Clerk to
@@ -585,7 +653,11 @@ func findTasks(s string, att *Attendance) []task { return readTasks(s, att, fals
 // readTasks is findTasks; decision marks a decision's text, where the body
 // itself as subject ("That Council approve …") is deciding, not tasked.
 func readTasks(s string, att *Attendance, decision bool) []task {
-	ws := splitWords(s)
+	return readTaskWords(s, splitWords(s), att, decision)
+}
+
+// readTaskWords is readTasks on the sentence s already split into ws.
+func readTaskWords(s string, ws []word, att *Attendance, decision bool) []task {
 	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
 	// number is not part of the owner.
 	for len(ws) > 0 && paragraphLabel(ws[0].text) {
@@ -655,7 +727,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			}
 		}
 		// "<owner> <link> <verb>".
-		for _, link := range modalLinks {
+		for _, link := range modalLinksFrom[ws[i].low] {
 			if !matchAt(ws, i, link) {
 				continue
 			}

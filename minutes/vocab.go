@@ -55,6 +55,23 @@ var decidesVerbs = wordSet("receives", "notes", "agrees", "approves", "adopts", 
 	"acknowledges", "appoints", "rejects", "refers", "commends", "declares", "recognises", "recognizes", "affirms",
 	"ratifies", "reaffirms", "invites", "asks", "calls", "thanks", "waives", "excludes", "determines", "grants", "refuses")
 
+// inLower reports set[strings.ToLower(w)]; a short word in ASCII is
+// lowered on the stack, not copied to the heap.
+func inLower(set map[string]bool, w string) bool {
+	if len(w) > 24 || !isASCII(w) {
+		return set[strings.ToLower(w)]
+	}
+	var b [24]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b[:len(w)])]
+}
+
 // wordSet makes a set of lower-case words and phrases.
 func wordSet(words ...string) map[string]bool {
 	s := make(map[string]bool, len(words))
