@@ -33,33 +33,47 @@ const (
 	roleSubstitutes
 )
 
-var reLabel = gated(`(?i)^(?:`+
+var reLabel = headGated(`(?i)^(?:`+
 	`(?P<chair>(?:present\s+)?in\s+the\s+chair|chair(?:man|person|woman)?|presiding(?:\s+officer)?|cathaoirleach|mayor)`+
 	`|(?P<att>(?:also|others?)\s+(?:present|in\s+attendance)|(?:(?:officers?|officials?|staff|others?|advisers?|guests?)(?:\s+and\s+(?:others?|guests?|advisers?))?\s+)?in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?(?:\s+(?:present|in\s+attendance))?|officials?(?:\s+(?:present|in\s+attendance))?|staff(?:\s+present)?|council\s+staff|attending|advisers?|clerk)`+
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)`+
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)`+
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)`+
 	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|sederunt|(?:council|board|committee|commission|panel|trustees|directors|aldermen|supervisors|commissioners|councilors|councilmembers|council\s+members|selectmen|legislators)\s+present|(?:elected|appointed|ordinary|full|voting)\s+members?(?:\s+present)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)`+
-	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`, ":", "-", "–")
+	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`, labelHeads, ":", "-", "–")
+
+// labelHeads are the words reLabel's labels open with.
+var labelHeads = []string{
+	"present", "in", "chair", "chairman", "chairperson", "chairwoman", "presiding", "cathaoirleach", "mayor",
+	"also", "other", "others", "officer", "officers", "official", "officials", "staff", "adviser", "advisers", "guest", "guests",
+	"council", "attending", "clerk",
+	"apologies", "regrets",
+	"absent", "not",
+	"substitute", "substitutes", "reserve", "reserves",
+	"deputy", "vice", "those", "record", "attendance", "sederunt",
+	"board", "committee", "commission", "panel", "trustees", "directors", "aldermen", "supervisors", "commissioners",
+	"councilors", "councilmembers", "selectmen", "legislators",
+	"elected", "appointed", "ordinary", "full", "voting", "co", "independent", "cabinet", "statutory",
+	"member", "members", "councillor", "councillors", "roll",
+}
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
-var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call|sederunt)$`)
+var reBareLabel = headGated(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call|sederunt)$`,
+	[]string{"present", "apologies", "absent", "in", "also", "officers", "members", "councillors", "roll", "sederunt"})
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?|(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|councilors?|council(?:wo)?m[ae]n|councilpersons?|selectm[ae]n|select\s+board\s+members?|legislators?|freeholders?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|(?:deputy\s+)?warden|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
-	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
-	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
+	reHonorific      = headGated(`(?i)^(?:(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?|(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|councilors?|council(?:wo)?m[ae]n|councilpersons?|selectm[ae]n|select\s+board\s+members?|legislators?|freeholders?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|(?:deputy\s+)?warden|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`, honorificHeads)
+	rePostNom        = gatedCased(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`, []string{"MBE", "OBE", "CBE", "JP", "MP", "TD", "MEP", "DL", "BEM", "QC", "KC", "MLA", "MSP", "MS", "FRICS", "PhD"})
+	reParen          = gated(`\s*\(([^)]*)\)`, "(")
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
 	reNameSplit      = regexp.MustCompile(`\s*(?:,|;|\s+and\s+|\s+&\s+)\s*`)
-	reApolSent       = regexp.MustCompile(`(?i)\bapolog(?:y|ies)\b(?:[^.]{0,80}?\s)?(?:from|of|on\s+behalf\s+of)\s+`)
+	reApolSent       = gated(`(?i)\bapolog(?:y|ies)\b(?:[^.]{0,80}?\s)?(?:from|of|on\s+behalf\s+of)\s+`, "apolog")
 	reApolSent2      = regexp.MustCompile(`(?i)^(?:apologies\s+(?:for\s+absence\s+)?(?:from|received\s+from)|apologies:?)\s+([^.]+)`)
 	reSubSent        = regexp.MustCompile(`(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s+(?i:(?:attended|was\s+present|sat)(?:\s+the\s+meeting)?\s+as\s+(?:a\s+)?(?:substitute|reserve)\s+(?:member\s+)?for|substituted\s+for|was\s+substituting\s+for|substituting\s+for|deputised\s+for)\s+(?:(?i:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubSent2       = regexp.MustCompile(`(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3}),?\s+(?i:who\s+was\s+substituted\s+by)\s+(?:(?i:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?((?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})`)
 	reSubParen       = regexp.MustCompile(`(?i)^(.+?)\s*\((?:(?:as\s+)?(?:substitute|reserve|sub)\s+(?:member\s+)?)?for\s+([^)]+)\)`)
-	reDigits         = regexp.MustCompile(`\d`)
 	reChairAfter     = regexp.MustCompile(`(?i),\s*(presiding|in\s+the\s+chair|cathaoirleach|chair(?:man|person)?)\b`)
 	reAttendanceItem = regexp.MustCompile(`(?i)\b(attendance|attending|attendees|present|roll\s+call|apologies|sederunt)\b`)
-	rePostNomOnly    = regexp.MustCompile(`^(?:MBE|OBE|CBE|JP|MP|TD|T\.D\.|MEP|DL|BEM|QC|KC|MLA|MSP|FRICS|PhD|BL|MCC)$`)
 	reNoteIsName     = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Cllr|Councillor|Cr|Supt|Sgt|Insp|Rev|Revd|Prof|Sir|Dame|Canon|Father|Fr)\.?\s+[A-Z]`)
 	reOtherLabel     = regexp.MustCompile(`^[A-Z][\w ]{2,30}:\s+(.+)$`)
 	reRelClause      = regexp.MustCompile(`\s+(?:who|whose|which|was|were|has|had|is|are|be|been|being|tabled|accepted|received|noted|sent)\b.*$`)
@@ -71,12 +85,12 @@ var (
 	reInlineLabel      = regexp.MustCompile(`(?:^|[\s,;])((?:Present|PRESENT|Apologies|APOLOGIES|Absent|ABSENT|Also\s+[Pp]resent|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers|Staff|Board\s+[Mm]embers|Committee\s+[Mm]embers|Council\s+[Mm]embers|Regrets)(?:\s+[a-z]+){0,3}\s*:)`)
 	reNameStatus       = regexp.MustCompile(`(?i)^([^,;:–—]{3,60}?)\s*(?:[–—:]|\s-)\s*(present|absent|excused|remote|virtual|apologies|late|in person)\.?$`)
 	reCollarNo         = regexp.MustCompile(`^((?i:pc|pcso|sgt|ps|dc|ds|insp|const\.?|constable|sergeant|officer))\s+\d{2,6}\s+`)
-	reApolAs           = regexp.MustCompile(`(?i)\s(?:(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog|(?:(?:had|has|have)\s+)?(?:sent|tendered|offered|submitted|forwarded|given|sends)\s+(?:his|her|their|an?)\s+apolog)`)
+	reApolAs           = gated(`(?i)\s(?:(?:is|be|was|were|are|been)\s+(?:tabled|noted|received|accepted|recorded|sent|given)\s+as\s+(?:an?\s+)?apolog|(?:(?:had|has|have)\s+)?(?:sent|tendered|offered|submitted|forwarded|given|sends)\s+(?:his|her|their|an?)\s+apolog)`, "apolog")
 	reGapLabel         = regexp.MustCompile(`^\s*(\S[^:]{0,30}?)\s{3,}(\S.*)$`)
 	reNarrates         = regexp.MustCompile(`(?i)\b(?:attended|arrived|left|joined|was|were|substituted|sat|presided|chaired|welcomed|opened|declared|took|called)\b`)
 	reMayor            = regexp.MustCompile(`^(?:(?i:the)\s+)?(?:Lord\s+)?(?:Mayor|MAYOR)\s+[A-Z]`)
 	reNameDashRole     = regexp.MustCompile(`^([^,–]{3,60}?)\s+[–—-]\s+([A-Z].*)$`)
-	reRoleSuffix       = regexp.MustCompile(`\s+[-–—]\s+.*$`)
+	reRoleSuffix       = gated(`\s+[-–—]\s+.*$`, "-", "–", "—")
 )
 
 // readAttendance reads who attended: the label blocks of the header, the
@@ -1294,3 +1308,22 @@ func sentenceLabel(s string) (role, string, bool) {
 	}
 	return rl, strings.TrimSpace(s[i+1:]), true
 }
+
+// honorificHeads are the words reHonorific's titles open with.
+var honorificHeads = []string{
+	"the", "mayor", "deputy", "lord",
+	"county", "district", "borough", "parish", "town", "city", "community",
+	"councillor", "councillors", "councilor", "councilors", "councilman", "councilmen", "councilwoman", "councilwomen",
+	"councilperson", "councilpersons", "selectman", "selectmen", "select", "legislator", "legislators", "freeholder", "freeholders",
+	"cllr", "cllrs", "clir", "clirs", "cilr", "cilrs", "cl1r", "cl1rs", "c1lr", "c1lrs", "cr", "crs",
+	"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "rev", "reverend", "revd", "professor", "prof", "sir", "dame", "lady",
+	"alderman", "aldermen", "council", "councilmember", "councilmembers", "commissioner", "commissioners",
+	"father", "fr", "canon", "hon", "honourable", "senator", "minister", "supervisor", "supervisors",
+	"trustee", "trustees", "director", "directors", "cyng", "cynghorydd", "cynghorwyr", "vice", "reeve", "warden",
+	"her", "his", "sgt", "sergeant", "insp", "inspector", "chief", "supt", "superintendent", "pc", "const", "constable", "pcso",
+}
+
+// postNominalsOnly are the letters after a name that are no name alone
+// ("MBE", "T.D."), matched as written.
+var postNominalsOnly = map[string]bool{"MBE": true, "OBE": true, "CBE": true, "JP": true, "MP": true, "TD": true, "T.D.": true,
+	"MEP": true, "DL": true, "BEM": true, "QC": true, "KC": true, "MLA": true, "MSP": true, "FRICS": true, "PhD": true, "BL": true, "MCC": true}

@@ -22,7 +22,7 @@ var nameParticles = map[string]bool{"ap": true, "ab": true, "de": true, "la": tr
 // It returns "" when what is left is not a name.
 func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " .,;:–-•"))
-	if strings.IndexByte(s, ' ') > 0 && reDigits.MatchString(s) {
+	if strings.IndexByte(s, ' ') > 0 && hasDigit(s) {
 		s = reCollarNo.ReplaceAllString(s, "$1 ") // "PC 1234 F Ford"
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "and "), "& "), "from ")
@@ -37,11 +37,11 @@ func cleanName(s string) string {
 		s = t
 	}
 	s = rePostNom.ReplaceAllString(s, "")
-	if rePostNomOnly.MatchString(s) {
+	if postNominalsOnly[s] {
 		return ""
 	}
 	s = strings.TrimSpace(strings.Trim(s, " .,;:"))
-	if s == "" || reNotName.MatchString(s) || reDigits.MatchString(s) {
+	if s == "" || reNotName.MatchString(s) || hasDigit(s) {
 		return ""
 	}
 	words := strings.Fields(s)
@@ -367,7 +367,7 @@ func readEntry(part string) attEntry {
 			switch {
 			case fitsInitials(n, name):
 				e.initials = n // "Petra Vane (PV)"
-			case partyNotes[strings.ToLower(n)] || rePostNomOnly.MatchString(n):
+			case partyNotes[strings.ToLower(n)] || postNominalsOnly[n]:
 			default:
 				e.body = n // "Michael Cook (SBC)": a member of another council
 			}

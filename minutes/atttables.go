@@ -265,7 +265,7 @@ func rosterAbove(lines []line, i int) int {
 		if tk.Kind == tokHeading {
 			return 0
 		}
-		if tk.Words > 0 && tk.Words <= 6 && !tk.IsLabel && !reDigits.MatchString(tk.Low) && (tk.Low == "minutes" || strings.HasPrefix(tk.Low, "minutes of") || strings.HasSuffix(tk.Low, " minutes")) {
+		if tk.Words > 0 && tk.Words <= 6 && !tk.IsLabel && !hasDigit(tk.Low) && (tk.Low == "minutes" || strings.HasPrefix(tk.Low, "minutes of") || strings.HasSuffix(tk.Low, " minutes")) {
 			return j
 		}
 	}
