@@ -18,7 +18,10 @@ var (
 	reChairBefore = regexp.MustCompile(`(?i)(?:\s(?:took|assumed|resumed|was\s+in|occupied)\s+the\s+chair\b|[^\s(]\s+in\s+the\s+chair\b|[\w)],?\s+presided\b|\s+called\s+(?:the|this)\s+(?:\S+\s+){0,10}?to\s+order\b|\s+(?:opened|convened)\s+the\s+meeting\b|\s+declared\s+the\s+meeting\s+open\b)`)
 	// … and the person after them: "The Meeting was Chaired by John
 	// Slater", "called to order at 7:02 pm by Mayor Petra Lind".
-	reChairNameAfter = regexp.MustCompile(`(?i)\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s+)?by)\s+`)
+	// The gate's words: "presided" is cut to "ided", as a case-blind "s"
+	// also matches the long s "ſ", which the gate's ASCII test does not.
+	reChairNameAfter = gated(`(?i)\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s+)?by)\s+`,
+		"chaired", "ided", "called")
 )
 
 // chairInText finds who the narrative says chaired the meeting, or "".
@@ -53,11 +56,12 @@ func chairInText(text string) string {
 var (
 	// "Councillor Richardson be elected Chair", "Cllr X was duly
 	// elected Chairman for the year".
-	reElectedChair = regexp.MustCompile(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*(?:elected|appointed|chosen|nominated)\s+(?:as\s+)?(?:to\s+(?:take\s+)?)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`)
+	reElectedChair = gated(`(?i)\s(?:be|was|is|were|being)\s+(?:duly\s+|unanimously\s+|re-?)*(?:elected|appointed|chosen|nominated)\s+(?:as\s+)?(?:to\s+(?:take\s+)?)?(?:the\s+)?(?:new\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b`,
+		"chair", "mayor", "cathaoirleach", "ident", "conven") // the office; "president" cut short of its "s" (see reChairNameAfter)
 	// An item of that name.
 	reElectionTitle = regexp.MustCompile(`(?i)^(?:to\s+)?(?:elect(?:ion\s+of)?|appoint(?:ment\s+of)?)\s+(?:the\s+|a\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|convenor|convener)\b(?:\s+for\s+\S+)?$`)
 	// "Election of Chairman for 2023/24: Cllr Evans, proposed by …".
-	reElectionOf = regexp.MustCompile(`(?i)\belection\s+of\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b(?:\s+for\s+\S+)?\s*(?::|–|-)\s*`)
+	reElectionOf = gated(`(?i)\belection\s+of\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|cathaoirleach|president|convenor|convener)\b(?:\s+for\s+\S+)?\s*(?::|–|-)\s*`, "election")
 )
 
 // electedChair finds the chair the meeting elected, who chairs it from
@@ -282,11 +286,16 @@ var (
 	// reMover finds who moved, seconded or voted: "Motion by Gary Mantay,
 	// second by Janet Keough", "Moved: Cr Veitch", "supported by Treasurer
 	// Ostrander", "proposed by Cllr. W. Loynton".
-	reMoverAfter = regexp.MustCompile(`(?i)\b(?:moved|proposed|seconded|supported|motion|second|2nd|prop\.?)(?:\s*:\s*|\s+by\s+)`)
+	// The gate's words are the pattern's, cut short of an "s" (a
+	// case-blind "s" also matches the long s "ſ", which the gate's
+	// ASCII test does not).
+	reMoverAfter = gated(`(?i)\b(?:moved|proposed|seconded|supported|motion|second|2nd|prop\.?)(?:\s*:\s*|\s+by\s+)`,
+		"moved", "prop", "econd", "upported", "motion", "2nd")
 	// … "Cllr Evans proposed & Cllr Shewell seconded".
-	reMoverBefore = regexp.MustCompile(`\s(?:proposed|seconded|moved)\b`)
+	reMoverBefore = gatedCased(`\s(?:proposed|seconded|moved)\b`, []string{"proposed", "seconded", "moved"})
 	// … and the roll call of votes: "Ayes - Krueger, Hollis, Ostrander".
-	reVotes = regexp.MustCompile(`(?i)\b(?:ayes?|yeas?|nays?|noes|voting\s+(?:aye|yes|in\s+favou?r))\s*(?::|-|–)\s*([^.;]{1,200})`)
+	reVotes = gated(`(?i)\b(?:ayes?|yeas?|nays?|noes|voting\s+(?:aye|yes|in\s+favou?r))\s*(?::|-|–)\s*([^.;]{1,200})`,
+		"aye", "yea", "nay", "noe", "voting")
 )
 
 // motionNames gathers the surnames (lower case) of the people the items
