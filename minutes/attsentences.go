@@ -238,7 +238,13 @@ func (r *attReader) sentences(header []line, items []*rawItem) {
 			if !subs {
 				break // no substitution is told: the patterns need one of those words
 			}
-			for _, mm := range re.FindAllStringSubmatch(text, -1) {
+			var found [][]string
+			if re == reSubSent {
+				found = subSentMatches(text)
+			} else {
+				found = re.FindAllStringSubmatch(text, -1)
+			}
+			for _, mm := range found {
 				sub, mem := cleanName(mm[1]), cleanName(mm[2])
 				if re == reSubSent2 {
 					sub, mem = mem, sub
