@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,15 +12,7 @@ import (
 // (sentences run over lines), of the test minutes and the development
 // sets.
 func TestGatesAreNecessary(t *testing.T) {
-	var files []string
-	for _, g := range []string{"testdata/cases/*.txt", "testdata/clerk/invented/*.txt", "testdata/check/*.txt", "../sample-data/*.txt", "../sample-data/fictional/*.txt",
-		"../../shared/real-minutes/*.txt", "../../shared/real-minutes-2/*.txt", "../../shared/seeds/*.txt"} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
-	if testing.Short() && len(files) > 20 {
-		files = files[:20] // the test cases and invented minutes
-	}
+	files := corpusFiles()
 	checked := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)

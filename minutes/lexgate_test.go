@@ -9,12 +9,9 @@ import (
 	"unicode/utf8"
 )
 
-// corpusLines are the lines of the test minutes and the development sets
-// (the first twenty files under -short), raw and as normalised, for
-// checking that a cheap test before a pattern never skips a line the
-// pattern would match.
-func corpusLines(t *testing.T) []string {
-	t.Helper()
+// corpusFiles are the test minutes and the development sets: the first
+// twenty (the test cases and invented minutes) under -short.
+func corpusFiles() []string {
 	var files []string
 	for _, g := range []string{"testdata/cases/*.txt", "testdata/clerk/invented/*.txt", "testdata/check/*.txt", "../sample-data/*.txt", "../sample-data/fictional/*.txt",
 		"../../shared/real-minutes/*.txt", "../../shared/real-minutes-2/*.txt", "../../shared/seeds/*.txt"} {
@@ -24,8 +21,17 @@ func corpusLines(t *testing.T) []string {
 	if testing.Short() && len(files) > 20 {
 		files = files[:20]
 	}
+	return files
+}
+
+// corpusLines are the lines of the test minutes and the development sets
+// (the first twenty files under -short), raw and as normalised, for
+// checking that a cheap test before a pattern never skips a line the
+// pattern would match.
+func corpusLines(t *testing.T) []string {
+	t.Helper()
 	var out []string
-	for _, f := range files {
+	for _, f := range corpusFiles() {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -60,9 +60,6 @@ var knownParserGaps = map[string][]knownGap{
 	}, {
 		"an 'Action by' column comes out as lines of their own after the minute ('Clerk', '31 May 2024'); the parser does not attach them to the task before (B20)",
 		[]string{"record 24/43 action "},
-	}, {
-		"with the grid of names unread, an owner given by surname ('Cllr Rowe will report …') is not expanded to the member's full name",
-		[]string{"record 24/44 action "},
 	}},
 }
 
