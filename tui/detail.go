@@ -622,7 +622,7 @@ func (v *detailView) build() {
 			}
 		}
 	}
-	committee := oneLine(r.Committee)
+	committee := committeeName(r.Committee)
 	if r.Council != "" {
 		committee += " (" + oneLine(r.Council) + ")"
 	}

@@ -516,7 +516,7 @@ func (v *dueView) committeeChoices() {
 		if v.council == "" && v.sh.severalCouncils() && c.Council != "" {
 			note = shortCouncil(oneLine(c.Council)) + " · " + note
 		}
-		cs = append(cs, choice{label: c.Name, note: note})
+		cs = append(cs, choice{label: committeeName(c.Name), note: note})
 		if c.Key == v.committee {
 			cur = i + 1
 		}
@@ -696,7 +696,7 @@ func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
 	case msg.err != nil:
 		v.form.fail(msg.err.Error())
 	case !msg.ok:
-		v.form.fail("the library knows no next meeting of " + v.commName)
+		v.form.fail("the library knows no next meeting of " + committeeName(v.commName))
 	default:
 		d, err := minutes.ParseUserDate(msg.text, v.dateContext(msg.date))
 		if err != nil {
@@ -767,7 +767,7 @@ func (v *dueView) View() string {
 func (v *dueView) emptyLine() string {
 	who := "any committee"
 	if v.committee != "" {
-		who = oneLine(v.commName)
+		who = committeeName(v.commName)
 	}
 	if v.council != "" {
 		who = oneLine(v.council) + " (" + who + ")"
@@ -818,7 +818,7 @@ func (v *dueView) summaryLine(split bool) string {
 	st := v.sh.styles
 	who := "All committees"
 	if v.committee != "" {
-		who = oneLine(v.commName)
+		who = committeeName(v.commName)
 	}
 	if v.council != "" {
 		who = oneLine(v.council) + " › " + who

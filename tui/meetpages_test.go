@@ -1,0 +1,45 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/minutebook/minutebook/index"
+)
+
+// TestCommitteesPageLines: in a library of many councils, each line of
+// the committee list keeps its count and last date whole at 80 columns
+// (the council's name is what is cut), and a committee whose minutes
+// name none says so rather than leaving a blank.
+func TestCommitteesPageLines(t *testing.T) {
+	list := []index.Committee{
+		{Key: "unnamed", Meetings: 5, Last: d("2024-10-28")},
+		{Key: "fpc", Name: "Finance and Planning Committee", Council: "HAwkes Bay District Council", Meetings: 1, Last: d("2019-02-28")},
+		{Key: "ccc", Name: "Community, Leisure & Emergency Services Strategic Policy Committee",
+			Council: "Executive’s Draft Budget of Limerick City and County Council", Meetings: 12, Last: d("2018-12-17")},
+		{Key: "rc", Name: "Regional Council", Council: "Hawke's Bay Regional Council", Meetings: 1, Last: d("2019-01-30")},
+	}
+	sh := &shared{styles: NewNoColorStyles(testRenderer()), councils: index.CouncilsOf(list)}
+	tests := []struct {
+		line int
+		want []string
+	}{
+		{0, []string{noCommittee, "no coun", "5 meetings · last 2024-10-28"}},
+		{1, []string{"Finance and Planning Committee", "1 meeting · last 2019-02-28"}},
+		{2, []string{"12 meetings · last 2018-12-17"}},
+		{3, []string{"Hawke's", "1 meeting · last 2019-01-30"}},
+	}
+	for _, w := range []int{80, 100} {
+		p := &committeesPage{sh: sh}
+		p.setSize(w, 20)
+		p.set(list, nil, "")
+		lines := strings.Split(p.view("crumbs"), "\n")[2:]
+		for _, tt := range tests {
+			for _, want := range tt.want {
+				if !strings.Contains(lines[tt.line], want) {
+					t.Errorf("width %d, line %d = %q, want it to hold %q", w, tt.line, lines[tt.line], want)
+				}
+			}
+		}
+	}
+}
