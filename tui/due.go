@@ -64,6 +64,9 @@ type dueCols struct {
 // record's latest note follows its text.
 func dueLayout(w int, oneCommittee bool) dueCols {
 	c := dueCols{badge: 8, due: 10, minute: 6}
+	if w >= 110 {
+		c.badge = 9 // FOLLOW-UP, in the review group
+	}
 	switch {
 	case w >= 150:
 		c.status, c.committee, c.meeting, c.owner = 11, 24, 10, 20
@@ -854,9 +857,34 @@ func (v *dueView) summaryLine(split bool) string {
 		return trunc(line, v.width)
 	}
 	if split { // narrow: the counts on a line of their own, closer together
-		return trunc(line, v.width) + "\n" + trunc(" "+strings.Join(parts, "  "), v.width)
+		return trunc(line, v.width) + "\n" + wholeParts(parts, "  ", v.width)
 	}
 	return line + st.Dim.Render(" · ") + strings.Join(parts, st.Dim.Render(" · "))
+}
+
+// wholeParts joins parts after a space, as many whole ones as fit in w
+// cells, and "…" when some are left off: a count is never cut
+// ("3 upco…").
+func wholeParts(parts []string, sep string, w int) string {
+	out := ""
+	for i, p := range parts {
+		next := out + sep + p
+		if i == 0 {
+			next = " " + p
+		}
+		more := 0
+		if i < len(parts)-1 {
+			more = 2 // room for " …"
+		}
+		if ansi.StringWidth(next)+more > w {
+			if out == "" {
+				return trunc(next, w)
+			}
+			return out + " …"
+		}
+		out = next
+	}
+	return out
 }
 
 // otherFlags are the flags in counts that index.FlagOrder does not list.
@@ -878,7 +906,11 @@ func (v *dueView) columnHeads() string {
 	b.WriteString(fit("DUE", c.due) + " ")
 	b.WriteString(fit("STATUS", c.status) + " ")
 	if c.committee > 0 {
-		b.WriteString(fit("COMMITTEE", c.committee) + " ")
+		head := "COMMITTEE"
+		if c.committee < len(head) {
+			head = "CTTEE" // as clerks shorten it, not cut to "COMMITT…"
+		}
+		b.WriteString(fit(head, c.committee) + " ")
 	}
 	if c.meeting > 0 {
 		b.WriteString(fit("MEETING", c.meeting) + " ")
@@ -950,6 +982,17 @@ func recordBadge(rec *index.Record) string {
 	return flagBadge(rowFlag(rec))
 }
 
+// reviewBadge is the FLAG column of a record in the review group, w
+// wide: its kind, FOLLOW-UP run together where it would be cut
+// ("FOLLOW-…" reads as nothing).
+func reviewBadge(kind string, w int) string {
+	b := kindBadge(kind)
+	if ansi.StringWidth(b) > w {
+		b = strings.ReplaceAll(b, "-", "")
+	}
+	return b
+}
+
 // dueCell is a due date as the board shows it: a provisional date (the
 // end of the month a follow-up is due back in, no meeting in it being
 // known) as that month, "Jun 2022".
@@ -980,7 +1023,7 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	badge := fit(recordBadge(rec), c.badge)
 	badgeStyle := st.Flag(rowFlag(rec))
 	if r.flag == flagReview {
-		badge, badgeStyle = fit(kindBadge(string(rec.Kind)), c.badge), st.Flag(flagReview)
+		badge, badgeStyle = fit(reviewBadge(string(rec.Kind), c.badge), c.badge), st.Flag(flagReview)
 	}
 	due := fit(dueCell(rec), c.due) + " "
 	status := fit(statusCell(statusOf(rec), c.status), c.status)

@@ -253,3 +253,43 @@ func TestPromptsTakeClerksDates(t *testing.T) {
 	h.keys("e", "soonish", "enter")
 	h.contains("not a date; type a date such as 2027-01-31 (YYYY-MM-DD), 31/01/2027")
 }
+
+func TestReviewBadge(t *testing.T) {
+	tests := []struct {
+		kind string
+		w    int
+		want string
+	}{
+		{"followup", 9, "FOLLOW-UP"},
+		{"followup", 8, "FOLLOWUP"},
+		{"action", 8, "ACTION"},
+		{"resolution", 8, "RESOLVED"},
+	}
+	for _, tt := range tests {
+		if got := reviewBadge(tt.kind, tt.w); got != tt.want {
+			t.Errorf("reviewBadge(%q, %d) = %q, want %q", tt.kind, tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestWholeParts: the due board's counts, when they do not all fit, end
+// at a whole count and "…".
+func TestWholeParts(t *testing.T) {
+	parts := []string{"5 to review", "5 overdue", "3 slipped", "12 undated"}
+	tests := []struct {
+		w    int
+		want string
+	}{
+		{80, " 5 to review  5 overdue  3 slipped  12 undated"},
+		{46, " 5 to review  5 overdue  3 slipped  12 undated"},
+		{45, " 5 to review  5 overdue  3 slipped …"},
+		{36, " 5 to review  5 overdue  3 slipped …"},
+		{35, " 5 to review  5 overdue …"},
+		{8, " 5 to r…"},
+	}
+	for _, tt := range tests {
+		if got := wholeParts(parts, "  ", tt.w); got != tt.want {
+			t.Errorf("wholeParts(w=%d) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
