@@ -143,6 +143,7 @@ type Model struct {
 
 	help     help.Model
 	showHelp bool
+	helpTop  int // the full help's first line shown, when it is taller than the window
 	banner   string
 
 	flash    string
@@ -429,6 +430,18 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return tea.Quit, true
 		case key.Matches(msg, k.Help, k.Back):
 			m.showHelp = false
+		case key.Matches(msg, k.Up):
+			m.helpTop--
+		case key.Matches(msg, k.Down):
+			m.helpTop++
+		case key.Matches(msg, k.PageUp):
+			m.helpTop -= m.height / 2
+		case key.Matches(msg, k.PageDown):
+			m.helpTop += m.height / 2
+		case key.Matches(msg, k.Top):
+			m.helpTop = 0
+		case key.Matches(msg, k.Bottom):
+			m.helpTop = 1 << 20 // helpView clamps it
 		}
 		return nil, true // the help screen swallows other keys
 	}
@@ -445,7 +458,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit, true
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return nil, true
 	case key.Matches(msg, k.Search, k.GoSearch):
 		return m.open(navMsg{to: viewSearch}), true
@@ -721,7 +734,7 @@ func (m *Model) view() string {
 	}
 	bodyH := max(m.height-m.chromeHeight(), 1)
 	if m.showHelp {
-		b.WriteString(padLines(m.fullHelp(), m.width, bodyH))
+		b.WriteString(m.helpView(bodyH))
 	} else {
 		b.WriteString(m.views[m.active].View())
 	}
@@ -830,6 +843,9 @@ func (m *Model) helpBar() string {
 		}
 		global = append(global, k.Help, k.Quit)
 	}
+	if m.showHelp { // the view's keys do nothing under the full help
+		return trunc(" "+m.help.ShortHelpView([]key.Binding{withHelp(k.moveHelp(), "scroll"), withHelp(k.Help, "close"), k.Quit}), m.width)
+	}
 	m.help.Width = 0
 	tail := ""
 	if len(global) > 0 {
@@ -842,6 +858,24 @@ func (m *Model) helpBar() string {
 		return trunc(" "+head, m.width)
 	}
 	return trunc(" "+head+m.sh.styles.Help.ShortSeparator.Render(" • ")+tail, m.width)
+}
+
+// helpView is the full help in h lines: when it is taller, the lines
+// from helpTop on and a last line that says how to see the rest.
+func (m *Model) helpView(h int) string {
+	lines := strings.Split(m.fullHelp(), "\n")
+	if len(lines) <= h || h < 2 {
+		m.helpTop = 0
+		return padLines(strings.Join(lines, "\n"), m.width, h)
+	}
+	m.helpTop = min(max(m.helpTop, 0), len(lines)-(h-1))
+	shown := lines[m.helpTop : m.helpTop+h-1]
+	more := " ↑/↓ scroll"
+	if below := len(lines) - m.helpTop - len(shown); below > 0 {
+		more += " · " + plural(below, "more line", "more lines") + " below"
+	}
+	more += " · ? or esc closes"
+	return padLines(strings.Join(shown, "\n"), m.width, h-1) + "\n" + m.sh.styles.Dim.Render(trunc(more, m.width))
 }
 
 func (m *Model) fullHelp() string {
