@@ -685,7 +685,7 @@ func (v *peopleView) sectionHeading(i int) string {
 		var parts []string
 		for _, as := range []string{"present", "apologies", "absent", "in attendance"} {
 			if n := counts[as]; n > 0 {
-				parts = append(parts, thousands(n)+" "+as)
+				parts = append(parts, as+" "+thousands(n)) // "apologies 1", not "1 apologies"
 			}
 		}
 		label = "ATTENDANCE (" + plural(len(d.Attendance), "meeting", "meetings")
@@ -717,6 +717,21 @@ func attendedAs(as string) string {
 		return "present"
 	}
 	return as
+}
+
+// attendedText is what a page line says of a meeting after its badge,
+// date and committee's initials: how they attended when the badge does
+// not say it (chair, substitute), the committee's name in full and the
+// meeting's ID.
+func attendedText(a index.Attended) string {
+	var parts []string
+	if as := oneLine(a.As); as != attendedAs(as) {
+		parts = append(parts, as)
+	}
+	if c := shortCommittee(oneLine(a.Committee)); c != "" {
+		parts = append(parts, c)
+	}
+	return strings.Join(append(parts, oneLine(a.MeetingID)), " · ")
 }
 
 // attendedBadge is the page's mark for how a person was at a meeting.
@@ -764,7 +779,7 @@ func (v *peopleView) lineParts(l personLine) (badge, date, committee, text strin
 		return fit("DECLARED", bw), fit(dc.Date.String(), dw), fit(committeeLabel(dc.Committee, cw), cw), text, ""
 	case l.att >= 0 && l.att < len(d.Attendance):
 		a := d.Attendance[l.att]
-		return fit(attendedBadge(a.As), bw), fit(a.Date.String(), dw), fit(committeeLabel(a.Committee, cw), cw), a.As + " · " + a.MeetingID, ""
+		return fit(attendedBadge(a.As), bw), fit(a.Date.String(), dw), fit(committeeLabel(a.Committee, cw), cw), attendedText(a), ""
 	}
 	return "", "", "", "", ""
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
 )
 
@@ -228,5 +229,22 @@ func TestPeopleFind(t *testing.T) {
 	h.keys("f", "ashton", "enter") // one fits: her page
 	if !h.m.people.page || h.m.people.name != "Marilyn Ashton" {
 		t.Fatalf("enter on one fit: page %v of %q", h.m.people.page, h.m.people.name)
+	}
+}
+
+func TestAttendedText(t *testing.T) {
+	tests := []struct {
+		a    index.Attended
+		want string
+	}{
+		{index.Attended{MeetingID: "osc-2021-12-14", Committee: "Overview and Scrutiny Committee", As: "apologies"}, "Overview & Scrutiny · osc-2021-12-14"},
+		{index.Attended{MeetingID: "lp-2022-03-22", Committee: "Licensing Panel", As: "chair"}, "chair · Licensing Panel · lp-2022-03-22"},
+		{index.Attended{MeetingID: "x-2024-10-28", As: "substitute"}, "substitute · x-2024-10-28"},
+		{index.Attended{MeetingID: "c-2022-01-01", Committee: "Cabinet", As: "in attendance"}, "Cabinet · c-2022-01-01"},
+	}
+	for _, tt := range tests {
+		if got := attendedText(tt.a); got != tt.want {
+			t.Errorf("attendedText(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
 	}
 }
