@@ -62,8 +62,12 @@ type dueCols struct {
 // dueLayout chooses the columns for a window w wide. Below 150 columns
 // there is no room for a column of notes (most records have none): a
 // record's latest note follows its text.
-func dueLayout(w int, oneCommittee bool) dueCols {
-	c := dueCols{badge: 8, due: 10, minute: 6}
+//
+// minute is the widest minute number on the board: the column widens to
+// it, up to maxMinuteW ("16/05/10" cut to "16/05…" is every minute of
+// its meeting).
+func dueLayout(w int, oneCommittee bool, minute int) dueCols {
+	c := dueCols{badge: 8, due: 10, minute: min(max(minute, len("MINUTE")), maxMinuteW)}
 	if w >= 110 {
 		c.badge = 9 // FOLLOW-UP, in the review group
 	}
@@ -95,6 +99,24 @@ func dueLayout(w int, oneCommittee bool) dueCols {
 	}
 	c.over = used > w
 	return c
+}
+
+// maxMinuteW is the widest a column of minute numbers grows.
+const maxMinuteW = 10
+
+// minuteWidth is the width of the widest minute number of recs, up to
+// maxMinuteW.
+func minuteWidth(recs []index.Record) int {
+	w := 0
+	for i := range recs {
+		if len(recs[i].Minute) > w { // no wider in cells than in bytes
+			w = max(w, min(ansi.StringWidth(oneLine(recs[i].Minute)), maxMinuteW))
+		}
+		if w == maxMinuteW {
+			break
+		}
+	}
+	return w
 }
 
 // Purposes of the board's prompt.
@@ -180,7 +202,11 @@ func (v *dueView) headLines() int {
 // relayout works out the columns and the heading for the window's width
 // and the board's data.
 func (v *dueView) relayout() {
-	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "")
+	mw := 0
+	if v.board != nil {
+		mw = minuteWidth(v.board.recs)
+	}
+	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "", mw)
 	v.split = v.board != nil && ansi.StringWidth(v.summaryLine(false)) > v.width
 	v.list.setHeight(v.listHeight())
 }

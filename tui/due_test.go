@@ -293,3 +293,38 @@ func TestWholeParts(t *testing.T) {
 		}
 	}
 }
+
+// TestMinuteColumn: the board's minute column widens to the longest
+// minute number ("16/05/10", "R2021-179"), up to maxMinuteW, at the
+// text's cost.
+func TestMinuteColumn(t *testing.T) {
+	recs := func(ms ...string) []index.Record {
+		out := make([]index.Record, len(ms))
+		for i, m := range ms {
+			out[i].Minute = m
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		recs []index.Record
+		want int
+	}{
+		{"none", nil, 6},
+		{"short", recs("188", "12(b)"), 6},
+		{"dated", recs("3", "16/05/10", "R2021-179"), 9},
+		{"long", recs("a minute number far too long"), maxMinuteW},
+	}
+	for _, tt := range tests {
+		for _, w := range []int{80, 120, 160} {
+			c := dueLayout(w, false, minuteWidth(tt.recs))
+			if c.minute != tt.want {
+				t.Errorf("%s, %d wide: minute column %d, want %d", tt.name, w, c.minute, tt.want)
+			}
+			base := dueLayout(w, false, 0)
+			if c.text+c.update+c.minute != base.text+base.update+base.minute {
+				t.Errorf("%s, %d wide: the minute column's width did not come from the text's", tt.name, w)
+			}
+		}
+	}
+}

@@ -98,6 +98,7 @@ type peopleView struct {
 	detail   *index.PersonDetail
 	perr     error
 	lines    []personLine
+	minuteW  int // the page's column of minute numbers: its widest, from 5 up to maxMinuteW
 	pcur     scroller
 	oSeq     int
 	keepLine int // the cursor's line on the page, kept across a reload
@@ -355,7 +356,9 @@ func (v *peopleView) setPage(d *index.PersonDetail) {
 	}
 	v.detail = d
 	v.lines = v.lines[:0]
+	v.minuteW = 5
 	if d != nil {
+		v.minuteW = max(minuteWidth(d.Records), 5)
 		v.lines = append(v.lines, personLine{heading: true, rec: -1, decl: -1, att: -1})
 		for i := range d.Records {
 			v.lines = append(v.lines, personLine{rec: i, decl: -1, att: -1})
@@ -582,7 +585,7 @@ func (v *peopleView) listView() string {
 		}
 		name, cells := fit(oneLine(p.Name), c.name), " "+fit(kind, c.kind)+" "+fitRight(thousands(p.Open), c.open)+" "
 		late := fitRight(thousands(p.Overdue), c.late)
-		rest := " " + fitRight(thousands(p.Meetings), c.meetings) + " " + fit(oneLine(strings.Join(p.Committees, "; ")), c.committees)
+		rest := " " + fitRight(thousands(p.Meetings), c.meetings) + " " + fit(committeesText(p.Committees), c.committees)
 		if i == v.cur.cursor {
 			b.WriteString(trunc(st.Cursor.Render("▸ ")+st.Selected.Render(fit(name+cells+late+rest, v.width-2)), v.width))
 		} else {
@@ -597,6 +600,17 @@ func (v *peopleView) listView() string {
 		}
 	}
 	return b.String()
+}
+
+// committeesText is the list's COMMITTEES cell: the names shortened
+// ("Overview & Scrutiny"), and one whose minutes name none said so
+// rather than left as a blank before a "; ".
+func committeesText(cs []string) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = shortCommittee(committeeName(c))
+	}
+	return strings.Join(out, "; ")
 }
 
 // fitRight is fit with the text to the right.
@@ -765,7 +779,7 @@ func (v *peopleView) lineParts(l personLine) (badge, date, committee, text strin
 		r := &d.Records[l.rec]
 		flag = rowFlag(r)
 		return fit(recordBadge(r), bw), fit(dueCell(r), dw), fit(committeeLabel(r.Committee, cw), cw),
-			fit(oneLine(r.Minute), 5) + " " + oneLine(r.Text), flag
+			fit(oneLine(r.Minute), v.minuteW) + " " + oneLine(r.Text), flag
 	case l.decl >= 0 && l.decl < len(d.Declarations):
 		dc := d.Declarations[l.decl]
 		what := oneLine(dc.Interest)

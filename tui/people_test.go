@@ -248,3 +248,19 @@ func TestAttendedText(t *testing.T) {
 		}
 	}
 }
+
+func TestCommitteesText(t *testing.T) {
+	tests := []struct {
+		cs   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Overview and Scrutiny Committee"}, "Overview & Scrutiny"},
+		{[]string{"", "Northwold Parish Council"}, noCommittee + "; Northwold Parish Council"},
+	}
+	for _, tt := range tests {
+		if got := committeesText(tt.cs); got != tt.want {
+			t.Errorf("committeesText(%q) = %q, want %q", tt.cs, got, tt.want)
+		}
+	}
+}
