@@ -623,7 +623,7 @@ func (v *detailView) build() {
 		}
 	}
 	committee := committeeName(r.Committee)
-	if r.Council != "" {
+	if r.Council != "" && !strings.EqualFold(oneLine(r.Council), committee) { // a parish council's own meetings: once
 		committee += " (" + oneLine(r.Council) + ")"
 	}
 	field("Committee", committee)

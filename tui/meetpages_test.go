@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/minutebook/minutebook/index"
+	"github.com/minutebook/minutebook/minutes"
 )
 
 // TestCommitteesPageLines: in a library of many councils, each line of
@@ -41,5 +42,22 @@ func TestCommitteesPageLines(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDetailNamesTheCouncilOnce: a parish council's own meetings (the
+// committee is the council) name it once on a record's detail.
+func TestDetailNamesTheCouncilOnce(t *testing.T) {
+	m := assignIDs(&minutes.Meeting{
+		Council: "Ayton Community Council", Committee: "Ayton Community Council", Date: d("2018-05-01"),
+		Source: minutes.Source{Name: "ayton.txt", Hash: "a1"},
+		Items: []minutes.Item{{Number: "11", Title: "Any Other Competent Business", Body: "JS to advise.",
+			Actions: []minutes.Record{{Text: "JS to advise.", Owner: "John Slater", Line: 3}}}},
+	})
+	h := newHarness(t, newFakeLib([]*minutes.Meeting{m}), 100, 24, testOptions())
+	openRecord(h, m.Items[0].Actions[0].ID)
+	l := boardLine(t, h, "Committee ")
+	if strings.Count(l, "Ayton Community Council") != 1 {
+		t.Fatalf("committee line %q names the council twice", l)
 	}
 }

@@ -381,7 +381,10 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 
 // tabAt is the view whose tab in the title bar covers column x.
 func (m *Model) tabAt(x int) (viewID, bool) {
-	col := 1 + len("minutebook") + 2
+	col := 1
+	if m.showsAppName() {
+		col += len("minutebook") + 2
+	}
 	for id, name := range viewNames {
 		if !m.tabShown(viewID(id)) {
 			continue
@@ -778,6 +781,22 @@ func (m *Model) tabShown(id viewID) bool {
 	return true
 }
 
+// showsAppName reports whether the title bar starts with the program's
+// name. With every tab shown (detail, sources, check) 80 columns cannot
+// hold it as well as the as-of date, which decides every flag: the
+// name goes, the date stays.
+func (m *Model) showsAppName() bool {
+	w := 1 + len("minutebook") + 2 + len("as of 2006-01-02") + 2
+	n := 0
+	for id, name := range viewNames {
+		if m.tabShown(viewID(id)) {
+			w += ansi.StringWidth(name)
+			n++
+		}
+	}
+	return w+2*max(n-1, 0) <= m.width
+}
+
 func (m *Model) titleBar() string {
 	st := m.sh.styles
 	var tabs []string
@@ -793,6 +812,9 @@ func (m *Model) titleBar() string {
 	}
 	left := " " + st.AppName.Render("minutebook") + "  " + strings.Join(tabs, "  ")
 	date := "as of " + m.sh.asOf.String()
+	if !m.showsAppName() {
+		left = " " + strings.Join(tabs, "  ")
+	}
 	dates := []string{date}
 	if m.sh.asOf == m.sh.today() {
 		dates = []string{date + " (today)", date} // narrow, with every tab: the date without "(today)"
