@@ -66,7 +66,11 @@ type dueCols struct {
 // minute is the widest minute number on the board: the column widens to
 // it, up to maxMinuteW ("16/05/10" cut to "16/05…" is every minute of
 // its meeting).
-func dueLayout(w int, oneCommittee bool, minute int) dueCols {
+//
+// notes says whether any record on the board has one: when none has, the
+// text takes the notes column's room rather than stop short of an empty
+// column.
+func dueLayout(w int, oneCommittee bool, minute int, notes bool) dueCols {
 	c := dueCols{badge: 8, due: 10, minute: min(max(minute, len("MINUTE")), maxMinuteW)}
 	if w >= 110 {
 		c.badge = 9 // FOLLOW-UP, in the review group
@@ -91,7 +95,7 @@ func dueLayout(w int, oneCommittee bool, minute int) dueCols {
 		}
 	}
 	flex := max(w-used, 0)
-	if w >= 150 {
+	if w >= 150 && notes {
 		c.update = flex * 2 / 5
 		c.text = flex - c.update - 1
 	} else {
@@ -202,11 +206,17 @@ func (v *dueView) headLines() int {
 // relayout works out the columns and the heading for the window's width
 // and the board's data.
 func (v *dueView) relayout() {
-	mw := 0
+	mw, notes := 0, false
 	if v.board != nil {
 		mw = minuteWidth(v.board.recs)
+		for i := range v.board.recs {
+			if v.board.recs[i].LastNote != "" {
+				notes = true
+				break
+			}
+		}
 	}
-	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "", mw)
+	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "", mw, notes)
 	v.split = v.board != nil && ansi.StringWidth(v.summaryLine(false)) > v.width
 	v.list.setHeight(v.listHeight())
 }

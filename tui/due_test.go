@@ -317,14 +317,28 @@ func TestMinuteColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, w := range []int{80, 120, 160} {
-			c := dueLayout(w, false, minuteWidth(tt.recs))
+			c := dueLayout(w, false, minuteWidth(tt.recs), true)
 			if c.minute != tt.want {
 				t.Errorf("%s, %d wide: minute column %d, want %d", tt.name, w, c.minute, tt.want)
 			}
-			base := dueLayout(w, false, 0)
+			base := dueLayout(w, false, 0, true)
 			if c.text+c.update+c.minute != base.text+base.update+base.minute {
 				t.Errorf("%s, %d wide: the minute column's width did not come from the text's", tt.name, w)
 			}
+		}
+	}
+}
+
+// TestNotesColumnOnlyWithNotes: at 150 columns and more a board whose
+// records have no notes gives their column's room to the text.
+func TestNotesColumnOnlyWithNotes(t *testing.T) {
+	for _, w := range []int{150, 160, 200} {
+		with, without := dueLayout(w, false, 6, true), dueLayout(w, false, 6, false)
+		if with.update == 0 || without.update != 0 {
+			t.Errorf("%d wide: notes column %d with notes, %d without", w, with.update, without.update)
+		}
+		if without.text != with.text+with.update+1 {
+			t.Errorf("%d wide: text %d without notes, want %d", w, without.text, with.text+with.update+1)
 		}
 	}
 }
