@@ -61,3 +61,39 @@ func TestDetailNamesTheCouncilOnce(t *testing.T) {
 		t.Fatalf("committee line %q names the council twice", l)
 	}
 }
+
+// TestFacetRowScrollsToFocus: moving right along a facet wider than the
+// window brings the chip chosen into sight, with "…" for those before.
+func TestFacetRowScrollsToFocus(t *testing.T) {
+	h := newHarness(t, newFixture(), 50, 24, testOptions())
+	h.keys("/", "report", "esc", "f", "right", "right")
+	l := boardLine(t, h, "committee ")
+	if !strings.Contains(l, "[Planning 2]") || !strings.Contains(l, "… ") {
+		t.Fatalf("facet row %q: want the chosen chip [Planning 2] after …", l)
+	}
+	h.keys("left", "left")
+	if l := boardLine(t, h, "committee "); !strings.Contains(l, "[Overview & Scrutiny 5]") {
+		t.Fatalf("back at the first chip the row is %q", l)
+	}
+}
+
+func TestFirstChip(t *testing.T) {
+	chips := []string{"[aaaaaaaa]", "[bbbbbbbb]", "[cccccccc]", "[dddddddd]"} // 10 cells each
+	tests := []struct {
+		focus, w, want int
+	}{
+		{0, 20, 0},
+		{1, 40, 0},  // 22 + " …" fits
+		{3, 40, 1},  // from the second: "… " + 3 chips + " …"
+		{3, 100, 0}, // all fit
+		{2, 15, 2},  // only the focused one
+	}
+	for _, tt := range tests {
+		if got := firstChip(chips, tt.focus, tt.w); got != tt.want {
+			t.Errorf("firstChip(focus %d, w %d) = %d, want %d", tt.focus, tt.w, got, tt.want)
+		}
+	}
+	if kindBadge("meeting") != "MEETING" {
+		t.Errorf("a meeting hit's badge is %q", kindBadge("meeting"))
+	}
+}
