@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
@@ -715,12 +716,12 @@ func (v *detailView) historyLines(h index.HistoryEntry) []string {
 	prefix := "   " + st.Dim.Render(when+"  "+fit(who, 12)+" ")
 	what := historyWhat(h)
 	var out []string
-	textW := max(v.width-32, 10)
-	for i, l := range wrap(what, textW) {
+	indent := ansi.StringWidth(prefix) // a wrapped change lines up under its first line
+	for i, l := range wrap(what, max(v.width-indent-1, 10)) {
 		if i == 0 {
 			out = append(out, prefix+st.Text.Render(l))
 		} else {
-			out = append(out, strings.Repeat(" ", 31)+st.Text.Render(l))
+			out = append(out, strings.Repeat(" ", indent)+st.Text.Render(l))
 		}
 	}
 	return out
