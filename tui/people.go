@@ -400,7 +400,7 @@ func (v *peopleView) listKey(msg tea.KeyMsg) tea.Cmd {
 		v.setRows(v.selectedName())
 		v.cur.top()
 	case key.Matches(msg, k.FindPerson):
-		cmd := v.find.start(0, "Find: ", v.query, "part of a name or a role · the list narrows as you type · enter keeps it · esc shows everyone")
+		cmd := v.find.start(0, "Find: ", v.query, "part of a name or a role · the list narrows as you type") // the help bar has the keys
 		v.cur.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.Back) && v.query != "":

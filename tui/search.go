@@ -576,11 +576,13 @@ func (v *searchView) hint() string {
 		"Type a few words; results update as you type.",
 		"A word of three letters or more also matches as a prefix: tipp finds tipping.",
 		"\"an exact phrase\", +must and -mustnot work as in minutebook search.",
-		"↑/↓ choose · enter opens · esc, then f, filters by committee, kind, year, status.",
+		"↑/↓ choose · enter opens · esc, then f, to filter.",
 	}
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString("  " + st.Dim.Render(trunc(l, v.width-2)) + "\n")
+		for _, w := range wrap(l, max(v.width-3, 10)) { // a hint cut short hides its end
+			b.WriteString("  " + st.Dim.Render(w) + "\n")
+		}
 	}
 	return b.String()
 }
