@@ -146,6 +146,9 @@ func TestTitleBarKeepsTheDate(t *testing.T) {
 	if strings.Contains(bar, "minutebook") || !strings.Contains(bar, "as of 2022-05-20") || !strings.HasPrefix(bar, " Due  Search") {
 		t.Fatalf("title bar %q: want the tabs from the left and the as-of date", bar)
 	}
+	if strings.Contains(bar, "Check as of") {
+		t.Errorf("title bar %q: the date runs into the tabs", bar)
+	}
 	h.send(tea.MouseMsg{X: strings.Index(bar, "Meetings") + 1, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if h.m.active != viewMeetings {
 		t.Fatalf("a click on Meetings shows view %v", h.m.active)

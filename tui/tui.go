@@ -824,8 +824,8 @@ func (m *Model) titleBar() string {
 	council := m.councilLabel(m.width - ansi.StringWidth(left) - ansi.StringWidth(date) - 5)
 	for _, withCouncil := range []bool{council != "", false} {
 		for _, d := range dates {
-			right, least := st.AsOf.Render(d)+" ", 1
-			if withCouncil { // set off from the tabs, not run into them
+			right, least := st.AsOf.Render(d)+" ", 2 // as far from the tabs as they are apart
+			if withCouncil {                         // set off from the tabs, not run into them
 				right, least = st.Heading.Render(council)+st.Dim.Render(" · ")+right, 3
 			}
 			if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= least {
