@@ -138,7 +138,11 @@ func (p *committeesPage) view(crumbs string) string {
 		case c.Council != "" && p.width >= 120:
 			meta += " · " + oneLine(c.Council)
 		}
-		name := fit(committeeName(c.Name), nameW)
+		name := committeeName(c.Name)
+		if ansi.StringWidth(name) > nameW { // "… Scrutiny" rather than "… Scrutiny Committ…"
+			name = shortCommittee(name)
+		}
+		name = fit(name, nameW)
 		if i == p.cur.cursor {
 			b.WriteString(st.Cursor.Render("▸ ") + st.Selected.Render(fit(name+"  "+meta, p.width-3)))
 		} else {

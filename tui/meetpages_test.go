@@ -19,23 +19,29 @@ func TestCommitteesPageLines(t *testing.T) {
 		{Key: "ccc", Name: "Community, Leisure & Emergency Services Strategic Policy Committee",
 			Council: "Executive’s Draft Budget of Limerick City and County Council", Meetings: 12, Last: d("2018-12-17")},
 		{Key: "rc", Name: "Regional Council", Council: "Hawke's Bay Regional Council", Meetings: 1, Last: d("2019-01-30")},
+		{Key: "ecss", Name: "Environment and Community Safety Scrutiny Committee", Council: "Wexbridge Borough Council", Meetings: 7, Last: d("2026-11-03")},
 	}
 	sh := &shared{styles: NewNoColorStyles(testRenderer()), councils: index.CouncilsOf(list)}
 	tests := []struct {
 		line int
 		want []string
+		minW int // the narrowest window it holds at
 	}{
-		{0, []string{noCommittee, "no coun", "5 meetings · last 2024-10-28"}},
-		{1, []string{"Finance and Planning Committee", "1 meeting · last 2019-02-28"}},
-		{2, []string{"12 meetings · last 2018-12-17"}},
-		{3, []string{"Hawke's", "1 meeting · last 2019-01-30"}},
+		{0, []string{noCommittee, "no coun", "5 meetings · last 2024-10-28"}, 0},
+		{1, []string{"Finance and Planning Committee", "1 meeting · last 2019-02-28"}, 0},
+		{2, []string{"12 meetings · last 2018-12-17"}, 0},
+		{3, []string{"Hawke's", "1 meeting · last 2019-01-30"}, 0},
+		{4, []string{"Environment & Community Safety Scrutiny "}, 100},
 	}
-	for _, w := range []int{80, 100} {
+	for _, w := range []int{80, 100, 160} {
 		p := &committeesPage{sh: sh}
 		p.setSize(w, 20)
 		p.set(list, nil, "")
 		lines := strings.Split(p.view("crumbs"), "\n")[2:]
 		for _, tt := range tests {
+			if w < tt.minW {
+				continue
+			}
 			for _, want := range tt.want {
 				if !strings.Contains(lines[tt.line], want) {
 					t.Errorf("width %d, line %d = %q, want it to hold %q", w, tt.line, lines[tt.line], want)
