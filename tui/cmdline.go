@@ -63,7 +63,8 @@ func (m *Model) runCommand(text string) tea.Cmd {
 	case "q", "quit":
 		return tea.Quit
 	}
-	m.command.fail("no command “" + oneLine(word) + "”: :check FILE checks draft minutes, :check alone the meeting shown")
+	// every command there is, short enough for 80 columns
+	m.command.fail("no command “" + oneLine(word) + "” · :check FILE · :check (the meeting shown) · :q quits")
 	return nil
 }
 

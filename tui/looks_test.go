@@ -1,5 +1,8 @@
 package tui
 
+// Cases found by looking at every view as a clerk would, on many
+// councils' minutes, at 80, 100 and 160 columns.
+
 import (
 	"strings"
 	"testing"
@@ -102,4 +105,12 @@ func TestFirstChip(t *testing.T) {
 	if kindBadge("meeting") != "MEETING" {
 		t.Errorf("a meeting hit's badge is %q", kindBadge("meeting"))
 	}
+}
+
+// TestUnknownCommandFits: at 80 columns the command line's answer to a
+// command it does not know names every command, uncut.
+func TestUnknownCommandFits(t *testing.T) {
+	h := newHarness(t, newFixture(), 80, 24, testOptions())
+	h.keys(":", "frobnicate", "enter")
+	h.contains("no command “frobnicate”", ":check FILE", ":q quits")
 }
