@@ -507,6 +507,9 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.ShowClosed):
 		v.showClosed = !v.showClosed
 		v.setRows(v.selectedID())
+		if v.showClosed && v.board != nil && v.board.closed == 0 { // else x seems to do nothing
+			return flash("Nothing here is done or dropped yet: x shows such records when there are some")
+		}
 	case key.Matches(msg, k.Back):
 		if v.committee != "" || v.council != "" || v.filter.active() {
 			v.committee, v.commName, v.council, v.toTop = "", "", "", true

@@ -114,3 +114,18 @@ func TestUnknownCommandFits(t *testing.T) {
 	h.keys(":", "frobnicate", "enter")
 	h.contains("no command “frobnicate”", ":check FILE", ":q quits")
 }
+
+// TestShowClosedWithNone: x on a board with nothing done or dropped says
+// so, rather than seem to do nothing.
+func TestShowClosedWithNone(t *testing.T) {
+	h := newHarness(t, newFakeLib(fixtureMeetings()), 80, 24, testOptions())
+	h.keys("x")
+	if !strings.Contains(h.m.flash, "Nothing here is done or dropped") {
+		t.Fatalf("x with nothing closed flashes %q", h.m.flash)
+	}
+	h = newHarness(t, newFixture(), 80, 24, testOptions()) // one action done
+	h.keys("x")
+	if h.m.flash != "" {
+		t.Fatalf("x with a record done flashes %q", h.m.flash)
+	}
+}
