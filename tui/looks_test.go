@@ -129,3 +129,15 @@ func TestShowClosedWithNone(t *testing.T) {
 		t.Fatalf("x with a record done flashes %q", h.m.flash)
 	}
 }
+
+// TestTitleBarAtEveryWidth: from 40 to 100 columns the title bar shows
+// the as-of date whenever the tabs leave room for it.
+func TestTitleBarAtEveryWidth(t *testing.T) {
+	for w := 50; w <= 100; w++ {
+		h := newHarness(t, newFixture(), w, 24, testOptions())
+		bar := strings.Split(h.view(), "\n")[0]
+		if !strings.Contains(bar, "as of 2022-05-20") {
+			t.Errorf("%d wide: title bar %q has no as-of date", w, bar)
+		}
+	}
+}

@@ -786,7 +786,7 @@ func (m *Model) tabShown(id viewID) bool {
 // hold it as well as the as-of date, which decides every flag: the
 // name goes, the date stays.
 func (m *Model) showsAppName() bool {
-	w := 1 + len("minutebook") + 2 + len("as of 2006-01-02") + 2
+	w := 1 + len("minutebook") + 2 + 2 + len("as of 2006-01-02") + 1 // the date: 2 from the tabs, 1 from the edge
 	n := 0
 	for id, name := range viewNames {
 		if m.tabShown(viewID(id)) {
