@@ -499,7 +499,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.AsOf):
-		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), dateHint+", next: the committee's next meeting; a step moves the date shown")
+		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), asOfHint)
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.Today):

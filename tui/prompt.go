@@ -134,3 +134,7 @@ func (p *prompt) view() string {
 // dateHint is what a date prompt takes, for its hint line (every form
 // minutes.ParseUserDate reads; the error of a wrong one lists them all).
 const dateHint = "2027-01-31, 31/01/2027, 31 Jan, friday, +2w"
+
+// asOfHint is the due board's as-of prompt's hint, in 80 columns (the
+// field shows the ISO form already).
+const asOfHint = "31 Jan, friday, +2w from the date shown, next: the committee's next meeting"
