@@ -21,7 +21,7 @@ import (
 // the prompt open and says why.
 
 // cmdHint is the command line's hint.
-const cmdHint = "check FILE: check draft minutes · check: the meeting shown (meetings view) · esc cancel"
+const cmdHint = "check FILE: check draft minutes · check: the meeting shown · q: quit" // one line at 80 columns
 
 // errNoChecker is the check view's error when the TUI was given no
 // Checker.

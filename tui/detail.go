@@ -197,7 +197,7 @@ func (v *detailView) scrollBy(d int) {
 func (v *detailView) bodyHeight() int {
 	h := v.height
 	if v.form.open {
-		h -= promptLines + 1
+		h -= v.form.lines() + 1
 	}
 	return max(h, 1)
 }

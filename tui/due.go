@@ -226,7 +226,7 @@ func (v *dueView) relayout() {
 func (v *dueView) listHeight() int {
 	h := v.height - v.headLines()
 	if v.form.open {
-		h -= promptLines
+		h -= v.form.lines()
 	}
 	if v.nothingOpen() {
 		h-- // the line that says so

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
 )
@@ -139,5 +141,41 @@ func TestTitleBarAtEveryWidth(t *testing.T) {
 		if !strings.Contains(bar, "as of 2022-05-20") {
 			t.Errorf("%d wide: title bar %q has no as-of date", w, bar)
 		}
+	}
+}
+
+// TestPromptHintWraps: a form's hint too long for the window takes a
+// second line rather than be cut ("· en…"); the command line, in the
+// status and help lines' place, keeps to one.
+func TestPromptHintWraps(t *testing.T) {
+	sh := &shared{styles: NewNoColorStyles(testRenderer()), keys: DefaultKeyMap()}
+	tests := []struct {
+		name    string
+		hint    string
+		oneLine bool
+		want    int
+	}{
+		{"short", "a short hint", false, 2},
+		{"long", strings.Repeat("words of a hint ", 8), false, 3},
+		{"very long", strings.Repeat("words of a hint ", 30), false, 3},
+		{"command line", strings.Repeat("words of a hint ", 8), true, 2},
+	}
+	for _, tt := range tests {
+		p := newPrompt(sh)
+		p.oneLineHint = tt.oneLine
+		p.setWidth(80)
+		p.start(0, "Field: ", "", tt.hint)
+		out := p.view()
+		if n := strings.Count(out, "\n") + 1; n != tt.want || p.lines() != tt.want {
+			t.Errorf("%s: %d lines drawn, lines() %d, want %d:\n%s", tt.name, n, p.lines(), tt.want, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > 80 {
+				t.Errorf("%s: line %q is wider than 80", tt.name, l)
+			}
+		}
+	}
+	if len(cmdHint)+1 > 80 {
+		t.Errorf("the command line's hint is %d long", len(cmdHint))
 	}
 }

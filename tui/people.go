@@ -130,7 +130,7 @@ func (v *peopleView) SetSize(w, h int) {
 func (v *peopleView) listHeight() int {
 	h := v.height - peopleListHead
 	if v.find.open && !v.page {
-		h -= promptLines
+		h -= v.find.lines()
 	}
 	return max(h, 1)
 }

@@ -224,6 +224,7 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
 	m.check = newCheckView(sh, opt.Checker)
 	m.command = newPrompt(sh)
+	m.command.oneLineHint = true
 	m.views = [7]view{viewDue: m.due, viewSearch: m.search, viewMeetings: m.meetings, viewPeople: m.people, viewDetail: m.detail, viewSources: m.sources, viewCheck: m.check}
 	m.layout()
 	return m
