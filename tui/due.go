@@ -684,6 +684,8 @@ func (v *dueView) choose(msg tea.Msg) tea.Cmd {
 
 func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 	res := v.form.update(msg)
+	// an error shown, or cleared, may change the form's height
+	defer func() { v.list.setHeight(v.listHeight()) }()
 	switch {
 	case res.cancelled:
 		v.closeForm()
@@ -734,6 +736,7 @@ func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
 	if !v.form.open || v.form.purpose != promptAsOf || msg.committee != v.committee {
 		return nil
 	}
+	defer func() { v.list.setHeight(v.listHeight()) }() // as formKey
 	switch {
 	case msg.err != nil:
 		v.form.fail(msg.err.Error())

@@ -179,3 +179,14 @@ func TestPromptHintWraps(t *testing.T) {
 		t.Errorf("the command line's hint is %d long", len(cmdHint))
 	}
 }
+
+// TestFormErrorKeepsCursorInSight: an as-of date refused with an error
+// two lines long leaves the board's selected row on the screen.
+func TestFormErrorKeepsCursorInSight(t *testing.T) {
+	h := newHarness(t, newFixture(), 80, 24, testOptions())
+	h.keys("G", "a", "ctrl+u", "not a date at all", "enter")
+	if h.m.due.form.lines() != 3 {
+		t.Skipf("the error fits one line (%q); nothing to test", h.m.due.form.err)
+	}
+	h.contains("▸ ")
+}
