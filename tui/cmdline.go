@@ -21,7 +21,7 @@ import (
 // the prompt open and says why.
 
 // cmdHint is the command line's hint.
-const cmdHint = "check FILE: check draft minutes · check: the meeting shown (meetings view) · esc cancel"
+const cmdHint = "check FILE: check draft minutes · check: the meeting shown · q: quit" // one line at 80 columns
 
 // errNoChecker is the check view's error when the TUI was given no
 // Checker.
@@ -63,7 +63,8 @@ func (m *Model) runCommand(text string) tea.Cmd {
 	case "q", "quit":
 		return tea.Quit
 	}
-	m.command.fail("no command “" + oneLine(word) + "”: :check FILE checks draft minutes, :check alone the meeting shown")
+	// every command there is, short enough for 80 columns
+	m.command.fail("no command “" + oneLine(word) + "” · :check FILE · :check (the meeting shown) · :q quits")
 	return nil
 }
 

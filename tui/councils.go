@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -121,7 +122,10 @@ func shortCouncil(name string) string {
 	}
 	var out []string
 	for _, w := range strings.Fields(name) {
-		if keep[strings.ToLower(strings.Trim(w, ",.()'’"))] {
+		// The key splits words at what is not a letter or digit: a word
+		// is kept when its first part is ("Hawke's" is "hawke" and "s").
+		parts := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(parts) > 0 && keep[parts[0]] {
 			out = append(out, w)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
@@ -196,7 +197,7 @@ func (v *detailView) scrollBy(d int) {
 func (v *detailView) bodyHeight() int {
 	h := v.height
 	if v.form.open {
-		h -= promptLines + 1
+		h -= v.form.lines() + 1
 	}
 	return max(h, 1)
 }
@@ -622,8 +623,8 @@ func (v *detailView) build() {
 			}
 		}
 	}
-	committee := oneLine(r.Committee)
-	if r.Council != "" {
+	committee := committeeName(r.Committee)
+	if r.Council != "" && !strings.EqualFold(oneLine(r.Council), committee) { // a parish council's own meetings: once
 		committee += " (" + oneLine(r.Council) + ")"
 	}
 	field("Committee", committee)
@@ -715,12 +716,12 @@ func (v *detailView) historyLines(h index.HistoryEntry) []string {
 	prefix := "   " + st.Dim.Render(when+"  "+fit(who, 12)+" ")
 	what := historyWhat(h)
 	var out []string
-	textW := max(v.width-32, 10)
-	for i, l := range wrap(what, textW) {
+	indent := ansi.StringWidth(prefix) // a wrapped change lines up under its first line
+	for i, l := range wrap(what, max(v.width-indent-1, 10)) {
 		if i == 0 {
 			out = append(out, prefix+st.Text.Render(l))
 		} else {
-			out = append(out, strings.Repeat(" ", 31)+st.Text.Render(l))
+			out = append(out, strings.Repeat(" ", indent)+st.Text.Render(l))
 		}
 	}
 	return out

@@ -62,8 +62,19 @@ type dueCols struct {
 // dueLayout chooses the columns for a window w wide. Below 150 columns
 // there is no room for a column of notes (most records have none): a
 // record's latest note follows its text.
-func dueLayout(w int, oneCommittee bool) dueCols {
-	c := dueCols{badge: 8, due: 10, minute: 6}
+//
+// minute is the widest minute number on the board: the column widens to
+// it, up to maxMinuteW ("16/05/10" cut to "16/05…" is every minute of
+// its meeting).
+//
+// notes says whether any record on the board has one: when none has, the
+// text takes the notes column's room rather than stop short of an empty
+// column.
+func dueLayout(w int, oneCommittee bool, minute int, notes bool) dueCols {
+	c := dueCols{badge: 8, due: 10, minute: min(max(minute, len("MINUTE")), maxMinuteW)}
+	if w >= 110 {
+		c.badge = 9 // FOLLOW-UP, in the review group
+	}
 	switch {
 	case w >= 150:
 		c.status, c.committee, c.meeting, c.owner = 11, 24, 10, 20
@@ -84,7 +95,7 @@ func dueLayout(w int, oneCommittee bool) dueCols {
 		}
 	}
 	flex := max(w-used, 0)
-	if w >= 150 {
+	if w >= 150 && notes {
 		c.update = flex * 2 / 5
 		c.text = flex - c.update - 1
 	} else {
@@ -92,6 +103,24 @@ func dueLayout(w int, oneCommittee bool) dueCols {
 	}
 	c.over = used > w
 	return c
+}
+
+// maxMinuteW is the widest a column of minute numbers grows.
+const maxMinuteW = 10
+
+// minuteWidth is the width of the widest minute number of recs, up to
+// maxMinuteW.
+func minuteWidth(recs []index.Record) int {
+	w := 0
+	for i := range recs {
+		if len(recs[i].Minute) > w { // no wider in cells than in bytes
+			w = max(w, min(ansi.StringWidth(oneLine(recs[i].Minute)), maxMinuteW))
+		}
+		if w == maxMinuteW {
+			break
+		}
+	}
+	return w
 }
 
 // Purposes of the board's prompt.
@@ -177,7 +206,17 @@ func (v *dueView) headLines() int {
 // relayout works out the columns and the heading for the window's width
 // and the board's data.
 func (v *dueView) relayout() {
-	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "")
+	mw, notes := 0, false
+	if v.board != nil {
+		mw = minuteWidth(v.board.recs)
+		for i := range v.board.recs {
+			if v.board.recs[i].LastNote != "" {
+				notes = true
+				break
+			}
+		}
+	}
+	v.cols = dueLayout(v.width, v.board != nil && v.board.committee != "", mw, notes)
 	v.split = v.board != nil && ansi.StringWidth(v.summaryLine(false)) > v.width
 	v.list.setHeight(v.listHeight())
 }
@@ -187,7 +226,7 @@ func (v *dueView) relayout() {
 func (v *dueView) listHeight() int {
 	h := v.height - v.headLines()
 	if v.form.open {
-		h -= promptLines
+		h -= v.form.lines()
 	}
 	if v.nothingOpen() {
 		h-- // the line that says so
@@ -460,7 +499,7 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.AsOf):
-		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), dateHint+", next: the committee's next meeting; a step moves the date shown")
+		cmd := v.form.start(promptAsOf, "As of: ", v.sh.asOf.String(), asOfHint)
 		v.list.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.Today):
@@ -468,6 +507,9 @@ func (v *dueView) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.ShowClosed):
 		v.showClosed = !v.showClosed
 		v.setRows(v.selectedID())
+		if v.showClosed && v.board != nil && v.board.closed == 0 { // else x seems to do nothing
+			return flash("Nothing here is done or dropped yet: x shows such records when there are some")
+		}
 	case key.Matches(msg, k.Back):
 		if v.committee != "" || v.council != "" || v.filter.active() {
 			v.committee, v.commName, v.council, v.toTop = "", "", "", true
@@ -516,7 +558,7 @@ func (v *dueView) committeeChoices() {
 		if v.council == "" && v.sh.severalCouncils() && c.Council != "" {
 			note = shortCouncil(oneLine(c.Council)) + " · " + note
 		}
-		cs = append(cs, choice{label: c.Name, note: note})
+		cs = append(cs, choice{label: committeeName(c.Name), note: note})
 		if c.Key == v.committee {
 			cur = i + 1
 		}
@@ -642,6 +684,8 @@ func (v *dueView) choose(msg tea.Msg) tea.Cmd {
 
 func (v *dueView) formKey(msg tea.KeyMsg) tea.Cmd {
 	res := v.form.update(msg)
+	// an error shown, or cleared, may change the form's height
+	defer func() { v.list.setHeight(v.listHeight()) }()
 	switch {
 	case res.cancelled:
 		v.closeForm()
@@ -692,11 +736,12 @@ func (v *dueView) nextMeeting(msg nextMeetingMsg) tea.Cmd {
 	if !v.form.open || v.form.purpose != promptAsOf || msg.committee != v.committee {
 		return nil
 	}
+	defer func() { v.list.setHeight(v.listHeight()) }() // as formKey
 	switch {
 	case msg.err != nil:
 		v.form.fail(msg.err.Error())
 	case !msg.ok:
-		v.form.fail("the library knows no next meeting of " + v.commName)
+		v.form.fail("the library knows no next meeting of " + committeeName(v.commName))
 	default:
 		d, err := minutes.ParseUserDate(msg.text, v.dateContext(msg.date))
 		if err != nil {
@@ -767,7 +812,7 @@ func (v *dueView) View() string {
 func (v *dueView) emptyLine() string {
 	who := "any committee"
 	if v.committee != "" {
-		who = oneLine(v.commName)
+		who = committeeName(v.commName)
 	}
 	if v.council != "" {
 		who = oneLine(v.council) + " (" + who + ")"
@@ -818,7 +863,7 @@ func (v *dueView) summaryLine(split bool) string {
 	st := v.sh.styles
 	who := "All committees"
 	if v.committee != "" {
-		who = oneLine(v.commName)
+		who = committeeName(v.commName)
 	}
 	if v.council != "" {
 		who = oneLine(v.council) + " › " + who
@@ -854,9 +899,34 @@ func (v *dueView) summaryLine(split bool) string {
 		return trunc(line, v.width)
 	}
 	if split { // narrow: the counts on a line of their own, closer together
-		return trunc(line, v.width) + "\n" + trunc(" "+strings.Join(parts, "  "), v.width)
+		return trunc(line, v.width) + "\n" + wholeParts(parts, "  ", v.width)
 	}
 	return line + st.Dim.Render(" · ") + strings.Join(parts, st.Dim.Render(" · "))
+}
+
+// wholeParts joins parts after a space, as many whole ones as fit in w
+// cells, and "…" when some are left off: a count is never cut
+// ("3 upco…").
+func wholeParts(parts []string, sep string, w int) string {
+	out := ""
+	for i, p := range parts {
+		next := out + sep + p
+		if i == 0 {
+			next = " " + p
+		}
+		more := 0
+		if i < len(parts)-1 {
+			more = 2 // room for " …"
+		}
+		if ansi.StringWidth(next)+more > w {
+			if out == "" {
+				return trunc(next, w)
+			}
+			return out + " …"
+		}
+		out = next
+	}
+	return out
 }
 
 // otherFlags are the flags in counts that index.FlagOrder does not list.
@@ -878,7 +948,11 @@ func (v *dueView) columnHeads() string {
 	b.WriteString(fit("DUE", c.due) + " ")
 	b.WriteString(fit("STATUS", c.status) + " ")
 	if c.committee > 0 {
-		b.WriteString(fit("COMMITTEE", c.committee) + " ")
+		head := "COMMITTEE"
+		if c.committee < len(head) {
+			head = "CTTEE" // as clerks shorten it, not cut to "COMMITT…"
+		}
+		b.WriteString(fit(head, c.committee) + " ")
 	}
 	if c.meeting > 0 {
 		b.WriteString(fit("MEETING", c.meeting) + " ")
@@ -950,6 +1024,17 @@ func recordBadge(rec *index.Record) string {
 	return flagBadge(rowFlag(rec))
 }
 
+// reviewBadge is the FLAG column of a record in the review group, w
+// wide: its kind, FOLLOW-UP run together where it would be cut
+// ("FOLLOW-…" reads as nothing).
+func reviewBadge(kind string, w int) string {
+	b := kindBadge(kind)
+	if ansi.StringWidth(b) > w {
+		b = strings.ReplaceAll(b, "-", "")
+	}
+	return b
+}
+
 // dueCell is a due date as the board shows it: a provisional date (the
 // end of the month a follow-up is due back in, no meeting in it being
 // known) as that month, "Jun 2022".
@@ -980,7 +1065,7 @@ func (v *dueView) cells(r dueRow, colour bool) string {
 	badge := fit(recordBadge(rec), c.badge)
 	badgeStyle := st.Flag(rowFlag(rec))
 	if r.flag == flagReview {
-		badge, badgeStyle = fit(kindBadge(string(rec.Kind)), c.badge), st.Flag(flagReview)
+		badge, badgeStyle = fit(reviewBadge(string(rec.Kind), c.badge), c.badge), st.Flag(flagReview)
 	}
 	due := fit(dueCell(rec), c.due) + " "
 	status := fit(statusCell(statusOf(rec), c.status), c.status)

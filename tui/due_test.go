@@ -253,3 +253,92 @@ func TestPromptsTakeClerksDates(t *testing.T) {
 	h.keys("e", "soonish", "enter")
 	h.contains("not a date; type a date such as 2027-01-31 (YYYY-MM-DD), 31/01/2027")
 }
+
+func TestReviewBadge(t *testing.T) {
+	tests := []struct {
+		kind string
+		w    int
+		want string
+	}{
+		{"followup", 9, "FOLLOW-UP"},
+		{"followup", 8, "FOLLOWUP"},
+		{"action", 8, "ACTION"},
+		{"resolution", 8, "RESOLVED"},
+	}
+	for _, tt := range tests {
+		if got := reviewBadge(tt.kind, tt.w); got != tt.want {
+			t.Errorf("reviewBadge(%q, %d) = %q, want %q", tt.kind, tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestWholeParts: the due board's counts, when they do not all fit, end
+// at a whole count and "…".
+func TestWholeParts(t *testing.T) {
+	parts := []string{"5 to review", "5 overdue", "3 slipped", "12 undated"}
+	tests := []struct {
+		w    int
+		want string
+	}{
+		{80, " 5 to review  5 overdue  3 slipped  12 undated"},
+		{46, " 5 to review  5 overdue  3 slipped  12 undated"},
+		{45, " 5 to review  5 overdue  3 slipped …"},
+		{36, " 5 to review  5 overdue  3 slipped …"},
+		{35, " 5 to review  5 overdue …"},
+		{8, " 5 to r…"},
+	}
+	for _, tt := range tests {
+		if got := wholeParts(parts, "  ", tt.w); got != tt.want {
+			t.Errorf("wholeParts(w=%d) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestMinuteColumn: the board's minute column widens to the longest
+// minute number ("16/05/10", "R2021-179"), up to maxMinuteW, at the
+// text's cost.
+func TestMinuteColumn(t *testing.T) {
+	recs := func(ms ...string) []index.Record {
+		out := make([]index.Record, len(ms))
+		for i, m := range ms {
+			out[i].Minute = m
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		recs []index.Record
+		want int
+	}{
+		{"none", nil, 6},
+		{"short", recs("188", "12(b)"), 6},
+		{"dated", recs("3", "16/05/10", "R2021-179"), 9},
+		{"long", recs("a minute number far too long"), maxMinuteW},
+	}
+	for _, tt := range tests {
+		for _, w := range []int{80, 120, 160} {
+			c := dueLayout(w, false, minuteWidth(tt.recs), true)
+			if c.minute != tt.want {
+				t.Errorf("%s, %d wide: minute column %d, want %d", tt.name, w, c.minute, tt.want)
+			}
+			base := dueLayout(w, false, 0, true)
+			if c.text+c.update+c.minute != base.text+base.update+base.minute {
+				t.Errorf("%s, %d wide: the minute column's width did not come from the text's", tt.name, w)
+			}
+		}
+	}
+}
+
+// TestNotesColumnOnlyWithNotes: at 150 columns and more a board whose
+// records have no notes gives their column's room to the text.
+func TestNotesColumnOnlyWithNotes(t *testing.T) {
+	for _, w := range []int{150, 160, 200} {
+		with, without := dueLayout(w, false, 6, true), dueLayout(w, false, 6, false)
+		if with.update == 0 || without.update != 0 {
+			t.Errorf("%d wide: notes column %d with notes, %d without", w, with.update, without.update)
+		}
+		if without.text != with.text+with.update+1 {
+			t.Errorf("%d wide: text %d without notes, want %d", w, without.text, with.text+with.update+1)
+		}
+	}
+}

@@ -280,12 +280,29 @@ func shortCommittee(name string) string {
 	return s
 }
 
+// noCommittee is what stands for a committee whose minutes name none.
+const noCommittee = "committee not named"
+
+// committeeName is a committee's name on one line for a heading or a
+// list, or noCommittee when the minutes named none: a blank would leave
+// the line starting with a separator ("Meetings ›  › 2024-10-28").
+func committeeName(name string) string {
+	if s := oneLine(name); s != "" {
+		return s
+	}
+	return noCommittee
+}
+
 // committeeLabel is a committee's name in at most w cells: shortened,
 // and when that is still too long, its initials ("Overview & Scrutiny" →
 // "O&S"), which tell committees apart where a cut name would not
 // ("Environment…" for every environment committee).
+// A committee with no name is "—", as an owner the minutes do not name is.
 func committeeLabel(name string, w int) string {
 	s := shortCommittee(oneLine(name))
+	if s == "" {
+		return "—"
+	}
 	if ansi.StringWidth(s) <= w {
 		return s
 	}

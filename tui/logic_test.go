@@ -412,10 +412,44 @@ func TestCommitteeLabel(t *testing.T) {
 		{"Planning Committee", 12, "Planning"},
 		{"Health and Wellbeing Board", 12, "H&WB"},
 		{"Cabinet", 3, "Cabinet"},
+		{"", 12, "—"}, // minutes that name no committee
+		{"  ", 8, "—"},
 	}
 	for _, tt := range tests {
 		if got := committeeLabel(tt.name, tt.w); got != tt.want {
 			t.Errorf("committeeLabel(%q, %d) = %q, want %q", tt.name, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestCommitteeName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Cabinet", "Cabinet"},
+		{"", noCommittee},
+		{" \t", noCommittee},
+		{"Audit\nCommittee", "Audit Committee"},
+	}
+	for _, tt := range tests {
+		if got := committeeName(tt.name); got != tt.want {
+			t.Errorf("committeeName(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestShortCouncil: the words every council's name has come off, and a
+// word the key splits ("Hawke's") is kept whole, not lost.
+func TestShortCouncil(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Harrow Council", "Harrow"},
+		{"City of Des Moines", "Des Moines"},
+		{"Hawke's Bay Regional Council", "Hawke's Bay"},
+		{"Hawke’s Bay Regional Council", "Hawke’s Bay"},
+		{"Stoke Ferry Parish Council", "Stoke Ferry Parish"},
+		{"Council", "Council"},
+	}
+	for _, tt := range tests {
+		if got := shortCouncil(tt.name); got != tt.want {
+			t.Errorf("shortCouncil(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -556,7 +556,7 @@ func (v *meetingsView) crumbs() string {
 	st := v.sh.styles
 	parts := []string{"Meetings"}
 	if v.level >= levelMeetings {
-		parts = append(parts, shortCommittee(oneLine(v.commName)))
+		parts = append(parts, shortCommittee(committeeName(v.commName)))
 	}
 	if v.level >= levelItems {
 		d := v.meetingID

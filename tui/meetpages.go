@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
 	"github.com/minutebook/minutebook/minutes"
@@ -118,6 +119,7 @@ func (p *committeesPage) view(crumbs string) string {
 	}
 	from, to := p.cur.visible()
 	nameW := max(min(p.width-44, 50), 24)
+	metaW := p.width - nameW - 5
 	for i := from; i < to && i < len(p.list); i++ {
 		c := p.list[i]
 		meta := plural(c.Meetings, "meeting", "meetings")
@@ -128,17 +130,23 @@ func (p *committeesPage) view(crumbs string) string {
 		case p.sh.severalCouncils(): // whose each is comes first
 			council := shortCouncil(oneLine(c.Council))
 			if council == "" {
-				council = "council not named"
+				council = "no council"
 			}
+			// the council is cut, not the count and the date after it
+			council = trunc(council, max(metaW-ansi.StringWidth(meta)-3, 6))
 			meta = council + " · " + meta
 		case c.Council != "" && p.width >= 120:
 			meta += " · " + oneLine(c.Council)
 		}
-		name := fit(oneLine(c.Name), nameW)
+		name := committeeName(c.Name)
+		if ansi.StringWidth(name) > nameW { // "… Scrutiny" rather than "… Scrutiny Committ…"
+			name = shortCommittee(name)
+		}
+		name = fit(name, nameW)
 		if i == p.cur.cursor {
 			b.WriteString(st.Cursor.Render("▸ ") + st.Selected.Render(fit(name+"  "+meta, p.width-3)))
 		} else {
-			b.WriteString("  " + st.Text.Render(name) + "  " + st.Dim.Render(trunc(meta, p.width-nameW-5)))
+			b.WriteString("  " + st.Text.Render(name) + "  " + st.Dim.Render(trunc(meta, metaW)))
 		}
 		b.WriteByte('\n')
 	}
@@ -312,7 +320,7 @@ func (p *itemsPage) view(crumbs string) string {
 func (v *itemsPage) meetingHead() string {
 	st := v.sh.styles
 	m := v.meeting
-	l1 := oneLine(m.Committee)
+	l1 := committeeName(m.Committee)
 	if m.Council != "" {
 		l1 = oneLine(m.Council) + " · " + l1
 	}

@@ -98,6 +98,7 @@ type peopleView struct {
 	detail   *index.PersonDetail
 	perr     error
 	lines    []personLine
+	minuteW  int // the page's column of minute numbers: its widest, from 5 up to maxMinuteW
 	pcur     scroller
 	oSeq     int
 	keepLine int // the cursor's line on the page, kept across a reload
@@ -129,7 +130,7 @@ func (v *peopleView) SetSize(w, h int) {
 func (v *peopleView) listHeight() int {
 	h := v.height - peopleListHead
 	if v.find.open && !v.page {
-		h -= promptLines
+		h -= v.find.lines()
 	}
 	return max(h, 1)
 }
@@ -355,7 +356,9 @@ func (v *peopleView) setPage(d *index.PersonDetail) {
 	}
 	v.detail = d
 	v.lines = v.lines[:0]
+	v.minuteW = 5
 	if d != nil {
+		v.minuteW = max(minuteWidth(d.Records), 5)
 		v.lines = append(v.lines, personLine{heading: true, rec: -1, decl: -1, att: -1})
 		for i := range d.Records {
 			v.lines = append(v.lines, personLine{rec: i, decl: -1, att: -1})
@@ -397,7 +400,7 @@ func (v *peopleView) listKey(msg tea.KeyMsg) tea.Cmd {
 		v.setRows(v.selectedName())
 		v.cur.top()
 	case key.Matches(msg, k.FindPerson):
-		cmd := v.find.start(0, "Find: ", v.query, "part of a name or a role · the list narrows as you type · enter keeps it · esc shows everyone")
+		cmd := v.find.start(0, "Find: ", v.query, "part of a name or a role · the list narrows as you type") // the help bar has the keys
 		v.cur.setHeight(v.listHeight())
 		return cmd
 	case key.Matches(msg, k.Back) && v.query != "":
@@ -582,7 +585,7 @@ func (v *peopleView) listView() string {
 		}
 		name, cells := fit(oneLine(p.Name), c.name), " "+fit(kind, c.kind)+" "+fitRight(thousands(p.Open), c.open)+" "
 		late := fitRight(thousands(p.Overdue), c.late)
-		rest := " " + fitRight(thousands(p.Meetings), c.meetings) + " " + fit(oneLine(strings.Join(p.Committees, "; ")), c.committees)
+		rest := " " + fitRight(thousands(p.Meetings), c.meetings) + " " + fit(committeesText(p.Committees), c.committees)
 		if i == v.cur.cursor {
 			b.WriteString(trunc(st.Cursor.Render("▸ ")+st.Selected.Render(fit(name+cells+late+rest, v.width-2)), v.width))
 		} else {
@@ -597,6 +600,17 @@ func (v *peopleView) listView() string {
 		}
 	}
 	return b.String()
+}
+
+// committeesText is the list's COMMITTEES cell: the names shortened
+// ("Overview & Scrutiny"), and one whose minutes name none said so
+// rather than left as a blank before a "; ".
+func committeesText(cs []string) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = shortCommittee(committeeName(c))
+	}
+	return strings.Join(out, "; ")
 }
 
 // fitRight is fit with the text to the right.
@@ -685,7 +699,7 @@ func (v *peopleView) sectionHeading(i int) string {
 		var parts []string
 		for _, as := range []string{"present", "apologies", "absent", "in attendance"} {
 			if n := counts[as]; n > 0 {
-				parts = append(parts, thousands(n)+" "+as)
+				parts = append(parts, as+" "+thousands(n)) // "apologies 1", not "1 apologies"
 			}
 		}
 		label = "ATTENDANCE (" + plural(len(d.Attendance), "meeting", "meetings")
@@ -719,6 +733,21 @@ func attendedAs(as string) string {
 	return as
 }
 
+// attendedText is what a page line says of a meeting after its badge,
+// date and committee's initials: how they attended when the badge does
+// not say it (chair, substitute), the committee's name in full and the
+// meeting's ID.
+func attendedText(a index.Attended) string {
+	var parts []string
+	if as := oneLine(a.As); as != attendedAs(as) {
+		parts = append(parts, as)
+	}
+	if c := shortCommittee(oneLine(a.Committee)); c != "" {
+		parts = append(parts, c)
+	}
+	return strings.Join(append(parts, oneLine(a.MeetingID)), " · ")
+}
+
 // attendedBadge is the page's mark for how a person was at a meeting.
 func attendedBadge(as string) string {
 	switch attendedAs(as) {
@@ -750,7 +779,7 @@ func (v *peopleView) lineParts(l personLine) (badge, date, committee, text strin
 		r := &d.Records[l.rec]
 		flag = rowFlag(r)
 		return fit(recordBadge(r), bw), fit(dueCell(r), dw), fit(committeeLabel(r.Committee, cw), cw),
-			fit(oneLine(r.Minute), 5) + " " + oneLine(r.Text), flag
+			fit(oneLine(r.Minute), v.minuteW) + " " + oneLine(r.Text), flag
 	case l.decl >= 0 && l.decl < len(d.Declarations):
 		dc := d.Declarations[l.decl]
 		what := oneLine(dc.Interest)
@@ -764,7 +793,7 @@ func (v *peopleView) lineParts(l personLine) (badge, date, committee, text strin
 		return fit("DECLARED", bw), fit(dc.Date.String(), dw), fit(committeeLabel(dc.Committee, cw), cw), text, ""
 	case l.att >= 0 && l.att < len(d.Attendance):
 		a := d.Attendance[l.att]
-		return fit(attendedBadge(a.As), bw), fit(a.Date.String(), dw), fit(committeeLabel(a.Committee, cw), cw), a.As + " · " + a.MeetingID, ""
+		return fit(attendedBadge(a.As), bw), fit(a.Date.String(), dw), fit(committeeLabel(a.Committee, cw), cw), attendedText(a), ""
 	}
 	return "", "", "", "", ""
 }

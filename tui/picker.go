@@ -228,11 +228,11 @@ func (p *returnPicker) view() string {
 		b.WriteString(" " + st.Dim.Render("Loading the later meetings…"))
 		return b.String()
 	case len(p.meetings) == 0:
-		b.WriteString(" " + st.Dim.Render(trunc("The library holds no meeting of "+oneLine(p.rec.Committee)+" after "+p.rec.MeetingDate.String()+".", p.width-1)))
+		b.WriteString(" " + st.Dim.Render(trunc("The library holds no meeting of "+committeeName(p.rec.Committee)+" after "+p.rec.MeetingDate.String()+".", p.width-1)))
 		return b.String()
 	}
 	if p.meeting == nil {
-		b.WriteString(" " + st.Heading.Render(trunc("Later meetings of "+oneLine(p.rec.Committee), p.width-1)) + "\n")
+		b.WriteString(" " + st.Heading.Render(trunc("Later meetings of "+committeeName(p.rec.Committee), p.width-1)) + "\n")
 		from, to := p.mList.visible()
 		for i := from; i < to && i < len(p.meetings); i++ {
 			m := p.meetings[i]

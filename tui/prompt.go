@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // prompt is the one inline form of the TUI: the as-of date and the
@@ -23,10 +26,33 @@ type prompt struct {
 	err      string // why the last value was refused; shown instead of the hint
 	selected bool   // the value is the one it opened with, selected
 	width    int
+	// oneLineHint keeps the hint to one line (the command line, which
+	// takes the status and help lines' place and no more).
+	oneLineHint bool
 }
 
-// promptLines is how many lines an open prompt takes.
-const promptLines = 2
+// lines is how many lines the open prompt takes: its field, and its hint
+// or error on one line or, when that does not fit the width, two.
+func (p *prompt) lines() int { return 1 + len(p.hintLines()) }
+
+// hintLines is the hint, or the error of the last try, in at most two
+// lines of the prompt's width (one with oneLineHint): a hint cut short
+// hides what the field takes, an error why it was refused.
+func (p *prompt) hintLines() []string {
+	text := p.hint
+	if p.err != "" {
+		text = p.err
+	}
+	w := max(p.width-2, 1)
+	if p.oneLineHint || ansi.StringWidth(text) <= w {
+		return []string{trunc(text, w)}
+	}
+	ls := wrap(text, w)
+	if len(ls) > 2 {
+		ls = []string{ls[0], trunc(strings.Join(ls[1:], " "), w)}
+	}
+	return ls
+}
 
 func newPrompt(sh *shared) prompt {
 	return prompt{sh: sh, input: newInput(sh, "")}
@@ -115,7 +141,7 @@ func (p *prompt) update(msg tea.KeyMsg) promptResult {
 	return promptResult{cmd: cmd}
 }
 
-// view draws the prompt's two lines, each at most its width.
+// view draws the prompt's lines (lines of them), each at most its width.
 func (p *prompt) view() string {
 	st := p.sh.styles
 	var line1 string
@@ -124,13 +150,21 @@ func (p *prompt) view() string {
 	} else {
 		line1 = " " + p.input.View()
 	}
-	line2 := " " + st.Dim.Render(trunc(p.hint, p.width-2))
+	style := st.Dim
 	if p.err != "" {
-		line2 = " " + st.Error.Render(trunc(p.err, p.width-2))
+		style = st.Error
 	}
-	return trunc(line1, p.width) + "\n" + line2
+	out := trunc(line1, p.width)
+	for _, l := range p.hintLines() {
+		out += "\n" + trunc(" "+style.Render(l), p.width)
+	}
+	return out
 }
 
 // dateHint is what a date prompt takes, for its hint line (every form
 // minutes.ParseUserDate reads; the error of a wrong one lists them all).
 const dateHint = "2027-01-31, 31/01/2027, 31 Jan, friday, +2w"
+
+// asOfHint is the due board's as-of prompt's hint, in 80 columns (the
+// field shows the ISO form already).
+const asOfHint = "31 Jan, friday, +2w from the date shown, next: the committee's next meeting"

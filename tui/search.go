@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/minutebook/minutebook/index"
 )
@@ -575,11 +576,13 @@ func (v *searchView) hint() string {
 		"Type a few words; results update as you type.",
 		"A word of three letters or more also matches as a prefix: tipp finds tipping.",
 		"\"an exact phrase\", +must and -mustnot work as in minutebook search.",
-		"↑/↓ choose · enter opens · esc, then f, filters by committee, kind, year, status.",
+		"↑/↓ choose · enter opens · esc, then f, to filter.",
 	}
 	var b strings.Builder
 	for _, l := range lines {
-		b.WriteString("  " + st.Dim.Render(trunc(l, v.width-2)) + "\n")
+		for _, w := range wrap(l, max(v.width-3, 10)) { // a hint cut short hides its end
+			b.WriteString("  " + st.Dim.Render(w) + "\n")
+		}
 	}
 	return b.String()
 }
@@ -617,18 +620,33 @@ func (v *searchView) facetsView() string {
 		if len(chips) == 0 {
 			b.WriteString(st.Faint.Render("—"))
 		}
-		used := 11
+		texts := make([]string, len(chips))
 		for col, c := range chips {
 			label := facetLabel(name, c.Value)
 			if c.Count > 0 {
 				label += " " + thousands(c.Count)
 			}
-			chip := "[" + label + "]"
-			if used+len([]rune(chip))+1 > v.width && col > v.facetCol {
+			// a chip never wider than the row: the first word, the count, stay
+			texts[col] = "[" + trunc(label, max(v.width-16, 8)) + "]"
+		}
+		// The row starts late enough that the focused chip shows: "… " for
+		// the chips left off before it.
+		first := 0
+		if row == v.facetRow {
+			first = firstChip(texts, v.facetCol, v.width-11)
+		}
+		used := 11
+		if first > 0 {
+			b.WriteString(st.Faint.Render("… "))
+			used += 2
+		}
+		for col := first; col < len(chips); col++ {
+			c, chip := chips[col], texts[col]
+			if used+ansi.StringWidth(chip)+1 > v.width && col > v.facetCol {
 				b.WriteString(st.Faint.Render(" …"))
 				break
 			}
-			used += len([]rune(chip)) + 1
+			used += ansi.StringWidth(chip) + 1
 			switch {
 			case row == v.facetRow && col == v.facetCol:
 				b.WriteString(st.ChipFocused.Render(chip))
@@ -641,6 +659,28 @@ func (v *searchView) facetsView() string {
 		}
 	}
 	return b.String()
+}
+
+// firstChip is the first of a facet's chips to draw in w cells so that
+// chip focus shows whole: 0 when it fits from the start, else the
+// latest start that leaves room for "… " before it.
+func firstChip(chips []string, focus, w int) int {
+	if focus <= 0 || focus >= len(chips) {
+		return 0
+	}
+	used := 0
+	for i := 0; i <= focus; i++ {
+		used += ansi.StringWidth(chips[i]) + 1
+	}
+	if used+2 <= w { // room for the " …" after it too
+		return 0
+	}
+	first := 0
+	for first < focus && used+2+2 > w {
+		used -= ansi.StringWidth(chips[first]) + 1
+		first++
+	}
+	return first
 }
 
 func (v *searchView) summary() string {

@@ -223,6 +223,9 @@ func (v *sourcesView) Update(msg tea.Msg) tea.Cmd {
 
 func (v *sourcesView) ShortHelp() []key.Binding {
 	k := v.sh.keys
+	if v.loaded && len(v.list) == 0 { // nothing to sync: the view says how to add a site
+		return []key.Binding{k.Back}
+	}
 	return []key.Binding{k.Sync, k.moveHelp(), k.Back}
 }
 

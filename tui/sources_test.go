@@ -134,3 +134,40 @@ func (f *fakeLib) setSourceURL(id, url string) {
 	defer f.mu.Unlock()
 	f.recByID[id].rec.SourceURL = url
 }
+
+// TestTitleBarKeepsTheDate: with every tab shown at 80 columns the title
+// bar drops the program's name, not the as-of date, and a click on a
+// tab still opens it.
+func TestTitleBarKeepsTheDate(t *testing.T) {
+	h := newHarness(t, newFixture(), 80, 24, syncerOptions(&fakeSyncer{}))
+	openRecord(h, "osc-2021-12-14-188-a1")
+	h.keys(":", "check draft.txt", "enter")
+	bar := strings.Split(h.view(), "\n")[0]
+	if strings.Contains(bar, "minutebook") || !strings.Contains(bar, "as of 2022-05-20") || !strings.HasPrefix(bar, " Due  Search") {
+		t.Fatalf("title bar %q: want the tabs from the left and the as-of date", bar)
+	}
+	if strings.Contains(bar, "Check as of") {
+		t.Errorf("title bar %q: the date runs into the tabs", bar)
+	}
+	h.send(tea.MouseMsg{X: strings.Index(bar, "Meetings") + 1, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if h.m.active != viewMeetings {
+		t.Fatalf("a click on Meetings shows view %v", h.m.active)
+	}
+
+	// With room, the name is back.
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 24})
+	if bar := strings.Split(h.view(), "\n")[0]; !strings.HasPrefix(bar, " minutebook  Due") {
+		t.Fatalf("at 120 columns the title bar is %q", bar)
+	}
+}
+
+// TestSourcesHelpWithNone: with no sources the sources view does not
+// offer S, which could only fail.
+func TestSourcesHelpWithNone(t *testing.T) {
+	h := newHarness(t, newFixture(), 100, 24, syncerOptions(&fakeSyncer{}))
+	h.keys("5")
+	h.contains("None yet")
+	if help := h.m.helpBar(); strings.Contains(help, "sync") {
+		t.Fatalf("help bar %q offers a sync of no sources", help)
+	}
+}

@@ -71,6 +71,7 @@ var kindBadges = map[string]string{
 	"action":     "ACTION",
 	"followup":   "FOLLOW-UP",
 	"item":       "ITEM",
+	"meeting":    "MEETING", // a search hit on a meeting's attendance
 }
 
 // Styles is every style the TUI draws with. DefaultStyles gives the

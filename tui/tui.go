@@ -143,6 +143,7 @@ type Model struct {
 
 	help     help.Model
 	showHelp bool
+	helpTop  int // the full help's first line shown, when it is taller than the window
 	banner   string
 
 	flash    string
@@ -223,6 +224,7 @@ func New(ctx context.Context, api Library, opt Options) *Model {
 	m.sources = newSourcesView(sh, opt.Syncer, func() string { return m.syncStatus })
 	m.check = newCheckView(sh, opt.Checker)
 	m.command = newPrompt(sh)
+	m.command.oneLineHint = true
 	m.views = [7]view{viewDue: m.due, viewSearch: m.search, viewMeetings: m.meetings, viewPeople: m.people, viewDetail: m.detail, viewSources: m.sources, viewCheck: m.check}
 	m.layout()
 	return m
@@ -380,7 +382,10 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 
 // tabAt is the view whose tab in the title bar covers column x.
 func (m *Model) tabAt(x int) (viewID, bool) {
-	col := 1 + len("minutebook") + 2
+	col := 1
+	if m.showsAppName() {
+		col += len("minutebook") + 2
+	}
 	for id, name := range viewNames {
 		if !m.tabShown(viewID(id)) {
 			continue
@@ -429,6 +434,18 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return tea.Quit, true
 		case key.Matches(msg, k.Help, k.Back):
 			m.showHelp = false
+		case key.Matches(msg, k.Up):
+			m.helpTop--
+		case key.Matches(msg, k.Down):
+			m.helpTop++
+		case key.Matches(msg, k.PageUp):
+			m.helpTop -= m.height / 2
+		case key.Matches(msg, k.PageDown):
+			m.helpTop += m.height / 2
+		case key.Matches(msg, k.Top):
+			m.helpTop = 0
+		case key.Matches(msg, k.Bottom):
+			m.helpTop = 1 << 20 // helpView clamps it
 		}
 		return nil, true // the help screen swallows other keys
 	}
@@ -445,7 +462,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit, true
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return nil, true
 	case key.Matches(msg, k.Search, k.GoSearch):
 		return m.open(navMsg{to: viewSearch}), true
@@ -721,7 +738,7 @@ func (m *Model) view() string {
 	}
 	bodyH := max(m.height-m.chromeHeight(), 1)
 	if m.showHelp {
-		b.WriteString(padLines(m.fullHelp(), m.width, bodyH))
+		b.WriteString(m.helpView(bodyH))
 	} else {
 		b.WriteString(m.views[m.active].View())
 	}
@@ -765,6 +782,22 @@ func (m *Model) tabShown(id viewID) bool {
 	return true
 }
 
+// showsAppName reports whether the title bar starts with the program's
+// name. With every tab shown (detail, sources, check) 80 columns cannot
+// hold it as well as the as-of date, which decides every flag: the
+// name goes, the date stays.
+func (m *Model) showsAppName() bool {
+	w := 1 + len("minutebook") + 2 + 2 + len("as of 2006-01-02") + 1 // the date: 2 from the tabs, 1 from the edge
+	n := 0
+	for id, name := range viewNames {
+		if m.tabShown(viewID(id)) {
+			w += ansi.StringWidth(name)
+			n++
+		}
+	}
+	return w+2*max(n-1, 0) <= m.width
+}
+
 func (m *Model) titleBar() string {
 	st := m.sh.styles
 	var tabs []string
@@ -780,6 +813,9 @@ func (m *Model) titleBar() string {
 	}
 	left := " " + st.AppName.Render("minutebook") + "  " + strings.Join(tabs, "  ")
 	date := "as of " + m.sh.asOf.String()
+	if !m.showsAppName() {
+		left = " " + strings.Join(tabs, "  ")
+	}
 	dates := []string{date}
 	if m.sh.asOf == m.sh.today() {
 		dates = []string{date + " (today)", date} // narrow, with every tab: the date without "(today)"
@@ -789,8 +825,8 @@ func (m *Model) titleBar() string {
 	council := m.councilLabel(m.width - ansi.StringWidth(left) - ansi.StringWidth(date) - 5)
 	for _, withCouncil := range []bool{council != "", false} {
 		for _, d := range dates {
-			right, least := st.AsOf.Render(d)+" ", 1
-			if withCouncil { // set off from the tabs, not run into them
+			right, least := st.AsOf.Render(d)+" ", 2 // as far from the tabs as they are apart
+			if withCouncil {                         // set off from the tabs, not run into them
 				right, least = st.Heading.Render(council)+st.Dim.Render(" · ")+right, 3
 			}
 			if gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= least {
@@ -830,6 +866,9 @@ func (m *Model) helpBar() string {
 		}
 		global = append(global, k.Help, k.Quit)
 	}
+	if m.showHelp { // the view's keys do nothing under the full help
+		return trunc(" "+m.help.ShortHelpView([]key.Binding{withHelp(k.moveHelp(), "scroll"), withHelp(k.Help, "close"), k.Quit}), m.width)
+	}
 	m.help.Width = 0
 	tail := ""
 	if len(global) > 0 {
@@ -842,6 +881,24 @@ func (m *Model) helpBar() string {
 		return trunc(" "+head, m.width)
 	}
 	return trunc(" "+head+m.sh.styles.Help.ShortSeparator.Render(" • ")+tail, m.width)
+}
+
+// helpView is the full help in h lines: when it is taller, the lines
+// from helpTop on and a last line that says how to see the rest.
+func (m *Model) helpView(h int) string {
+	lines := strings.Split(m.fullHelp(), "\n")
+	if len(lines) <= h || h < 2 {
+		m.helpTop = 0
+		return padLines(strings.Join(lines, "\n"), m.width, h)
+	}
+	m.helpTop = min(max(m.helpTop, 0), len(lines)-(h-1))
+	shown := lines[m.helpTop : m.helpTop+h-1]
+	more := " ↑/↓ scroll"
+	if below := len(lines) - m.helpTop - len(shown); below > 0 {
+		more += " · " + plural(below, "more line", "more lines") + " below"
+	}
+	more += " · ? or esc closes"
+	return padLines(strings.Join(shown, "\n"), m.width, h-1) + "\n" + m.sh.styles.Dim.Render(trunc(more, m.width))
 }
 
 func (m *Model) fullHelp() string {

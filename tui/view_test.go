@@ -60,6 +60,7 @@ var goldenScenes = []struct {
 	{name: "detail_return_picker_items", drive: func(h *harness) { openRecord(h, "osc-2021-12-14-189-f1"); h.keys("R", "enter") }},
 	{name: "detail_hostile", drive: func(h *harness) { openRecord(h, "rpsp-2022-04-05-7-a1") }},
 	{name: "help", drive: func(h *harness) { h.keys("?") }},
+	{name: "help_scrolled", drive: func(h *harness) { h.keys("?", "G") }},
 }
 
 // openRecord opens a record's detail the way the due board does.

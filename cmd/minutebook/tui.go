@@ -223,7 +223,7 @@ func (s librarySyncer) SyncAll(ctx context.Context, progress func(index.SyncProg
 		return "", err
 	}
 	if len(srcs) == 0 {
-		return "", errors.New("the library has no sources: add a council's site with minutebook sources add URL")
+		return "", errors.New("no sources: add one with minutebook sources add URL") // a flash, in 80 columns
 	}
 	var parts []string
 	failed := false
