@@ -20,7 +20,9 @@ import (
 // process of its own (this test binary again, running
 // TestImportProcessChild), so that its peak RSS is the import's alone and
 // not the benchmark's input too. It reports the child's peak RSS, its CPU
-// time and the wall time.
+// time and the wall time, and the time the files took into the store and
+// the peak RSS by then (store-s, store-peak-RSS-MB: the rest is building
+// the search index).
 //
 // The peak RSS is the child's own VmHWM, which it prints as it ends
 // (childPeakRSS), not the rusage's Maxrss: Go starts a child with
@@ -50,6 +52,10 @@ func BenchmarkImportProcess(b *testing.B) {
 		if rss, ok := childPeakRSS(out); ok {
 			b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
 		}
+		if ph, ok := childStorePhase(out); ok {
+			b.ReportMetric(ph.seconds, "store-s")
+			b.ReportMetric(float64(ph.rss)/(1<<20), "store-peak-RSS-MB")
+		}
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			b.ReportMetric(float64(ru.Utime.Nano()+ru.Stime.Nano())/1e9, "cpu-s")
 		}
@@ -75,6 +81,7 @@ func TestImportProcessChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	start := time.Now()
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(docs, f.Name()))
 		if err != nil {
@@ -84,6 +91,7 @@ func TestImportProcessChild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	fmt.Printf("%s%f %d\n", childStoreLine, time.Since(start).Seconds(), peakRSS())
 	if err := l.Sync(ctx, false); err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +101,29 @@ func TestImportProcessChild(t *testing.T) {
 // childRSSLine starts the line on which a benchmark's child process
 // prints its peak RSS in bytes.
 const childRSSLine = "minutebook-child-peak-rss-bytes "
+
+// childStoreLine starts the line on which the import's child prints the
+// time the files took to import into the store and its peak RSS then (in
+// bytes), before the search index is built.
+const childStoreLine = "minutebook-child-store "
+
+// storePhase is what childStoreLine says.
+type storePhase struct {
+	seconds float64
+	rss     uint64
+}
+
+// childStorePhase finds the store phase a child printed in its output.
+func childStorePhase(out []byte) (storePhase, bool) {
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, childStoreLine); ok {
+			var ph storePhase
+			_, err := fmt.Sscanf(v, "%f %d", &ph.seconds, &ph.rss)
+			return ph, err == nil
+		}
+	}
+	return storePhase{}, false
+}
 
 // childPeakRSS finds the peak RSS a child printed in its output.
 func childPeakRSS(out []byte) (uint64, bool) {
