@@ -32,7 +32,9 @@ import (
 //   - Councils are matched by name with the words every council uses left
 //     out (council, borough, city, county, district, …; see
 //     store.CouncilKey):
-//     "London Borough of Harrow" and "Harrow Council" are one council.
+//     "London Borough of Harrow" and "Harrow Council" are one council. A
+//     local tier's word (town, parish, community, village, township) is
+//     kept: "Stroud Town Council" and "Stroud District Council" are two.
 //   - Minutes that do not name their council join the first committee of
 //     their name when only one council has a committee of that name, or,
 //     when none has, the committee holding their initials in a library

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -202,4 +203,51 @@ func sameStrings(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// A Town Council and the Borough Council of the same town are two
+// councils: a county councillor on both keeps them in one library, and
+// each one's Planning Committee is its own, found by --council.
+func TestTownAndBoroughOfOneName(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t, ":memory:")
+	meeting := func(council, d string) *minutes.Meeting {
+		m := &minutes.Meeting{Council: council, Committee: "Planning Committee", Date: date(d),
+			Source: minutes.Source{Name: council + " " + d + ".txt"},
+			Items:  []minutes.Item{{Number: "5", Title: "Applications", Body: "Applications were considered."}}}
+		assignTestIDs(m)
+		return m
+	}
+	var ids []string
+	for _, m := range []*minutes.Meeting{
+		meeting("Wokeby Town Council", "2024-03-04"),
+		meeting("Wokeby Borough Council", "2024-03-06"),
+		meeting("Town of Wokeby", "2024-04-01"), // the town council spelt otherwise
+	} {
+		res, err := l.Import(ctx, m.Source.Name, encode(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.MeetingID)
+	}
+	if want := []string{"pc-2024-03-04", "pc-wokeby-2024-03-06", "pc-2024-04-01"}; !slices.Equal(ids, want) {
+		t.Errorf("meeting IDs = %v, want %v", ids, want)
+	}
+	cs, err := l.Councils(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		got = append(got, fmt.Sprintf("%s|%d", c.Key, c.Meetings))
+	}
+	if want := []string{"wokeby|1", "wokeby town|2"}; !sameStrings(got, want) {
+		t.Errorf("councils = %q, want %q", got, want)
+	}
+	for typed, want := range map[string]string{"wokeby town": "wokeby town", "Wokeby Borough": "wokeby", "town of wokeby": "wokeby town"} {
+		c, err := MatchCouncil(cs, typed)
+		if err != nil || c.Key != want {
+			t.Errorf("MatchCouncil(%q) = %q, %v; want %q", typed, c.Key, err, want)
+		}
+	}
 }

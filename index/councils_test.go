@@ -457,16 +457,19 @@ func TestImportCouncilKeptWithTheDocument(t *testing.T) {
 // spellings are one council; a name's words on their own find it too.
 func TestMatchCouncilByWords(t *testing.T) {
 	var cs []Committee
-	for _, name := range []string{"Ashby Parish Council", "Corby Town Council", "Brackley Town Council", "City of Portland", "Portland City Council"} {
+	for _, name := range []string{"Ashby Parish Council", "Corby Town Council", "Brackley Town Council", "City of Portland", "Portland City Council",
+		"Stroud Town Council", "Stroud District Council"} {
 		cs = append(cs, Committee{Key: minutesSlug(name), Name: "Full Council", Council: name, Meetings: 1})
 	}
 	all := CouncilsOf(cs)
 	for _, tc := range []struct{ typed, want, err string }{
-		{"ashby parish council", "ashby", ""},
-		{"Brack", "brackley", ""},
-		{"parish", "ashby", ""},
+		{"ashby parish council", "ashby parish", ""},
+		{"Brack", "brackley town", ""},
+		{"parish", "ashby parish", ""},
+		{"Town of Stroud", "stroud town", ""}, // a town council and its district are two
+		{"stroud district", "stroud", ""},
 		{"portland city", "portland", ""},
-		{"town council", "", "matches 2 councils"},
+		{"town council", "", "matches 3 councils"},
 		{"Daventry", "", "the library has"},
 	} {
 		got, err := MatchCouncil(all, tc.typed)

@@ -19,14 +19,14 @@ var (
 	reGenericOwner = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:officers?|member|members|it|he|she|they|this|there|committee|council|meeting)$`)
 )
 
-// findActions reads the item's actions from its sentences.
-func findActions(m *Meeting, it *rawItem, skip []span) []Record {
+// actionsIn reads the actions in an item's sentences ss (those outside
+// its resolutions and action tables).
+func actionsIn(m *Meeting, ss []sentence) []Record {
 	var out []Record
-	ss := sentences(it.lines, skip)
 	for si, s := range ss {
 		text := s.text
 		before := ss[:si]
-		if !mayAct(text) && s.owner == "" {
+		if !mayAct(text) && !opensWithOwner(text) && s.owner == "" {
 			continue
 		}
 		var owner string
@@ -109,7 +109,7 @@ func findActions(m *Meeting, it *rawItem, skip []span) []Record {
 // in front so that "That the Clerk write …" reads as a task). before are
 // the item's sentences before this one, where "he" or "she" is named.
 func taskRecords(m *Meeting, text string, no int, whole string, before []sentence) []Record {
-	ts := readTasks(text, &m.Attendance, whole != "")
+	ts := readTaskWords(text, m.wordsOf(text), &m.Attendance, whole != "")
 	var out []Record
 	for _, t := range ts {
 		if t.pronoun && !(t.link == "would" && presenting(text, t)) {
@@ -295,15 +295,9 @@ func splitOwnerLine(m *Meeting, line string) (string, Date) {
 }
 
 // mayAct is a cheap test that a sentence could be an action.
-func mayAct(s string) bool {
-	low := strings.ToLower(s)
-	for _, w := range []string{"action", " to ", "undert", "would", "will", "asked", "request", "shall", "instruct", "authori", "invite", "urge", " call"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func mayAct(s string) bool { return actStems.lowerIn(s) }
+
+var actStems = newFoldAnyOf("action", " to ", "undert", "would", "will", "asked", "request", "shall", "instruct", "authori", "invite", "urge", " call")
 
 func cleanOwner(o string) string {
 	o = strings.TrimSpace(o)
@@ -369,6 +363,10 @@ func sentences(ls []line, skip []span) []sentence {
 			continue
 		}
 		t, tok := l.Text, l.tk()
+		if statusStamp(t) {
+			flush() // "Approved Meeting Minutes" atop a page: no part of a sentence
+			continue
+		}
 		if tok.Kind == tokOwnerLine {
 			// "Clerk" / "TR / 15 Mar" under a paragraph: its owner.
 			flush()

@@ -39,14 +39,14 @@ var reLabel = gated(`(?i)^(?:`+
 	`|(?P<apol>apologies(?:\s+for\s+absence)?(?:\s+and\s+(?:substitut\w+|reserve\s+members?|reserves|absences?))?(?:\s+(?:were\s+)?received(?:\s+from)?)?|apologies\s+received|regrets)`+
 	`|(?P<absent>absent(?:\s+members)?|not\s+present)`+
 	`|(?P<subs>substitutes?(?:\s+members?)?|reserves?(?:\s+members?)?)`+
-	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|sederunt|(?:council|board|committee|commission|panel|trustees|directors)\s+present|(?:elected|appointed|ordinary|full|voting)\s+members?(?:\s+present)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)`+
+	`|(?P<present>(?:deputy|vice)[- ]chair(?:man|person|woman)?|those\s+attending|record\s+of\s+attendance|attendance\s+record|sederunt|(?:council|board|committee|commission|panel|trustees|directors|aldermen|supervisors|commissioners|councilors|councilmembers|council\s+members|selectmen|legislators)\s+present|(?:elected|appointed|ordinary|full|voting)\s+members?(?:\s+present)?|(?:committee|board|panel|co-opted|voting|independent|cabinet|statutory)\s+members?(?:\s+(?:present|in\s+attendance))?|those\s+present(?:\s+were)?|(?:members?|councillors?|council\s+members?)(?:\s+(?:present|in\s+attendance))?|present|roll\s+call(?:\s*:\s*present)?|attendance|councillors)`+
 	`)(?:\s*\([^)]{0,40}\))?(?:\s+(?:via|by|at)\s+[^:]{1,40})?\s*(?::-?|-|–)\s*(.*)$`, ":", "-", "–")
 
 // Labels without a colon, alone on their line ("Present", "Apologies").
 var reBareLabel = regexp.MustCompile(`(?i)^(present|apologies(?:\s+for\s+absence)?|absent|in\s+attendance|also\s+present|officers\s+present|members\s+present|councillors\s+present|roll\s+call|sederunt)$`)
 
 var (
-	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
+	reHonorific      = regexp.MustCompile(`(?i)^(?:(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?|(?:the\s+)?(?:deputy\s+)?(?:lord\s+)?mayor|(?:county|district|borough|parish|town|city|community)\s+(?:councillors?|c(?:ll|li|il|l1|1l)rs?\.?)|councillors?|councilors?|council(?:wo)?m[ae]n|councilpersons?|selectm[ae]n|select\s+board\s+members?|legislators?|freeholders?|c(?:ll|li|il|l1|1l)rs?\.?|crs?\.?|mr\.?|mrs\.?|ms\.?|miss|mx\.?|dr\.?|doctor|rev(?:erend|d)?\.?|the|professor|prof\.?|sir|dame|lord|lady|alderman|aldermen|council\s*members?|councilmembers?|commissioners?|father|fr\.?|canon|hon\.?|honourable|senator|minister|deputy|supervisors?|trustees?|directors?|cyng(?:horydd|horwyr)?\.?(?:\s*/)?|vice[- ]mayor|reeve|deputy\s+reeve|(?:deputy\s+)?warden|her\s+worship|his\s+worship|sgt\.?|sergeant|insp\.?|inspector|chief\s+inspector|supt\.?|superintendent|chief\s+superintendent|pc|const\.?|constable|pcso)\s+`)
 	rePostNom        = regexp.MustCompile(`(?:,?\s+(?:MBE|OBE|CBE|JP|MP|TD|MEP|DL|BEM|QC|KC|MLA|MSP|MS|FRICS|PhD))+$`)
 	reParen          = regexp.MustCompile(`\s*\(([^)]*)\)`)
 	reNotName        = regexp.MustCompile(`(?i)^(?:there\b|this\b|these\b|it\b|all\b|none|nil|n/a|no\s+apologies|none\s+received|no\s+one|for\s+minute|for\s+item|apologies|members|officers|councillors|present|the\s+meeting|all\s+members|as\s+follows|see\s+)`)
@@ -230,6 +230,12 @@ func (r *attReader) blocks(lines []line) {
 		t = unpipe(t)
 		// A table of attendees, one a row: "Name | Role | Attendance".
 		if strings.Contains(l.Raw, "|") || strings.Contains(l.Raw, "   ") {
+			if end, ok := r.markTable(lines, i); ok {
+				r.flush()
+				i = end
+				r.role, r.queue = roleNone, nil
+				continue
+			}
 			if end, ok := r.attendeeTable(lines[i:]); ok {
 				r.flush()
 				i += end
@@ -261,6 +267,17 @@ func (r *attReader) blocks(lines []line) {
 						}
 					}
 					t = mm[1] + ": " + mm[2]
+				}
+			}
+		}
+		// A roll call with the answers in a column: "Supervisor Osei
+		// Absent" under "Roll Call".
+		if r.role != roleNone && l.Raw != "" {
+			if cs := reColumnGap.Split(strings.TrimSpace(l.Raw), -1); len(cs) == 2 {
+				if st, ok := attendanceStatus(cs[1]); ok && readEntry(cs[0]).name != "" {
+					r.flush()
+					r.entry(st, cs[0])
+					continue
 				}
 			}
 		}
@@ -790,9 +807,23 @@ func (r *attReader) add(rl role, text string) {
 	}
 }
 
+// reRollAnswer is a member's answer to the roll, after their name:
+// "Pelham – present", "Achebe – absent", "Ng: here", "Ruiz – yes",
+// "Vela – excused".
+var reRollAnswer = regexp.MustCompile(`(?i)^(.+?)\s*(?:[–—:-]|\s)\s*\(?(present|here|yes|aye|absent|excused|absent[\s,–-]+excused|regrets|apologies)\)?\.?$`)
+
 // entry places one person of a list.
 func (r *attReader) entry(rl role, part string) {
 	a := r.a
+	if rl == rolePresent {
+		// A roll call answered name by name: each answer places its name.
+		if m := reRollAnswer.FindStringSubmatch(strings.TrimSpace(part)); m != nil && cleanName(m[1]) != "" && !strings.ContainsAny(m[1], "–—:") {
+			part = m[1]
+			if st, ok := attendanceStatus(strings.NewReplacer(",", " ", "–", "-").Replace(m[2])); ok {
+				rl = st // "here", "aye": present
+			}
+		}
+	}
 	if k := strings.LastIndexByte(part, ')'); k >= 0 {
 		part = part[:k+1] + reRelClause.ReplaceAllString(part[k+1:], "") // "Cllr Boyd (no apology received)"
 	} else {

@@ -56,6 +56,36 @@ func TestAttendanceShapes(t *testing.T) {
 			want:   Attendance{Present: []string{"J.K. Orme", "P.L. Voss", "S Pellow", "T Quell"}},
 		},
 		{
+			name:   "US titles before a list come off every name",
+			header: "Present: Councilors Ruth Abebe, Sam Tollefson and Councilmember Priya Mehta\nAldermen present: Hale and Quint",
+			want:   Attendance{Present: []string{"Ruth Abebe", "Sam Tollefson", "Priya Mehta", "Hale", "Quint"}},
+		},
+		{
+			name:   "the mayor pro tem is the deputy, not the chair",
+			header: "Present: Councilmembers Ibsen, Karr and Mayor Pro Tem Dutta",
+			want:   Attendance{Present: []string{"Ibsen", "Karr", "Dutta"}},
+		},
+		{
+			name:   "a roll call answered name by name",
+			header: "Roll call: Pelham – present, Ostrowski – present, Achebe – absent, Lindqvist – excused",
+			want:   Attendance{Present: []string{"Pelham", "Ostrowski"}, Absent: []string{"Achebe"}, Apologies: []string{"Lindqvist"}},
+		},
+		{
+			name:   "a roll call with the answers in a column",
+			header: "Roll Call\nSupervisor Hollis        Present\nSupervisor Nakamura      Present\nSupervisor Osei          Absent",
+			want:   Attendance{Present: []string{"Hollis", "Nakamura"}, Absent: []string{"Osei"}},
+		},
+		{
+			name:   "a table marking each person under a status column",
+			header: "Trustee            Present    Absent\nAda Finch          X\nLeon Marsh         X\nIvo Kranjc                    X",
+			want:   Attendance{Present: []string{"Ada Finch", "Leon Marsh"}, Absent: []string{"Ivo Kranjc"}},
+		},
+		{
+			name:   "a warden chairs a county council",
+			header: "Present: Warden Colm Brady (Chair), Deputy Warden Aine Kerr, Councillors P. Sandoval and R. Mbeki",
+			want:   Attendance{Chair: "Colm Brady", Present: []string{"Colm Brady", "Aine Kerr", "P. Sandoval", "R. Mbeki"}},
+		},
+		{
 			name:   "staff and visitors are not members",
 			header: "Present: Mayor Dale Ferris, Councillors Ann Kove and Lee Brandt.\nStaff and visitors present: Sgt. Joel Marsh, O.P.P., Nina Cray and Phil Ostrom.",
 			want:   Attendance{Chair: "Dale Ferris", Present: []string{"Dale Ferris", "Ann Kove", "Lee Brandt"}, InAttendance: []string{"Joel Marsh", "Nina Cray", "Phil Ostrom"}},

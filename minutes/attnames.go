@@ -238,6 +238,9 @@ type attEntry struct {
 	deputy bool // a deputy's office: "(Deputy Mayor)", "Vice-Chair"
 }
 
+// reMayorProTem matches the deputy mayor's US title before a name.
+var reMayorProTem = regexp.MustCompile(`(?i)^(?:the\s+)?mayor\s+pro[\s-]*tem(?:pore)?\b`)
+
 var reOfficeFirst = regexp.MustCompile(`^(?i:the\s+)?((?:(?:Council|Board|Committee|Shire|Town|City|Village)\s+)?(?i:(?:deputy|vice)[- ]?)?(?:Chair(?:man|person|woman)?|CHAIR(?:MAN|PERSON|WOMAN)?|Presiding\s+Member|Cathaoirleach|Convenor|Convener|Provost|President|Reeve|Leader))\s+(.+)$`)
 
 // readEntry reads one person's entry in a list, with the notes about
@@ -309,6 +312,11 @@ func readEntry(part string) attEntry {
 		outside = strings.TrimSpace(outside[len(mm[1]):])
 	}
 	e.mayor = reMayor.MatchString(outside)
+	if reMayorProTem.MatchString(outside) {
+		// "Mayor Pro Tem Dutta": the deputy, who chairs only when the
+		// minutes say so.
+		e.mayor, e.civic, e.deputy = false, true, true
+	}
 	if isRolePhrase(outside) && !reHonorific.MatchString(outside) {
 		// "Operations Superintendent Dan Mackie": the office, then the
 		// name; "Parks and Open Spaces Manager": an office, no name.

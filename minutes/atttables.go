@@ -484,3 +484,78 @@ func (r *attReader) labelColumns(lines []line, i int) (int, bool) {
 	}
 	return end, end > i
 }
+
+// markTable reads an attendance table that marks each person under a
+// status column: a header naming the statuses ("Trustee   Present
+// Absent"), then a row a person with a mark ("X", "✓") under one of
+// them. The mark's column is the one whose header starts nearest to it.
+// It returns the index of the table's last line.
+func (r *attReader) markTable(lines []line, i int) (int, bool) {
+	type col struct {
+		at int
+		st role
+	}
+	var cols []col
+	for k, c := range layoutCells(lines[i].Raw) {
+		if k == 0 {
+			continue // "Trustee", "Name", "Member"
+		}
+		st, ok := attendanceStatus(c.text)
+		if !ok {
+			return i, false
+		}
+		cols = append(cols, col{c.at, st})
+	}
+	if len(cols) < 2 {
+		return i, false
+	}
+	last := i
+	for j := i + 1; j < len(lines) && lines[j].Text != ""; j++ {
+		cs := layoutCells(lines[j].Raw)
+		if len(cs) != 2 || !attendanceMarks[strings.ToLower(cs[1].text)] || readEntry(cs[0].text).name == "" {
+			break
+		}
+		best := cols[0]
+		for _, c := range cols[1:] {
+			if abs(c.at-cs[1].at) < abs(best.at-cs[1].at) {
+				best = c
+			}
+		}
+		r.entry(best.st, cs[0].text)
+		last = j
+	}
+	return last, last > i
+}
+
+// attendanceMarks tick a status column.
+var attendanceMarks = wordSet("x", "✓", "✔", "√", "•", "*", "y", "yes")
+
+// layoutCell is a cell of a line laid out in columns: its text and the
+// column it starts at.
+type layoutCell struct {
+	at   int
+	text string
+}
+
+// layoutCells splits a line laid out in columns (cells set off by three
+// spaces or more; a tab counts as four) into its cells.
+func layoutCells(raw string) []layoutCell {
+	raw = strings.ReplaceAll(raw, "\t", "    ")
+	var out []layoutCell
+	start, gap := -1, 0
+	for k := 0; k <= len(raw); k++ {
+		if k < len(raw) && raw[k] != ' ' {
+			if start < 0 {
+				start = k
+			}
+			gap = 0
+			continue
+		}
+		gap++
+		if start >= 0 && (gap >= 3 || k == len(raw)) {
+			out = append(out, layoutCell{start, strings.TrimSpace(raw[start:k])})
+			start = -1
+		}
+	}
+	return out
+}

@@ -537,6 +537,19 @@ func (c *checker) minuteNumbers() {
 			k++
 			continue
 		}
+		// "18.05.7", "1.05.8", "18.05.9": one number mistyped in a run that
+		// is in order around it is one fault, said once, and the run goes
+		// on from the number before it.
+		if k+1 < len(run) && !c.inOrder(a, b, key) && c.inOrder(a, run[k+1], key) && !c.inOrder(b, run[k+1], key) {
+			next := run[k+1]
+			msg := "minute " + b.text + " is out of sequence between " + a.text + " and " + next.text
+			if x, y, ok := c.counts(a, next, key); ok && y == x+2 {
+				msg += ": should it be " + c.numberAt(a, x+1, key) + "?"
+			}
+			c.add(b.line, ProblemMinuteNumber, "", msg)
+			k++
+			continue
+		}
 		if a.no.family == "dotted" {
 			c.stepDotted(a, b)
 			continue
@@ -546,6 +559,45 @@ func (c *checker) minuteNumbers() {
 		}
 		c.step(a, b, a.no.nums[key], b.no.nums[key])
 	}
+}
+
+// counts is the counting numbers of two minutes of one family that differ
+// only in their counting part (for dotted numbers, the last part under
+// the same heads, or the first), and whether they are comparable so.
+func (c *checker) counts(a, b numberedItem, key int) (x, y int, ok bool) {
+	if a.no.family != b.no.family || len(a.no.nums) != len(b.no.nums) || len(a.no.nums) == 0 {
+		return 0, 0, false
+	}
+	if a.no.family == "dotted" {
+		n := len(a.no.nums)
+		if sameExcept(a.no.nums, b.no.nums, n-1) {
+			return a.no.nums[n-1], b.no.nums[n-1], true
+		}
+		if n > 1 && sameExcept(a.no.nums, b.no.nums, 0) {
+			return a.no.nums[0], b.no.nums[0], true
+		}
+		return 0, 0, false
+	}
+	if key < 0 || key >= len(a.no.nums) || !sameExcept(a.no.nums, b.no.nums, key) {
+		return 0, 0, false
+	}
+	return a.no.nums[key], b.no.nums[key], true
+}
+
+// inOrder reports whether minute b may follow minute a: the next number,
+// or one or two on (a missing minute is reported on its own), or a's
+// lettered part after a's.
+func (c *checker) inOrder(a, b numberedItem, key int) bool {
+	x, y, ok := c.counts(a, b, key)
+	return ok && (y == x+1 || y == x+2 || y == x && b.no.sub > a.no.sub)
+}
+
+// numberAt writes minute a's number with its counting part k.
+func (c *checker) numberAt(a numberedItem, k, key int) string {
+	if a.no.family == "9" || a.no.family == "dotted" {
+		return renumber(a.text, k)
+	}
+	return renumberPart(a.text, key, k)
 }
 
 // countingPart is the index of the numeric part that counts up from item

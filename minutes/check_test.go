@@ -434,3 +434,54 @@ func TestNamedSubject(t *testing.T) {
 		}
 	}
 }
+
+// One mistyped number in a run that is in order around it is one fault,
+// said once with the number it should be, not a "backwards" and then a
+// run of "missing" minutes that are not missing. Invented minutes in
+// several numbering schemes.
+func TestCheckOddNumberOut(t *testing.T) {
+	titles := []string{"Apologies", "Minutes", "Finance", "Planning", "Highways", "Footpaths", "Allotments", "Correspondence"}
+	draft := func(nums ...string) []byte {
+		var b strings.Builder
+		b.WriteString("ASHCOMBE PARISH COUNCIL\n\nMinutes of the meeting held on 4 March 2025 at 7.30pm.\n\n")
+		b.WriteString("Present: Cllr Jo Bell (Chair), Cllr Ade Okoro, Cllr Sam Venn.\n\n")
+		for i, n := range nums {
+			fmt.Fprintf(&b, "%s %s\nThe %s were discussed and RESOLVED: that the report be received.\n\n", n, titles[i%len(titles)], strings.ToLower(titles[i%len(titles)]))
+		}
+		return []byte(b.String())
+	}
+	for _, tc := range []struct {
+		name string
+		nums []string
+		want []string // the numbering problems, in order
+	}{
+		{"a year-dotted number missing its year", []string{"18.05.6", "18.05.7", "1.05.8", "18.05.9", "18.05.10"},
+			[]string{"minute 1.05.8 is out of sequence between 18.05.7 and 18.05.9: should it be 18.05.8?"}},
+		{"a plain number too high", []string{"5.", "6.", "9.", "8.", "9."},
+			[]string{"minute 9 is out of sequence between 6 and 8: should it be 7?"}},
+		{"backwards by one", []string{"21.", "22.", "23.", "22.", "25."},
+			[]string{"minute 22 is out of sequence between 23 and 25: should it be 24?"}},
+		{"out of place with no gap", []string{"12.", "13.", "31.", "14.", "15."},
+			[]string{"minute 31 is out of sequence between 13 and 14"}},
+		{"a gap is still a gap", []string{"3.", "4.", "6.", "7."},
+			[]string{"minute 5 is missing: 4 is followed by 6"}},
+		{"in order", []string{"1.", "2.", "3.", "4."}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := draft(tc.nums...)
+			m, err := ParseBytes(data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range Check(m, data) {
+				if p.Kind == ProblemMinuteNumber {
+					got = append(got, p.Message)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("numbering problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

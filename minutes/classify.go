@@ -17,11 +17,11 @@ var (
 	reMinutesTitle = regexp.MustCompile(`(?i)\b(minutes|summary\s+of\b.*\bmeeting|record\s+of\s+(?:decisions|proceedings)|proceedings\s+(?:of|at))\b`)
 	reAgendaTitle  = regexp.MustCompile(`(?i)^(?:.*\b)?(agenda|notice\s+of\s+meeting|summons)\b`)
 	reAgendaVerb   = regexp.MustCompile(`(?i)^(?:\d+[.)]?\s+|\([a-z]\)\s+)?to\s+(?:receive|consider|note|approve|agree|discuss|confirm)\b`)
-	reOutcome      = regexp.MustCompile(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at|(?:was|were)\s+(?:unanimously\s+)?(?:approved|accepted|adopted|supported)|approved\s+(?:&|and)\s+signed|signed\s+as\s+(?:a\s+)?(?:true|correct)|approval\s+recommended|approved\s+for\s+payment)\b`)
+	// An outcome recorded in a line. ("The meeting closed" is gated by its
+	// verbs: "meeting" is in most lines.)
+	reOutcome = gated(`(?i)\b(resolved|agreed|carried|moved\s+by|seconded|decision:|noted\s+the|it\s+was\s+noted|apologies\s+(?:were|had been)\s+received|the\s+meeting\s+(?:closed|ended|concluded)|adjourned\s+at|(?:was|were)\s+(?:unanimously\s+)?(?:approved|accepted|adopted|supported)|approved\s+(?:&|and)\s+signed|signed\s+as\s+(?:a\s+)?(?:true|correct)|approval\s+recommended|approved\s+for\s+payment)\b`,
+		"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "closed", "ended", "concluded", "adjourn", "approv", "accepted", "adopted", "supported", "signed")
 )
-
-// outcomeWords gate reOutcome: every outcome it finds holds one of them.
-var outcomeWords = []string{"resol", "agreed", "carried", "moved", "second", "decision", "noted", "apolog", "meeting", "adjourn", "approv", "accepted", "adopted", "supported", "signed"}
 
 // classify returns a reason the document is not minutes, or "".
 func classify(lines []line, items []*rawItem, m *Meeting) string {
@@ -47,14 +47,21 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	if a.Chair != "" {
 		people++
 	}
-	outcomes, agendaVerbs := 0, 0
+	agendaVerbs := 0
 	for _, l := range lines {
-		low := strings.ToLower(l.Text)
-		if containsAny(low, outcomeWords) && reOutcome.MatchString(l.Text) {
-			outcomes++
-		}
-		if i := strings.Index(low, "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
+		if i := strings.Index(l.low(), "to "); i >= 0 && i < 8 && reAgendaVerb.MatchString(l.Text) {
 			agendaVerbs++
+		}
+	}
+	// Outcomes are counted only as far as the tests below look: three, or
+	// one more than the agenda's verbs.
+	outcomes, enough := 0, max(3, agendaVerbs+1)
+	for _, l := range lines {
+		if outcomes >= enough {
+			break
+		}
+		if reOutcome.MatchString(l.Text) {
+			outcomes++
 		}
 	}
 	records, told := 0, 0
@@ -124,13 +131,16 @@ func classify(lines []line, items []*rawItem, m *Meeting) string {
 	}
 }
 
+// openingStems are the verbs reOpening needs, for a cheap test first.
+var openingStems = newAnyOf("called", "convened", "declared", "commenced", "opened")
+
 // calledToOrder reports whether the minutes record the meeting being
 // opened at a time: "The Chair called the meeting to order at 7:02
 // p.m.", "declared the meeting open at 9.00am".
 func calledToOrder(lines []line) bool {
 	for _, l := range lines {
-		low := strings.ToLower(l.Text)
-		if !containsAny(low, []string{"called", "convened", "declared", "commenced", "opened"}) {
+		low := l.low()
+		if !openingStems.in(low) {
 			continue
 		}
 		if loc := reOpening.FindStringIndex(l.Text); loc != nil && !strings.Contains(strings.ToLower(l.Text[loc[0]:loc[1]]), "commencing") {
@@ -142,4 +152,9 @@ func calledToOrder(lines []line) bool {
 	return false
 }
 
-func lowerHas(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }
+func lowerHas(s, sub string) bool {
+	if foldsAsLower(s) {
+		return containsFoldASCII(s, sub) // sub is lower case ASCII
+	}
+	return strings.Contains(strings.ToLower(s), sub)
+}

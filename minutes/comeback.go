@@ -45,6 +45,9 @@ var keptInformed = [][]string{
 	{"report", "back"}, {"will", "follow"}, {"would", "follow"}, {"lie", "on", "the", "table"},
 }
 
+// carriedFrom and keptInformedFrom are the phrases by their first word.
+var carriedFrom, keptInformedFrom = phrasesByFirst(carriedPhrases), phrasesByFirst(keptInformed)
+
 // lookBack are the words that put a meeting in the past: "at the last
 // meeting", "the previous meeting", "minutes of the meeting".
 var lookBack = wordSet("last", "previous", "prior", "preceding", "earlier")
@@ -121,15 +124,11 @@ func comeBackScoreWords(m *Meeting, ws []word) (float64, string) {
 				}
 			}
 		}
-		for _, p := range carriedPhrases {
-			if matchAt(ws, i, p) {
-				phrase = max(phrase, 1.5)
-			}
+		if phraseAt(carriedFrom, ws, i) {
+			phrase = max(phrase, 1.5)
 		}
-		for _, p := range keptInformed {
-			if matchAt(ws, i, p) {
-				phrase = 2.5 // "asked to be kept informed of progress": comes back, when there is progress
-			}
+		if phraseAt(keptInformedFrom, ws, i) {
+			phrase = 2.5 // "asked to be kept informed of progress": comes back, when there is progress
 		}
 	}
 	if target == 0 && phrase == 0 {

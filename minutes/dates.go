@@ -14,13 +14,21 @@ import (
 const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
+	// (Each runs only where a match can open: startAt.)
 	// OCR turns ordinals into marks: "12™ MAY", "3* February", "8” June".
-	reDayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(` + monthNames + `)\.?,?\s+(\d{4})\b`)
-	reMonthDayYear = gated(`(?i)\b(`+monthNames+`)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-	reNumericDate  = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
-	reISODate      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reDayMonthYear = newStartAt(`(?i)\b(\d{1,2})\s?(?:st|nd|rd|th|™|"|\*|”|’|'|°|º)?(?:\s+day)?(?:\s+of)?\s*(`+monthNames+`)\.?,?\s+(\d{4})\b`, opensDigit, nil)
+	reMonthDayYear = newStartAt(`(?i)\b(`+monthNames+`)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, opensMonth, hasLongS)
+	reNumericDate  = newStartAt(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`, opensDigit, nil)
+	reISODate      = newStartAt(`\b(\d{4})-(\d{2})-(\d{2})\b`, opensDigit, nil)
 	reMonthYear    = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?,?\s+(\d{4})\b`)
 )
+
+// gatedMonths is a pattern that needs a month's name, behind the names'
+// first three letters (and a long s, ſ, which the pattern reads as the s
+// of "Sept").
+func gatedMonths(pattern string) *gate {
+	return gatedCased(pattern, []string{"ſ"}, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+}
 
 // dateMatch is a date found in text, with its byte span.
 type dateMatch struct {
@@ -91,26 +99,26 @@ func findDates(s string, usDates bool) []dateMatch {
 		}
 		out = append(out, dateMatch{d, a, b})
 	}
-	for _, m := range reDayMonthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reDayMonthYear.FindAllStringSubmatchIndex(s) {
 		d, _ := strconv.Atoi(s[m[2]:m[3]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		v, ok := validDate(y, monthOf(s[m[4]:m[5]]), d)
 		add(v, ok, m[0], m[1])
 	}
-	for _, m := range reMonthDayYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reMonthDayYear.FindAllStringSubmatchIndex(s) {
 		d, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
 		v, ok := validDate(y, monthOf(s[m[2]:m[3]]), d)
 		add(v, ok, m[0], m[1])
 	}
-	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reISODate.FindAllStringSubmatchIndex(s) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		d, _ := strconv.Atoi(s[m[6]:m[7]])
 		v, ok := validDate(y, time.Month(mo), d)
 		add(v, ok, m[0], m[1])
 	}
-	for _, m := range reNumericDate.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reNumericDate.FindAllStringSubmatchIndex(s) {
 		a, _ := strconv.Atoi(s[m[2]:m[3]])
 		b, _ := strconv.Atoi(s[m[4]:m[5]])
 		ys := s[m[6]:m[7]]

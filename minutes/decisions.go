@@ -47,18 +47,15 @@ const (
 
 // decisionScore weighs how surely a sentence records a decision of the
 // body, and says why when the evidence is thin.
-func decisionScore(s string) (float64, string) {
-	ws := splitWords(s)
+func decisionScore(m *Meeting, s string) (float64, string) {
+	ws := m.wordsOf(s)
 	if len(ws) < 1 {
 		return 0, ""
 	}
 	low := strings.ToLower(s)
-	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
-		return 0, "" // a lost or withdrawn motion
-	}
-	if reOtherMeeting.MatchString(s) {
-		return 0, "" // another meeting's decision, reported
-	}
+	// (The vetoes, a lost motion and another meeting's decision, are
+	// asked after the evidence is weighed: most sentences have none, and
+	// the patterns cost more than the weighing.)
 	score := 0.0
 	why := ""
 	// "Approved", "Agreed.", "Carried unanimously", "Approved – PWh
@@ -70,10 +67,10 @@ func decisionScore(s string) (float64, string) {
 	for i := 1; i < len(ws) && score < 3; i++ {
 		w := ws[i].low
 		// "… was approved", "… were unanimously accepted", "… be adopted".
-		if decisionParticiples[w] && (isBe(ws[i-1].low) || i > 1 && isBe(ws[i-2].low) && isAdverb(ws[i-1].low)) {
-			if i+1 < len(ws) && (ws[i+1].low == "that" || ws[i+1].low == "to") && (ws[0].low == "it" || i > 2 && ws[i-2].low == "it") {
-				continue // "It was agreed that …": read below, with what follows
-			}
+		itAgreed := i+1 < len(ws) && (ws[i+1].low == "that" || ws[i+1].low == "to") && (ws[0].low == "it" || i > 2 && ws[i-2].low == "it")
+		if !itAgreed && decisionParticiples[w] && (isBe(ws[i-1].low) || i > 1 && isBe(ws[i-2].low) && isAdverb(ws[i-1].low)) {
+			// ("It was agreed that …", "It was agreed to …" are read below,
+			// with what follows.)
 			if w == "confirmed" && !strings.Contains(low, "minutes") && !strings.Contains(low, "record") && !strings.Contains(low, "appointment") {
 				continue // "It was confirmed that the work is in hand": information, not a decision
 			}
@@ -104,9 +101,10 @@ func decisionScore(s string) (float64, string) {
 					next = ws[i+1].low
 				}
 				switch {
-				case next == "to" && i+2 < len(ws) && taskVerbs[ws[i+2].low] && !decisionOnlyVerbs[ws[i+2].low] && !spendVerbs[ws[i+2].low] && w == "agreed" && (subj == "it" || subj == "was"):
+				case next == "to" && i+2 < len(ws) && (taskVerbs[ws[i+2].low] || ws[i+2].low == "continue") && !decisionOnlyVerbs[ws[i+2].low] && !spendVerbs[ws[i+2].low] && w == "agreed" && (subj == "it" || subj == "was"):
 					// "It was agreed to explore …", "… to ask two Councillors
-					// to check …": a task for someone, read as an action.
+					// to check …", "… to continue monitoring the bins": a task
+					// for someone, read as an action.
 				case next == "to" || next == "not" || next == "unanimously" || next == "on" || next == "the" || next == "this" || next == "all" || next == "a" || next == "an":
 					score = max(score, 2.5)
 				case next == "that":
@@ -159,6 +157,12 @@ func decisionScore(s string) (float64, string) {
 	}
 	if score == 0 {
 		return 0, ""
+	}
+	if reNegated.MatchString(s) && !strings.Contains(low, "carried") {
+		return 0, "" // a lost or withdrawn motion
+	}
+	if reOtherMeeting.MatchString(s) {
+		return 0, "" // another meeting's decision, reported
 	}
 	if onlyNoted(low) {
 		return 0, ""
@@ -252,7 +256,7 @@ func onlyNoted(low string) bool {
 // resolution has no others in its narrative (the proposer and seconder,
 // "this was carried" belong to the marked one), and an item with none needs
 // strong evidence.
-func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
+func findDecisions(m *Meeting, it *Item, r *rawItem, used []span, formal bool) {
 	keep := decisionKeep
 	if formal {
 		if len(it.Resolutions) > 0 {
@@ -272,12 +276,20 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 	}
 	ss := sentences(r.lines, used)
 	for k, s := range ss {
-		score, why := decisionScore(s.text)
+		score, why := decisionScore(m, s.text)
 		if score < keep || have(s.text) || have(moverLeadOff(s.text)) {
 			continue
 		}
 		if k+1 < len(ss) && reNegated.MatchString(ss[k+1].text) && len(strings.Fields(ss[k+1].text)) <= 6 {
 			continue // "That the fee be waived." / "Defeated."
+		}
+		if n := len(it.Resolutions); n > 0 && k > 0 && len(strings.Fields(s.text)) <= 12 && reProposer.MatchString(s.text) && reSeconder.MatchString(s.text) &&
+			it.Resolutions[n-1].Line >= ss[k-1].no && have(ss[k-1].text) {
+			// "… it was resolved to set the precept at £9,850. Prop JW 2nd
+			// NK, 4 for, 1 against.": who moved the decision just read, and
+			// its vote, are part of it.
+			it.Resolutions[n-1].Text = tidyRecordText(it.Resolutions[n-1].Text + " " + s.text)
+			continue
 		}
 		if len(strings.Fields(s.text)) <= 7 && k > 0 && (have(ss[k-1].text) || have(moverLeadOff(ss[k-1].text))) {
 			continue // "Carried." after the motion already read
@@ -286,7 +298,7 @@ func findDecisions(it *Item, r *rawItem, used []span, formal bool) {
 		// "Prop. KT, 2nd RS." / "All agreed.": the outcome alone says
 		// little; the sentence before says what was agreed.
 		if len(strings.Fields(text)) <= 6 && k > 0 && ss[k-1].no >= s.no-3 && !have(ss[k-1].text) {
-			if ps, _ := decisionScore(ss[k-1].text); ps < decisionKeep {
+			if ps, _ := decisionScore(m, ss[k-1].text); ps < decisionKeep {
 				text = ss[k-1].text + " " + text
 			}
 		}

@@ -10,7 +10,9 @@ import (
 var (
 	reDeclared  = regexp.MustCompile(`(?i)(?:^|[.;]\s*|\b)((?:(?:cllr|councillor|cr|mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:,[^,]{0,120},)?\s+(?:declared|declares|disclosed|registered)\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:non-?\s?pecuniary|disclosable\s+pecuniary|pecuniary|personal|prejudicial|other\s+registrable|non-registrable|significant|conflict\s+of|private)\s*)?(?:and\s+\w+\s+)?interest`)
 	reDeclItems = regexp.MustCompile(`(?i)\b(?:agenda\s+)?items?\s+(\d{1,3}[a-z]?(?:\s*(?:/|,|and|&)\s*\d{1,3}[a-z]?)*)`)
-	reMinuteRef = regexp.MustCompile(`(?i)\bminutes?\s+(?:no\.?\s*)?(\d{1,4}(?:\s*(?:/|,|and|&)\s*\d{1,4})*)`)
+	// declaredVerbs are the verbs one of which reDeclared needs.
+	declaredVerbs = newAnyOf("declared", "declares", "disclosed", "registered")
+	reMinuteRef   = regexp.MustCompile(`(?i)\bminutes?\s+(?:no\.?\s*)?(\d{1,4}(?:\s*(?:/|,|and|&)\s*\d{1,4})*)`)
 )
 
 // findDeclarations reads "Councillor X declared a non-pecuniary interest
@@ -28,8 +30,11 @@ func findDeclarations(m *Meeting, it *rawItem) []Declaration {
 		} else if mm := reMinuteRef.FindStringSubmatch(s.text); mm != nil {
 			lastItems = strings.ReplaceAll(mm[1], " ", "")
 		}
-		if !strings.Contains(strings.ToLower(s.text), "interest") {
+		if !strings.Contains(low, "interest") {
 			continue
+		}
+		if !declaredVerbs.in(low) && !strings.Contains(s.text, "ſ") {
+			continue // reDeclared needs one (a long s folds to "s" in the pattern, not in low)
 		}
 		for _, loc := range reDeclared.FindAllStringSubmatchIndex(s.text, -1) {
 			mm := make([]string, len(loc)/2)

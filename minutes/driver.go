@@ -93,9 +93,11 @@ func ParseBytes(data []byte, opt Options) (m *Meeting, err error) {
 	// narrative adds only what is clearly a decision. Many parish and town
 	// councils write "it was agreed to …" in running text instead.
 	formal := countMarkers(raw) >= 2
+	m.words = map[string][]word{} // the items' sentences, split once (wordsOf)
 	for _, r := range raw {
 		m.Items = append(m.Items, buildItem(m, r, formal))
 	}
+	m.words = nil
 	if reason := classify(lines[:end], raw, m); reason != "" {
 		if !opt.KnownMinutes {
 			m.trace.note(0, "refused: %s", reason)
@@ -199,12 +201,15 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	it.Resolutions = res
 	// Decisions told in running text: "The payments were approved", "Prop.
 	// AG, 2nd BH – all agreed", "The Council agreed to fund …".
-	findDecisions(&it, r, used, formal)
+	findDecisions(m, &it, r, used, formal)
 	it.Resolutions = dropStems(it.Resolutions)
 	res = it.Resolutions
 	tabled, tableSpans := findActionTables(m, r)
 	used = append(used, tableSpans...)
-	it.Actions = append(tabled, findActions(m, r, used)...)
+	// The sentences outside the resolutions and tables: the actions' and
+	// the follow-ups' (neither changes them).
+	rest := sentences(r.lines, used)
+	it.Actions = append(tabled, actionsIn(m, rest)...)
 	// Actions written into a resolution: "That the Clerk write to …".
 	var resSentences []sentence
 	for _, rec := range res {
@@ -220,7 +225,7 @@ func buildItem(m *Meeting, r *rawItem, formal bool) Item {
 	}
 	it.Actions = dedupeActions(dedupeRecords(it.Actions))
 	fromRes := findFollowUps(m, resSentences, true)
-	narrative := findFollowUps(m, sentences(r.lines, used), false)
+	narrative := findFollowUps(m, rest, false)
 	if listed := agendaItems(m, r); len(listed) > 0 {
 		// The list's own heading line is not another follow-up.
 		kept := narrative[:0]
@@ -277,8 +282,10 @@ func findFutureMeetings(m *Meeting, items []*rawItem) []Date {
 
 // mayBeExempt is a cheap test before reExempt: the words it looks for.
 func mayBeExempt(s string) bool {
-	return containsAny(strings.ToLower(s), []string{"press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part"})
+	return exemptStems.lowerIn(s)
 }
+
+var exemptStems = newFoldAnyOf("press", "public", "12a", "exempt", "closed session", "camera", "confidential", "part")
 
 // dropStems drops a resolution that is only the opening of its parts
 // ("That Council:", "RESOLVED that the Committee:"): the parts are the

@@ -23,12 +23,12 @@ var (
 	// "the Committee receive a report … at its November 2023 meeting",
 	// "the Committee consider the final budget at its meeting on 5 December".
 	reBodyWillConsider = regexp.MustCompile(`(?i)\b(?:committee|sub-committee|board|panel|council|cabinet|members)\s+(?:will\s+|would\s+|to\s+|shall\s+|should\s+)?(?:receive|consider|review|discuss|see|have)\b[^.;]{0,160}?\bat\s+(?:its|the|their|a)\s+(?:\w+\s+){0,2}meeting`)
-	reDueMonth         = regexp.MustCompile(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
-	reInMonthYear      = regexp.MustCompile(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
-	reInMonthNoYear    = regexp.MustCompile(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
-	reDueMonthNoYear   = regexp.MustCompile(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
+	reDueMonth         = gatedMonths(`(?i)\b(` + monthNames + `)\.?\s+(\d{4})\s+(?:[A-Z][a-z]+\s+){0,2}meeting|\bmeeting\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?(?:(?:to\s+be\s+)?held\s+)?(?:in|on|of)\s+(` + monthNames + `)\.?,?\s+(\d{4})`)
+	reInMonthYear      = gatedMonths(`(?i)\b(?:in|by|during)\s+(` + monthNames + `)\.?,?\s+(\d{4})\b`)
+	reInMonthNoYear    = gatedMonths(`(?i)\b(meeting\s+)?(?:in|during)\s+(` + monthNames + `)\b(?:\.|,)?(?:\s+(\d{4}))?`)
+	reDueMonthNoYear   = gatedMonths(`(?i)\b(?:the\s+)?(` + monthNames + `)\s+meeting\b`)
 	reDueNext          = regexp.MustCompile(`(?i)\b(?:next|following)\s+(?:scheduled\s+|ordinary\s+|regular\s+)?meeting\b`)
-	reDueInN           = regexp.MustCompile(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`)
+	reDueInN           = gated(`(?i)\b(?:in|within|after)\s+(\w+)\s+(months?|weeks?|working\s+days|days)`, "month", "wee", "day") // ("wee": a Kelvin sign folds to k)
 	reOtherBody        = regexp.MustCompile(`\b(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?(Cabinet|CABINET|[Ff]ull\s+[Cc]ouncil|Council|(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Board|Panel))\b`)
 	reNotFollow        = gated(`(?i)(?:minutes\s+of\s+the|the\s+next\s+meeting\s+(?:will|would|is|was)\s+(?:be\s+)?(?:held|scheduled|on)|date\s+of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+of\s+the\s+\w+\s+(?:will|is)|previous\s+meeting|last\s+meeting|at\s+the\s+(?:next|following)\s+meeting\s+of\s+(?:the\s+)?cabinet)`, "minutes", "next", "previous", "last", "following")
 )
@@ -49,7 +49,7 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		if approvalFooter(low) {
 			continue // "These minutes are subject to confirmation at the next meeting"
 		}
-		ws := splitWords(t)
+		ws := m.wordsOf(t)
 		if nextMeetingNotice(low) || comeBackVetoWords(m, ws) {
 			continue // "Next regular meeting to be held May 5", "the meeting was adjourned at 9.10", a meeting behind
 		}
@@ -68,14 +68,18 @@ func findFollowUps(m *Meeting, texts []sentence, fromResolution bool) []Record {
 		}
 		timed := strings.Contains(low, "month") || strings.Contains(low, "week") || strings.Contains(low, "day")
 		agenda := strings.Contains(low, "agenda") || strings.Contains(low, "deferred") || strings.Contains(low, "carried forward")
-		later := reLaterDate.MatchString(t)
-		atMeeting := strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
+		later := func() bool { return reLaterDate.MatchString(t) }
+		atMeeting := func() bool {
+			return strings.Contains(low, "meeting") && (forward(t, reToMeeting) || forward(t, reBodyWillConsider))
+		}
 		score, why := 0.0, ""
 		back := comesBack(t)
 		if back && pastOnly(ws) {
 			continue // "a written report which was added to the Board packet": done
 		}
-		if !back && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later && !atMeeting {
+		// (Each reading is asked only when the ones before have not
+		// settled it.)
+		if !back && !(timed && reInTime.MatchString(t)) && !(agenda && reNextAgenda.MatchString(t)) && !later() && !atMeeting() {
 			if score, why = score0, why0; score < comeBackKeep {
 				continue
 			}
@@ -262,14 +266,9 @@ func agendaItems(m *Meeting, it *rawItem) []Record {
 }
 
 // mayFollowUp is a cheap test that a sentence could be a follow-up.
-func mayFollowUp(low string) bool {
-	for _, w := range []string{"meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda", "committee", "board", "panel", "council", "cabinet", "informed", "follow", "future", "further", "held over", "forward", "year"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func mayFollowUp(low string) bool { return followUpStems.in(low) }
+
+var followUpStems = newAnyOf("meeting", "second reading", "continued to", "defer", "submitted", "brought", "presented", "reported", "return", "back", "considered", "provided", "tabled", "given", "circulated", "month", "week", "days", "agenda", "committee", "board", "panel", "council", "cabinet", "informed", "follow", "future", "further", "held over", "forward", "year")
 
 // sameBody reports whether a body named in the text is this committee.
 func sameBody(committee, named string) bool {
@@ -418,27 +417,33 @@ func absDays(a, b Date) int {
 	return d
 }
 
-// comesBackTarget are the words one of which every "comes back" phrase
+// comesBackStems are the words one of which every "comes back" phrase
 // names as its destination.
-var comesBackTarget = []string{"meeting", "committee", "board", "panel", "cabinet", "council", "forum", "partnership"}
+var comesBackStems = newAnyOf("meeting", "committee", "board", "panel", "cabinet", "council", "forum", "partnership")
 
 // comesBack reports whether t sends a report, update or item back to a
 // meeting of this body (reComeBack), after a cheap test for the words the
 // pattern needs.
 func comesBack(t string) bool {
 	low := strings.ToLower(t)
-	found := false
-	for _, w := range comesBackTarget {
-		if strings.Contains(low, w) {
-			found = true
-			break
-		}
-	}
-	if !found || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
+	if !comesBackStems.in(low) || !(strings.Contains(low, " to ") || strings.Contains(low, " at ") || strings.Contains(low, " before ")) {
 		return false
+	}
+	if !strings.Contains(t, "ſ") && !(comeBackSubjects.in(low) && comeBackHows.in(low)) {
+		return false // (a long s folds to "s" in the pattern, not in low)
 	}
 	return reComeBack.MatchString(t)
 }
+
+// comeBackSubjects and comeBackHows are the stems one of each of which
+// reComeBack needs: what comes back ("report", "update", "plan" …) and how
+// ("submitted", "brought", "back" …).
+var (
+	comeBackSubjects = newAnyOf("report", "update", "briefing", "paper", "review", "item", "plan", "progress", "details",
+		"information", "proposal", "strategy", "findings", "result", "outcome", "option", "evaluation", "assessment", "analysis")
+	comeBackHows = newAnyOf("submitted", "brought", "presented", "reported", "returned", "come", "coming", "came", "back",
+		"considered", "provided", "tabled", "given", "circulated", "added", "included", "placed", "put", "listed")
+)
 
 var (
 	reDashDate = regexp.MustCompile(`\b(\d{1,2})-(\d{1,2})-(\d{2}|\d{4})\b`)

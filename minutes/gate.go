@@ -17,13 +17,15 @@ type gate struct {
 	re    *regexp.Regexp
 	words []string // lower-case ASCII, found in any case
 	cased []string // found only as written (for case-sensitive patterns)
+	// The same words, for one pass over the text.
+	anyWord, anyCased *anyOf
 }
 
 // gates lists every gate for TestGatesAreNecessary.
 var gates []*gate
 
 func gated(pattern string, words ...string) *gate {
-	g := &gate{re: regexp.MustCompile(pattern), words: words}
+	g := &gate{re: regexp.MustCompile(pattern), words: words, anyWord: newFoldAnyOf(words...), anyCased: newAnyOf()}
 	gates = append(gates, g)
 	return g
 }
@@ -32,23 +34,13 @@ func gated(pattern string, words ...string) *gate {
 // must occur as written ("APPROVED", "Approved."), the others in any case.
 func gatedCased(pattern string, cased []string, words ...string) *gate {
 	g := gated(pattern, words...)
-	g.cased = cased
+	g.cased, g.anyCased = cased, newAnyOf(cased...)
 	return g
 }
 
 // may reports whether s holds one of the gate's words.
 func (g *gate) may(s string) bool {
-	for _, w := range g.cased {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	for _, w := range g.words {
-		if containsFoldASCII(s, w) {
-			return true
-		}
-	}
-	return false
+	return g.anyCased.in(s) || g.anyWord.in(s)
 }
 
 func (g *gate) MatchString(s string) bool { return g.may(s) && g.re.MatchString(s) }
@@ -109,6 +101,39 @@ func (g *gate) ReplaceAllString(s, repl string) string {
 	return g.re.ReplaceAllString(s, repl)
 }
 
+// An anyGate is a pattern of alternatives split into its branches, each a
+// gate: it matches where one branch does. A long alternation behind one
+// gate runs wherever any branch's words are; split, each branch runs only
+// where its own are.
+type anyGate struct {
+	branches []*gate
+	// all is every branch's gate at once: a text without any of their
+	// words is passed in one scan.
+	all *gate
+}
+
+func newAnyGate(branches ...*gate) *anyGate {
+	a := &anyGate{branches: branches, all: &gate{}}
+	for _, g := range branches {
+		a.all.words = append(a.all.words, g.words...)
+		a.all.cased = append(a.all.cased, g.cased...)
+	}
+	a.all.anyWord, a.all.anyCased = newFoldAnyOf(a.all.words...), newAnyOf(a.all.cased...)
+	return a
+}
+
+func (a *anyGate) MatchString(s string) bool {
+	if !a.all.may(s) {
+		return false
+	}
+	for _, g := range a.branches {
+		if g.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // containsFoldASCII reports whether s contains word, ASCII letters
 // compared without case; word is lower case. It does not allocate.
 func containsFoldASCII(s, word string) bool {
@@ -121,16 +146,39 @@ func containsFoldASCII(s, word string) bool {
 	if first >= 'a' && first <= 'z' {
 		upper = first - 'a' + 'A'
 	}
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i]
-		if c != first && c != upper {
-			continue
+	// The next place each case of the first byte occurs, found by
+	// strings.IndexByte, which is much faster than a byte loop.
+	lo, up := nextByte(s, 0, first), len(s)
+	if upper != first {
+		up = nextByte(s, 0, upper)
+	}
+	for {
+		i := min(lo, up)
+		if i+n > len(s) {
+			return false
 		}
 		if equalFoldASCII(s[i:i+n], word) {
 			return true
 		}
+		if i == lo {
+			lo = nextByte(s, i+1, first)
+		}
+		if i == up {
+			up = nextByte(s, i+1, upper)
+		}
 	}
-	return false
+}
+
+// nextByte is the index of c in s at or after from, len(s) when there is
+// none.
+func nextByte(s string, from int, c byte) int {
+	if from >= len(s) {
+		return len(s)
+	}
+	if j := strings.IndexByte(s[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(s)
 }
 
 func equalFoldASCII(s, lower string) bool {

@@ -38,14 +38,17 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	if top > len(lines) {
 		top = len(lines)
 	}
-	m.Committee = findCommittee(lines[:top], head)
-	m.Council = findCouncil(lines[:top], m.Committee)
+	title := withoutLinkMarks(lines[:top])
+	m.Committee = findCommittee(title, head)
+	m.Council = findCouncil(title, m.Committee)
 	// "City of Carrow Planning Board": the authority and its board.
-	if mm := reAuthorityBody.FindStringSubmatch(m.Committee); mm != nil {
-		if m.Council == "" {
-			m.Council = strings.TrimSpace(mm[1])
+	if place, body, ok := authorityAndBody(m.Committee); ok {
+		if m.Council == "" || strings.EqualFold(m.Council, m.Committee) {
+			m.Council = place
 		}
-		m.Committee = strings.TrimSpace(mm[2])
+		m.Committee = body
+	} else if place, body, ok := authorityAndBody(m.Council); ok && m.Committee == "" {
+		m.Council, m.Committee = place, body // "CITY OF CARROW FALLS CITY COUNCIL" alone
 	}
 	if m.Council == "" {
 		for i, l := range lines[:top] {
@@ -105,11 +108,23 @@ func readHeader(m *Meeting, lines []line, head int, all string) {
 	m.Start, m.End = findTimes(lines, top, m.Date)
 }
 
+// openedStems and closedStems are cheap tests for the words that open
+// and close a meeting, before the patterns.
+var (
+	openedStems = newFoldAnyOf("order", "conven", "open", "commenc", "start", "began")
+	closedStems = newFoldAnyOf("close", "adjourn", "ended", "concluded", "terminated", "finished", "rose")
+)
+
+// councilCues are what a line naming a council holds: "Council" or the
+// " of " of "City of …" (authorityOf), found in one pass.
+var councilCues = newAnyOf("ouncil", "OUNCIL", " of ", " OF ")
+
 // textLines are the lines of the whole text, running headers and footers
 // still in: a page header naming the council is evidence of it too.
 func textLines(all string) []line {
-	var out []line
-	for i, t := range strings.Split(all, "\n") {
+	ts := strings.Split(all, "\n")
+	out := make([]line, 0, len(ts))
+	for i, t := range ts {
 		out = append(out, line{Text: t, No: i + 1})
 	}
 	return out
@@ -162,7 +177,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	limit := min(len(lines), max(top+80, len(lines)/3))
 	for i, l := range lines[:limit] {
 		t := l.Text
-		if !containsAny(strings.ToLower(t), []string{"order", "conven", "open", "commenc", "start", "began"}) {
+		if !openedStems.lowerIn(t) {
 			continue
 		}
 		if loc := reOpening.FindStringIndex(t); loc != nil {
@@ -260,8 +275,7 @@ func findTimes(lines []line, top int, date Date) (start, end string) {
 	}
 	for i := len(lines) - 1; i >= from; i-- {
 		t := lines[i].Text
-		low := strings.ToLower(t)
-		if !containsAny(low, []string{"close", "adjourn", "ended", "concluded", "terminated", "finished", "rose"}) {
+		if !closedStems.lowerIn(t) {
 			continue
 		}
 		var c string
@@ -379,13 +393,13 @@ func findCommittee(lines []line, head int) string {
 		joined.WriteString(l.Text + " ")
 	}
 	if m := reMinutesOf.FindStringSubmatch(joined.String()); m != nil {
-		if name := tidyBody(m[1]); validBody(name) {
+		if name := tidyBody(m[1]); validBody(name) && plausibleBody(name) {
 			return name
 		}
 	}
 	for _, l := range lines {
 		if m := reMinutesOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); validBody(name) {
+			if name := tidyBody(m[1]); validBody(name) && plausibleBody(name) {
 				return name
 			}
 		}
@@ -395,8 +409,11 @@ func findCommittee(lines []line, head int) string {
 		if i >= head && head > 0 {
 			break // "Meeting of Resilience Forum on 22nd April" in an item
 		}
+		if startsLower(l.Text) {
+			continue // "…The next / meeting of the Council will be held …": a sentence run on
+		}
 		if m := reMeetingOf.FindStringSubmatch(l.Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 				return name
 			}
 		}
@@ -404,11 +421,11 @@ func findCommittee(lines []line, head int) string {
 	// "REGULAR MEETING OF THE" / "CITY OF ALAMEDA PLANNING BOARD": the
 	// phrase wraps.
 	for i := 0; i+1 < len(lines) && i < 12; i++ {
-		if lines[i].Text == "" || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
+		if lines[i].Text == "" || startsLower(lines[i].Text) || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of the") && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(lines[i].Text)), " of") {
 			continue
 		}
 		if m := reMeetingOf.FindStringSubmatch(lines[i].Text + " " + lines[i+1].Text); m != nil {
-			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 {
+			if name := tidyBody(m[1]); name != "" && reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 				return name
 			}
 		}
@@ -426,7 +443,7 @@ func findCommittee(lines []line, head int) string {
 			if c := reCouncil.FindString(p); c != "" && len(c) >= len(strings.TrimSpace(p))-1 {
 				continue // the council's own name
 			}
-			if name := tidyBody(p); validBody(name) {
+			if name := tidyBody(p); validBody(name) && plausibleBody(name) {
 				return name
 			}
 		}
@@ -438,7 +455,7 @@ func findCommittee(lines []line, head int) string {
 		}
 		for j := i + 1; j < len(lines) && j < i+3; j++ {
 			if t := lines[j].Text; t != "" {
-				if name := tidyBody(t); validBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
+				if name := tidyBody(t); validBody(name) && plausibleBody(name) && len(findDates(t, false)) == 0 && !isLabel(t) && authorityName(t) == "" {
 					return name
 				}
 				break
@@ -479,14 +496,16 @@ func findCommittee(lines []line, head int) string {
 	}
 	if len(title) > 0 {
 		name := tidyBody(strings.Join(title, " "))
-		if reBodyWord.MatchString(name) && len(name) < 90 {
+		if reBodyWord.MatchString(name) && len(name) < 90 && plausibleBody(name) {
 			return name
 		}
 	}
 	for _, l := range lines {
 		t := l.Text
 		if len(t) < 70 && !isLabel(t) && !l.tk().IsLabel && !endsSentence(t) && reBodyWord.MatchString(t) && headingQuality(t) >= 0.9 && reCouncil.FindString(t) != t && authorityName(t) == "" {
-			return tidyBody(t)
+			if name := tidyBody(t); plausibleBody(name) {
+				return name
+			}
 		}
 	}
 	return ""
@@ -552,6 +571,29 @@ var (
 	reNotABody = regexp.MustCompile(`(?i)^(?:held|at|in|on|of|the\s+meeting)\b|\b(?:chamber|hall|room|offices|held)\b`)
 )
 
+// plausibleBody reports whether a name read as the body's could be one:
+// a name, not a sentence run into the heading ("Council will be held at
+// the Village Hall", OCR's "he1d" too), a list of who attended ("Jo Bell
+// Cllr Ann Ray (West Ward)") or a link's footnote marker. A name that is
+// not is left unread (the header says so) rather than shown as garbage.
+func plausibleBody(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 || len(ws) > 12 || strings.ContainsAny(name, "[]{}|") {
+		return false
+	}
+	for _, w := range ws {
+		low := ocrLetters(strings.ToLower(strings.Trim(w, ",.;:()'’\"")))
+		if sentenceVerbs[low] || personTitles[low] && !strings.HasSuffix(low, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceVerbs are the verbs that make a line a sentence rather than a
+// name: a body's name has none of them.
+var sentenceVerbs = wordSet("will", "would", "shall", "should", "was", "were", "is", "are", "been", "being", "be", "held", "took", "met", "has", "had")
+
 // validBody reports whether name reads as the name of a council body.
 func validBody(name string) bool {
 	return name != "" && len(name) < 90 && reBodyWord.MatchString(name) && !reNotABody.MatchString(name) && properName(name)
@@ -567,6 +609,25 @@ var (
 )
 
 var reCouncilOf = regexp.MustCompile(`(?i)^(?:the\s+)?council\s+of\s+the\s+(city|town|county|village|borough|township)\s+of\s+([\pL'’.\- ]+?)(?:,.*)?$`)
+
+// reLinkMark is a link's footnote number that a web page's text keeps
+// before the link's words: "[1]City of Carrow".
+var reLinkMark = regexp.MustCompile(`^\s*\[\d{1,3}\]\s*`)
+
+// withoutLinkMarks is the lines with the link marks at their starts
+// taken off (a copy: the items keep their text as it is).
+func withoutLinkMarks(lines []line) []line {
+	out, copied := lines, false
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l.Text), "[") && reLinkMark.MatchString(l.Text) {
+			if !copied {
+				out, copied = append([]line(nil), lines...), true
+			}
+			out[i].Text = reLinkMark.ReplaceAllString(l.Text, "")
+		}
+	}
+	return out
+}
 
 func tidyBody(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-–*#_"))
@@ -666,11 +727,18 @@ func mentionedCouncil(lines []line, committee string) string {
 	counts := map[string]int{} // by the name's own words
 	forms := map[string]map[string]int{}
 	var order []string
+	seen := map[string][]string{} // each text's names, read once: page headers repeat
 	for _, l := range lines {
-		if !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
+		if !councilCues.in(l.Text) || !strings.Contains(l.Text, "ouncil") && !strings.Contains(l.Text, "OUNCIL") && !authorityOf(l.Text) {
 			continue
 		}
-		for _, c := range councilNames(councilWindows(l.Text), committee) {
+		w := councilWindows(l.Text)
+		names, ok := seen[w]
+		if !ok {
+			names = councilNames(w, committee)
+			seen[w] = names
+		}
+		for _, c := range names {
 			k := councilKey(c)
 			if counts[k] == 0 {
 				order = append(order, k)
@@ -763,25 +831,42 @@ func councilWindows(s string) string {
 // authorityOf is a cheap test for "City of …", "Borough of …" and the
 // like, the council names reCouncil reads without the word "Council".
 func authorityOf(s string) bool {
-	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], " of ")
-		if j := strings.Index(s[from:], " OF "); j >= 0 && (i < 0 || j < i) {
-			i = j
+	// The next " of " and " OF " at or after from, each found again only
+	// once passed: a line without one is not searched again for it.
+	lo, up := indexFrom(s, " of ", 0), indexFrom(s, " OF ", 0)
+	for lo >= 0 || up >= 0 {
+		at := lo
+		if at < 0 || up >= 0 && up < at {
+			at = up
 		}
-		if i < 0 {
-			return false
-		}
-		at := from + i
 		w := at
 		for w > 0 && s[w-1] != ' ' {
 			w--
 		}
-		if authorityWords[strings.ToLower(s[w:at])] {
+		if inLower(authorityWords, s[w:at]) {
 			return true
 		}
-		from = at + 4
+		from := at + 4
+		if lo >= 0 && lo < from {
+			lo = indexFrom(s, " of ", from)
+		}
+		if up >= 0 && up < from {
+			up = indexFrom(s, " OF ", from)
+		}
 	}
 	return false
+}
+
+// indexFrom is the index of sub in s at or after from, -1 when there is
+// none.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 var authorityWords = wordSet("city", "borough", "county", "town", "township", "village", "shire", "municipality")
@@ -805,12 +890,37 @@ func councilKey(name string) string {
 
 func findCouncil(lines []line, committee string) string {
 	for _, l := range lines {
-		if cs := councilNames(l.Text, committee); len(cs) > 0 {
+		// A council in brackets is someone's ("Cllr Bo Tait (Eastfield
+		// Council)"), not the meeting's.
+		t := reBracketed.ReplaceAllString(l.Text, " ")
+		if cs := councilNames(t, committee); len(cs) > 0 {
 			return cs[0]
 		}
 	}
 	return ""
 }
+
+// authorityAndBody splits "City of Carrow Planning Board" into the
+// authority and its body; "City of Carrow Falls City Council" keeps the
+// place's words until the kind of council the body is.
+func authorityAndBody(name string) (place, body string, ok bool) {
+	mm := reAuthorityBody.FindStringSubmatch(name)
+	if mm == nil {
+		return "", "", false
+	}
+	place, body = strings.TrimSpace(mm[1]), strings.TrimSpace(mm[2])
+	if bm := reKindCouncil.FindStringSubmatch(body); bm != nil {
+		place, body = place+" "+bm[1], bm[2]
+	}
+	if body == strings.ToUpper(body) {
+		body = titleCase(body)
+	}
+	return place, body, true
+}
+
+var reKindCouncil = regexp.MustCompile(`^(.+?)\s+((?i:city|town|village|county|borough|township)\s+(?i:council))$`)
+
+var reBracketed = regexp.MustCompile(`\([^()]*\)`)
 
 // councilNames are the councils' proper names a line gives, tidied:
 // "Minutes of Fernhill Community Council" → "Fernhill Community Council".

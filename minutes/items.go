@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -37,7 +38,7 @@ func findEnd(lines []line) int {
 	// discussion of agenda items, please consult the following Closed
 	// Caption File") ends the minutes wherever it starts.
 	for i := len(lines) / 30; i < len(lines); i++ {
-		if t := lines[i].Text; len(t) < 160 && reTranscriptStart.MatchString(t) {
+		if t := lines[i].Text; len(t) < 160 && opensWith(t, "fFcCvVtT") && reTranscriptStart.MatchString(t) {
 			return i
 		}
 	}
@@ -164,15 +165,31 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 	weighHeadless(cands)
 	chain = foldParagraphs(rescueStrays(bestChain(cands), cands, lines), lines)
 	chain = nestBusiness(chain, cands, lines, end)
+	chain = letteredBusiness(chain, lines, end)
 	if len(chain) < 2 {
 		if alt := unnumberedHeadings(lines, end); len(alt) >= 2 || len(chain) == 0 {
+			// A lone numbered heading among them is a heading too: one the
+			// chain kept, or a clear heading line of its own over text.
+			lone := chain
+			if len(lone) == 0 && len(alt) >= 2 {
+				lone = loneNumberedHeading(cands, lines, end)
+			}
+			if len(lone) == 1 && len(alt) >= 2 && !slices.ContainsFunc(alt, func(c candidate) bool { return c.title == lone[0].title }) {
+				alt = append(alt, lone[0])
+				sortByTitle(alt)
+			}
 			chain = alt
 		}
+	}
+	if alt := headingsAfterAgenda(lines, chain, end); alt != nil {
+		chain = alt
 	}
 	if len(chain) >= 2 && chain[0].scheme != "heading" {
 		// "Disclosure of pecuniary interest: None." / "OPEN FORUM" between
 		// the attendance and the first numbered item: business too.
 		chain = append(leadingHeadings(lines, start, chain[0].idx), chain...)
+		// "ROLL CALL", "ADJOURNMENT" between and after the numbered items.
+		chain = interleaveHeadings(lines, chain, end)
 	}
 	if len(chain) == 0 {
 		return lines[:end], nil, nil
@@ -253,7 +270,7 @@ func segment(lines []line, end int) (header []line, items []*rawItem, chain []ca
 			items = append(items, &rawItem{number: c.number, line: lines[c.title].No, lines: keep(c.title, next), exempt: inPrivate})
 			continue
 		}
-		if c.bodyAt > c.title {
+		if c.bodyAt > c.title || c.bodyAt == c.title && c.idx < c.title {
 			items = append(items, &rawItem{number: c.number, title: c.heading, line: lines[c.title].No, consent: c.consent, exempt: inPrivate, lines: keep(c.bodyAt, next)})
 			continue
 		}
@@ -294,14 +311,21 @@ var reInlineHeading = regexp.MustCompile(`^([A-Z][^:]{1,60}?):(?:\s+(\S.*))?$`)
 // document's title, and nothing is taken.
 func leadingHeadings(lines []line, from, to int) []candidate {
 	last := -1
+	var out []candidate
 	for i := from; i < to; i++ {
 		if lines[i].tk().IsLabel {
+			if last < 0 && rollCallHeading(lines, i, to) {
+				// "ROLL CALL –" over "Present:" / "Absent:": the roll call
+				// is an item, and the attendance its text.
+				out = append(out, candidate{idx: i, title: i, heading: strings.TrimRight(lines[i].Text, " :.-–—"), scheme: "heading", quality: 1})
+			}
 			last = i
 		}
 	}
 	if last < 0 {
 		return nil
 	}
+	w := newWrapContext(lines, to)
 	// The attendance runs on in lists of names ("Via Zoom: Lisa McLenon
 	// and Marie Wardman, Aecom.").
 	i := last + 1
@@ -311,13 +335,21 @@ func leadingHeadings(lines []line, from, to int) []candidate {
 		}
 		i++
 	}
-	var out []candidate
 	listUnder := false // the lines under "Committee Reports:" are its list
 	for ; i < to; i++ {
 		t := lines[i].Text
 		tok := lines[i].tk()
 		if t == "" {
 			listUnder = false
+			continue
+		}
+		if h, ok := capsShape(w, i); ok && standsAlone(w, i) && textFollows(w, i) {
+			// "AGENDA CHANGES" / "None.", "ORAL COMMUNICATIONS, NON-AGENDA";
+			// not "AGENDA ITEMS" straight over the first numbered item, its
+			// banner.
+			if j := nextText(lines, i, len(lines)); j != to && !(j >= 0 && lines[j].tk().Kind == tokHeading) {
+				out = append(out, candidate{idx: i, title: i, heading: h, scheme: "heading", quality: 1})
+			}
 			continue
 		}
 		if tok.IsLabel || tok.Marker || tok.Number != "" || tok.Bullet || tok.Kind == tokTableRow || tok.Kind == tokDate {
@@ -636,16 +668,43 @@ func restAfterHeading(t, heading string) string {
 // are followed by text.
 func unnumberedHeadings(lines []line, end int) []candidate {
 	var out []candidate
+	// The lines above the attendance are the document's title ("Ayton
+	// Community Council", "MINUTES OF THE …"), unless one heads the
+	// attendance itself ("ROLL CALL").
+	label := -1
+	for i := 0; i < end && i < 40; i++ {
+		if lines[i].tk().IsLabel && lines[i].tk().Label != 0 {
+			label = i
+			break
+		}
+	}
+	w := newWrapContext(lines, end)
 	for i := 0; i < end; i++ {
 		t := lines[i].Text
 		if tok := lines[i].tk(); t == "" || len(t) > 90 || tok.IsLabel || tok.Banner {
 			continue
 		}
-		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) {
+		if i < label && !(reAttendanceItem.MatchString(t) && nextText(lines, i, end) == label) {
+			continue
+		}
+		// A heading in capitals stands out even after a list row with no
+		// full stop ("xv) Fields in Trust. Noted" / "BUDGET REVIEW"), and
+		// may carry one ("MATTERS ARISING.").
+		if h, ok := capsShape(w, i); ok && standsAlone(w, i) && textFollows(w, i) {
+			out = append(out, candidate{idx: i, title: i, heading: h, scheme: "heading", quality: 1})
+			continue
+		}
+		// A motion's mover, seconder and vote are its parts ("Moved Cr
+		// Rewiri / Seconded Cr Holt", "CARRIED"), and the motion ends
+		// before the next heading as a sentence does.
+		if motionPart(t) {
+			continue
+		}
+		if i > 0 && lines[i-1].Text != "" && !endsSentence(lines[i-1].Text) && !motionPart(lines[i-1].Text) {
 			continue
 		}
 		words := strings.Fields(strings.TrimSuffix(t, ":"))
-		if len(words) == 0 || len(words) > 9 || headingQuality(t) < 0.9 || endsWithAny(t, ".,;") {
+		if len(words) == 0 || len(words) > 9 || headingQuality(t) < 0.9 || endsWithAny(t, ".,;") || loneWords[strings.ToLower(t)] {
 			continue
 		}
 		if strings.HasSuffix(t, ":") && len(words) > 4 {
@@ -656,7 +715,7 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 		if j < end && lines[j].Text == "" {
 			j++
 		}
-		if j >= end || !isBody(lines[j].Text) {
+		if j >= end || !isBody(lines[j].Text) && !motionPart(lines[j].Text) {
 			continue
 		}
 		if len(findDates(t, false)) > 0 && len(words) <= 5 {
@@ -665,6 +724,82 @@ func unnumberedHeadings(lines []line, end int) []candidate {
 		out = append(out, candidate{idx: i, title: i, heading: strings.TrimSuffix(t, ":"), scheme: "heading", quality: 1})
 	}
 	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+var reLetteredHeading = regexp.MustCompile(`^\(?([a-z])\)\s+(\S.*)$`)
+
+// letteredBusiness lists the business under bare numbered sections
+// lettered (a), (b) …: "5. Housing Directorate" with no text of its own,
+// then "(a) Part 8 Procedure – Six Houses at Mill Road" and its text,
+// "(b) …" and its text, are items 5(a), 5(b) after the section, as a
+// clerk lists them. The letters must run from (a), each a title (its
+// words capitalised) over text of its own rather than a sentence or a
+// note.
+func letteredBusiness(chain []candidate, lines []line, end int) []candidate {
+	var out []candidate
+	for k, sec := range chain {
+		out = append(out, sec)
+		if sec.scheme == "motion" || sec.scheme == "heading" || sec.number == "" {
+			continue
+		}
+		stop := end
+		if k+1 < len(chain) {
+			stop = min(chain[k+1].idx, chain[k+1].title)
+		}
+		from := max(sec.title, sec.bodyAt-1)
+		j := nextText(lines, from, stop)
+		var run []candidate
+		for j > 0 && j < stop {
+			m := reLetteredHeading.FindStringSubmatch(lines[j].Text)
+			if m == nil || int(m[1][0]-'a') != len(run) || endsSentence(m[2]) || countWords(m[2]) > 25 || !startsUpper(m[2]) || !titleLike(strings.Fields(m[2])) {
+				break
+			}
+			body := nextText(lines, j, stop)
+			if body < 0 || !isBody(lines[body].Text) || reLetteredHeading.MatchString(lines[body].Text) {
+				break
+			}
+			run = append(run, candidate{idx: j, title: j, number: sec.number + "(" + m[1] + ")", heading: cutHeading(m[2]), scheme: "heading", quality: 1, bodyAt: j + 1})
+			// The next lettered heading, after this one's text.
+			next := -1
+			for i := body; i < stop; i++ {
+				if mm := reLetteredHeading.FindStringSubmatch(lines[i].Text); mm != nil && int(mm[1][0]-'a') == len(run) {
+					next = i
+					break
+				}
+			}
+			j = next
+		}
+		if len(run) >= 2 {
+			out = append(out, run...)
+		}
+	}
+	return out
+}
+
+// loneNumberedHeading returns the one numbered heading of minutes that
+// head their other business without numbers ("3. Library Hours" among
+// "ANY OTHER BUSINESS" and "ADJOURNMENT"): a short heading that is its
+// line's whole text, over text of its own. It returns nil when there is
+// not exactly one.
+func loneNumberedHeading(cands []candidate, lines []line, end int) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if c.idx != c.title || c.quality < 0.9 || c.scheme == "motion" || c.scheme == "item" || countWords(c.heading) > 8 {
+			continue
+		}
+		t := lines[c.idx].Text
+		if restAfterHeading(t, c.heading) != "" || endsWithAny(t, ".,;") {
+			continue // "10. C.C.C. had confirmed receipt …": a numbered paragraph
+		}
+		if j := nextText(lines, c.idx, end); j < 0 || !isBody(lines[j].Text) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) != 1 {
 		return nil
 	}
 	return out

@@ -157,6 +157,16 @@ func TestSectionsAndBusiness(t *testing.T) {
 			items: []string{"1|CALL TO ORDER", "2|CONSENT CALENDAR", "3|ADJOURNMENT"},
 		},
 		{
+			name:  "lettered business under a bare numbered section",
+			text:  caseHead + "5. Housing Directorate\n(a) Part 8 Procedure – Four Houses at Mill Road, Carrow\nCirculated, the report of the Senior Engineer on the proposed houses was considered at length.\n(b) Tenant Purchase Scheme Review\nThe Director of Services outlined the changes to the scheme for members.\n\n6. Close\nThe meeting closed at 9pm.\n",
+			items: []string{"5|Housing Directorate", "5(a)|Part 8 Procedure – Four Houses at Mill Road, Carrow", "5(b)|Tenant Purchase Scheme Review", "6|Close"},
+		},
+		{
+			name:  "lettered notes under a section stay its text",
+			text:  caseHead + "5. Planning\n(a) The clerk reported two applications received since the last meeting\nBoth had been circulated to members by email.\n(b) No objection was raised to the barn conversion\nThe clerk will respond to the planning authority.\n\n6. Close\nThe meeting closed at 9pm.\n",
+			items: []string{"5|Planning", "6|Close"},
+		},
+		{
 			name:  "numbered business under bare Roman sections",
 			text:  "MILLBROOK WATER AUTHORITY\nBOARD OF DIRECTORS MINUTES\nApril 2, 2025\n\nI. CALL TO ORDER\nPresident Hale called the meeting to order at 6:00 p.m.\n\nII. ACTION ITEMS\n1. Pump Station Rehabilitation\nDirector Kim moved to award the contract to Delta Pumps. Motion carried 4-0.\n2. Rate Study Scope\nThe Board directed staff to return with options at the May meeting.\n\nIII. ADJOURN\nThe meeting adjourned at 7:10 p.m.\n",
 			items: []string{"I|CALL TO ORDER", "II|ACTION ITEMS", "1|Pump Station Rehabilitation", "2|Rate Study Scope", "III|ADJOURN"},
@@ -200,6 +210,24 @@ func TestWrappedHeadings(t *testing.T) {
 			name:  "a body sentence in lower case is not a heading's tail",
 			text:  caseHead + "1. Parking\nthe committee would like to see the results of the parking survey when available\n\n2. Village Hall\nvice-chair to speak to the hall committee b4 next meeting\n",
 			items: []string{"1|Parking", "2|Village Hall"},
+		},
+		{
+			name: "a title set in a table's narrow column wraps in title case, over a bare section's parts",
+			text: caseHead + "5            Report\nSection\n5.1         Finance\nand Planning Committee Work Programme Update\nPURPOSE\nThe purpose of this report is to update the committee.\n" +
+				"Committee Resolution\nMoved:       Cr Ben Holt\nSeconded:  Cr\nCara Penn\nThat, having considered all matters raised in the\nreport, the report be noted.\nCarried\n" +
+				"5.2         Quarterly\nFinancial Report\nPURPOSE\nThe purpose of this report is to present the figures.\nResolution\nMoved:       Cr Cara Penn\nSeconded:  Cr Ada Drew\n" +
+				"That, having considered all matters raised in the report, the quarterly report be noted.\nCarried\n6            Date of Next Meeting\nThe next meeting will be on 1 April 2025.\n",
+			items: []string{"5|Report Section", "5.1|Finance and Planning Committee Work Programme Update", "5.2|Quarterly Financial Report", "6|Date of Next Meeting"},
+		},
+		{
+			name:  "a narrow column's title over a paragraph, a US board",
+			text:  caseHead + "7.        Public\nWorks Department Report\nThe Director reported on the paving season.\n\n8.        Old\nBusiness\nThere was none.\n\n9.        Adjournment\nThe meeting adjourned at 9:10 p.m.\n",
+			items: []string{"7|Public Works Department Report", "8|Old Business", "9|Adjournment"},
+		},
+		{
+			name:  "a narrow column's title, then a sentence that starts in title case",
+			text:  caseHead + "3.        Highways\nThe Clerk\nreported that the gully on Mill Lane had been cleared.\n\n4.        Finance\nNone.\n",
+			items: []string{"3|Highways", "4|Finance"},
 		},
 		{
 			name:  "a sentence broken after its first words is not a heading's tail",

@@ -3,6 +3,7 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stage 1c: the lexer. Each normalised line is read once into a token: what
@@ -94,6 +95,9 @@ type token struct {
 	Signature bool   // the chair's signature line ("Signed …", "Chairman")
 	SignLine  bool   // a bare "Chair" / "Chairman" under dots: a signature block
 	Cells     int    // number of cells when the raw line is a piped or tabbed row
+
+	// read is set once the line has been read into the token (tk).
+	read bool
 }
 
 // lexLine reads one normalised line. raw is the line with its layout kept
@@ -133,13 +137,13 @@ func lexLine(text, raw string) token {
 			t.Kind = tokMarker
 		}
 	}
-	if m := rePartLabel.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(mayBePartLabel(text), rePartLabel, text); m != nil {
 		t.Part = strings.ToLower(m[1] + m[2])
 		if t.Kind == tokText {
 			t.Kind = tokPart
 		}
 	}
-	if tagged := strings.TrimSpace(strings.TrimPrefix(text, "•")); strings.HasPrefix(strings.ToLower(tagged), "action") {
+	if tagged := strings.TrimSpace(strings.TrimPrefix(text, "•")); len(tagged) >= 6 && equalFoldASCII(tagged[:6], "action") {
 		if m := reActionTag.FindStringSubmatch(tagged); m != nil {
 			t.ActionTag, t.ActionFor = true, m[1]
 			t.Kind = tokActionTag
@@ -159,13 +163,13 @@ func lexLine(text, raw string) token {
 			t.Kind = tokBanner
 		}
 	}
-	if reChairSignLine.MatchString(text) {
+	if opensWith(text, "cCmMpP") && reChairSignLine.MatchString(text) {
 		t.SignLine = true
 	}
 	if t.Kind == tokText && isOwnerLine(text) && !t.SignLine {
 		t.Kind = tokOwnerLine
 	}
-	if len(text) <= 80 && !t.StartsLower && reSignature.MatchString(text) {
+	if len(text) <= 80 && !t.StartsLower && (opensWith(text, "(sScCfFbB") || text[0] >= utf8.RuneSelf) && reSignature.MatchString(text) {
 		t.Signature = true
 		t.Kind = tokSignature
 	}
@@ -292,24 +296,35 @@ func lexNumber(t *token, text string) {
 			return
 		}
 	}
+	// Every pattern below needs a digit; the number and heading patterns
+	// need the line to open as a number does (numberLead), the motion
+	// pattern one or two capitals and a digit ("R2020-78"), the fused
+	// one a digit.
+	lead := numberLead(text)
+	motion := c >= 'A' && c <= 'Z' && len(text) > 2 && (isDigit(text[1]) || text[1] >= 'A' && text[1] <= 'Z' && isDigit(text[2]))
+	if !lead && !motion && !isDigit(c) || !hasDigit(text) {
+		return
+	}
+	// A number alone is at most five words: "Agenda item HWB 23/34 ."
+	lone := lead && t.Words <= 5
 	// ("1)" alone is a paragraph label: minute numbers end in a full
 	// stop or nothing.)
-	if m := reLoneNumber.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(lone, reLoneNumber, text); m != nil {
 		t.Numeric = true
 		if !strings.HasSuffix(text, ")") {
 			t.Kind, t.Number = tokNumber, m[1]
 			return
 		}
 	}
-	if m := reMotionNumber.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(motion, reMotionNumber, text); m != nil {
 		t.Kind, t.Number = tokMotion, strings.ReplaceAll(m[1], " ", "")
 		return
 	}
-	if m := reNumberFused.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(c >= '0' && c <= '9', reNumberFused, text); m != nil {
 		t.Kind, t.Number, t.Rest = tokHeading, m[1], m[2]
 		return
 	}
-	if m := reNumberHeading.FindStringSubmatch(text); m != nil {
+	if m := submatchIf(lead, reNumberHeading, text); m != nil {
 		t.Kind, t.Number, t.Rest = tokHeading, m[1]+m[2], m[3]
 		t.Consent = strings.HasPrefix(text, "*") || strings.HasPrefix(text, "(*")
 		if reMonthStart.MatchString(t.Rest) {
@@ -318,19 +333,89 @@ func lexNumber(t *token, text string) {
 	}
 }
 
-// lex reads every line once and keeps the token on the line.
+// numberLead reports whether text opens as reLoneNumber and
+// reNumberHeading need: with a digit, "*" or "(", a prefix they allow
+// ("Minute", "Item", "Agenda item", any case), or the capitals of a
+// lettered number followed by "/", "." or a space ("PL/44", "C.312",
+// "HWB 23/34"). It is a necessary condition, not a reading.
+func numberLead(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c >= '0' && c <= '9' || c == '*' || c == '(' {
+		return true
+	}
+	for _, p := range []string{"minute", "item", "agenda item"} {
+		if len(text) >= len(p) && equalFoldASCII(text[:len(p)], p) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(text) && n < 6 && text[n] >= 'A' && text[n] <= 'Z' {
+		n++
+	}
+	if n == 0 || n > 5 || n+1 >= len(text) || text[n+1] < '0' || text[n+1] > '9' {
+		return false
+	}
+	return text[n] == '/' || text[n] == '.' || text[n] == ' ' && n >= 2
+}
+
+// mayBePartLabel is a cheap test before rePartLabel: a part's label
+// ("(1)", "b)", "ii.", "(iv)") closes with "." or ")" within its first six
+// bytes.
+func mayBePartLabel(text string) bool {
+	head := text[:min(len(text), 6)]
+	return strings.IndexByte(head[min(len(head), 1):], '.') >= 0 || strings.IndexByte(head[min(len(head), 1):], ')') >= 0
+}
+
+// opensWith reports whether text's first byte is one of bytes: a cheap
+// test before a pattern anchored at the line's start (the first letters
+// of its words in both cases; a pattern that ignores case can also open
+// with a non-ASCII letter that folds to "s" or "k", which callers allow
+// where it matters).
+func opensWith(text, bytes string) bool {
+	return text != "" && strings.IndexByte(bytes, text[0]) >= 0
+}
+
+// submatchIf is re.FindStringSubmatch(s) when ok, nil without running re
+// when not.
+func submatchIf(ok bool, re *regexp.Regexp, s string) []string {
+	if !ok {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// lex gives every line its token, read the first time a stage asks for
+// it (tk) and kept: most minutes end at the chair's signature and the
+// appendices after it are never asked about.
 func lex(lines []line) {
 	toks := make([]token, len(lines))
 	for i := range lines {
-		toks[i] = lexLine(lines[i].Text, lines[i].Raw)
 		lines[i].tok = &toks[i]
 	}
 }
 
-// tk is the line's token: the one the lexer made, or, for a line a stage
-// made up ("RESOLVED that …" with its marker taken off), a fresh reading.
+// tk is the line's token: the one the lexer keeps for it, read now if no
+// stage has asked before, or, for a line a stage made up ("RESOLVED that
+// …" with its marker taken off), a fresh reading.
 func (l line) tk() *token {
 	if l.tok != nil {
+		if !l.tok.read {
+			*l.tok = lexLine(l.Text, l.Raw)
+			l.tok.read = true
+		}
 		return l.tok
 	}
 	t := lexLine(l.Text, l.Raw)
@@ -347,7 +432,8 @@ func mayBeLabel(text string) bool {
 	if len(head) > 90 {
 		head = head[:90]
 	}
-	return strings.ContainsAny(head, ":-–")
+	// (strings.ContainsAny with the non-ASCII dash walks rune by rune.)
+	return strings.IndexByte(head, ':') >= 0 || strings.IndexByte(head, '-') >= 0 || strings.Contains(head, "–")
 }
 
 // mayBeBanner is a cheap test before the banner patterns: the words that

@@ -32,6 +32,10 @@ type Meeting struct {
 	// council ("Council", "City Council"), whose Committee is the
 	// council's own name.
 	idBody string
+	// words holds each sentence split into words while the parse runs
+	// (the decision, task and follow-up readers read the same sentences);
+	// nil before and after (wordsOf).
+	words map[string][]word
 }
 
 // Attendance is who the minutes record as present, in attendance, absent

@@ -28,6 +28,14 @@ type line struct {
 
 func (l line) blank() bool { return l.Text == "" }
 
+// low is the line's text in lower case: the lexer's, once it has run.
+func (l line) low() string {
+	if l.tok != nil {
+		return l.tk().Low
+	}
+	return strings.ToLower(l.Text)
+}
+
 var (
 	reGap         = regexp.MustCompile(`\s{2,}`)
 	reMdLink      = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
@@ -68,7 +76,9 @@ func normalise(text string) []line {
 	text, tags := unwrap(text)
 	text = strings.ReplaceAll(text, "\uf0b7", "•") // Symbol-font bullet from PDF converters
 	text = strings.ReplaceAll(text, "\uf0a7", "•")
-	text = reHTMLComment.ReplaceAllString(text, "")
+	if strings.Contains(text, "<!--") {
+		text = reHTMLComment.ReplaceAllString(text, "") // (which copies the whole text, even with nothing to replace)
+	}
 
 	raw := strings.Split(text, "\n")
 	lines := make([]line, 0, len(raw))
@@ -141,17 +151,32 @@ func appendPhysical(lines []line, s string, no int) []line {
 		lines = append(lines, line{Text: "\f", No: no})
 		s = s[j+1:]
 	}
+	if !mayRunOn(s) {
+		return appendPiece(lines, s, no) // (most lines: no slice of pieces)
+	}
 	for _, piece := range splitRunOnItems(s) {
-		cell := ""
-		if text, owner, ok := ownerColumn(piece); ok {
-			piece, cell = text, owner
+		lines = appendPiece(lines, piece, no)
+	}
+	return lines
+}
+
+// appendPiece adds the lines one piece of a physical line makes: the
+// text, split where a decision starts inside it, and an owner column.
+func appendPiece(lines []line, piece string, no int) []line {
+	cell := ""
+	if text, owner, ok := ownerColumn(piece); ok {
+		piece, cell = text, owner
+	}
+	raw := rawLine(piece)
+	if text := cleanLine(piece); !mayHaveInlineMarker(text) {
+		lines = append(lines, line{Text: text, No: no, Raw: raw})
+	} else {
+		for _, part := range splitInlineMarkers(text) {
+			lines = append(lines, line{Text: part, No: no, Raw: raw})
 		}
-		for _, part := range splitInlineMarkers(cleanLine(piece)) {
-			lines = append(lines, line{Text: part, No: no, Raw: rawLine(piece)})
-		}
-		if cell != "" {
-			lines = append(lines, line{Text: cell, No: no})
-		}
+	}
+	if cell != "" {
+		lines = append(lines, line{Text: cell, No: no})
 	}
 	return lines
 }
@@ -183,7 +208,7 @@ func cleanLine(s string) string {
 	if strings.Contains(s, "pdf icon") {
 		s = strings.TrimSpace(rePDFIcon.ReplaceAllString(s, ""))
 	}
-	if s != "" && len(s) < 200 && (s[0] == '[' && reMdLink.MatchString(s) || residueStart[strings.ToLower(firstWord(s))] && (reScannedNote.MatchString(s) || reWebResidue.MatchString(s)) || strings.Count(s, " > ") >= 2) {
+	if s != "" && len(s) < 200 && (s[0] == '[' && reMdLink.MatchString(s) || inLower(residueStart, firstWord(s)) && (reScannedNote.MatchString(s) || reWebResidue.MatchString(s)) || strings.Count(s, " > ") >= 2) {
 		return "" // converter notes, web-page chrome, breadcrumbs
 	}
 	if letterSpaced(s) && reLetterSpace.MatchString(s) {
@@ -196,21 +221,20 @@ func cleanLine(s string) string {
 // headers and footers (short lines that repeat on many pages).
 func dropFurniture(lines []line) []line {
 	pages := 1
-	for _, l := range lines {
+	// breaks[i] counts the page breaks before line i.
+	breaks := make([]int, len(lines)+1)
+	for i, l := range lines {
+		breaks[i+1] = breaks[i]
 		if l.Text == "\f" || l.Text == "---" {
 			pages++
+			breaks[i+1]++
 		}
 	}
 	// Running headers and footers: the same short line (digits ignored)
 	// three or more times, on at least a third of the pages.
 	nearBreak := func(i int) bool {
-		for d := -5; d <= 5; d++ {
-			j := i + d
-			if j >= 0 && j < len(lines) && (lines[j].Text == "\f" || lines[j].Text == "---") {
-				return true
-			}
-		}
-		return i >= len(lines)-3
+		// A break within five lines either side.
+		return breaks[min(len(lines), i+6)] > breaks[max(0, i-5)] || i >= len(lines)-3
 	}
 	// Running headers and footers repeat at page breaks. A line that
 	// repeats elsewhere ("That Council:", "COUNCIL RESOLUTION 2023/110")
@@ -226,6 +250,7 @@ func dropFurniture(lines []line) []line {
 			}
 		}
 	}
+	headerish := map[string]bool{} // reHeaderish on each key, asked once
 	repeated := func(i int) bool {
 		k := keys[i]
 		if k == "" || count[k] < 3 {
@@ -234,9 +259,15 @@ func dropFurniture(lines []line) []line {
 		if pages >= 3 {
 			return atBreak[k]*3 >= count[k]*2 && count[k]*3 >= pages
 		}
-		return reHeaderish.MatchString(k) // no page breaks to go by
+		// No page breaks to go by.
+		h, ok := headerish[k]
+		if !ok {
+			h = reHeaderish.MatchString(k)
+			headerish[k] = h
+		}
+		return h
 	}
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		t := l.Text
 		switch {
@@ -261,7 +292,7 @@ var reDocListEntry = regexp.MustCompile(`(?i)(?:,\s+item\s+\d+[a-z]?|\.(?:pdf|do
 // dropDocumentLists removes a web page's "Additional documents:" list: the
 // label and the attachment names under it ("Appendix A - Timetable, item 12").
 func dropDocumentLists(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	inList := false
 	for _, l := range lines {
 		switch {
@@ -311,7 +342,12 @@ func furnitureKey(s string) string {
 	if s == "" || len(s) > 90 || s == "\f" {
 		return ""
 	}
-	k := foldDigits(strings.ToLower(s))
+	var k string
+	if isASCII(s) {
+		k = lowerFoldDigits(s)
+	} else {
+		k = foldDigits(strings.ToLower(s))
+	}
 	// Headings that repeat for a reason are not furniture.
 	switch k {
 	case "#", "#.", "resolved:", "resolved", "agreed", "carried", "noted", "chair", "chairman", "•", "o", "-", "(#)", "action", "reply:", "(item #)", "(item #a)", "(item #b)":
@@ -330,10 +366,14 @@ func furnitureKey(s string) string {
 // PDF text: "… (Y-5) CONFIRMED *42 Accept and appropriate …".
 var reRunOnItem = regexp.MustCompile(`\s(\*?(?:S-)?\d{1,3})\s[A-Z][a-z]`)
 
+// mayRunOn is a cheap test before splitRunOnItems: a line run together
+// is long and has words.
+func mayRunOn(s string) bool { return len(s) >= 100 && strings.Contains(s, " ") }
+
 // splitRunOnItems splits a run-together line before each item number that
 // follows an outcome in capitals or a closing bracket.
 func splitRunOnItems(s string) []string {
-	if len(s) < 100 || !strings.Contains(s, " ") {
+	if !mayRunOn(s) {
 		return []string{s}
 	}
 	var out []string
@@ -365,7 +405,7 @@ func firstWord(s string) string {
 
 // rawLine keeps a line's layout for table reading: sanitised, tabs kept.
 func rawLine(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t|") {
+	if !strings.Contains(s, "  ") && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '|') < 0 {
 		return ""
 	}
 	return strings.TrimRight(Sanitize(s), " ")
@@ -375,10 +415,16 @@ func rawLine(s string) string {
 // the same line: "Cllr Penrose (work). It was resolved to accept …".
 var reInlineMarker = regexp.MustCompile(`[.;:!?]["')”’]*\s+((?:It\s+was\s+(?:unanimously\s+)?(?:resolved|RESOLVED|agreed|AGREED))|RESOLVED\b|Resolved(?:\s*:|\s+that\b|\s+to\b)|AGREED\b|DECISION\s*:|Decision\s*:)`)
 
+// mayHaveInlineMarker is a cheap test before splitInlineMarkers: the
+// line is long enough and holds a marker's word.
+func mayHaveInlineMarker(s string) bool {
+	return len(s) >= 20 && (hasMarkerWord(s) || strings.Contains(s, "ESOLVED"))
+}
+
 // splitInlineMarkers puts a decision that starts mid-line on a line of
 // its own, so that the decision reader sees it at a line start.
 func splitInlineMarkers(s string) []string {
-	if len(s) < 20 || !hasMarkerWord(s) && !strings.Contains(s, "ESOLVED") {
+	if !mayHaveInlineMarker(s) {
 		return []string{s}
 	}
 	var out []string
@@ -416,6 +462,11 @@ func collapseSpaces(s string) string {
 	if simpleSpaces(s) {
 		return strings.TrimSpace(s)
 	}
+	return collapseRuns(s)
+}
+
+// collapseRuns is collapseSpaces the long way, rune by rune.
+func collapseRuns(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -433,17 +484,65 @@ func collapseSpaces(s string) string {
 	return b.String()
 }
 
-// simpleSpaces reports whether s has only single ASCII spaces inside it.
+// simpleSpaces reports whether collapseSpaces need only trim s: it has
+// only single ASCII spaces inside it, no tab and no no-break or
+// typographic space. A line with a curly quote or a dash in it is simple
+// too, unless it starts or ends in some other Unicode space (which
+// strings.TrimSpace would trim and collapseSpaces keeps) or is not UTF-8.
 func simpleSpaces(s string) bool {
+	wide := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\t' || c >= 0x80 && (c == 0xc2 || c == 0xe2 || c == 0xe3):
-			return false // a tab, or maybe a no-break or typographic space
+		case c == '\t':
+			return false
 		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
 			return false
+		case c == 0xc2 || c == 0xe2 || c == 0xe3:
+			if collapsedSpaceAt(s[i:]) {
+				return false
+			}
+			wide = true
 		}
 	}
-	return true
+	if !wide {
+		return true
+	}
+	if !utf8.ValidString(s) {
+		return false
+	}
+	t := strings.TrimPrefix(strings.TrimSuffix(s, " "), " ")
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return t == "" || !unicode.IsSpace(first) && !unicode.IsSpace(last)
+}
+
+// collapsedSpaceAt reports whether s starts with one of the spaces
+// collapseSpaces collapses beyond ASCII: U+00A0, U+2000–U+200A, U+202F,
+// U+3000.
+func collapsedSpaceAt(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == 0xa0 || r >= 0x2000 && r <= 0x200a || r == 0x202f || r == 0x3000
+}
+
+// lowerFoldDigits is foldDigits(strings.ToLower(s)) for a short line in
+// ASCII, in one pass and one allocation.
+func lowerFoldDigits(s string) string {
+	var buf [96]byte
+	b := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if len(b) == 0 || b[len(b)-1] != '#' || i == 0 || s[i-1] < '0' || s[i-1] > '9' {
+				b = append(b, '#')
+			}
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // foldDigits replaces each run of digits with "#".
@@ -527,7 +626,7 @@ func collapseDoubleSpacing(lines []line) []line {
 	if text < 12 || followed*10 < text*7 {
 		return lines
 	}
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i, l := range lines {
 		if l.blank() && i > 0 && !lines[i-1].blank() && i+1 < len(lines) && !lines[i+1].blank() {
 			// A single blank: keep it only where a paragraph plausibly ends.
@@ -587,7 +686,7 @@ var bulletGlyphs = map[string]bool{"•": true, "●": true, "▪": true, "■":
 
 // mergeBullets joins a lone bullet glyph to the text that follows it.
 func mergeBullets(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if bulletGlyphs[l.Text] && l.Text != "" {
@@ -610,7 +709,7 @@ func mergeBullets(lines []line) []line {
 
 // squeezeBlanks keeps at most one blank line in a row and none at the ends.
 func squeezeBlanks(lines []line) []line {
-	out := lines[:0:0]
+	out := make([]line, 0, len(lines))
 	for _, l := range lines {
 		if l.blank() && (len(out) == 0 || out[len(out)-1].blank()) {
 			continue

@@ -27,8 +27,20 @@ var (
 	rePartLabel     = regexp.MustCompile(`^(?:\((\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|(\d{1,2}|[ivx]{2,4}|[a-zA-Z])[.)])\s*`)
 	reInlinePart    = regexp.MustCompile(`(?:^|[\s;:,.–-])\((\d{1,2}|[ivx]{1,4}|[a-zA-Z])\)\s+`)
 	reLost          = gated(`(?i)\b(?:motion\s+(?:was\s+)?(?:lost|defeated|failed|fell|withdrawn)|(?:the\s+)?(?:amendment|motion)\s+(?:was\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:lost|defeated|fell|withdrawn)|^\s*(?:LOST|DEFEATED|WITHDRAWN|FELL)\b|\bwas\s+LOST\b|\bLOST\b)`, "lost", "defeated", "failed", "fell", "withdrawn")
-	reCarried       = gatedCased(`(?:\(Y-\d{1,2}\)|\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$|\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b|\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b|\bCARRIED\b|\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b|\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote|\bunanimously\s+(?:carried|agreed|adopted)\b|(?i:\bmotion\s+carried\b))`,
-		[]string{"(Y-", "Approved", "Accepted", "Adopted", "Ratified", "Granted", "Confirmed", "CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED", "passed", "Passed", "adopted", "unanimously"}, "carried")
+	// reCarried finds a motion's outcome: "CARRIED", "Motion carried",
+	// "(Y-5)", "… Approved." at the end. It is the pattern's branches, each
+	// behind the words it needs, so that most paragraphs cost a scan.
+	reCarried = newAnyGate(
+		gatedCased(`\(Y-\d{1,2}\)`, []string{"(Y-"}),
+		gatedCased(`\b(?:Approved|Accepted|Adopted|Ratified|Granted|Confirmed)\.\s*$`, []string{"Approved.", "Accepted.", "Adopted.", "Ratified.", "Granted.", "Confirmed."}),
+		gatedCased(`\b(?:CONFIRMED|ADOPTED|APPROVED|ACCEPTED|PASSED)\b`, []string{"CONFIRMED", "ADOPTED", "APPROVED", "ACCEPTED", "PASSED"}),
+		gatedCased(`\b(?:Motion|motion|MOTION)\s+(?:was\s+)?(?:Carried|carried|CARRIED|passed|Passed|adopted)\b`, []string{"Motion", "motion", "MOTION"}),
+		gatedCased(`\bCARRIED\b`, []string{"CARRIED"}),
+		gatedCased(`\bCarried\b(?:\s+unanimously)?\.?\s*$|^Carried\b`, []string{"Carried"}),
+		gatedCased(`\bcarried\s+by\s+(?:a\s+)?(?:unanimous\s+)?(?:voice|roll\s+call|show\s+of\s+hands|majority)?\s*vote`, []string{"carried"}),
+		gatedCased(`\bunanimously\s+(?:carried|agreed|adopted)\b`, []string{"unanimously"}),
+		gated(`(?i:\bmotion\s+carried\b)`, "motion"),
+	)
 	reMotionNo = regexp.MustCompile(`^R\d{2,4}\s*-\s*\d{1,4}\s+(?:[A-Z]\.\s*[A-Z][\w'’-]+,?\s*){1,3}:\s*`)
 	reReasons  = regexp.MustCompile(`(?i)^(?:reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options|officer\s+recommendations?|recommendations?\s*:|the\s+recommendations?\s+(?:was|were|in\s+the\s+report))`)
 )
@@ -36,20 +48,25 @@ var (
 // reLeadNumber is a paragraph number before a marker: "3. RESOLVED that".
 var reLeadNumber = regexp.MustCompile(`^(?:\(?\d{1,2}[.)]|\([a-z]\)|[a-z][.)])\s+`)
 
-// markerWords are the stems every decision marker contains, for a cheap
+// dropLeadNumber takes a paragraph number off the front of s: what
+// reLeadNumber.ReplaceAllString(s, "") gives (the pattern is anchored, so
+// there is at most one match), without copying s.
+func dropLeadNumber(s string) string {
+	if loc := reLeadNumber.FindStringIndex(s); loc != nil {
+		return s[:loc[0]] + s[loc[1]:]
+	}
+	return s
+}
+
+// markerStems are the stems every decision marker contains, for a cheap
 // test before the regular expressions.
-var markerWords = []string{"esolv", "ESOLV", "gree", "GREE", "ecision", "ECISION", "ecided", "ECIDED", "ecommend", "ECOMMEND", "esolution", "ESOLUTION"}
+var markerStems = newAnyOf("esolv", "ESOLV", "gree", "GREE", "ecision", "ECISION", "ecided", "ECIDED", "ecommend", "ECOMMEND", "esolution", "ESOLUTION")
 
 func hasMarkerWord(s string) bool {
 	if len(s) > 120 {
 		s = s[:120]
 	}
-	for _, w := range markerWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return markerStems.in(s)
 }
 
 // markerStart reports whether s starts with a resolution marker.
@@ -57,7 +74,7 @@ func markerStart(s string) bool {
 	if !hasMarkerWord(s) {
 		return false
 	}
-	s = reLeadNumber.ReplaceAllString(s, "")
+	s = dropLeadNumber(s)
 	if reUnresolved.MatchString(s) {
 		return false
 	}
@@ -72,7 +89,7 @@ func markerStart(s string) bool {
 // stripMarker removes the marker from the start of s and returns the
 // decision's text ("That …", "To note …").
 func stripMarker(s string) string {
-	s = reLeadNumber.ReplaceAllString(s, "")
+	s = dropLeadNumber(s)
 	loc := reMarker.FindStringIndex(s)
 	if loc == nil {
 		return s
@@ -461,7 +478,7 @@ func findMotions(it *rawItem) ([]Record, []span) {
 		text := joinText(ls[i:j])
 		i0 := i
 		i = j
-		if !reCarried.MatchString(text) || reLost.MatchString(text) && !reCarried.MatchString(text) {
+		if !reCarried.MatchString(text) {
 			prevPara = text
 			continue
 		}
@@ -568,7 +585,7 @@ func motionParts(ls []line) []Record {
 	return parts
 }
 
-var reMotionEnd = regexp.MustCompile(`(?:\(Y-\d{1,2}\)(?:\s+(?:\d{5,7}|[A-Z][A-Z ]+[A-Z]))?|Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`)
+var reMotionEnd = gatedCased(`(?:\(Y-\d{1,2}\)(?:\s+(?:\d{5,7}|[A-Z][A-Z ]+[A-Z]))?|Motion\s+(?:was\s+)?(?:Carried|carried|CARRIED)[^.]*\.?|\bCARRIED\b\.?|\bCarried(?:\s+unanimously)?\b\.?|carried\s+by\s+[^.]*vote[^.]*\.?)`, []string{"arried", "ARRIED", "(Y-"})
 
 func splitMotions(text string) []string {
 	locs := reMotionEnd.FindAllStringIndex(text, -1)
@@ -594,6 +611,10 @@ func motionText(s string) string {
 	if i := strings.Index(s, "That "); i >= 0 {
 		s = s[i:]
 	} else if i := strings.Index(s, "THAT "); i >= 0 {
+		s = s[i:]
+	} else if i := strings.Index(s, "That, "); i >= 0 {
+		s = s[i:] // "That, having considered all matters raised in the report, …"
+	} else if i := strings.Index(s, "THAT, "); i >= 0 {
 		s = s[i:]
 	}
 	s = strings.TrimSpace(s)
@@ -630,6 +651,19 @@ func dedupeRecords(recs []Record) []Record {
 // foldText is text reduced for comparison: lower case, letters and digits.
 func foldText(s string) string {
 	var b strings.Builder
+	if isASCII(s) {
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range strings.ToLower(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)

@@ -61,6 +61,7 @@ var (
 )
 
 const numberPattern = `\d{1,2}-\d{1,4}` + // 96-1
+	`|\d{1,2}-[A-Z]` + // 3-A (agenda section 3, item A)
 	`|\d{1,4}\([a-z0-9]{1,3}\)` + // 12(b)
 	`|\d{1,3}(?:\.\d{1,3}){1,2}` + // 5.1, 12.1.3, 19.09.01
 	`|\d{1,4}/\d{1,2}/\d{1,4}` + // 15/03/7 (year/month/item)
@@ -86,6 +87,9 @@ func parseNumber(num string) (shape string, nums []int, sub int, ok bool) {
 			nums = append(nums, n)
 			b.WriteByte('9')
 			i = j
+		case c >= 'A' && c <= 'Z' && i == len(num)-1 && i >= 2 && num[i-1] == '-' && num[i-2] >= '0' && num[i-2] <= '9':
+			sub = int(c-'A') + 1 // "3-A", "3-B": the items of section 3
+			i++
 		case c >= 'A' && c <= 'Z':
 			b.WriteByte(c)
 			i++
@@ -176,6 +180,13 @@ func findCandidates(lines []line, end int) []candidate {
 			for _, c := range readings(tok.Number, i) {
 				c.title, c.heading = findDisplacedHeading(wrap, i)
 				c.weight = 1
+				if j := nextText(lines, i, end); c.title < 0 && j > 0 && j <= i+2 {
+					if h, ok := rollCallLine(lines[j]); ok {
+						// "1." / "ROLL CALL: Present: Brooks, Coleman …": the
+						// roll call is the item, the attendance its text.
+						c.title, c.heading, c.bodyAt = j, h, j
+					}
+				}
 				if c.title < 0 {
 					c.quality = 0.1 // a number with no heading: maybe a paragraph label
 					c.title = i
@@ -269,6 +280,50 @@ func stackHeadings(lines []line, from, end, n int) []int {
 
 // sameLineHeading completes a candidate whose heading is on its own line
 // ("7. Apologies for Absence"), or reports that the line is no heading.
+// reNumberColumn is a line laid out as a table's number column and title
+// column: the number, a wide gap, the title ("6.1         Finance").
+var reNumberColumn = regexp.MustCompile(`^\s*\S{1,12}\s{4,}\S`)
+
+// columnTitle joins a short title set in a narrow column to the lines it
+// wraps onto ("6            Report" / "Section", "6.2         Quarterly" /
+// "Financial Report"): title-case lines, no sentence, up to two of them,
+// ending at a number, a label, a line in capitals under a title that is
+// not ("PURPOSE") or a blank. It returns the title and its last line (i
+// when nothing wraps).
+func columnTitle(wrap *wrapContext, rest string, i int) (string, int) {
+	if !reNumberColumn.MatchString(wrap.lines[i].Raw) || len(strings.Fields(rest)) > 4 || endsWithAny(rest, ".!?;:") || !titleLike(strings.Fields(rest)) {
+		return rest, i
+	}
+	title, last := rest, i
+	for k := i + 1; k <= i+2 && k < wrap.end; k++ {
+		l := wrap.lines[k]
+		t, tok := l.Text, l.tk()
+		words := strings.Fields(t)
+		if t == "" || tok.Number != "" || tok.Numeric || tok.Part != "" || tok.IsLabel || tok.Marker || tok.Bullet || tok.Kind == tokMotion ||
+			len(words) > 10 || endsWithAny(t, ".!?;:,") || inCapitals(t) && !inCapitals(title) || clauseLike(words) ||
+			!titleLike(words) || wrap.repeats[strings.ToLower(t)] >= 3 || loneWords[strings.ToLower(strings.Trim(t, ".: "))] {
+			break // "None.": the item's text
+		}
+		if !startsLower(t) && k+1 < wrap.end && startsLower(wrap.lines[k+1].Text) {
+			break // "The Chairman" / "welcomed everyone …": a sentence starts
+		}
+		title, last = title+" "+t, k
+	}
+	return title, last
+}
+
+// titleWraps reports whether a numbered line's short title goes on, in
+// title case, on the next line, as a title set in a narrow column of a
+// table wraps ("6.1         Finance" / "and Planning Committee Work
+// Programme Update"): a heading, not a paragraph whose sentence runs on.
+func titleWraps(wrap *wrapContext, rest string, i int) bool {
+	if endsSentence(rest) || len(strings.Fields(rest)) > 4 || !titleLike(strings.Fields(rest)) {
+		return false
+	}
+	next := strings.Fields(wrap.lines[i+1].Text)
+	return len(next) >= 2 && titleLike(next) && !endsSentence(wrap.lines[i+1].Text) && wrap.continues(rest, i+1, false)
+}
+
 func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candidate, bool) {
 	lines, end := wrap.lines, wrap.end
 	c.consent = tok.Consent
@@ -285,7 +340,7 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 	}
 	// A numbered paragraph reads on: its line runs into the next,
 	// or it is a clause ("Jo Carpenter, Participation Manager,").
-	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
+	if i+1 < end && lines[i+1].Text != "" && (startsLower(lines[i+1].Text) && lines[i+1].tk().Part == "" && !titleWraps(wrap, rest, i) || !endsSentence(rest) && strings.Count(rest, ", ") >= 1 && len(strings.Fields(rest)) > 6 && !c.consent) {
 		q *= 0.5
 	}
 	if strings.HasSuffix(rest, ",") {
@@ -307,6 +362,9 @@ func sameLineHeading(c candidate, wrap *wrapContext, i int, tok *token) (candida
 	}
 	if c.heading == strings.TrimRight(rest, ".,;:–- ") {
 		c.heading, c.bodyAt = wrap.extendCut(rest, i)
+		if h, last := columnTitle(wrap, rest, i); last > i && last+1 > c.bodyAt {
+			c.heading, c.bodyAt = cutHeading(h), last+1
+		}
 		if c.consent && c.bodyAt > i {
 			// A consent item's heading is its decision: its lines stay
 			// the item's text.

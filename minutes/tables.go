@@ -196,14 +196,10 @@ func mayBeTableHeader(raw string) bool {
 	if len(raw) > 300 {
 		return false
 	}
-	low := strings.ToLower(raw)
-	if !strings.Contains(low, "action") && !strings.Contains(low, "description") && !strings.Contains(low, "recommendation") {
-		return false
-	}
-	for _, w := range []string{"owner", "responsib", "lead", "officer", "by", "who", "due", "deadline", "target", "when", "timescale"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
+	return tableActionWords.lowerIn(raw) && tableOwnerWords.lowerIn(raw)
 }
+
+var (
+	tableActionWords = newFoldAnyOf("action", "description", "recommendation")
+	tableOwnerWords  = newFoldAnyOf("owner", "responsib", "lead", "officer", "by", "who", "due", "deadline", "target", "when", "timescale")
+)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tasks: how minutes set someone something to do. A task is a clause with
@@ -29,7 +30,13 @@ type word struct {
 
 // splitWords splits a sentence into words, keeping where each was.
 func splitWords(s string) []word {
-	var out []word
+	out := make([]word, 0, strings.Count(s, " ")+1)
+	// A sentence in ASCII is lowered once and its words cut from that;
+	// other text word by word, as lowering can change its lengths.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -58,8 +65,12 @@ func splitWords(s string) []word {
 				}
 			}
 			w.text = trimmed
-			w.low = ocrLetters(strings.ToLower(trimmed))
 			w.end = w.start + len(trimmed)
+			if lower != "" {
+				w.low = ocrLetters(lower[w.start:w.end])
+			} else {
+				w.low = ocrLetters(strings.ToLower(trimmed))
+			}
 			if w.text != "" {
 				out = append(out, w)
 			}
@@ -69,15 +80,45 @@ func splitWords(s string) []word {
 	return out
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsOf is splitWords(s), split once per parse while the parse keeps
+// them (m.words). The words are shared: callers must not change them.
+func (m *Meeting) wordsOf(s string) []word {
+	if m == nil || m.words == nil {
+		return splitWords(s)
+	}
+	ws, ok := m.words[s]
+	if !ok {
+		ws = splitWords(s)
+		m.words[s] = ws
+	}
+	return ws
+}
+
 // ocrLetters reads a 1 or 0 between two letters as the l or o that OCR
 // took it for: "C1erk wou1d" → "clerk would". Road numbers ("A10",
 // "B1234") and dates keep their digits.
 func ocrLetters(low string) string {
-	if !strings.ContainsAny(low, "10") {
-		return low
+	first := -1
+	for k := 1; k+1 < len(low); k++ {
+		if (low[k] == '1' || low[k] == '0') && isASCIILetter(low[k-1]) && isASCIILetter(low[k+1]) {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return low // (most words: no copy)
 	}
 	b := []byte(low)
-	for k := 1; k+1 < len(b); k++ {
+	for k := first; k+1 < len(b); k++ {
 		if (b[k] == '1' || b[k] == '0') && isASCIILetter(b[k-1]) && isASCIILetter(b[k+1]) {
 			if b[k] == '1' {
 				b[k] = 'l'
@@ -124,6 +165,11 @@ const (
 	passivePromise = 2.5 // "a letter would be sent": a promise with no one named, kept with low confidence
 )
 
+// pastAlike are verbs of doing whose past is their bare form: "Cllr Ames
+// set out the reasons", "The Chairman put the motion" tell what was done,
+// so without a "to" or "will" they are not read as a task.
+var pastAlike = wordSet("set", "put", "read", "let", "cut", "hit", "shut", "spread", "cost", "quit", "upset")
+
 // modalLinks join an owner to a verb of doing: "Clerk will contact",
 // "JS agreed to attend", "Cllr Dee offered to organise".
 var modalLinks = [][]string{
@@ -145,6 +191,33 @@ var modalLinks = [][]string{
 	{"has", "volunteered", "to"}, {"was", "going", "to"},
 }
 
+// modalLinksFrom is modalLinks by their first word: readTasks tries at a
+// word only the links that can start there.
+var modalLinksFrom = phrasesByFirst(modalLinks)
+
+// phrasesByFirst indexes phrases by their first word, each list in the
+// order given.
+func phrasesByFirst(phrases [][]string) map[string][][]string {
+	by := map[string][][]string{}
+	for _, p := range phrases {
+		by[p[0]] = append(by[p[0]], p)
+	}
+	return by
+}
+
+// phraseAt reports whether one of the indexed phrases starts at word i.
+func phraseAt(by map[string][][]string, ws []word, i int) bool {
+	if i >= len(ws) {
+		return false
+	}
+	for _, p := range by[ws[i].low] {
+		if matchAt(ws, i, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // askVerbs put a task on someone named after them: "asked the Clerk to
 // write", "authorise the Mayor to sign", "calls on the Roads Department to
 // carry out".
@@ -158,7 +231,7 @@ var askVerbs = wordSet("asked", "asks", "ask", "requested", "requests", "request
 
 // taskVerbs are verbs of doing: what owners are set to do.
 var taskVerbs = wordSet(
-	"write", "contact", "arrange", "obtain", "order", "seek", "check", "investigate", "circulate", "send", "provide",
+	"write", "contact", "arrange", "obtain", "order", "seek", "check", "enquire", "inquire", "investigate", "circulate", "send", "provide",
 	"prepare", "draft", "liaise", "chase", "repair", "replace", "organise", "organize", "book", "meet", "report", "update",
 	"review", "follow", "look", "speak", "email", "e-mail", "ask", "request", "confirm", "clarify", "find", "consult",
 	"publish", "install", "remove", "renew", "purchase", "buy", "pay", "apply", "submit", "inform", "notify", "advise",
@@ -580,7 +653,11 @@ func findTasks(s string, att *Attendance) []task { return readTasks(s, att, fals
 // readTasks is findTasks; decision marks a decision's text, where the body
 // itself as subject ("That Council approve …") is deciding, not tasked.
 func readTasks(s string, att *Attendance, decision bool) []task {
-	ws := splitWords(s)
+	return readTaskWords(s, splitWords(s), att, decision)
+}
+
+// readTaskWords is readTasks on the sentence s already split into ws.
+func readTaskWords(s string, ws []word, att *Attendance, decision bool) []task {
 	// "4.3 Clerk to renew the lease", "(b) JB to …", "ii) …": a paragraph
 	// number is not part of the owner.
 	for len(ws) > 0 && paragraphLabel(ws[0].text) {
@@ -650,7 +727,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 			}
 		}
 		// "<owner> <link> <verb>".
-		for _, link := range modalLinks {
+		for _, link := range modalLinksFrom[ws[i].low] {
 			if !matchAt(ws, i, link) {
 				continue
 			}
@@ -830,12 +907,27 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 	// if …": an office opening the sentence with a bare verb of doing.
 	if len(ws) >= 3 {
 		for k := 1; k <= 3 && k < len(ws); k++ {
+			if startsLower(ws[k].text) && (!taskVerbs[ws[k].low] || pastAlike[ws[k].low]) {
+				break // the owner's words end at the first in lower case, and that one is no bare verb of doing ("looks forward", "set out")
+			}
 			if !taskVerbs[ws[k].low] || ws[k-1].punct != 0 {
 				continue
 			}
 			owner, from, os := ownerBefore(ws, k, att)
-			if from == 0 && os >= ownerStrong && (ownerRoles[strings.ToLower(strings.TrimPrefix(owner, "The "))] || isInitials(owner)) {
-				add(task{owner: owner, from: 0, ownerFrom: 0, verb: k, link: "", score: os + verbKnown, why: lowWhy(os, verbKnown)})
+			opens := from == 0 || from == 1 && ws[0].low == "the" // "The Chair write to …"
+			office := ownerRoles[strings.ToLower(strings.TrimPrefix(owner, "The "))] && !pluralOwners[strings.ToLower(owner)]
+			titled := honorifics[ws[from].low] && k-from <= 3 // "Cllr Parker chase …"
+			// Initials the attendance does not know are weak evidence:
+			// such a task is kept, unsure, for the clerk to confirm.
+			if opens && (os >= ownerStrong && (office || titled || isInitials(owner)) || os >= ownerWeak && isInitials(owner)) {
+				score, why := os+verbKnown, lowWhy(os, verbKnown)
+				if !office && score >= taskSure {
+					// A name and a bare verb may be a report with its "-ed"
+					// lost ("Cllr Parker attend the conference on 16th
+					// October"): kept, for the clerk to confirm.
+					score, why = taskSure-0.25, "a name and a bare verb, with no \"to\" or \"will\": a task or a report of one"
+				}
+				add(task{owner: owner, from: 0, ownerFrom: from, verb: k, link: "", score: score, why: why})
 			}
 			break
 		}
@@ -847,7 +939,7 @@ func readTasks(s string, att *Attendance, decision bool) []task {
 	for i := 0; i+3 < len(ws); i++ {
 		if ws[i].low == "agreed" && ws[i+1].low == "to" && i >= 2 && ws[i-1].low == "was" && (ws[i-2].low == "it" || i >= 3 && isAdverb(ws[i-2].low) && ws[i-3].low == "it") {
 			v := ws[i+2].low
-			if taskVerbs[v] && !decisionOnlyVerbs[v] && !askVerbs[v] {
+			if (taskVerbs[v] || v == "continue" && i+3 < len(ws) && strings.HasSuffix(ws[i+3].low, "ing")) && !decisionOnlyVerbs[v] && !askVerbs[v] {
 				add(task{owner: "", from: 0, ownerFrom: -1000 - i, verb: i + 2, link: "agreed to", score: passivePromise, why: "no one is named to do it", passive: true})
 			}
 		}

@@ -55,6 +55,23 @@ var decidesVerbs = wordSet("receives", "notes", "agrees", "approves", "adopts", 
 	"acknowledges", "appoints", "rejects", "refers", "commends", "declares", "recognises", "recognizes", "affirms",
 	"ratifies", "reaffirms", "invites", "asks", "calls", "thanks", "waives", "excludes", "determines", "grants", "refuses")
 
+// inLower reports set[strings.ToLower(w)]; a short word in ASCII is
+// lowered on the stack, not copied to the heap.
+func inLower(set map[string]bool, w string) bool {
+	if len(w) > 24 || !isASCII(w) {
+		return set[strings.ToLower(w)]
+	}
+	var b [24]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b[:len(w)])]
+}
+
 // wordSet makes a set of lower-case words and phrases.
 func wordSet(words ...string) map[string]bool {
 	s := make(map[string]bool, len(words))
@@ -219,3 +236,46 @@ var civicOffices = wordSet("mayor", "deputy mayor", "lord mayor", "reeve", "depu
 // viceChairs are the offices of a chair's deputy.
 var viceChairs = wordSet("vice-chair", "vice chair", "vice-chairman", "vice chairman", "vice-chairperson", "vice chairperson",
 	"deputy chair", "deputy chairman", "deputy chairperson", "vice-president", "vice president", "vice-convenor", "vice convenor")
+
+// motionWords are the words of a motion's parts and its vote, printed on
+// lines of their own in many minutes: "MOVED BY:", "SECONDED", "CARRIED
+// UNANIMOUSLY", "AYES: 5 NAYS: 0", "MOTION LOST", "NO OBJECTIONS". A line
+// made of them (or opening with one) is part of the record, never a
+// heading.
+var motionWords = wordSet("moved", "mover", "seconded", "seconder", "proposed", "proposer", "carried", "lost", "defeated",
+	"failed", "passed", "withdrawn", "unanimous", "unanimously", "ayes", "aye", "nays", "nay", "noes", "yeas", "yes", "no", "abstain",
+	"abstained", "abstention", "abstentions", "absent", "against", "for", "motion", "vote", "votes", "voting", "result", "objection",
+	"objections", "opposed", "recorded", "declared", "resolution", "amendment", "amended", "as", "by", "nil",
+	"none", "agreed", "approved")
+
+// motionOpeners open a line that records a motion's mover, seconder or
+// vote, whatever follows: "MOVED BY: Cr Ana Lowe", "CARRIED 6-1".
+var motionOpeners = wordSet("moved", "mover", "seconded", "seconder", "proposer", "carried", "ayes", "nays", "noes", "yeas")
+
+// sectionWords name a section of the agenda that holds items of its own,
+// not a matter of business: a heading in capitals with one of them over
+// numbered items is their banner ("CONSENT CALENDAR", "UNFINISHED
+// BUSINESS", "PUBLIC HEARINGS", "REPORTS OF COMMITTEES").
+var sectionWords = wordSet("consent", "calendar", "agenda", "business", "items", "matters", "reports", "hearings", "communications",
+	"resolutions", "ordinances", "bylaws", "by-laws", "orders", "presentations", "proclamations", "petitions", "delegations",
+	"deputations", "correspondence", "motions", "appointments", "applications", "section", "part")
+
+// reportParts head the parts of a report or of a decision inside an item,
+// never an item of their own: "OFFICER'S RECOMMENDATION", "COUNCIL
+// RESOLUTION", "BACKGROUND", "FINANCIAL IMPLICATIONS", "VOTING
+// REQUIREMENT".
+var reportParts = wordSet("recommendation", "recommendations", "resolution", "decision", "background",
+	"purpose", "summary", "implications", "implication", "attachment", "attachments", "requirement", "requirements", "consultation",
+	"reason", "reasons", "conclusion", "conclusions", "options", "officer's", "officer’s", "recommended", "resolved", "motion",
+	"amendment", "disclosure", "declaration", "risk", "risks", "context", "proposal", "issues", "analysis", "outcome")
+
+// procedureHeadings name the steps of a meeting's procedure that minutes
+// head as items of their own, numbered or not: "CALL TO ORDER", "ROLL
+// CALL", "PUBLIC COMMENT", "ANY OTHER BUSINESS", "ADJOURNMENT".
+var procedureHeadings = wordSet("call to order", "roll call", "pledge", "allegiance", "invocation", "prayer", "prayers", "karakia",
+	"welcome", "apologies", "public comment", "public comments", "public forum", "open forum", "public participation",
+	"public question", "public questions", "question time", "adjournment", "adjourn", "adjourned", "closed session",
+	"executive session", "in camera", "announcements", "other business", "correspondence", "matters arising",
+	"declarations", "conflicts", "confirmation of minutes", "approval of minutes", "agenda changes", "approval of agenda",
+	"adoption of agenda", "meeting closed", "closure", "close of meeting", "next meeting", "date of next meeting", "recess",
+	"communications", "referrals")

@@ -431,7 +431,9 @@ func TestFlowSecondWriter(t *testing.T) {
 	tm := startReal(t, lib, 120, 40, func(o *Options) { o.PollInterval = -1 })
 	waitFor(t, tm, "All committees")
 	tm.Send(navMsg{to: viewDetail, recordID: id})
-	waitFor(t, tm, "Borough Commander undertook")
+	// The record's page, loaded (the board shows its text too): only then
+	// does the other session drop it, or the page would load the drop.
+	waitFor(t, tm, "Borough Commander undertook", "Status     open")
 	dropped := index.StatusDropped
 	if _, err := other.Update(context.Background(), id, index.Change{Status: &dropped, Note: "cli dropped it"}); err != nil {
 		t.Fatal(err)

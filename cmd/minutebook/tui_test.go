@@ -154,17 +154,20 @@ func importSample(t testing.TB, dir, name string) {
 }
 
 // driver runs a TUI model without a terminal, as the bubbletea program
-// would: each command's message goes back into Update. Commands that do
-// not finish within wait (the status line's timer) are dropped.
+// would: each command's message goes back into Update. A command that
+// does not finish within wait (the status line's timer, or a search on a
+// loaded machine) is left running: its message is taken in late, when
+// contains does not yet see what it wants.
 type driver struct {
 	t    testing.TB
 	m    tea.Model
 	wait time.Duration
+	late chan tea.Msg // the messages of commands that outran wait
 }
 
 func newDriver(t testing.TB, api tui.Library, w, h int) *driver {
 	opt := tui.Options{PollInterval: -1, SearchDebounce: -1}
-	d := &driver{t: t, m: tui.New(context.Background(), api, opt), wait: 500 * time.Millisecond}
+	d := &driver{t: t, m: tui.New(context.Background(), api, opt), wait: 500 * time.Millisecond, late: make(chan tea.Msg, 64)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
 	return d
@@ -182,17 +185,24 @@ func (d *driver) run(cmd tea.Cmd) {
 		go func() { ch <- c() }()
 		select {
 		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil, tea.QuitMsg:
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			default:
-				var next tea.Cmd
-				d.m, next = d.m.Update(msg)
-				queue = append(queue, next)
-			}
+			queue = append(queue, d.apply(msg)...)
 		case <-time.After(d.wait):
+			go func() { d.late <- <-ch }()
 		}
+	}
+}
+
+// apply gives a command's message to Update and returns what to run next.
+func (d *driver) apply(msg tea.Msg) []tea.Cmd {
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+		return nil
+	case tea.BatchMsg:
+		return msg
+	default:
+		var next tea.Cmd
+		d.m, next = d.m.Update(msg)
+		return []tea.Cmd{next}
 	}
 }
 
@@ -217,12 +227,29 @@ func (d *driver) keys(ks ...string) {
 	}
 }
 
+// contains fails the test unless the screen shows every one of want,
+// taking in the late commands' messages (up to 20 seconds) until it does.
 func (d *driver) contains(want ...string) {
 	d.t.Helper()
-	v := d.m.View()
-	for _, w := range want {
-		if !strings.Contains(v, w) {
-			d.t.Fatalf("the screen lacks %q:\n%s", w, v)
+	deadline := time.After(20 * time.Second)
+	for {
+		v, missing := d.m.View(), ""
+		for _, w := range want {
+			if !strings.Contains(v, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+		select {
+		case msg := <-d.late:
+			for _, c := range d.apply(msg) {
+				d.run(c)
+			}
+		case <-deadline:
+			d.t.Fatalf("the screen lacks %q:\n%s", missing, v)
 		}
 	}
 }
@@ -242,7 +269,7 @@ func TestTUIOnAnImportedLibrary(t *testing.T) {
 	d := newDriver(t, api, 120, 40)
 	d.contains("All committees", "UNDATED")
 	d.keys("/", "hotspots anti-social")
-	d.contains("hotspots")
+	d.contains("hotspots", "ACTION ") // the hits, not only the query typed
 	// The first action among the hits, as the library ranks them.
 	res, err := api.Search(ctx, index.SearchQuery{Text: "hotspots anti-social", Limit: 100})
 	if err != nil {

@@ -111,7 +111,7 @@ func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calenda
 			i = len(cal.Events)
 			byKey[key] = i
 			cal.Events = append(cal.Events, Event{
-				UID: eventUID(row.Council, row.Committee, date, meeting), Council: row.Council,
+				UID: eventUID(row.Council, committeeOf(row.Record), date, meeting), Council: row.Council,
 				Committee: row.Committee, Date: date, Meeting: meeting, Provisional: true,
 			})
 		}
@@ -135,17 +135,37 @@ func LoadCalendar(ctx context.Context, api index.API, q CalendarQuery) (*Calenda
 
 // eventUID is the event's UID: the same committee and date give the same
 // UID in every export, so a calendar that imports the file again updates
-// the event instead of adding a second one. The committee's council and
-// full name are hashed in, so two committees with the same initials do
-// not collide.
-func eventUID(council, committee string, date minutes.Date, meeting bool) string {
-	sum := sha256.Sum256([]byte(strings.ToLower(council) + "\x00" + strings.ToLower(committee)))
+// the event instead of adding a second one. It is made from the
+// committee's key, which never changes once given (a re-parse that reads
+// the committee's or the council's name otherwise keeps it), and the
+// council's key is hashed in, so two libraries' committees of one key do
+// not collide in a calendar that takes both.
+func eventUID(council, committeeKey string, date minutes.Date, meeting bool) string {
+	sum := sha256.Sum256([]byte(index.CouncilKey(council) + "\x00" + strings.ToLower(committeeKey)))
 	kind := "meeting"
 	if !meeting {
 		kind = "due"
 	}
-	return fmt.Sprintf("%s-%s-%s-%s@minutebook", kind, minutes.CommitteeSlug(committee),
+	return fmt.Sprintf("%s-%s-%s-%s@minutebook", kind, uidWord(committeeKey),
 		strings.ReplaceAll(date.String(), "-", ""), hex.EncodeToString(sum[:5]))
+}
+
+// uidWord is a committee key as a UID carries it: its letters, digits
+// and hyphens (a key is made of them; a fake's committee name is not).
+func uidWord(key string) string {
+	w := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, key)
+	if w == "" {
+		return "committee"
+	}
+	return w
 }
 
 // Summary is the event's title.

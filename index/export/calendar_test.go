@@ -163,9 +163,14 @@ func TestCalendarStableUIDs(t *testing.T) {
 	if seq(first) >= seq(second) {
 		t.Errorf("sequence did not increase: %d then %d", seq(first), seq(second))
 	}
-	// Same committee name, different council: different UIDs.
-	if eventUID("Harrow", osc, d("2022-06-21"), true) == eventUID("Brent", osc, d("2022-06-21"), true) {
+	// Same committee key, different council: different UIDs.
+	if eventUID("Harrow", "osc", d("2022-06-21"), true) == eventUID("Brent", "osc", d("2022-06-21"), true) {
 		t.Error("two councils' committees share a UID")
+	}
+	// A re-parse that spells the council otherwise (the committee's key
+	// stays) keeps the UID: the calendar updates the event.
+	if eventUID("Harrow Council", "osc", d("2022-06-21"), true) != eventUID("London Borough of Harrow", "osc", d("2022-06-21"), true) {
+		t.Error("the council's spelling changed the UID")
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // MappingVersion is the version of the search index's mapping and of the
 // documents built for it. Change it whenever NewMapping or the document
 // fields change: an index of another version is rebuilt from the store.
-const MappingVersion = 4
+const MappingVersion = 5 // 5: council keys keep a local tier word (store migration 8)
 
 // docType is the one bleve document type: records and items alike, told
 // apart by their kind field.

@@ -18,26 +18,63 @@ import (
 // councilWords are the words a council's name shares with every other
 // council's; they are left out when councils are matched.
 var councilWords = map[string]bool{
-	"council": true, "borough": true, "city": true, "county": true, "district": true, "town": true, "parish": true,
-	"community": true, "shire": true, "municipal": true, "metropolitan": true, "london": true, "royal": true,
-	"township": true, "village": true, "unitary": true, "regional": true, "region": true, "of": true, "the": true,
+	"council": true, "borough": true, "city": true, "county": true, "district": true,
+	"shire": true, "municipal": true, "metropolitan": true, "london": true, "royal": true,
+	"unitary": true, "regional": true, "region": true, "of": true, "the": true,
 	"and": true, "council's": true,
 }
 
+// localTiers are the words that name a council of the most local tier:
+// a town, parish or community council, a village or a township. They
+// are kept in the key, after the place's words, because such a council
+// often shares its place's name with the district or borough around it
+// (a Town Council and a Borough Council of one town are two councils);
+// the principal tiers' words (borough, district, city …) are dropped, so
+// "London Borough of Harrow" is "Harrow Council".
+var localTiers = map[string]bool{
+	"town": true, "parish": true, "community": true, "village": true, "township": true,
+	"neighbourhood": true, "neighborhood": true,
+}
+
 // CouncilKey is how councils are matched: the words of the name that tell
-// it from others, lower-cased; "" for a council not known.
-func CouncilKey(name string) string {
+// it from others, lower-cased, a local tier's word last ("stroud town"
+// for "Stroud Town Council" and "Town of Stroud", "stroud" for "Stroud
+// District Council"); "" for a council not known.
+func CouncilKey(name string) string { return councilKey(name, true) }
+
+// councilKey is CouncilKey, with the local tier's word or (keepTier
+// false, the keys of store versions before 8) without it.
+func councilKey(name string, keepTier bool) string {
 	var all, kept []string
+	tier := ""
 	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		all = append(all, w)
-		if !councilWords[w] {
+		switch {
+		case localTiers[w]:
+			if tier == "" {
+				tier = w
+			}
+		case !councilWords[w]:
 			kept = append(kept, w)
 		}
 	}
 	if len(kept) == 0 {
-		kept = all
+		return strings.Join(all, " ")
+	}
+	if tier != "" && keepTier {
+		kept = append(kept, tier)
 	}
 	return strings.Join(kept, " ")
+}
+
+// councilSuffix is what tells a second council's committee from the
+// first's in its key ("cabinet-brent"): the initials of the council's
+// place words (its key without the tier word).
+func councilSuffix(ck string) string {
+	if i := strings.LastIndexByte(ck, ' '); i > 0 && localTiers[ck[i+1:]] {
+		ck = ck[:i]
+	}
+	return minutes.CommitteeSlug(ck)
 }
 
 // PlaceCommittee returns the key of the committee a meeting of the named
@@ -76,7 +113,7 @@ func (q Q) PlaceCommittee(ctx context.Context, council, committee string, regist
 	case holder == "":
 		return slug, nil // the committee whose council was not known: AdoptCommittee gives it this one
 	default:
-		if key, err = q.freeKey(ctx, slug+"-"+minutes.CommitteeSlug(ck)); err != nil {
+		if key, err = q.freeKey(ctx, slug+"-"+councilSuffix(ck)); err != nil {
 			return "", err
 		}
 	}

@@ -94,3 +94,43 @@ func (q Q) ClerksWork(ctx context.Context, meetingID string) (bool, error) {
 		meetingID, meetingID).Scan(&n)
 	return n > 0, err
 }
+
+// rekeyCouncils is migration 8: every committee's council key worked out
+// again by today's CouncilKey, from the council its meetings name most
+// often among those its old key was made from (the key without the tier
+// word). Committee keys (and so record IDs) do not change, nor does
+// which committees are one council's; a committee that held the meetings
+// of a Town and a Borough Council of one name, which the old keys could
+// not tell apart, stays one committee, under the one most of them name.
+func rekeyCouncils(ctx context.Context, q Q) error {
+	old, err := q.CommitteeCouncils(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := q.q.QueryContext(ctx, `SELECT committee_key, council FROM meetings
+		WHERE committee_key <> '' AND council <> '' GROUP BY committee_key, council ORDER BY committee_key, count(*) DESC, council`)
+	named := map[string]string{} // committee key → the council most of its meetings name
+	var order []string
+	err = each(rows, err, func(s scanner) error {
+		var key, council string
+		if err := s.Scan(&key, &council); err != nil {
+			return err
+		}
+		if _, ok := named[key]; !ok && old[key] != "" && councilKey(council, false) == old[key] {
+			named[key] = council
+			order = append(order, key)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, key := range order {
+		if ck := CouncilKey(named[key]); ck != old[key] {
+			if _, err := q.q.ExecContext(ctx, "UPDATE committees SET council_key = ? WHERE key = ?", ck, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

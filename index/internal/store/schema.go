@@ -160,6 +160,10 @@ CREATE INDEX meetings_committee_key ON meetings (committee_key, date);
 	// 7: whether that council is to replace the one the minutes name
 	// (`import --force-council`; councils.go).
 	{sql: councilsSchema},
+	// 8: a local council's tier word joins its council key, so a Town
+	// Council and the Borough Council of one town are two councils
+	// (committees.go's CouncilKey; councils.go).
+	{fn: rekeyCouncils},
 }
 
 // migrate checks the store is ours and brings its schema up to date.
@@ -185,8 +189,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	for v := version; v < len(migrations); v++ {
 		err := s.Write(ctx, func(q Q) error {
-			if _, err := q.q.ExecContext(ctx, migrations[v].sql); err != nil {
-				return fmt.Errorf("migration %d: %w", v+1, err)
+			if sql := migrations[v].sql; sql != "" {
+				if _, err := q.q.ExecContext(ctx, sql); err != nil {
+					return fmt.Errorf("migration %d: %w", v+1, err)
+				}
 			}
 			if fn := migrations[v].fn; fn != nil {
 				if err := fn(ctx, q); err != nil {

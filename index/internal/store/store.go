@@ -34,7 +34,7 @@ const (
 	ApplicationID = 0x6d6e626b // "mnbk"
 	// SchemaVersion is the store schema this minutebook writes. A store
 	// with a higher version was written by a newer minutebook.
-	SchemaVersion = 7
+	SchemaVersion = 8
 	// TimeFormat is how times are stored.
 	TimeFormat  = time.RFC3339Nano
 	busyTimeout = 5 * time.Second
