@@ -194,3 +194,33 @@ func TestImportIntoBadLibrary(t *testing.T) {
 		}
 	}
 }
+
+// TestImportLeavesTheDueBoardReady: an import works out the due board, so
+// the library's snapshot is of the new generation and the next `due`
+// starts from it; the board is the same as one read from the store.
+func TestImportLeavesTheDueBoardReady(t *testing.T) {
+	useFakeParser(t)
+	lib := filepath.Join(t.TempDir(), "lib")
+	docs := writeMeetings(t, synth.Meetings(24, 5))
+	if out, errOut, code := runLib(t, lib, "import", docs); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	snap := filepath.Join(lib, "due.snapshot")
+	if _, err := os.Stat(snap); err != nil {
+		t.Fatalf("no due snapshot after the import: %v", err)
+	}
+	fromSnapshot, errOut, code := runLib(t, lib, "due", "--json", "--as-of", "2015-06-01")
+	if code != 0 {
+		t.Fatalf("due: exit %d\n%s", code, errOut)
+	}
+	if err := os.Remove(snap); err != nil {
+		t.Fatal(err)
+	}
+	fromStore, errOut, code := runLib(t, lib, "due", "--json", "--as-of", "2015-06-01")
+	if code != 0 {
+		t.Fatalf("due without the snapshot: exit %d\n%s", code, errOut)
+	}
+	if fromSnapshot != fromStore || !strings.Contains(fromStore, `"id"`) {
+		t.Errorf("the board from the import's snapshot differs from the store's:\n%s\n---\n%s", fromSnapshot, fromStore)
+	}
+}

@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -50,7 +53,17 @@ func BenchmarkProcessDue(b *testing.B) {
 }
 
 // benchProcess runs the binary with args ("LIB" stands for the library's
-// folder) b.N times, discarding its output.
+// folder) b.N times, discarding its output. One run comes first, untimed:
+// the binary is new, and its first run finds no due snapshot of its build
+// (index/snapshot.go), as only the first run after an upgrade does.
+//
+// Each run is started by a launcher (this test binary again, running
+// TestProcessLauncher) that reports the run's wall time, CPU time and
+// peak RSS: Go starts a child with vfork, and Linux counts the starting
+// process's resident set into the child's Maxrss at its exec, so a child
+// of this process (which may have just built the library) would report
+// this process's size. The launcher is small (its own start, some 30 MB,
+// is the least a run can show).
 func benchProcess(b *testing.B, args ...string) {
 	dir, err := councilLibrary()
 	if err != nil {
@@ -62,21 +75,35 @@ func benchProcess(b *testing.B, args ...string) {
 			args[i] = dir
 		}
 	}
+	launch := func() launched {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestProcessLauncher$", "-test.count=1")
+		words, _ := json.Marshal(append([]string{bin}, args...))
+		cmd.Env = append(os.Environ(), "MINUTEBOOK_LAUNCH="+string(words))
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("%v: %v: %s", args, err, out)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			if v, ok := strings.CutPrefix(line, launchedLine); ok {
+				var l launched
+				if _, err := fmt.Sscanf(v, "%d %d %d", &l.wall, &l.cpu, &l.rssKB); err == nil {
+					return l
+				}
+			}
+		}
+		b.Fatalf("%v: the launcher said nothing of the run:\n%s", args, out)
+		return launched{}
+	}
+	launch()
 	var lat []time.Duration
 	var cpu time.Duration
 	var rss int64
 	for b.Loop() {
-		cmd := exec.Command(bin, args...)
-		cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			b.Fatalf("%v: %v", args, err)
-		}
-		lat = append(lat, time.Since(start))
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			rss = max(rss, ru.Maxrss) // KB on Linux
-		}
+		l := launch()
+		lat = append(lat, l.wall)
+		cpu += l.cpu
+		rss = max(rss, l.rssKB)
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -84,6 +111,42 @@ func benchProcess(b *testing.B, args ...string) {
 	b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*99/100)]), "p99-ms")
 	b.ReportMetric(ms(cpu)/float64(len(lat)), "cpu-ms/op")
 	b.ReportMetric(float64(rss)/1024, "peak-RSS-MB")
+}
+
+// launched is what TestProcessLauncher reports of one run.
+type launched struct {
+	wall, cpu time.Duration
+	rssKB     int64
+}
+
+// launchedLine starts the launcher's report: wall and CPU time in
+// nanoseconds, peak RSS in kB.
+const launchedLine = "minutebook-launched "
+
+// TestProcessLauncher runs the command MINUTEBOOK_LAUNCH names (its
+// words as a JSON list) for benchProcess, and prints its wall time, CPU
+// time and peak RSS; it runs only when the benchmark starts it.
+func TestProcessLauncher(t *testing.T) {
+	launch := os.Getenv("MINUTEBOOK_LAUNCH")
+	if launch == "" {
+		t.Skip("run by benchProcess")
+	}
+	var words []string
+	if err := json.Unmarshal([]byte(launch), &words); err != nil || len(words) == 0 {
+		t.Fatalf("MINUTEBOOK_LAUNCH=%s: want a JSON list of the command's words (%v)", launch, err)
+	}
+	cmd := exec.Command(words[0], words[1:]...)
+	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %v", words, err)
+	}
+	wall := time.Since(start)
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Fatal("no resource usage on this system")
+	}
+	fmt.Printf("%s%d %d %d\n", launchedLine, wall, ru.Utime.Nano()+ru.Stime.Nano(), ru.Maxrss)
 }
 
 // BenchmarkDueJSONInProcess is `minutebook due --json` run in the test

@@ -284,6 +284,9 @@ func runSync(ctx context.Context, a *app, url string, f syncFlags) error {
 		case err != nil && !f.asJSON:
 			fmt.Fprintln(a.stderr, "minutebook: the minutes are synced but the search index could not be updated:", safe(err.Error()), "(run minutebook reindex)")
 		}
+		bar.show("Working out the due board…")
+		prepareDueBoard(ctx, lib)
+		bar.clear()
 	}
 	if f.asJSON {
 		if reports == nil {

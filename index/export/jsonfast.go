@@ -189,7 +189,14 @@ func appendDate(b []byte, d minutes.Date) []byte {
 	if d.IsZero() {
 		return append(b, "null"...)
 	}
-	return appendJSONString(b, d.String())
+	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 99 {
+		return appendJSONString(b, d.String()) // what no real date is: as Date.String writes it
+	}
+	// "YYYY-MM-DD", as Date.String writes it, without fmt: a board's
+	// JSON has three dates a record.
+	y, m := d.Year, int(d.Month)
+	return append(b, '"', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10), '"')
 }
 
 // appendNullable appends *s, or null.

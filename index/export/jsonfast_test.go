@@ -95,3 +95,23 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendDateIsString: a date's JSON is Date.String's, quoted, for
+// real dates and for those no minutes hold.
+func TestAppendDateIsString(t *testing.T) {
+	for _, d := range []minutes.Date{
+		{Year: 2021, Month: 12, Day: 14}, {Year: 1, Month: 1, Day: 1}, {Year: 999, Month: 9, Day: 9},
+		{Year: 9999, Month: 12, Day: 31}, {Year: 10000, Month: 1, Day: 1}, {Year: -5, Month: 3, Day: 2},
+		{Year: 2020, Month: 0, Day: 5}, {Year: 2020, Month: 13, Day: 5}, {Year: 2020, Month: 2, Day: 0},
+		{Year: 2020, Month: 2, Day: 99}, {Year: 2020, Month: 2, Day: 100}, {Year: 2020, Month: 2, Day: -1},
+		{Year: 0, Month: 1, Day: 1},
+	} {
+		want, _ := json.Marshal(d.String())
+		if got := appendDate(nil, d); string(got) != string(want) {
+			t.Errorf("%#v: %s, want %s", d, got, want)
+		}
+	}
+	if got := appendDate(nil, minutes.Date{}); string(got) != "null" {
+		t.Errorf("the zero date: %s, want null", got)
+	}
+}

@@ -215,6 +215,10 @@ const (
 	excerptRunes    = 180
 )
 
+// unmark drops the marker characters from text. Made once: a Replacer
+// builds its tables on first use, and a search's hits clean many pieces.
+var unmark = strings.NewReplacer(markOpen, "", markClose, "")
+
 func init() {
 	err := registry.RegisterHighlighter(highlighterName, func(map[string]interface{}, *registry.Cache) (highlight.Highlighter, error) {
 		return simpleHighlighter.NewHighlighter(simpleFragmenter.NewFragmenter(excerptRunes), markFormatter{}, "…"), nil
@@ -232,7 +236,7 @@ type markFormatter struct{}
 func (markFormatter) Format(f *highlight.Fragment, locs highlight.TermLocations) string {
 	var b strings.Builder
 	clean := func(s []byte) string {
-		return strings.NewReplacer(markOpen, "", markClose, "").Replace(string(s))
+		return unmark.Replace(string(s))
 	}
 	cur := f.Start
 	for _, l := range locs {
@@ -296,7 +300,7 @@ func spans(s string) []Span {
 }
 
 func appendSpan(out []Span, text string, match bool) []Span {
-	text = strings.NewReplacer(markOpen, "", markClose, "").Replace(text)
+	text = unmark.Replace(text)
 	if text == "" {
 		return out
 	}
