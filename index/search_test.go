@@ -435,3 +435,37 @@ func TestSearchSyntax(t *testing.T) {
 		}
 	}
 }
+
+// A search that gives up while the index is being built (after an
+// upgrade's new mapping, or a lost index) does not cut the build short:
+// cut short, it would start from nothing at every search and never end.
+// The caller is told the index is ready, and the next search finds.
+func TestIndexBuildOutlivesAnImpatientSearch(t *testing.T) {
+	dir := t.TempDir()
+	l := openLib(t, dir)
+	mustImport(t, l, synth.Meetings(150, 3)...)
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	l = openLib(t, dir, func(o *Options) {
+		o.Logf = func(format string, args ...any) {
+			if strings.HasPrefix(format, "building the search index") {
+				cancel() // the searcher gives up as the build starts
+			}
+		}
+	})
+	_, err := l.Search(ctx, SearchQuery{Text: "report"})
+	var ready *indexReadyError
+	if !errors.As(err, &ready) || !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "search again") {
+		t.Fatalf("impatient search: %v, want the index ready and the deadline", err)
+	}
+	res, err := l.Search(context.Background(), SearchQuery{Text: "report"})
+	if err != nil || res.Total == 0 {
+		t.Fatalf("the next search: %d hits, %v", res.Total, err)
+	}
+}

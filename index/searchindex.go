@@ -281,6 +281,47 @@ func (l *Library) recreate(si *heldIndex, why string) error {
 // meetings changed since the generation the index reflects, in one
 // consistent read of the store. l.imu is held.
 func (l *Library) catchUp(ctx context.Context, si *heldIndex) error {
+	// Building the index (after an upgrade's new mapping, a damaged index)
+	// or catching up with a big import takes longer than a search may
+	// wait. It is not cut short when the caller stops waiting — cut short,
+	// it would start again from nothing at the next search and never
+	// finish — only when the library closes; the caller that gave up is
+	// told the index is ready.
+	caller := ctx
+	ctx, cancel := context.WithCancel(context.WithoutCancel(caller))
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-l.closed:
+			cancel()
+		case <-done:
+		}
+	}()
+	start := time.Now()
+	err := l.catchUpNow(ctx, si)
+	if err == nil && caller.Err() != nil {
+		return &indexReadyError{took: time.Since(start), cause: caller.Err()}
+	}
+	return err
+}
+
+// indexReadyError tells a caller that stopped waiting that the search
+// index it waited for is now up to date.
+type indexReadyError struct {
+	took  time.Duration
+	cause error // the caller's context's error
+}
+
+func (e *indexReadyError) Error() string {
+	return fmt.Sprintf("the search index has been brought up to date (it took %s): search again", e.took.Round(time.Second))
+}
+
+func (e *indexReadyError) Unwrap() error { return e.cause }
+
+// catchUpNow is catchUp's work, cancelled with ctx.
+func (l *Library) catchUpNow(ctx context.Context, si *heldIndex) error {
 	gen, err := l.store.Q().Generation(ctx)
 	if err != nil {
 		return l.store.Wrap("read the library", err)
