@@ -135,8 +135,11 @@ func fakeProp(f *fakeLib) propAPI {
 func TestPropertyRandomKeys(t *testing.T) {
 	t.Chdir(t.TempDir()) // an export the keys ask for lands here
 	synthN := 400
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		synthN = 40
+	case raceOn:
+		synthN = 120
 	}
 	samples := sampleMeetings(t)
 	real := realSamples(t)
@@ -159,8 +162,11 @@ func TestPropertyRandomKeys(t *testing.T) {
 		{name: "library", lib: func() propAPI { return real }, seqs: 4, seqShort: 1},
 	}
 	steps := 400
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		steps = 120
+	case raceOn:
+		steps = 200
 	}
 	starts := []struct {
 		name string
