@@ -21,6 +21,7 @@ var (
 	ErrBinary      = errors.New("the file is not text")
 	ErrNoText      = errors.New("the document has no text")
 	ErrEngine      = errors.New("the PDF reader could not start")
+	ErrMissing     = errors.New("there is no such file")
 )
 
 // Error is a document minutebook will not read, and why. Name is the file

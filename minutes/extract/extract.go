@@ -81,6 +81,9 @@ func Text(ctx context.Context, name string, data []byte, lim Limits) (Result, er
 func ReadFile(ctx context.Context, path string, lim Limits) (Result, error) {
 	lim = lim.withDefaults()
 	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return Result{}, fail(path, ErrMissing, "check its name and the folder it is in", err)
+	}
 	if err != nil {
 		return Result{}, fail(path, ErrUnsupported, "it could not be opened ("+openReason(err)+")", err)
 	}
