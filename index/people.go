@@ -384,7 +384,7 @@ func derivePeople(d *peopleData) []*Person {
 	}
 	for _, r := range d.open {
 		dir := d.dir(r.Council)
-		for _, o := range splitOwners(r.Owner) {
+		for _, o := range SplitOwners(r.Owner) {
 			dir.add(o)
 		}
 	}
@@ -430,7 +430,7 @@ func derivePeople(d *peopleData) []*Person {
 	for _, r := range d.open {
 		dir := d.resolver(r.Council)
 		keys := map[string]bool{}
-		for _, o := range splitOwners(r.Owner) {
+		for _, o := range SplitOwners(r.Owner) {
 			key, name := dir.resolve(o)
 			if key == "" {
 				continue
@@ -463,7 +463,7 @@ func derivePeople(d *peopleData) []*Person {
 // ownerKeys is the people an owner names, for a filter.
 func ownerKeys(dir *nameDir, owner string) map[string]bool {
 	keys := map[string]bool{}
-	for _, o := range splitOwners(owner) {
+	for _, o := range SplitOwners(owner) {
 		if k, _ := dir.resolve(o); k != "" {
 			keys[k] = true
 		}
@@ -471,9 +471,10 @@ func ownerKeys(dir *nameDir, owner string) map[string]bool {
 	return keys
 }
 
-// splitOwners splits an owner naming several ("Cllr Ames/Clerk", "JB and
-// TR") into its names.
-func splitOwners(owner string) []string {
+// SplitOwners splits an owner naming several ("Cllr Ames/Clerk", "JB and
+// TR") into its names, as the people of the library are read (fakes of
+// the library use it too).
+func SplitOwners(owner string) []string {
 	owner = strings.NewReplacer(" and ", "/", " & ", "/", ",", "/", ";", "/").Replace(owner)
 	var out []string
 	for _, o := range strings.Split(owner, "/") {

@@ -38,8 +38,8 @@ func TestSplitOwners(t *testing.T) {
 	for in, want := range map[string]string{
 		"Cllr Ames/Clerk": "Cllr Ames|Clerk", "JB and TR": "JB|TR", "Clerk": "Clerk", "": "", "A, B & C": "A|B|C",
 	} {
-		if got := strings.Join(splitOwners(in), "|"); got != want {
-			t.Errorf("splitOwners(%q) = %q, want %q", in, got, want)
+		if got := strings.Join(SplitOwners(in), "|"); got != want {
+			t.Errorf("SplitOwners(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

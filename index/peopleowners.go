@@ -39,7 +39,7 @@ func (l *Library) RecordOwners(ctx context.Context, recs []Record) (map[string][
 func ownerNames(dir *nameDir, owner string, names map[string]string) []string {
 	var these []string
 	seen := map[string]bool{}
-	for _, o := range splitOwners(owner) {
+	for _, o := range SplitOwners(owner) {
 		key, name := dir.resolve(o)
 		if key == "" || seen[key] {
 			continue

@@ -15,18 +15,6 @@ import (
 // short form is joined to a full name (the library's own tests cover
 // that).
 
-// fakeOwners splits an owner naming several ("Reid and the Clerk").
-func fakeOwners(owner string) []string {
-	owner = strings.NewReplacer(" and ", "/", " & ", "/", ",", "/", ";", "/").Replace(owner)
-	var out []string
-	for _, o := range strings.Split(owner, "/") {
-		if o = strings.TrimSpace(o); o != "" {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
 type fakePerson struct {
 	index.Person
 	detail index.PersonDetail
@@ -96,7 +84,7 @@ func (f *fakeLib) people(asOf minutes.Date) ([]*fakePerson, map[string][]string)
 		if fr.gone || fr.rec.Rejected {
 			continue
 		}
-		for _, o := range fakeOwners(fr.rec.Owner) {
+		for _, o := range index.SplitOwners(fr.rec.Owner) {
 			p := get(o, fr.rec.Council)
 			if p == nil || contains(owners[fr.rec.ID], p.Name) {
 				continue
@@ -190,7 +178,7 @@ func (f *fakeLib) RecordOwners(ctx context.Context, recs []index.Record) (map[st
 			}
 			continue
 		}
-		for _, o := range fakeOwners(r.Owner) { // an owner changed since: read it afresh
+		for _, o := range index.SplitOwners(r.Owner) { // an owner changed since: read it afresh
 			if n, _ := minutes.ReadPerson(o); n != "" {
 				out[r.ID] = append(out[r.ID], n)
 			}
