@@ -28,9 +28,16 @@ func harrowLike() *minutes.Meeting {
 
 func importHarrowLike(t *testing.T) string {
 	t.Helper()
+	return importMeetingLib(t, harrowLike())
+}
+
+// importMeetingLib is a new library holding m, imported by the command
+// (with the fake parser).
+func importMeetingLib(t *testing.T, m *minutes.Meeting) string {
+	t.Helper()
 	lib := filepath.Join(t.TempDir(), "lib")
 	doc := filepath.Join(t.TempDir(), "harrow.txt")
-	os.WriteFile(doc, meetingDoc(harrowLike()), 0o600)
+	os.WriteFile(doc, meetingDoc(m), 0o600)
 	if out, errOut, code := runLib(t, lib, "import", doc); code != 0 {
 		t.Fatalf("import: %d\n%s%s", code, out, errOut)
 	}

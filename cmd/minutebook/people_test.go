@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,13 +18,7 @@ func peopleLib(t *testing.T) string {
 	m.Items[0].Declarations = []minutes.Declaration{{Member: "Councillor Sam Birch", Interest: "personal", Items: "188", Text: "Lives nearby."}}
 	m.Items[0].Actions = append(m.Items[0].Actions, minutes.Record{ID: "osc-2021-12-14-188-a2", Kind: minutes.KindAction,
 		Text: "JB to write to the police.", Owner: "JB", Due: minutes.MakeDate(2022, 3, 1), Target: minutes.DateTarget()})
-	lib := filepath.Join(t.TempDir(), "lib")
-	doc := filepath.Join(t.TempDir(), "harrow.txt")
-	os.WriteFile(doc, meetingDoc(m), 0o600)
-	if out, errOut, code := runLib(t, lib, "import", doc); code != 0 {
-		t.Fatalf("import: %d\n%s%s", code, out, errOut)
-	}
-	return lib
+	return importMeetingLib(t, m)
 }
 
 func TestPeopleCommand(t *testing.T) {
